@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that leafpress needs to build, test and check its PDFs.
+# Only what is missing is installed; uses sudo when not root. Idempotent.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # libraries (see DESIGN.md: Debian packages only)
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
+  libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us zlib1g-dev catch2
+  # fonts the shipped layouts use
+  fonts-noto-cjk fonts-noto-core
+  # readers used by the end-to-end tests and ../shared/tools/pdfcheck
+  poppler-utils qpdf mupdf-tools cmark python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,58 @@
+// batch/build_job.hpp: build leaflets, one job per article, isolated from each other.
+//
+// A Job names an article, a layout (name or path), style overrides and the
+// output path. build_jobs runs them on a pool of threads that share one
+// read-only Context (fonts loaded once per process). A job that fails, for
+// any reason (bad input, an exception from a library, out of memory), reports
+// its Error and writes nothing; the others go on. This is the only stage that
+// catches exceptions.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "text/font_set.hpp"
+
+namespace leafpress::batch {
+
+struct Job {
+  std::string article;
+  std::string layout;             // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
+  std::vector<std::string> sets;  // "body.size=9pt"...
+  std::string output;             // the PDF to write
+};
+
+struct Outcome {
+  bool ok = false;
+  std::string output;
+  Error error;
+  int pages = 0;
+  double body_size = 0;
+  double seconds = 0;
+  std::vector<std::string> warnings;
+};
+
+// Where leafpress finds its layouts and fonts: ./layouts and ./fonts, then the
+// folders next to the executable's parent, then the source tree it was built from.
+struct Context {
+  std::vector<std::filesystem::path> layout_dirs;
+  std::unique_ptr<text::FontSet> fonts;
+  long long epoch_override = -1;  // SOURCE_DATE_EPOCH, when set
+
+  static Context from_environment(const std::filesystem::path& executable);
+};
+
+// Resolves a layout name ("trifold-a4") or path to a file.
+Result<std::filesystem::path> find_layout(const Context& ctx, const std::string& name_or_path);
+
+// The names of all layouts found, with their one-line descriptions.
+std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx);
+
+Outcome build_job(const Job& job, const Context& ctx);
+
+// Runs all jobs on `threads` threads; outcomes in job order.
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads);
+
+}  // namespace leafpress::batch

@@ -1,0 +1,13 @@
+#include "core/result.hpp"
+
+namespace leafpress {
+
+std::string Error::describe() const {
+  std::string out = file.empty() ? std::string("leafpress") : file;
+  if (line > 0) out += ":" + std::to_string(line);
+  out += ": " + message;
+  if (!hint.empty()) out += " (" + hint + ")";
+  return out;
+}
+
+}  // namespace leafpress

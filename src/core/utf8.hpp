@@ -1,0 +1,26 @@
+// core/utf8.hpp: UTF-8 checks and decoding.
+//
+// Text is kept as UTF-8 std::string throughout; clusters are byte offsets.
+// validate_utf8 finds the first bad byte so that a user learns the line.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace leafpress {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when all is valid
+// (overlongs, surrogates and code points past U+10FFFF are invalid).
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// 1-based line number of a byte offset.
+int line_of_offset(std::string_view text, std::size_t offset);
+
+// Decodes the code point at `pos` (text must be valid) and advances pos.
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace leafpress

@@ -1,0 +1,92 @@
+// doc/document.hpp: the article as the rest of leafpress sees it.
+//
+// Input:  a Markdown file (CommonMark, parsed by cmark) that may open with YAML
+//         front matter between two `---` lines (read by yaml-cpp).
+// Output: a Document: its front matter and a flat list of blocks in reading
+//         order. Nested structure (a list inside a quote) is kept as `depth`
+//         and `kind` on each block, which is all that layout needs.
+// Text:   UTF-8; inline styles are spans. Soft line breaks become one space,
+//         hard line breaks become '\n' inside a span.
+// Lines:  every block carries the 1-based line in the file where it starts
+//         (front matter included), so errors can point at it.
+// Errors: invalid UTF-8, front matter that is not YAML or has keys of the wrong
+//         type, a document nested deeper than kMaxDepth: an Error with the
+//         file and line. Unknown front matter keys are kept in `extra`.
+// Thread-safety: parse_document is reentrant; a Document is plain data.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace leafpress::doc {
+
+// Limits that keep a hostile file from exhausting memory or the stack.
+constexpr std::size_t kMaxArticleBytes = 4u << 20;  // 4 MiB of Markdown
+constexpr int kMaxDepth = 32;                        // nested lists and quotes
+
+struct Clinic {  // the back-panel slot; every field optional
+  std::string name, address, phone, url, logo;
+  bool operator==(const Clinic&) const = default;
+};
+
+struct FrontMatter {
+  std::string title;     // the cover title; falls back to the first `#` heading
+  std::string subtitle;  // optional line under the title
+  std::string lang;      // BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en"...; "" = unknown
+  std::string author;
+  std::string date;      // as written (YYYY-MM-DD expected)
+  std::string layout;    // a layout name the article asks for; the CLI may override
+  std::vector<std::string> keywords;
+  Clinic clinic;
+  std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
+  int body_line = 1;  // line of the file where the Markdown body starts
+  bool operator==(const FrontMatter&) const = default;
+};
+
+struct Span {
+  std::string text;
+  bool strong = false;
+  bool emphasis = false;
+  bool code = false;
+  std::string link;  // target URL when the span is (inside) a link
+  bool operator==(const Span&) const = default;
+};
+
+enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak };
+
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  int level = 0;         // Heading: 1-6
+  int depth = 0;         // list nesting: 1 for a top-level item; 0 outside lists
+  int quote_depth = 0;   // how many block quotes enclose it
+  bool ordered = false;  // ListItem: numbered list
+  int number = 0;        // ListItem: its number when ordered
+  bool first_in_item = true;  // ListItem: false for a second paragraph of the same item
+  std::vector<Span> spans;
+  int line = 0;  // 1-based line in the file
+  bool operator==(const Block&) const = default;
+
+  [[nodiscard]] std::string plain_text() const;
+};
+
+struct Document {
+  std::string path;  // as given, for messages
+  FrontMatter meta;
+  std::vector<Block> blocks;
+};
+
+// Splits off and reads the front matter. `path` is used in messages only.
+Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view path, int first_line);
+
+// Parses a whole article (front matter + Markdown).
+Result<Document> parse_document(std::string_view bytes, std::string_view path);
+
+// Reads and parses a file (size limit, UTF-8 check).
+Result<Document> load_document(const std::string& path);
+
+}  // namespace leafpress::doc

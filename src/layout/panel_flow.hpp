@@ -1,0 +1,50 @@
+// layout/panel_flow.hpp: stack lines into panels, top to bottom, panel after panel.
+//
+// An Element is a block already composed into lines (a heading, a paragraph,
+// a list item). flow() places elements in the given column frames in order:
+//   - space before an element is dropped at the top of a frame;
+//   - a heading keeps with the first two lines of what follows (never ends a frame);
+//   - a paragraph leaves no single first line at the foot of a frame (orphan)
+//     and carries no single last line to the next (widow) when it can avoid it.
+// Output: for each element line, the frame and baseline where it goes; or the
+// index of the first element line that found no room.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/units.hpp"
+
+namespace leafpress::layout {
+
+struct Frame {  // a column in a panel; y grows upward, top > bottom
+  int page = 0;
+  Pt x = 0, top = 0, bottom = 0;
+};
+
+struct FlowLine {
+  Pt height = 0;   // baseline-to-baseline distance to the previous line
+  Pt ascent = 0;   // how far the line rises above its baseline (first line of a frame)
+};
+
+struct Element {
+  std::vector<FlowLine> lines;
+  Pt space_before = 0, space_after = 0;
+  bool keep_with_next = false;  // headings
+};
+
+struct Placement {
+  int frame = 0;
+  Pt baseline = 0;
+};
+
+struct FlowResult {
+  std::vector<std::vector<Placement>> placements;  // per element, per line
+  std::optional<std::size_t> overflow_element;     // first element that did not fit
+  std::size_t lines_left = 0;                      // lines that found no room
+  std::vector<Pt> frame_fill;                      // used height per frame
+};
+
+FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames);
+
+}  // namespace leafpress::layout

@@ -1,0 +1,239 @@
+#include "layout/template.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "core/atomic_file.hpp"
+
+namespace leafpress::layout {
+namespace {
+
+constexpr std::size_t kMaxLayoutBytes = 256u << 10;
+
+// Thrown inside this file only, to unwind out of nested reads; parse_template
+// turns it into an Error.
+struct LayoutError {
+  int line;
+  std::string message, hint;
+};
+
+int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+
+[[noreturn]] void fail_at(const YAML::Node& n, const std::string& message, const std::string& hint = "") {
+  throw LayoutError{line_of(n), message, hint};
+}
+
+void only_keys(const YAML::Node& map, const std::string& where, const std::set<std::string>& allowed) {
+  if (!map.IsMap()) fail_at(map, "'" + where + "' must be a map of keys");
+  for (const auto& kv : map) {
+    const auto key = kv.first.as<std::string>();
+    if (!allowed.count(key)) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      fail_at(kv.first, "unknown key '" + (where.empty() ? key : where + "." + key) + "'", "known keys: " + list);
+    }
+  }
+}
+
+std::string text_of(const YAML::Node& n, const std::string& key) {
+  if (!n.IsScalar()) fail_at(n, "'" + key + "' must be a text value");
+  return n.as<std::string>();
+}
+
+double number_of(const YAML::Node& n, const std::string& key) {
+  const std::string s = text_of(n, key);
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) fail_at(n, "'" + key + "' must be a number, not '" + s + "'");
+  return v;
+}
+
+// "97mm", "3.6875in", "10pt", "12" (points).
+Pt length_of(const YAML::Node& n, const std::string& key, bool allow_zero = false) {
+  const std::string s = text_of(n, key);
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  const std::string unit = end ? std::string(end) : "";
+  double pt = 0;
+  if (end == s.c_str() || !std::isfinite(v))
+    fail_at(n, "'" + key + "' must be a length such as 97mm, 0.125in or 10pt, not '" + s + "'");
+  if (unit == "mm")
+    pt = mm(v);
+  else if (unit == "cm")
+    pt = mm(v * 10);
+  else if (unit == "in")
+    pt = inch(v);
+  else if (unit == "pt" || unit.empty())
+    pt = v;
+  else
+    fail_at(n, "'" + key + "' has an unknown unit '" + unit + "'", "use mm, cm, in or pt");
+  if (pt < 0 || (!allow_zero && pt == 0)) fail_at(n, "'" + key + "' must be " + (allow_zero ? "zero or more" : "more than zero"));
+  if (pt > mm(2000)) fail_at(n, "'" + key + "' is larger than any sheet (" + s + ")");
+  return pt;
+}
+
+Cmyk color_of(const YAML::Node& n, const std::string& key) {
+  if (!n.IsSequence() || n.size() != 4) fail_at(n, "'" + key + "' must be four CMYK percentages, e.g. [100, 45, 0, 10]");
+  double v[4];
+  for (std::size_t i = 0; i < 4; ++i) {
+    v[i] = number_of(n[i], key);
+    if (v[i] < 0 || v[i] > 100) fail_at(n[i], "'" + key + "' values are percentages from 0 to 100");
+  }
+  return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
+}
+
+const YAML::Node require(const YAML::Node& map, const std::string& key, const std::string& where) {
+  const YAML::Node n = map[key];
+  if (!n) fail_at(map, "missing key '" + (where.empty() ? key : where + "." + key) + "'");
+  return n;
+}
+
+void read_fonts(const YAML::Node& n, FontRole& role, const std::string& where) {
+  only_keys(n, where, {"latin", "cjk"});
+  if (n["latin"]) role.latin = text_of(n["latin"], where + ".latin");
+  if (n["cjk"]) role.cjk = text_of(n["cjk"], where + ".cjk");
+}
+
+Template read(const YAML::Node& root) {
+  Template t;
+  if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
+  only_keys(root, "", {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "sides", "cover",
+                       "flow", "fonts", "styles"});
+  t.name = text_of(require(root, "name", ""), "name");
+  if (root["description"]) t.description = text_of(root["description"], "description");
+  const auto sheet = require(root, "sheet", "");
+  only_keys(sheet, "sheet", {"width", "height"});
+  t.sheet_width = length_of(require(sheet, "width", "sheet"), "sheet.width");
+  t.sheet_height = length_of(require(sheet, "height", "sheet"), "sheet.height");
+  if (root["bleed"]) t.bleed = length_of(root["bleed"], "bleed", true);
+  if (root["safe_margin"]) t.safe_margin = length_of(root["safe_margin"], "safe_margin", true);
+  if (const auto m = root["marks"]) {
+    only_keys(m, "marks", {"offset", "length"});
+    if (m["offset"]) t.mark_offset = length_of(m["offset"], "marks.offset");
+    if (m["length"]) t.mark_length = length_of(m["length"], "marks.length");
+    if (t.mark_offset < t.bleed) fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
+  }
+  if (const auto m = root["margins"]) {
+    only_keys(m, "margins", {"top", "bottom", "side"});
+    if (m["top"]) t.margin_top = length_of(m["top"], "margins.top", true);
+    if (m["bottom"]) t.margin_bottom = length_of(m["bottom"], "margins.bottom", true);
+    if (m["side"]) t.margin_side = length_of(m["side"], "margins.side", true);
+  }
+  const auto sides = require(root, "sides", "");
+  if (!sides.IsSequence() || sides.size() == 0) fail_at(sides, "'sides' must list one or two sides of the sheet");
+  std::set<std::string> names;
+  for (const auto& s : sides) {
+    only_keys(s, "sides[]", {"name", "panels"});
+    Side side{text_of(require(s, "name", "sides[]"), "sides[].name"), {}};
+    const auto panels = require(s, "panels", "sides[]");
+    if (!panels.IsSequence() || panels.size() == 0) fail_at(panels, "'panels' must list the panels of side " + side.name);
+    Pt x = 0;
+    for (const auto& p : panels) {
+      only_keys(p, "panels[]", {"name", "width"});
+      Panel panel{text_of(require(p, "name", "panels[]"), "panels[].name"),
+                  length_of(require(p, "width", "panels[]"), "panels[].width"), x};
+      if (!names.insert(panel.name).second) fail_at(p, "panel name '" + panel.name + "' is used twice");
+      x += panel.width;
+      side.panels.push_back(panel);
+    }
+    if (std::abs(x - t.sheet_width) > mm(0.5))
+      fail_at(panels, "the panels of side '" + side.name + "' add up to " + std::to_string(std::lround(to_mm(x) * 10) / 10.0).substr(0, 6) +
+                          " mm, but the sheet is " + std::to_string(std::lround(to_mm(t.sheet_width) * 10) / 10.0).substr(0, 6) + " mm wide",
+              "make the panel widths add up to sheet.width");
+    t.sides.push_back(side);
+  }
+  const auto cover = require(root, "cover", "");
+  only_keys(cover, "cover", {"panel", "title_size", "subtitle_size"});
+  t.cover_panel = text_of(require(cover, "panel", "cover"), "cover.panel");
+  if (!names.count(t.cover_panel)) fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
+  if (cover["title_size"]) t.title_size = length_of(cover["title_size"], "cover.title_size");
+  if (cover["subtitle_size"]) t.subtitle_size = length_of(cover["subtitle_size"], "cover.subtitle_size");
+  const auto flow = require(root, "flow", "");
+  if (!flow.IsSequence() || flow.size() == 0) fail_at(flow, "'flow' must list the panels the body flows through, in order");
+  for (const auto& f : flow) {
+    const auto name = text_of(f, "flow[]");
+    if (!names.count(name)) fail_at(f, "flow names '" + name + "', which is not a panel of this layout");
+    if (name == t.cover_panel) fail_at(f, "the cover panel '" + name + "' cannot also take body text");
+    t.flow.push_back(name);
+  }
+  if (const auto fonts = root["fonts"]) {
+    only_keys(fonts, "fonts", {"serif", "sans"});
+    if (fonts["serif"]) read_fonts(fonts["serif"], t.serif, "fonts.serif");
+    if (fonts["sans"]) read_fonts(fonts["sans"], t.sans, "fonts.sans");
+  }
+  if (const auto styles = root["styles"]) {
+    only_keys(styles, "styles", {"body", "heading", "title"});
+    if (const auto b = styles["body"]) {
+      only_keys(b, "styles.body", {"size", "leading", "color"});
+      if (b["size"]) t.body_size = length_of(b["size"], "styles.body.size");
+      if (b["leading"]) t.leading = number_of(b["leading"], "styles.body.leading");
+      if (b["color"]) t.text_color = color_of(b["color"], "styles.body.color");
+    }
+    if (const auto h = styles["heading"]) {
+      only_keys(h, "styles.heading", {"sizes", "color"});
+      if (const auto sizes = h["sizes"]) {
+        if (!sizes.IsSequence() || sizes.size() == 0) fail_at(sizes, "'styles.heading.sizes' must list sizes for heading levels 1, 2, 3...");
+        t.heading_sizes.clear();
+        for (const auto& s : sizes) t.heading_sizes.push_back(length_of(s, "styles.heading.sizes[]"));
+      }
+      if (h["color"]) t.accent = color_of(h["color"], "styles.heading.color");
+    }
+  }
+  if (t.leading < 1 || t.leading > 3) fail_at(root, "styles.body.leading must be between 1 and 3 (times the size)");
+  if (t.body_size < 5 || t.body_size > 30) fail_at(root, "styles.body.size must be between 5pt and 30pt");
+  for (const auto& side : t.sides)
+    for (const auto& p : side.panels)
+      if (p.width <= 2 * std::max(t.margin_side, t.safe_margin) + mm(10))
+        fail_at(root, "panel '" + p.name + "' is too narrow for its margins");
+  if (t.sheet_height <= t.margin_top + t.margin_bottom + mm(20)) fail_at(root, "the sheet is too short for its margins");
+  return t;
+}
+
+}  // namespace
+
+Result<Template> parse_template(std::string_view yaml, std::string_view path) {
+  try {
+    const YAML::Node root = YAML::Load(std::string(yaml));
+    Template t = read(root);
+    t.path = std::string(path);
+    return t;
+  } catch (const LayoutError& e) {
+    return Error{std::string(path), e.line, e.message, e.hint};
+  } catch (const YAML::Exception& e) {
+    return Error{std::string(path), e.mark.line + 1, "not valid YAML: " + e.msg, "check indentation and brackets"};
+  }
+}
+
+Result<Template> load_template(const std::string& path) {
+  auto bytes = read_file(path, kMaxLayoutBytes);
+  if (!bytes) return bytes.error();
+  return parse_template(*bytes, path);
+}
+
+Status set_template_key(Template& t, const std::string& assignment) {
+  const auto eq = assignment.find('=');
+  const std::string key = assignment.substr(0, eq);
+  if (eq == std::string::npos) return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
+  const YAML::Node value(assignment.substr(eq + 1));
+  try {
+    if (key == "body.size") {
+      t.body_size = length_of(value, key);
+      if (t.body_size < 5 || t.body_size > 30) return Error{"--set", 0, "body.size must be between 5pt and 30pt", ""};
+    } else if (key == "body.leading") {
+      t.leading = number_of(value, key);
+      if (t.leading < 1 || t.leading > 3) return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
+    } else if (key == "title.size") {
+      t.title_size = length_of(value, key);
+    } else {
+      return Error{"--set", 0, "unknown key '" + key + "'", "known keys: body.size, body.leading, title.size"};
+    }
+  } catch (const LayoutError& e) {
+    return Error{"--set", 0, e.message, e.hint};
+  }
+  return Ok{};
+}
+
+}  // namespace leafpress::layout

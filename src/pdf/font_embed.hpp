@@ -1,0 +1,35 @@
+// pdf/font_embed.hpp: one face → a Type0 font in the document, subset.
+//
+// Input:  the face and every glyph the pages use with the text it stands for.
+// Output: an indirect Type0 font dictionary (Identity-H) whose descendant is
+//         CIDFontType2 + /FontFile2 (TrueType outlines; CIDToGIDMap Identity,
+//         codes are the subset's glyph ids) or CIDFontType0 + /FontFile3
+//         /CIDFontType0C (bare CFF; codes are the original glyph ids, which
+//         are the CIDs in CID-keyed fonts such as Noto CJK, where CID = GID).
+//         /W gives the widths, /ToUnicode maps codes back to text.
+// Subsetting: hb-subset keeps only the used glyphs, drops layout tables
+//         (GSUB/GPOS/GDEF: shaping is done) and TrueType hinting.
+//         The subset tag is derived from the glyph set, so equal inputs give
+//         equal bytes.
+#pragma once
+
+#include <hpdf.h>
+
+#include <map>
+#include <string>
+
+#include "core/result.hpp"
+#include "text/font_set.hpp"
+
+namespace leafpress::pdf {
+
+struct EmbeddedFont {
+  HPDF_Dict font = nullptr;            // the Type0 dictionary (owned by the document)
+  std::map<unsigned, unsigned> code;   // glyph id in the face → 2-byte code in the content stream
+  std::map<unsigned, int> width;       // code → width in 1/1000 em, as written in /W
+};
+
+// `glyphs`: glyph id → the text it stands for (may be empty).
+Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std::map<unsigned, std::string>& glyphs);
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,260 @@
+#include "pdf/write.hpp"
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <cstdio>
+#include <ctime>
+#include <map>
+
+#include "core/atomic_file.hpp"
+#include "pdf/font_embed.hpp"
+#include "pdf/hpdf_handles.hpp"
+
+namespace leafpress::pdf {
+
+std::string ErrorState::describe() const {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
+                static_cast<unsigned>(detail));
+  return buf;
+}
+
+namespace {
+
+void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
+  auto* state = static_cast<ErrorState*>(user);
+  if (state->ok()) state->error = error, state->detail = detail;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return s;
+}
+
+// A text string for Info: UTF-16BE with a byte order mark, written as <hex> (ISO 32000-1 7.9.2.2).
+HPDF_Binary text_string(HPDF_MMgr mmgr, const std::string& utf8) {
+  std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[pos]);
+    char32_t cp = c;
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len > 1) {
+      cp = c & (0x3F >> (len - 1));
+      for (std::size_t k = 1; k < len && pos + k < utf8.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(utf8[pos + k]) & 0x3F);
+    }
+    pos += len;
+    auto put = [&](unsigned u) {
+      bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+      bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+    };
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      put(0xD800 + (cp >> 10));
+      put(0xDC00 + (cp & 0x3FF));
+    } else {
+      put(cp);
+    }
+  }
+  return HPDF_Binary_New(mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+HPDF_Date date_of(long long epoch) {
+  const std::time_t t = epoch >= 0 ? static_cast<std::time_t>(epoch) : std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  HPDF_Date d{};
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  d.ind = 'Z';
+  return d;
+}
+
+class Writer {
+ public:
+  explicit Writer(const layout::PageModel& model) : model_(model) {}
+
+  Result<std::string> run(const WriteOptions& options) {
+    doc_ = PdfDoc(HPDF_New(on_error, &errors_));
+    if (!doc_) return Error{"", 0, "out of memory", ""};
+    HPDF_Doc pdf = doc_.get();
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    if (auto s = embed_fonts(); !s) return s.error();
+    if (auto s = metadata(options); !s) return s.error();
+    for (const auto& page : model_.pages)
+      if (auto s = draw(page); !s) return s.error();
+    pdf->pdf_version = HPDF_VER_14;  // set last: some calls lower it (DESIGN.md)
+    if (!errors_.ok()) return Error{"", 0, "cannot build the PDF: " + errors_.describe(), ""};
+    if (HPDF_SaveToStream(pdf) != HPDF_OK || !errors_.ok())
+      return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
+    std::string bytes(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ResetStream(pdf);
+    if (HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size) != HPDF_OK && size == 0)
+      return Error{"", 0, "cannot read back the PDF: " + errors_.describe(), ""};
+    bytes.resize(size);
+    return bytes;
+  }
+
+ private:
+  // Every face with the glyphs it must hold, then one embedded font per face.
+  Status embed_fonts() {
+    std::map<const text::Face*, std::map<unsigned, std::string>> used;
+    for (const auto& page : model_.pages)
+      for (const auto& run : page.runs)
+        for (const auto& g : run.glyphs) {
+          auto& text = used[g.face][g.glyph];
+          if (text.empty()) text = g.text;
+        }
+    for (const auto& [face, glyphs] : used) {
+      auto embedded = embed_font(doc_.get(), *face, glyphs);
+      if (!embedded) return embedded.error();
+      fonts_.emplace(face, std::move(*embedded));
+    }
+    return Ok{};
+  }
+
+  Status metadata(const WriteOptions& options) {
+    HPDF_Doc pdf = doc_.get();
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "leafpress");
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "leafpress " LEAFPRESS_VERSION " with libharu");
+    const HPDF_Date date = date_of(options.epoch);
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+    HPDF_Dict info = pdf->info;
+    if (!info) return Error{"", 0, "cannot create the document information", ""};
+    auto put = [&](const char* key, const std::string& value) {
+      if (!value.empty()) HPDF_Dict_Add(info, key, text_string(pdf->mmgr, value));
+    };
+    put("Title", model_.title);
+    put("Author", model_.author);
+    put("Subject", model_.subtitle);
+    std::string keywords;
+    for (const auto& k : model_.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
+    put("Keywords", keywords);
+    if (!model_.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf->mmgr, model_.lang));
+    return Ok{};
+  }
+
+  void box(HPDF_Page page, const char* name, const layout::Rect& r) {
+    const HPDF_Box b{static_cast<HPDF_REAL>(r.x0), static_cast<HPDF_REAL>(r.y0), static_cast<HPDF_REAL>(r.x1),
+                     static_cast<HPDF_REAL>(r.y1)};
+    HPDF_Dict_Add(page, name, HPDF_Box_Array_New(page->mmgr, b));
+  }
+
+  Status draw(const layout::Page& p) {
+    HPDF_Page page = HPDF_AddPage(doc_.get());
+    if (!page) return Error{"", 0, "cannot add a page: " + errors_.describe(), ""};
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
+    box(page, "BleedBox", p.bleed);
+    box(page, "TrimBox", p.trim);
+    HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
+
+    for (const auto& f : p.fills) {
+      HPDF_Page_SetCMYKFill(page, f.color.c, f.color.m, f.color.y, f.color.k);
+      HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
+      HPDF_Page_Fill(page);
+    }
+
+    // Text: raw Tf/Tm/TJ inside libharu's BT/ET, with glyph codes of our Type0 fonts.
+    HPDF_Page_BeginText(page);
+    std::string ops;
+    const text::Face* current_face = nullptr;
+    double current_size = 0;
+    layout::Cmyk current_color{-1, -1, -1, -1};
+    for (const auto& run : p.runs) {
+      if (!(run.color == current_color)) {
+        ops += number(run.color.c) + " " + number(run.color.m) + " " + number(run.color.y) + " " +
+               number(run.color.k) + " k\n";
+        current_color = run.color;
+      }
+      std::size_t i = 0;
+      while (i < run.glyphs.size()) {
+        const text::Face* face = run.glyphs[i].face;
+        const EmbeddedFont& font = fonts_.at(face);
+        if (face != current_face || run.size != current_size) {
+          const char* name = HPDF_Page_GetLocalFontName(page, font.font);
+          if (!name) return Error{"", 0, "cannot register a font on the page: " + errors_.describe(), ""};
+          ops += std::string("/") + name + " " + number(run.size) + " Tf\n";
+          current_face = face;
+          current_size = run.size;
+        }
+        const double x0 = run.x + run.glyphs[i].x, y0 = run.y + run.glyphs[i].y;
+        ops += "1 0 0 1 " + number(x0) + " " + number(y0) + " Tm [";
+        double pen = 0;  // where the PDF viewer's pen is, relative to x0
+        const double y = run.glyphs[i].y;  // a raised or lowered glyph starts a new Tm
+        for (; i < run.glyphs.size() && run.glyphs[i].face == face && run.glyphs[i].y == y; ++i) {
+          const auto& g = run.glyphs[i];
+          const double want = run.x + g.x - x0;
+          const double shift = (want - pen) * 1000 / run.size;
+          if (std::abs(shift) > 0.05) ops += number(-shift);
+          const unsigned code = font.code.at(g.glyph);
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "<%04X>", code);
+          ops += hex;
+          pen = want + font.width.at(code) * run.size / 1000;
+        }
+        ops += "] TJ\n";
+      }
+      if (ops.size() > 1 << 16) flush(stream, ops);
+    }
+    flush(stream, ops);
+    HPDF_Page_EndText(page);
+
+    for (const auto& r : p.rules) {
+      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
+      HPDF_Page_SetCMYKStroke(page, r.color.c, r.color.m, r.color.y, r.color.k);
+      if (r.dashed) {
+        const HPDF_UINT16 dash[] = {2, 2};
+        HPDF_Page_SetDash(page, dash, 2, 0);
+      }
+      HPDF_Page_MoveTo(page, r.x0, r.y0);
+      HPDF_Page_LineTo(page, r.x1, r.y1);
+      HPDF_Page_Stroke(page);
+      if (r.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
+    }
+    if (!errors_.ok()) return Error{"", 0, "cannot draw the page: " + errors_.describe(), ""};
+    return Ok{};
+  }
+
+  static void flush(HPDF_Stream stream, std::string& ops) {
+    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size()));
+    ops.clear();
+  }
+
+  const layout::PageModel& model_;
+  ErrorState errors_;
+  PdfDoc doc_;
+  std::map<const text::Face*, EmbeddedFont> fonts_;
+};
+
+}  // namespace
+
+Result<std::string> write_pdf(const layout::PageModel& model, const WriteOptions& options) {
+  return Writer(model).run(options);
+}
+
+Status write_pdf_file(const layout::PageModel& model, const std::string& path, const WriteOptions& options) {
+  auto bytes = write_pdf(model, options);
+  if (!bytes) {
+    Error e = bytes.error();
+    if (e.file.empty()) e.file = path;
+    return e;
+  }
+  return write_file_atomically(path, *bytes);
+}
+
+}  // namespace leafpress::pdf

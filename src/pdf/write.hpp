@@ -1,0 +1,32 @@
+// pdf/write.hpp: a PageModel → PDF bytes, with libharu.
+//
+// The only stage that includes libharu. libharu 2.3 writes the document
+// (pages, xref, compression); fonts are built with its object API because its
+// own font code maps code points, not HarfBuzz glyphs, and cannot load CFF
+// (DESIGN.md): each face becomes a Type0 font with Identity-H encoding over a
+// subset made by hb-subset (font_embed.hpp), with /W widths and a ToUnicode
+// map from the glyphs' text.
+// Every page gets MediaBox (trim + bleed + room for marks), BleedBox and
+// TrimBox; text and marks are in DeviceCMYK.
+// Errors: any libharu or subsetting failure gives an Error; no bytes then.
+// write_pdf_file writes to a temporary file and renames it: a reader never
+// sees half a PDF.
+// Thread-safety: reentrant (one HPDF_Doc per call); faces are only read.
+#pragma once
+
+#include <string>
+
+#include "core/result.hpp"
+#include "layout/page_model.hpp"
+
+namespace leafpress::pdf {
+
+struct WriteOptions {
+  long long epoch = -1;  // creation date in seconds since 1970 (SOURCE_DATE_EPOCH); -1 = now
+};
+
+Result<std::string> write_pdf(const layout::PageModel& model, const WriteOptions& options);
+
+Status write_pdf_file(const layout::PageModel& model, const std::string& path, const WriteOptions& options);
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,90 @@
+#include "text/break_opportunities.hpp"
+
+#include <map>
+#include <string>
+
+#include "core/utf8.hpp"
+#include "text/icu_handles.hpp"
+#include "text/itemize.hpp"
+
+namespace leafpress::text {
+namespace {
+
+// CLReq 3.1.7 and JLReq appendix A: line-start and line-end prohibitions.
+constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
+constexpr std::u32string_view kNoStartStrict =
+    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
+constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
+
+std::string icu_locale(const std::string& lang, LineBreakStrictness strictness) {
+  std::string locale = lang.empty() ? "en" : lang;
+  for (char& c : locale)
+    if (c == '-') c = '_';
+  locale += strictness == LineBreakStrictness::Strict ? "@lb=strict" : "@lb=normal";
+  return locale;
+}
+
+UBreakIterator* line_iterator(const std::string& locale) {
+  thread_local std::map<std::string, BreakIterator> cache;
+  auto it = cache.find(locale);
+  if (it == cache.end()) {
+    UErrorCode err = U_ZERO_ERROR;
+    BreakIterator bi(ubrk_open(UBRK_LINE, locale.c_str(), nullptr, 0, &err));
+    if (U_FAILURE(err)) {
+      err = U_ZERO_ERROR;
+      bi.reset(ubrk_open(UBRK_LINE, "en", nullptr, 0, &err));
+    }
+    it = cache.emplace(locale, std::move(bi)).first;
+  }
+  return it->second.get();
+}
+
+}  // namespace
+
+bool may_not_start_line(char32_t cp, LineBreakStrictness strictness) {
+  return kNoStart.find(cp) != std::u32string_view::npos ||
+         (strictness == LineBreakStrictness::Strict && kNoStartStrict.find(cp) != std::u32string_view::npos);
+}
+
+bool may_not_end_line(char32_t cp) { return kNoEnd.find(cp) != std::u32string_view::npos; }
+
+std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
+                                                   LineBreakStrictness strictness) {
+  std::vector<std::uint8_t> breaks(text.size() + 1, 0);
+  if (text.empty()) return breaks;
+  UBreakIterator* bi = line_iterator(icu_locale(lang, strictness));
+  UErrorCode err = U_ZERO_ERROR;
+  UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
+  if (bi && !U_FAILURE(err)) {
+    ubrk_setUText(bi, ut.get(), &err);
+    if (!U_FAILURE(err)) {
+      for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+        if (b > 0 && static_cast<std::size_t>(b) < text.size()) breaks[static_cast<std::size_t>(b)] = 1;
+    }
+    // The iterator outlives this call: detach it from our text.
+    UErrorCode reset = U_ZERO_ERROR;
+    ubrk_setText(bi, nullptr, 0, &reset);
+  }
+
+  // Our own prohibitions, applied between neighbouring characters.
+  const bool korean = lang.rfind("ko", 0) == 0;
+  char32_t prev = 0;
+  CharClass prev_class = CharClass::Space;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(text, pos);
+    const CharClass cls = classify(cp);
+    if (at > 0 && breaks[at]) {
+      const bool dash_pair = (cp == U'—' || cp == U'…') && cp == prev;
+      const bool keep_all = korean && prev_class != CharClass::Space && cls != CharClass::Space &&
+                            (cls == CharClass::Hangul || prev_class == CharClass::Hangul ||
+                             cls == CharClass::Cjk || prev_class == CharClass::Cjk);
+      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || keep_all) breaks[at] = 0;
+    }
+    prev = cp;
+    prev_class = cls;
+  }
+  return breaks;
+}
+
+}  // namespace leafpress::text

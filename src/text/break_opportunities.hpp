@@ -1,0 +1,32 @@
+// text/break_opportunities.hpp: where a line may break.
+//
+// ICU's line BreakIterator (UAX #14, tailored by locale) finds the
+// opportunities; on top of it leafpress applies the rules it must not leave to
+// tailoring:
+//   - CLReq 3.1.7 / JLReq 3.1.7: no break before a character that may not start
+//     a line (closing brackets and quotes, stops, commas, ・ ...), none after one
+//     that may not end a line (opening brackets and quotes);
+//   - JLReq 3.1.10: small kana and ー may start a line in normal mode, not in
+//     strict mode (ICU's lb=normal / lb=strict);
+//   - Korean breaks only at spaces (keep-all): never inside a word of Hangul or Han;
+//   - —— and …… are one unit: no break between their halves.
+// Output: one flag per byte offset plus one for the end: 1 = a break is allowed
+// before this byte. Offsets inside a character are 0.
+// Thread-safety: one ICU iterator per thread and locale, reused.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/paragraph.hpp"
+
+namespace leafpress::text {
+
+bool may_not_start_line(char32_t cp, LineBreakStrictness strictness);
+bool may_not_end_line(char32_t cp);
+
+std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
+                                                   LineBreakStrictness strictness);
+
+}  // namespace leafpress::text

@@ -1,0 +1,161 @@
+#include "text/font_set.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/handle.hpp"
+
+namespace leafpress::text {
+namespace {
+
+using FcPatternHandle = Handle<FcPattern, FcPatternDestroy>;
+using FcConfigHandle = Handle<FcConfig, FcConfigDestroy>;
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string ot_name(hb_face_t* face, hb_ot_name_id_t id) {
+  unsigned len = 0;
+  len = hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, nullptr);
+  std::string out(len + 1, '\0');
+  unsigned size = len + 1;
+  hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &size, out.data());
+  out.resize(size);
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
+  auto f = std::make_unique<Face>();
+  f->file = file;
+  f->index = index;
+  f->blob_ = HbBlob(hb_blob_create_from_file_or_fail(file.c_str()));
+  if (!f->blob_) return Error{file.string(), 0, "cannot read the font file", "check that it exists"};
+  if (index >= std::max(1u, hb_face_count(f->blob_.get())))
+    return Error{file.string(), 0, "font collection has no face " + std::to_string(index), ""};
+  f->face_ = HbFace(hb_face_create(f->blob_.get(), index));
+  if (hb_face_get_glyph_count(f->face_.get()) == 0)
+    return Error{file.string(), 0, "not a usable font (no glyphs): the file is damaged or not a font",
+                 "replace it with a complete .ttf, .otf or .ttc file"};
+  f->upem_ = f->upem = hb_face_get_upem(f->face_.get());
+  if (f->upem_ == 0) f->upem_ = f->upem = 1000;
+  f->font_ = HbFont(hb_font_create(f->face_.get()));
+  hb_font_make_immutable(f->font_.get());
+  hb_face_make_immutable(f->face_.get());
+
+  HbBlob cff(hb_face_reference_table(f->face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+  f->is_cff = hb_blob_get_length(cff.get()) > 0;
+  HbBlob glyf(hb_face_reference_table(f->face_.get(), HB_TAG('g', 'l', 'y', 'f')));
+  if (!f->is_cff && hb_blob_get_length(glyf.get()) == 0)
+    return Error{file.string(), 0, "font has neither TrueType nor CFF outlines (CFF2 and bitmap fonts are not supported)",
+                 "use a static OpenType or TrueType font"};
+
+  f->family = ot_name(f->face_.get(), HB_OT_NAME_ID_FONT_FAMILY);
+  f->postscript_name = ot_name(f->face_.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME);
+  std::erase_if(f->postscript_name, [](char c) { return c <= ' ' || c > '~' || c == '/' || c == '(' || c == ')'; });
+  if (f->postscript_name.empty()) f->postscript_name = "Font";
+
+  hb_font_extents_t ext{};
+  if (hb_font_get_h_extents(f->font_.get(), &ext)) {
+    f->ascender = f->to_em(ext.ascender);
+    f->descender = f->to_em(ext.descender);
+  }
+  hb_position_t cap = 0;
+  if (hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0)
+    f->cap_height = f->to_em(cap);
+  f->italic_angle = hb_style_get_value(f->font_.get(), HB_STYLE_TAG_SLANT_ANGLE);
+  f->is_bold = hb_style_get_value(f->font_.get(), HB_STYLE_TAG_WEIGHT) >= 600;
+  f->is_italic = hb_style_get_value(f->font_.get(), HB_STYLE_TAG_ITALIC) > 0.5;
+
+  // The font's bounding box from 'head' (big-endian int16 at offsets 36..43).
+  HbBlob head(hb_face_reference_table(f->face_.get(), HB_TAG('h', 'e', 'a', 'd')));
+  unsigned len = 0;
+  const char* h = hb_blob_get_data(head.get(), &len);
+  if (len >= 44) {
+    for (int i = 0; i < 4; ++i) {
+      const auto v = static_cast<int16_t>((static_cast<unsigned char>(h[36 + 2 * i]) << 8) |
+                                          static_cast<unsigned char>(h[37 + 2 * i]));
+      f->bbox[static_cast<std::size_t>(i)] = f->to_em(v);
+    }
+  }
+  return f;
+}
+
+unsigned Face::glyph_for(char32_t cp) const {
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(font_.get(), cp, &g) ? g : 0;
+}
+
+double Face::advance_em(unsigned glyph) const { return to_em(hb_font_get_glyph_h_advance(font_.get(), glyph)); }
+
+struct FontSet::Impl {
+  std::mutex mutex;
+  FcConfigHandle config;
+  std::map<FaceRequest, const Face*> by_request;
+  std::map<std::pair<std::string, unsigned>, std::unique_ptr<Face>> by_file;
+};
+
+FontSet::FontSet(std::vector<std::filesystem::path> font_dirs) : impl_(std::make_unique<Impl>()) {
+  impl_->config = FcConfigHandle(FcInitLoadConfigAndFonts());
+  for (const auto& dir : font_dirs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(dir, ec))
+      FcConfigAppFontAddDir(impl_->config.get(), reinterpret_cast<const FcChar8*>(dir.c_str()));
+  }
+}
+
+FontSet::~FontSet() = default;
+
+Result<const Face*> FontSet::face(const FaceRequest& request) const {
+  std::lock_guard lock(impl_->mutex);
+  if (auto it = impl_->by_request.find(request); it != impl_->by_request.end()) return it->second;
+
+  FcPatternHandle pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, request.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+  FcConfigSubstitute(impl_->config.get(), pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  FcPatternHandle match(FcFontMatch(impl_->config.get(), pattern.get(), &result));
+  const std::string want = lower(request.family);
+  bool family_ok = false;
+  FcChar8* value = nullptr;
+  for (int i = 0; match && FcPatternGetString(match.get(), FC_FAMILY, i, &value) == FcResultMatch; ++i)
+    if (lower(reinterpret_cast<const char*>(value)) == want) family_ok = true;
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (!family_ok || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch)
+    return Error{"", 0, "font '" + request.family + "' is not installed",
+                 "run `make deps` (it installs fonts-noto-core and fonts-noto-cjk) or copy the font into fonts/"};
+  FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+
+  const auto key = std::make_pair(std::string(reinterpret_cast<const char*>(file)), static_cast<unsigned>(index));
+  auto it = impl_->by_file.find(key);
+  if (it == impl_->by_file.end()) {
+    auto loaded = Face::load(key.first, key.second);
+    if (!loaded) return loaded.error();
+    it = impl_->by_file.emplace(key, std::move(loaded).value()).first;
+  }
+  impl_->by_request.emplace(request, it->second.get());
+  return it->second.get();
+}
+
+std::string regional_cjk_family(const std::string& base, const std::string& lang) {
+  if (base.size() < 3 || base.compare(base.size() - 3, 3, "CJK") != 0) return base;
+  const std::string l = lower(lang);
+  const auto starts = [&](const char* p) { return l.rfind(p, 0) == 0; };
+  if (starts("ja")) return base + " JP";
+  if (starts("ko")) return base + " KR";
+  if (starts("zh-hant") || starts("zh-tw") || starts("zh-hk") || starts("zh-mo")) return base + " TC";
+  return base + " SC";
+}
+
+}  // namespace leafpress::text

@@ -1,0 +1,94 @@
+// text/font_set.hpp: the fonts of a process, found once and shared.
+//
+// Input:  family names (as fontconfig knows them), weight and slant. Fonts are
+//         looked up through fontconfig, with the project's `fonts/` folder (and
+//         any folder given) added as application fonts, so a clinic can drop in
+//         its own font without installing it.
+// Output: Face: one font program (file + index into a .ttc), loaded once,
+//         immutable afterwards. hb_face and hb_font are safe to share between
+//         threads for shaping and subsetting (HarfBuzz guarantees this for
+//         objects that are no longer modified); FreeType is not used, for that
+//         reason and because HarfBuzz's own OpenType functions read everything
+//         leafpress needs (advances, metrics, names).
+// Units:  Face metrics are in em (1.0 = the font size); glyph advances from
+//         HarfBuzz are in font units and converted with Face::to_em.
+// Errors: a family that fontconfig cannot find (it would silently substitute
+//         another font: we refuse that), a file that is not a font.
+// Thread-safety: FontSet::face is safe to call from many threads (a mutex guards
+//         the lookup; faces are never moved or freed while the FontSet lives).
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "text/hb_handles.hpp"
+
+namespace leafpress::text {
+
+struct FaceRequest {
+  std::string family;
+  bool bold = false;
+  bool italic = false;
+  auto operator<=>(const FaceRequest&) const = default;
+};
+
+class Face {
+ public:
+  // Loads one face from a file; `index` selects a face inside a collection.
+  static Result<std::unique_ptr<Face>> load(const std::filesystem::path& file, unsigned index);
+
+  [[nodiscard]] hb_face_t* hb_face() const { return face_.get(); }
+  [[nodiscard]] hb_font_t* hb_font() const { return font_.get(); }
+  [[nodiscard]] double to_em(double font_units) const { return font_units / upem_; }
+
+  // The glyph for a code point, or 0 (.notdef) when the font lacks it.
+  [[nodiscard]] unsigned glyph_for(char32_t cp) const;
+  [[nodiscard]] bool covers(char32_t cp) const { return glyph_for(cp) != 0; }
+  [[nodiscard]] double advance_em(unsigned glyph) const;
+
+  std::filesystem::path file;
+  unsigned index = 0;
+  std::string family;
+  std::string postscript_name;  // for /BaseFont; spaces removed
+  bool is_cff = false;          // outlines in a CFF table (Noto CJK) rather than glyf
+  unsigned upem = 1000;
+  double ascender = 0.8, descender = -0.2, cap_height = 0.7;  // em
+  double italic_angle = 0;                                   // degrees
+  bool is_bold = false, is_italic = false;
+  std::array<double, 4> bbox{};  // em, xMin yMin xMax yMax
+
+ private:
+  HbBlob blob_;
+  HbFace face_;
+  HbFont font_;
+  unsigned upem_ = 1000;
+};
+
+class FontSet {
+ public:
+  // `font_dirs` are added to fontconfig as application font folders.
+  explicit FontSet(std::vector<std::filesystem::path> font_dirs = {});
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  // The face for a family and style. The returned pointer lives as long as the FontSet.
+  Result<const Face*> face(const FaceRequest& request) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The regional Noto CJK family for a document language: "Noto Serif CJK" + " SC"
+// for zh-Hans (and unknown), " TC" for zh-Hant/zh-TW/zh-HK/zh-MO, " JP" for ja,
+// " KR" for ko. A family that does not end in "CJK" is returned unchanged.
+std::string regional_cjk_family(const std::string& base, const std::string& lang);
+
+}  // namespace leafpress::text

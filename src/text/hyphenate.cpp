@@ -1,0 +1,57 @@
+#include "text/hyphenate.hpp"
+
+#include <hyphen.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "core/handle.hpp"
+
+namespace leafpress::text {
+namespace {
+
+using HyphenDictHandle = Handle<HyphenDict, hnj_hyphen_free>;
+
+const HyphenDict* dictionary() {
+  static const HyphenDictHandle dict = [] {
+    const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/hyph_en_US.dic";
+    return HyphenDictHandle(hnj_hyphen_load(path.c_str()));
+  }();
+  return dict.get();
+}
+
+}  // namespace
+
+std::vector<std::size_t> hyphenation_points(std::string_view word) {
+  std::vector<std::size_t> points;
+  if (word.size() < kMinBefore + kMinAfter || word.size() > 64) return points;
+  std::string lower(word);
+  for (char& c : lower) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return points;
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  const HyphenDict* dict = dictionary();
+  if (!dict) return points;
+  std::string hyphens(lower.size() + 5, '\0');
+  std::string hyphenated(lower.size() * 2 + 1, '\0');
+  char** rep = nullptr;
+  int* pos = nullptr;
+  int* cut = nullptr;
+  // libhyphen takes a non-const dictionary but only reads it.
+  const int failed = hnj_hyphen_hyphenate2(const_cast<HyphenDict*>(dict), lower.c_str(), static_cast<int>(lower.size()),
+                                           hyphens.data(), hyphenated.data(), &rep, &pos, &cut);
+  if (rep) {  // non-standard hyphenation (not used by the English patterns): free and ignore
+    for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
+    std::free(rep);
+    std::free(pos);
+    std::free(cut);
+  }
+  if (failed) return points;
+  for (std::size_t i = kMinBefore - 1; i + kMinAfter < lower.size(); ++i)
+    if (hyphens[i] & 1) points.push_back(i + 1);
+  return points;
+}
+
+}  // namespace leafpress::text

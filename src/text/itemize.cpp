@@ -1,0 +1,168 @@
+#include "text/itemize.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::text {
+namespace {
+
+constexpr std::u32string_view kOpening = U"（［｛〔〈《「『【〖〘〚｟";
+constexpr std::u32string_view kClosing = U"）］｝〕〉》」』】〗〙〛｠、。，．";
+constexpr std::u32string_view kOtherFullWidth = U"：；！？・　";
+
+bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+
+// Common-script characters whose face depends on their neighbours.
+bool is_ambiguous(char32_t cp) {
+  return cp == U'‘' || cp == U'’' || cp == U'“' || cp == U'”' || cp == U'—' || cp == U'…' || cp == U'·';
+}
+
+CharClass ambiguous_as_cjk(char32_t cp) {
+  if (cp == U'‘' || cp == U'“') return CharClass::CjkOpen;
+  if (cp == U'’' || cp == U'”') return CharClass::CjkClose;
+  return CharClass::CjkOther;
+}
+
+bool is_cjk_lang(const std::string& lang) {
+  return lang.rfind("zh", 0) == 0 || lang.rfind("ja", 0) == 0 || lang.rfind("ko", 0) == 0;
+}
+
+}  // namespace
+
+bool is_cjk(CharClass c) {
+  return c == CharClass::Cjk || c == CharClass::Hangul || c == CharClass::CjkOpen || c == CharClass::CjkClose ||
+         c == CharClass::CjkOther;
+}
+
+CharClass classify(char32_t cp) {
+  if (cp == U' ' || cp == U'\t') return CharClass::Space;
+  if (cp == 0xA0 || cp == 0x202F) return CharClass::NoBreakSpace;
+  if (cp == U'\n' || cp == 0x2028) return CharClass::Newline;
+  if (in(kOpening, cp)) return CharClass::CjkOpen;
+  if (in(kClosing, cp)) return CharClass::CjkClose;
+  if (in(kOtherFullWidth, cp)) return CharClass::CjkOther;
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &err);
+  switch (script) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_KATAKANA_OR_HIRAGANA:
+    case USCRIPT_BOPOMOFO:
+      return CharClass::Cjk;
+    case USCRIPT_HANGUL:
+      return CharClass::Hangul;
+    default:
+      break;
+  }
+  // Full-width forms, CJK symbols and the prolonged sound mark are CJK whatever their script says.
+  if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) || cp == 0x30FC) return CharClass::Cjk;
+  if (u_isalnum(static_cast<UChar32>(cp))) return CharClass::Latin;
+  return CharClass::LatinPunct;
+}
+
+Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& styles,
+                         const ParagraphStyle& style, const FontSet& fonts) {
+  Itemized out;
+  out.classes.assign(text.size(), CharClass::LatinPunct);
+
+  // Code points with their offsets and classes.
+  struct Char {
+    std::size_t offset;
+    char32_t cp;
+    CharClass cls;
+  };
+  std::vector<Char> chars;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(text, pos);
+    chars.push_back({at, cp, classify(cp)});
+  }
+  // Resolve ambiguous punctuation from the nearest strong neighbours.
+  const bool cjk_doc = is_cjk_lang(style.lang);
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (!is_ambiguous(chars[i].cp)) continue;
+    auto strong = [&](std::ptrdiff_t step) -> int {  // 1 CJK, 0 Latin, -1 none
+      for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + step;
+           k >= 0 && k < static_cast<std::ptrdiff_t>(chars.size()); k += step) {
+        const CharClass c = chars[static_cast<std::size_t>(k)].cls;
+        if (c == CharClass::Latin) return 0;
+        if (c == CharClass::Cjk || c == CharClass::Hangul) return 1;
+        if (c == CharClass::Space || c == CharClass::Newline) return -1;
+      }
+      return -1;
+    };
+    const int before = strong(-1), after = strong(+1);
+    const char32_t cp = chars[i].cp;
+    const bool opening = cp == U'‘' || cp == U'“';
+    const bool closing = cp == U'’' || cp == U'”';
+    bool as_cjk = false;
+    if (opening)
+      as_cjk = after == 1 || (after == -1 && before == 1);
+    else if (closing)
+      as_cjk = before == 1 || (before == -1 && after == 1);
+    else
+      as_cjk = before == 1 || after == 1 || (before == -1 && after == -1 && cjk_doc);
+    if (as_cjk && cjk_doc) chars[i].cls = ambiguous_as_cjk(cp);
+  }
+
+  // Faces per role and style, asked for lazily.
+  auto face_for = [&](bool cjk, const StyleRange& s) -> Result<const Face*> {
+    FaceRequest req;
+    if (cjk) {
+      req.family = regional_cjk_family(style.fonts.cjk, style.lang);
+      req.bold = s.bold || style.bold;  // CJK is never slanted: no fake italic
+    } else {
+      req.family = s.code ? style.fonts.mono : style.fonts.latin;
+      req.bold = s.bold || style.bold;
+      req.italic = s.italic && !s.code;
+    }
+    return fonts.face(req);
+  };
+
+  std::size_t style_index = 0;  // styles are sorted and disjoint: walk them once
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const Char& c = chars[i];
+    const std::size_t end = i + 1 < chars.size() ? chars[i + 1].offset : text.size();
+    std::fill(out.classes.begin() + static_cast<std::ptrdiff_t>(c.offset),
+              out.classes.begin() + static_cast<std::ptrdiff_t>(end), c.cls);
+    while (style_index < styles.size() && styles[style_index].end <= c.offset) ++style_index;
+    StyleRange s = (style_index < styles.size() && styles[style_index].begin <= c.offset) ? styles[style_index]
+                                                                                        : StyleRange{};
+    // Spaces and line breaks take the face of what precedes them, so runs stay long.
+    bool cjk = is_cjk(c.cls);
+    if ((c.cls == CharClass::Space || c.cls == CharClass::Newline || c.cls == CharClass::NoBreakSpace) &&
+        !out.runs.empty() && out.runs.back().end == c.offset) {
+      out.runs.back().end = end;
+      continue;
+    }
+    auto face = face_for(cjk, s);
+    if (!face) return face.error();
+    const Face* chosen = *face;
+    if (!chosen->covers(c.cp) && c.cls != CharClass::Newline) {
+      auto other = face_for(!cjk, s);
+      if (other && (*other)->covers(c.cp)) {
+        chosen = *other;
+        cjk = !cjk;
+      } else {
+        out.missing.push_back(c.cp);
+      }
+    }
+    const hb_script_t script = c.cls == CharClass::Hangul ? HB_SCRIPT_HANGUL
+                               : cjk                      ? HB_SCRIPT_HAN
+                                                          : HB_SCRIPT_LATIN;
+    if (!out.runs.empty() && out.runs.back().end == c.offset && out.runs.back().face == chosen &&
+        out.runs.back().script == script) {
+      out.runs.back().end = end;
+    } else {
+      out.runs.push_back(Run{c.offset, end, chosen, script});
+    }
+  }
+  return out;
+}
+
+}  // namespace leafpress::text

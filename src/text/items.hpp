@@ -1,0 +1,115 @@
+// text/items.hpp: the boxes, glue and penalties a line breaker chooses among.
+//
+// The model is Knuth and Plass's ("Breaking paragraphs into lines", 1981):
+//   Box      material of fixed width: a word or a piece of one, one CJK character;
+//   Glue     space that may stretch or shrink; a legal break when it follows a box;
+//            it disappears at a line edge;
+//   Penalty  a possible break with a cost; `flagged` marks a hyphen break;
+//            cost >= kInfinitePenalty forbids a break, <= -kInfinitePenalty forces one.
+// build_items turns shaped text into items under the rules of W3C CLReq/JLReq:
+//   - Latin word spaces: the font's space, stretch 1/2, shrink 1/3 of it;
+//   - between CJK characters: zero glue that may stretch a little (kCjkStretch),
+//     so that justification spreads CJK text without visible letter-spacing;
+//   - Han/Kana next to Latin letters or digits: 1/4 em (CLReq 3.4, JLReq 3.1.8);
+//     a space typed there becomes this glue, not a word space;
+//   - full-width closing marks (、。，．」）...) are a half-em box and half-em glue,
+//     opening marks half-em glue and a half-em box: half width at a line edge, and
+//     adjacent marks share one half em (。」 is 1.5 em);
+//   - kinsoku (CLReq 3.1.7, JLReq 3.1.7): no break before a closing mark or stop,
+//     none after an opening mark; —— and …… never split.
+// Units: points. Glyph indices refer to Items::glyphs (text order) and hyphens.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/units.hpp"
+#include "text/font_set.hpp"
+
+namespace leafpress::text {
+
+constexpr double kInfinitePenalty = 10000;
+
+enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill };
+
+struct Box {
+  Pt width = 0;
+  std::uint32_t glyph_begin = 0, glyph_end = 0;  // range in Items::glyphs
+  Pt shift = 0;  // where the glyphs start relative to the box (an opening mark's ink lies right)
+  bool operator==(const Box&) const = default;
+};
+
+struct Glue {
+  Pt width = 0, stretch = 0, shrink = 0;
+  GlueKind kind = GlueKind::Word;
+  std::int32_t glyph = -1;  // a typed space drawn at the glue's start, so text extraction keeps it
+  bool operator==(const Glue&) const = default;
+};
+
+struct Penalty {
+  Pt width = 0;  // added to the line when the break is taken (the hyphen)
+  double cost = 0;
+  bool flagged = false;     // a hyphen break: two in a row cost extra
+  std::int32_t glyph = -1;  // the hyphen to draw, index in Items::hyphens
+  bool operator==(const Penalty&) const = default;
+};
+
+using Item = std::variant<Box, Glue, Penalty>;
+
+// One glyph after shaping, in points at the paragraph's size.
+struct ShapedGlyph {
+  const Face* face = nullptr;
+  unsigned glyph = 0;
+  std::uint32_t cluster = 0;  // byte offset of its characters in the paragraph text
+  Pt advance = 0, x_offset = 0, y_offset = 0;
+  bool unsafe_to_break = false;  // HB_GLYPH_FLAG_UNSAFE_TO_BREAK: no break before it
+};
+
+// What a character is, for choosing fonts, glue and break rules.
+enum class CharClass : std::uint8_t {
+  Space,       // U+0020, tab
+  NoBreakSpace,
+  Newline,     // a hard line break
+  Latin,       // letters and digits of alphabetic scripts
+  LatinPunct,  // other characters set in the Latin font
+  Cjk,         // Han, kana, bopomofo
+  Hangul,
+  CjkOpen,     // full-width opening brackets and quotes: ink in the right half
+  CjkClose,    // full-width closing brackets, quotes, 、。，． : ink in the left half
+  CjkOther,    // other full-width marks (：；！？ ・ — … U+3000)
+};
+
+[[nodiscard]] bool is_cjk(CharClass c);
+
+struct Items {
+  std::vector<Item> items;
+  std::vector<ShapedGlyph> glyphs;   // text order
+  std::vector<ShapedGlyph> hyphens;  // glyphs drawn only when their penalty is taken
+};
+
+// Tunables, in em of the paragraph's size unless said otherwise.
+constexpr double kCjkStretch = 0.04;       // per gap; at ratio 2 still under pdfcheck's 0.1 em
+constexpr double kCjkStretchCap = 0.08;    // never letter-space CJK wider than this
+constexpr double kAutospace = 0.25;        // CLReq: a quarter em between Han and Latin
+constexpr double kHyphenPenalty = 50;      // TeX's \hyphenpenalty
+constexpr double kExplicitHyphenPenalty = 50;
+constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
+
+struct ItemInput {
+  std::string_view text;
+  std::span<const CharClass> classes;     // per byte: the class of the character starting there
+  std::span<const std::uint8_t> breaks;   // per byte (size text+1): 1 = a line may break before it
+  std::span<const std::uint8_t> hyphens;  // per byte: 1 = a hyphenation point before it
+  std::span<const ShapedGlyph> glyphs;    // text order
+  Pt em = 10;
+  bool centered_stops = false;  // zh-Hant: 、。，． sit in the middle of the em and keep their full width
+  Pt max_box_width = 0;         // > 0: a word wider than this is broken between clusters (with a hyphen)
+};
+
+Items build_items(const ItemInput& in);
+
+}  // namespace leafpress::text

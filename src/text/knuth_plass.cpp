@@ -1,0 +1,149 @@
+#include "text/knuth_plass.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace leafpress::text {
+namespace {
+
+// Running totals up to an item index, so a line's natural width, stretch and
+// shrink are differences of two sums: O(1) per candidate line.
+struct Sums {
+  Pt width = 0, stretch = 0, shrink = 0;
+  int fill = 0;  // count of infinitely stretchable glue (the paragraph's end)
+};
+
+struct Node {
+  std::size_t position = 0;  // item index of the break
+  int line = 0;              // number of lines before this break
+  int fitness = 1;           // 0 tight, 1 decent, 2 loose, 3 very loose
+  bool flagged = false;      // break at a flagged penalty
+  double total_demerits = 0;
+  Sums after;                // totals after the break, discardable items skipped
+  int previous = -1;         // node index of the break before, -1 for the start
+};
+
+int fitness_class(double r) {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+bool is_legal_break(std::span<const Item> items, std::size_t i) {
+  if (const auto* p = std::get_if<Penalty>(&items[i])) return p->cost < kInfinitePenalty;
+  if (std::holds_alternative<Glue>(items[i])) return i > 0 && std::holds_alternative<Box>(items[i - 1]);
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items, Pt line_width,
+                                                    const KnuthPlassParams& params) {
+  const std::size_t n = items.size();
+  std::vector<Sums> sum(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    sum[i + 1] = sum[i];
+    if (const auto* b = std::get_if<Box>(&items[i])) {
+      sum[i + 1].width += b->width;
+    } else if (const auto* g = std::get_if<Glue>(&items[i])) {
+      sum[i + 1].width += g->width;
+      if (g->kind == GlueKind::Fill)
+        ++sum[i + 1].fill;
+      else
+        sum[i + 1].stretch += g->stretch, sum[i + 1].shrink += g->shrink;
+    }
+  }
+  // Totals after a break at i: skip glue and non-forced penalties up to the next box.
+  auto totals_after = [&](std::size_t i) {
+    std::size_t j = i;
+    if (j < n && !std::holds_alternative<Box>(items[j])) ++j;  // the break item itself
+    while (j < n) {
+      if (std::holds_alternative<Box>(items[j])) break;
+      if (const auto* p = std::get_if<Penalty>(&items[j]); p && p->cost <= -kInfinitePenalty && j > i) break;
+      ++j;
+    }
+    return sum[j];
+  };
+
+  std::vector<Node> nodes;
+  nodes.push_back(Node{.position = 0, .after = sum[0]});
+  std::vector<int> active{0};
+
+  for (std::size_t b = 0; b < n; ++b) {
+    if (!is_legal_break(items, b)) continue;
+    const auto* pen = std::get_if<Penalty>(&items[b]);
+    const double cost = pen ? pen->cost : 0;
+    const bool forced = pen && cost <= -kInfinitePenalty;
+    const bool flagged = pen && pen->flagged;
+    const Pt break_width = pen ? pen->width : 0;
+
+    struct Candidate {
+      double demerits = std::numeric_limits<double>::infinity();
+      int from = -1;
+    };
+    std::array<Candidate, 4> best{};
+    std::vector<int> still_active;
+    still_active.reserve(active.size());
+    for (const int a : active) {
+      const Node& from = nodes[static_cast<std::size_t>(a)];
+      const Pt natural = sum[b].width - from.after.width + break_width;
+      const Pt stretch = sum[b].stretch - from.after.stretch + params.background_stretch;
+      const Pt shrink = sum[b].shrink - from.after.shrink;
+      const bool fill = sum[b].fill - from.after.fill > 0;
+      double r = 0;
+      if (natural < line_width) {
+        r = fill ? 0 : (stretch > 0 ? (line_width - natural) / stretch : std::numeric_limits<double>::infinity());
+      } else if (natural > line_width) {
+        r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
+      }
+      const bool too_long = r < -1 - 1e-9;  // rounding must not make an exact fit overfull
+      if (!too_long && !forced) still_active.push_back(a);
+      if (too_long || r > params.tolerance) continue;
+
+      const double badness = 100 * std::pow(std::abs(r), 3);
+      double d = std::pow(params.line_penalty + badness, 2);
+      if (cost >= 0)
+        d += cost * cost;
+      else if (!forced)
+        d -= cost * cost;
+      if (flagged && from.flagged) d += params.flagged_demerits;
+      const int fit = fitness_class(r);
+      if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
+      if (forced && from.flagged) d += params.final_hyphen_demerits;
+      d += from.total_demerits;
+      if (d < best[static_cast<std::size_t>(fit)].demerits) best[static_cast<std::size_t>(fit)] = {d, a};
+    }
+    active = std::move(still_active);
+    const Sums after = totals_after(b);
+    for (int fit = 0; fit < 4; ++fit) {
+      const Candidate& c = best[static_cast<std::size_t>(fit)];
+      if (c.from < 0) continue;
+      nodes.push_back(Node{.position = b,
+                           .line = nodes[static_cast<std::size_t>(c.from)].line + 1,
+                           .fitness = fit,
+                           .flagged = flagged,
+                           .total_demerits = c.demerits,
+                           .after = after,
+                           .previous = c.from});
+      active.push_back(static_cast<int>(nodes.size() - 1));
+    }
+    if (active.empty()) return std::nullopt;  // no way on within the tolerance
+  }
+
+  // The paragraph ends with a forced break: pick the best node there.
+  int best_end = -1;
+  for (const int a : active) {
+    const Node& node = nodes[static_cast<std::size_t>(a)];
+    if (node.position != n - 1 || a == 0) continue;
+    if (best_end < 0 || node.total_demerits < nodes[static_cast<std::size_t>(best_end)].total_demerits)
+      best_end = a;
+  }
+  if (best_end < 0) return std::nullopt;
+  std::vector<std::size_t> breaks;
+  for (int k = best_end; k > 0; k = nodes[static_cast<std::size_t>(k)].previous)
+    breaks.push_back(nodes[static_cast<std::size_t>(k)].position);
+  return std::vector<std::size_t>(breaks.rbegin(), breaks.rend());
+}
+
+}  // namespace leafpress::text

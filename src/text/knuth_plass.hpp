@@ -1,0 +1,44 @@
+// text/knuth_plass.hpp: total-fit line breaking.
+//
+// Chooses, among the legal breaks of an item list, the set that minimises the
+// sum of demerits over the whole paragraph (Knuth & Plass 1981, as in TeX):
+//   badness     100·|r|³ where r is the line's adjustment ratio
+//   demerits    (line_penalty + badness)² ± penalty², plus extra for two flagged
+//               (hyphen) breaks in a row and for a tight line next to a loose one
+//               (fitness classes), plus a final-hyphen cost.
+// The caller runs it with a tolerance (largest allowed r); when no break set
+// fits, it returns nothing and the caller tries a larger tolerance, then the
+// first-fit breaker, which never fails.
+// Input: items ending with Glue{Fill} + a forced Penalty. The breaker sees only
+// items and widths, never fonts, so tests use fixed-width fakes.
+// Cost: linear in the item count times the number of active breaks, which the
+// tolerance keeps small.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "text/items.hpp"
+
+namespace leafpress::text {
+
+struct KnuthPlassParams {
+  double tolerance = 2.0;          // largest adjustment ratio r a line may have
+  double line_penalty = 10;        // TeX \linepenalty
+  double flagged_demerits = 3000;  // two hyphenated lines in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 3000;  // adjacent lines of very different tightness (\adjdemerits)
+  double final_hyphen_demerits = 5000;  // the second-last line hyphenated
+  Pt background_stretch = 0;       // emergency stretch added to every line (TeX \emergencystretch)
+};
+
+// Item indices where lines end (the last one is the final forced break), or
+// nullopt when no break set keeps every line within the tolerance.
+std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items, Pt line_width,
+                                                    const KnuthPlassParams& params);
+
+// First fit: fills each line as far as it goes. Never fails; a box wider than
+// the line stands alone on an overfull line. Used for ragged text and as the last resort.
+std::vector<std::size_t> first_fit(std::span<const Item> items, Pt line_width);
+
+}  // namespace leafpress::text

@@ -1,0 +1,216 @@
+#include "text/paragraph.hpp"
+
+#include <algorithm>
+
+#include "text/break_opportunities.hpp"
+#include "text/hyphenate.hpp"
+#include "text/itemize.hpp"
+#include "text/knuth_plass.hpp"
+#include "text/shape.hpp"
+
+namespace leafpress::text {
+namespace {
+
+// Tolerances of the three Knuth–Plass passes, as adjustment ratios: the first
+// keeps word spaces under about 0.45 em; the second allows looser lines; the
+// third accepts any line that is not overfull, so the paragraph still gets the
+// least bad set of breaks. There is no emergency stretch (TeX's
+// \emergencystretch): CJK glue may not stretch past kCjkStretchCap, so
+// pretending it could would only make lines that set_line leaves short.
+constexpr double kFirstTolerance = 1.5;
+constexpr double kSecondTolerance = 3.0;
+constexpr double kLastTolerance = 1e6;
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word.
+std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
+                                          bool enabled) {
+  std::vector<std::uint8_t> map(text.size() + 1, 0);
+  if (!enabled) return map;
+  auto excluded = [&](std::size_t at) {
+    return std::any_of(styles.begin(), styles.end(),
+                       [&](const StyleRange& s) { return (s.code || s.url) && at >= s.begin && at < s.end; });
+  };
+  std::size_t last_word_begin = text.size();
+  for (std::size_t i = text.size(); i > 0; --i) {
+    if (is_ascii_letter(text[i - 1]))
+      last_word_begin = i - 1;
+    else if (last_word_begin != text.size())
+      break;
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_ascii_letter(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && is_ascii_letter(text[j])) ++j;
+    // Letters glued to other characters (digits, non-ASCII) are not a plain word.
+    const bool plain = (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80) &&
+                       (j == text.size() || static_cast<unsigned char>(text[j]) < 0x80);
+    if (plain && i != last_word_begin && !excluded(i))
+      for (std::size_t p : hyphenation_points(text.substr(i, j - i))) map[i + p] = 1;
+    i = j;
+  }
+  return map;
+}
+
+bool ends_with_fill(std::span<const Item> items, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i)
+    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind == GlueKind::Fill) return true;
+  return false;
+}
+
+bool capped(GlueKind k) { return k == GlueKind::Cjk || k == GlueKind::Punctuation; }
+
+// Places the glyphs of items [begin, end) that make one line; `end` is the break.
+Line set_line(const Items& items, const std::vector<std::string>& glyph_text, std::size_t begin, std::size_t end,
+              Pt width, Pt em, bool justify) {
+  const auto& list = items.items;
+  // Discardable items at the line start go.
+  while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
+  Pt natural = 0, stretch = 0, shrink = 0, capped_stretch = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width;
+    if (const auto* g = std::get_if<Glue>(&list[i])) {
+      natural += g->width;
+      stretch += g->stretch;
+      shrink += g->shrink;
+      if (capped(g->kind)) capped_stretch += g->stretch;
+    }
+  }
+  const Penalty* at_break = end < list.size() ? std::get_if<Penalty>(&list[end]) : nullptr;
+  if (at_break) natural += at_break->width;
+
+  // Adjustment ratios: shrink evenly; stretch, but never letter-space CJK beyond
+  // kCjkStretchCap: what CJK glue cannot take goes to word spaces and autospace.
+  double r_capped = 0, r_free = 0;
+  const bool last = ends_with_fill(list, begin, end);
+  if (natural > width && shrink > 0) {
+    r_capped = r_free = std::max(-1.0, (width - natural) / shrink);
+  } else if (justify && !last && natural < width && stretch > 0) {
+    const double r = (width - natural) / stretch;
+    const Pt cap = kCjkStretchCap * em;
+    Pt taken = 0;
+    for (std::size_t i = begin; i < end; ++i)
+      if (const auto* g = std::get_if<Glue>(&list[i]); g && capped(g->kind)) taken += std::min(r * g->stretch, cap);
+    const Pt free_stretch = stretch - capped_stretch;
+    r_capped = r;
+    r_free = free_stretch > 0 ? (width - natural - taken) / free_stretch : 0;
+    if (free_stretch <= 0) r_capped = capped_stretch > 0 ? std::min(r, cap / (kCjkStretch * em)) : 0;
+  }
+
+  Line line;
+  Pt x = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (const auto* b = std::get_if<Box>(&list[i])) {
+      Pt pen = x + b->shift;
+      for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
+        const ShapedGlyph& s = items.glyphs[g];
+        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance, glyph_text[g]});
+        pen += s.advance;
+      }
+      x += b->width;
+    } else if (const auto* g = std::get_if<Glue>(&list[i])) {
+      if (g->glyph >= 0) {
+        const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
+        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "});
+      }
+      const double r = capped(g->kind) ? r_capped : r_free;
+      Pt gap = g->width + (r >= 0 ? r * g->stretch : r * g->shrink);
+      if (capped(g->kind) && r > 0) gap = g->width + std::min(r * g->stretch, kCjkStretchCap * em);
+      x += gap;
+    }
+  }
+  if (at_break && at_break->glyph >= 0) {
+    const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
+    line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"});
+    x += at_break->width;
+    line.hyphenated = true;
+  }
+  line.width = x;
+  line.overfull = x > width + 0.01;
+  return line;
+}
+
+}  // namespace
+
+std::string Line::text() const {
+  std::string out;
+  for (const auto& g : glyphs) out += g.text;
+  return out;
+}
+
+Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
+                          const FontSet& fonts) {
+  std::string text;
+  std::vector<StyleRange> styles;
+  for (const auto& s : spans) {
+    if (s.text.empty()) continue;
+    styles.push_back(StyleRange{text.size(), text.size() + s.text.size(), s.bold, s.italic, s.code, s.url});
+    text += s.text;
+  }
+  Paragraph para;
+  para.size = style.size;
+  if (text.empty()) return para;
+
+  auto itemized = itemize(text, styles, style, fonts);
+  if (!itemized) return itemized.error();
+  para.missing = itemized->missing;
+  const auto glyphs = shape(text, itemized->runs, style.lang, style.size);
+  const auto breaks = find_break_opportunities(text, style.lang, style.strictness);
+  const auto hyphens = hyphenation_map(text, styles, style.hyphenate);
+  const bool zh_hant = style.lang.rfind("zh-Hant", 0) == 0 || style.lang.rfind("zh-TW", 0) == 0 ||
+                       style.lang.rfind("zh-HK", 0) == 0;
+  const Items items = build_items(ItemInput{.text = text,
+                                            .classes = itemized->classes,
+                                            .breaks = breaks,
+                                            .hyphens = hyphens,
+                                            .glyphs = glyphs,
+                                            .em = style.size,
+                                            .centered_stops = zh_hant,
+                                            .max_box_width = width});
+
+  // The text of each glyph: its cluster's characters on the first glyph of the cluster.
+  std::vector<std::string> glyph_text(glyphs.size());
+  for (std::size_t g = 0; g < glyphs.size(); ++g) {
+    if (g > 0 && glyphs[g].cluster == glyphs[g - 1].cluster) continue;
+    std::size_t next = text.size();
+    for (std::size_t k = g + 1; k < glyphs.size(); ++k)
+      if (glyphs[k].cluster != glyphs[g].cluster) {
+        next = glyphs[k].cluster;
+        break;
+      }
+    glyph_text[g] = text.substr(glyphs[g].cluster, next - glyphs[g].cluster);
+    if (glyph_text[g] == "\n") glyph_text[g].clear();
+  }
+
+  std::vector<std::size_t> chosen;
+  const bool justify = style.align == Align::Justify;
+  if (justify) {
+    KnuthPlassParams params;
+    params.tolerance = kFirstTolerance;
+    auto found = knuth_plass(items.items, width, params);
+    if (!found) {
+      params.tolerance = kSecondTolerance;
+      found = knuth_plass(items.items, width, params);
+    }
+    if (!found) {
+      params.tolerance = kLastTolerance;
+      found = knuth_plass(items.items, width, params);
+    }
+    if (found) chosen = std::move(*found);
+  }
+  if (chosen.empty()) chosen = first_fit(items.items, width);
+
+  std::size_t begin = 0;
+  for (const std::size_t end : chosen) {
+    Line line = set_line(items, glyph_text, begin, end, width, style.size, justify);
+    if (!line.glyphs.empty()) para.lines.push_back(std::move(line));
+    begin = end + 1;
+  }
+  return para;
+}
+
+}  // namespace leafpress::text

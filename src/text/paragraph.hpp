@@ -1,0 +1,85 @@
+// text/paragraph.hpp: one paragraph in, justified lines of positioned glyphs out.
+//
+// Input:  styled UTF-8 spans (bold, italic, code), a ParagraphStyle (size,
+//         font families, language, alignment) and the line width.
+// Stages: itemize (script + style → runs with a face each, per-script fallback)
+//         → shape (HarfBuzz, with the run's language and script)
+//         → find break opportunities (ICU line BreakIterator + CLReq/JLReq rules)
+//         → build items (boxes, glue, penalties: text/items.hpp)
+//         → choose breaks (Knuth–Plass total fit: text/knuth_plass.hpp)
+//         → position glyphs on each line.
+// Output: Paragraph: lines of PlacedGlyph; x is measured from the line's start
+//         in points, y offsets are upward. Every glyph carries the text it
+//         stands for (its HarfBuzz cluster, given to the first glyph of the
+//         cluster), which pdf/ turns into a ToUnicode map.
+// Errors: a face that cannot be found. Text that cannot break (a word wider than
+//         the line) is broken between clusters, never an endless loop.
+// Thread-safety: compose is reentrant; FontSet is shared read-only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/units.hpp"
+#include "text/font_set.hpp"
+
+namespace leafpress::text {
+
+struct TextSpan {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  bool code = false;  // monospace-like: never hyphenated
+  bool url = false;   // link target shown as text: breaks after / - . without a hyphen
+};
+
+struct FontFamilies {
+  std::string latin = "Noto Serif";     // Latin, Greek, Cyrillic, digits, ASCII punctuation
+  std::string cjk = "Noto Serif CJK";   // Han, kana, hangul, CJK punctuation; region from lang
+  std::string mono = "Noto Sans Mono";  // code spans
+};
+
+enum class Align { Justify, Left, Center };
+
+enum class LineBreakStrictness { Normal, Strict };
+
+struct ParagraphStyle {
+  Pt size = 10;
+  FontFamilies fonts;
+  std::string lang = "en";  // BCP 47
+  Align align = Align::Justify;
+  bool hyphenate = true;
+  LineBreakStrictness strictness = LineBreakStrictness::Normal;
+  bool bold = false;  // the whole paragraph is bold (headings)
+};
+
+struct PlacedGlyph {
+  const Face* face = nullptr;
+  unsigned glyph = 0;
+  Pt x = 0;         // from the start of the line
+  Pt y = 0;         // upward offset from the baseline
+  Pt advance = 0;   // the advance the glyph had after shaping
+  std::string text; // the characters this glyph stands for; empty for later glyphs of a cluster
+  bool operator==(const PlacedGlyph&) const = default;
+};
+
+struct Line {
+  std::vector<PlacedGlyph> glyphs;
+  Pt width = 0;             // natural width after justification (≤ line width unless overfull)
+  bool hyphenated = false;  // ends with an inserted hyphen
+  bool overfull = false;    // nothing fitted: a piece wider than the line
+  [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
+};
+
+struct Paragraph {
+  std::vector<Line> lines;
+  Pt size = 0;                     // font size of every glyph
+  std::vector<char32_t> missing;   // characters no font had (drawn as .notdef)
+};
+
+// Composes a paragraph into lines `width` points wide.
+Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
+                          const FontSet& fonts);
+
+}  // namespace leafpress::text

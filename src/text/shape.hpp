@@ -1,0 +1,24 @@
+// text/shape.hpp: runs of one face → glyphs, with HarfBuzz.
+//
+// Each run is shaped with its script and the document's language (so that
+// HarfBuzz and the font's 'locl' pick, say, the Japanese form of a Han
+// character), left to right, with the font's default features (kerning and
+// ligatures for Latin). The whole paragraph is given as context so that
+// shaping at run edges sees its neighbours. Clusters are byte offsets into
+// the paragraph text. Positions are converted from font units to points at
+// `size` here and nowhere else.
+// Thread-safety: reentrant; the hb_buffer is per call.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/itemize.hpp"
+
+namespace leafpress::text {
+
+std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
+                               Pt size);
+
+}  // namespace leafpress::text

@@ -1,0 +1,178 @@
+// Tests for doc/front_matter.cpp: YAML keys into FrontMatter, and errors that
+// name the key and the line of the user's file.
+#include <catch2/catch.hpp>
+
+#include "doc/document.hpp"
+
+using leafpress::doc::FrontMatter;
+using leafpress::doc::parse_front_matter;
+
+namespace {
+
+// The YAML starts on line 2 of the file, right after the opening `---`.
+constexpr int kFirstLine = 2;
+
+FrontMatter parse_ok(std::string_view yaml) {
+  auto meta = parse_front_matter(yaml, "a.md", kFirstLine);
+  INFO((meta ? std::string() : meta.error().describe()));
+  REQUIRE(meta.has_value());
+  return meta.value();
+}
+
+leafpress::Error parse_error(std::string_view yaml) {
+  auto meta = parse_front_matter(yaml, "a.md", kFirstLine);
+  REQUIRE_FALSE(meta.has_value());
+  CHECK(meta.error().file == "a.md");
+  CHECK_FALSE(meta.error().hint.empty());
+  return meta.error();
+}
+
+}  // namespace
+
+TEST_CASE("front_matter: reads every known key", "[doc]") {
+  const auto meta = parse_ok(
+      "title: 干细胞治疗\n"
+      "subtitle: \"What it can do: and what not\"\n"
+      "lang: zh-Hans\n"
+      "author: Dr. Li\n"
+      "date: 2024-03-05\n"
+      "layout: trifold\n"
+      "keywords: [stem cells, therapy]\n"
+      "clinic:\n"
+      "  name: Harbour Clinic\n"
+      "  address: 1 Quay St\n"
+      "  phone: \"+852 1234 5678\"\n"
+      "  url: https://example.org\n"
+      "  logo: logo.png\n");
+  CHECK(meta.title == "干细胞治疗");
+  CHECK(meta.subtitle == "What it can do: and what not");
+  CHECK(meta.lang == "zh-Hans");
+  CHECK(meta.author == "Dr. Li");
+  CHECK(meta.date == "2024-03-05");
+  CHECK(meta.layout == "trifold");
+  CHECK(meta.keywords == std::vector<std::string>{"stem cells", "therapy"});
+  CHECK(meta.clinic == leafpress::doc::Clinic{.name = "Harbour Clinic",
+                                              .address = "1 Quay St",
+                                              .phone = "+852 1234 5678",
+                                              .url = "https://example.org",
+                                              .logo = "logo.png"});
+  CHECK(meta.extra.empty());
+  // 13 YAML lines from line 2, the closing fence on 15, the body on 16.
+  CHECK(meta.body_line == 16);
+}
+
+TEST_CASE("front_matter: keywords as a block list", "[doc]") {
+  const auto meta = parse_ok("keywords:\n  - 干细胞\n  - \" therapy \"\n  -\n");
+  CHECK(meta.keywords == std::vector<std::string>{"干细胞", "therapy"});
+}
+
+TEST_CASE("front_matter: keywords as comma-separated text, CJK commas included", "[doc]") {
+  CHECK(parse_ok("keywords: a, b ,c,,\n").keywords == std::vector<std::string>{"a", "b", "c"});
+  CHECK(parse_ok("keywords: 干细胞，再生医学、临床试验\n").keywords ==
+        std::vector<std::string>{"干细胞", "再生医学", "临床试验"});
+  CHECK(parse_ok("keywords:\n").keywords.empty());
+}
+
+TEST_CASE("front_matter: a nested list among keywords names the key and its line", "[doc]") {
+  const auto error = parse_error("title: T\nkeywords:\n  - a\n  - [b, c]\n");
+  CHECK(error.line == 5);  // YAML line 4
+  CHECK_THAT(error.message, Catch::Contains("`keywords`"));
+}
+
+TEST_CASE("front_matter: keywords as a map is an error", "[doc]") {
+  const auto error = parse_error("keywords:\n  a: b\n");
+  CHECK(error.line == 2);
+  CHECK_THAT(error.message, Catch::Contains("`keywords`"));
+}
+
+TEST_CASE("front_matter: a list where text belongs names the key and its line", "[doc]") {
+  const auto error = parse_error("lang: en\ntitle:\n  - one\n  - two\n");
+  CHECK(error.line == 3);  // the line of `title:`, YAML line 2
+  CHECK_THAT(error.message, Catch::Contains("`title`") && Catch::Contains("a list"));
+  CHECK_THAT(error.hint, Catch::Contains("one line"));
+}
+
+TEST_CASE("front_matter: a map where text belongs names the key", "[doc]") {
+  for (const char* key : {"subtitle", "lang", "author", "date", "layout"}) {
+    const auto error = parse_error(std::string("title: T\n") + key + ":\n  first: x\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains(std::string("`") + key + "`"));
+  }
+}
+
+TEST_CASE("front_matter: clinic must be a map of text fields", "[doc]") {
+  SECTION("text instead of a map") {
+    const auto error = parse_error("title: T\nclinic: Harbour Clinic\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("`clinic`"));
+    CHECK_THAT(error.hint, Catch::Contains("name:"));
+  }
+  SECTION("a list as a field") {
+    const auto error = parse_error("clinic:\n  name: H\n  phone:\n    - 1\n    - 2\n");
+    CHECK(error.line == 4);
+    CHECK_THAT(error.message, Catch::Contains("`clinic.phone`"));
+  }
+  SECTION("unknown fields are kept as clinic.<field>") {
+    const auto meta = parse_ok("clinic:\n  name: H\n  hours: 9-17\n  staff: [a, b]\n");
+    CHECK(meta.clinic.name == "H");
+    CHECK(meta.extra == std::map<std::string, std::string>{{"clinic.hours", "9-17"}});
+  }
+}
+
+TEST_CASE("front_matter: YAML syntax errors point at the file line", "[doc]") {
+  const auto error = parse_error("title: T\nsubtitle: x\n  lang: en\n");
+  CHECK(error.line == 4);  // yaml-cpp: 0-based line 2 of the YAML
+  CHECK_THAT(error.message, Catch::Contains("not valid YAML"));
+}
+
+TEST_CASE("front_matter: YAML errors take the first line as given", "[doc]") {
+  auto meta = parse_front_matter("title: \"\\q\"\n", "b.md", 10);
+  REQUIRE_FALSE(meta.has_value());
+  CHECK(meta.error().file == "b.md");
+  CHECK(meta.error().line == 10);
+}
+
+TEST_CASE("front_matter: must be key: value lines", "[doc]") {
+  SECTION("a list") {
+    const auto error = parse_error("- title\n- lang\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("key: value"));
+  }
+  SECTION("plain text") {
+    CHECK_THAT(parse_error("just a title\n").message, Catch::Contains("key: value"));
+  }
+}
+
+TEST_CASE("front_matter: lang must look like a BCP 47 tag", "[doc]") {
+  for (const char* good : {"zh-Hans", "zh-Hant", "ja", "ko", "en", "en-GB", "zh-Hant-TW", "es-419", "x-lp"})
+    CHECK(parse_ok(std::string("lang: ") + good + "\n").lang == good);
+  for (const char* bad : {"zh_CN", "中文", "-en", "en-", "en--GB", "1en", "en-toolongsubtag",
+                          "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s"}) {
+    INFO(bad);
+    const auto error = parse_error(std::string("title: T\nlang: ") + bad + "\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("`lang`"));
+    CHECK_THAT(error.hint, Catch::Contains("zh-Hans"));
+  }
+  CHECK(parse_ok("lang:\n").lang.empty());
+}
+
+TEST_CASE("front_matter: other scalar keys go to extra, other lists are ignored", "[doc]") {
+  const auto meta = parse_ok("title: T\ndraft: true\nversion: 3\nnote:\ntags_extra: [a]\nmore:\n  k: v\n");
+  CHECK(meta.extra == std::map<std::string, std::string>{{"draft", "true"}, {"version", "3"}, {"note", ""}});
+}
+
+TEST_CASE("front_matter: empty values and text are trimmed", "[doc]") {
+  const auto meta = parse_ok("title:\nsubtitle: |\n  two\n  lines\n");
+  CHECK(meta.title.empty());
+  CHECK(meta.subtitle == "two\nlines");
+}
+
+TEST_CASE("front_matter: empty or comment-only front matter is no front matter", "[doc]") {
+  // Designated initializers would trip -Wmissing-field-initializers here.
+  FrontMatter empty;
+  empty.body_line = 3;
+  CHECK(parse_ok("") == empty);
+  empty.body_line = 4;
+  CHECK(parse_ok("# only a comment\n") == empty);
+}
