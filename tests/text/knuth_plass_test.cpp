@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -92,6 +93,50 @@ std::string draw(const std::vector<Item>& items, const std::vector<std::size_t>&
     begin = end + 1;
   }
   return out;
+}
+
+struct LineMeasure {
+  Pt natural = 0, stretch = 0, shrink = 0;
+  bool fill = false;
+  int boxes = 0;
+};
+
+// What the line that ends at `end` holds: discardable items at its start are gone,
+// the break's penalty width counts.
+LineMeasure measure(const std::vector<Item>& items, std::size_t begin, std::size_t end) {
+  LineMeasure m;
+  while (begin < end && !std::holds_alternative<Box>(items[begin])) {
+    if (const auto* g = std::get_if<Glue>(&items[begin]); g && g->kind == GlueKind::Fill) break;
+    ++begin;
+  }
+  for (std::size_t i = begin; i < end; ++i) {
+    if (const auto* b = std::get_if<Box>(&items[i])) {
+      m.natural += b->width;
+      ++m.boxes;
+    } else if (const auto* g = std::get_if<Glue>(&items[i])) {
+      m.natural += g->width;
+      m.stretch += g->stretch;
+      m.shrink += g->shrink;
+      m.fill = m.fill || g->kind == GlueKind::Fill;
+    }
+  }
+  if (const auto* p = std::get_if<Penalty>(&items[end])) m.natural += p->width;
+  return m;
+}
+
+// A random paragraph of words of one to three syllables, 3 to 12 pt each.
+std::string random_paragraph(std::mt19937& rng) {
+  std::string spec;
+  const unsigned words = 2 + rng() % 12;
+  for (unsigned w = 0; w < words; ++w) {
+    if (w > 0) spec += " _ ";
+    const unsigned syllables = 1 + rng() % 3;
+    for (unsigned s = 0; s < syllables; ++s) {
+      if (s > 0) spec += " - ";
+      spec += std::to_string(3 + rng() % 10);
+    }
+  }
+  return spec;
 }
 
 std::string kp(const std::vector<Item>& items, Pt width, KnuthPlassParams params = {}) {
@@ -289,5 +334,60 @@ TEST_CASE("knuth_plass: first_fit never fails", "[text]") {
   for (const Row& row : rows) {
     INFO(row.paragraph << " at " << row.width << " pt");
     CHECK(ff(parse(row.paragraph), row.width) == row.lines);
+  }
+}
+
+TEST_CASE("knuth_plass: every line of a random paragraph keeps within the tolerance", "[text]") {
+  std::mt19937 rng(20240305);
+  int found = 0;
+  for (int iter = 0; iter < 300; ++iter) {
+    const std::string spec = random_paragraph(rng);
+    const auto items = parse(spec, {3, 1.5, 1});
+    const Pt width = 20 + rng() % 30;
+    bool found_before = false;
+    for (const double tolerance : {1.0, 2.0, 10.0}) {
+      INFO(spec << " at " << width << " pt, tolerance " << tolerance);
+      KnuthPlassParams params;
+      params.tolerance = tolerance;
+      const auto breaks = knuth_plass(items, width, params);
+      CHECK((breaks.has_value() || !found_before));  // a larger tolerance never loses a solution
+      if (!breaks) continue;
+      found_before = true;
+      ++found;
+      std::size_t begin = 0;
+      for (const std::size_t end : *breaks) {
+        const LineMeasure m = measure(items, begin, end);
+        double r = 0;
+        if (m.natural > width)
+          r = m.shrink > 0 ? (width - m.natural) / m.shrink : -1e9;
+        else if (m.natural < width && !m.fill)
+          r = m.stretch > 0 ? (width - m.natural) / m.stretch : 1e9;
+        INFO("line ending at item " << end << ": r = " << r);
+        CHECK(r >= -1 - 1e-9);
+        CHECK(r <= tolerance + 1e-9);
+        begin = end + 1;
+      }
+    }
+  }
+  CHECK(found > 300);  // the test did see solutions
+}
+
+TEST_CASE("knuth_plass: first_fit lines fit unless they hold one box", "[text]") {
+  std::mt19937 rng(7);
+  for (int iter = 0; iter < 300; ++iter) {
+    const std::string spec = random_paragraph(rng);
+    const auto items = parse(spec, {3, 1.5, 1});
+    const Pt width = 5 + rng() % 40;  // some words are wider than the line
+    INFO(spec << " at " << width << " pt: " << ff(items, width));
+    const auto breaks = first_fit(items, width);
+    std::size_t begin = 0;
+    for (const std::size_t end : breaks) {
+      REQUIRE(end >= begin);
+      const LineMeasure m = measure(items, begin, end);
+      CHECK(m.boxes >= 1);
+      if (m.natural > width) CHECK(m.boxes == 1);
+      begin = end + 1;
+    }
+    CHECK(begin == items.size());
   }
 }

@@ -1,0 +1,156 @@
+// End to end: the seed article through the leafpress binary, read back with poppler and qpdf.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "tests/e2e/run_tool.hpp"
+
+using leafpress::test::shell_quoted;
+using leafpress::test::run_tool;
+using leafpress::test::TempDir;
+
+namespace {
+
+const std::string kBinary = LEAFPRESS_BINARY;
+const std::string kSeed = std::string(LEAFPRESS_SOURCE_DIR) + "/content/stem-cell-therapy.md";
+
+// pdftotext's text with line-end hyphens joined and white space folded.
+std::string flowing_text(const std::string& pdf) {
+  std::string t = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+  t = std::regex_replace(t, std::regex("-\\n"), "");
+  t = std::regex_replace(t, std::regex("\\s+"), " ");
+  return t;
+}
+
+// "TrimBox: x0 y0 x1 y1" for page N from pdfinfo -box.
+std::array<double, 4> box(const std::string& pdf, int page, const std::string& name) {
+  const auto out = run_tool("pdfinfo -box -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + shell_quoted(pdf)).output;
+  std::smatch m;
+  const std::regex re("Page\\s+" + std::to_string(page) + "\\s+" + name + ":\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)");
+  REQUIRE(std::regex_search(out, m, re));
+  return {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
+}
+
+constexpr double kMm = 72.0 / 25.4;
+
+}  // namespace
+
+TEST_CASE("seed leaflet: builds, reads back with poppler and qpdf", "[e2e]") {
+  TempDir dir;
+  const std::string pdf = (dir.path / "seed.pdf").string();
+  const auto build = run_tool(kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(pdf));
+  INFO(build.output);
+  REQUIRE(build.status == 0);
+  REQUIRE(std::filesystem::exists(pdf));
+
+  SECTION("qpdf finds no damage") {
+    const auto check = run_tool("qpdf --check " + shell_quoted(pdf));
+    INFO(check.output);
+    CHECK(check.status == 0);
+    CHECK(check.output.find("No syntax or stream encoding errors") != std::string::npos);
+  }
+  SECTION("two pages, text comes back") {
+    const auto info = run_tool("pdfinfo " + shell_quoted(pdf)).output;
+    CHECK(std::regex_search(info, std::regex("Pages:\\s+2\\n")));
+    const std::string text = flowing_text(pdf);
+    CHECK(text.find("造血干细胞") != std::string::npos);
+    CHECK(text.find("hematopoietic reconstitution") != std::string::npos);
+    CHECK(text.find("Best Autoimmune Breakthrough") != std::string::npos);
+  }
+  SECTION("every font embedded, subset, with ToUnicode") {
+    const auto fonts = run_tool("pdffonts " + shell_quoted(pdf)).output;
+    std::istringstream lines(fonts);
+    std::string line;
+    int rows = 0;
+    std::getline(lines, line);
+    std::getline(lines, line);  // header and rule
+    while (std::getline(lines, line)) {
+      if (line.empty()) continue;
+      ++rows;
+      INFO(line);
+      CHECK(std::regex_search(line, std::regex("yes\\s+yes\\s+yes\\s+\\d+\\s+\\d+\\s*$")));
+      CHECK(std::regex_search(line, std::regex("^[A-Z]{6}\\+")));
+    }
+    CHECK(rows >= 4);  // serif, serif bold, sans bold, CJK serif, CJK sans...
+  }
+  SECTION("TrimBox is A4 landscape, BleedBox 3 mm outside it, on both pages") {
+    for (int page : {1, 2}) {
+      const auto trim = box(pdf, page, "TrimBox");
+      const auto bleed = box(pdf, page, "BleedBox");
+      const auto media = box(pdf, page, "MediaBox");
+      CHECK(trim[2] - trim[0] == Approx(297 * kMm).margin(0.05));
+      CHECK(trim[3] - trim[1] == Approx(210 * kMm).margin(0.05));
+      CHECK(trim[0] - bleed[0] == Approx(3 * kMm).margin(0.05));
+      CHECK(bleed[3] - trim[3] == Approx(3 * kMm).margin(0.05));
+      CHECK(media[0] <= bleed[0]);
+      CHECK(media[2] >= bleed[2] + 6 * kMm);  // room for the marks
+    }
+  }
+}
+
+TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
+  TempDir dir;
+  const auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(dir.path / name, std::ios::binary) << bytes;
+    return (dir.path / name).string();
+  };
+  const auto out = dir.path / "out";
+
+  SECTION("a missing file") {
+    const auto r = run_tool(kBinary + " build " + shell_quoted(dir.path / "nope.md") + " --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("nope.md") != std::string::npos);
+    CHECK(r.output.find("no such file") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "nope.pdf"));
+  }
+  SECTION("invalid UTF-8 names the line") {
+    const auto f = write("latin1.md", "# Title\n\nline two\n\ncaf\xe9\n");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("latin1.md:5") != std::string::npos);
+    CHECK(r.output.find("UTF-8") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "latin1.pdf"));
+  }
+  SECTION("bad front matter names the line") {
+    const auto f = write("fm.md", "---\ntitle: [unclosed\n---\n\nText.\n");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("fm.md:") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "fm.pdf"));
+  }
+  SECTION("an unknown layout lists the known ones") {
+    const auto f = write("ok.md", "# Title\n\nText.\n");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --layout nosuch --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("unknown layout 'nosuch'") != std::string::npos);
+    CHECK(r.output.find("trifold-a4") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "ok.pdf"));
+  }
+  SECTION("one bad input does not stop the others") {
+    const auto good = write("good.md", "---\ntitle: Hand washing\nlang: en\n---\n\nWash your hands for twenty seconds.\n");
+    const auto bad = write("bad.md", "\xff\xfe");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(bad) + " " + shell_quoted(good) + " --out-dir " + shell_quoted(out));
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(std::filesystem::exists(out / "good.pdf"));
+    CHECK(!std::filesystem::exists(out / "bad.pdf"));
+    CHECK(r.output.find("1 built, 1 failed") != std::string::npos);
+  }
+  SECTION("an article too long for the layout says where and by how much") {
+    std::string text = "---\ntitle: Long\n---\n\n## Section one\n\n";
+    for (int i = 0; i < 80; ++i) text += "This paragraph repeats to overflow every panel of the leaflet. " + std::string(200, 'a').replace(0, 200, "Words words words words words words words words words words.") + "\n\n";
+    const auto f = write("long.md", text);
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("does not fit") != std::string::npos);
+    CHECK(r.output.find("lines are left over") != std::string::npos);
+    CHECK(r.output.find("Section one") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "long.pdf"));
+  }
+  SECTION("usage errors exit 2") {
+    CHECK(run_tool(kBinary + " build").status == 2);
+    CHECK(run_tool(kBinary + " frobnicate").status == 2);
+  }
+}

@@ -1,0 +1,171 @@
+// Tests for text/break_opportunities.cpp: where ICU and the CLReq/JLReq rules let a
+// line break. Expectations are drawn as the text with "÷" at every break opportunity.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/utf8.hpp"
+#include "text/break_opportunities.hpp"
+
+using leafpress::append_utf8;
+using leafpress::next_code_point;
+using leafpress::text::find_break_opportunities;
+using leafpress::text::LineBreakStrictness;
+using leafpress::text::may_not_end_line;
+using leafpress::text::may_not_start_line;
+
+namespace {
+
+constexpr auto kNormal = LineBreakStrictness::Normal;
+constexpr auto kStrict = LineBreakStrictness::Strict;
+
+// The lists of text/break_opportunities.cpp (CLReq 3.1.7, JLReq appendix A).
+constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
+constexpr std::u32string_view kNoStartStrict =
+    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
+constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
+
+std::string utf8(char32_t cp) {
+  std::string out;
+  append_utf8(out, cp);
+  return out;
+}
+
+std::string draw(const std::string& text, const std::string& lang, LineBreakStrictness strictness) {
+  const auto breaks = find_break_opportunities(text, lang, strictness);
+  REQUIRE(breaks.size() == text.size() + 1);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (breaks[i]) out += "÷";
+    out += text[i];
+  }
+  if (breaks[text.size()]) out += "÷";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("break_opportunities: drawn breaks", "[text]") {
+  struct Row {
+    const char* lang;
+    LineBreakStrictness strictness;
+    const char* text;
+    const char* breaks;
+  };
+  // clang-format off
+  const Row rows[] = {
+      // zh: between Han characters; never before ，。」） nor after 「（.
+      {"zh", kNormal, "你好，世界。「引号」（括号）内容", "你÷好，÷世÷界。÷「引÷号」÷（括÷号）÷内÷容"},
+      {"zh-Hans", kNormal, "你好，世界。「引号」（括号）内容", "你÷好，÷世÷界。÷「引÷号」÷（括÷号）÷内÷容"},
+      // —— and …… are one unit each.
+      {"zh", kNormal, "他说——好的……真的", "他÷说÷——÷好÷的……÷真÷的"},
+      {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1÷糖÷尿÷病 ÷type ÷2"},
+      {"zh", kNormal, "中·文", "中·÷文"},
+      // ja normal: small kana and ー may start a line; strict: they may not.
+      {"ja", kNormal, "カップとコーヒー", "カ÷ッ÷プ÷と÷コ÷ー÷ヒ÷ー"},
+      {"ja", kStrict, "カップとコーヒー", "カッ÷プ÷と÷コー÷ヒー"},
+      {"ja", kNormal, "ちょっと見た。", "ち÷ょ÷っ÷と÷見÷た。"},
+      {"ja", kStrict, "ちょっと見た。", "ちょっ÷と÷見÷た。"},
+      {"ja", kNormal, "見た・聞いた", "見÷た・÷聞÷い÷た"},
+      // ko: only at spaces (keep-all), not between Hangul or Han; other languages break Hangul anywhere.
+      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저는 ÷학생입니다. ÷한국어(韓國語)를 ÷배워요"},
+      {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한국 ÷語"},
+      {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
+      // en: after spaces and after a hyphen before a letter.
+      {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",
+                      "A ÷well-÷known ÷fact, ÷e.g. ÷self-÷evident ÷(really) ÷2-3 ÷items."},
+      {"", kNormal, "two words", "two ÷words"},
+      {"en", kNormal, "", ""},
+  };
+  // clang-format on
+  for (const Row& row : rows) {
+    INFO(row.lang << (row.strictness == kStrict ? " strict" : " normal") << ": " << row.text);
+    CHECK(draw(row.text, row.lang, row.strictness) == row.breaks);
+  }
+}
+
+TEST_CASE("break_opportunities: no break before a line-start prohibited character", "[text]") {
+  for (const char* lang : {"zh", "zh-Hant", "ja", "ko", "en"}) {
+    for (const auto strictness : {kNormal, kStrict}) {
+      for (const char32_t cp : kNoStart) {
+        const std::string text = "汉字" + utf8(cp) + "汉字";
+        INFO(lang << ": " << text);
+        CHECK(find_break_opportunities(text, lang, strictness)[6] == 0);
+        CHECK(may_not_start_line(cp, strictness));
+      }
+    }
+  }
+}
+
+TEST_CASE("break_opportunities: no break after a line-end prohibited character", "[text]") {
+  for (const char* lang : {"zh", "zh-Hant", "ja", "ko", "en"}) {
+    for (const char32_t cp : kNoEnd) {
+      const std::string mark = utf8(cp);
+      const std::string text = "汉字" + mark + "汉字";
+      INFO(lang << ": " << text);
+      CHECK(find_break_opportunities(text, lang, kNormal)[6 + mark.size()] == 0);
+      CHECK(may_not_end_line(cp));
+    }
+  }
+}
+
+TEST_CASE("break_opportunities: small kana and ー start a line in normal mode, not strict", "[text]") {
+  for (const char32_t cp : kNoStartStrict) {
+    const std::string text = "漢字" + utf8(cp) + "漢字";
+    INFO(text);
+    CHECK(find_break_opportunities(text, "ja", kStrict)[6] == 0);
+    CHECK(may_not_start_line(cp, kStrict));
+    CHECK_FALSE(may_not_start_line(cp, kNormal));
+    // UAX #14 itself keeps 々 and 〻 (class NS) off a line start; the rest are class CJ.
+    if (cp != U'々' && cp != U'〻') CHECK(find_break_opportunities(text, "ja", kNormal)[6] == 1);
+  }
+}
+
+TEST_CASE("break_opportunities: —— and …… never split", "[text]") {
+  for (const char* lang : {"zh", "zh-Hant", "ja", "ko", "en"}) {
+    for (const std::string pair : {"——", "……", "――"}) {
+      const std::string text = "我说" + pair + "好的";
+      INFO(lang << ": " << text);
+      const auto breaks = find_break_opportunities(text, lang, kNormal);
+      CHECK(breaks[6 + pair.size() / 2] == 0);
+    }
+  }
+}
+
+TEST_CASE("break_opportunities: breaks fall on character starts only", "[text]") {
+  const std::string text = "Ω 你好，世界。「引号」ありがとう 한국어 naïve – text";
+  for (const char* lang : {"zh", "ja", "ko", "en"}) {
+    const auto breaks = find_break_opportunities(text, lang, kNormal);
+    REQUIRE(breaks.size() == text.size() + 1);
+    CHECK(breaks[0] == 0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const bool continuation = (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+      INFO(lang << " at byte " << i);
+      if (continuation) CHECK(breaks[i] == 0);
+    }
+  }
+}
+
+TEST_CASE("break_opportunities: the same on many threads at once", "[text]") {
+  const std::string zh = "你好，世界。「引号」（括号）内容他说——好的……真的";
+  const std::string ja = "カップとコーヒーを飲んだ。ちょっと";
+  const auto want_zh = find_break_opportunities(zh, "zh", kNormal);
+  const auto want_ja = find_break_opportunities(ja, "ja", kStrict);
+  std::vector<int> ok(8, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < ok.size(); ++t) {
+    threads.emplace_back([&, t] {
+      bool same = true;
+      for (int i = 0; i < 200; ++i) {
+        same = same && find_break_opportunities(zh, "zh", kNormal) == want_zh;
+        same = same && find_break_opportunities(ja, "ja", kStrict) == want_ja;
+      }
+      ok[t] = same ? 1 : 0;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const int o : ok) CHECK(o == 1);
+}
