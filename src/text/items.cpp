@@ -137,7 +137,7 @@ class Builder {
       // The mark's own half em is the space: do not add a word space to it.
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
     } else {
-      glue(width, width / 2, width / 3, GlueKind::Word, glyph);
+      glue(width, width / 2, width / 2.5, GlueKind::Word, glyph);
     }
   }
 

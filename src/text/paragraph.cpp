@@ -1,6 +1,10 @@
 #include "text/paragraph.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
+
+#include "core/utf8.hpp"
 
 #include "text/break_opportunities.hpp"
 #include "text/hyphenate.hpp"
@@ -46,9 +50,16 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     }
     std::size_t j = i;
     while (j < text.size() && is_ascii_letter(text[j])) ++j;
-    // Letters glued to other characters (digits, non-ASCII) are not a plain word.
-    const bool plain = (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80) &&
-                       (j == text.size() || static_cast<unsigned char>(text[j]) < 0x80);
+    // Letters glued to other letters (é, Han) are not a plain English word; quotes
+    // and apostrophes around it are fine ("patient’s" hyphenates as pa-tient’s).
+    auto letter_at = [&](std::size_t at) {
+      std::size_t pos = at;
+      return u_isalpha(static_cast<UChar32>(next_code_point(text, pos))) || u_isdigit(static_cast<UChar32>(text[at]));
+    };
+    std::size_t before = i;
+    while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
+    if (before > 0) --before;
+    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j));
     if (plain && i != last_word_begin && !excluded(i))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i))) map[i + p] = 1;
     i = j;
