@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "core/atomic_file.hpp"
+#include "core/handle.hpp"
 #include "core/utf8.hpp"
 #include "doc/document.hpp"
 
@@ -31,14 +32,28 @@ std::string Block::plain_text() const {
 
 namespace {
 
-template <auto Destroy>
-struct Deleter {
-  void operator()(auto* p) const noexcept { Destroy(p); }
-};
-template <class T, auto Destroy>
-using Handle = std::unique_ptr<T, Deleter<Destroy>>;
 using CmarkNode = Handle<cmark_node, cmark_node_free>;
 using CmarkIter = Handle<cmark_iter, cmark_iter_free>;
+
+// Han, kana, bopomofo and full-width punctuation; not Hangul, which Korean separates with spaces.
+bool is_wide_cjk(char32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x303F) || (cp >= 0x3040 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+bool joins_without_space(cmark_node* softbreak) {
+  cmark_node* prev = cmark_node_previous(softbreak);
+  cmark_node* next = cmark_node_next(softbreak);
+  if (!prev || !next || cmark_node_get_type(prev) != CMARK_NODE_TEXT || cmark_node_get_type(next) != CMARK_NODE_TEXT)
+    return false;
+  const std::string_view before = cmark_node_get_literal(prev) ? cmark_node_get_literal(prev) : "";
+  const std::string_view after = cmark_node_get_literal(next) ? cmark_node_get_literal(next) : "";
+  if (before.empty() || after.empty()) return false;
+  std::size_t last = before.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0) == 0x80) --last;
+  std::size_t first = 0;
+  return is_wide_cjk(next_code_point(before, last)) && is_wide_cjk(next_code_point(after, first));
+}
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -145,7 +160,9 @@ std::vector<Span> collect_spans(cmark_node* leaf_block) {
         append_span(spans, styled(literal_of(node), true));
         break;
       case CMARK_NODE_SOFTBREAK:
-        append_span(spans, styled(" ", false));
+        // CSS Text 3 (segment break transformation): a line wrapped between two
+        // wide CJK characters joins without a space; elsewhere it is one space.
+        if (!joins_without_space(node)) append_span(spans, styled(" ", false));
         break;
       case CMARK_NODE_LINEBREAK:
         append_span(spans, styled(image > 0 ? " " : "\n", false));

@@ -433,3 +433,10 @@ TEST_CASE("parse_markdown: the stem-cell therapy article", "[doc]") {
   CHECK(items >= 1);
   CHECK(strong >= 1);
 }
+
+TEST_CASE("parse_markdown: a line wrapped between CJK characters joins without a space", "[doc]") {
+  auto d = leafpress::doc::parse_document("干细胞疗法\n然而 stem\ncells\n한국어\n문장\n", "soft.md");
+  REQUIRE(d.has_value());
+  REQUIRE(d->blocks.size() == 1);
+  CHECK(d->blocks[0].plain_text() == "干细胞疗法然而 stem cells 한국어 문장");
+}
