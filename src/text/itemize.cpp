@@ -59,8 +59,10 @@ CharClass classify(char32_t cp) {
     default:
       break;
   }
-  // Full-width forms, CJK symbols and the prolonged sound mark are CJK whatever their script says.
-  if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) || cp == 0x30FC) return CharClass::Cjk;
+  // The prolonged sound mark and full-width letters and digits are set like kana and Han;
+  // other full-width forms and CJK symbols (～ 〜 ※) are punctuation: no autospace beside them.
+  if (cp == 0x30FC || ((cp >= 0xFF01 && cp <= 0xFF60) && u_isalnum(static_cast<UChar32>(cp)))) return CharClass::Cjk;
+  if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60)) return CharClass::CjkOther;
   if (u_isalnum(static_cast<UChar32>(cp))) return CharClass::Latin;
   return CharClass::LatinPunct;
 }

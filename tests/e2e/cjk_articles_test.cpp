@@ -1,0 +1,72 @@
+// End to end: punctuation-heavy articles in each language, measured by the
+// independent reader ../shared/tools/pdfcheck (qpdf, poppler, MuPDF), which
+// knows nothing of how leafpress made the PDF. Skipped where pdfcheck is absent.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "tests/e2e/run_tool.hpp"
+
+using leafpress::test::run_tool;
+using leafpress::test::shell_quoted;
+using leafpress::test::TempDir;
+
+namespace {
+
+const std::filesystem::path kSource = LEAFPRESS_SOURCE_DIR;
+const std::filesystem::path kPdfcheck = kSource.parent_path() / "shared/tools/pdfcheck";
+
+// A number from pdfcheck's "key: value" lines; -1 when absent.
+double figure(const std::string& report, const std::string& key) {
+  std::smatch m;
+  if (!std::regex_search(report, m, std::regex("(^|\\n)" + key + ": ([-0-9.]+)"))) return -1;
+  return std::stod(m[2]);
+}
+
+}  // namespace
+
+TEST_CASE("cjk articles: kinsoku, autospace, no spread CJK, all text extractable", "[e2e][text]") {
+  if (!std::filesystem::exists(kPdfcheck)) {
+    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
+    return;
+  }
+  struct Case {
+    const char* article;
+    bool hangul;      // pdfcheck counts Hangul as CJK: Korean word spaces and 5일 are correct Korean
+    double fidelity;  // list bullets and numbers are text pdfcheck's source lacks
+  };
+  const Case cases[] = {{"zh-hans-flu.md", false, 0.97},
+                        {"zh-hant-diabetes.md", false, 0.99},
+                        {"ja-sleep.md", false, 0.99},
+                        {"ko-bloodpressure.md", true, 0.99},
+                        {"en-handwashing.md", false, 0.97}};
+  TempDir dir;
+  for (const auto& c : cases) {
+    DYNAMIC_SECTION(c.article) {
+      const auto article = kSource / "tests/articles" / c.article;
+      const auto pdf = dir.path / "out.pdf";
+      for (const char* size : {"9pt", "11pt"}) {
+        INFO("body size " << size);
+        const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
+                                    " --set body.size=" + size + " -o " + shell_quoted(pdf));
+        INFO(build.output);
+        REQUIRE(build.status == 0);
+        const auto report = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --source " +
+                                     shell_quoted(article)).output;
+        INFO(report);
+        CHECK(report.find("qpdf_ok: true") != std::string::npos);
+        CHECK(report.find("fonts_all_embedded_subset_unicode: true") != std::string::npos);
+        CHECK(figure(report, "kinsoku_start") == 0);
+        CHECK(figure(report, "kinsoku_end") == 0);
+        CHECK(figure(report, "outside") == 0);
+        if (!c.hangul) {
+          CHECK(figure(report, "autospace_tight") == 0);
+          CHECK(figure(report, "cjk_spread_lines") == 0);
+        }
+        CHECK(figure(report, "fidelity") >= c.fidelity);
+        const double gap = figure(report, "word_gap_max_em");
+        if (gap >= 0) CHECK(gap <= 0.9);
+      }
+    }
+  }
+}
