@@ -131,6 +131,7 @@ class Builder {
     st.lang = lang_;
     st.fonts.latin = t_.serif.latin;
     st.fonts.cjk = t_.serif.cjk;
+    st.strictness = t_.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
     return st;
   }
 
@@ -250,8 +251,20 @@ class Builder {
         continue;
       }
       page.runs.push_back(GlyphRun{frame.x + c.indent, at[i].baseline, c.size, c.color, c.lines[i].glyphs});
+      add_emphasis_marks(page, c.lines[i], frame.x + c.indent, at[i].baseline, c.size, c.color);
       if (i == 0 && c.marker) page.runs.push_back(GlyphRun{frame.x + c.marker_x, at[i].baseline, c.size, c.color, c.marker->glyphs});
       if (i == 0 && c.heading) model.outline.push_back(Outline{c.heading_text, frame.page, at[i].baseline + c.size});
+    }
+  }
+
+  // CLReq: a dot under each emphasised character (zh, ko); JLReq: a sesame dot above it (ja).
+  void add_emphasis_marks(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, Cmyk color) const {
+    const bool above = lang_.rfind("ja", 0) == 0;
+    for (const auto& g : line.glyphs) {
+      if (!g.emphasis_mark) continue;
+      const Pt cx = x + g.x + g.advance / 2;
+      const Pt cy = above ? baseline + size * 0.98 : baseline - size * 0.28;
+      page.dots.push_back(Dot{cx, cy, size * 0.07, color});
     }
   }
 

@@ -50,11 +50,17 @@ struct Fill {  // a filled rectangle: tints, bands that bleed
   Cmyk color;
 };
 
+struct Dot {  // a filled circle: CJK emphasis marks
+  Pt x = 0, y = 0, radius = 0;
+  Cmyk color;
+};
+
 struct Page {
   Pt width = 0, height = 0;  // the MediaBox: trim, bleed and room for marks
   Rect trim, bleed;
   std::vector<Fill> fills;   // drawn first
   std::vector<GlyphRun> runs;
+  std::vector<Dot> dots;
   std::vector<Rule> rules;   // drawn last (marks on top)
 };
 

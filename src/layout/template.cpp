@@ -85,6 +85,12 @@ Cmyk color_of(const YAML::Node& n, const std::string& key) {
   return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
 }
 
+bool line_break_of(const YAML::Node& n, const std::string& key) {
+  const std::string v = text_of(n, key);
+  if (v != "normal" && v != "strict") fail_at(n, "'" + key + "' must be normal or strict, not '" + v + "'");
+  return v == "strict";
+}
+
 const YAML::Node require(const YAML::Node& map, const std::string& key, const std::string& where) {
   const YAML::Node n = map[key];
   if (!n) fail_at(map, "missing key '" + (where.empty() ? key : where + "." + key) + "'");
@@ -167,10 +173,11 @@ Template read(const YAML::Node& root) {
   if (const auto styles = root["styles"]) {
     only_keys(styles, "styles", {"body", "heading", "title"});
     if (const auto b = styles["body"]) {
-      only_keys(b, "styles.body", {"size", "leading", "color"});
+      only_keys(b, "styles.body", {"size", "leading", "color", "line_break"});
       if (b["size"]) t.body_size = length_of(b["size"], "styles.body.size");
       if (b["leading"]) t.leading = number_of(b["leading"], "styles.body.leading");
       if (b["color"]) t.text_color = color_of(b["color"], "styles.body.color");
+      if (b["line_break"]) t.strict_line_breaks = line_break_of(b["line_break"], "styles.body.line_break");
     }
     if (const auto h = styles["heading"]) {
       only_keys(h, "styles.heading", {"sizes", "color"});
@@ -225,10 +232,12 @@ Status set_template_key(Template& t, const std::string& assignment) {
     } else if (key == "body.leading") {
       t.leading = number_of(value, key);
       if (t.leading < 1 || t.leading > 3) return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
+    } else if (key == "body.line_break") {
+      t.strict_line_breaks = line_break_of(value, key);
     } else if (key == "title.size") {
       t.title_size = length_of(value, key);
     } else {
-      return Error{"--set", 0, "unknown key '" + key + "'", "known keys: body.size, body.leading, title.size"};
+      return Error{"--set", 0, "unknown key '" + key + "'", "known keys: body.size, body.leading, body.line_break, title.size"};
     }
   } catch (const LayoutError& e) {
     return Error{"--set", 0, e.message, e.hint};

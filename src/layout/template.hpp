@@ -48,6 +48,7 @@ struct Template {
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
   Pt body_size = 10;
   double leading = 1.45;             // baseline distance in multiples of the size
+  bool strict_line_breaks = false;   // CLReq/JLReq strict: small kana and ー never start a line
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
   Cmyk accent{1, 0.45, 0, 0.1};      // headings, title, cover band

@@ -169,6 +169,12 @@ class Writer {
       HPDF_Page_Fill(page);
     }
 
+    for (const auto& d : p.dots) {
+      HPDF_Page_SetCMYKFill(page, d.color.c, d.color.m, d.color.y, d.color.k);
+      HPDF_Page_Circle(page, d.x, d.y, d.radius);
+      HPDF_Page_Fill(page);
+    }
+
     // Text: raw Tf/Tm/TJ inside libharu's BT/ET, with glyph codes of our Type0 fonts.
     HPDF_Page_BeginText(page);
     std::string ops;

@@ -68,6 +68,7 @@ struct ShapedGlyph {
   std::uint32_t cluster = 0;  // byte offset of its characters in the paragraph text
   Pt advance = 0, x_offset = 0, y_offset = 0;
   bool unsafe_to_break = false;  // HB_GLYPH_FLAG_UNSAFE_TO_BREAK: no break before it
+  bool emphasis_mark = false;    // an emphasised Han or kana character: gets a dot (see PlacedGlyph)
 };
 
 // What a character is, for choosing fonts, glue and break rules.

@@ -119,7 +119,8 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
       Pt pen = x + b->shift;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance, glyph_text[g]});
+        line.glyphs.push_back(
+            PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance, glyph_text[g], s.emphasis_mark});
         pen += s.advance;
       }
       x += b->width;
@@ -169,7 +170,12 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   auto itemized = itemize(text, styles, style, fonts);
   if (!itemized) return itemized.error();
   para.missing = itemized->missing;
-  const auto glyphs = shape(text, itemized->runs, style.lang, style.size);
+  auto glyphs = shape(text, itemized->runs, style.lang, style.size);
+  for (auto& g : glyphs) {
+    if (itemized->classes[g.cluster] != CharClass::Cjk) continue;
+    for (const auto& s : styles)
+      if (s.italic && g.cluster >= s.begin && g.cluster < s.end) g.emphasis_mark = true;
+  }
   const auto breaks = find_break_opportunities(text, style.lang, style.strictness);
   const auto hyphens = hyphenation_map(text, styles, style.hyphenate);
   const bool zh_hant = style.lang.rfind("zh-Hant", 0) == 0 || style.lang.rfind("zh-TW", 0) == 0 ||

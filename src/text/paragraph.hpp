@@ -61,6 +61,10 @@ struct PlacedGlyph {
   Pt y = 0;         // upward offset from the baseline
   Pt advance = 0;   // the advance the glyph had after shaping
   std::string text; // the characters this glyph stands for; empty for later glyphs of a cluster
+  // Emphasis on Han and kana: CJK has no italic, and slanting it is a fake. CLReq 3.2.3
+  // marks emphasis with a dot under each character (zh), JLReq 3.2.1 with a sesame dot
+  // above it (ja); layout draws the mark, so it never enters the text.
+  bool emphasis_mark = false;
   bool operator==(const PlacedGlyph&) const = default;
 };
 
