@@ -1,5 +1,6 @@
 #include "text/knuth_plass.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -18,6 +19,7 @@ struct Node {
   int line = 0;              // number of lines before this break
   int fitness = 1;           // 0 tight, 1 decent, 2 loose, 3 very loose
   bool flagged = false;      // break at a flagged penalty
+  int hyphens_in_a_row = 0;  // lines ending in a hyphen, this one included
   double total_demerits = 0;
   Sums after;                // totals after the break, discardable items skipped
   int previous = -1;         // node index of the break before, -1 for the start
@@ -82,7 +84,9 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       double demerits = std::numeric_limits<double>::infinity();
       int from = -1;
     };
-    std::array<Candidate, 4> best{};
+    // One best candidate per fitness class and per count of hyphenated lines in a
+    // row, so that the hard limit (kMaxHyphensInARow) cannot cut off a better path.
+    std::array<std::array<Candidate, kMaxHyphensInARow + 1>, 4> best{};
     std::vector<int> still_active;
     still_active.reserve(active.size());
     for (const int a : active) {
@@ -100,6 +104,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       const bool too_long = r < -1 - 1e-9;  // rounding must not make an exact fit overfull
       if (!too_long && !forced) still_active.push_back(a);
       if (too_long || r > params.tolerance) continue;
+      const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
+      if (in_a_row > kMaxHyphensInARow) continue;
 
       const double badness = 100 * std::pow(std::abs(r), 3);
       double d = std::pow(params.line_penalty + badness, 2);
@@ -112,21 +118,25 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
       if (forced && from.flagged) d += params.final_hyphen_demerits;
       d += from.total_demerits;
-      if (d < best[static_cast<std::size_t>(fit)].demerits) best[static_cast<std::size_t>(fit)] = {d, a};
+      auto& slot = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
+      if (d < slot.demerits) slot = {d, a};
     }
     active = std::move(still_active);
     const Sums after = totals_after(b);
     for (int fit = 0; fit < 4; ++fit) {
-      const Candidate& c = best[static_cast<std::size_t>(fit)];
-      if (c.from < 0) continue;
-      nodes.push_back(Node{.position = b,
-                           .line = nodes[static_cast<std::size_t>(c.from)].line + 1,
-                           .fitness = fit,
-                           .flagged = flagged,
-                           .total_demerits = c.demerits,
-                           .after = after,
-                           .previous = c.from});
-      active.push_back(static_cast<int>(nodes.size() - 1));
+      for (int run = 0; run <= kMaxHyphensInARow; ++run) {
+        const Candidate& c = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(run)];
+        if (c.from < 0) continue;
+        nodes.push_back(Node{.position = b,
+                             .line = nodes[static_cast<std::size_t>(c.from)].line + 1,
+                             .fitness = fit,
+                             .flagged = flagged,
+                             .hyphens_in_a_row = run,
+                             .total_demerits = c.demerits,
+                             .after = after,
+                             .previous = c.from});
+        active.push_back(static_cast<int>(nodes.size() - 1));
+      }
     }
     if (active.empty()) return std::nullopt;  // no way on within the tolerance
   }

@@ -23,6 +23,9 @@
 
 namespace leafpress::text {
 
+// At most this many lines in a row may end with a hyphen (a hard limit, not only demerits).
+constexpr int kMaxHyphensInARow = 2;
+
 struct KnuthPlassParams {
   double tolerance = 2.0;          // largest adjustment ratio r a line may have
   double line_penalty = 10;        // TeX \linepenalty
