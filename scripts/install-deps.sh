@@ -10,7 +10,7 @@ packages=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
   libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us zlib1g-dev catch2
   # fonts the shipped layouts use
-  fonts-noto-cjk fonts-noto-core
+  fonts-noto-cjk fonts-noto-core fonts-noto-mono
   # readers used by the end-to-end tests and ../shared/tools/pdfcheck
   poppler-utils qpdf mupdf-tools cmark python3
 )

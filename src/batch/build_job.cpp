@@ -46,13 +46,15 @@ Result<fs::path> find_layout(const Context& ctx, const std::string& name) {
   std::error_code ec;
   if (name.find('/') != std::string::npos || name.ends_with(".yaml")) {
     if (fs::is_regular_file(name, ec)) return fs::path(name);
-    return Error{name, 0, "layout file not found", "give a path to a .yaml file or a name from `leafpress layouts`"};
+    return Error{name, 0, "layout file not found",
+                 "give a path to a .yaml file or a name from `leafpress layouts`"};
   }
   for (const auto& dir : ctx.layout_dirs)
     if (fs::is_regular_file(dir / (name + ".yaml"), ec)) return dir / (name + ".yaml");
   std::string known;
   for (const auto& [n, d] : list_layouts(ctx)) known += (known.empty() ? "" : ", ") + n;
-  return Error{"", 0, "unknown layout '" + name + "'", "known layouts: " + (known.empty() ? "none found" : known)};
+  return Error{"", 0, "unknown layout '" + name + "'",
+               "known layouts: " + (known.empty() ? "none found" : known)};
 }
 
 std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx) {
@@ -80,7 +82,8 @@ namespace {
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;
   std::tm tm{};
-  if (d.meta.date.size() >= 10 && std::sscanf(d.meta.date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+  if (d.meta.date.size() >= 10 &&
+      std::sscanf(d.meta.date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     return static_cast<long long>(timegm(&tm));
@@ -98,8 +101,9 @@ Outcome build(const Job& job, const Context& ctx) {
     out.error = document.error();
     return out;
   }
-  const std::string layout_name =
-      !job.layout.empty() ? job.layout : !document->meta.layout.empty() ? document->meta.layout : "trifold-a4";
+  const std::string layout_name = !job.layout.empty()              ? job.layout
+                                  : !document->meta.layout.empty() ? document->meta.layout
+                                                                   : "trifold-a4";
   auto layout_path = find_layout(ctx, layout_name);
   if (!layout_path) {
     out.error = layout_path.error();

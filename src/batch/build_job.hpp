@@ -19,7 +19,7 @@ namespace leafpress::batch {
 
 struct Job {
   std::string article;
-  std::string layout;             // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
+  std::string layout;  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
   std::vector<std::string> sets;  // "body.size=9pt"...
   std::string output;             // the PDF to write
 };

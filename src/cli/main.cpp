@@ -19,9 +19,11 @@ using namespace leafpress;
 namespace {
 
 int run_build(const std::vector<std::string>& files, const std::string& layout, const std::string& output,
-              const std::string& out_dir, const std::vector<std::string>& sets, unsigned jobs, const char* argv0) {
+              const std::string& out_dir, const std::vector<std::string>& sets, unsigned jobs,
+              const char* argv0) {
   if (!output.empty() && files.size() > 1) {
-    std::cerr << "leafpress: -o names one PDF, but " << files.size() << " articles were given (use --out-dir DIR)\n";
+    std::cerr << "leafpress: -o names one PDF, but " << files.size()
+              << " articles were given (use --out-dir DIR)\n";
     return 2;
   }
   const batch::Context ctx = batch::Context::from_environment(argv0);
@@ -34,7 +36,8 @@ int run_build(const std::vector<std::string>& files, const std::string& layout, 
     }
     list.push_back(job);
   }
-  const auto outcomes = batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));
+  const auto outcomes =
+      batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));
   int failed = 0;
   for (const auto& o : outcomes) {
     for (const auto& w : o.warnings) std::cerr << "warning: " << w << "\n";
@@ -82,7 +85,8 @@ int main(int argc, char** argv) {
   if (*build) return run_build(files, layout, output, out_dir, sets, jobs, argv[0]);
   if (*layouts) {
     const auto ctx = batch::Context::from_environment(argv[0]);
-    for (const auto& [name, description] : batch::list_layouts(ctx)) std::printf("%-16s %s\n", name.c_str(), description.c_str());
+    for (const auto& [name, description] : batch::list_layouts(ctx))
+      std::printf("%-16s %s\n", name.c_str(), description.c_str());
     return 0;
   }
   return 2;

@@ -19,10 +19,10 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Error{path.string(), 0, "cannot read: " + ec.message(), ""};
   if (size > max_bytes)
-    return Error{path.string(), 0,
-                 "file is " + std::to_string(size) + " bytes, more than the limit of " +
-                     std::to_string(max_bytes),
-                 "split it into smaller files"};
+    return Error{
+        path.string(), 0,
+        "file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes),
+        "split it into smaller files"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path.string(), 0, std::string("cannot open: ") + std::strerror(errno), ""};
   std::string data(size, '\0');

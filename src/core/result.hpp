@@ -26,7 +26,9 @@ struct Error {
 struct Unexpected {
   Error error;
 };
-inline Unexpected fail(Error e) { return Unexpected{std::move(e)}; }
+inline Unexpected fail(Error e) {
+  return Unexpected{std::move(e)};
+}
 
 template <class T>
 class [[nodiscard]] Result {

@@ -10,8 +10,14 @@ namespace leafpress {
 using Pt = double;  // PDF user-space unit, 1/72 inch
 
 constexpr Pt kPointsPerInch = 72.0;
-constexpr Pt mm(double millimetres) { return millimetres * kPointsPerInch / 25.4; }
-constexpr Pt inch(double inches) { return inches * kPointsPerInch; }
-constexpr double to_mm(Pt points) { return points * 25.4 / kPointsPerInch; }
+constexpr Pt mm(double millimetres) {
+  return millimetres * kPointsPerInch / 25.4;
+}
+constexpr Pt inch(double inches) {
+  return inches * kPointsPerInch;
+}
+constexpr double to_mm(Pt points) {
+  return points * 25.4 / kPointsPerInch;
+}
 
 }  // namespace leafpress

@@ -27,7 +27,7 @@ namespace leafpress::doc {
 
 // Limits that keep a hostile file from exhausting memory or the stack.
 constexpr std::size_t kMaxArticleBytes = 4u << 20;  // 4 MiB of Markdown
-constexpr int kMaxDepth = 32;                        // nested lists and quotes
+constexpr int kMaxDepth = 32;                       // nested lists and quotes
 
 struct Clinic {  // the back-panel slot; every field optional
   std::string name, address, phone, url, logo;
@@ -39,12 +39,12 @@ struct FrontMatter {
   std::string subtitle;  // optional line under the title
   std::string lang;      // BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en"...; "" = unknown
   std::string author;
-  std::string date;      // as written (YYYY-MM-DD expected)
-  std::string layout;    // a layout name the article asks for; the CLI may override
+  std::string date;    // as written (YYYY-MM-DD expected)
+  std::string layout;  // a layout name the article asks for; the CLI may override
   std::vector<std::string> keywords;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
-  int body_line = 1;  // line of the file where the Markdown body starts
+  int body_line = 1;                         // line of the file where the Markdown body starts
   bool operator==(const FrontMatter&) const = default;
 };
 
@@ -61,11 +61,11 @@ enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak };
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
-  int level = 0;         // Heading: 1-6
-  int depth = 0;         // list nesting: 1 for a top-level item; 0 outside lists
-  int quote_depth = 0;   // how many block quotes enclose it
-  bool ordered = false;  // ListItem: numbered list
-  int number = 0;        // ListItem: its number when ordered
+  int level = 0;              // Heading: 1-6
+  int depth = 0;              // list nesting: 1 for a top-level item; 0 outside lists
+  int quote_depth = 0;        // how many block quotes enclose it
+  bool ordered = false;       // ListItem: numbered list
+  int number = 0;             // ListItem: its number when ordered
   bool first_in_item = true;  // ListItem: false for a second paragraph of the same item
   std::vector<Span> spans;
   int line = 0;  // 1-based line in the file

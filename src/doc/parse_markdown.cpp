@@ -44,7 +44,8 @@ bool is_wide_cjk(char32_t cp) {
 bool joins_without_space(cmark_node* softbreak) {
   cmark_node* prev = cmark_node_previous(softbreak);
   cmark_node* next = cmark_node_next(softbreak);
-  if (!prev || !next || cmark_node_get_type(prev) != CMARK_NODE_TEXT || cmark_node_get_type(next) != CMARK_NODE_TEXT)
+  if (!prev || !next || cmark_node_get_type(prev) != CMARK_NODE_TEXT ||
+      cmark_node_get_type(next) != CMARK_NODE_TEXT)
     return false;
   const std::string_view before = cmark_node_get_literal(prev) ? cmark_node_get_literal(prev) : "";
   const std::string_view after = cmark_node_get_literal(next) ? cmark_node_get_literal(next) : "";

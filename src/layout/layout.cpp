@@ -14,7 +14,7 @@ namespace {
 constexpr double kListIndentEm = 1.2;   // hanging indent per list level
 constexpr double kQuoteIndentEm = 1.0;  // block quotes, each side
 constexpr double kHeadingLeading = 1.2;
-constexpr Pt kMediaRoom = mm(3);        // beyond the marks
+constexpr Pt kMediaRoom = mm(3);  // beyond the marks
 
 struct PanelRef {
   int page = 0;
@@ -42,7 +42,7 @@ struct Collected {
   std::optional<text::Line> marker;  // list bullet or number, hung left of the text
   Pt marker_x = 0;
   int source_line = 0;
-  std::string section;               // the heading this block belongs to
+  std::string section;  // the heading this block belongs to
   bool heading = false;
   std::string heading_text;
 };
@@ -87,14 +87,16 @@ class Builder {
     const FlowResult placed = flow(elements, frames);
     if (placed.overflow_element) {
       const Collected& c = collected_[*placed.overflow_element];
-      return Error{doc_.path, c.source_line,
-                   "the article does not fit layout '" + t_.name + "': " + std::to_string(placed.lines_left) +
-                       " lines are left over after the last panel (" + t_.flow.back() + "), from section '" +
-                       c.section + "' on",
-                   "shorten the article or set a smaller body size, e.g. --set body.size=" +
-                       std::to_string(static_cast<int>(std::floor(t_.body_size * 0.9 * 4)) / 4.0).substr(0, 4) + "pt"};
+      return Error{
+          doc_.path, c.source_line,
+          "the article does not fit layout '" + t_.name + "': " + std::to_string(placed.lines_left) +
+              " lines are left over after the last panel (" + t_.flow.back() + "), from section '" +
+              c.section + "' on",
+          "shorten the article or set a smaller body size, e.g. --set body.size=" +
+              std::to_string(static_cast<int>(std::floor(t_.body_size * 0.9 * 4)) / 4.0).substr(0, 4) + "pt"};
     }
-    for (std::size_t i = 0; i < collected_.size(); ++i) place(model, collected_[i], placed.placements[i], frames);
+    for (std::size_t i = 0; i < collected_.size(); ++i)
+      place(model, collected_[i], placed.placements[i], frames);
     if (auto s = cover(model); !s) return s.error();
     for (std::size_t s = 0; s < t_.sides.size(); ++s) {
       add_crop_marks(model.pages[s], t_.mark_offset, t_.mark_length);
@@ -131,13 +133,15 @@ class Builder {
     st.lang = lang_;
     st.fonts.latin = t_.serif.latin;
     st.fonts.cjk = t_.serif.cjk;
-    st.strictness = t_.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
+    st.strictness =
+        t_.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
     return st;
   }
 
   text::ParagraphStyle heading_style(int level) const {
     text::ParagraphStyle st = body_style();
-    const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(std::max(level, 1)) - 1, t_.heading_sizes.size() - 1);
+    const std::size_t i =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max(level, 1)) - 1, t_.heading_sizes.size() - 1);
     st.size = t_.heading_sizes[i] * t_.body_size / 10;  // headings scale with the body
     st.fonts.latin = t_.sans.latin;
     st.fonts.cjk = t_.sans.cjk;
@@ -147,8 +151,8 @@ class Builder {
     return st;
   }
 
-  Result<text::Paragraph> compose(const std::vector<text::TextSpan>& spans, const text::ParagraphStyle& st, Pt width,
-                                  int line) {
+  Result<text::Paragraph> compose(const std::vector<text::TextSpan>& spans, const text::ParagraphStyle& st,
+                                  Pt width, int line) {
     auto para = text::compose(spans, st, width, fonts_);
     if (!para) {
       Error e = para.error();
@@ -241,7 +245,8 @@ class Builder {
     return Ok{};
   }
 
-  void place(PageModel& model, const Collected& c, const std::vector<Placement>& at, const std::vector<Frame>& frames) {
+  void place(PageModel& model, const Collected& c, const std::vector<Placement>& at,
+             const std::vector<Frame>& frames) {
     for (std::size_t i = 0; i < at.size(); ++i) {
       const Frame& frame = frames[static_cast<std::size_t>(at[i].frame)];
       Page& page = model.pages[static_cast<std::size_t>(frame.page)];
@@ -252,8 +257,11 @@ class Builder {
       }
       page.runs.push_back(GlyphRun{frame.x + c.indent, at[i].baseline, c.size, c.color, c.lines[i].glyphs});
       add_emphasis_marks(page, c.lines[i], frame.x + c.indent, at[i].baseline, c.size, c.color);
-      if (i == 0 && c.marker) page.runs.push_back(GlyphRun{frame.x + c.marker_x, at[i].baseline, c.size, c.color, c.marker->glyphs});
-      if (i == 0 && c.heading) model.outline.push_back(Outline{c.heading_text, frame.page, at[i].baseline + c.size});
+      if (i == 0 && c.marker)
+        page.runs.push_back(
+            GlyphRun{frame.x + c.marker_x, at[i].baseline, c.size, c.color, c.marker->glyphs});
+      if (i == 0 && c.heading)
+        model.outline.push_back(Outline{c.heading_text, frame.page, at[i].baseline + c.size});
     }
   }
 
@@ -288,7 +296,8 @@ class Builder {
       if (!para) return para.error();
       for (const auto& line : para->lines) {
         y -= leading;
-        page.runs.push_back(GlyphRun{left + margin + (width - line.width) / 2, y, st.size, color, line.glyphs});
+        page.runs.push_back(
+            GlyphRun{left + margin + (width - line.width) / 2, y, st.size, color, line.glyphs});
       }
       return Ok{};
     };

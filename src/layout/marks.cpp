@@ -22,8 +22,10 @@ void add_fold_marks(Page& page, const Side& side, Pt offset, Pt length) {
   const Rect& t = page.trim;
   for (std::size_t i = 1; i < side.panels.size(); ++i) {
     const Pt x = t.x0 + side.panels[i].x;
-    page.rules.push_back(Rule{x, t.y1 + offset, x, t.y1 + offset + length, kHairline, Cmyk{}, true, RulePurpose::FoldMark});
-    page.rules.push_back(Rule{x, t.y0 - offset, x, t.y0 - offset - length, kHairline, Cmyk{}, true, RulePurpose::FoldMark});
+    page.rules.push_back(
+        Rule{x, t.y1 + offset, x, t.y1 + offset + length, kHairline, Cmyk{}, true, RulePurpose::FoldMark});
+    page.rules.push_back(
+        Rule{x, t.y0 - offset, x, t.y0 - offset - length, kHairline, Cmyk{}, true, RulePurpose::FoldMark});
   }
 }
 

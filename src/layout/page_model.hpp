@@ -28,7 +28,7 @@ struct Cmyk {  // 0..1 each; text is 0/0/0/1 (100 % K)
   bool operator==(const Cmyk&) const = default;
 };
 
-struct GlyphRun {  // one line (or part of one) in one size and colour
+struct GlyphRun {   // one line (or part of one) in one size and colour
   Pt x = 0, y = 0;  // baseline origin; glyph x values are relative to it
   Pt size = 10;
   Cmyk color;
@@ -58,10 +58,10 @@ struct Dot {  // a filled circle: CJK emphasis marks
 struct Page {
   Pt width = 0, height = 0;  // the MediaBox: trim, bleed and room for marks
   Rect trim, bleed;
-  std::vector<Fill> fills;   // drawn first
+  std::vector<Fill> fills;  // drawn first
   std::vector<GlyphRun> runs;
   std::vector<Dot> dots;
-  std::vector<Rule> rules;   // drawn last (marks on top)
+  std::vector<Rule> rules;  // drawn last (marks on top)
 };
 
 struct Outline {  // a bookmark: a section heading and where it starts
@@ -76,7 +76,7 @@ struct PageModel {
   std::vector<std::string> keywords;
   std::vector<Outline> outline;
   std::vector<std::string> warnings;  // for the user: missing glyphs, overfull lines
-  Pt body_size = 0;                  // the body size the pages were set in
+  Pt body_size = 0;                   // the body size the pages were set in
 };
 
 }  // namespace leafpress::layout

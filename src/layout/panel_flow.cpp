@@ -7,6 +7,29 @@ namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
 
+// How many lines of e must stand together at its start: all of a heading; two of a
+// paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
+std::size_t kept_lines(const Element& e) {
+  if (e.keep_with_next || e.lines.size() <= 3) return e.lines.size();
+  return kKeepLines;
+}
+
+// The height from the current position to the last line that must share the frame
+// with the start of elements[i].
+Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top) {
+  Pt h = 0;
+  for (; i < elements.size(); ++i) {
+    const Element& e = elements[i];
+    const std::size_t n = kept_lines(e);
+    if (!at_top) h += e.space_before;
+    for (std::size_t k = 0; k < n; ++k) h += (at_top && k == 0) ? e.lines[k].ascent : e.lines[k].height;
+    at_top = false;
+    if (!e.keep_with_next) break;
+    h += e.space_after;
+  }
+  return h;
+}
+
 }  // namespace
 
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
@@ -17,13 +40,6 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
   Pt y = frames.empty() ? 0 : frames[0].top;  // baseline of the last placed line
   bool frame_empty = true;
 
-  // Height that `count` lines of element e need when started here.
-  auto needed = [&](const Element& e, std::size_t from, std::size_t count, bool at_top) {
-    Pt h = at_top ? 0 : e.space_before;
-    for (std::size_t i = from; i < std::min(e.lines.size(), from + count); ++i)
-      h += (at_top && i == from) ? e.lines[i].ascent : e.lines[i].height;
-    return h;
-  };
   auto next_frame = [&]() {
     ++f;
     if (f < frames.size()) y = frames[f].top;
@@ -37,16 +53,9 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       out.lines_left += e.lines.size();
       continue;
     }
-    // Keep rules, decided before the first line is placed.
-    std::size_t keep = std::min<std::size_t>(e.lines.size(), 2);  // no orphan
-    if (e.lines.size() == 3) keep = 3;  // 2+1 would leave a widow
-    Pt extra = 0;
-    if (e.keep_with_next && ei + 1 < elements.size()) {
-      keep = e.lines.size();
-      const Element& next = elements[ei + 1];
-      extra = needed(next, 0, kKeepLines, false);
-    }
-    if (!frame_empty && y - needed(e, 0, keep, false) - extra < frames[f].bottom) next_frame();
+    // Keep rules, decided before the first line is placed: the element's first
+    // lines, and for a heading everything it keeps with (a chain of headings too).
+    if (!frame_empty && y - kept_height(elements, ei, false) < frames[f].bottom) next_frame();
 
     for (std::size_t li = 0; li < e.lines.size(); ++li) {
       if (f >= frames.size()) {

@@ -23,8 +23,8 @@ struct Frame {  // a column in a panel; y grows upward, top > bottom
 };
 
 struct FlowLine {
-  Pt height = 0;   // baseline-to-baseline distance to the previous line
-  Pt ascent = 0;   // how far the line rises above its baseline (first line of a frame)
+  Pt height = 0;  // baseline-to-baseline distance to the previous line
+  Pt ascent = 0;  // how far the line rises above its baseline (first line of a frame)
 };
 
 struct Element {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -20,7 +21,9 @@ struct LayoutError {
   std::string message, hint;
 };
 
-int line_of(const YAML::Node& n) { return n.Mark().line + 1; }
+int line_of(const YAML::Node& n) {
+  return n.Mark().line + 1;
+}
 
 [[noreturn]] void fail_at(const YAML::Node& n, const std::string& message, const std::string& hint = "") {
   throw LayoutError{line_of(n), message, hint};
@@ -33,7 +36,8 @@ void only_keys(const YAML::Node& map, const std::string& where, const std::set<s
     if (!allowed.count(key)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      fail_at(kv.first, "unknown key '" + (where.empty() ? key : where + "." + key) + "'", "known keys: " + list);
+      fail_at(kv.first, "unknown key '" + (where.empty() ? key : where + "." + key) + "'",
+              "known keys: " + list);
     }
   }
 }
@@ -47,7 +51,8 @@ double number_of(const YAML::Node& n, const std::string& key) {
   const std::string s = text_of(n, key);
   char* end = nullptr;
   const double v = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) fail_at(n, "'" + key + "' must be a number, not '" + s + "'");
+  if (end == s.c_str() || *end != '\0' || !std::isfinite(v))
+    fail_at(n, "'" + key + "' must be a number, not '" + s + "'");
   return v;
 }
 
@@ -70,13 +75,15 @@ Pt length_of(const YAML::Node& n, const std::string& key, bool allow_zero = fals
     pt = v;
   else
     fail_at(n, "'" + key + "' has an unknown unit '" + unit + "'", "use mm, cm, in or pt");
-  if (pt < 0 || (!allow_zero && pt == 0)) fail_at(n, "'" + key + "' must be " + (allow_zero ? "zero or more" : "more than zero"));
+  if (pt < 0 || (!allow_zero && pt == 0))
+    fail_at(n, "'" + key + "' must be " + (allow_zero ? "zero or more" : "more than zero"));
   if (pt > mm(2000)) fail_at(n, "'" + key + "' is larger than any sheet (" + s + ")");
   return pt;
 }
 
 Cmyk color_of(const YAML::Node& n, const std::string& key) {
-  if (!n.IsSequence() || n.size() != 4) fail_at(n, "'" + key + "' must be four CMYK percentages, e.g. [100, 45, 0, 10]");
+  if (!n.IsSequence() || n.size() != 4)
+    fail_at(n, "'" + key + "' must be four CMYK percentages, e.g. [100, 45, 0, 10]");
   double v[4];
   for (std::size_t i = 0; i < 4; ++i) {
     v[i] = number_of(n[i], key);
@@ -106,8 +113,9 @@ void read_fonts(const YAML::Node& n, FontRole& role, const std::string& where) {
 Template read(const YAML::Node& root) {
   Template t;
   if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
-  only_keys(root, "", {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "sides", "cover",
-                       "flow", "fonts", "styles"});
+  only_keys(root, "",
+            {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "sides", "cover",
+             "flow", "fonts", "styles"});
   t.name = text_of(require(root, "name", ""), "name");
   if (root["description"]) t.description = text_of(root["description"], "description");
   const auto sheet = require(root, "sheet", "");
@@ -116,11 +124,14 @@ Template read(const YAML::Node& root) {
   t.sheet_height = length_of(require(sheet, "height", "sheet"), "sheet.height");
   if (root["bleed"]) t.bleed = length_of(root["bleed"], "bleed", true);
   if (root["safe_margin"]) t.safe_margin = length_of(root["safe_margin"], "safe_margin", true);
+  // Marks stand outside the bleed, or they print on the job: the default follows a larger bleed.
+  t.mark_offset = std::max(t.mark_offset, t.bleed + mm(1));
   if (const auto m = root["marks"]) {
     only_keys(m, "marks", {"offset", "length"});
     if (m["offset"]) t.mark_offset = length_of(m["offset"], "marks.offset");
     if (m["length"]) t.mark_length = length_of(m["length"], "marks.length");
-    if (t.mark_offset < t.bleed) fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
+    if (t.mark_offset < t.bleed)
+      fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
   }
   if (const auto m = root["margins"]) {
     only_keys(m, "margins", {"top", "bottom", "side"});
@@ -129,13 +140,15 @@ Template read(const YAML::Node& root) {
     if (m["side"]) t.margin_side = length_of(m["side"], "margins.side", true);
   }
   const auto sides = require(root, "sides", "");
-  if (!sides.IsSequence() || sides.size() == 0) fail_at(sides, "'sides' must list one or two sides of the sheet");
+  if (!sides.IsSequence() || sides.size() == 0)
+    fail_at(sides, "'sides' must list one or two sides of the sheet");
   std::set<std::string> names;
   for (const auto& s : sides) {
     only_keys(s, "sides[]", {"name", "panels"});
     Side side{text_of(require(s, "name", "sides[]"), "sides[].name"), {}};
     const auto panels = require(s, "panels", "sides[]");
-    if (!panels.IsSequence() || panels.size() == 0) fail_at(panels, "'panels' must list the panels of side " + side.name);
+    if (!panels.IsSequence() || panels.size() == 0)
+      fail_at(panels, "'panels' must list the panels of side " + side.name);
     Pt x = 0;
     for (const auto& p : panels) {
       only_keys(p, "panels[]", {"name", "width"});
@@ -146,23 +159,29 @@ Template read(const YAML::Node& root) {
       side.panels.push_back(panel);
     }
     if (std::abs(x - t.sheet_width) > mm(0.5))
-      fail_at(panels, "the panels of side '" + side.name + "' add up to " + std::to_string(std::lround(to_mm(x) * 10) / 10.0).substr(0, 6) +
-                          " mm, but the sheet is " + std::to_string(std::lround(to_mm(t.sheet_width) * 10) / 10.0).substr(0, 6) + " mm wide",
+      fail_at(panels,
+              "the panels of side '" + side.name + "' add up to " +
+                  std::to_string(std::lround(to_mm(x) * 10) / 10.0).substr(0, 6) + " mm, but the sheet is " +
+                  std::to_string(std::lround(to_mm(t.sheet_width) * 10) / 10.0).substr(0, 6) + " mm wide",
               "make the panel widths add up to sheet.width");
     t.sides.push_back(side);
   }
   const auto cover = require(root, "cover", "");
   only_keys(cover, "cover", {"panel", "title_size", "subtitle_size"});
   t.cover_panel = text_of(require(cover, "panel", "cover"), "cover.panel");
-  if (!names.count(t.cover_panel)) fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
+  if (!names.count(t.cover_panel))
+    fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
   if (cover["title_size"]) t.title_size = length_of(cover["title_size"], "cover.title_size");
   if (cover["subtitle_size"]) t.subtitle_size = length_of(cover["subtitle_size"], "cover.subtitle_size");
   const auto flow = require(root, "flow", "");
-  if (!flow.IsSequence() || flow.size() == 0) fail_at(flow, "'flow' must list the panels the body flows through, in order");
+  if (!flow.IsSequence() || flow.size() == 0)
+    fail_at(flow, "'flow' must list the panels the body flows through, in order");
   for (const auto& f : flow) {
     const auto name = text_of(f, "flow[]");
     if (!names.count(name)) fail_at(f, "flow names '" + name + "', which is not a panel of this layout");
     if (name == t.cover_panel) fail_at(f, "the cover panel '" + name + "' cannot also take body text");
+    if (std::find(t.flow.begin(), t.flow.end(), name) != t.flow.end())
+      fail_at(f, "flow names panel '" + name + "' twice", "list each panel once, in reading order");
     t.flow.push_back(name);
   }
   if (const auto fonts = root["fonts"]) {
@@ -182,20 +201,23 @@ Template read(const YAML::Node& root) {
     if (const auto h = styles["heading"]) {
       only_keys(h, "styles.heading", {"sizes", "color"});
       if (const auto sizes = h["sizes"]) {
-        if (!sizes.IsSequence() || sizes.size() == 0) fail_at(sizes, "'styles.heading.sizes' must list sizes for heading levels 1, 2, 3...");
+        if (!sizes.IsSequence() || sizes.size() == 0)
+          fail_at(sizes, "'styles.heading.sizes' must list sizes for heading levels 1, 2, 3...");
         t.heading_sizes.clear();
         for (const auto& s : sizes) t.heading_sizes.push_back(length_of(s, "styles.heading.sizes[]"));
       }
       if (h["color"]) t.accent = color_of(h["color"], "styles.heading.color");
     }
   }
-  if (t.leading < 1 || t.leading > 3) fail_at(root, "styles.body.leading must be between 1 and 3 (times the size)");
+  if (t.leading < 1 || t.leading > 3)
+    fail_at(root, "styles.body.leading must be between 1 and 3 (times the size)");
   if (t.body_size < 5 || t.body_size > 30) fail_at(root, "styles.body.size must be between 5pt and 30pt");
   for (const auto& side : t.sides)
     for (const auto& p : side.panels)
       if (p.width <= 2 * std::max(t.margin_side, t.safe_margin) + mm(10))
         fail_at(root, "panel '" + p.name + "' is too narrow for its margins");
-  if (t.sheet_height <= t.margin_top + t.margin_bottom + mm(20)) fail_at(root, "the sheet is too short for its margins");
+  if (t.sheet_height <= t.margin_top + t.margin_bottom + mm(20))
+    fail_at(root, "the sheet is too short for its margins");
   return t;
 }
 
@@ -210,7 +232,8 @@ Result<Template> parse_template(std::string_view yaml, std::string_view path) {
   } catch (const LayoutError& e) {
     return Error{std::string(path), e.line, e.message, e.hint};
   } catch (const YAML::Exception& e) {
-    return Error{std::string(path), e.mark.line + 1, "not valid YAML: " + e.msg, "check indentation and brackets"};
+    return Error{std::string(path), e.mark.line + 1, "not valid YAML: " + e.msg,
+                 "check indentation and brackets"};
   }
 }
 
@@ -223,21 +246,25 @@ Result<Template> load_template(const std::string& path) {
 Status set_template_key(Template& t, const std::string& assignment) {
   const auto eq = assignment.find('=');
   const std::string key = assignment.substr(0, eq);
-  if (eq == std::string::npos) return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
+  if (eq == std::string::npos)
+    return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
   const YAML::Node value(assignment.substr(eq + 1));
   try {
     if (key == "body.size") {
       t.body_size = length_of(value, key);
-      if (t.body_size < 5 || t.body_size > 30) return Error{"--set", 0, "body.size must be between 5pt and 30pt", ""};
+      if (t.body_size < 5 || t.body_size > 30)
+        return Error{"--set", 0, "body.size must be between 5pt and 30pt", ""};
     } else if (key == "body.leading") {
       t.leading = number_of(value, key);
-      if (t.leading < 1 || t.leading > 3) return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
+      if (t.leading < 1 || t.leading > 3)
+        return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
     } else if (key == "body.line_break") {
       t.strict_line_breaks = line_break_of(value, key);
     } else if (key == "title.size") {
       t.title_size = length_of(value, key);
     } else {
-      return Error{"--set", 0, "unknown key '" + key + "'", "known keys: body.size, body.leading, body.line_break, title.size"};
+      return Error{"--set", 0, "unknown key '" + key + "'",
+                   "known keys: body.size, body.leading, body.line_break, title.size"};
     }
   } catch (const LayoutError& e) {
     return Error{"--set", 0, e.message, e.hint};

@@ -39,19 +39,19 @@ struct Template {
   std::string name, description, path;
   Pt sheet_width = 0, sheet_height = 0;
   Pt bleed = mm(3);
-  Pt safe_margin = mm(5);            // no text nearer than this to trim or fold
+  Pt safe_margin = mm(5);  // no text nearer than this to trim or fold
   Pt mark_offset = mm(4), mark_length = mm(6);
   Pt margin_top = mm(12), margin_bottom = mm(12), margin_side = mm(8);
   std::vector<Side> sides;
-  std::string cover_panel;           // front cover: title and subtitle
-  std::vector<std::string> flow;     // panel names in reading order of the body
+  std::string cover_panel;        // front cover: title and subtitle
+  std::vector<std::string> flow;  // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
   Pt body_size = 10;
-  double leading = 1.45;             // baseline distance in multiples of the size
-  bool strict_line_breaks = false;   // CLReq/JLReq strict: small kana and ー never start a line
+  double leading = 1.45;            // baseline distance in multiples of the size
+  bool strict_line_breaks = false;  // CLReq/JLReq strict: small kana and ー never start a line
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
-  Cmyk accent{1, 0.45, 0, 0.1};      // headings, title, cover band
+  Cmyk accent{1, 0.45, 0, 0.1};  // headings, title, cover band
   Cmyk text_color{0, 0, 0, 1};
 };
 

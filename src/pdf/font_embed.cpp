@@ -1,7 +1,7 @@
 #include "pdf/font_embed.hpp"
 
-#include <hpdf_objects.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
 #include <algorithm>
 #include <cmath>
@@ -75,7 +75,8 @@ std::string to_unicode_cmap(const std::map<unsigned, std::string>& code_text) {
 
 }  // namespace
 
-Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std::map<unsigned, std::string>& glyphs) {
+Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
+                                const std::map<unsigned, std::string>& glyphs) {
   const auto fail = [&](const std::string& what) {
     return Error{face.file.string(), 0, "cannot embed the font: " + what, "try another font file"};
   };
@@ -86,7 +87,8 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std:
   for (const auto& [g, t] : glyphs) hb_set_add(glyph_set, g);
   hb_set_clear(hb_subset_input_unicode_set(input.get()));
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F')})
+  for (const hb_tag_t tag :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F')})
     hb_set_add(drop, tag);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
@@ -100,7 +102,8 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std:
   std::map<unsigned, std::string> code_text;
   for (const auto& [g, t] : glyphs) {
     const unsigned code = face.is_cff ? g : hb_map_get(old_to_new, g);
-    if (code == HB_MAP_VALUE_INVALID || code > 0xFFFF) return fail("glyph " + std::to_string(g) + " was lost");
+    if (code == HB_MAP_VALUE_INVALID || code > 0xFFFF)
+      return fail("glyph " + std::to_string(g) + " was lost");
     out.code[g] = code;
     out.width[code] = static_cast<int>(std::lround(face.advance_em(g) * 1000));
     if (!code_text.count(code)) code_text[code] = t;
@@ -132,14 +135,18 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std:
   st |= HPDF_Xref_Add(xref, descriptor);
   st |= HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
   st |= HPDF_Dict_AddName(descriptor, "FontName", base.c_str());
-  st |= HPDF_Dict_AddNumber(descriptor, "Flags", 4);  // symbolic: glyphs are addressed by code, not by a standard encoding
+  st |= HPDF_Dict_AddNumber(descriptor, "Flags",
+                            4);  // symbolic: glyphs are addressed by code, not by a standard encoding
   HPDF_Array bbox = HPDF_Array_New(mmgr);
   st |= HPDF_Dict_Add(descriptor, "FontBBox", bbox);
-  for (const double v : face.bbox) st |= HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(v * 1000)));
+  for (const double v : face.bbox)
+    st |= HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(std::lround(v * 1000)));
   st |= HPDF_Dict_AddReal(descriptor, "ItalicAngle", static_cast<HPDF_REAL>(face.italic_angle));
   st |= HPDF_Dict_AddNumber(descriptor, "Ascent", static_cast<HPDF_INT32>(std::lround(face.ascender * 1000)));
-  st |= HPDF_Dict_AddNumber(descriptor, "Descent", static_cast<HPDF_INT32>(std::lround(face.descender * 1000)));
-  st |= HPDF_Dict_AddNumber(descriptor, "CapHeight", static_cast<HPDF_INT32>(std::lround(face.cap_height * 1000)));
+  st |=
+      HPDF_Dict_AddNumber(descriptor, "Descent", static_cast<HPDF_INT32>(std::lround(face.descender * 1000)));
+  st |= HPDF_Dict_AddNumber(descriptor, "CapHeight",
+                            static_cast<HPDF_INT32>(std::lround(face.cap_height * 1000)));
   st |= HPDF_Dict_AddNumber(descriptor, "StemV", face.is_bold ? 140 : 80);
   st |= HPDF_Dict_Add(descriptor, face.is_cff ? "FontFile3" : "FontFile2", file);
 
@@ -159,7 +166,9 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std:
   // /DW is the most common width; /W lists the others as runs of consecutive codes.
   std::map<int, int> counts;
   for (const auto& [c, w] : out.width) ++counts[w];
-  const int dw = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+  const int dw = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) {
+                   return a.second < b.second;
+                 })->first;
   st |= HPDF_Dict_AddNumber(cid, "DW", dw);
   HPDF_Array w = HPDF_Array_New(mmgr);
   st |= HPDF_Dict_Add(cid, "W", w);

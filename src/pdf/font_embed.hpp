@@ -24,12 +24,13 @@
 namespace leafpress::pdf {
 
 struct EmbeddedFont {
-  HPDF_Dict font = nullptr;            // the Type0 dictionary (owned by the document)
-  std::map<unsigned, unsigned> code;   // glyph id in the face → 2-byte code in the content stream
-  std::map<unsigned, int> width;       // code → width in 1/1000 em, as written in /W
+  HPDF_Dict font = nullptr;           // the Type0 dictionary (owned by the document)
+  std::map<unsigned, unsigned> code;  // glyph id in the face → 2-byte code in the content stream
+  std::map<unsigned, int> width;      // code → width in 1/1000 em, as written in /W
 };
 
 // `glyphs`: glyph id → the text it stands for (may be empty).
-Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face, const std::map<unsigned, std::string>& glyphs);
+Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
+                                const std::map<unsigned, std::string>& glyphs);
 
 }  // namespace leafpress::pdf

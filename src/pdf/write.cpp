@@ -200,7 +200,7 @@ class Writer {
         }
         const double x0 = run.x + run.glyphs[i].x, y0 = run.y + run.glyphs[i].y;
         ops += "1 0 0 1 " + number(x0) + " " + number(y0) + " Tm [";
-        double pen = 0;  // where the PDF viewer's pen is, relative to x0
+        double pen = 0;                    // where the PDF viewer's pen is, relative to x0
         const double y = run.glyphs[i].y;  // a raised or lowered glyph starts a new Tm
         for (; i < run.glyphs.size() && run.glyphs[i].face == face && run.glyphs[i].y == y; ++i) {
           const auto& g = run.glyphs[i];
@@ -237,7 +237,8 @@ class Writer {
   }
 
   static void flush(HPDF_Stream stream, std::string& ops) {
-    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()), static_cast<HPDF_UINT>(ops.size()));
+    HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                      static_cast<HPDF_UINT>(ops.size()));
     ops.clear();
   }
 

@@ -46,7 +46,9 @@ bool may_not_start_line(char32_t cp, LineBreakStrictness strictness) {
          (strictness == LineBreakStrictness::Strict && kNoStartStrict.find(cp) != std::u32string_view::npos);
 }
 
-bool may_not_end_line(char32_t cp) { return kNoEnd.find(cp) != std::u32string_view::npos; }
+bool may_not_end_line(char32_t cp) {
+  return kNoEnd.find(cp) != std::u32string_view::npos;
+}
 
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
@@ -79,7 +81,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool keep_all = korean && prev_class != CharClass::Space && cls != CharClass::Space &&
                             (cls == CharClass::Hangul || prev_class == CharClass::Hangul ||
                              cls == CharClass::Cjk || prev_class == CharClass::Cjk);
-      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || keep_all) breaks[at] = 0;
+      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || keep_all)
+        breaks[at] = 0;
     }
     prev = cp;
     prev_class = cls;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
+#include <optional>
 
 #include "core/handle.hpp"
 
@@ -30,6 +32,36 @@ std::string ot_name(hb_face_t* face, hb_ot_name_id_t id) {
   return out;
 }
 
+std::uint32_t be32(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+// HarfBuzz clamps a table that runs past the end of the file and goes on, so a
+// truncated download would load and print blank glyphs. Check the sfnt table
+// directory (OpenType spec, "Organization of an OpenType font") ourselves: every
+// table must lie inside the file.
+std::optional<std::string> check_table_directory(hb_blob_t* blob, unsigned index) {
+  unsigned size = 0;
+  const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob, &size));
+  if (size < 12) return "it is too short to be a font";
+  std::uint32_t offset = 0;
+  if (std::memcmp(data, "ttcf", 4) == 0) {
+    if (size < 16 || be32(data + 8) <= index || 16 + 4 * static_cast<std::uint64_t>(index) > size)
+      return "its collection header is cut short";
+    offset = be32(data + 12 + 4 * index);
+  }
+  if (static_cast<std::uint64_t>(offset) + 12 > size) return "its table directory is cut short";
+  const unsigned tables = (data[offset + 4] << 8) | data[offset + 5];
+  if (offset + 12 + 16ull * tables > size) return "its table directory is cut short";
+  for (unsigned t = 0; t < tables; ++t) {
+    const unsigned char* rec = data + offset + 12 + 16 * t;
+    if (static_cast<std::uint64_t>(be32(rec + 8)) + be32(rec + 12) > size)
+      return "table '" + std::string(reinterpret_cast<const char*>(rec), 4) +
+             "' runs past the end of the file";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
@@ -40,6 +72,9 @@ Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsi
   if (!f->blob_) return Error{file.string(), 0, "cannot read the font file", "check that it exists"};
   if (index >= std::max(1u, hb_face_count(f->blob_.get())))
     return Error{file.string(), 0, "font collection has no face " + std::to_string(index), ""};
+  if (auto damaged = check_table_directory(f->blob_.get(), index))
+    return Error{file.string(), 0, "the font file is damaged: " + *damaged,
+                 "replace it with a complete copy of the font"};
   f->face_ = HbFace(hb_face_create(f->blob_.get(), index));
   if (hb_face_get_glyph_count(f->face_.get()) == 0)
     return Error{file.string(), 0, "not a usable font (no glyphs): the file is damaged or not a font",
@@ -54,12 +89,14 @@ Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsi
   f->is_cff = hb_blob_get_length(cff.get()) > 0;
   HbBlob glyf(hb_face_reference_table(f->face_.get(), HB_TAG('g', 'l', 'y', 'f')));
   if (!f->is_cff && hb_blob_get_length(glyf.get()) == 0)
-    return Error{file.string(), 0, "font has neither TrueType nor CFF outlines (CFF2 and bitmap fonts are not supported)",
+    return Error{file.string(), 0,
+                 "font has neither TrueType nor CFF outlines (CFF2 and bitmap fonts are not supported)",
                  "use a static OpenType or TrueType font"};
 
   f->family = ot_name(f->face_.get(), HB_OT_NAME_ID_FONT_FAMILY);
   f->postscript_name = ot_name(f->face_.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME);
-  std::erase_if(f->postscript_name, [](char c) { return c <= ' ' || c > '~' || c == '/' || c == '(' || c == ')'; });
+  std::erase_if(f->postscript_name,
+                [](char c) { return c <= ' ' || c > '~' || c == '/' || c == '(' || c == ')'; });
   if (f->postscript_name.empty()) f->postscript_name = "Font";
 
   hb_font_extents_t ext{};
@@ -93,7 +130,9 @@ unsigned Face::glyph_for(char32_t cp) const {
   return hb_font_get_nominal_glyph(font_.get(), cp, &g) ? g : 0;
 }
 
-double Face::advance_em(unsigned glyph) const { return to_em(hb_font_get_glyph_h_advance(font_.get(), glyph)); }
+double Face::advance_em(unsigned glyph) const {
+  return to_em(hb_font_get_glyph_h_advance(font_.get(), glyph));
+}
 
 struct FontSet::Impl {
   std::mutex mutex;
@@ -133,11 +172,13 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
   FcChar8* file = nullptr;
   int index = 0;
   if (!family_ok || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch)
-    return Error{"", 0, "font '" + request.family + "' is not installed",
-                 "run `make deps` (it installs fonts-noto-core and fonts-noto-cjk) or copy the font into fonts/"};
+    return Error{
+        "", 0, "font '" + request.family + "' is not installed",
+        "run `make deps` (it installs fonts-noto-core and fonts-noto-cjk) or copy the font into fonts/"};
   FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
 
-  const auto key = std::make_pair(std::string(reinterpret_cast<const char*>(file)), static_cast<unsigned>(index));
+  const auto key =
+      std::make_pair(std::string(reinterpret_cast<const char*>(file)), static_cast<unsigned>(index));
   auto it = impl_->by_file.find(key);
   if (it == impl_->by_file.end()) {
     auto loaded = Face::load(key.first, key.second);

@@ -59,7 +59,7 @@ class Face {
   bool is_cff = false;          // outlines in a CFF table (Noto CJK) rather than glyf
   unsigned upem = 1000;
   double ascender = 0.8, descender = -0.2, cap_height = 0.7;  // em
-  double italic_angle = 0;                                   // degrees
+  double italic_angle = 0;                                    // degrees
   bool is_bold = false, is_italic = false;
   std::array<double, 4> bbox{};  // em, xMin yMin xMax yMax
 

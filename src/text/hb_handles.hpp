@@ -19,7 +19,11 @@ using HbSet = Handle<hb_set_t, hb_set_destroy>;
 using HbSubsetInput = Handle<hb_subset_input_t, hb_subset_input_destroy>;
 using HbSubsetPlan = Handle<hb_subset_plan_t, hb_subset_plan_destroy>;
 
-inline HbBlob share(const HbBlob& b) { return HbBlob(hb_blob_reference(b.get())); }
-inline HbFace share(const HbFace& f) { return HbFace(hb_face_reference(f.get())); }
+inline HbBlob share(const HbBlob& b) {
+  return HbBlob(hb_blob_reference(b.get()));
+}
+inline HbFace share(const HbFace& f) {
+  return HbFace(hb_face_reference(f.get()));
+}
 
 }  // namespace leafpress::text

@@ -40,8 +40,9 @@ std::vector<std::size_t> hyphenation_points(std::string_view word) {
   int* pos = nullptr;
   int* cut = nullptr;
   // libhyphen takes a non-const dictionary but only reads it.
-  const int failed = hnj_hyphen_hyphenate2(const_cast<HyphenDict*>(dict), lower.c_str(), static_cast<int>(lower.size()),
-                                           hyphens.data(), hyphenated.data(), &rep, &pos, &cut);
+  const int failed =
+      hnj_hyphen_hyphenate2(const_cast<HyphenDict*>(dict), lower.c_str(), static_cast<int>(lower.size()),
+                            hyphens.data(), hyphenated.data(), &rep, &pos, &cut);
   if (rep) {  // non-standard hyphenation (not used by the English patterns): free and ignore
     for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
     std::free(rep);

@@ -14,7 +14,9 @@ constexpr std::u32string_view kOpening = U"（［｛〔〈《「『【〖〘〚�
 constexpr std::u32string_view kClosing = U"）］｝〕〉》」』】〗〙〛｠、。，．";
 constexpr std::u32string_view kOtherFullWidth = U"：；！？・　";
 
-bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+bool in(std::u32string_view set, char32_t cp) {
+  return set.find(cp) != std::u32string_view::npos;
+}
 
 // Common-script characters whose face depends on their neighbours.
 bool is_ambiguous(char32_t cp) {
@@ -34,8 +36,8 @@ bool is_cjk_lang(const std::string& lang) {
 }  // namespace
 
 bool is_cjk(CharClass c) {
-  return c == CharClass::Cjk || c == CharClass::Hangul || c == CharClass::CjkOpen || c == CharClass::CjkClose ||
-         c == CharClass::CjkOther;
+  return c == CharClass::Cjk || c == CharClass::Hangul || c == CharClass::CjkOpen ||
+         c == CharClass::CjkClose || c == CharClass::CjkOther;
 }
 
 CharClass classify(char32_t cp) {
@@ -61,7 +63,8 @@ CharClass classify(char32_t cp) {
   }
   // The prolonged sound mark and full-width letters and digits are set like kana and Han;
   // other full-width forms and CJK symbols (～ 〜 ※) are punctuation: no autospace beside them.
-  if (cp == 0x30FC || ((cp >= 0xFF01 && cp <= 0xFF60) && u_isalnum(static_cast<UChar32>(cp)))) return CharClass::Cjk;
+  if (cp == 0x30FC || ((cp >= 0xFF01 && cp <= 0xFF60) && u_isalnum(static_cast<UChar32>(cp))))
+    return CharClass::Cjk;
   if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60)) return CharClass::CjkOther;
   if (u_isalnum(static_cast<UChar32>(cp))) return CharClass::Latin;
   return CharClass::LatinPunct;
@@ -133,8 +136,9 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
     std::fill(out.classes.begin() + static_cast<std::ptrdiff_t>(c.offset),
               out.classes.begin() + static_cast<std::ptrdiff_t>(end), c.cls);
     while (style_index < styles.size() && styles[style_index].end <= c.offset) ++style_index;
-    StyleRange s = (style_index < styles.size() && styles[style_index].begin <= c.offset) ? styles[style_index]
-                                                                                        : StyleRange{};
+    StyleRange s = (style_index < styles.size() && styles[style_index].begin <= c.offset)
+                       ? styles[style_index]
+                       : StyleRange{};
     // Spaces and line breaks take the face of what precedes them, so runs stay long.
     bool cjk = is_cjk(c.cls);
     if ((c.cls == CharClass::Space || c.cls == CharClass::Newline || c.cls == CharClass::NoBreakSpace) &&

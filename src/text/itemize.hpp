@@ -38,7 +38,7 @@ struct Run {
 struct Itemized {
   std::vector<CharClass> classes;  // per byte; continuation bytes repeat the class of their character
   std::vector<Run> runs;
-  std::vector<char32_t> missing;   // characters no face has
+  std::vector<char32_t> missing;  // characters no face has
 };
 
 CharClass classify(char32_t cp);

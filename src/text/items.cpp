@@ -6,7 +6,7 @@ namespace leafpress::text {
 namespace {
 
 struct Cluster {
-  std::size_t begin = 0, end = 0;              // bytes
+  std::size_t begin = 0, end = 0;  // bytes
   std::uint32_t glyph_begin = 0, glyph_end = 0;
   Pt width = 0;
 };
@@ -25,15 +25,21 @@ std::vector<Cluster> clusters_of(const ItemInput& in) {
   return out;
 }
 
-bool is_latin_alnum(CharClass c) { return c == CharClass::Latin; }
-bool is_han_or_kana(CharClass c) { return c == CharClass::Cjk; }
+bool is_latin_alnum(CharClass c) {
+  return c == CharClass::Latin;
+}
+bool is_han_or_kana(CharClass c) {
+  return c == CharClass::Cjk;
+}
 
 // CLReq 3.4 / JLReq 3.1.8: a quarter em between Han/Kana and Latin letters or digits.
 bool needs_autospace(CharClass a, CharClass b) {
   return (is_han_or_kana(a) && is_latin_alnum(b)) || (is_latin_alnum(a) && is_han_or_kana(b));
 }
 
-bool is_stop(char32_t cp) { return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．'; }
+bool is_stop(char32_t cp) {
+  return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
+}
 
 class Builder {
  public:
@@ -54,6 +60,8 @@ class Builder {
       const char32_t cp = next_code_point(in_.text, pos);
       if (cls == CharClass::Newline) {
         flush();
+        // A line break right after another (a blank line) needs a box to be a line at all.
+        if (ends_with_forced_break()) out_.items.emplace_back(Box{});
         force_break();
         have_prev = pending_space = false;
         continue;
@@ -83,9 +91,7 @@ class Builder {
       have_prev = true;
     }
     flush();
-    const bool ends_forced = !out_.items.empty() && std::holds_alternative<Penalty>(out_.items.back()) &&
-                             std::get<Penalty>(out_.items.back()).cost <= -kInfinitePenalty;
-    if (!ends_forced) force_break();
+    if (!ends_with_forced_break()) force_break();
     return std::move(out_);
   }
 
@@ -110,6 +116,11 @@ class Builder {
   void flush() {
     if (box_open_) out_.items.emplace_back(box_);
     box_open_ = false;
+  }
+
+  bool ends_with_forced_break() const {
+    return !out_.items.empty() && std::holds_alternative<Penalty>(out_.items.back()) &&
+           std::get<Penalty>(out_.items.back()).cost <= -kInfinitePenalty;
   }
 
   void force_break() {
@@ -162,7 +173,8 @@ class Builder {
     } else if (allowed) {
       flush();
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
-      out_.items.emplace_back(Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
+      out_.items.emplace_back(
+          Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       hyphen_penalty(a.face, kHyphenPenalty, c.begin);
@@ -172,7 +184,8 @@ class Builder {
   void hyphen_penalty(const Face* face, double cost, std::size_t at) {
     const unsigned g = face->glyph_for(U'-');
     const Pt w = face->advance_em(g) * in_.em;
-    out_.hyphens.push_back(ShapedGlyph{.face = face, .glyph = g, .cluster = static_cast<std::uint32_t>(at), .advance = w});
+    out_.hyphens.push_back(
+        ShapedGlyph{.face = face, .glyph = g, .cluster = static_cast<std::uint32_t>(at), .advance = w});
     out_.items.emplace_back(Penalty{.width = w,
                                     .cost = cost,
                                     .flagged = true,
@@ -183,11 +196,14 @@ class Builder {
     if (s.open || s.close) {
       // A full-width mark is a half-em box; its other half is glue (see between()).
       flush();
-      out_.items.emplace_back(Box{.width = c.width / 2, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_end,
+      out_.items.emplace_back(Box{.width = c.width / 2,
+                                  .glyph_begin = c.glyph_begin,
+                                  .glyph_end = c.glyph_end,
                                   .shift = s.open ? -c.width / 2 : 0});
       return;
     }
-    if (box_open_ && in_.max_box_width > 0 && box_.width + c.width > in_.max_box_width) {
+    if (box_open_ && in_.max_box_width > 0 &&
+        box_.width + c.width + s.face->advance_em(s.face->glyph_for(U'-')) * in_.em > in_.max_box_width) {
       // A word longer than a line: break it rather than run off the page.
       flush();
       hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
@@ -208,6 +224,8 @@ class Builder {
 
 }  // namespace
 
-Items build_items(const ItemInput& in) { return Builder(in).build(); }
+Items build_items(const ItemInput& in) {
+  return Builder(in).build();
+}
 
 }  // namespace leafpress::text

@@ -73,16 +73,16 @@ struct ShapedGlyph {
 
 // What a character is, for choosing fonts, glue and break rules.
 enum class CharClass : std::uint8_t {
-  Space,       // U+0020, tab
+  Space,  // U+0020, tab
   NoBreakSpace,
   Newline,     // a hard line break
   Latin,       // letters and digits of alphabetic scripts
   LatinPunct,  // other characters set in the Latin font
   Cjk,         // Han, kana, bopomofo
   Hangul,
-  CjkOpen,     // full-width opening brackets and quotes: ink in the right half
-  CjkClose,    // full-width closing brackets, quotes, 、。，． : ink in the left half
-  CjkOther,    // other full-width marks (：；！？ ・ — … U+3000)
+  CjkOpen,   // full-width opening brackets and quotes: ink in the right half
+  CjkClose,  // full-width closing brackets, quotes, 、。，． : ink in the left half
+  CjkOther,  // other full-width marks (：；！？ ・ — … U+3000)
 };
 
 [[nodiscard]] bool is_cjk(CharClass c);
@@ -94,10 +94,10 @@ struct Items {
 };
 
 // Tunables, in em of the paragraph's size unless said otherwise.
-constexpr double kCjkStretch = 0.04;       // per gap; at ratio 2 still under pdfcheck's 0.1 em
-constexpr double kCjkStretchCap = 0.08;    // never letter-space CJK wider than this
-constexpr double kAutospace = 0.25;        // CLReq: a quarter em between Han and Latin
-constexpr double kHyphenPenalty = 50;      // TeX's \hyphenpenalty
+constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
+constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
+constexpr double kAutospace = 0.25;      // CLReq: a quarter em between Han and Latin
+constexpr double kHyphenPenalty = 50;    // TeX's \hyphenpenalty
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
 

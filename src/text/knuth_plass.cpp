@@ -21,8 +21,8 @@ struct Node {
   bool flagged = false;      // break at a flagged penalty
   int hyphens_in_a_row = 0;  // lines ending in a hyphen, this one included
   double total_demerits = 0;
-  Sums after;                // totals after the break, discardable items skipped
-  int previous = -1;         // node index of the break before, -1 for the start
+  Sums after;         // totals after the break, discardable items skipped
+  int previous = -1;  // node index of the break before, -1 for the start
 };
 
 int fitness_class(double r) {
@@ -97,7 +97,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       const bool fill = sum[b].fill - from.after.fill > 0;
       double r = 0;
       if (natural < line_width) {
-        r = fill ? 0 : (stretch > 0 ? (line_width - natural) / stretch : std::numeric_limits<double>::infinity());
+        r = fill ? 0
+                 : (stretch > 0 ? (line_width - natural) / stretch : std::numeric_limits<double>::infinity());
       } else if (natural > line_width) {
         r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
       }

@@ -9,7 +9,9 @@
 // The caller runs it with a tolerance (largest allowed r); when no break set
 // fits, it returns nothing and the caller tries a larger tolerance, then the
 // first-fit breaker, which never fails.
-// Input: items ending with Glue{Fill} + a forced Penalty. The breaker sees only
+// Input: items ending with Glue{Fill} + a forced Penalty; every forced break is
+// preceded by a Glue{Fill} and at least one Box since the break before it
+// (build_items adds an empty Box for a blank line). The breaker sees only
 // items and widths, never fonts, so tests use fixed-width fakes.
 // Cost: linear in the item count times the number of active breaks, which the
 // tolerance keeps small.
@@ -27,12 +29,12 @@ namespace leafpress::text {
 constexpr int kMaxHyphensInARow = 2;
 
 struct KnuthPlassParams {
-  double tolerance = 2.0;          // largest adjustment ratio r a line may have
-  double line_penalty = 10;        // TeX \linepenalty
-  double flagged_demerits = 3000;  // two hyphenated lines in a row (TeX \doublehyphendemerits)
-  double fitness_demerits = 3000;  // adjacent lines of very different tightness (\adjdemerits)
+  double tolerance = 2.0;               // largest adjustment ratio r a line may have
+  double line_penalty = 10;             // TeX \linepenalty
+  double flagged_demerits = 3000;       // two hyphenated lines in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 3000;       // adjacent lines of very different tightness (\adjdemerits)
   double final_hyphen_demerits = 5000;  // the second-last line hyphenated
-  Pt background_stretch = 0;       // emergency stretch added to every line (TeX \emergencystretch)
+  Pt background_stretch = 0;            // emergency stretch added to every line (TeX \emergencystretch)
 };
 
 // Item indices where lines end (the last one is the final forced break), or

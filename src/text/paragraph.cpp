@@ -25,7 +25,9 @@ constexpr double kFirstTolerance = 1.5;
 constexpr double kSecondTolerance = 3.0;
 constexpr double kLastTolerance = 1e6;
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
@@ -36,13 +38,9 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     return std::any_of(styles.begin(), styles.end(),
                        [&](const StyleRange& s) { return (s.code || s.url) && at >= s.begin && at < s.end; });
   };
-  std::size_t last_word_begin = text.size();
-  for (std::size_t i = text.size(); i > 0; --i) {
-    if (is_ascii_letter(text[i - 1]))
-      last_word_begin = i - 1;
-    else if (last_word_begin != text.size())
-      break;
-  }
+  // The paragraph's last word is everything after its last space ("medication’s.").
+  const std::size_t last_space = text.find_last_of(" \n\t");
+  const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
   for (std::size_t i = 0; i < text.size();) {
     if (!is_ascii_letter(text[i])) {
       ++i;
@@ -54,13 +52,14 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     // and apostrophes around it are fine ("patient’s" hyphenates as pa-tient’s).
     auto letter_at = [&](std::size_t at) {
       std::size_t pos = at;
-      return u_isalpha(static_cast<UChar32>(next_code_point(text, pos))) || u_isdigit(static_cast<UChar32>(text[at]));
+      return u_isalpha(static_cast<UChar32>(next_code_point(text, pos))) ||
+             u_isdigit(static_cast<UChar32>(text[at]));
     };
     std::size_t before = i;
     while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
     if (before > 0) --before;
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j));
-    if (plain && i != last_word_begin && !excluded(i))
+    if (plain && i < last_word_begin && !excluded(i))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i))) map[i + p] = 1;
     i = j;
   }
@@ -73,11 +72,13 @@ bool ends_with_fill(std::span<const Item> items, std::size_t begin, std::size_t 
   return false;
 }
 
-bool capped(GlueKind k) { return k == GlueKind::Cjk || k == GlueKind::Punctuation; }
+bool capped(GlueKind k) {
+  return k == GlueKind::Cjk || k == GlueKind::Punctuation;
+}
 
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
-Line set_line(const Items& items, const std::vector<std::string>& glyph_text, std::size_t begin, std::size_t end,
-              Pt width, Pt em, bool justify) {
+Line set_line(const Items& items, const std::vector<std::string>& glyph_text, std::size_t begin,
+              std::size_t end, Pt width, Pt em, bool justify) {
   const auto& list = items.items;
   // Discardable items at the line start go.
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
@@ -105,7 +106,8 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
     const Pt cap = kCjkStretchCap * em;
     Pt taken = 0;
     for (std::size_t i = begin; i < end; ++i)
-      if (const auto* g = std::get_if<Glue>(&list[i]); g && capped(g->kind)) taken += std::min(r * g->stretch, cap);
+      if (const auto* g = std::get_if<Glue>(&list[i]); g && capped(g->kind))
+        taken += std::min(r * g->stretch, cap);
     const Pt free_stretch = stretch - capped_stretch;
     r_capped = r;
     r_free = free_stretch > 0 ? (width - natural - taken) / free_stretch : 0;
@@ -119,8 +121,8 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
       Pt pen = x + b->shift;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        line.glyphs.push_back(
-            PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance, glyph_text[g], s.emphasis_mark});
+        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
+                                          glyph_text[g], s.emphasis_mark});
         pen += s.advance;
       }
       x += b->width;
@@ -178,8 +180,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   }
   const auto breaks = find_break_opportunities(text, style.lang, style.strictness);
   const auto hyphens = hyphenation_map(text, styles, style.hyphenate);
-  const bool zh_hant = style.lang.rfind("zh-Hant", 0) == 0 || style.lang.rfind("zh-TW", 0) == 0 ||
-                       style.lang.rfind("zh-HK", 0) == 0;
+  // Traditional Chinese centres its stops in the em: they keep their full width.
+  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
   const Items items = build_items(ItemInput{.text = text,
                                             .classes = itemized->classes,
                                             .breaks = breaks,
@@ -223,8 +225,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
 
   std::size_t begin = 0;
   for (const std::size_t end : chosen) {
-    Line line = set_line(items, glyph_text, begin, end, width, style.size, justify);
-    if (!line.glyphs.empty()) para.lines.push_back(std::move(line));
+    para.lines.push_back(set_line(items, glyph_text, begin, end, width, style.size, justify));
     begin = end + 1;
   }
   return para;

@@ -57,10 +57,10 @@ struct ParagraphStyle {
 struct PlacedGlyph {
   const Face* face = nullptr;
   unsigned glyph = 0;
-  Pt x = 0;         // from the start of the line
-  Pt y = 0;         // upward offset from the baseline
-  Pt advance = 0;   // the advance the glyph had after shaping
-  std::string text; // the characters this glyph stands for; empty for later glyphs of a cluster
+  Pt x = 0;          // from the start of the line
+  Pt y = 0;          // upward offset from the baseline
+  Pt advance = 0;    // the advance the glyph had after shaping
+  std::string text;  // the characters this glyph stands for; empty for later glyphs of a cluster
   // Emphasis on Han and kana: CJK has no italic, and slanting it is a fake. CLReq 3.2.3
   // marks emphasis with a dot under each character (zh), JLReq 3.2.1 with a sesame dot
   // above it (ja); layout draws the mark, so it never enters the text.
@@ -78,8 +78,8 @@ struct Line {
 
 struct Paragraph {
   std::vector<Line> lines;
-  Pt size = 0;                     // font size of every glyph
-  std::vector<char32_t> missing;   // characters no font had (drawn as .notdef)
+  Pt size = 0;                    // font size of every glyph
+  std::vector<char32_t> missing;  // characters no font had (drawn as .notdef)
 };
 
 // Composes a paragraph into lines `width` points wide.

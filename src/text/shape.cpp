@@ -10,8 +10,8 @@ std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& ru
   const hb_language_t language = hb_language_from_string(lang.c_str(), -1);
   for (const Run& run : runs) {
     hb_buffer_clear_contents(buffer.get());
-    hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()), static_cast<unsigned>(run.begin),
-                       static_cast<int>(run.end - run.begin));
+    hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()),
+                       static_cast<unsigned>(run.begin), static_cast<int>(run.end - run.begin));
     hb_buffer_set_direction(buffer.get(), HB_DIRECTION_LTR);
     hb_buffer_set_script(buffer.get(), run.script);
     hb_buffer_set_language(buffer.get(), language);

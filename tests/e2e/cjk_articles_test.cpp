@@ -51,8 +51,9 @@ TEST_CASE("cjk articles: kinsoku, autospace, no spread CJK, all text extractable
                                     " --set body.size=" + size + " -o " + shell_quoted(pdf));
         INFO(build.output);
         REQUIRE(build.status == 0);
-        const auto report = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --source " +
-                                     shell_quoted(article)).output;
+        const auto report =
+            run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --source " + shell_quoted(article))
+                .output;
         INFO(report);
         CHECK(report.find("qpdf_ok: true") != std::string::npos);
         CHECK(report.find("fonts_all_embedded_subset_unicode: true") != std::string::npos);

@@ -28,7 +28,9 @@ inline ToolResult run_tool(const std::string& command) {
   return r;
 }
 
-inline std::string shell_quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+inline std::string shell_quoted(const std::filesystem::path& p) {
+  return "'" + p.string() + "'";
+}
 
 // A fresh folder under the system temp dir, removed when the object dies.
 struct TempDir {

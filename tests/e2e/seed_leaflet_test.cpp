@@ -7,8 +7,8 @@
 
 #include "tests/e2e/run_tool.hpp"
 
-using leafpress::test::shell_quoted;
 using leafpress::test::run_tool;
+using leafpress::test::shell_quoted;
 using leafpress::test::TempDir;
 
 namespace {
@@ -26,9 +26,12 @@ std::string flowing_text(const std::string& pdf) {
 
 // "TrimBox: x0 y0 x1 y1" for page N from pdfinfo -box.
 std::array<double, 4> box(const std::string& pdf, int page, const std::string& name) {
-  const auto out = run_tool("pdfinfo -box -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + shell_quoted(pdf)).output;
+  const auto out = run_tool("pdfinfo -box -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                            shell_quoted(pdf))
+                       .output;
   std::smatch m;
-  const std::regex re("Page\\s+" + std::to_string(page) + "\\s+" + name + ":\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)");
+  const std::regex re("Page\\s+" + std::to_string(page) + "\\s+" + name +
+                      ":\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)");
   REQUIRE(std::regex_search(out, m, re));
   return {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
 }
@@ -99,7 +102,8 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
   const auto out = dir.path / "out";
 
   SECTION("a missing file") {
-    const auto r = run_tool(kBinary + " build " + shell_quoted(dir.path / "nope.md") + " --out-dir " + shell_quoted(out));
+    const auto r = run_tool(kBinary + " build " + shell_quoted(dir.path / "nope.md") + " --out-dir " +
+                            shell_quoted(out));
     CHECK(r.status == 1);
     CHECK(r.output.find("nope.md") != std::string::npos);
     CHECK(r.output.find("no such file") != std::string::npos);
@@ -122,16 +126,19 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
   }
   SECTION("an unknown layout lists the known ones") {
     const auto f = write("ok.md", "# Title\n\nText.\n");
-    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --layout nosuch --out-dir " + shell_quoted(out));
+    const auto r =
+        run_tool(kBinary + " build " + shell_quoted(f) + " --layout nosuch --out-dir " + shell_quoted(out));
     CHECK(r.status == 1);
     CHECK(r.output.find("unknown layout 'nosuch'") != std::string::npos);
     CHECK(r.output.find("trifold-a4") != std::string::npos);
     CHECK(!std::filesystem::exists(out / "ok.pdf"));
   }
   SECTION("one bad input does not stop the others") {
-    const auto good = write("good.md", "---\ntitle: Hand washing\nlang: en\n---\n\nWash your hands for twenty seconds.\n");
+    const auto good =
+        write("good.md", "---\ntitle: Hand washing\nlang: en\n---\n\nWash your hands for twenty seconds.\n");
     const auto bad = write("bad.md", "\xff\xfe");
-    const auto r = run_tool(kBinary + " build " + shell_quoted(bad) + " " + shell_quoted(good) + " --out-dir " + shell_quoted(out));
+    const auto r = run_tool(kBinary + " build " + shell_quoted(bad) + " " + shell_quoted(good) +
+                            " --out-dir " + shell_quoted(out));
     INFO(r.output);
     CHECK(r.status == 1);
     CHECK(std::filesystem::exists(out / "good.pdf"));
@@ -140,7 +147,11 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
   }
   SECTION("an article too long for the layout says where and by how much") {
     std::string text = "---\ntitle: Long\n---\n\n## Section one\n\n";
-    for (int i = 0; i < 80; ++i) text += "This paragraph repeats to overflow every panel of the leaflet. " + std::string(200, 'a').replace(0, 200, "Words words words words words words words words words words.") + "\n\n";
+    for (int i = 0; i < 80; ++i)
+      text += "This paragraph repeats to overflow every panel of the leaflet. " +
+              std::string(200, 'a').replace(0, 200,
+                                            "Words words words words words words words words words words.") +
+              "\n\n";
     const auto f = write("long.md", text);
     const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
     CHECK(r.status == 1);

@@ -47,12 +47,14 @@ TEST_CASE("hyphenate: words get their points", "[text]") {
 }
 
 TEST_CASE("hyphenate: short words, non-letters and digits get none", "[text]") {
+  // clang-format off
   const char* const words[] = {
-      "",           "a",           "tab",       "idea",           // fewer than kMinBefore + kMinAfter letters
-      "co-operate", "hyphen4tion", "don't",     "hyphenation.",   // not only letters
-      "hyphen ation", "naïve",     "éducation", "Übersetzung",    // non-ASCII letters
-      "1234567890", "covid19",     "3hyphenation",                // digits
+      "",             "a",           "tab",       "idea",          // fewer than kMinBefore + kMinAfter letters
+      "co-operate",   "hyphen4tion", "don't",     "hyphenation.",  // not only letters
+      "hyphen ation", "naïve",       "éducation", "Übersetzung",   // non-ASCII letters
+      "1234567890",   "covid19",     "3hyphenation",               // digits
   };
+  // clang-format on
   for (const char* word : words) {
     INFO(word);
     CHECK(hyphenation_points(word).empty());
@@ -63,11 +65,11 @@ TEST_CASE("hyphenate: at least 2 letters before and 3 after a hyphen", "[text]")
   CHECK(kMinBefore == 2);
   CHECK(kMinAfter == 3);
   const char* const words[] = {
-      "hyphenation", "eagerly",  "every",     "apple",     "asphalt",   "abbreviation", "aerobic",
-      "ordinary",    "enabled",  "begin",     "belief",    "declared",  "decided",      "lucidi",
-      "diabetes",    "patient",  "treatment", "important", "happily",   "creative",     "candidate",
-      "ecology",     "academy",  "abandoned", "running",   "uniqueness", "goodbye",     "rhythmically",
-      "atonement",   "equality", "orangutan", "ideology",  "elevator",  "enormously",   "unity",
+      "hyphenation", "eagerly",  "every",     "apple",     "asphalt",    "abbreviation", "aerobic",
+      "ordinary",    "enabled",  "begin",     "belief",    "declared",   "decided",      "lucidi",
+      "diabetes",    "patient",  "treatment", "important", "happily",    "creative",     "candidate",
+      "ecology",     "academy",  "abandoned", "running",   "uniqueness", "goodbye",      "rhythmically",
+      "atonement",   "equality", "orangutan", "ideology",  "elevator",   "enormously",   "unity",
   };
   int with_points = 0;
   for (const std::string word : words) {

@@ -1,0 +1,359 @@
+// Tests for layout/panel_flow.cpp: synthetic elements (no fonts) flowed through
+// synthetic frames. Lines are 10 pt apart with an 8 pt ascent unless a test says
+// otherwise; a 100 pt frame holds 10 such lines (baselines 92, 82 ... 2).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "layout/panel_flow.hpp"
+
+using leafpress::Pt;
+using leafpress::layout::Element;
+using leafpress::layout::FlowLine;
+using leafpress::layout::FlowResult;
+using leafpress::layout::Frame;
+using leafpress::layout::Placement;
+
+namespace {
+
+constexpr Pt kHeight = 10, kAscent = 8;
+
+Element para(std::size_t lines, Pt space_before = 0, Pt space_after = 0) {
+  Element e;
+  e.lines.assign(lines, FlowLine{kHeight, kAscent});
+  e.space_before = space_before;
+  e.space_after = space_after;
+  return e;
+}
+
+Element heading(std::size_t lines = 1, Pt space_before = 6, Pt space_after = 2) {
+  Element e;
+  e.lines.assign(lines, FlowLine{14, 11});
+  e.space_before = space_before;
+  e.space_after = space_after;
+  e.keep_with_next = true;
+  return e;
+}
+
+// `count` frames of the same height, side by side on page 0.
+std::vector<Frame> frames(std::size_t count, Pt height = 100) {
+  std::vector<Frame> out;
+  for (std::size_t i = 0; i < count; ++i)
+    out.push_back(Frame{0, 100.0 * static_cast<double>(i), 500, 500 - height});
+  return out;
+}
+
+bool near(Pt a, Pt b) {
+  return std::abs(a - b) < 1e-9;
+}
+
+// "element.line -> frame @ baseline", for INFO when a check fails.
+std::string dump(const FlowResult& r) {
+  std::ostringstream out;
+  for (std::size_t e = 0; e < r.placements.size(); ++e)
+    for (std::size_t l = 0; l < r.placements[e].size(); ++l)
+      out << e << "." << l << " -> " << r.placements[e][l].frame << " @ " << r.placements[e][l].baseline
+          << "\n";
+  if (r.overflow_element)
+    out << "overflow at element " << *r.overflow_element << ", " << r.lines_left << " left\n";
+  return out.str();
+}
+
+// What must hold for any flow: lines in order, inside their frame, never above the
+// top less the ascent nor below the bottom.
+void check_geometry(const std::vector<Element>& elements, const std::vector<Frame>& fr, const FlowResult& r) {
+  INFO(dump(r));
+  REQUIRE(r.placements.size() == elements.size());
+  REQUIRE(r.frame_fill.size() == fr.size());
+  int last_frame = 0;
+  Pt last_y = 1e9;
+  std::size_t placed = 0, total = 0;
+  for (std::size_t e = 0; e < elements.size(); ++e) {
+    total += elements[e].lines.size();
+    REQUIRE(r.placements[e].size() <= elements[e].lines.size());
+    for (std::size_t l = 0; l < r.placements[e].size(); ++l) {
+      const Placement& p = r.placements[e][l];
+      REQUIRE(p.frame >= 0);
+      REQUIRE(static_cast<std::size_t>(p.frame) < fr.size());
+      const Frame& f = fr[static_cast<std::size_t>(p.frame)];
+      CHECK(p.frame >= last_frame);
+      if (p.frame == last_frame) CHECK(p.baseline < last_y);
+      CHECK(p.baseline >= f.bottom - 1e-9);
+      CHECK(p.baseline <= f.top - elements[e].lines[l].ascent + 1e-9);
+      last_frame = p.frame;
+      last_y = p.baseline;
+      ++placed;
+    }
+  }
+  CHECK(placed + r.lines_left == total);
+  CHECK(r.overflow_element.has_value() == (r.lines_left > 0));
+}
+
+// Index of the frame where element e's line l went.
+int frame_of(const FlowResult& r, std::size_t e, std::size_t l) {
+  return r.placements.at(e).at(l).frame;
+}
+
+}  // namespace
+
+TEST_CASE("panel_flow: lines fill the first frame, then the second", "[layout]") {
+  const std::vector<Element> elements{para(20)};
+  const auto fr = frames(2);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  CHECK_FALSE(r.overflow_element.has_value());
+  CHECK(r.lines_left == 0);
+  REQUIRE(r.placements[0].size() == 20);
+  for (std::size_t i = 0; i < 20; ++i) {
+    INFO("line " << i);
+    CHECK(frame_of(r, 0, i) == (i < 10 ? 0 : 1));
+    CHECK(near(r.placements[0][i].baseline, 500 - kAscent - kHeight * static_cast<double>(i % 10)));
+  }
+  CHECK(near(r.frame_fill[0], 98));
+  CHECK(near(r.frame_fill[1], 98));
+}
+
+TEST_CASE("panel_flow: elements stack with their spacing", "[layout]") {
+  const std::vector<Element> elements{para(2, 0, 5), para(2, 7, 0), para(1, 3, 0)};
+  const auto fr = frames(1);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  REQUIRE_FALSE(r.overflow_element.has_value());
+  CHECK(near(r.placements[0][0].baseline, 492));
+  CHECK(near(r.placements[0][1].baseline, 482));
+  CHECK(near(r.placements[1][0].baseline, 482 - 5 - 7 - 10));  // space after + space before + line
+  CHECK(near(r.placements[1][1].baseline, 460 - 10));
+  CHECK(near(r.placements[2][0].baseline, 450 - 3 - 10));
+  CHECK(near(r.frame_fill[0], 500 - 437));
+}
+
+TEST_CASE("panel_flow: space before is dropped at the top of a frame", "[layout]") {
+  SECTION("the first element of the first frame") {
+    const std::vector<Element> elements{para(3, 40)};
+    const FlowResult r = flow(elements, frames(1));
+    INFO(dump(r));
+    CHECK(near(r.placements[0][0].baseline, 500 - kAscent));
+  }
+  SECTION("an element that starts the second frame") {
+    // 9 lines leave 10 pt: not enough for 2 more lines, so the next paragraph moves.
+    const std::vector<Element> elements{para(9), para(4, 25)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    REQUIRE(r.placements[1].size() == 4);
+    CHECK(frame_of(r, 1, 0) == 1);
+    CHECK(near(r.placements[1][0].baseline, 500 - kAscent));
+  }
+  SECTION("a heading that starts the second frame") {
+    const std::vector<Element> elements{para(10), heading(1, 30), para(3)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    CHECK(frame_of(r, 1, 0) == 1);
+    CHECK(near(r.placements[1][0].baseline, 500 - 11));
+  }
+  SECTION("but kept in the middle of a frame") {
+    const std::vector<Element> elements{para(2), para(2, 25)};
+    const FlowResult r = flow(elements, frames(1));
+    INFO(dump(r));
+    CHECK(near(r.placements[1][0].baseline, 482 - 25 - kHeight));
+  }
+}
+
+TEST_CASE("panel_flow: a heading does not end a frame (paragraphs of 1, 2 or 4+ lines)", "[layout]") {
+  // Slide the heading down the first frame with filler lines; whatever the filler,
+  // the heading's last line shares its frame with the first line that follows it.
+  // (Headings with space after them: see the  case below.)
+  for (std::size_t filler = 1; filler <= 10; ++filler)
+    for (const std::size_t heading_lines : {1u, 2u})
+      for (const std::size_t next_lines : {1u, 2u, 4u, 5u, 8u})
+        for (const Pt next_before : {0.0, 5.0}) {
+          const std::vector<Element> elements{para(filler, 0, 4), heading(heading_lines, 6, 0),
+                                              para(next_lines, next_before, 4), para(2)};
+          const auto fr = frames(3);
+          const FlowResult r = flow(elements, fr);
+          INFO("filler " << filler << ", heading lines " << heading_lines << ", next " << next_lines
+                         << ", next space before " << next_before << "\n"
+                         << dump(r));
+          check_geometry(elements, fr, r);
+          REQUIRE_FALSE(r.overflow_element.has_value());
+          CHECK(frame_of(r, 1, 0) == frame_of(r, 1, heading_lines - 1));  // a heading is not split
+          CHECK(frame_of(r, 1, heading_lines - 1) == frame_of(r, 2, 0));
+          if (next_lines >= 2) CHECK(frame_of(r, 2, 1) == frame_of(r, 1, 0));  // and keeps two lines
+        }
+}
+
+TEST_CASE("panel_flow: a heading's space after counts when it keeps with the next lines", "[layout]") {
+  // Known bug: the keep-with-next test adds the heading's lines and the next element's
+  // space before and first two lines, but not the heading's own space_after.
+  // 6 lines end at baseline 442; the heading needs 6 + 14 and two lines 20: 402 >= 400,
+  // so it stays, at 422. Then 5 pt space after leaves 417, and two lines need 20: 397 < 400,
+  // so the paragraph moves to frame 1 and the heading ends frame 0.
+  const std::vector<Element> elements{para(6), heading(1, 6, 5), para(4)};
+  const auto fr = frames(2);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  CHECK(frame_of(r, 1, 0) == frame_of(r, 2, 0));
+}
+
+TEST_CASE("panel_flow: a heading does not end a frame before a 3-line paragraph", "[layout]") {
+  // Known bug: the heading keeps with 2 lines of what follows, but a 3-line paragraph
+  // is kept whole (no widow), so when exactly heading + 2 lines fit the heading stays
+  // at the foot and the paragraph moves on without it.
+  for (std::size_t filler = 1; filler <= 10; ++filler) {
+    const std::vector<Element> elements{para(filler, 0, 4), heading(), para(3, 0, 4), para(2)};
+    const auto fr = frames(3);
+    const FlowResult r = flow(elements, fr);
+    INFO("filler " << filler << "\n" << dump(r));
+    check_geometry(elements, fr, r);
+    CHECK(frame_of(r, 1, 0) == frame_of(r, 2, 0));
+  }
+}
+
+TEST_CASE("panel_flow: a heading does not end a frame before another heading", "[layout]") {
+  // "## Section" directly followed by "### Subsection": the first heading keeps with the
+  // second, the second with its paragraph; the pair must move together.
+  for (std::size_t filler = 1; filler <= 10; ++filler) {
+    const std::vector<Element> elements{para(filler, 0, 4), heading(), heading(), para(6)};
+    const auto fr = frames(3);
+    const FlowResult r = flow(elements, fr);
+    INFO("filler " << filler << "\n" << dump(r));
+    check_geometry(elements, fr, r);
+    CHECK(frame_of(r, 1, 0) == frame_of(r, 2, 0));
+    CHECK(frame_of(r, 2, 0) == frame_of(r, 3, 0));
+  }
+}
+
+TEST_CASE("panel_flow: a heading at the very end stays where it is", "[layout]") {
+  const std::vector<Element> elements{para(9), heading()};
+  const auto fr = frames(2);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  CHECK_FALSE(r.overflow_element.has_value());
+}
+
+TEST_CASE("panel_flow: no single first line at the foot of a frame (orphan)", "[layout]") {
+  for (std::size_t filler = 1; filler <= 10; ++filler)
+    for (std::size_t lines = 2; lines <= 9; ++lines) {
+      const std::vector<Element> elements{para(filler), para(lines)};
+      const auto fr = frames(2);
+      const FlowResult r = flow(elements, fr);
+      INFO("filler " << filler << ", paragraph " << lines << "\n" << dump(r));
+      check_geometry(elements, fr, r);
+      REQUIRE(r.placements[1].size() == lines);
+      CHECK(frame_of(r, 1, 0) == frame_of(r, 1, 1));
+    }
+}
+
+TEST_CASE("panel_flow: the orphan rule in numbers: 9 lines used, a 2-line paragraph moves", "[layout]") {
+  const std::vector<Element> elements{para(9), para(2)};
+  const auto fr = frames(2);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  CHECK(frame_of(r, 1, 0) == 1);
+  CHECK(near(r.placements[1][0].baseline, 500 - kAscent));
+  CHECK(near(r.frame_fill[0], 500 - 412));  // the 9th baseline
+}
+
+TEST_CASE("panel_flow: no single last line at the top of a frame (widow)", "[layout]") {
+  for (std::size_t filler = 1; filler <= 10; ++filler)
+    for (std::size_t lines = 3; lines <= 9; ++lines) {
+      const std::vector<Element> elements{para(filler), para(lines), para(1)};
+      const auto fr = frames(3);
+      const FlowResult r = flow(elements, fr);
+      INFO("filler " << filler << ", paragraph " << lines << "\n" << dump(r));
+      check_geometry(elements, fr, r);
+      REQUIRE(r.placements[1].size() == lines);
+      CHECK(frame_of(r, 1, lines - 1) == frame_of(r, 1, lines - 2));
+    }
+}
+
+TEST_CASE("panel_flow: a single-line paragraph fills the last slot", "[layout]") {
+  const std::vector<Element> elements{para(9), para(1)};
+  const FlowResult r = flow(elements, frames(2));
+  INFO(dump(r));
+  CHECK(frame_of(r, 1, 0) == 0);
+  CHECK(near(r.placements[1][0].baseline, 402));
+}
+
+TEST_CASE("panel_flow: a paragraph longer than a frame is split across frames", "[layout]") {
+  const std::vector<Element> elements{para(3), para(25)};
+  const auto fr = frames(3);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  REQUIRE_FALSE(r.overflow_element.has_value());
+  CHECK(frame_of(r, 1, 0) == 0);
+  CHECK(frame_of(r, 1, 24) == 2);
+}
+
+TEST_CASE("panel_flow: overflow reports the element and the lines left", "[layout]") {
+  SECTION("one long paragraph") {
+    const std::vector<Element> elements{para(25)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    REQUIRE(r.overflow_element.has_value());
+    CHECK(*r.overflow_element == 0);
+    CHECK(r.lines_left == 5);
+    CHECK(r.placements[0].size() == 20);
+  }
+  SECTION("several elements: the first that did not fit, and every line after it") {
+    // 8 | 2 + 6 | 4 + (4 left) ; then 3 more.
+    const std::vector<Element> elements{para(8), para(8), para(8), para(3)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    REQUIRE(r.overflow_element.has_value());
+    CHECK(*r.overflow_element == 2);
+    CHECK(r.lines_left == 7);
+    CHECK(r.placements[2].size() == 4);
+    CHECK(r.placements[3].empty());
+  }
+  SECTION("an element that moves past the last frame whole") {
+    const std::vector<Element> elements{para(9), para(9), para(2)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    REQUIRE(r.overflow_element.has_value());
+    CHECK(*r.overflow_element == 2);
+    CHECK(r.lines_left == 2);
+    CHECK(r.placements[2].empty());
+  }
+  SECTION("no frames at all") {
+    const std::vector<Element> elements{para(2), heading(), para(3)};
+    const FlowResult r = flow(elements, {});
+    REQUIRE(r.overflow_element.has_value());
+    CHECK(*r.overflow_element == 0);
+    CHECK(r.lines_left == 6);
+    CHECK(r.frame_fill.empty());
+  }
+  SECTION("exactly full is not an overflow") {
+    const std::vector<Element> elements{para(10), para(10)};
+    const auto fr = frames(2);
+    const FlowResult r = flow(elements, fr);
+    INFO(dump(r));
+    check_geometry(elements, fr, r);
+    CHECK_FALSE(r.overflow_element.has_value());
+    CHECK(r.lines_left == 0);
+  }
+}
+
+TEST_CASE("panel_flow: nothing to flow", "[layout]") {
+  const FlowResult r = flow({}, frames(2));
+  CHECK(r.placements.empty());
+  CHECK_FALSE(r.overflow_element.has_value());
+  CHECK(r.frame_fill == std::vector<Pt>{0, 0});
+}
