@@ -4,13 +4,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using leafpress::batch::build_job;
@@ -18,41 +16,16 @@ using leafpress::batch::build_jobs;
 using leafpress::batch::Context;
 using leafpress::batch::Job;
 using leafpress::batch::Outcome;
+using leafpress::test::read_bytes;
+using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path =
-        fs::temp_directory_path() / ("leafpress-batch-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
 
 // Fonts are loaded once per process, as in the CLI.
 const Context& context() {
   static const Context ctx = Context::from_environment(LEAFPRESS_BINARY);
   return ctx;
-}
-
-std::string put(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary);
-  out << bytes;
-  REQUIRE(out.good());
-  return p.string();
-}
-
-std::string get(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 const std::string kGood = R"(---
@@ -104,7 +77,7 @@ TEST_CASE("build_job: the context finds the shipped layouts", "[batch]") {
 
 TEST_CASE("build_job: a good article gives a PDF", "[batch]") {
   TempDir dir;
-  const Job j = job(put(dir.path / "knees.md", kGood), dir.path / "out" / "knees.pdf");
+  const Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "out" / "knees.pdf");
   const Outcome o = build_job(j, context());
   INFO(o.error.describe());
   REQUIRE(o.ok);
@@ -113,7 +86,7 @@ TEST_CASE("build_job: a good article gives a PDF", "[batch]") {
   CHECK(o.body_size == 10);
   CHECK(o.seconds > 0);
   REQUIRE(fs::exists(j.output));
-  const std::string pdf = get(j.output);
+  const std::string pdf = read_bytes(j.output);
   CHECK(pdf.starts_with("%PDF-1.4"));
   CHECK(pdf.find("%%EOF") != std::string::npos);
   std::vector<std::string> names;
@@ -124,7 +97,7 @@ TEST_CASE("build_job: a good article gives a PDF", "[batch]") {
 
 TEST_CASE("build_job: --set values reach the layout", "[batch]") {
   TempDir dir;
-  Job j = job(put(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
+  Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
   j.sets = {"body.size=9pt", "body.leading=1.3"};
   j.layout = "trifold-a4";
   const Outcome o = build_job(j, context());
@@ -146,7 +119,7 @@ TEST_CASE("build_job: a missing article names the file and writes nothing", "[ba
 TEST_CASE("build_job: invalid UTF-8 names the file and the line", "[batch]") {
   TempDir dir;
   const std::string bytes = "# Title\n\nA fine line.\nA bad \xC3\x28 byte.\n";
-  const Job j = job(put(dir.path / "latin1.md", bytes), dir.path / "latin1.pdf");
+  const Job j = job(write_bytes(dir.path / "latin1.md", bytes), dir.path / "latin1.pdf");
   const Outcome o = build_job(j, context());
   check_failed_cleanly(o, j);
   CHECK(o.error.file == j.article);
@@ -158,7 +131,7 @@ TEST_CASE("build_job: invalid UTF-8 names the file and the line", "[batch]") {
 TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
   TempDir dir;
   SECTION("named on the job") {
-    Job j = job(put(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
+    Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.layout = "trifold-a5";
     const Outcome o = build_job(j, context());
     check_failed_cleanly(o, j);
@@ -167,27 +140,27 @@ TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
     CHECK_THAT(o.error.hint, Catch::Contains("known layouts:") && Catch::Contains("trifold-a4"));
   }
   SECTION("named in the front matter") {
-    const Job j =
-        job(put(dir.path / "knees.md", "---\nlayout: bifold-a3\n---\n\nText.\n"), dir.path / "knees.pdf");
+    const Job j = job(write_bytes(dir.path / "knees.md", "---\nlayout: bifold-a3\n---\n\nText.\n"),
+                      dir.path / "knees.pdf");
     const Outcome o = build_job(j, context());
     check_failed_cleanly(o, j);
     CHECK_THAT(o.error.message, Catch::Contains("unknown layout 'bifold-a3'"));
     CHECK_THAT(o.error.hint, Catch::Contains("trifold-a4"));
   }
   SECTION("a layout path that does not exist") {
-    Job j = job(put(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
+    Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.layout = (dir.path / "no" / "such.yaml").string();
     const Outcome o = build_job(j, context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == j.layout);
   }
   SECTION("a layout file with an error names that file and line") {
-    Job j = job(put(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
-    std::string yaml = get(fs::path(LEAFPRESS_SOURCE_DIR) / "layouts" / "trifold-a4.yaml");
+    Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
+    std::string yaml = read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "layouts" / "trifold-a4.yaml");
     const auto at = yaml.find("bleed: 3mm");
     REQUIRE(at != std::string::npos);
     yaml.replace(at, 5, "bleeed");
-    j.layout = put(dir.path / "broken.yaml", yaml);
+    j.layout = write_bytes(dir.path / "broken.yaml", yaml);
     const Outcome o = build_job(j, context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == j.layout);
@@ -201,7 +174,7 @@ TEST_CASE("build_job: a bad --set fails the job", "[batch]") {
   TempDir dir;
   for (const char* set : {"body.size=huge", "body.sise=9pt", "body.size=50pt", "body.size"}) {
     INFO(set);
-    Job j = job(put(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
+    Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.sets = {set};
     const Outcome o = build_job(j, context());
     check_failed_cleanly(o, j);
@@ -212,12 +185,12 @@ TEST_CASE("build_job: a bad --set fails the job", "[batch]") {
 TEST_CASE("build_job: a failed job leaves an existing output alone", "[batch]") {
   TempDir dir;
   const fs::path out = dir.path / "knees.pdf";
-  put(out, "previous build");
-  Job j = job(put(dir.path / "knees.md", kGood), out);
+  write_bytes(out, "previous build");
+  Job j = job(write_bytes(dir.path / "knees.md", kGood), out);
   j.sets = {"body.size=huge"};
   const Outcome o = build_job(j, context());
   CHECK_FALSE(o.ok);
-  CHECK(get(out) == "previous build");
+  CHECK(read_bytes(out) == "previous build");
 }
 
 TEST_CASE("build_job: an article too long for the layout fails with the section", "[batch]") {
@@ -228,7 +201,7 @@ TEST_CASE("build_job: an article too long for the layout fails with the section"
       text += "Regular exercise strengthens the muscles around the joint and keeps the cartilage healthy. ";
     text += "\n\n";
   }
-  const Job j = job(put(dir.path / "long.md", text), dir.path / "long.pdf");
+  const Job j = job(write_bytes(dir.path / "long.md", text), dir.path / "long.pdf");
   const Outcome o = build_job(j, context());
   check_failed_cleanly(o, j);
   CHECK(o.error.file == j.article);
@@ -238,7 +211,7 @@ TEST_CASE("build_job: an article too long for the layout fails with the section"
 
 TEST_CASE("build_jobs: a bad job does not stop a good one, outcomes in job order", "[batch]") {
   TempDir dir;
-  const std::string good = put(dir.path / "good.md", kGood);
+  const std::string good = write_bytes(dir.path / "good.md", kGood);
   const std::string bad = (dir.path / "missing.md").string();
   SECTION("one bad, one good") {
     const std::vector<Job> jobs{job(bad, dir.path / "bad.pdf"), job(good, dir.path / "good.pdf")};
@@ -271,11 +244,11 @@ TEST_CASE("build_jobs: a bad job does not stop a good one, outcomes in job order
 
 TEST_CASE("build_jobs: the same article built twice gives the same bytes", "[batch]") {
   TempDir dir;
-  const std::string article = put(dir.path / "knees.md", kGood);  // has a date: no clock in the PDF
+  const std::string article = write_bytes(dir.path / "knees.md", kGood);  // has a date: no clock in the PDF
   const std::vector<Job> jobs{job(article, dir.path / "a.pdf"), job(article, dir.path / "b.pdf")};
   const auto outcomes = build_jobs(jobs, context(), 2);
   REQUIRE(outcomes.size() == 2);
   REQUIRE(outcomes[0].ok);
   REQUIRE(outcomes[1].ok);
-  CHECK(get(jobs[0].output) == get(jobs[1].output));
+  CHECK(read_bytes(jobs[0].output) == read_bytes(jobs[1].output));
 }

@@ -4,46 +4,20 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using leafpress::read_file;
 using leafpress::write_file_atomically;
+using leafpress::test::read_bytes;
+using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
 
 namespace {
-
-// A fresh folder under the system temp dir, removed when the object dies.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("leafpress-core-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-void put(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary);
-  out << bytes;
-  REQUIRE(out.good());
-}
-
-std::string get(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> out;
@@ -59,7 +33,7 @@ TEST_CASE("atomic_file: read_file returns the whole file, bytes intact", "[core]
   std::string data = "line one\r\nline two\n";
   data += std::string("\0\xFF\xFE binary", 10);
   data += std::string(100000, 'x');
-  put(dir.path / "a.md", data);
+  write_bytes(dir.path / "a.md", data);
   auto r = read_file(dir.path / "a.md", 1 << 20);
   REQUIRE(r.has_value());
   CHECK(r->size() == data.size());
@@ -68,7 +42,7 @@ TEST_CASE("atomic_file: read_file returns the whole file, bytes intact", "[core]
 
 TEST_CASE("atomic_file: read_file of an empty file is empty", "[core]") {
   TempDir dir;
-  put(dir.path / "empty.md", "");
+  write_bytes(dir.path / "empty.md", "");
   auto r = read_file(dir.path / "empty.md", 10);
   REQUIRE(r.has_value());
   CHECK(r->empty());
@@ -77,7 +51,7 @@ TEST_CASE("atomic_file: read_file of an empty file is empty", "[core]") {
 TEST_CASE("atomic_file: read_file enforces the byte limit", "[core]") {
   TempDir dir;
   const fs::path p = dir.path / "ten.md";
-  put(p, "0123456789");
+  write_bytes(p, "0123456789");
   SECTION("exactly at the limit is allowed") {
     auto r = read_file(p, 10);
     REQUIRE(r.has_value());
@@ -118,21 +92,21 @@ TEST_CASE("atomic_file: write_file_atomically creates a new file", "[core]") {
   const std::string data = std::string("%PDF-1.4\n\0\x01\x02", 12) + std::string(300000, 'z');
   auto s = write_file_atomically(p, data);
   REQUIRE(s.has_value());
-  CHECK(get(p) == data);
+  CHECK(read_bytes(p) == data);
   CHECK(names_in(dir.path) == std::vector<std::string>{"out.pdf"});  // no .tmp left behind
 }
 
 TEST_CASE("atomic_file: write_file_atomically replaces existing content", "[core]") {
   TempDir dir;
   const fs::path p = dir.path / "out.pdf";
-  put(p, std::string(5000, 'o'));  // longer than the new content: no old tail may remain
+  write_bytes(p, std::string(5000, 'o'));  // longer than the new content: no old tail may remain
   REQUIRE(write_file_atomically(p, "new").has_value());
-  CHECK(get(p) == "new");
+  CHECK(read_bytes(p) == "new");
   REQUIRE(write_file_atomically(p, "").has_value());
   CHECK(fs::exists(p));
   CHECK(fs::file_size(p) == 0);
   for (int i = 0; i < 5; ++i) REQUIRE(write_file_atomically(p, "round " + std::to_string(i)).has_value());
-  CHECK(get(p) == "round 4");
+  CHECK(read_bytes(p) == "round 4");
   CHECK(names_in(dir.path) == std::vector<std::string>{"out.pdf"});
 }
 
@@ -140,7 +114,7 @@ TEST_CASE("atomic_file: write_file_atomically creates missing folders", "[core]"
   TempDir dir;
   const fs::path p = dir.path / "a" / "b" / "c" / "leaflet.pdf";
   REQUIRE(write_file_atomically(p, "deep").has_value());
-  CHECK(get(p) == "deep");
+  CHECK(read_bytes(p) == "deep");
   CHECK(names_in(p.parent_path()) == std::vector<std::string>{"leaflet.pdf"});
 }
 
@@ -168,9 +142,9 @@ TEST_CASE("atomic_file: write_file_atomically fails cleanly when the target is a
 
 TEST_CASE("atomic_file: write_file_atomically fails when a parent is a file", "[core]") {
   TempDir dir;
-  put(dir.path / "plain", "x");
+  write_bytes(dir.path / "plain", "x");
   auto s = write_file_atomically(dir.path / "plain" / "out.pdf", "data");
   REQUIRE_FALSE(s.has_value());
   CHECK_FALSE(s.error().message.empty());
-  CHECK(get(dir.path / "plain") == "x");
+  CHECK(read_bytes(dir.path / "plain") == "x");
 }

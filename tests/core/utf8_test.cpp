@@ -7,23 +7,18 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "tests/support/test_support.hpp"
 
-using leafpress::append_utf8;
 using leafpress::first_invalid_utf8;
 using leafpress::line_of_offset;
 using leafpress::next_code_point;
+using leafpress::test::utf8;
 
 namespace {
 
 std::string bytes(std::initializer_list<unsigned> list) {
   std::string s;
   for (const unsigned b : list) s += static_cast<char>(b);
-  return s;
-}
-
-std::string encoded(char32_t cp) {
-  std::string s;
-  append_utf8(s, cp);
   return s;
 }
 
@@ -115,15 +110,15 @@ TEST_CASE("utf8: next_code_point decodes each length and advances", "[core]") {
 }
 
 TEST_CASE("utf8: append_utf8 encodes at each length boundary", "[core]") {
-  CHECK(encoded(U'\0') == std::string(1, '\0'));
-  CHECK(encoded(0x7F) == bytes({0x7F}));
-  CHECK(encoded(0x80) == bytes({0xC2, 0x80}));
-  CHECK(encoded(0x7FF) == bytes({0xDF, 0xBF}));
-  CHECK(encoded(0x800) == bytes({0xE0, 0xA0, 0x80}));
-  CHECK(encoded(0xFFFF) == bytes({0xEF, 0xBF, 0xBF}));
-  CHECK(encoded(0x10000) == bytes({0xF0, 0x90, 0x80, 0x80}));
-  CHECK(encoded(0x10FFFF) == bytes({0xF4, 0x8F, 0xBF, 0xBF}));
-  CHECK(encoded(U'造') == "造");
+  CHECK(utf8(U'\0') == std::string(1, '\0'));
+  CHECK(utf8(0x7F) == bytes({0x7F}));
+  CHECK(utf8(0x80) == bytes({0xC2, 0x80}));
+  CHECK(utf8(0x7FF) == bytes({0xDF, 0xBF}));
+  CHECK(utf8(0x800) == bytes({0xE0, 0xA0, 0x80}));
+  CHECK(utf8(0xFFFF) == bytes({0xEF, 0xBF, 0xBF}));
+  CHECK(utf8(0x10000) == bytes({0xF0, 0x90, 0x80, 0x80}));
+  CHECK(utf8(0x10FFFF) == bytes({0xF4, 0x8F, 0xBF, 0xBF}));
+  CHECK(utf8(U'造') == "造");
 }
 
 TEST_CASE("utf8: encode then decode round-trips and validates", "[core]") {
@@ -132,7 +127,7 @@ TEST_CASE("utf8: encode then decode round-trips and validates", "[core]") {
   std::string all;
   for (const char32_t cp : samples) {
     INFO(static_cast<unsigned>(cp));
-    const std::string e = encoded(cp);
+    const std::string e = utf8(cp);
     CHECK_FALSE(first_invalid_utf8(e).has_value());
     std::size_t pos = 0;
     CHECK(next_code_point(e, pos) == cp);

@@ -5,7 +5,7 @@
 
 #include <regex>
 
-#include "tests/e2e/run_tool.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::test::run_tool;
 using leafpress::test::shell_quoted;

@@ -5,8 +5,9 @@
 #include <regex>
 #include <sstream>
 
-#include "tests/e2e/run_tool.hpp"
+#include "tests/support/test_support.hpp"
 
+using leafpress::test::pdf_box;
 using leafpress::test::run_tool;
 using leafpress::test::shell_quoted;
 using leafpress::test::TempDir;
@@ -22,18 +23,6 @@ std::string flowing_text(const std::string& pdf) {
   t = std::regex_replace(t, std::regex("-\\n"), "");
   t = std::regex_replace(t, std::regex("\\s+"), " ");
   return t;
-}
-
-// "TrimBox: x0 y0 x1 y1" for page N from pdfinfo -box.
-std::array<double, 4> box(const std::string& pdf, int page, const std::string& name) {
-  const auto out = run_tool("pdfinfo -box -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
-                            shell_quoted(pdf))
-                       .output;
-  std::smatch m;
-  const std::regex re("Page\\s+" + std::to_string(page) + "\\s+" + name +
-                      ":\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)");
-  REQUIRE(std::regex_search(out, m, re));
-  return {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
 }
 
 constexpr double kMm = 72.0 / 25.4;
@@ -80,9 +69,9 @@ TEST_CASE("seed leaflet: builds, reads back with poppler and qpdf", "[e2e]") {
   }
   SECTION("TrimBox is A4 landscape, BleedBox 3 mm outside it, on both pages") {
     for (int page : {1, 2}) {
-      const auto trim = box(pdf, page, "TrimBox");
-      const auto bleed = box(pdf, page, "BleedBox");
-      const auto media = box(pdf, page, "MediaBox");
+      const auto trim = pdf_box(pdf, page, "TrimBox");
+      const auto bleed = pdf_box(pdf, page, "BleedBox");
+      const auto media = pdf_box(pdf, page, "MediaBox");
       CHECK(trim[2] - trim[0] == Approx(297 * kMm).margin(0.05));
       CHECK(trim[3] - trim[1] == Approx(210 * kMm).margin(0.05));
       CHECK(trim[0] - bleed[0] == Approx(3 * kMm).margin(0.05));

@@ -13,6 +13,7 @@
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
+#include "tests/support/test_support.hpp"
 #include "text/font_set.hpp"
 
 using leafpress::mm;
@@ -24,14 +25,10 @@ using leafpress::layout::Rect;
 using leafpress::layout::Rule;
 using leafpress::layout::RulePurpose;
 using leafpress::layout::Template;
+using leafpress::test::near;
+using leafpress::test::project_fonts;
 
 namespace {
-
-// fontconfig's setup is slow: one FontSet for the file.
-const leafpress::text::FontSet& fonts() {
-  static const leafpress::text::FontSet set({std::filesystem::path(LEAFPRESS_SOURCE_DIR) / "fonts"});
-  return set;
-}
 
 const Template& trifold() {
   static const Template t = [] {
@@ -85,7 +82,7 @@ leafpress::doc::Document parse(const std::string& text, const std::string& path 
 }
 
 leafpress::Result<PageModel> lay_out(const std::string& text, const std::string& path = "article.md") {
-  return leafpress::layout::lay_out(parse(text, path), trifold(), fonts());
+  return leafpress::layout::lay_out(parse(text, path), trifold(), project_fonts());
 }
 
 PageModel must_lay_out(const std::string& text) {
@@ -98,10 +95,6 @@ std::string text_of(const GlyphRun& run) {
   std::string s;
   for (const auto& g : run.glyphs) s += g.text;
   return s;
-}
-
-bool near(Pt a, Pt b, Pt tolerance = 1e-6) {
-  return std::abs(a - b) < tolerance;
 }
 
 // The horizontal extent of a run's glyphs, by their advances.

@@ -2,12 +2,12 @@
 // (file, 1-based line, key) and --set style overrides.
 #include <catch2/catch.hpp>
 
-#include <cmath>
 #include <string>
 #include <vector>
 
 #include "core/units.hpp"
 #include "layout/template.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::mm;
 using leafpress::Pt;
@@ -15,6 +15,7 @@ using leafpress::layout::load_template;
 using leafpress::layout::parse_template;
 using leafpress::layout::set_template_key;
 using leafpress::layout::Template;
+using leafpress::test::near;
 
 namespace {
 
@@ -68,10 +69,6 @@ std::string without_line(int line) {
   auto lines = kBase;
   lines.erase(lines.begin() + (line - 1));
   return join(lines);
-}
-
-bool near(Pt a, Pt b) {
-  return std::abs(a - b) < 1e-6;
 }
 
 // Checks that an error names the file, the line and every fragment (the key, the bad value...).

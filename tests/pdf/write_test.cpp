@@ -2,12 +2,9 @@
 // written to bytes and to a file, then read back with qpdf and poppler.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -17,6 +14,7 @@
 #include "core/utf8.hpp"
 #include "layout/page_model.hpp"
 #include "pdf/write.hpp"
+#include "tests/support/test_support.hpp"
 #include "text/font_set.hpp"
 
 namespace fs = std::filesystem;
@@ -28,54 +26,18 @@ using leafpress::layout::PageModel;
 using leafpress::layout::Rect;
 using leafpress::layout::Rule;
 using leafpress::layout::RulePurpose;
+using leafpress::test::pdf_box;
+using leafpress::test::project_fonts;
+using leafpress::test::run_tool;
+using leafpress::test::shell_quoted;
+using leafpress::test::TempDir;
 using leafpress::text::Face;
 using leafpress::text::PlacedGlyph;
 
 namespace {
 
-struct ToolResult {
-  int status = -1;
-  std::string output;  // stdout and stderr together
-};
-
-ToolResult run(const std::string& command) {
-  ToolResult r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.output.append(buf.data(), n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
-
-std::string shell_quoted(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("leafpress-pdf-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-
-const leafpress::text::FontSet& fonts() {
-  static const leafpress::text::FontSet set({fs::path(LEAFPRESS_SOURCE_DIR) / "fonts"});
-  return set;
-}
-
 const Face* face(const std::string& family) {
-  auto f = fonts().face({family, false, false});
+  auto f = project_fonts().face({family, false, false});
   if (!f) FAIL(f.error().describe());
   return *f;
 }
@@ -159,7 +121,7 @@ std::string write_file(const PageModel& m, const TempDir& dir, const std::string
 
 // pdftotext's text with white space folded to single spaces.
 std::string text_of_pdf(const std::string& pdf) {
-  const auto r = run("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -");
+  const auto r = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -");
   INFO(r.output);
   CHECK(r.status == 0);
   std::string t = std::regex_replace(r.output, std::regex("\\s+"), " ");
@@ -170,7 +132,7 @@ std::string text_of_pdf(const std::string& pdf) {
 
 // The font rows of pdffonts (after the header and the rule).
 std::vector<std::string> font_rows(const std::string& pdf) {
-  const auto r = run("pdffonts " + shell_quoted(pdf));
+  const auto r = run_tool("pdffonts " + shell_quoted(pdf));
   INFO(r.output);
   CHECK(r.status == 0);
   std::istringstream lines(r.output);
@@ -183,19 +145,6 @@ std::vector<std::string> font_rows(const std::string& pdf) {
   return rows;
 }
 
-// "Page    1 TrimBox:     x0 y0 x1 y1" from pdfinfo -box.
-std::array<double, 4> box(const std::string& pdf, int page, const std::string& name) {
-  const auto out =
-      run("pdfinfo -box -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + shell_quoted(pdf))
-          .output;
-  INFO(out);
-  std::smatch m;
-  const std::regex re("Page\\s+" + std::to_string(page) + "\\s+" + name +
-                      ":\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)");
-  REQUIRE(std::regex_search(out, m, re));
-  return {std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4])};
-}
-
 void check_box(const std::array<double, 4>& got, const Rect& want) {
   CHECK(got[0] == Approx(want.x0).margin(0.01));
   CHECK(got[1] == Approx(want.y0).margin(0.01));
@@ -204,7 +153,7 @@ void check_box(const std::array<double, 4>& got, const Rect& want) {
 }
 
 void check_qpdf(const std::string& pdf) {
-  const auto r = run("qpdf --check " + shell_quoted(pdf));
+  const auto r = run_tool("qpdf --check " + shell_quoted(pdf));
   INFO(r.output);
   CHECK(r.status == 0);
   CHECK_THAT(r.output, Catch::Contains("No syntax or stream encoding errors"));
@@ -264,9 +213,9 @@ TEST_CASE("write: a TrueType face is embedded, subset, with ToUnicode", "[pdf]")
   CHECK_THAT(text, Catch::Contains("Second line, 42."));
 
   const Page& p = m.pages[0];
-  check_box(box(pdf, 1, "TrimBox"), p.trim);
-  check_box(box(pdf, 1, "BleedBox"), p.bleed);
-  check_box(box(pdf, 1, "MediaBox"), Rect{0, 0, p.width, p.height});
+  check_box(pdf_box(pdf, 1, "TrimBox"), p.trim);
+  check_box(pdf_box(pdf, 1, "BleedBox"), p.bleed);
+  check_box(pdf_box(pdf, 1, "MediaBox"), Rect{0, 0, p.width, p.height});
 }
 
 TEST_CASE("write: a CFF face (Noto Serif CJK) is embedded, subset, and its text comes back", "[pdf]") {
@@ -286,8 +235,8 @@ TEST_CASE("write: a CFF face (Noto Serif CJK) is embedded, subset, and its text 
   const std::string text = text_of_pdf(pdf);
   CHECK_THAT(text, Catch::Contains("造血干细胞"));
   CHECK_THAT(text, Catch::Contains("移植后注意事项。"));
-  check_box(box(pdf, 1, "TrimBox"), m.pages[0].trim);
-  check_box(box(pdf, 1, "BleedBox"), m.pages[0].bleed);
+  check_box(pdf_box(pdf, 1, "TrimBox"), m.pages[0].trim);
+  check_box(pdf_box(pdf, 1, "BleedBox"), m.pages[0].bleed);
 }
 
 TEST_CASE("write: two faces on two pages, each embedded once", "[pdf]") {
@@ -302,7 +251,7 @@ TEST_CASE("write: two faces on two pages, each embedded once", "[pdf]") {
   const std::string pdf = write_file(m, dir);
 
   check_qpdf(pdf);
-  const auto info = run("pdfinfo " + shell_quoted(pdf)).output;
+  const auto info = run_tool("pdfinfo " + shell_quoted(pdf)).output;
   CHECK(std::regex_search(info, std::regex("Pages:\\s+2\\n")));
   CHECK(std::regex_search(info, std::regex("PDF version:\\s+1\\.4")));
   const auto rows = font_rows(pdf);
@@ -316,9 +265,9 @@ TEST_CASE("write: two faces on two pages, each embedded once", "[pdf]") {
   CHECK_THAT(text, Catch::Contains("干细胞"));
   CHECK_THAT(text, Catch::Contains("造血干细胞"));
   CHECK_THAT(text, Catch::Contains("page two"));
-  check_box(box(pdf, 2, "TrimBox"), second.trim);
-  check_box(box(pdf, 2, "BleedBox"), second.bleed);
-  check_box(box(pdf, 1, "TrimBox"), m.pages[0].trim);
+  check_box(pdf_box(pdf, 2, "TrimBox"), second.trim);
+  check_box(pdf_box(pdf, 2, "BleedBox"), second.bleed);
+  check_box(pdf_box(pdf, 1, "TrimBox"), m.pages[0].trim);
 }
 
 TEST_CASE("write: document information is written as text strings", "[pdf]") {
@@ -329,7 +278,7 @@ TEST_CASE("write: document information is written as text strings", "[pdf]") {
   m.subtitle = "For patients";
   m.keywords = {"stem cells", "干细胞"};
   const std::string pdf = write_file(m, dir);
-  const auto info = run("pdfinfo -enc UTF-8 " + shell_quoted(pdf));
+  const auto info = run_tool("pdfinfo -enc UTF-8 " + shell_quoted(pdf));
   INFO(info.output);
   CHECK(info.status == 0);
   CHECK(std::regex_search(info.output, std::regex("Title:\\s+造血干细胞 guide\\n")));

@@ -8,10 +8,14 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "tests/support/test_support.hpp"
 #include "text/break_opportunities.hpp"
 
-using leafpress::append_utf8;
 using leafpress::next_code_point;
+using leafpress::test::kNoEnd;
+using leafpress::test::kNoStart;
+using leafpress::test::kNoStartStrict;
+using leafpress::test::utf8;
 using leafpress::text::find_break_opportunities;
 using leafpress::text::LineBreakStrictness;
 using leafpress::text::may_not_end_line;
@@ -21,18 +25,6 @@ namespace {
 
 constexpr auto kNormal = LineBreakStrictness::Normal;
 constexpr auto kStrict = LineBreakStrictness::Strict;
-
-// The lists of text/break_opportunities.cpp (CLReq 3.1.7, JLReq appendix A).
-constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
-constexpr std::u32string_view kNoStartStrict =
-    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
-constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
-
-std::string utf8(char32_t cp) {
-  std::string out;
-  append_utf8(out, cp);
-  return out;
-}
 
 std::string draw(const std::string& text, const std::string& lang, LineBreakStrictness strictness) {
   const auto breaks = find_break_opportunities(text, lang, strictness);

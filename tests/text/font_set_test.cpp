@@ -2,15 +2,17 @@
 // fontconfig, refusing a family that is not there, and damaged font files.
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <random>
 #include <string>
 
+#include "tests/support/test_support.hpp"
 #include "text/font_set.hpp"
 
+using leafpress::test::installed_fonts;
+using leafpress::test::read_bytes;
+using leafpress::test::TempDir;
 using leafpress::text::Face;
 using leafpress::text::FaceRequest;
 using leafpress::text::FontSet;
@@ -18,44 +20,13 @@ using leafpress::text::regional_cjk_family;
 
 namespace {
 
-// One FontSet for the whole file: fontconfig's setup is slow.
-const FontSet& fonts() {
-  static const FontSet set;
-  return set;
-}
-
 const Face* face_of(const FaceRequest& request) {
-  auto face = fonts().face(request);
+  auto face = installed_fonts().face(request);
   INFO(request.family << (request.bold ? " bold" : "") << (request.italic ? " italic" : "") << ": "
                       << (face ? std::string() : face.error().describe()));
   REQUIRE(face.has_value());
   REQUIRE(*face != nullptr);
   return *face;
-}
-
-// A fresh folder under the system's temp folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "leafpress-font-test-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 std::filesystem::path write_file(const std::filesystem::path& file, std::string_view data) {
@@ -178,22 +149,22 @@ TEST_CASE("font_set: finds Noto Serif CJK SC, with CFF outlines", "[text]") {
 
 TEST_CASE("font_set: an unknown family is an error, not a substitute", "[text]") {
   for (const std::string family : {"Leafpress No Such Font", "Noto Serif CJK XX", "Noto Seriff"}) {
-    auto face = fonts().face({family, false, false});
+    auto face = installed_fonts().face({family, false, false});
     INFO(family);
     REQUIRE_FALSE(face.has_value());
     CHECK(face.error().message.find(family) != std::string::npos);
     CHECK(face.error().hint.find("fonts/") != std::string::npos);
   }
   // Also in bold: the style does not make fontconfig's substitute acceptable.
-  auto bold = fonts().face({"Leafpress No Such Font", true, true});
+  auto bold = installed_fonts().face({"Leafpress No Such Font", true, true});
   REQUIRE_FALSE(bold.has_value());
   CHECK(bold.error().message.find("Leafpress No Such Font") != std::string::npos);
 }
 
 TEST_CASE("font_set: a FontSet with an extra font folder still finds installed fonts", "[text]") {
   TempDir dir;
-  write_file(dir.path() / "readme.txt", "not a font");
-  const FontSet set({dir.path(), dir.path() / "missing"});
+  write_file(dir.path / "readme.txt", "not a font");
+  const FontSet set({dir.path, dir.path / "missing"});
   auto face = set.face({"Noto Serif", false, false});
   REQUIRE(face.has_value());
   CHECK((*face)->family == "Noto Serif");
@@ -201,34 +172,33 @@ TEST_CASE("font_set: a FontSet with an extra font folder still finds installed f
 
 TEST_CASE("font_set: Face::load on a damaged file is an error", "[text]") {
   TempDir dir;
-  const std::string font = read_file(face_of({"Noto Serif", false, false})->file);
+  const std::string font = read_bytes(face_of({"Noto Serif", false, false})->file);
   REQUIRE(font.size() > 20000);
 
   SECTION("missing or empty") {
-    check_load_fails(dir.path() / "missing.ttf");
-    check_load_fails(write_file(dir.path() / "empty.ttf", ""));
-    check_load_fails(dir.path());  // a folder
+    check_load_fails(dir.path / "missing.ttf");
+    check_load_fails(write_file(dir.path / "empty.ttf", ""));
+    check_load_fails(dir.path);  // a folder
   }
   SECTION("garbage") {
     std::mt19937 rng(42);
     std::string noise(50000, '\0');
     for (char& c : noise) c = static_cast<char>(rng() & 0xFF);
-    check_load_fails(write_file(dir.path() / "noise.ttf", noise));
+    check_load_fails(write_file(dir.path / "noise.ttf", noise));
     // A TrueType or OpenType signature followed by noise.
-    check_load_fails(write_file(dir.path() / "sfnt.ttf", std::string("\x00\x01\x00\x00", 4) + noise));
-    check_load_fails(write_file(dir.path() / "otto.otf", "OTTO" + noise));
-    check_load_fails(write_file(dir.path() / "ttcf.ttc", "ttcf" + noise));
-    check_load_fails(write_file(dir.path() / "text.ttf", "This is a text file, not a font.\n"));
+    check_load_fails(write_file(dir.path / "sfnt.ttf", std::string("\x00\x01\x00\x00", 4) + noise));
+    check_load_fails(write_file(dir.path / "otto.otf", "OTTO" + noise));
+    check_load_fails(write_file(dir.path / "ttcf.ttc", "ttcf" + noise));
+    check_load_fails(write_file(dir.path / "text.ttf", "This is a text file, not a font.\n"));
   }
   SECTION("truncated inside the table directory or early tables") {
     for (const std::size_t size : {4, 12, 100, 1000, 5000, 20000}) {
       INFO("first " << size << " bytes");
-      check_load_fails(
-          write_file(dir.path() / ("cut" + std::to_string(size) + ".ttf"), font.substr(0, size)));
+      check_load_fails(write_file(dir.path / ("cut" + std::to_string(size) + ".ttf"), font.substr(0, size)));
     }
   }
   SECTION("a face index the file does not have") {
-    const std::filesystem::path copy = write_file(dir.path() / "whole.ttf", font);
+    const std::filesystem::path copy = write_file(dir.path / "whole.ttf", font);
     REQUIRE(Face::load(copy, 0).has_value());  // the copy itself is fine
     check_load_fails(copy, 1);
     check_load_fails(copy, 99);
@@ -241,9 +211,9 @@ TEST_CASE("font_set: Face::load on a damaged file is an error", "[text]") {
 // the end of the file and nothing checks it, so glyphs past the cut have no outlines.
 TEST_CASE("font_set: Face::load on a font truncated late is an error", "[text]") {
   TempDir dir;
-  const std::string font = read_file(face_of({"Noto Serif", false, false})->file);
+  const std::string font = read_bytes(face_of({"Noto Serif", false, false})->file);
   for (const std::size_t size : {font.size() / 4, font.size() / 2, font.size() - 1000, font.size() - 1}) {
     INFO("first " << size << " of " << font.size() << " bytes");
-    check_load_fails(write_file(dir.path() / ("cut" + std::to_string(size) + ".ttf"), font.substr(0, size)));
+    check_load_fails(write_file(dir.path / ("cut" + std::to_string(size) + ".ttf"), font.substr(0, size)));
   }
 }

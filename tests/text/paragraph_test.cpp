@@ -10,14 +10,18 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "tests/support/test_support.hpp"
 #include "text/items.hpp"
 #include "text/paragraph.hpp"
 
 using leafpress::next_code_point;
 using leafpress::Pt;
+using leafpress::test::installed_fonts;
+using leafpress::test::kNoEnd;
+using leafpress::test::kNoStart;
+using leafpress::test::kNoStartStrict;
 using leafpress::text::Align;
 using leafpress::text::compose;
-using leafpress::text::FontSet;
 using leafpress::text::Line;
 using leafpress::text::LineBreakStrictness;
 using leafpress::text::Paragraph;
@@ -27,18 +31,7 @@ using leafpress::text::TextSpan;
 
 namespace {
 
-// The lists of text/break_opportunities.cpp (CLReq 3.1.7, JLReq appendix A).
-constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
-constexpr std::u32string_view kNoStartStrict =
-    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
-constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
-
 constexpr Pt kEpsilon = 0.01;
-
-const FontSet& fonts() {
-  static const FontSet set;
-  return set;
-}
 
 struct Case {
   const char* text;
@@ -57,7 +50,7 @@ std::string describe(const Paragraph& p) {
 }
 
 Paragraph compose_ok(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width) {
-  auto p = compose(spans, style, width, fonts());
+  auto p = compose(spans, style, width, installed_fonts());
   INFO((p ? std::string() : p.error().describe()));
   REQUIRE(p.has_value());
   return std::move(p).value();
@@ -624,7 +617,7 @@ TEST_CASE("paragraph: edge cases", "[text]") {
   SECTION("an unknown font family is an error") {
     ParagraphStyle bad;
     bad.fonts.latin = "Leafpress No Such Font";
-    auto p = compose({TextSpan{"text"}}, bad, 100, fonts());
+    auto p = compose({TextSpan{"text"}}, bad, 100, installed_fonts());
     REQUIRE_FALSE(p.has_value());
     CHECK(p.error().message.find("Leafpress No Such Font") != std::string::npos);
   }
