@@ -114,8 +114,13 @@ class Builder {
   }
 
   void flush() {
-    if (box_open_) out_.items.emplace_back(box_);
-    box_open_ = false;
+    if (box_open_) {
+      // Tracking goes between the glyphs of a Latin word, never after its last one.
+      const std::uint32_t count = box_.glyph_end - box_.glyph_begin;
+      if (box_latin_ && count > 1) box_.stretch = em(kTrackingStretch) * (count - 1);
+      out_.items.emplace_back(box_);
+    }
+    box_open_ = box_latin_ = false;
   }
 
   bool ends_with_forced_break() const {
@@ -214,12 +219,14 @@ class Builder {
     }
     box_.glyph_end = c.glyph_end;
     box_.width += c.width;
+    if (!is_cjk(s.cls)) box_latin_ = true;
   }
 
   const ItemInput& in_;
   Items out_;
   Box box_;
   bool box_open_ = false;
+  bool box_latin_ = false;
 };
 
 }  // namespace

@@ -39,6 +39,7 @@ enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill };
 
 struct Box {
   Pt width = 0;
+  Pt stretch = 0;  // letter-spacing a Latin word may take in justification (kTrackingStretch a glyph)
   std::uint32_t glyph_begin = 0, glyph_end = 0;  // range in Items::glyphs
   Pt shift = 0;  // where the glyphs start relative to the box (an opening mark's ink lies right)
   bool operator==(const Box&) const = default;
@@ -96,8 +97,12 @@ struct Items {
 // Tunables, in em of the paragraph's size unless said otherwise.
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
 constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
-constexpr double kAutospace = 0.25;      // CLReq: a quarter em between Han and Latin
-constexpr double kHyphenPenalty = 50;    // TeX's \hyphenpenalty
+constexpr double kAutospace = 0.25;
+// Latin letters may spread by up to this much each when a line is justified, as
+// pdfTeX's font expansion and microtype's tracking do: invisible at 0.01 em, it takes
+// a share of the slack that word spaces would otherwise take alone. Never for CJK.
+constexpr double kTrackingStretch = 0.01;  // CLReq: a quarter em between Han and Latin
+constexpr double kHyphenPenalty = 50;      // TeX's \hyphenpenalty
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
 

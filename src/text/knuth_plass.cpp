@@ -48,6 +48,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
     sum[i + 1] = sum[i];
     if (const auto* b = std::get_if<Box>(&items[i])) {
       sum[i + 1].width += b->width;
+      sum[i + 1].stretch += b->stretch;
     } else if (const auto* g = std::get_if<Glue>(&items[i])) {
       sum[i + 1].width += g->width;
       if (g->kind == GlueKind::Fill)

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/utf8.hpp"
 
@@ -66,6 +67,28 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   return map;
 }
 
+// Byte ranges of URLs typed as plain text: http://…, https://…, www.… up to a space,
+// a CJK character or closing punctuation at the end.
+std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto rest = text.substr(i);
+    const bool starts =
+        rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+    if (!starts || (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 &&
+                    std::isalnum(static_cast<unsigned char>(text[i - 1]))))
+      continue;
+    std::size_t j = i;
+    while (j < text.size() && static_cast<unsigned char>(text[j]) > ' ' &&
+           static_cast<unsigned char>(text[j]) < 0x80)
+      ++j;
+    while (j > i && std::string_view(".,;:!?)]'\"").find(text[j - 1]) != std::string_view::npos) --j;
+    out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
 bool ends_with_fill(std::span<const Item> items, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i)
     if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind == GlueKind::Fill) return true;
@@ -84,7 +107,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
   Pt natural = 0, stretch = 0, shrink = 0, capped_stretch = 0;
   for (std::size_t i = begin; i < end; ++i) {
-    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width;
+    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width, stretch += b->stretch;
     if (const auto* g = std::get_if<Glue>(&list[i])) {
       natural += g->width;
       stretch += g->stretch;
@@ -119,13 +142,16 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) {
       Pt pen = x + b->shift;
+      // Tracking only stretches (r_free > 0), spread evenly over the box's glyphs.
+      const std::uint32_t count = b->glyph_end - b->glyph_begin;
+      const Pt track = r_free > 0 && count > 1 ? r_free * b->stretch / (count - 1) : 0;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
         line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
                                           glyph_text[g], s.emphasis_mark});
-        pen += s.advance;
+        pen += s.advance + track;
       }
-      x += b->width;
+      x += b->width + (r_free > 0 ? r_free * b->stretch : 0);
     } else if (const auto* g = std::get_if<Glue>(&list[i])) {
       if (g->glyph >= 0) {
         const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
@@ -178,7 +204,14 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     for (const auto& s : styles)
       if (s.italic && g.cluster >= s.begin && g.cluster < s.end) g.emphasis_mark = true;
   }
-  const auto breaks = find_break_opportunities(text, style.lang, style.strictness);
+  auto breaks = find_break_opportunities(text, style.lang, style.strictness);
+  // URLs typed as text break after / - . and are never hyphenated.
+  for (const auto& [b, e] : find_urls(text)) {
+    styles.push_back(StyleRange{b, e, false, false, false, true});
+    for (std::size_t i = b + 1; i + 1 < e; ++i) breaks[i] = 0;
+    for (std::size_t i = b; i + 1 < e; ++i)
+      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') breaks[i + 1] = 1;
+  }
   const auto hyphens = hyphenation_map(text, styles, style.hyphenate);
   // Traditional Chinese centres its stops in the em: they keep their full width.
   const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";

@@ -622,3 +622,30 @@ TEST_CASE("paragraph: edge cases", "[text]") {
     CHECK(p.error().message.find("Leafpress No Such Font") != std::string::npos);
   }
 }
+
+TEST_CASE("paragraph: a URL typed as text breaks after / - . and never takes a hyphen", "[text]") {
+  const std::string url = "https://www.who.int/campaigns/world-hand-hygiene-day";
+  for (const double width : {90.0, 110.0, 140.0}) {
+    const std::string text = "For more information visit " + url + " or ask our nursing staff.";
+    const Case c{text.c_str(), width, 10, "en"};
+    const Paragraph p = compose_case(c);
+    INFO("width " << width << describe(p));
+    std::string joined;
+    bool broke_inside = false;
+    for (std::size_t l = 0; l < p.lines.size(); ++l) {
+      const std::string t = p.lines[l].text();
+      joined += t;
+      CHECK(p.lines[l].width <= width + kEpsilon);
+      const bool inside = t.find("https://") != std::string::npos && t.find(" or") == std::string::npos &&
+                          l + 1 < p.lines.size();
+      if (inside) {
+        broke_inside = true;
+        CHECK_FALSE(p.lines[l].hyphenated);
+        const char last = t.back();
+        CHECK((last == '/' || last == '.' || last == '-'));
+      }
+    }
+    CHECK(broke_inside);
+    CHECK(joined.find(url) != std::string::npos);  // no hyphen was inserted into it
+  }
+}
