@@ -34,6 +34,7 @@ Context Context::from_environment(const fs::path& executable) {
     if (fs::is_directory(canon / "fonts", ec)) font_dirs.push_back(canon / "fonts");
   }
   ctx.fonts = std::make_unique<text::FontSet>(font_dirs);
+  ctx.subsets = std::make_unique<pdf::SubsetCache>();
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;
     const long long v = std::strtoll(e, &end, 10);
@@ -128,6 +129,7 @@ Outcome build(const Job& job, const Context& ctx) {
   }
   pdf::WriteOptions options;
   options.epoch = document_epoch(ctx, *document);
+  options.subsets = ctx.subsets.get();
   if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
     out.error = w.error();
     return out;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "pdf/font_subset.hpp"
 #include "text/font_set.hpp"
 
 namespace leafpress::batch {
@@ -39,7 +40,8 @@ struct Outcome {
 struct Context {
   std::vector<std::filesystem::path> layout_dirs;
   std::unique_ptr<text::FontSet> fonts;
-  long long epoch_override = -1;  // SOURCE_DATE_EPOCH, when set
+  std::unique_ptr<pdf::SubsetCache> subsets;  // font subsets shared by all jobs
+  long long epoch_override = -1;              // SOURCE_DATE_EPOCH, when set
 
   static Context from_environment(const std::filesystem::path& executable);
 };

@@ -8,15 +8,9 @@
 #include <cstdio>
 
 #include "core/utf8.hpp"
-#include "text/hb_handles.hpp"
 
 namespace leafpress::pdf {
 namespace {
-
-using text::HbBlob;
-using text::HbFace;
-using text::HbSubsetInput;
-using text::HbSubsetPlan;
 
 // Six capital letters from a hash of the font name and glyph set (ISO 32000-1 9.6.4).
 std::string subset_tag(const text::Face& face, const std::map<unsigned, std::string>& glyphs) {
@@ -76,44 +70,31 @@ std::string to_unicode_cmap(const std::map<unsigned, std::string>& code_text) {
 }  // namespace
 
 Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
-                                const std::map<unsigned, std::string>& glyphs) {
+                                const std::map<unsigned, std::string>& glyphs, SubsetCache* cache) {
   const auto fail = [&](const std::string& what) {
     return Error{face.file.string(), 0, "cannot embed the font: " + what, "try another font file"};
   };
-  HbSubsetInput input(hb_subset_input_create_or_fail());
-  if (!input) return fail("out of memory");
-  hb_set_t* glyph_set = hb_subset_input_glyph_set(input.get());
-  hb_set_add(glyph_set, 0);
-  for (const auto& [g, t] : glyphs) hb_set_add(glyph_set, g);
-  hb_set_clear(hb_subset_input_unicode_set(input.get()));
-  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (const hb_tag_t tag :
-       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F')})
-    hb_set_add(drop, tag);
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
-
-  HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.hb_face(), input.get()));
-  if (!plan) return fail("hb-subset could not plan the subset");
-  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
-  HbFace subset(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!subset) return fail("hb-subset failed");
+  std::vector<unsigned> glyph_ids;
+  for (const auto& [g, t] : glyphs) glyph_ids.push_back(g);
+  Result<std::shared_ptr<const FontSubset>> subset =
+      cache ? cache->get(face, glyph_ids) : [&]() -> Result<std::shared_ptr<const FontSubset>> {
+    auto made = make_subset(face, glyph_ids);
+    if (!made) return made.error();
+    return std::make_shared<const FontSubset>(std::move(made).value());
+  }();
+  if (!subset) return subset.error();
+  const FontSubset& sub = **subset;
 
   EmbeddedFont out;
   std::map<unsigned, std::string> code_text;
   for (const auto& [g, t] : glyphs) {
-    const unsigned code = face.is_cff ? g : hb_map_get(old_to_new, g);
-    if (code == HB_MAP_VALUE_INVALID || code > 0xFFFF)
-      return fail("glyph " + std::to_string(g) + " was lost");
+    const unsigned code = sub.code.at(g);
     out.code[g] = code;
     out.width[code] = static_cast<int>(std::lround(face.advance_em(g) * 1000));
     if (!code_text.count(code)) code_text[code] = t;
   }
-
-  HbBlob program(face.is_cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
-                             : hb_face_reference_blob(subset.get()));
-  unsigned program_len = 0;
-  const char* program_data = hb_blob_get_data(program.get(), &program_len);
-  if (program_len == 0) return fail("the subset is empty");
+  const char* program_data = sub.program.data();
+  const auto program_len = static_cast<HPDF_UINT>(sub.program.size());
 
   HPDF_MMgr mmgr = doc->mmgr;
   HPDF_Xref xref = doc->xref;

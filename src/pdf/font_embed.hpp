@@ -7,8 +7,7 @@
 //         /CIDFontType0C (bare CFF; codes are the original glyph ids, which
 //         are the CIDs in CID-keyed fonts such as Noto CJK, where CID = GID).
 //         /W gives the widths, /ToUnicode maps codes back to text.
-// Subsetting: hb-subset keeps only the used glyphs, drops layout tables
-//         (GSUB/GPOS/GDEF: shaping is done) and TrueType hinting.
+// Subsetting: font_subset.hpp (hb-subset), through the cache when one is given.
 //         The subset tag is derived from the glyph set, so equal inputs give
 //         equal bytes.
 #pragma once
@@ -19,6 +18,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "pdf/font_subset.hpp"
 #include "text/font_set.hpp"
 
 namespace leafpress::pdf {
@@ -31,6 +31,6 @@ struct EmbeddedFont {
 
 // `glyphs`: glyph id → the text it stands for (may be empty).
 Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
-                                const std::map<unsigned, std::string>& glyphs);
+                                const std::map<unsigned, std::string>& glyphs, SubsetCache* cache);
 
 }  // namespace leafpress::pdf

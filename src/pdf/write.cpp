@@ -91,7 +91,7 @@ class Writer {
     if (!doc_) return Error{"", 0, "out of memory", ""};
     HPDF_Doc pdf = doc_.get();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    if (auto s = embed_fonts(); !s) return s.error();
+    if (auto s = embed_fonts(options.subsets); !s) return s.error();
     if (auto s = metadata(options); !s) return s.error();
     for (const auto& page : model_.pages)
       if (auto s = draw(page); !s) return s.error();
@@ -110,7 +110,7 @@ class Writer {
 
  private:
   // Every face with the glyphs it must hold, then one embedded font per face.
-  Status embed_fonts() {
+  Status embed_fonts(SubsetCache* cache) {
     std::map<const text::Face*, std::map<unsigned, std::string>> used;
     for (const auto& page : model_.pages)
       for (const auto& run : page.runs)
@@ -119,7 +119,7 @@ class Writer {
           if (text.empty()) text = g.text;
         }
     for (const auto& [face, glyphs] : used) {
-      auto embedded = embed_font(doc_.get(), *face, glyphs);
+      auto embedded = embed_font(doc_.get(), *face, glyphs, cache);
       if (!embedded) return embedded.error();
       fonts_.emplace(face, std::move(*embedded));
     }

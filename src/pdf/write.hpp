@@ -21,8 +21,11 @@
 
 namespace leafpress::pdf {
 
+class SubsetCache;
+
 struct WriteOptions {
-  long long epoch = -1;  // creation date in seconds since 1970 (SOURCE_DATE_EPOCH); -1 = now
+  long long epoch = -1;            // creation date in seconds since 1970 (SOURCE_DATE_EPOCH); -1 = now
+  SubsetCache* subsets = nullptr;  // shared font subsets (a batch); null = subset afresh
 };
 
 Result<std::string> write_pdf(const layout::PageModel& model, const WriteOptions& options);

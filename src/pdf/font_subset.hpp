@@ -1,0 +1,46 @@
+// pdf/font_subset.hpp: hb-subset a face to the glyphs a document uses, with a cache.
+//
+// A subset depends only on (face, glyph set), so a batch that prints the same
+// leaflet for 40 clinics subsets each font once (DESIGN.md, "Performance shape").
+// FontSubset holds the font program to embed (the whole subset font for
+// TrueType; the bare CFF table for CFF fonts) and, for each glyph, the 2-byte
+// code the content stream uses: the subset's glyph id for TrueType (CIDToGIDMap
+// Identity), the original glyph id for CFF (in a CID-keyed font such as Noto CJK
+// CID = GID, and hb-subset keeps the CIDs in the charset).
+// Subsetting drops GSUB/GPOS/GDEF (shaping is done) and TrueType hinting.
+// Thread-safety: SubsetCache::get may be called from many threads; entries are
+// immutable and shared.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "text/font_set.hpp"
+
+namespace leafpress::pdf {
+
+struct FontSubset {
+  std::string program;
+  std::map<unsigned, unsigned> code;  // glyph id in the face → code in the PDF
+};
+
+Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigned>& glyphs);
+
+class SubsetCache {
+ public:
+  // At most this many subsets are kept; past it the cache starts over (a merge of
+  // many data rows makes many glyph sets, and memory must stay flat).
+  static constexpr std::size_t kMaxEntries = 256;
+
+  Result<std::shared_ptr<const FontSubset>> get(const text::Face& face, const std::vector<unsigned>& glyphs);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::pair<const text::Face*, std::vector<unsigned>>, std::shared_ptr<const FontSubset>> entries_;
+};
+
+}  // namespace leafpress::pdf
