@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "batch/build_job.hpp"
@@ -35,6 +36,16 @@ int run_build(const std::vector<std::string>& files, const std::string& layout, 
       job.output = (dir / fs::path(f).stem()).string() + ".pdf";
     }
     list.push_back(job);
+  }
+  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
+  std::map<std::string, std::string> writers;
+  for (const auto& job : list) {
+    const std::string key = fs::weakly_canonical(job.output).string();
+    if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
+      std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output
+                << " (rename one, or build them into different folders)\n";
+      return 2;
+    }
   }
   const auto outcomes =
       batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));

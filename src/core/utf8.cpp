@@ -36,7 +36,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
 int line_of_offset(std::string_view text, std::size_t offset) {
   int line = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
   return line;
 }
 

@@ -156,7 +156,12 @@ class Builder {
     auto para = text::compose(spans, st, width, fonts_);
     if (!para) {
       Error e = para.error();
-      if (e.file.empty()) e.file = doc_.path, e.line = line;
+      // A font the layout names is the layout's problem; anything else points at the article.
+      if (e.file.empty()) {
+        const bool font = e.message.rfind("font '", 0) == 0;
+        e.file = font ? t_.path : doc_.path;
+        e.line = font ? 0 : line;
+      }
       return e;
     }
     for (const char32_t cp : para->missing) {
@@ -181,7 +186,8 @@ class Builder {
       Collected c;
       c.source_line = block.line;
       const Pt body = t_.body_size;
-      const Pt quote = block.quote_depth * kQuoteIndentEm * body;
+      // Deep nesting indents no further than a third of the column: text must stay readable.
+      const Pt quote = std::min(block.quote_depth * kQuoteIndentEm * body, column_ / 6);
       switch (block.kind) {
         case doc::BlockKind::Heading: {
           if (block.level == 1 && !title_skipped && block.plain_text() == doc_.meta.title) {
@@ -215,14 +221,18 @@ class Builder {
           Pt indent = quote;
           Pt right = quote;
           if (block.kind == doc::BlockKind::ListItem) {
-            indent += block.depth * kListIndentEm * body;
+            indent = std::min(indent + block.depth * kListIndentEm * body, column_ / 3);
             if (block.first_in_item) {
+              // The marker hangs left of the text, ending a third of an em before it, whatever its width.
               const std::string mark = block.ordered ? std::to_string(block.number) + "." : "•";
-              auto m = compose({text::TextSpan{mark}}, st, kListIndentEm * body * 2, block.line);
+              auto marker_style = st;
+              marker_style.align = text::Align::Left;
+              marker_style.hyphenate = false;
+              auto m = compose({text::TextSpan{mark}}, marker_style, column_, block.line);
               if (!m) return m.error();
               if (!m->lines.empty()) {
                 c.marker = m->lines.front();
-                c.marker_x = indent - kListIndentEm * body * (block.ordered ? 1.0 : 0.75);
+                c.marker_x = indent - body / 3 - c.marker->width;
               }
             }
           }
@@ -314,6 +324,11 @@ class Builder {
       st.size = t_.subtitle_size;
       if (auto s = centred(model.subtitle, st, t_.text_color, t_.subtitle_size * 1.3); !s) return s;
     }
+    // The title block must end above the author line (and inside the safe area).
+    const Pt floor = page.trim.y0 + std::max(t_.margin_bottom, t_.safe_margin) + t_.body_size * 3;
+    if (y - t_.subtitle_size < floor)
+      return Error{doc_.path, 0, "the title and subtitle are too long for the cover",
+                   "shorten them, or set a smaller title size, e.g. --set title.size=18pt"};
     if (!model.author.empty()) {
       auto st = heading_style(3);
       st.bold = false;

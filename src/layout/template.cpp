@@ -172,6 +172,7 @@ Template read(const YAML::Node& root) {
   if (!names.count(t.cover_panel))
     fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
   if (cover["title_size"]) t.title_size = length_of(cover["title_size"], "cover.title_size");
+  if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
   if (cover["subtitle_size"]) t.subtitle_size = length_of(cover["subtitle_size"], "cover.subtitle_size");
   const auto flow = require(root, "flow", "");
   if (!flow.IsSequence() || flow.size() == 0)
@@ -262,6 +263,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
       t.strict_line_breaks = line_break_of(value, key);
     } else if (key == "title.size") {
       t.title_size = length_of(value, key);
+      if (t.title_size < 6 || t.title_size > 96)
+        return Error{"--set", 0, "title.size must be between 6pt and 96pt", ""};
     } else {
       return Error{"--set", 0, "unknown key '" + key + "'",
                    "known keys: body.size, body.leading, body.line_break, title.size"};

@@ -28,7 +28,8 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
 
   FontSubset out;
   for (const unsigned g : glyphs) {
-    const unsigned code = face.is_cff ? g : hb_map_get(old_to_new, g);
+    // CID-keyed CFF keeps its CIDs (Noto CJK: CID = GID); everything else is renumbered.
+    const unsigned code = face.is_cid_keyed ? g : hb_map_get(old_to_new, g);
     if (code == HB_MAP_VALUE_INVALID || code > 0xFFFF)
       return fail("glyph " + std::to_string(g) + " was lost");
     out.code[g] = code;

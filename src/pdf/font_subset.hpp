@@ -4,9 +4,9 @@
 // leaflet for 40 clinics subsets each font once (DESIGN.md, "Performance shape").
 // FontSubset holds the font program to embed (the whole subset font for
 // TrueType; the bare CFF table for CFF fonts) and, for each glyph, the 2-byte
-// code the content stream uses: the subset's glyph id for TrueType (CIDToGIDMap
-// Identity), the original glyph id for CFF (in a CID-keyed font such as Noto CJK
-// CID = GID, and hb-subset keeps the CIDs in the charset).
+// code the content stream uses: the original glyph id for a CID-keyed CFF (in
+// Noto CJK CID = GID, and hb-subset keeps the CIDs in its charset), the subset's
+// glyph id otherwise (TrueType with CIDToGIDMap Identity, name-keyed CFF).
 // Subsetting drops GSUB/GPOS/GDEF (shaping is done) and TrueType hinting.
 // Thread-safety: SubsetCache::get may be called from many threads; entries are
 // immutable and shared.

@@ -135,7 +135,14 @@ class Writer {
     HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
     HPDF_Dict info = pdf->info;
     if (!info) return Error{"", 0, "cannot create the document information", ""};
-    auto put = [&](const char* key, const std::string& value) {
+    auto put = [&](const char* key, std::string value) {
+      // libharu's strings hold at most 65535 bytes; Info is for catalogues, so cut long ones at a character.
+      constexpr std::size_t kMaxInfoBytes = 8000;
+      if (value.size() > kMaxInfoBytes) {
+        std::size_t cut = kMaxInfoBytes;
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+        value.resize(cut);
+      }
       if (!value.empty()) HPDF_Dict_Add(info, key, text_string(pdf->mmgr, value));
     };
     put("Title", model_.title);
@@ -145,6 +152,8 @@ class Writer {
     for (const auto& k : model_.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
     put("Keywords", keywords);
     if (!model_.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf->mmgr, model_.lang));
+    if (!errors_.ok())
+      return Error{"", 0, "cannot write the document information: " + errors_.describe(), ""};
     return Ok{};
   }
 

@@ -62,6 +62,57 @@ std::optional<std::string> check_table_directory(hb_blob_t* blob, unsigned index
   return std::nullopt;
 }
 
+// Whether a CFF table is CID-keyed: its Top DICT starts with the ROS operator
+// (12 30; Adobe TN #5176, 18). Reads the header, the Name INDEX and the first
+// Top DICT entry; anything malformed counts as not CID-keyed.
+bool has_ros(hb_blob_t* cff) {
+  unsigned size = 0;
+  const auto* d = reinterpret_cast<const unsigned char*>(hb_blob_get_data(cff, &size));
+  // An INDEX (count, offSize, offsets, data): where its data starts and ends.
+  auto index_data = [&](std::size_t at, std::size_t& data_begin, std::size_t& data_end) -> bool {
+    if (at + 3 > size) return false;
+    const std::size_t count = (std::size_t{d[at]} << 8) | d[at + 1];
+    if (count == 0) {
+      data_begin = data_end = at + 2;
+      return true;
+    }
+    const std::size_t off_size = d[at + 2];
+    if (off_size < 1 || off_size > 4 || at + 3 + (count + 1) * off_size > size) return false;
+    auto offset = [&](std::size_t i) {
+      std::size_t v = 0;
+      for (std::size_t k = 0; k < off_size; ++k) v = (v << 8) | d[at + 3 + i * off_size + k];
+      return v;
+    };
+    const std::size_t base = at + 2 + (count + 1) * off_size;
+    data_begin = base + offset(0);
+    data_end = base + offset(count);
+    return data_end <= size && data_begin <= data_end;
+  };
+  if (size < 4) return false;
+  std::size_t begin = 0, end = 0;
+  if (!index_data(d[2], begin, end)) return false;                 // Name INDEX
+  if (!index_data(end, begin, end) || begin >= end) return false;  // Top DICT INDEX
+  // Operands come first: skip numbers up to the first operator.
+  for (std::size_t i = begin; i < end;) {
+    const unsigned b = d[i];
+    if (b <= 21) return b == 12 && i + 1 < end && d[i + 1] == 30;
+    if (b == 28) {
+      i += 3;
+    } else if (b == 29) {
+      i += 5;
+    } else if (b == 30) {  // a real number: nibbles up to 0xF
+      while (++i < end && (d[i] & 0x0F) != 0x0F && (d[i] & 0xF0) != 0xF0) {
+      }
+      ++i;
+    } else if (b >= 247 && b <= 254) {
+      i += 2;
+    } else {
+      ++i;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
@@ -87,6 +138,7 @@ Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsi
 
   HbBlob cff(hb_face_reference_table(f->face_.get(), HB_TAG('C', 'F', 'F', ' ')));
   f->is_cff = hb_blob_get_length(cff.get()) > 0;
+  f->is_cid_keyed = f->is_cff && has_ros(cff.get());
   HbBlob glyf(hb_face_reference_table(f->face_.get(), HB_TAG('g', 'l', 'y', 'f')));
   if (!f->is_cff && hb_blob_get_length(glyf.get()) == 0)
     return Error{file.string(), 0,

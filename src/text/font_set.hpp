@@ -57,6 +57,7 @@ class Face {
   std::string family;
   std::string postscript_name;  // for /BaseFont; spaces removed
   bool is_cff = false;          // outlines in a CFF table (Noto CJK) rather than glyf
+  bool is_cid_keyed = false;    // a CID-keyed CFF (its Top DICT has ROS): glyphs are addressed by CID
   unsigned upem = 1000;
   double ascender = 0.8, descender = -0.2, cap_height = 0.7;  // em
   double italic_angle = 0;                                    // degrees

@@ -80,7 +80,7 @@ class Builder {
       const Side next = side_of(c, cls, cp);
       if (have_prev) {
         if (pending_space)
-          typed_space(prev, next, no_break_space, space_glyph, space_width);
+          typed_space(prev, next, no_break_space || !in_.breaks[c.begin], space_glyph, space_width);
         else
           between(prev, next, c);
       }
@@ -143,7 +143,8 @@ class Builder {
 
   Pt em(double v) const { return v * in_.em; }
 
-  // A space the author typed between two visible characters.
+  // A space the author typed between two visible characters; `no_break` when a
+  // no-break space or the rules forbid a break before the next character ("( note )").
   void typed_space(const Side& a, const Side& b, bool no_break, std::int32_t glyph, Pt width) {
     flush();
     forbid_break_if(no_break);

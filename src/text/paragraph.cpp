@@ -35,10 +35,11 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
                                           bool enabled) {
   std::vector<std::uint8_t> map(text.size() + 1, 0);
   if (!enabled) return map;
-  auto excluded = [&](std::size_t at) {
-    return std::any_of(styles.begin(), styles.end(),
-                       [&](const StyleRange& s) { return (s.code || s.url) && at >= s.begin && at < s.end; });
-  };
+  // One pass over the styles, so the check below is O(1) a word (not O(styles)).
+  std::vector<std::uint8_t> no_hyphen(text.size() + 1, 0);
+  for (const auto& s : styles)
+    if (s.code || s.url) std::fill(no_hyphen.begin() + s.begin, no_hyphen.begin() + s.end, 1);
+  auto excluded = [&](std::size_t at) { return no_hyphen[at] != 0; };
   // The paragraph's last word is everything after its last space ("medication’s.").
   const std::size_t last_space = text.find_last_of(" \n\t");
   const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
@@ -199,11 +200,11 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   if (!itemized) return itemized.error();
   para.missing = itemized->missing;
   auto glyphs = shape(text, itemized->runs, style.lang, style.size);
-  for (auto& g : glyphs) {
-    if (itemized->classes[g.cluster] != CharClass::Cjk) continue;
-    for (const auto& s : styles)
-      if (s.italic && g.cluster >= s.begin && g.cluster < s.end) g.emphasis_mark = true;
-  }
+  std::vector<std::uint8_t> italic(text.size(), 0);
+  for (const auto& s : styles)
+    if (s.italic) std::fill(italic.begin() + s.begin, italic.begin() + s.end, 1);
+  for (auto& g : glyphs)
+    g.emphasis_mark = italic[g.cluster] && itemized->classes[g.cluster] == CharClass::Cjk;
   auto breaks = find_break_opportunities(text, style.lang, style.strictness);
   // URLs typed as text break after / - . and are never hyphenated.
   for (const auto& [b, e] : find_urls(text)) {

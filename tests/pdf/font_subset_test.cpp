@@ -23,6 +23,8 @@ TEST_CASE("font_subset: TrueType codes are the subset's glyph ids, CFF codes the
   CHECK(latin->code.at(a) < 3);
   CHECK(latin->program.substr(0, 4) == std::string("\0\1\0\0", 4));  // a TrueType font file
 
+  CHECK((*cjk)->is_cid_keyed);
+  CHECK_FALSE((*serif)->is_cid_keyed);
   const unsigned han = (*cjk)->glyph_for(U'造');
   auto cff = make_subset(**cjk, {han});
   REQUIRE(cff.has_value());
