@@ -149,6 +149,43 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
     CHECK(r.output.find("Section one") != std::string::npos);
     CHECK(!std::filesystem::exists(out / "long.pdf"));
   }
+  SECTION("two articles that would write one PDF are refused before anything is built") {
+    std::filesystem::create_directories(dir.path / "a");
+    std::filesystem::create_directories(dir.path / "b");
+    const auto a = write("a/x.md", "# A\n\nText.\n");
+    const auto b = write("b/x.md", "# B\n\nText.\n");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(a) + " " + shell_quoted(b) + " --out-dir " +
+                            shell_quoted(out));
+    CHECK(r.status == 2);
+    CHECK(r.output.find("would both write") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "x.pdf"));
+  }
+  SECTION("a title too long for the cover is an error") {
+    std::string title;
+    for (int i = 0; i < 60; ++i) title += "Word ";
+    const auto f = write("title.md", "---\ntitle: " + title + "\n---\n\nText.\n");
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
+    CHECK(r.status == 1);
+    CHECK(r.output.find("too long for the cover") != std::string::npos);
+    CHECK(!std::filesystem::exists(out / "title.pdf"));
+  }
+  SECTION("lists nested 30 deep stay inside the trim") {
+    std::string text = "# Deep\n\n";
+    for (int i = 0; i < 30; ++i)
+      text += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- level " + std::to_string(i) +
+              " of a deeply nested list\n";
+    const auto f = write("deep.md", text);
+    const auto r = run_tool(kBinary + " build " + shell_quoted(f) + " --out-dir " + shell_quoted(out));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    // Every character's box from pdftotext -bbox lies inside the trim.
+    const auto trim = leafpress::test::pdf_box((out / "deep.pdf").string(), 1, "TrimBox");
+    const auto bbox = run_tool("pdftotext -bbox " + shell_quoted(out / "deep.pdf") + " -").output;
+    std::smatch m;
+    const std::regex word("xMax=\"([-\\d.]+)\"");
+    for (auto it = std::sregex_iterator(bbox.begin(), bbox.end(), word); it != std::sregex_iterator(); ++it)
+      CHECK(std::stod((*it)[1]) <= trim[2] + 0.5);
+  }
   SECTION("usage errors exit 2") {
     CHECK(run_tool(kBinary + " build").status == 2);
     CHECK(run_tool(kBinary + " frobnicate").status == 2);

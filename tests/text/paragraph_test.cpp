@@ -649,3 +649,20 @@ TEST_CASE("paragraph: a URL typed as text breaks after / - . and never takes a h
     CHECK(joined.find(url) != std::string::npos);  // no hyphen was inserted into it
   }
 }
+
+TEST_CASE("paragraph: a typed space does not open a break the rules forbid", "[text]") {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "word ( note ) 字 ，再来 ";
+  for (const double width : {60.0, 80.0, 97.0, 131.0}) {
+    const Case c{text.c_str(), width, 10, "zh-Hans"};
+    const Paragraph p = compose_case(c);
+    INFO("width " << width << describe(p));
+    for (const auto& line : p.lines) {
+      const std::string t = line.text();
+      REQUIRE_FALSE(t.empty());
+      CHECK(t.rfind(")", 0) != 0);
+      CHECK(t.rfind("，", 0) != 0);
+      CHECK(t.back() != '(');
+    }
+  }
+}
