@@ -5,9 +5,11 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <tuple>
 
 #include "core/atomic_file.hpp"
 #include "pdf/font_embed.hpp"
@@ -118,7 +120,15 @@ class Writer {
           auto& text = used[g.face][g.glyph];
           if (text.empty()) text = g.text;
         }
-    for (const auto& [face, glyphs] : used) {
+    // Embed in an order of the fonts' own (file, index), not of their addresses in
+    // memory: the same inputs must give the same bytes.
+    std::vector<const text::Face*> order;
+    for (const auto& [face, glyphs] : used) order.push_back(face);
+    std::sort(order.begin(), order.end(), [](const text::Face* a, const text::Face* b) {
+      return std::tie(a->file, a->index) < std::tie(b->file, b->index);
+    });
+    for (const text::Face* face : order) {
+      const auto& glyphs = used.at(face);
       auto embedded = embed_font(doc_.get(), *face, glyphs, cache);
       if (!embedded) return embedded.error();
       fonts_.emplace(face, std::move(*embedded));

@@ -82,6 +82,16 @@ TEST_CASE("seed leaflet: builds, reads back with poppler and qpdf", "[e2e]") {
   }
 }
 
+TEST_CASE("seed leaflet: two runs of the program write identical bytes", "[e2e]") {
+  // Separate processes: nothing may depend on memory addresses, the clock or thread timing.
+  TempDir dir;
+  const auto a = dir.path / "a.pdf", b = dir.path / "b.pdf";
+  REQUIRE(run_tool(kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(a)).status == 0);
+  REQUIRE(run_tool(kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(b) + " -j 2").status ==
+          0);
+  CHECK(run_tool("cmp " + shell_quoted(a) + " " + shell_quoted(b)).status == 0);
+}
+
 TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
   TempDir dir;
   const auto write = [&](const std::string& name, const std::string& bytes) {
