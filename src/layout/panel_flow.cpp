@@ -58,6 +58,11 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
     if (!frame_empty && y - kept_height(elements, ei, false) < frames[f].bottom) next_frame();
 
     for (std::size_t li = 0; li < e.lines.size(); ++li) {
+      if (f >= frames.size()) {  // the keep rules above moved past the last panel
+        if (!out.overflow_element) out.overflow_element = ei;
+        out.lines_left += e.lines.size() - li;
+        break;
+      }
       Pt step = frame_empty ? e.lines[li].ascent : e.lines[li].height + (li == 0 ? e.space_before : 0);
       // A widow: the last line alone at the top of the next frame. Move one more line along.
       const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4;
