@@ -50,6 +50,21 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
   return cp;
 }
 
+std::u16string to_utf16(std::string_view utf8) {
+  std::u16string out;
+  for (std::size_t pos = 0; pos < utf8.size();) {
+    char32_t cp = next_code_point(utf8, pos);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out += static_cast<char16_t>(0xD800 + (cp >> 10));
+      out += static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    } else {
+      out += static_cast<char16_t>(cp);
+    }
+  }
+  return out;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

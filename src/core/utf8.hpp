@@ -23,4 +23,7 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// UTF-16 code units (surrogate pairs past U+FFFF), for PDF text strings and ToUnicode maps.
+std::u16string to_utf16(std::string_view utf8);
+
 }  // namespace leafpress

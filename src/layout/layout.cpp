@@ -21,10 +21,6 @@ struct PanelRef {
   const Panel* panel = nullptr;
 };
 
-bool is_cjk_lang(const std::string& lang) {
-  return lang.rfind("zh", 0) == 0 || lang.rfind("ja", 0) == 0 || lang.rfind("ko", 0) == 0;
-}
-
 std::vector<text::TextSpan> to_text_spans(const doc::Block& block) {
   std::vector<text::TextSpan> out;
   for (const auto& s : block.spans)
@@ -71,7 +67,7 @@ class Builder {
       flow_panels.push_back(ref);
       column = std::min(column, ref.panel->width - 2 * std::max(t_.margin_side, t_.safe_margin));
     }
-    if (is_cjk_lang(lang_)) column = std::floor(column / t_.body_size) * t_.body_size;
+    if (text::is_cjk_language(lang_)) column = std::floor(column / t_.body_size) * t_.body_size;
     column_ = column;
 
     if (auto s = collect(); !s) return s.error();
@@ -156,12 +152,8 @@ class Builder {
     auto para = text::compose(spans, st, width, fonts_);
     if (!para) {
       Error e = para.error();
-      // A font the layout names is the layout's problem; anything else points at the article.
-      if (e.file.empty()) {
-        const bool font = e.message.rfind("font '", 0) == 0;
-        e.file = font ? t_.path : doc_.path;
-        e.line = font ? 0 : line;
-      }
+      // text::compose fails only on a font, and fonts are named by the layout.
+      if (e.file.empty()) e.file = t_.path, e.line = 0;
       return e;
     }
     for (const char32_t cp : para->missing) {

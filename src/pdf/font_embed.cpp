@@ -29,16 +29,8 @@ std::string subset_tag(const text::Face& face, const std::map<unsigned, std::str
 std::string utf16be_hex(const std::string& utf8) {
   std::string out;
   char buf[8];
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    char32_t cp = next_code_point(utf8, pos);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(0xD800 + (cp >> 10)));
-      out += buf;
-      std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(0xDC00 + (cp & 0x3FF)));
-    } else {
-      std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(cp));
-    }
+  for (const char16_t unit : to_utf16(utf8)) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(unit));
     out += buf;
   }
   return out;

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
 
@@ -44,27 +45,9 @@ std::string number(double v) {
 // A text string for Info: UTF-16BE with a byte order mark, written as <hex> (ISO 32000-1 7.9.2.2).
 HPDF_Binary text_string(HPDF_MMgr mmgr, const std::string& utf8) {
   std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[pos]);
-    char32_t cp = c;
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (len > 1) {
-      cp = c & (0x3F >> (len - 1));
-      for (std::size_t k = 1; k < len && pos + k < utf8.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(utf8[pos + k]) & 0x3F);
-    }
-    pos += len;
-    auto put = [&](unsigned u) {
-      bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
-      bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
-    };
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      put(0xD800 + (cp >> 10));
-      put(0xDC00 + (cp & 0x3FF));
-    } else {
-      put(cp);
-    }
+  for (const char16_t unit : to_utf16(utf8)) {
+    bytes.push_back(static_cast<HPDF_BYTE>(unit >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(unit & 0xFF));
   }
   return HPDF_Binary_New(mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }

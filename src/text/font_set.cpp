@@ -241,6 +241,11 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
   return it->second.get();
 }
 
+bool is_cjk_language(const std::string& lang) {
+  const std::string l = lower(lang.substr(0, 2));
+  return l == "zh" || l == "ja" || l == "ko";
+}
+
 std::string regional_cjk_family(const std::string& base, const std::string& lang) {
   if (base.size() < 3 || base.compare(base.size() - 3, 3, "CJK") != 0) return base;
   const std::string l = lower(lang);

@@ -92,4 +92,7 @@ class FontSet {
 // " KR" for ko. A family that does not end in "CJK" is returned unchanged.
 std::string regional_cjk_family(const std::string& base, const std::string& lang);
 
+// Whether a document language is Chinese, Japanese or Korean (any case, any region).
+bool is_cjk_language(const std::string& lang);
+
 }  // namespace leafpress::text

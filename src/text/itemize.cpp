@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "core/utf8.hpp"
 
@@ -27,10 +29,6 @@ CharClass ambiguous_as_cjk(char32_t cp) {
   if (cp == U'‘' || cp == U'“') return CharClass::CjkOpen;
   if (cp == U'’' || cp == U'”') return CharClass::CjkClose;
   return CharClass::CjkOther;
-}
-
-bool is_cjk_lang(const std::string& lang) {
-  return lang.rfind("zh", 0) == 0 || lang.rfind("ja", 0) == 0 || lang.rfind("ko", 0) == 0;
 }
 
 }  // namespace
@@ -88,7 +86,7 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
     chars.push_back({at, cp, classify(cp)});
   }
   // Resolve ambiguous punctuation from the nearest strong neighbours.
-  const bool cjk_doc = is_cjk_lang(style.lang);
+  const bool cjk_doc = is_cjk_language(style.lang);
   for (std::size_t i = 0; i < chars.size(); ++i) {
     if (!is_ambiguous(chars[i].cp)) continue;
     auto strong = [&](std::ptrdiff_t step) -> int {  // 1 CJK, 0 Latin, -1 none
@@ -116,7 +114,11 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
   }
 
   // Faces per role and style, asked for lazily.
+  // A paragraph uses a handful of faces: ask the (locked, shared) FontSet once for each.
+  std::map<std::tuple<bool, bool, bool, bool>, const Face*> faces;
   auto face_for = [&](bool cjk, const StyleRange& s) -> Result<const Face*> {
+    const auto key = std::make_tuple(cjk, s.bold, s.italic, s.code);
+    if (auto it = faces.find(key); it != faces.end()) return it->second;
     FaceRequest req;
     if (cjk) {
       req.family = regional_cjk_family(style.fonts.cjk, style.lang);
@@ -126,7 +128,9 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
       req.bold = s.bold || style.bold;
       req.italic = s.italic && !s.code;
     }
-    return fonts.face(req);
+    auto face = fonts.face(req);
+    if (face) faces.emplace(key, *face);
+    return face;
   };
 
   std::size_t style_index = 0;  // styles are sorted and disjoint: walk them once
