@@ -121,7 +121,7 @@ Outcome build(const Job& job, const Context& ctx) {
       out.error = r.error();
       return out;
     }
-  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts);
+  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose});
   if (!model) {
     out.error = model.error();
     if (out.error.file.empty()) out.error.file = job.article;
@@ -130,6 +130,7 @@ Outcome build(const Job& job, const Context& ctx) {
   pdf::WriteOptions options;
   options.epoch = document_epoch(ctx, *document);
   options.subsets = ctx.subsets.get();
+  options.standard = job.standard;
   if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
     out.error = w.error();
     return out;

@@ -14,6 +14,7 @@
 
 #include "core/result.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/write.hpp"
 #include "text/font_set.hpp"
 
 namespace leafpress::batch {
@@ -23,6 +24,9 @@ struct Job {
   std::string layout;  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
   std::vector<std::string> sets;  // "body.size=9pt"...
   std::string output;             // the PDF to write
+  pdf::Standard standard = pdf::Standard::Print;
+  bool proof = false;  // guides over the pages, not for print
+  bool impose = true;  // booklets: printer spreads (false: reader pages)
 };
 
 struct Outcome {

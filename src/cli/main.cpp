@@ -1,6 +1,7 @@
 // cli/main.cpp: the leafpress command.
 //
 //   leafpress build FILE.md... [--layout NAME|PATH] [-o OUT.pdf | --out-dir DIR] [--set KEY=VALUE]... [-j N]
+//                   [--standard print|archive|none] [--proof] [--no-impose]
 //   leafpress layouts
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
@@ -19,9 +20,21 @@ using namespace leafpress;
 
 namespace {
 
-int run_build(const std::vector<std::string>& files, const std::string& layout, const std::string& output,
-              const std::string& out_dir, const std::vector<std::string>& sets, unsigned jobs,
-              const char* argv0) {
+struct BuildRequest {
+  std::vector<std::string> files, sets;
+  std::string layout, output, out_dir;
+  std::string standard = "print";
+  bool proof = false, no_impose = false;
+  unsigned jobs = 0;
+};
+
+int run_build(const BuildRequest& request, const char* argv0) {
+  const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
+  const auto standard = pdf::parse_standard(standard_text);
+  if (!standard) {
+    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << standard_text << "\"\n";
+    return 2;
+  }
   if (!output.empty() && files.size() > 1) {
     std::cerr << "leafpress: -o names one PDF, but " << files.size()
               << " articles were given (use --out-dir DIR)\n";
@@ -30,10 +43,11 @@ int run_build(const std::vector<std::string>& files, const std::string& layout, 
   const batch::Context ctx = batch::Context::from_environment(argv0);
   std::vector<batch::Job> list;
   for (const auto& f : files) {
-    batch::Job job{f, layout, sets, output};
+    batch::Job job{f, layout, sets, output, *standard, proof, !no_impose};
     if (job.output.empty()) {
+      // A proof never overwrites the leaflet it checks.
       const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
-      job.output = (dir / fs::path(f).stem()).string() + ".pdf";
+      job.output = (dir / fs::path(f).stem()).string() + (proof ? ".proof.pdf" : ".pdf");
     }
     list.push_back(job);
   }
@@ -75,15 +89,20 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   auto* build = app.add_subcommand("build", "build one PDF per article");
-  std::vector<std::string> files, sets;
-  std::string layout, output, out_dir;
-  unsigned jobs = 0;
-  build->add_option("files", files, "Markdown articles")->required();
-  build->add_option("--layout,-l", layout, "layout name (see `leafpress layouts`) or path to a .yaml");
-  build->add_option("-o,--output", output, "the PDF to write (one article only)");
-  build->add_option("--out-dir,-d", out_dir, "folder for NAME.pdf of each article");
-  build->add_option("--set", sets, "style override, e.g. body.size=9pt (repeatable)");
-  build->add_option("-j,--jobs", jobs, "threads (default: one per core)");
+  BuildRequest request;
+  build->add_option("files", request.files, "Markdown articles")->required();
+  build->add_option("--layout,-l", request.layout,
+                    "layout name (see `leafpress layouts`) or path to a .yaml");
+  build->add_option("-o,--output", request.output, "the PDF to write (one article only)");
+  build->add_option("--out-dir,-d", request.out_dir, "folder for NAME.pdf of each article");
+  build->add_option("--set", request.sets, "style override, e.g. body.size=9pt (repeatable)");
+  build->add_option("-j,--jobs", request.jobs, "threads (default: one per core)");
+  build->add_option("--standard", request.standard,
+                    "print (PDF/X-1a, CMYK; default), archive (PDF/A-2u) or none (plain RGB PDF)");
+  build->add_flag("--proof", request.proof,
+                  "draw trim, bleed, safe area, panels, folds and baseline grid; not for print");
+  build->add_flag("--no-impose", request.no_impose,
+                  "booklets: reader pages in order instead of printer spreads");
 
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
 
@@ -93,7 +112,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (*build) return run_build(files, layout, output, out_dir, sets, jobs, argv[0]);
+  if (*build) return run_build(request, argv[0]);
   if (*layouts) {
     const auto ctx = batch::Context::from_environment(argv[0]);
     for (const auto& [name, description] : batch::list_layouts(ctx))

@@ -57,7 +57,7 @@ struct Span {
   bool operator==(const Span&) const = default;
 };
 
-enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak };
+enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak, Image };
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
@@ -67,8 +67,10 @@ struct Block {
   bool ordered = false;       // ListItem: numbered list
   int number = 0;             // ListItem: its number when ordered
   bool first_in_item = true;  // ListItem: false for a second paragraph of the same item
-  std::vector<Span> spans;
-  int line = 0;  // 1-based line in the file
+  bool new_panel = false;     // Heading: the section asks to start at the top of a new panel
+  std::string image;          // Image: the file, resolved inside the article's folder (doc/image.hpp)
+  std::vector<Span> spans;    // Image: the alt text, set as the caption
+  int line = 0;               // 1-based line in the file
   bool operator==(const Block&) const = default;
 
   [[nodiscard]] std::string plain_text() const;

@@ -342,7 +342,8 @@ class Builder {
 
 }  // namespace
 
-Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts) {
+Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
+                          [[maybe_unused]] const LayoutOptions& options) {
   return Builder(document, tmpl, fonts).run();
 }
 

@@ -21,6 +21,12 @@
 
 namespace leafpress::layout {
 
-Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts);
+struct LayoutOptions {
+  bool proof = false;  // draw trim, bleed, safe area, panels, folds and the baseline grid over the pages
+  bool impose = true;  // booklets: printer spreads on sheets; false = reader pages in order
+};
+
+Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
+                          const LayoutOptions& options = {});
 
 }  // namespace leafpress::layout

@@ -8,10 +8,12 @@
 // Invariant: on every page MediaBox ⊇ bleed ⊇ trim.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/units.hpp"
+#include "doc/image.hpp"
 #include "text/paragraph.hpp"
 
 namespace leafpress::layout {
@@ -35,7 +37,7 @@ struct GlyphRun {   // one line (or part of one) in one size and colour
   std::vector<text::PlacedGlyph> glyphs;
 };
 
-enum class RulePurpose { Decoration, CropMark, FoldMark };
+enum class RulePurpose { Decoration, CropMark, FoldMark, Guide };  // Guide: --proof only
 
 struct Rule {
   Pt x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -55,10 +57,16 @@ struct Dot {  // a filled circle: CJK emphasis marks
   Cmyk color;
 };
 
+struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
+  Rect rect;
+  std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
+};
+
 struct Page {
   Pt width = 0, height = 0;  // the MediaBox: trim, bleed and room for marks
   Rect trim, bleed;
   std::vector<Fill> fills;  // drawn first
+  std::vector<Image> images;
   std::vector<GlyphRun> runs;
   std::vector<Dot> dots;
   std::vector<Rule> rules;  // drawn last (marks on top)
@@ -77,6 +85,7 @@ struct PageModel {
   std::vector<Outline> outline;
   std::vector<std::string> warnings;  // for the user: missing glyphs, overfull lines
   Pt body_size = 0;                   // the body size the pages were set in
+  bool proof = false;                 // guides drawn over the pages: not for print
 };
 
 }  // namespace leafpress::layout

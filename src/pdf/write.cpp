@@ -266,4 +266,23 @@ Status write_pdf_file(const layout::PageModel& model, const std::string& path, c
   return write_file_atomically(path, *bytes);
 }
 
+std::optional<Standard> parse_standard(std::string_view name) {
+  if (name == "print") return Standard::Print;
+  if (name == "archive") return Standard::Archive;
+  if (name == "none") return Standard::None;
+  return std::nullopt;
+}
+
+const char* standard_name(Standard standard) {
+  switch (standard) {
+    case Standard::Print:
+      return "print";
+    case Standard::Archive:
+      return "archive";
+    case Standard::None:
+      return "none";
+  }
+  return "none";
+}
+
 }  // namespace leafpress::pdf

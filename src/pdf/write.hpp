@@ -14,7 +14,9 @@
 // Thread-safety: reentrant (one HPDF_Doc per call); faces are only read.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/result.hpp"
 #include "layout/page_model.hpp"
@@ -23,7 +25,18 @@ namespace leafpress::pdf {
 
 class SubsetCache;
 
+// What the PDF claims to be, and keeps to (see README "Standards").
+enum class Standard {
+  Print,    // PDF/X-1a:2001, CMYK, FOGRA39 output intent: for the print shop (the default)
+  Archive,  // PDF/A-2u, sRGB output intent, XMP: for the archive
+  None,     // a plain RGB PDF: for screens and e-mail
+};
+
+std::optional<Standard> parse_standard(std::string_view name);  // "print", "archive", "none"
+const char* standard_name(Standard standard);
+
 struct WriteOptions {
+  Standard standard = Standard::Print;
   long long epoch = -1;            // creation date in seconds since 1970 (SOURCE_DATE_EPOCH); -1 = now
   SubsetCache* subsets = nullptr;  // shared font subsets (a batch); null = subset afresh
 };

@@ -39,6 +39,9 @@ std::string dump(const Block& b) {
     case BlockKind::Paragraph:
       out += "p";
       break;
+    case BlockKind::Image:
+      out += "img " + b.image;
+      break;
     case BlockKind::ListItem:
       out += "item";
       if (b.ordered) out += " #" + std::to_string(b.number);
