@@ -39,8 +39,9 @@ struct FrontMatter {
   std::string subtitle;  // optional line under the title
   std::string lang;      // BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en"...; "" = unknown
   std::string author;
-  std::string date;    // as written (YYYY-MM-DD expected)
-  std::string layout;  // a layout name the article asks for; the CLI may override
+  std::string date;         // as written (YYYY-MM-DD expected)
+  std::string layout;       // a layout name the article asks for; the CLI may override
+  std::string cover_image;  // a PNG/JPEG for the cover, resolved inside the article's folder (doc/image.hpp)
   std::vector<std::string> keywords;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
