@@ -1,7 +1,6 @@
 #include "pdf/color.hpp"
 
 #include <algorithm>
-#include <mutex>
 
 #include "pdf/icc_profiles.hpp"
 #include "pdf/lcms_handles.hpp"
@@ -9,52 +8,57 @@
 namespace leafpress::pdf {
 namespace {
 
-struct Transforms {
-  IccTransform cmyk_to_rgb;    // one colour, doubles: CMYK in percent, RGB in 0..1
-  IccTransform rgb8_to_cmyk8;  // pixels
-  IccTransform cmyk8_to_rgb8;  // pixels
-  std::string error;           // why the transforms could not be made; empty when they were
+// A transform between the two built-in profiles, made the first time it is asked for (each one
+// precomputes its tables: ~15 ms) and kept for the process; null when lcms2 cannot make it.
+struct Transform {
+  IccTransform handle;
+  [[nodiscard]] cmsHTRANSFORM get() const { return handle.get(); }
 };
 
 IccProfile open_profile(std::string_view bytes) {
   return IccProfile(cmsOpenProfileFromMem(bytes.data(), static_cast<cmsUInt32Number>(bytes.size())));
 }
 
-const Transforms& transforms() {
-  static const Transforms t = [] {
-    Transforms out;
-    const IccProfile fogra = open_profile(fogra39_profile());
-    const IccProfile srgb = open_profile(srgb_profile());
-    if (!fogra || !srgb) {
-      out.error = "lcms2 cannot open the built-in ICC profiles";
-      return out;
-    }
-    constexpr cmsUInt32Number flags = cmsFLAGS_NOCACHE | cmsFLAGS_BLACKPOINTCOMPENSATION;
-    out.cmyk_to_rgb.reset(cmsCreateTransform(fogra.get(), TYPE_CMYK_DBL, srgb.get(), TYPE_RGB_DBL,
-                                             INTENT_RELATIVE_COLORIMETRIC, flags));
-    out.cmyk8_to_rgb8.reset(cmsCreateTransform(fogra.get(), TYPE_CMYK_8, srgb.get(), TYPE_RGB_8,
-                                               INTENT_RELATIVE_COLORIMETRIC, flags));
-    out.rgb8_to_cmyk8.reset(cmsCreateTransform(srgb.get(), TYPE_RGB_8, fogra.get(), TYPE_CMYK_8,
-                                               INTENT_PERCEPTUAL, cmsFLAGS_NOCACHE));
-    if (!out.cmyk_to_rgb || !out.cmyk8_to_rgb8 || !out.rgb8_to_cmyk8)
-      out.error = "lcms2 cannot make a colour transform between FOGRA39 and sRGB";
-    return out;
-  }();
-  return t;
+Transform make(bool from_cmyk, cmsUInt32Number in, cmsUInt32Number out, cmsUInt32Number intent,
+               cmsUInt32Number flags) {
+  const IccProfile fogra = open_profile(fogra39_profile());
+  const IccProfile srgb = open_profile(srgb_profile());
+  if (!fogra || !srgb) return {};
+  cmsHPROFILE from = from_cmyk ? fogra.get() : srgb.get(), to = from_cmyk ? srgb.get() : fogra.get();
+  // No one-pixel cache: the transform is shared by every thread.
+  return {IccTransform(cmsCreateTransform(from, in, to, out, intent, flags | cmsFLAGS_NOCACHE))};
 }
 
-Error failure(const std::string& file, const std::string& message) {
-  return Error{file, 0, message, "reinstall leafpress (its ICC profiles are built in) or report a bug"};
+constexpr cmsUInt32Number kBpc = cmsFLAGS_BLACKPOINTCOMPENSATION;
+
+cmsHTRANSFORM cmyk_to_rgb() {  // one colour, doubles: CMYK in percent, RGB in 0..1
+  static const Transform t = make(true, TYPE_CMYK_DBL, TYPE_RGB_DBL, INTENT_RELATIVE_COLORIMETRIC, kBpc);
+  return t.get();
+}
+
+cmsHTRANSFORM cmyk8_to_rgb8() {
+  static const Transform t = make(true, TYPE_CMYK_8, TYPE_RGB_8, INTENT_RELATIVE_COLORIMETRIC, kBpc);
+  return t.get();
+}
+
+cmsHTRANSFORM rgb8_to_cmyk8() {
+  static const Transform t = make(false, TYPE_RGB_8, TYPE_CMYK_8, INTENT_PERCEPTUAL, 0);
+  return t.get();
+}
+
+Error failure(const std::string& file) {
+  return Error{file, 0, "lcms2 cannot make a colour transform between FOGRA39 and sRGB",
+               "reinstall leafpress (its ICC profiles are built in) or report a bug"};
 }
 
 }  // namespace
 
 Result<Rgb> to_rgb(const layout::Cmyk& color) {
-  const Transforms& t = transforms();
-  if (!t.error.empty()) return failure("", t.error);
+  cmsHTRANSFORM transform = cmyk_to_rgb();
+  if (!transform) return failure("");
   const double in[4] = {color.c * 100, color.m * 100, color.y * 100, color.k * 100};
   double out[3] = {0, 0, 0};
-  cmsDoTransform(t.cmyk_to_rgb.get(), in, out, 1);
+  cmsDoTransform(transform, in, out, 1);
   return Rgb{std::clamp(out[0], 0.0, 1.0), std::clamp(out[1], 0.0, 1.0), std::clamp(out[2], 0.0, 1.0)};
 }
 
@@ -65,14 +69,13 @@ Result<doc::Raster> convert_raster(const doc::Raster& raster, doc::ColorSpace to
     return Error{raster.source, 0, "the picture's pixel data does not match its size",
                  "save the picture again as PNG or JPEG"};
   if (raster.space == to) return raster;
-  const Transforms& t = transforms();
-  if (!t.error.empty()) return failure(raster.source, t.error);
-  cmsHTRANSFORM transform = nullptr;
-  if (raster.space == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk) transform = t.rgb8_to_cmyk8.get();
-  if (raster.space == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb) transform = t.cmyk8_to_rgb8.get();
-  if (!transform)
+  const bool rgb_to_cmyk = raster.space == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk;
+  const bool cmyk_to_srgb = raster.space == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb;
+  if (!rgb_to_cmyk && !cmyk_to_srgb)
     return Error{raster.source, 0, "leafpress cannot convert this picture's colours",
                  "save the picture in RGB or CMYK"};
+  cmsHTRANSFORM transform = rgb_to_cmyk ? rgb8_to_cmyk8() : cmyk8_to_rgb8();
+  if (!transform) return failure(raster.source);
   doc::Raster out;
   out.width = raster.width;
   out.height = raster.height;

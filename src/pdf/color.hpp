@@ -12,7 +12,7 @@
 // The profiles are pdf/icc_profiles.hpp; no colour math is written here.
 // Errors: an Error when lcms2 cannot open a profile or make a transform, or
 //         when the raster's pixel buffer does not match its size.
-// Thread-safety: the transforms are made once per process and used without
+// Thread-safety: each transform is made once per process, when first needed (C++ statics), and used without
 //         lcms2's one-pixel cache (cmsFLAGS_NOCACHE), so any thread may call.
 #pragma once
 
