@@ -74,8 +74,16 @@ Status preflight(const layout::PageModel& model, Standard standard) {
                    "report a bug: layout must place the trim inside the bleed"};
     for (const auto& f : p.fills)
       if (auto s = check_color(f.color, standard); !s) return s;
-    for (const auto& r : p.runs)
+    for (const auto& r : p.runs) {
       if (auto s = check_color(r.color, standard); !s) return s;
+      if (standard == Standard::Archive)
+        for (const auto& g : r.glyphs)
+          if (g.glyph == 0)  // ISO 19005-2 6.2.11.8: no reference to .notdef
+            return Error{"", 0,
+                         "page " + std::to_string(i + 1) + ": no font has the character \"" + g.text +
+                             "\"; PDF/A forbids the empty box drawn for it",
+                         "install a font that has it, or build with --standard none"};
+    }
     for (const auto& d : p.dots)
       if (auto s = check_color(d.color, standard); !s) return s;
     for (const auto& r : p.rules)

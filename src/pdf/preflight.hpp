@@ -9,6 +9,7 @@
 //  - print only: no colour above 330 % total ink (FOGRA39's limit: more does
 //    not dry, and the shop's preflight rejects it); every page has a trim
 //    box inside its bleed box inside the MediaBox (PDF/X needs TrimBox).
+//  - archive only: no glyph is .notdef (a character no font has; PDF/A forbids it).
 // `none` claims nothing and is only checked for pictures that cannot be drawn.
 // Errors: the first problem found, naming the picture's file where there is one.
 #pragma once

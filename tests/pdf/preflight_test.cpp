@@ -63,3 +63,19 @@ TEST_CASE("preflight: a proof claims no standard, so it is written as a plain PD
   CHECK_THAT(q, !Catch::Contains("/OutputIntents"));
   CHECK_THAT(q, Catch::Contains(" rg\n"));
 }
+
+TEST_CASE("preflight: archive refuses a character no font has (.notdef), print and none let it be", "[pdf]") {
+  auto m = marked_sheet();
+  leafpress::layout::GlyphRun run;
+  leafpress::text::PlacedGlyph missing;
+  missing.face = project_fonts().face({"Noto Serif", false, false}).value();
+  missing.glyph = 0;
+  missing.text = "\xF0\x9F\xA6\xB4";  // 🦴
+  run.glyphs.push_back(missing);
+  m.pages[0].runs.push_back(run);
+  const auto s = preflight(m, Standard::Archive);
+  REQUIRE_FALSE(s.has_value());
+  CHECK_THAT(s.error().message, Catch::Contains("\xF0\x9F\xA6\xB4") && Catch::Contains("PDF/A"));
+  CHECK(preflight(m, Standard::Print).has_value());
+  CHECK(preflight(m, Standard::None).has_value());
+}
