@@ -117,6 +117,7 @@ TEST_CASE("standards: a print build has no RGB; an archive build no CMYK", "[e2e
   CHECK(std::regex_search(print, cmyk_op));
   CHECK(print.find("/DeviceRGB") == std::string::npos);
   CHECK(print.find("/All0 CS 1 SCN") != std::string::npos);  // crop marks in registration colour
+  CHECK(std::regex_search(print, std::regex(R"(/E\d gs\n0 0 0 1 k\n)")));  // black text overprints
   const std::string archive = qdf(build(dir, "archive", "archive.pdf"));
   CHECK_FALSE(std::regex_search(archive, cmyk_op));
   CHECK(std::regex_search(archive, rgb_op));
