@@ -3,8 +3,12 @@
 
 namespace leafpress::layout {
 
-std::vector<std::pair<int, int>> saddle_stitch_order(int) { return {}; }
+std::vector<std::pair<int, int>> saddle_stitch_order(int) {
+  return {};
+}
 
-Result<PageModel> impose_saddle_stitch(PageModel reader, const Template&) { return reader; }
+Result<PageModel> impose_saddle_stitch(PageModel reader, const Template&) {
+  return reader;
+}
 
 }  // namespace leafpress::layout
