@@ -33,7 +33,7 @@ namespace {
 constexpr std::size_t kMaxImageFileBytes = 64u << 20;
 
 constexpr std::string_view kOutsideHint =
-    "copy the picture into the article's folder (or a folder inside it) and write its path relative to "
+    "copy the picture into the article's folder or a folder inside it, and write its path relative to "
     "the article, e.g. `photos/arm.jpg`";
 
 // True when `inner` is `folder` or lies below it; both canonical. Compared by components.
@@ -202,7 +202,7 @@ Result<fs::path> resolve_asset(std::string_view article, std::string_view refere
     if (fs::is_symlink(fs::symlink_status(real, ec)))
       return error("image " + quoted + " is a link to a file that does not exist",
                    "replace the link with the picture itself");
-    return error("image " + quoted + " not found (looked for " + candidate.string() + ")",
+    return error("image " + quoted + " not found: there is no " + candidate.string(),
                  "check the spelling and the folder; the path is relative to the article");
   }
   if (!fs::is_regular_file(real, ec))
@@ -217,8 +217,8 @@ Result<Raster> decode_image(std::string_view bytes, std::string_view source) {
   if (starts_with_bytes(bytes, kPng)) return decode_png(bytes, source);
   if (starts_with_bytes(bytes, kJpeg)) return decode_jpeg(bytes, source);
   return Error{std::string(source), 0, "not a PNG or JPEG image",
-               "export the picture as PNG (drawings, logos) or JPEG (photos); GIF, WebP, HEIC, SVG and PDF "
-               "are not read"};
+               "export the picture as PNG for drawings and logos or as JPEG for photos; GIF, WebP, HEIC, "
+               "SVG and PDF are not read"};
 }
 
 Result<Raster> load_image(const fs::path& file) {
