@@ -10,7 +10,8 @@
 // libpng's setjmp/longjmp error handling inside libpng's own C frames, so no
 // longjmp ever crosses a C++ destructor. JPEG through TurboJPEG, which does the
 // same. Both report the header first, so the pixel limit is checked before a
-// single row is allocated or decoded.
+// single row is allocated or decoded. What JPEG markers add (Adobe's inverted
+// CMYK, the EXIF orientation of a phone photo) is read in jpeg_markers.cpp.
 #include "doc/image.hpp"
 
 #include <png.h>
@@ -22,6 +23,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/handle.hpp"
+#include "doc/jpeg_markers.hpp"
 
 namespace leafpress::doc {
 namespace fs = std::filesystem;
@@ -105,27 +107,6 @@ Result<Raster> decode_png(std::string_view bytes, std::string_view source) {
 
 using TjHandle = Handle<void, tjDestroy>;
 
-// Adobe's APP14 segment marks CMYK stored inverted (255 = no ink), as Photoshop writes it and
-// as libjpeg hands it back untouched. Walks the marker segments up to the first scan.
-bool has_adobe_marker(std::string_view bytes) {
-  std::size_t pos = 2;  // after SOI
-  while (pos + 4 <= bytes.size()) {
-    if (static_cast<unsigned char>(bytes[pos]) != 0xFF) return false;
-    const auto marker = static_cast<unsigned char>(bytes[pos + 1]);
-    if (marker == 0xFF) {  // fill byte
-      ++pos;
-      continue;
-    }
-    if (marker == 0xDA || marker == 0xD9) return false;  // start of scan / end of image
-    const std::size_t length = static_cast<std::size_t>(static_cast<unsigned char>(bytes[pos + 2])) << 8 |
-                               static_cast<unsigned char>(bytes[pos + 3]);
-    if (marker == 0xEE && length >= 7 && pos + 9 <= bytes.size() && bytes.substr(pos + 4, 5) == "Adobe")
-      return true;
-    pos += 2 + length;
-  }
-  return false;
-}
-
 Result<Raster> decode_jpeg(std::string_view bytes, std::string_view source) {
   const TjHandle tj(tjInitDecompress());
   if (!tj) return Error{std::string(source), 0, "the JPEG decoder could not start", "try again"};
@@ -157,8 +138,9 @@ Result<Raster> decode_jpeg(std::string_view bytes, std::string_view source) {
   if (tjDecompress2(tj.get(), data, size, raster.pixels.data(), width, 0, height, format,
                     TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING) != 0)
     return corrupt(source, "JPEG", tjGetErrorStr2(tj.get()));
-  if (raster.space == ColorSpace::Cmyk && has_adobe_marker(bytes))
+  if (raster.space == ColorSpace::Cmyk && jpeg_has_adobe_marker(bytes))
     for (auto& sample : raster.pixels) sample = static_cast<std::uint8_t>(255 - sample);
+  apply_orientation(raster, jpeg_exif_orientation(bytes));
   return raster;
 }
 
