@@ -49,6 +49,27 @@ bool is_inside(const fs::path& inner, const fs::path& folder) {
   return true;
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// "%20" → " " (RFC 3986 2.1); a '%' not followed by two hex digits stays as it is.
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 bool starts_with_bytes(std::string_view bytes, std::string_view signature) {
   return bytes.size() >= signature.size() && bytes.substr(0, signature.size()) == signature;
 }
@@ -167,8 +188,17 @@ Result<fs::path> resolve_asset(std::string_view article, std::string_view refere
   if (ec)
     return error("the article's folder cannot be read: " + ec.message(), "check that the folder exists");
 
-  const fs::path written(reference);
-  const fs::path candidate = (written.is_absolute() ? written : folder / written).lexically_normal();
+  auto candidate_of = [&](std::string_view ref) {
+    const fs::path written(ref);
+    return (written.is_absolute() ? written : folder / written).lexically_normal();
+  };
+  fs::path candidate = candidate_of(reference);
+  // Markdown links are URLs: editors write `my%20photo.jpg` for "my photo.jpg". The name as
+  // written wins when both exist.
+  if (const std::string decoded = percent_decoded(reference);
+      decoded != reference && !fs::exists(fs::symlink_status(candidate, ec)) &&
+      fs::exists(fs::symlink_status(candidate_of(decoded), ec)))
+    candidate = candidate_of(decoded);
   // Where the path points with every existing link followed. When the written path stays
   // inside but this does not, a link leads out: say so, since that is what the author must fix.
   const fs::path real = fs::weakly_canonical(candidate, ec);

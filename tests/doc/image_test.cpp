@@ -320,6 +320,17 @@ TEST_CASE("image: a path relative to the article resolves to the file", "[doc]")
   CHECK(*r == expected);
 }
 
+TEST_CASE("image: %20 in a path stands for a space, as in a URL", "[doc]") {
+  const Article a;
+  write_bytes(a.folder / "photos" / "my arm.png", "x");
+  auto r = resolve_asset(a.article, "photos/my%20arm.png", 3);
+  INFO((r ? std::string() : r.error().describe()));
+  REQUIRE(r.has_value());
+  CHECK(*r == fs::canonical(a.folder / "photos" / "my arm.png"));
+  // Decoding never opens a way out: %2e%2e is "..".
+  CHECK(resolve_error(a, "%2e%2e/secret.png").message.find("outside") != std::string::npos);
+}
+
 TEST_CASE("image: a relative article path resolves against the working directory", "[doc]") {
   const Article a;
   const auto cwd = fs::current_path();
