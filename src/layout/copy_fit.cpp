@@ -1,9 +1,13 @@
 #include "layout/copy_fit.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace leafpress::layout {
 namespace {
+
+constexpr double kGuessShare =
+    0.97;  // the first guess aims a little low: a fit is kept, a miss is thrown away
 
 std::vector<Element> elements_of(const Collection& c) {
   std::vector<Element> out;
@@ -37,24 +41,38 @@ Result<Trial> copy_fit(Pt smallest, Pt largest, const std::vector<PagePlan>& pla
 
   const int steps = static_cast<int>(std::floor((largest - smallest) / kStep + 1e-6));
   if (steps <= 0) return best;
-  auto size_at = [&](int step) { return smallest + step * kStep; };
   auto trial = [&](int step) -> Result<Trial> {
-    auto c = compose(size_at(step));
+    auto c = compose(smallest + step * kStep);
     if (!c) return c.error();
     return flow_into(std::move(*c), plans[p], frames);
   };
-  auto top = trial(steps);
-  if (!top) return top.error();
-  if (top->fits()) return std::move(*top);
-  int lo = 0, hi = steps;  // fits at lo, not at hi
+  // A guess from a trial that fits: text area grows with the square of the size, so the size
+  // that fills the frames is about size × sqrt(room / used); a little under it, for keep rules.
+  auto guess_from = [&](const Trial& t) {
+    Pt used = 0, room = 0;
+    for (std::size_t f = 0; f < t.frames.size(); ++f) {
+      used += t.flowed.frame_fill[f];
+      room += t.frames[f].top - t.frames[f].bottom;
+    }
+    const double size = used > 0 ? t.collection.body * std::sqrt(room / used) * kGuessShare : largest;
+    return static_cast<int>(std::floor((size - smallest) / kStep + 1e-6));
+  };
+  int lo = 0, hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
+  int probe = std::clamp(guess_from(best), 1, steps);
+  int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most
   while (hi - lo > 1) {
-    const int mid = (lo + hi) / 2;
-    auto t = trial(mid);
+    auto t = trial(probe);
     if (!t) return t.error();
-    if (t->fits())
-      lo = mid, best = std::move(*t);
-    else
-      hi = mid;
+    if (t->fits()) {
+      lo = probe;
+      const int next = guess_from(*t);
+      best = std::move(*t);
+      probe = std::clamp(std::max(next, lo + gap), lo + 1, hi - 1);  // the guess again, or further up
+      gap *= 2;
+    } else {
+      hi = probe;
+      probe = (lo + hi) / 2;
+    }
   }
   return best;
 }

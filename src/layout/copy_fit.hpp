@@ -3,9 +3,11 @@
 // The layout gives a range [body_size_min, body_size] (a fixed size when they
 // are equal). copy_fit composes the article at the smallest size, takes the
 // first page plan it fits in (a handout's one side before two, a booklet's
-// fewest pages), then bisects the range in kStep steps for the largest size that
-// still fits that plan: about log2(steps) + 2 compositions, each linear in the
-// article. Headings, captions and leading scale with the size (blocks.hpp).
+// fewest pages), then searches the range in kStep steps for the largest size
+// that still fits that plan: a first guess from how full the frames are at the
+// smallest size (text area grows with the square of the size), one step up
+// from it, then bisection. Usually 3 or 4 compositions, each linear in the
+// article; never more than log2(steps) + 3. Headings, captions and leading scale with the size (blocks.hpp).
 // Output: the chosen size, plan, composed blocks, frames and where every line
 // goes; or, when nothing fits at the smallest size, the trial that overflows
 // the largest plan (the caller names the section and the lines left over).

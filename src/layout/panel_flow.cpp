@@ -54,8 +54,7 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       continue;
     }
     if (e.new_panel && !frame_empty) {
-      const int panel = frames[f].panel;
-      while (f < frames.size() && frames[f].panel == panel) next_frame();
+      next_frame();
       if (f >= frames.size()) {
         if (!out.overflow_element) out.overflow_element = ei;
         out.lines_left += e.lines.size();
