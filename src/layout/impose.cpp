@@ -11,8 +11,9 @@
 // two pages meet trim to trim: what a page has in its bleed on that side would
 // print on its neighbour, so fills are cut at the spine and images cropped
 // there (pixel columns dropped, the rest unscaled). Text, dots and rules are
-// never clipped: nothing of the job is set in a page's bleed. The reader
-// pages' own crop and fold marks are dropped and new ones drawn for the sheet.
+// never clipped: nothing of the job is set in a page's bleed (a proof's guides
+// are cut at the spine, like fills). The reader pages' own crop and fold marks
+// are dropped and new ones drawn for the sheet.
 #include "layout/impose.hpp"
 
 #include <algorithm>
@@ -106,6 +107,13 @@ void place_page(const Page& reader, const Half& at, Page& sheet) {
     if (rule.purpose == RulePurpose::CropMark || rule.purpose == RulePurpose::FoldMark) continue;
     rule.x0 += at.dx, rule.x1 += at.dx;
     rule.y0 += at.dy, rule.y1 += at.dy;
+    // A proof's guides stop at the spine too: the page's bleed line there is no longer a bleed.
+    if (rule.purpose == RulePurpose::Guide) {
+      const auto inside = [&](Pt x) { return at.left ? x <= at.spine + 0.01 : x >= at.spine - 0.01; };
+      if (!inside(rule.x0) && !inside(rule.x1)) continue;
+      const auto clamp = [&](Pt x) { return at.left ? std::min(x, at.spine) : std::max(x, at.spine); };
+      rule.x0 = clamp(rule.x0), rule.x1 = clamp(rule.x1);
+    }
     sheet.rules.push_back(rule);
   }
 }

@@ -36,8 +36,8 @@ Status load_images(Scene& s) {
       return Error{s.doc.path, b.line, "a picture without a file", "write ![caption](file.png)"};
     if (auto r = load(b.image, b.line, "the picture"); !r) return r;
   }
-  if (auto r = load(s.doc.meta.cover_image, 1, "the cover image"); !r) return r;
-  return load(s.doc.meta.clinic.logo, 1, "the clinic logo");
+  if (auto r = load(s.doc.meta.cover_image, s.doc.meta.cover_image_line, "the cover image"); !r) return r;
+  return load(s.doc.meta.clinic.logo, s.doc.meta.logo_line, "the clinic logo");
 }
 
 // 9, 9.25, 10.5: a size as the user writes it.
@@ -117,7 +117,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
                         fit->collection.warnings.end());
 
   if (options.proof)
-    if (auto r = add_proof_guides(model, tmpl, fonts); !r) return r.error();
+    if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
   if (tmpl.booklet && options.impose) return impose_saddle_stitch(std::move(model), tmpl);
   return model;
 }

@@ -3,16 +3,18 @@
 // Each guide has its own colour, so the prepress operator can tell them apart
 // on screen: trim magenta, bleed cyan, safe area green, panel edges orange,
 // text columns blue, folds magenta dashed, the baseline grid light cyan. All
-// are hairline-thin and drawn last, over the job. Which side a page shows:
-// page i is side i of the template; a template with fewer sides than pages (a
-// booklet that repeats one page layout) uses its last side for the rest.
+// are hairline-thin and drawn last, over the job.
 //
-// The baseline grid follows the body as layout.cpp places it: the first
-// baseline one body ascent (0.8 em) below the frame top, trim top less the
-// larger of margin_top and safe_margin; then every body_size × leading.
+// Text columns and the baseline grid follow the body as sheet_plan.cpp and
+// blocks.cpp place it: in a flow panel, its columns (column_width wide, centred,
+// `gutter` apart); elsewhere the panel inside its text margins. The first
+// baseline sits one body ascent (0.8 em) below the frame top (trim top less the
+// larger of margin_top and safe_margin); then every body_size × leading.
 #include "layout/proof_guides.hpp"
 
 #include <algorithm>
+
+#include "layout/sheet_plan.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -48,7 +50,18 @@ Rect inset(const Rect& r, Pt dx_left, Pt dx_right, Pt dy_top, Pt dy_bottom) {
   return Rect{r.x0 + dx_left, r.y0 + dy_bottom, r.x1 - dx_right, r.y1 - dy_top};
 }
 
-void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body_size) {
+bool flows(const Template& tmpl, const Panel& panel) {
+  return std::find(tmpl.flow.begin(), tmpl.flow.end(), panel.name) != tmpl.flow.end();
+}
+
+void add_grid(Page& page, const Rect& column, Pt body_size, double leading) {
+  if (body_size <= 0 || leading <= 0) return;
+  const Pt step = body_size * leading;
+  for (Pt y = column.y1 - body_size * kBodyAscentEm; y >= column.y0 - 0.01; y -= step)
+    line(page, column.x0, y, column.x1, y, kGridColor, kGridWidth);
+}
+
+void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body_size, Pt column_width) {
   const Rect& trim = page.trim;
   box(page, page.bleed, kBleedColor);
   box(page, trim, kTrimColor);
@@ -56,18 +69,25 @@ void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body
 
   const Pt top = std::max(tmpl.margin_top, tmpl.safe_margin);
   const Pt bottom = std::max(tmpl.margin_bottom, tmpl.safe_margin);
-  const Pt side_margin = std::max(tmpl.margin_side, tmpl.safe_margin);
+  const Pt side_margin = text_margin(tmpl);
   for (std::size_t i = 0; i < side.panels.size(); ++i) {
     const Panel& p = side.panels[i];
     const Rect panel{trim.x0 + p.x, trim.y0, trim.x0 + p.x + p.width, trim.y1};
     box(page, inset(panel, 0.5, 0.5, 0.5, 0.5), kPanelColor);  // inside the trim line, so both show
-    const Rect column = inset(panel, side_margin, side_margin, top, bottom);
-    if (column.width() <= 0 || column.height() <= 0) continue;
-    box(page, column, kColumnColor);
-    if (body_size > 0 && tmpl.leading > 0) {
-      const Pt step = body_size * tmpl.leading;
-      for (Pt y = column.y1 - body_size * kBodyAscentEm; y >= column.y0 - 0.01; y -= step)
-        line(page, column.x0, y, column.x1, y, kGridColor, kGridWidth);
+    const Rect text_area = inset(panel, side_margin, side_margin, top, bottom);
+    if (text_area.width() > 0 && text_area.height() > 0) {
+      if (!flows(tmpl, p) || column_width <= 0 || p.columns < 1) {
+        box(page, text_area, kColumnColor);
+      } else {
+        const Pt total = p.columns * column_width + (p.columns - 1) * tmpl.gutter;
+        const Pt x0 = panel.x0 + (p.width - total) / 2;
+        for (int c = 0; c < p.columns; ++c) {
+          const Pt left = x0 + c * (column_width + tmpl.gutter);
+          const Rect column{left, text_area.y0, left + column_width, text_area.y1};
+          box(page, column, kColumnColor);
+          add_grid(page, column, body_size, tmpl.leading);
+        }
+      }
     }
     if (i == 0) continue;
     // The fold, across the bleed, and the safe area either side of it.
@@ -80,7 +100,8 @@ void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body
 
 }  // namespace
 
-Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts) {
+Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts,
+                        const std::vector<int>& page_sides) {
   model.proof = true;
   if (tmpl.sides.empty()) return Ok{};
   text::ParagraphStyle style;
@@ -98,10 +119,15 @@ Status add_proof_guides(PageModel& model, const Template& tmpl, const text::Font
     return e;
   }
 
+  const Pt body = model.body_size > 0 ? model.body_size : tmpl.body_size;
+  const Pt column = column_width(tmpl, body, text::is_cjk_language(model.lang));
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     Page& page = model.pages[i];
-    const Side& side = tmpl.sides[std::min(i, tmpl.sides.size() - 1)];
-    add_side_guides(page, side, tmpl, model.body_size > 0 ? model.body_size : tmpl.body_size);
+    std::size_t side = std::min(i, tmpl.sides.size() - 1);
+    if (i < page_sides.size() && page_sides[i] >= 0 &&
+        static_cast<std::size_t>(page_sides[i]) < tmpl.sides.size())
+      side = static_cast<std::size_t>(page_sides[i]);
+    add_side_guides(page, tmpl.sides[side], tmpl, body, column);
     // Above the bleed, clear of the crop marks at the corners: they start at the trim's x.
     const Pt x = page.trim.x0 + tmpl.mark_offset + tmpl.mark_length;
     const Pt y = page.bleed.y1 + kLabelSize * 0.6;

@@ -256,3 +256,28 @@ TEST_CASE("impose: pages of different sizes are an error naming the layout", "[l
   CHECK_THAT(imposed.error().message, Catch::Contains("page 3"));
   CHECK_FALSE(imposed.error().hint.empty());
 }
+
+TEST_CASE("impose: a proof's guides stop at the spine", "[layout]") {
+  const Template t = booklet_template();
+  PageModel reader = reader_model(t, 4);
+  for (auto& page : reader.pages) {
+    const Rect& b = page.bleed;
+    page.rules.push_back(Rule{b.x0, b.y1, b.x1, b.y1, 0.3, {0, 1, 0, 0}, false, RulePurpose::Guide});
+    page.rules.push_back(Rule{b.x0, b.y0, b.x0, b.y1, 0.3, {0, 1, 0, 0}, false, RulePurpose::Guide});
+    page.rules.push_back(Rule{b.x1, b.y0, b.x1, b.y1, 0.3, {0, 1, 0, 0}, false, RulePurpose::Guide});
+  }
+  auto imposed = impose_saddle_stitch(reader, t);
+  REQUIRE(imposed.has_value());
+  const Page& sheet = imposed->pages[0];
+  const Pt spine = sheet.trim.x0 + kA5W;
+  int horizontal = 0, vertical = 0;
+  for (const auto& r : sheet.rules) {
+    if (r.purpose != RulePurpose::Guide) continue;
+    const bool left = std::min(r.x0, r.x1) < spine - 0.01;
+    const bool right = std::max(r.x0, r.x1) > spine + 0.01;
+    CHECK_FALSE((left && right));  // nothing crosses the spine
+    (near(r.y0, r.y1, 1e-9) ? horizontal : vertical) += 1;
+  }
+  CHECK(horizontal == 2);  // one per page, each cut at the spine
+  CHECK(vertical == 2);    // the outer bleed edges; the spine-side ones fall on the other page
+}
