@@ -17,8 +17,6 @@
 #include <png.h>
 #include <turbojpeg.h>
 
-#include <algorithm>
-#include <cstring>
 #include <system_error>
 
 #include "core/atomic_file.hpp"
@@ -30,8 +28,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A 50-megapixel RGB picture, losslessly compressed, stays well below this; anything larger is not a
-// leaflet's picture but an accident (or a hostile file).
+// A photo filling an A4 page at 300 dpi is a few MiB as JPEG, some tens as PNG; a file past this is
+// an accident (a 1200 dpi scan, a renamed camera RAW) or hostile, and is refused before it is read.
 constexpr std::size_t kMaxImageFileBytes = 64u << 20;
 
 constexpr std::string_view kOutsideHint =
