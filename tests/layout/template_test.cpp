@@ -488,6 +488,14 @@ TEST_CASE("template: new keys: size range, columns, optional sides, header cover
     lines.insert(lines.begin() + 7, "gutter: 20mm");
     check_error(parse_template(join(lines), kPath), 1, {"too narrow", "inside-1"});
   }
+  SECTION("a panel's own side margin") {
+    auto r = parse_template(with_line(16, "      - {name: inside-1, width: 100mm, margin: 12mm}"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(near(r->sides[1].panels[0].margin, mm(12)));
+    CHECK(r->sides[1].panels[1].margin < 0);  // the others take margins.side
+    check_error(parse_template(with_line(16, "      - {name: inside-1, width: 100mm, margin: 46mm}"), kPath),
+                1, {"too narrow", "inside-1"});
+  }
   SECTION("an optional side, never the first") {
     auto r = parse_template(with_line(14, "  - name: inside\n    optional: true"), kPath);
     if (!r) FAIL(r.error().describe());
