@@ -29,8 +29,8 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   Pt x = page.trim.x0 + text_margin(t), width = t.sheet_width - 2 * text_margin(t);
   if (!footer && !t.booklet) {
     const Panel* panel = find_panel(t, t.back_panel);
-    x = page.trim.x0 + panel->x + text_margin(t);
-    width = panel->width - 2 * text_margin(t);
+    x = page.trim.x0 + panel->x + text_margin(t, *panel);
+    width = panel->width - 2 * text_margin(t, *panel);
   }
   const Pt size = std::clamp(t.body_size_min, 8.0, 10.0);
   std::vector<Line> lines;

@@ -64,7 +64,7 @@ Result<Decoration> panel_cover(const Scene& s, std::vector<std::string>& warning
   const Pt x0 = panel->x < 0.01 ? page.bleed.x0 : left;
   const Pt x1 = std::abs(panel->x + panel->width - t.sheet_width) < 0.01 ? page.bleed.x1 : right;
   Decoration d;
-  const Pt margin = text_margin(t);
+  const Pt margin = text_margin(t, *panel);
   Setter set{s, warnings, d, left + margin, panel->width - 2 * margin, 0};
   if (const auto raster = cover_image(s)) {
     const Pt box_bottom = page.trim.y1 - page.trim.height() * t.cover_image_share;
@@ -102,7 +102,7 @@ Result<Decoration> header_cover(const Scene& s, std::vector<std::string>& warnin
       std::abs(panel->x + panel->width - t.sheet_width) < 0.01 ? page.bleed.x1 : left + panel->width;
   Decoration d;
   d.fills.push_back(Fill{Rect{x0, page.trim.y1 - kHeaderBand, x1, page.bleed.y1}, t.accent});
-  const Pt margin = text_margin(t);
+  const Pt margin = text_margin(t, *panel);
   const Pt top = page.trim.y1 - std::max(t.margin_top, t.safe_margin);
   const Pt inner = panel->width - 2 * margin;
   const auto raster = cover_image(s);

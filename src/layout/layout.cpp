@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "layout/back_panel.hpp"
 #include "layout/copy_fit.hpp"
@@ -39,6 +40,13 @@ Status load_images(Scene& s) {
   return load(s.doc.meta.clinic.logo, s.doc.meta.logo_line, "the clinic logo");
 }
 
+// 9, 9.25, 10.5: a size as the user writes it.
+std::string points(Pt size) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%g", std::round(size * 100) / 100);
+  return text;
+}
+
 Error overflow_error(const Scene& s, const Trial& trial) {
   const Collected& c = trial.collection.blocks[*trial.flowed.overflow_element];
   const Template& t = s.t;
@@ -51,13 +59,12 @@ Error overflow_error(const Scene& s, const Trial& trial) {
   const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
   return Error{
       s.doc.path, c.source_line,
-      "the article does not fit layout '" + t.name + "' even at " +
-          std::to_string(t.body_size_min).substr(0, 4) + " pt: " + lines +
-          " lines are left over after the last panel (" + t.flow.back() + "), from section '" + c.section +
-          "' on",
+      "the article does not fit layout '" + t.name + "' even at " + points(t.body_size_min) +
+          " pt: " + lines + " lines are left over after the last panel (" + t.flow.back() +
+          "), from section '" + c.section + "' on",
       "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body size, e.g. "
       "--set body.size=" +
-          std::to_string(smaller).substr(0, 4) + "pt"};
+          points(smaller) + "pt"};
 }
 
 }  // namespace

@@ -62,12 +62,16 @@ Pt text_margin(const Template& t) {
   return std::max(t.margin_side, t.safe_margin);
 }
 
+Pt text_margin(const Template& t, const Panel& p) {
+  return std::max(p.margin >= 0 ? p.margin : t.margin_side, t.safe_margin);
+}
+
 Pt column_width(const Template& t, Pt body, bool cjk) {
   Pt column = 1e9;
   for (const auto& name : t.flow) {
     const Panel* p = find_panel(t, name);
     if (!p) continue;  // load_template checked every name
-    column = std::min(column, (p->width - 2 * text_margin(t) - (p->columns - 1) * t.gutter) / p->columns);
+    column = std::min(column, (p->width - 2 * text_margin(t, *p) - (p->columns - 1) * t.gutter) / p->columns);
   }
   // CLReq 3.1.2: a CJK line holds whole characters.
   if (cjk) column = std::floor(column / body) * body;

@@ -42,6 +42,7 @@ Pt column_width(const Template& t, Pt body, bool cjk);
 
 // Where text may go in a panel: inside its margins and the safe margin.
 Pt text_margin(const Template& t);
+Pt text_margin(const Template& t, const Panel& p);  // with the panel's own side margin
 
 std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt column, Pt reserved_top,
                                Pt reserved_bottom);

@@ -187,9 +187,10 @@ Template read(const YAML::Node& root) {
       fail_at(panels, "'panels' must list the panels of side " + side.name);
     Pt x = 0;
     for (const auto& p : panels) {
-      only_keys(p, "panels[]", {"name", "width", "columns"});
+      only_keys(p, "panels[]", {"name", "width", "columns", "margin"});
       Panel panel{text_of(require(p, "name", "panels[]"), "panels[].name"),
                   length_of(require(p, "width", "panels[]"), "panels[].width"), x};
+      if (p["margin"]) panel.margin = length_of(p["margin"], "panels[].margin", true);
       if (p["columns"]) {
         const double c = number_of(p["columns"], "panels[].columns");
         if (c != std::floor(c) || c < 1 || c > 4)
@@ -294,7 +295,9 @@ Template read(const YAML::Node& root) {
   if (t.title_size < 6 || t.title_size > 96) fail_at(root, "the title size must be between 6pt and 96pt");
   for (const auto& side : t.sides)
     for (const auto& p : side.panels)
-      if ((p.width - 2 * std::max(t.margin_side, t.safe_margin) - (p.columns - 1) * t.gutter) / p.columns <=
+      if ((p.width - 2 * std::max(p.margin >= 0 ? p.margin : t.margin_side, t.safe_margin) -
+           (p.columns - 1) * t.gutter) /
+              p.columns <=
           mm(10))
         fail_at(root, "panel '" + p.name + "' is too narrow for its margins and columns");
   if (t.sheet_height <= t.margin_top + t.margin_bottom + mm(20))

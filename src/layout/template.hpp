@@ -25,6 +25,7 @@ struct Panel {
   Pt width = 0;
   Pt x = 0;         // from the sheet's left trim edge (filled in by load_template)
   int columns = 1;  // text columns in the panel, `gutter` apart
+  Pt margin = -1;   // this panel's side margin; below 0: the layout's margins.side
 };
 
 struct Side {

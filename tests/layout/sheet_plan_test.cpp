@@ -81,3 +81,11 @@ TEST_CASE("sheet_plan: columns keep the safe margin from every fold and edge", "
     }
   }
 }
+
+TEST_CASE("sheet_plan: a wider panel margin narrows the column of every flow panel", "[layout]") {
+  auto t = shipped_layout("trifold-a4");
+  const Pt before = leafpress::layout::column_width(t, 10, false);
+  t.sides[1].panels[1].margin = mm(15);     // inside-2
+  CHECK(before == Approx(mm(97 - 2 * 8)));  // the 97 mm panels with 8 mm margins
+  CHECK(leafpress::layout::column_width(t, 10, false) == Approx(mm(100 - 2 * 15)));
+}
