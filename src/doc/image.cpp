@@ -112,6 +112,9 @@ Result<Raster> decode_png(std::string_view bytes, std::string_view source) {
   raster.source = std::string(source);
   raster.width = static_cast<int>(width);
   raster.height = static_cast<int>(height);
+  // A 16-bit file without gAMA/sRGB is sRGB-encoded in practice (scanners, "16 bits/channel"
+  // exports); libpng would otherwise take it as linear and print it far too light.
+  png.image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
   const bool color = (png.image.format & PNG_FORMAT_FLAG_COLOR) != 0;
   png.image.format = color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
   raster.space = color ? ColorSpace::Rgb : ColorSpace::Gray;
@@ -155,7 +158,7 @@ Result<Raster> decode_jpeg(std::string_view bytes, std::string_view source) {
   // Warnings (a truncated file, corrupt entropy data) stop the decoder too: libjpeg would fill
   // the rest with grey, and a half-grey photo must not reach the press.
   if (tjDecompress2(tj.get(), data, size, raster.pixels.data(), width, 0, height, format,
-                    TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING) != 0)
+                    TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS) != 0)
     return corrupt(source, "JPEG", tjGetErrorStr2(tj.get()));
   if (raster.space == ColorSpace::Cmyk && jpeg_has_adobe_marker(bytes))
     for (auto& sample : raster.pixels) sample = static_cast<std::uint8_t>(255 - sample);
@@ -194,7 +197,8 @@ Result<fs::path> resolve_asset(std::string_view article, std::string_view refere
   // Markdown links are URLs: editors write `my%20photo.jpg` for "my photo.jpg". The name as
   // written wins when both exist.
   if (const std::string decoded = percent_decoded(reference);
-      decoded != reference && !fs::exists(fs::symlink_status(candidate, ec)) &&
+      decoded != reference && decoded.find('\0') == std::string::npos &&
+      !fs::exists(fs::symlink_status(candidate, ec)) &&
       fs::exists(fs::symlink_status(candidate_of(decoded), ec)))
     candidate = candidate_of(decoded);
   // Where the path points with every existing link followed. When the written path stays

@@ -36,6 +36,10 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
     return Error{s.doc.path, block.line, "the picture '" + block.image + "' was not loaded",
                  "check the path after ![...]( in the article"};
   const doc::Raster& r = *found->second;
+  if (max_height < 2 * body * s.t.leading || column <= 0)
+    return Error{s.doc.path, block.line,
+                 "there is no room for the picture '" + block.image + "' in this layout",
+                 "shorten the title or the clinic block, or choose a layout with taller panels"};
   Pt w = column, h = column * r.height / r.width;
   if (h > max_height) w = w * max_height / h, h = max_height;
   c.image = found->second;

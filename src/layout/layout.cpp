@@ -82,12 +82,16 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   auto clinic = set_clinic(s, plans.front().footer, warnings);
   if (!clinic) return clinic.error();
 
-  const Page geometry = blank_page(tmpl);
-  const Pt frame_height = geometry.trim.height() - std::max(tmpl.margin_top, tmpl.safe_margin) -
-                          std::max(tmpl.margin_bottom, tmpl.safe_margin) - cover->reserved - clinic->reserved;
   const bool cjk = text::is_cjk_language(s.lang);
+  // A picture may take a share of the tallest frame it could land in. The frames come from the plan
+  // with the most pages, so that the cover's and the clinic block's room is taken only where they are.
+  Pt tallest_frame = 0;
+  for (const Frame& f : make_frames(tmpl, plans.back(), column_width(tmpl, tmpl.body_size_min, cjk),
+                                    cover->reserved, clinic->reserved))
+    tallest_frame = std::max(tallest_frame, f.top - f.bottom);
+  const Pt max_image_height = tallest_frame * kMaxImageShare;
   auto compose = [&](Pt size) {
-    return collect_blocks(s, size, column_width(tmpl, size, cjk), frame_height * kMaxImageShare);
+    return collect_blocks(s, size, column_width(tmpl, size, cjk), max_image_height);
   };
   auto frames = [&](const PagePlan& plan, const Collection& c) {
     return make_frames(tmpl, plan, c.column, cover->reserved, clinic->reserved);
@@ -103,6 +107,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.lang = s.lang;
   model.keywords = document.meta.keywords;
   model.body_size = fit->collection.body;
+  const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
   draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);

@@ -40,6 +40,9 @@ Status check_image(const layout::Image& image, Standard standard) {
                                                             : "";
   if (!image.raster)
     return Error{"", 0, "a picture has no pixels", "report a bug: layout placed a picture it did not load"};
+  if (!(image.rect.width() > 0) || !(image.rect.height() > 0))
+    return Error{image.raster->source, 0, "a picture was placed with no width or height",
+                 "report a bug, with the article and layout"};
   const doc::Raster& r = *image.raster;
   const auto expected = static_cast<std::size_t>(r.width > 0 ? r.width : 0) *
                         static_cast<std::size_t>(r.height > 0 ? r.height : 0) *

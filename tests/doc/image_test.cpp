@@ -154,6 +154,17 @@ TEST_CASE("image: a 16-bit PNG comes out as 8 bits", "[doc]") {
   CHECK(r.pixels == std::vector<std::uint8_t>{255, 0});
 }
 
+TEST_CASE("image: a 16-bit PNG without gAMA is read as sRGB, as scanners mean it", "[doc]") {
+  std::string bytes = make_png16(1, 1, PNG_FORMAT_GRAY, {32768});
+  // libpng's writer adds gAMA 1.0 (linear); scanners and "16 bits/channel" exports write none.
+  const auto gama = bytes.find("gAMA");
+  REQUIRE(gama != std::string::npos);
+  bytes.erase(gama - 4, 4 + 4 + 4 + 4);  // length, type, 4 bytes of gamma, CRC
+  const auto r = decode_ok(bytes);
+  REQUIRE(r.pixels.size() == 1);
+  CHECK(near(r.pixels[0], 128, 1));  // a linear reading gives 186: a mid grey printed far too light
+}
+
 TEST_CASE("image: an RGB JPEG decodes close to its pixels", "[doc]") {
   std::vector<std::uint8_t> px;
   for (int i = 0; i < 16 * 16; ++i) px.insert(px.end(), {200, 40, 90});
@@ -386,6 +397,8 @@ TEST_CASE("image: folders, URLs and empty names are refused", "[doc]") {
   CHECK(resolve_error(a, "https://example.org/a.png").message.find("not a file on this computer") !=
         std::string::npos);
   CHECK(resolve_error(a, "").message.find("no file name") != std::string::npos);
+  // %00 never cuts a name short into another file's.
+  CHECK(resolve_error(a, "photos%00.txt").message.find("not a file") == std::string::npos);
 }
 
 TEST_CASE("image: load_image reads and decodes; errors can name the article line", "[doc]") {

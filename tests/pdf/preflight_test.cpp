@@ -36,6 +36,15 @@ TEST_CASE("preflight: a picture whose pixels do not match its size is refused, n
   CHECK_FALSE(std::filesystem::exists(path));
 }
 
+TEST_CASE("preflight: a picture placed with no or a negative size is refused for every standard", "[pdf]") {
+  for (const Rect rect : {Rect{10, 10, 10, 50}, Rect{60, 60, 20, 20}}) {
+    auto m = marked_sheet();
+    m.pages[0].images.push_back(Image{rect, solid(ColorSpace::Rgb, {1, 2, 3})});
+    for (const Standard s : {Standard::Print, Standard::Archive, Standard::None})
+      CHECK_FALSE(preflight(m, s).has_value());
+  }
+}
+
 TEST_CASE("preflight: more ink than FOGRA39 allows is refused for print only", "[pdf]") {
   auto m = marked_sheet();
   m.pages[0].fills.push_back({Rect{10, 10, 50, 50}, {1, 1, 1, 1}});  // 400 %: never
