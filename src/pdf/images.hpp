@@ -7,6 +7,10 @@
 //             (color.hpp); CMYK and Gray stay as they are.
 //  - archive, none: CMYK pictures are converted to sRGB; RGB and Gray stay.
 // No soft masks (alpha was composited over white when decoding: doc/image.hpp).
+// Detail: a picture finer than kMaxStoredPpi at the largest size it is drawn
+// at is averaged down by a whole factor to at least kTargetPpi: a 12-megapixel
+// phone photo two inches wide would otherwise make a 20 MB leaflet that prints
+// no sharper.
 // Errors: an Error naming the picture when its pixels do not match its size or
 //         its colours cannot be converted; then no PDF is written.
 // Thread-safety: one ImageStore per document.
@@ -18,6 +22,7 @@
 
 #include "core/result.hpp"
 #include "doc/image.hpp"
+#include "layout/page_model.hpp"
 #include "pdf/write.hpp"
 
 namespace leafpress::pdf {
@@ -25,15 +30,25 @@ namespace leafpress::pdf {
 // The space a picture is stored in under `standard`.
 doc::ColorSpace stored_space(doc::ColorSpace space, Standard standard);
 
+constexpr double kMaxStoredPpi = 450, kTargetPpi = 300;
+
+// The whole factor a picture `pixels_wide` drawn `points_wide` is reduced by (1 = kept).
+int reduction_factor(int pixels_wide, double points_wide);
+
+// Averages each factor × factor block into one pixel (edges average what they have).
+doc::Raster box_average(const doc::Raster& raster, int factor);
+
 class ImageStore {
  public:
-  ImageStore(HPDF_Doc doc, Standard standard) : doc_(doc), standard_(standard) {}
+  // `model`: every place each picture is drawn, for the detail it needs.
+  ImageStore(HPDF_Doc doc, Standard standard, const layout::PageModel& model);
 
   Result<HPDF_Image> get(const doc::Raster& raster);
 
  private:
   HPDF_Doc doc_;
   Standard standard_;
+  std::map<const doc::Raster*, double> widest_;  // the largest width each is drawn at, in points
   std::map<const doc::Raster*, HPDF_Image> images_;
 };
 

@@ -59,7 +59,7 @@ class Writer {
     auto paint = Paint::make(pdf, standard);
     if (!paint) return paint.error();
     paint_ = &*paint;
-    ImageStore images(pdf, standard);
+    ImageStore images(pdf, standard, model_);
     images_ = &images;
     if (auto s = embed_fonts(options.subsets); !s) return s.error();
     const Metadata meta = metadata_of(model_, standard, now_or(options.epoch));

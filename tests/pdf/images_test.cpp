@@ -3,6 +3,7 @@
 
 #include <regex>
 
+#include "pdf/images.hpp"
 #include "tests/pdf/pdf_test_support.hpp"
 
 using leafpress::doc::ColorSpace;
@@ -91,4 +92,35 @@ TEST_CASE("images: the pictures are drawn where layout placed them, and Ghostscr
   const auto r = run_tool("gs -q -dNOPAUSE -dBATCH -sDEVICE=nullpage " + shell_quoted(pdf));
   CHECK(r.status == 0);
   CHECK(r.output.empty());
+}
+
+TEST_CASE("images: a picture far finer than print needs is averaged down to 300-450 ppi", "[pdf]") {
+  CHECK(leafpress::pdf::reduction_factor(3000, 72) == 10);  // 3000 ppi → 300
+  CHECK(leafpress::pdf::reduction_factor(2195, 72) == 7);   // → 314 ppi
+  CHECK(leafpress::pdf::reduction_factor(450, 72) == 1);    // fine enough: kept
+  CHECK(leafpress::pdf::reduction_factor(100, 0) == 1);
+
+  // 5 x 2 grey pixels by a factor of 2: blocks average, the odd edge column keeps its own value.
+  leafpress::doc::Raster r;
+  r.width = 5, r.height = 2, r.space = ColorSpace::Gray;
+  r.pixels = {0, 100, 10, 20, 77, 200, 100, 30, 50, 77};
+  const auto half = leafpress::pdf::box_average(r, 2);
+  CHECK(half.width == 3);
+  CHECK(half.height == 1);
+  CHECK(half.pixels == std::vector<std::uint8_t>{100, 28, 77});
+
+  // Written: a 1200-pixel-wide picture drawn one inch wide is stored 300 pixels wide; the same
+  // picture also drawn four inches wide keeps all its pixels.
+  auto m = marked_sheet();
+  const auto wide = solid(ColorSpace::Rgb, {10, 20, 30}, 1200, 8);
+  m.pages[0].images.push_back(Image{Rect{100, 100, 172, 101}, wide});
+  TempDir dir;
+  CHECK(
+      std::regex_search(run_tool("pdfimages -list " + shell_quoted(write_to(m, Standard::Print, dir))).output,
+                        std::regex(R"(image\s+300\s+2\s+cmyk)")));
+  m.pages[0].images.push_back(Image{Rect{100, 200, 388, 204}, wide});
+  TempDir dir2;
+  CHECK(std::regex_search(
+      run_tool("pdfimages -list " + shell_quoted(write_to(m, Standard::Print, dir2))).output,
+      std::regex(R"(image\s+1200\s+8\s+cmyk)")));
 }
