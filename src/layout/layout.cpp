@@ -15,7 +15,9 @@
 namespace leafpress::layout {
 namespace {
 
-constexpr double kMaxImageShare = 0.45;  // a picture in the body: at most this share of a frame's height
+constexpr double kMaxImageShare = 0.45;
+constexpr double kMinColumnEms = 6;  // the narrowest column worth setting text in, in body ems  // a picture
+                                     // in the body: at most this share of a frame's height
 
 // Every picture the article names, decoded once and shared by every trial size.
 Status load_images(Scene& s) {
@@ -83,6 +85,16 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   if (!clinic) return clinic.error();
 
   const bool cjk = text::is_cjk_language(s.lang);
+  // A column too narrow for a few words sets every word on a line of its own, or (CJK, whole ems) none.
+  if (const Pt narrowest = column_width(tmpl, tmpl.body_size_min, cjk);
+      narrowest < kMinColumnEms * tmpl.body_size_min) {
+    char what[160];
+    std::snprintf(what, sizeof what,
+                  "the text column is %.1f mm wide, too narrow for %g pt text (it needs %.0f mm)",
+                  narrowest / mm(1), tmpl.body_size_min, kMinColumnEms * tmpl.body_size_min / mm(1));
+    return Error{tmpl.path, 0, what,
+                 "make the flow panels wider, their margins or columns fewer, or body.size smaller"};
+  }
   // A picture may take a share of the tallest frame it could land in. The frames come from the plan
   // with the most pages, so that the cover's and the clinic block's room is taken only where they are.
   Pt tallest_frame = 0;
