@@ -10,16 +10,22 @@
 #include <set>
 #include <thread>
 
+#include "batch/variables.hpp"
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
 #include "pdf/write.hpp"
+#include "text/hyphenate.hpp"
 
 namespace leafpress::batch {
 namespace fs = std::filesystem;
 
 Context Context::from_environment(const fs::path& executable) {
   Context ctx;
+  // The hyphenation patterns take as long to read as fontconfig takes to load its
+  // configuration: on a second core both are done by the time the first paragraph
+  // needs them (a cold single build is mostly such start-up work).
+  ctx.warm_up = std::jthread([] { (void)text::hyphenation_points("hyphenation"); });
   std::vector<fs::path> roots{fs::current_path()};
   std::error_code ec;
   const fs::path exe = fs::canonical(executable, ec);
@@ -94,7 +100,42 @@ long long document_epoch(const Context& ctx, const doc::Document& d) {
   return -1;
 }
 
-Outcome build(const Job& job, const Context& ctx) {
+// Makes the font subsets the writer will ask for, on `threads` threads, so that
+// it finds them in the cache. The glyph sets are collected exactly as
+// pdf/write.cpp does (every glyph of every run, per face, ascending), or the
+// cache would miss. Failures are left for the writer to report.
+void make_subsets_in_parallel(const layout::PageModel& model, pdf::SubsetCache& cache, unsigned threads) {
+  std::map<const text::Face*, std::set<unsigned>> used;
+  for (const auto& page : model.pages)
+    for (const auto& run : page.runs)
+      for (const auto& g : run.glyphs) used[g.face].insert(g.glyph);
+  std::vector<std::pair<const text::Face*, std::vector<unsigned>>> work;
+  for (const auto& [face, glyphs] : used)
+    work.emplace_back(face, std::vector<unsigned>(glyphs.begin(), glyphs.end()));
+  // CFF subsets (CJK) cost the most: start them first.
+  std::stable_sort(work.begin(), work.end(),
+                   [](const auto& a, const auto& b) { return a.first->is_cff > b.first->is_cff; });
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) (void)cache.get(*work[i].first, work[i].second);
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 0; t < threads && t + 1 < work.size(); ++t) pool.emplace_back(worker);
+  worker();
+}
+
+// Every file the build read besides the article, for fingerprints (fingerprint.hpp).
+std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::path& layout_file) {
+  std::set<std::string> files;
+  for (const auto& page : model.pages)
+    for (const auto& run : page.runs)
+      for (const auto& g : run.glyphs) files.insert(g.face->file.string());
+  std::vector<std::string> out{layout_file.string()};
+  out.insert(out.end(), files.begin(), files.end());
+  return out;
+}
+
+Outcome build(const Job& job, const Context& ctx, unsigned spare_threads) {
   Outcome out;
   out.output = job.output;
   auto document = doc::load_document(job.article);
@@ -102,6 +143,11 @@ Outcome build(const Job& job, const Context& ctx) {
     out.error = document.error();
     return out;
   }
+  if (job.fill_variables)
+    if (auto filled = fill_document(*document, job.variables, job.row); !filled) {
+      out.error = filled.error();
+      return out;
+    }
   const std::string layout_name = !job.layout.empty()              ? job.layout
                                   : !document->meta.layout.empty() ? document->meta.layout
                                                                    : "trifold-a4";
@@ -127,6 +173,7 @@ Outcome build(const Job& job, const Context& ctx) {
     if (out.error.file.empty()) out.error.file = job.article;
     return out;
   }
+  if (spare_threads > 0 && ctx.subsets) make_subsets_in_parallel(*model, *ctx.subsets, spare_threads);
   pdf::WriteOptions options;
   options.epoch = document_epoch(ctx, *document);
   options.subsets = ctx.subsets.get();
@@ -139,16 +186,17 @@ Outcome build(const Job& job, const Context& ctx) {
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
   out.warnings = model->warnings;
+  out.inputs = inputs_of(*model, *layout_path);
   return out;
 }
 
 }  // namespace
 
-Outcome build_job(const Job& job, const Context& ctx) {
+Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads) {
   const auto start = std::chrono::steady_clock::now();
   Outcome out;
   try {
-    out = build(job, ctx);
+    out = build(job, ctx, spare_threads);
   } catch (const std::exception& e) {
     out = Outcome{};
     out.output = job.output;
@@ -158,11 +206,19 @@ Outcome build_job(const Job& job, const Context& ctx) {
   return out;
 }
 
-std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads) {
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
+                                const std::function<void(std::size_t, Outcome&)>& on_done) {
   std::vector<Outcome> outcomes(jobs.size());
+  if (jobs.empty()) return outcomes;
+  // Threads beyond one per job would idle: a lone job uses them for its subsets.
+  const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
+  const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) outcomes[i] = build_job(jobs[i], ctx);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      outcomes[i] = build_job(jobs[i], ctx, spare_each);
+      if (on_done) on_done(i, outcomes[i]);
+    }
   };
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
   std::vector<std::jthread> pool;
