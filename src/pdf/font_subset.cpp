@@ -20,7 +20,7 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
     hb_set_add(drop, tag);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
-  text::HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.hb_face(), input.get()));
+  text::HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
   if (!plan) return fail("hb-subset could not plan the subset");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   text::HbFace subset(hb_subset_plan_execute_or_fail(plan.get()));

@@ -113,6 +113,12 @@ bool has_ros(hb_blob_t* cff) {
   return false;
 }
 
+// Face::subset_source: every table of the face but 'cmap'.
+hb_blob_t* table_without_cmap(hb_face_t*, hb_tag_t tag, void* source) {
+  if (tag == HB_TAG('c', 'm', 'a', 'p')) return nullptr;
+  return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
@@ -139,6 +145,12 @@ Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsi
   HbBlob cff(hb_face_reference_table(f->face_.get(), HB_TAG('C', 'F', 'F', ' ')));
   f->is_cff = hb_blob_get_length(cff.get()) > 0;
   f->is_cid_keyed = f->is_cff && has_ros(cff.get());
+  if (f->is_cff) {
+    f->subset_face_ = HbFace(hb_face_create_for_tables(table_without_cmap, f->face_.get(), nullptr));
+    hb_face_set_upem(f->subset_face_.get(), f->upem);
+    hb_face_set_glyph_count(f->subset_face_.get(), hb_face_get_glyph_count(f->face_.get()));
+    hb_face_make_immutable(f->subset_face_.get());
+  }
   HbBlob glyf(hb_face_reference_table(f->face_.get(), HB_TAG('g', 'l', 'y', 'f')));
   if (!f->is_cff && hb_blob_get_length(glyf.get()) == 0)
     return Error{file.string(), 0,
