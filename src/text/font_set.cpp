@@ -224,7 +224,9 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, request.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
   FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-  FcConfigSubstitute(impl_->config.get(), pattern.get(), FcMatchPattern);
+  // No FcConfigSubstitute: its rules append dozens of fallback families for
+  // FcFontMatch to score every installed font against (a third of the lookup's
+  // time), and a fallback is refused below anyway: only the family asked for counts.
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
   FcPatternHandle match(FcFontMatch(impl_->config.get(), pattern.get(), &result));
