@@ -27,10 +27,10 @@
 namespace leafpress::batch {
 
 struct Job {
-  std::string article;
-  std::string layout;  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
-  std::vector<std::string> sets;  // "body.size=9pt"...
-  std::string output;             // the PDF to write
+  std::string article{};
+  std::string layout{};  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
+  std::vector<std::string> sets{};  // "body.size=9pt"...
+  std::string output{};             // the PDF to write
   pdf::Standard standard = pdf::Standard::Print;
   bool proof = false;  // guides over the pages, not for print
   bool impose = true;  // booklets: printer spreads (false: reader pages)

@@ -71,7 +71,13 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
                    "save it as CSV (RFC 4180), UTF-8"};
     pos = end;
   }
-  if (csv_fini(&p.parser, Collector::on_field, Collector::on_row, &c) != 0)
+  // A quote still open at the end swallowed the rest of the file. libcsv reports that
+  // only in strict mode, which would also refuse a stray quote inside a field (a row
+  // problem, not a file problem); its parser state says it as well (csv.h: pstate 2
+  // is "field begun", `quoted` a field that opened with a quote).
+  constexpr int kFieldBegun = 2;
+  const bool open_quote = p.parser.pstate == kFieldBegun && p.parser.quoted;
+  if (csv_fini(&p.parser, Collector::on_field, Collector::on_row, &c) != 0 || open_quote)
     return Error{shown_as, c.row_start, "a quoted field that starts in this row is never closed",
                  "close the quote (a quote inside a quoted field is written twice: \"\")"};
 
