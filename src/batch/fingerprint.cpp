@@ -81,7 +81,6 @@ std::string inputs_hash(const Job& job) {
   h.add_field(pdf::standard_name(job.standard));
   h.add_field(job.proof ? "proof" : "");
   h.add_field(job.impose ? "impose" : "");
-  h.add_field(job.output);
   h.add_field(job.fill_variables ? "merge" : "");
   for (const auto& [k, v] : job.variables) {
     h.add_field(k);

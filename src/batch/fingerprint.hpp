@@ -3,7 +3,8 @@
 // A job's fingerprint has two parts:
 //   inputs  a 128-bit FNV-1a hash of what is known before building: the article's
 //           bytes, the row's values, the layout name, --set keys, standard, proof,
-//           imposition, the output path and LEAFPRESS_VERSION;
+//           imposition and LEAFPRESS_VERSION (not paths: a manifest run from another
+//           folder is still up to date);
 //   files   what the last build read besides the article, found while building:
 //           the layout file (its bytes hashed) and every font file (path, size,
 //           modification time: re-reading 20 MB of CJK fonts would cost more
