@@ -123,7 +123,9 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   }
 
   char line[256];
-  if (results.empty()) {
+  if (manifest->jobs.empty()) {
+    std::snprintf(line, sizeof line, "nothing to do: the manifest lists no PDFs (are its data files empty?)");
+  } else if (results.empty()) {
     std::snprintf(line, sizeof line, "nothing to do: no job of the manifest falls in this shard");
   } else if (built == 0 && failed == 0) {
     std::snprintf(line, sizeof line, "nothing to do: all %d PDFs are up to date (--force rebuilds them)",
