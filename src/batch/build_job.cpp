@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "batch/finisher.hpp"
 #include "batch/variables.hpp"
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
@@ -85,6 +86,9 @@ std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx
 
 namespace {
 
+// fsync waits on the disk, not the CPU: a few threads keep the journal commits overlapping.
+constexpr unsigned kFinisherThreads = 4;
+
 // The date printed into the PDF: SOURCE_DATE_EPOCH, else the article's `date:`, else its file time.
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;
@@ -135,7 +139,7 @@ std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::pat
   return out;
 }
 
-Outcome build(const Job& job, const Context& ctx, unsigned spare_threads) {
+Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool stage) {
   Outcome out;
   out.output = job.output;
   auto document = doc::load_document(job.article);
@@ -178,7 +182,19 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads) {
   options.epoch = document_epoch(ctx, *document);
   options.subsets = ctx.subsets.get();
   options.standard = job.standard;
-  if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
+  if (stage) {  // build_jobs: fsync and rename on a finisher thread (finisher.hpp)
+    auto bytes = pdf::write_pdf(*model, options);
+    if (!bytes) {
+      out.error = bytes.error();
+      return out;
+    }
+    auto staged = stage_file(job.output, *bytes);
+    if (!staged) {
+      out.error = staged.error();
+      return out;
+    }
+    out.staged = std::move(staged).value();
+  } else if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
     out.error = w.error();
     return out;
   }
@@ -192,11 +208,11 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads) {
 
 }  // namespace
 
-Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads) {
+Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads, bool stage) {
   const auto start = std::chrono::steady_clock::now();
   Outcome out;
   try {
-    out = build(job, ctx, spare_threads);
+    out = build(job, ctx, spare_threads, stage);
   } catch (const std::exception& e) {
     out = Outcome{};
     out.output = job.output;
@@ -213,17 +229,41 @@ std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx
   // Threads beyond one per job would idle: a lone job uses them for its subsets.
   const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
   const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
+  const auto done = [&](std::size_t i) {
+    if (!on_done) return;
+    try {
+      on_done(i, outcomes[i]);
+    } catch (const std::exception& e) {
+      outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+    }
+  };
+  Finisher finisher(kFinisherThreads, [&](std::size_t i) {
+    Outcome& o = outcomes[i];
+    if (auto s = commit_staged(o.staged, jobs[i].output); !s) {
+      o.ok = false;
+      o.error = s.error();
+      o.pages = 0;
+    }
+    o.staged.clear();
+    done(i);
+  });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      outcomes[i] = build_job(jobs[i], ctx, spare_each);
-      if (on_done) on_done(i, outcomes[i]);
+      outcomes[i] = build_job(jobs[i], ctx, spare_each, true);
+      if (!outcomes[i].staged.empty())
+        finisher.submit(i);  // after the outcome is stored: the finisher reads it
+      else
+        done(i);
     }
   };
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+  }                  // all built
+  finisher.close();  // all on disk
   return outcomes;
 }
 

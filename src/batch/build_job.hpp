@@ -49,6 +49,7 @@ struct Outcome {
   double seconds = 0;
   std::vector<std::string> warnings;
   std::vector<std::string> inputs;  // files read besides the article: layout, fonts (for fingerprints)
+  std::string staged;               // a staged build: the temporary file that becomes `output`
 };
 
 // Where leafpress finds its layouts and fonts: ./layouts and ./fonts, then the
@@ -70,11 +71,14 @@ Result<std::filesystem::path> find_layout(const Context& ctx, const std::string&
 std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx);
 
 // `spare_threads`: idle threads the job may use to make its font subsets in parallel.
-Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0);
+// `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and
+// rename to the caller (batch/finisher.hpp); build_jobs does so.
+Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0, bool stage = false);
 
 // Runs all jobs on `threads` threads; outcomes in job order. `on_done(i, outcome)`
-// is called on the worker thread as soon as job i has finished, and may add to
-// the outcome (a warning); calls may come from several threads at once.
+// is called as soon as job i has finished (its PDF in place), and may add to the
+// outcome (a warning); calls come from several threads at once. PDFs are flushed
+// to disk and renamed on finisher threads (finisher.hpp) while the next ones build.
 std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
                                 const std::function<void(std::size_t, Outcome&)>& on_done = {});
 
