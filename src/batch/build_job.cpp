@@ -104,6 +104,20 @@ long long document_epoch(const Context& ctx, const doc::Document& d) {
   return -1;
 }
 
+// A copy of the layout, read from its file the first time only. An error is not
+// kept: every job that names a broken layout says so.
+Result<layout::Template> cached_template(const Context& ctx, const std::string& path) {
+  {
+    std::lock_guard lock(ctx.templates->mutex);
+    if (auto it = ctx.templates->by_path.find(path); it != ctx.templates->by_path.end()) return *it->second;
+  }
+  auto loaded = layout::load_template(path);
+  if (!loaded) return loaded;
+  std::lock_guard lock(ctx.templates->mutex);
+  ctx.templates->by_path.emplace(path, std::make_shared<const layout::Template>(*loaded));
+  return loaded;
+}
+
 // Makes the font subsets the writer will ask for, on `threads` threads, so that
 // it finds them in the cache. The glyph sets are collected exactly as
 // pdf/write.cpp does (every glyph of every run, per face, ascending), or the
@@ -161,7 +175,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     if (out.error.file.empty()) out.error.file = job.article;
     return out;
   }
-  auto tmpl = layout::load_template(layout_path->string());
+  auto tmpl = cached_template(ctx, layout_path->string());
   if (!tmpl) {
     out.error = tmpl.error();
     return out;

@@ -15,11 +15,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "core/result.hpp"
+#include "layout/template.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/write.hpp"
 #include "text/font_set.hpp"
@@ -52,6 +55,13 @@ struct Outcome {
   std::string staged;               // a staged build: the temporary file that becomes `output`
 };
 
+// Layout files read once per process and shared by the jobs (a job copies the template
+// before applying its --set keys). Guarded by its mutex.
+struct TemplateCache {
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const layout::Template>> by_path;
+};
+
 // Where leafpress finds its layouts and fonts: ./layouts and ./fonts, then the
 // folders next to the executable's parent, then the source tree it was built from.
 struct Context {
@@ -60,6 +70,7 @@ struct Context {
   std::unique_ptr<pdf::SubsetCache> subsets;  // font subsets shared by all jobs
   long long epoch_override = -1;              // SOURCE_DATE_EPOCH, when set
   std::jthread warm_up;                       // reads the hyphenation patterns meanwhile
+  std::unique_ptr<TemplateCache> templates = std::make_unique<TemplateCache>();  // layouts read once
 
   static Context from_environment(const std::filesystem::path& executable);
 };
