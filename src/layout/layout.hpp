@@ -1,16 +1,23 @@
 // layout/layout.hpp: a Document on a Template → a PageModel.
 //
-// Steps: collect (blocks → flow elements: composed lines with their spacing
-// and keep rules) → flow (elements through the template's flow panels in
-// reading order: panel_flow.hpp) → cover (title and subtitle on the cover
-// panel) → marks (crop and fold marks outside the bleed: marks.hpp).
-// The body's column has one width in every flow panel (the narrowest panel's,
-// less margins), centred in each panel, so paragraphs compose once; for CJK
-// documents it is a whole number of body ems (CLReq 3.1.2: a CJK line holds
-// whole characters).
-// Errors: a font that cannot be found; an article that does not fit: the
-// error names the section where the text runs out of room and how many lines
-// are left over. Nothing is cut silently.
+// Steps, each in a file of its own:
+//   load the pictures the article names, once (doc/image.hpp);
+//   set the cover (cover.hpp) and the clinic block (back_panel.hpp): they do
+//   not depend on the body size, and reserve room in the panels they share;
+//   copy-fit (copy_fit.hpp): collect the blocks at a body size (blocks.hpp),
+//   flow them through the frames of a page plan (sheet_plan.hpp, panel_flow.hpp),
+//   and keep the largest size in the layout's range at which everything fits;
+//   place the lines, pictures and boxes (place_blocks.hpp); crop and fold marks
+//   (marks.hpp); with options.proof, the guides (proof_guides.hpp); a booklet,
+//   unless options.impose is false, is imposed on sheets (impose.hpp).
+// The body's column has one width in every flow panel (the narrowest panel's
+// column, less margins), centred in each panel, so paragraphs compose once per
+// size; for CJK documents it is a whole number of body ems (CLReq 3.1.2: a CJK
+// line holds whole characters).
+// Errors: a font that cannot be found; a picture that cannot be read; a title
+// too long for the cover; an article that does not fit at the smallest size
+// (or in kMaxPages booklet pages): the error names the section where the text
+// runs out of room and how many lines are left over. Nothing is cut silently.
 // Thread-safety: reentrant; FontSet is shared read-only.
 #pragma once
 

@@ -10,21 +10,30 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 // How many lines of e must stand together at its start: all of a heading; two of a
 // paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
 std::size_t kept_lines(const Element& e) {
-  if (e.keep_with_next || e.lines.size() <= 3) return e.lines.size();
+  if (e.keep_with_next || e.keep_together || e.lines.size() <= 3) return e.lines.size();
   return kKeepLines;
 }
 
 // The height from the current position to the last line that must share the frame
-// with the start of elements[i].
+// with the start of elements[i]. After a heading (or a chain of them) that is the
+// next kKeepLines lines, even when they belong to more than one element (a heading
+// over a list of one-line items).
 Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top) {
   Pt h = 0;
+  bool after_heading = false;
+  std::size_t kept_after_heading = 0;
   for (; i < elements.size(); ++i) {
     const Element& e = elements[i];
     const std::size_t n = kept_lines(e);
     if (!at_top) h += e.space_before;
     for (std::size_t k = 0; k < n; ++k) h += (at_top && k == 0) ? e.lines[k].ascent : e.lines[k].height;
     at_top = false;
-    if (!e.keep_with_next) break;
+    if (e.keep_with_next) {
+      after_heading = true;
+    } else {
+      kept_after_heading += n;
+      if (!after_heading || kept_after_heading >= kKeepLines) break;
+    }
     h += e.space_after;
   }
   return h;
@@ -52,6 +61,14 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       if (!out.overflow_element) out.overflow_element = ei;
       out.lines_left += e.lines.size();
       continue;
+    }
+    if (e.new_panel && !frame_empty) {
+      next_frame();
+      if (f >= frames.size()) {
+        if (!out.overflow_element) out.overflow_element = ei;
+        out.lines_left += e.lines.size();
+        continue;
+      }
     }
     // Keep rules, decided before the first line is placed: the element's first
     // lines, and for a heading everything it keeps with (a chain of headings too).

@@ -6,16 +6,23 @@
 #include <hpdf_pages.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <map>
 #include <tuple>
 
 #include "core/atomic_file.hpp"
-#include "core/utf8.hpp"
+#include "pdf/file_id.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
+#include "pdf/images.hpp"
+#include "pdf/metadata.hpp"
+#include "pdf/number.hpp"
+#include "pdf/outline.hpp"
+#include "pdf/output_intent.hpp"
+#include "pdf/paint.hpp"
+#include "pdf/preflight.hpp"
+#include "pdf/xmp.hpp"
 
 namespace leafpress::pdf {
 
@@ -33,18 +40,6 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   if (state->ok()) state->error = error, state->detail = detail;
 }
 
-// std::to_chars, not snprintf: a leaflet has some 10 000 of these, and printf's
-// locale-aware path was an eighth of a warm build. Same digits as "%.3f".
-std::string number(double v) {
-  char buf[64];
-  const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3).ptr;
-  std::string s(buf, end);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
-  return s;
-}
-
 // Four upper-case hex digits: one glyph code of an Identity-H font.
 void append_code(std::string& out, unsigned code) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -53,29 +48,8 @@ void append_code(std::string& out, unsigned code) {
   out.append(digits, 4);
 }
 
-// A text string for Info: UTF-16BE with a byte order mark, written as <hex> (ISO 32000-1 7.9.2.2).
-HPDF_Binary text_string(HPDF_MMgr mmgr, const std::string& utf8) {
-  std::vector<HPDF_BYTE> bytes{0xFE, 0xFF};
-  for (const char16_t unit : to_utf16(utf8)) {
-    bytes.push_back(static_cast<HPDF_BYTE>(unit >> 8));
-    bytes.push_back(static_cast<HPDF_BYTE>(unit & 0xFF));
-  }
-  return HPDF_Binary_New(mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
-}
-
-HPDF_Date date_of(long long epoch) {
-  const std::time_t t = epoch >= 0 ? static_cast<std::time_t>(epoch) : std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  HPDF_Date d{};
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.hour = tm.tm_hour;
-  d.minutes = tm.tm_min;
-  d.seconds = tm.tm_sec;
-  d.ind = 'Z';
-  return d;
+long long now_or(long long epoch) {
+  return epoch >= 0 ? epoch : static_cast<long long>(std::time(nullptr));
 }
 
 class Writer {
@@ -83,15 +57,36 @@ class Writer {
   explicit Writer(const layout::PageModel& model) : model_(model) {}
 
   Result<std::string> run(const WriteOptions& options) {
+    // A proof has guides over the pages: it must not claim to be fit for print or the archive.
+    const Standard standard = model_.proof ? Standard::None : options.standard;
+    if (auto s = preflight(model_, standard); !s) return s.error();
     doc_ = PdfDoc(HPDF_New(on_error, &errors_));
     if (!doc_) return Error{"", 0, "out of memory", ""};
     HPDF_Doc pdf = doc_.get();
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    auto paint = Paint::make(pdf, standard);
+    if (!paint) return paint.error();
+    paint_ = &*paint;
+    ImageStore images(pdf, standard);
+    images_ = &images;
     if (auto s = embed_fonts(options.subsets); !s) return s.error();
-    if (auto s = metadata(options); !s) return s.error();
-    for (const auto& page : model_.pages)
-      if (auto s = draw(page); !s) return s.error();
-    pdf->pdf_version = HPDF_VER_14;  // set last: some calls lower it (DESIGN.md)
+    const Metadata meta = metadata_of(model_, standard, now_or(options.epoch));
+    if (auto s = write_info(pdf, meta); !s) return s.error();
+    if (standard == Standard::Archive)
+      if (auto s = write_xmp(pdf, meta); !s) return s.error();
+    if (auto s = write_output_intent(pdf, standard); !s) return s.error();
+    std::vector<HPDF_Page> pages;
+    for (const auto& page : model_.pages) {
+      auto drawn = draw(page);
+      if (!drawn) return drawn.error();
+      pages.push_back(*drawn);
+    }
+    if (auto s = write_outline(pdf, model_.outline, pages); !s) return s.error();
+    if (auto s = add_id_placeholder(pdf); !s) return s.error();
+    // Set last: some libharu calls lower it (DESIGN.md). PDF/X-1a:2001 is PDF 1.3; PDF/A-2 reads up to 1.7.
+    pdf->pdf_version = standard == Standard::Print     ? HPDF_VER_13
+                       : standard == Standard::Archive ? HPDF_VER_17
+                                                       : HPDF_VER_14;
     if (!errors_.ok()) return Error{"", 0, "cannot build the PDF: " + errors_.describe(), ""};
     if (HPDF_SaveToStream(pdf) != HPDF_OK || !errors_.ok())
       return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
@@ -101,6 +96,7 @@ class Writer {
     if (HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size) != HPDF_OK && size == 0)
       return Error{"", 0, "cannot read back the PDF: " + errors_.describe(), ""};
     bytes.resize(size);
+    if (auto s = stamp_id(bytes); !s) return s.error();
     return bytes;
   }
 
@@ -130,44 +126,23 @@ class Writer {
     return Ok{};
   }
 
-  Status metadata(const WriteOptions& options) {
-    HPDF_Doc pdf = doc_.get();
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "leafpress");
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "leafpress " LEAFPRESS_VERSION " with libharu");
-    const HPDF_Date date = date_of(options.epoch);
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
-    HPDF_Dict info = pdf->info;
-    if (!info) return Error{"", 0, "cannot create the document information", ""};
-    auto put = [&](const char* key, std::string value) {
-      // libharu's strings hold at most 65535 bytes; Info is for catalogues, so cut long ones at a character.
-      constexpr std::size_t kMaxInfoBytes = 8000;
-      if (value.size() > kMaxInfoBytes) {
-        std::size_t cut = kMaxInfoBytes;
-        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-        value.resize(cut);
-      }
-      if (!value.empty()) HPDF_Dict_Add(info, key, text_string(pdf->mmgr, value));
-    };
-    put("Title", model_.title);
-    put("Author", model_.author);
-    put("Subject", model_.subtitle);
-    std::string keywords;
-    for (const auto& k : model_.keywords) keywords += (keywords.empty() ? "" : ", ") + k;
-    put("Keywords", keywords);
-    if (!model_.lang.empty()) HPDF_Dict_Add(pdf->catalog, "Lang", text_string(pdf->mmgr, model_.lang));
-    if (!errors_.ok())
-      return Error{"", 0, "cannot write the document information: " + errors_.describe(), ""};
-    return Ok{};
-  }
-
   void box(HPDF_Page page, const char* name, const layout::Rect& r) {
     const HPDF_Box b{static_cast<HPDF_REAL>(r.x0), static_cast<HPDF_REAL>(r.y0), static_cast<HPDF_REAL>(r.x1),
                      static_cast<HPDF_REAL>(r.y1)};
     HPDF_Dict_Add(page, name, HPDF_Box_Array_New(page->mmgr, b));
   }
 
-  Status draw(const layout::Page& p) {
+  // Turns overprint on or off (print only; paint.hpp) when it changes, in `ops`.
+  Status overprint(HPDF_Page page, bool on, std::string& ops) {
+    if (on == overprinting_) return Ok{};
+    auto op = paint_->overprint(page, on);
+    if (!op) return op.error();
+    ops += *op;
+    overprinting_ = on;
+    return Ok{};
+  }
+
+  Result<HPDF_Page> draw(const layout::Page& p) {
     HPDF_Page page = HPDF_AddPage(doc_.get());
     if (!page) return Error{"", 0, "cannot add a page: " + errors_.describe(), ""};
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
@@ -175,29 +150,46 @@ class Writer {
     box(page, "BleedBox", p.bleed);
     box(page, "TrimBox", p.trim);
     HPDF_Stream stream = static_cast<HPDF_PageAttr>(page->attr)->stream;
+    overprinting_ = false;  // a page starts with the default graphics state
+    std::string ops;
 
     for (const auto& f : p.fills) {
-      HPDF_Page_SetCMYKFill(page, f.color.c, f.color.m, f.color.y, f.color.k);
+      auto color = paint_->fill(f.color);
+      if (!color) return color.error();
+      flush(stream, *color);
       HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
       HPDF_Page_Fill(page);
     }
 
+    for (const auto& im : p.images) {
+      auto image = images_->get(*im.raster);
+      if (!image) return image.error();
+      HPDF_Page_DrawImage(page, *image, static_cast<HPDF_REAL>(im.rect.x0),
+                          static_cast<HPDF_REAL>(im.rect.y0), static_cast<HPDF_REAL>(im.rect.width()),
+                          static_cast<HPDF_REAL>(im.rect.height()));
+    }
+
     for (const auto& d : p.dots) {
-      HPDF_Page_SetCMYKFill(page, d.color.c, d.color.m, d.color.y, d.color.k);
+      auto color = paint_->fill(d.color);
+      if (!color) return color.error();
+      if (auto s = overprint(page, paint_->overprints(d.color), ops); !s) return s.error();
+      ops += *color;
+      flush(stream, ops);
       HPDF_Page_Circle(page, d.x, d.y, d.radius);
       HPDF_Page_Fill(page);
     }
 
     // Text: raw Tf/Tm/TJ inside libharu's BT/ET, with glyph codes of our Type0 fonts.
     HPDF_Page_BeginText(page);
-    std::string ops;
     const text::Face* current_face = nullptr;
     double current_size = 0;
     layout::Cmyk current_color{-1, -1, -1, -1};
     for (const auto& run : p.runs) {
       if (!(run.color == current_color)) {
-        ops += number(run.color.c) + " " + number(run.color.m) + " " + number(run.color.y) + " " +
-               number(run.color.k) + " k\n";
+        auto color = paint_->fill(run.color);
+        if (!color) return color.error();
+        if (auto s = overprint(page, paint_->overprints(run.color), ops); !s) return s.error();
+        ops += *color;
         current_color = run.color;
       }
       std::size_t i = 0;
@@ -241,7 +233,13 @@ class Writer {
 
     for (const auto& r : p.rules) {
       HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
-      HPDF_Page_SetCMYKStroke(page, r.color.c, r.color.m, r.color.y, r.color.k);
+      const bool mark =
+          r.purpose == layout::RulePurpose::CropMark || r.purpose == layout::RulePurpose::FoldMark;
+      auto color = mark ? paint_->registration_stroke(page) : paint_->stroke(r.color);
+      if (!color) return color.error();
+      if (auto s = overprint(page, !mark && paint_->overprints(r.color), ops); !s) return s.error();
+      ops += *color;
+      flush(stream, ops);
       if (r.dashed) {
         const HPDF_UINT16 dash[] = {2, 2};
         HPDF_Page_SetDash(page, dash, 2, 0);
@@ -252,7 +250,7 @@ class Writer {
       if (r.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
     }
     if (!errors_.ok()) return Error{"", 0, "cannot draw the page: " + errors_.describe(), ""};
-    return Ok{};
+    return page;
   }
 
   static void flush(HPDF_Stream stream, std::string& ops) {
@@ -265,6 +263,9 @@ class Writer {
   ErrorState errors_;
   PdfDoc doc_;
   std::map<const text::Face*, EmbeddedFont> fonts_;
+  Paint* paint_ = nullptr;
+  ImageStore* images_ = nullptr;
+  bool overprinting_ = false;
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// pdf/write.hpp: a PageModel → PDF bytes, with libharu.
+// pdf/write.hpp: a PageModel → PDF bytes, with libharu, as the standard asks.
 //
 // The only stage that includes libharu. libharu 2.3 writes the document
 // (pages, xref, compression); fonts are built with its object API because its
@@ -7,10 +7,21 @@
 // subset made by hb-subset (font_embed.hpp), with /W widths and a ToUnicode
 // map from the glyphs' text.
 // Every page gets MediaBox (trim + bleed + room for marks), BleedBox and
-// TrimBox; text and marks are in DeviceCMYK.
-// Errors: any libharu or subsetting failure gives an Error; no bytes then.
-// write_pdf_file writes to a temporary file and renames it: a reader never
-// sees half a PDF.
+// TrimBox. What the standard adds (README "Standards"):
+//  - print (PDF/X-1a:2001, PDF 1.3): CMYK and gray only, FOGRA39 output
+//    intent with its profile, PDF/X keys in Info, registration-colour marks,
+//    overprinting 100 % K (paint.hpp, output_intent.hpp, metadata.hpp);
+//  - archive (PDF/A-2u, PDF 1.7): sRGB colours and output intent, XMP that
+//    agrees with Info (xmp.hpp);
+//  - none (PDF 1.4): sRGB colours, nothing claimed. A proof (PageModel::proof)
+//    is always written as none.
+// Every file has Info, /Lang, bookmarks (outline.hpp) and a trailer /ID from a
+// hash of its bytes (file_id.hpp): the same model and epoch give the same bytes.
+// Pictures are image XObjects converted to the standard's colours (images.hpp).
+// Errors: preflight.hpp first refuses what the standard cannot hold (a picture
+// it cannot convert, ink above 330 %); any libharu, lcms2 or subsetting failure
+// gives an Error; no bytes then. write_pdf_file writes to a temporary file and
+// renames it: a reader never sees half a PDF.
 // Thread-safety: reentrant (one HPDF_Doc per call); faces are only read.
 #pragma once
 

@@ -13,6 +13,7 @@
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
+#include "tests/layout/layout_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 #include "text/font_set.hpp"
 
@@ -181,7 +182,7 @@ TEST_CASE("layout: a tri-fold has two pages with A4 trim, 3 mm bleed and room fo
   }
   CHECK(m.pages[0].trim == m.pages[1].trim);
   CHECK(m.title == "Caring for Your Knees");
-  CHECK(m.body_size == 10);
+  CHECK(m.body_size == 12);  // a short article: copy-fit takes the largest size of the range
 }
 
 TEST_CASE("layout: crop marks sit at the trim corners, outside the bleed", "[layout]") {
@@ -365,4 +366,38 @@ TEST_CASE("layout: an article that does not fit is an error naming the section",
 TEST_CASE("layout: a short article fits where a long one does not", "[layout]") {
   CHECK(lay_out(long_article(4)).has_value());
   CHECK_FALSE(lay_out(long_article(40)).has_value());
+}
+
+TEST_CASE("layout: a booklet's reader pages come in fours; imposed, two to a sheet side", "[layout]") {
+  const auto t = leafpress::test::shipped_layout("booklet-a5");
+  const std::string text = long_article(12);
+  leafpress::layout::LayoutOptions reader;
+  reader.impose = false;
+  auto pages = leafpress::test::lay_out_text(text, t, "a.md", reader);
+  if (!pages) FAIL(pages.error().describe());
+  CHECK(pages->pages.size() % 4 == 0);
+  CHECK(pages->pages.size() >= 4);
+  CHECK(pages->pages[0].trim.width() == Approx(mm(148)));
+  auto sheets = leafpress::test::lay_out_text(text, t, "a.md");
+  if (!sheets) FAIL(sheets.error().describe());
+  CHECK(sheets->pages.size() * 2 == pages->pages.size());
+  CHECK(sheets->pages[0].trim.width() == Approx(mm(296)));
+}
+
+TEST_CASE("layout: a booklet longer than kMaxPages is an error", "[layout]") {
+  auto m = leafpress::test::lay_out_text(long_article(700), leafpress::test::shipped_layout("booklet-a5"));
+  REQUIRE_FALSE(m.has_value());
+  CHECK_THAT(m.error().message, Catch::Contains("64 pages"));
+  CHECK_THAT(m.error().message, Catch::Contains("section 'Section"));
+}
+
+TEST_CASE("layout: --proof marks the model as a proof", "[layout]") {
+  leafpress::layout::LayoutOptions proof;
+  proof.proof = true;
+  auto m = leafpress::test::lay_out_text(kEnglish, trifold(), "a.md", proof);
+  if (!m) FAIL(m.error().describe());
+  CHECK(m->proof);
+  auto plain = lay_out(kEnglish);
+  REQUIRE(plain.has_value());
+  CHECK_FALSE(plain->proof);
 }

@@ -357,3 +357,22 @@ TEST_CASE("panel_flow: nothing to flow", "[layout]") {
   CHECK_FALSE(r.overflow_element.has_value());
   CHECK(r.frame_fill == std::vector<Pt>{0, 0});
 }
+
+TEST_CASE("panel_flow: a heading keeps with two lines even when they are two one-line items", "[layout]") {
+  // 7 lines end at baseline 432; the heading (6 + 14) at 412 leaves room for one line
+  // (402) but not two (392 < 400): heading and both items move to frame 1.
+  const std::vector<Element> elements{para(7), heading(1, 6, 0), para(1), para(1), para(3)};
+  const auto fr = frames(2);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  CHECK(frame_of(r, 1, 0) == 1);
+  CHECK(frame_of(r, 2, 0) == 1);
+  CHECK(frame_of(r, 3, 0) == 1);
+  // With room for both, all stay.
+  const std::vector<Element> fits{para(6), heading(1, 6, 0), para(1), para(1), para(3)};
+  const FlowResult r2 = flow(fits, fr);
+  INFO(dump(r2));
+  CHECK(frame_of(r2, 1, 0) == 0);
+  CHECK(frame_of(r2, 3, 0) == 0);
+}

@@ -119,7 +119,6 @@ void check_trifold(const Template& t) {
   CHECK(t.serif.cjk == "Noto Serif CJK");
   CHECK(t.sans.latin == "Noto Sans");
   CHECK(t.sans.cjk == "Noto Sans CJK");
-  CHECK(near(t.body_size, 10));
   CHECK(near(t.leading, 1.45));
   REQUIRE(t.heading_sizes.size() == 3);
   CHECK(near(t.heading_sizes[0], 18));
@@ -142,6 +141,8 @@ TEST_CASE("template: the inline tri-fold parses", "[layout]") {
   CHECK(r->description == "A4 tri-fold for tests");
   CHECK(r->path == kPath);
   check_trifold(*r);
+  CHECK(near(r->body_size, 10));  // one size: copy-fit is off
+  CHECK(near(r->body_size_min, 10));
 }
 
 TEST_CASE("template: the shipped layouts/trifold-a4.yaml loads", "[layout]") {
@@ -152,6 +153,9 @@ TEST_CASE("template: the shipped layouts/trifold-a4.yaml loads", "[layout]") {
   CHECK_FALSE(r->description.empty());
   CHECK(r->path == path);
   check_trifold(*r);
+  CHECK(near(r->body_size_min, 9));  // copy-fit picks a size from 9 to 12 pt
+  CHECK(near(r->body_size, 12));
+  CHECK(r->back_panel == "back");
 }
 
 TEST_CASE("template: load_template of a missing file names it", "[layout]") {
@@ -436,4 +440,125 @@ TEST_CASE("template: marks never fall inside the bleed, even at their default of
     CHECK(r.error().file == kPath);
     CHECK_THAT(r.error().message, Catch::Contains("marks.offset"));
   }
+}
+
+TEST_CASE("template: every shipped layout loads, with a description and a body size range", "[layout]") {
+  for (const char* name : {"trifold-a4", "trifold-letter", "zfold-a4", "bifold-a4", "handout-a4",
+                           "handout-letter", "booklet-a5"}) {
+    INFO(name);
+    auto r = load_template(std::string(LEAFPRESS_SOURCE_DIR) + "/layouts/" + name + ".yaml");
+    if (!r) FAIL(r.error().describe());
+    CHECK(r->name == name);
+    CHECK(r->description.size() > 20);
+    CHECK(r->body_size_min < r->body_size);
+    CHECK(r->body_size_min >= 9);
+  }
+}
+
+TEST_CASE("template: the US Letter tri-fold has the 3.6875/3.6875/3.625 in panels", "[layout]") {
+  auto r = load_template(std::string(LEAFPRESS_SOURCE_DIR) + "/layouts/trifold-letter.yaml");
+  if (!r) FAIL(r.error().describe());
+  CHECK(near(r->sheet_width, leafpress::inch(11)));
+  CHECK(near(r->sides[1].panels[0].width, leafpress::inch(3.6875)));
+  CHECK(near(r->sides[1].panels[1].width, leafpress::inch(3.6875)));
+  CHECK(near(r->sides[1].panels[2].width, leafpress::inch(3.625)));
+  CHECK(near(r->bleed, leafpress::inch(0.125)));
+}
+
+TEST_CASE("template: new keys: size range, columns, optional sides, header cover, back, booklet",
+          "[layout]") {
+  SECTION("a body size range") {
+    auto r = parse_template(with_line(25, "  body: {size: [9pt, 12pt], leading: 1.45}"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(near(r->body_size_min, 9));
+    CHECK(near(r->body_size, 12));
+    check_error(parse_template(with_line(25, "  body: {size: [12pt, 9pt]}"), kPath), 25, {"smaller size"});
+    check_error(parse_template(with_line(25, "  body: {size: [9pt, 10pt, 12pt]}"), kPath), 25, {"range"});
+  }
+  SECTION("columns") {
+    auto r = parse_template(with_line(16, "      - {name: inside-1, width: 100mm, columns: 2}"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(r->sides[1].panels[0].columns == 2);
+    check_error(parse_template(with_line(16, "      - {name: inside-1, width: 100mm, columns: 0}"), kPath),
+                16, {"columns"});
+    check_error(parse_template(with_line(16, "      - {name: inside-1, width: 100mm, columns: 5}"), kPath),
+                16, {"columns"});
+    auto lines = kBase;
+    lines[15] = "      - {name: inside-1, width: 100mm, columns: 4}";
+    lines.insert(lines.begin() + 7, "gutter: 20mm");
+    check_error(parse_template(join(lines), kPath), 1, {"too narrow", "inside-1"});
+  }
+  SECTION("a panel's own side margin") {
+    auto r = parse_template(with_line(16, "      - {name: inside-1, width: 100mm, margin: 12mm}"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(near(r->sides[1].panels[0].margin, mm(12)));
+    CHECK(r->sides[1].panels[1].margin < 0);  // the others take margins.side
+    check_error(parse_template(with_line(16, "      - {name: inside-1, width: 100mm, margin: 46mm}"), kPath),
+                1, {"too narrow", "inside-1"});
+  }
+  SECTION("an optional side, never the first") {
+    auto r = parse_template(with_line(14, "  - name: inside\n    optional: true"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK_FALSE(r->sides[0].optional);
+    CHECK(r->sides[1].optional);
+    check_error(parse_template(with_line(9, "  - name: outside\n    optional: true"), kPath), 9,
+                {"first side"});
+  }
+  SECTION("the cover panel takes body text only in a header") {
+    check_error(parse_template(with_line(20, "flow: [front, inside-1]"), kPath), 20,
+                {"cover panel 'front'", "style: header"});
+    auto lines = kBase;
+    lines[18] = "cover: {panel: front, style: header}";
+    lines[19] = "flow: [front, inside-1]";
+    auto r = parse_template(join(lines), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(r->cover_style == leafpress::layout::CoverStyle::Header);
+    check_error(parse_template(with_line(19, "cover: {panel: front, style: sideways}"), kPath), 19,
+                {"cover.style", "panel or header"});
+  }
+  SECTION("the back panel is a panel of the layout") {
+    auto lines = kBase;
+    lines.insert(lines.begin() + 19, "back: {panel: back}");
+    auto r = parse_template(join(lines), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(r->back_panel == "back");
+    lines[19] = "back: {panel: rear}";
+    check_error(parse_template(join(lines), kPath), 20, {"back.panel 'rear'"});
+  }
+  SECTION("cover.image_height is a share") {
+    auto r = parse_template(with_line(19, "cover: {panel: front, image_height: 40%}"), kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(near(r->cover_image_share, 0.4));
+    check_error(parse_template(with_line(19, "cover: {panel: front, image_height: 140%}"), kPath), 19,
+                {"cover.image_height"});
+  }
+  SECTION("a booklet describes one page") {
+    auto lines = kBase;
+    lines.insert(lines.begin() + 1, "booklet: true");
+    check_error(parse_template(join(lines), kPath), 10, {"booklet has one side with one panel"});
+  }
+}
+
+TEST_CASE("template: set_template_key sets the new style keys", "[layout]") {
+  auto r = parse_template(with_line(25, "  body: {size: [9pt, 12pt], leading: 1.45}"), kPath);
+  REQUIRE(r.has_value());
+  Template t = *r;
+  REQUIRE(set_template_key(t, "body.size=10.5pt").has_value());
+  CHECK(near(t.body_size, 10.5));
+  CHECK(near(t.body_size_min, 10.5));  // a fixed size: copy-fit off
+  REQUIRE(set_template_key(t, "heading.color=0,100,100,0").has_value());
+  CHECK(t.accent == leafpress::layout::Cmyk{0, 1, 1, 0});
+  REQUIRE(set_template_key(t, "heading.sizes=20pt,14pt").has_value());
+  CHECK(t.heading_sizes.size() == 2);
+  REQUIRE(set_template_key(t, "quote.tint=[5,5,5,5]").has_value());
+  CHECK(near(t.quote_tint.k, 0.05));
+  REQUIRE(set_template_key(t, "body.spacing=0.8").has_value());
+  CHECK(near(t.paragraph_spacing, 0.8));
+  REQUIRE(set_template_key(t, "subtitle.size=15pt").has_value());
+  CHECK(near(t.subtitle_size, 15));
+  const Template before = t;
+  CHECK_FALSE(set_template_key(t, "heading.color=0,100").has_value());
+  CHECK_FALSE(set_template_key(t, "body.color=0,0,0,150").has_value());
+  CHECK_FALSE(set_template_key(t, "body.spacing=9").has_value());
+  CHECK(t.accent == before.accent);  // a refused value changes nothing
 }

@@ -174,11 +174,11 @@ TEST_CASE("write: the faces are what the tests expect", "[pdf]") {
   CHECK(cjk()->glyph_for(U'造') != 0);
 }
 
-TEST_CASE("write: write_pdf gives a PDF 1.4 from header to %%EOF", "[pdf]") {
+TEST_CASE("write: write_pdf gives a whole PDF, version 1.3 for print (PDF/X-1a:2001)", "[pdf]") {
   const PageModel m = model_with({run_of(serif(), "Hello Leaflet", mm(40), mm(150))});
   const auto bytes = leafpress::pdf::write_pdf(m, fixed_date());
   if (!bytes) FAIL(bytes.error().describe());
-  CHECK(bytes->starts_with("%PDF-1.4"));
+  CHECK(bytes->starts_with("%PDF-1.3"));
   CHECK(ends_with_eof(*bytes));
   CHECK(bytes->size() > 1000);
   CHECK(bytes->find("/TrimBox") != std::string::npos);
@@ -253,7 +253,7 @@ TEST_CASE("write: two faces on two pages, each embedded once", "[pdf]") {
   check_qpdf(pdf);
   const auto info = run_tool("pdfinfo " + shell_quoted(pdf)).output;
   CHECK(std::regex_search(info, std::regex("Pages:\\s+2\\n")));
-  CHECK(std::regex_search(info, std::regex("PDF version:\\s+1\\.4")));
+  CHECK(std::regex_search(info, std::regex("PDF version:\\s+1\\.3")));
   const auto rows = font_rows(pdf);
   CHECK(rows.size() == 2);
   for (const auto& row : rows) {

@@ -1,0 +1,34 @@
+// pdf/color.hpp: colour conversion between the print condition and the screen, with lcms2.
+//
+// Layouts give every colour in CMYK for the print condition FOGRA39; pictures
+// come in Gray, RGB (taken as sRGB) or CMYK (taken as FOGRA39).
+//  - to_rgb: a FOGRA39 CMYK colour as sRGB (relative colorimetric with black
+//    point compensation), for archive and screen PDFs: the archive's blue is
+//    the print's blue as a screen can show it.
+//  - convert_raster: pixels to another space. sRGB → FOGRA39 uses the
+//    perceptual intent (the profile's table gamut-mapped from sRGB, see
+//    src/pdf/icc/make-fogra39.sh); FOGRA39 → sRGB as to_rgb. Gray is left as
+//    it is (both standards allow DeviceGray) and is never asked for.
+// The profiles are pdf/icc_profiles.hpp; no colour math is written here.
+// Errors: an Error when lcms2 cannot open a profile or make a transform, or
+//         when the raster's pixel buffer does not match its size.
+// Thread-safety: each transform is made once per process, when first needed (C++ statics), and used without
+//         lcms2's one-pixel cache (cmsFLAGS_NOCACHE), so any thread may call.
+#pragma once
+
+#include "core/result.hpp"
+#include "doc/image.hpp"
+#include "layout/page_model.hpp"
+
+namespace leafpress::pdf {
+
+struct Rgb {  // 0..1 each, sRGB
+  double r = 0, g = 0, b = 0;
+};
+
+Result<Rgb> to_rgb(const layout::Cmyk& color);
+
+// `to` is Rgb or Cmyk; a raster already in `to` is copied.
+Result<doc::Raster> convert_raster(const doc::Raster& raster, doc::ColorSpace to);
+
+}  // namespace leafpress::pdf

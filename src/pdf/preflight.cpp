@@ -1,0 +1,96 @@
+#include "pdf/preflight.hpp"
+
+#include <cstdio>
+
+#include "pdf/images.hpp"
+
+namespace leafpress::pdf {
+namespace {
+
+std::string percent(const layout::Cmyk& c) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "C %.0f %% M %.0f %% Y %.0f %% K %.0f %%", c.c * 100, c.m * 100, c.y * 100,
+                c.k * 100);
+  return buf;
+}
+
+Status check_color(const layout::Cmyk& c, Standard standard) {
+  for (const double v : {c.c, c.m, c.y, c.k})
+    if (!(v >= 0 && v <= 1))
+      return Error{"", 0, "the colour " + percent(c) + " is outside 0..100 %",
+                   "fix the colour in the layout or the style settings"};
+  if (standard == Standard::Print && c.c + c.m + c.y + c.k > kMaxTotalInk + 1e-9)
+    return Error{"", 0,
+                 "the colour " + percent(c) +
+                     " has more ink than FOGRA39 allows (330 %); the print shop would "
+                     "reject the file",
+                 "use less ink in the layout's colours, or build with --standard none"};
+  return Ok{};
+}
+
+bool inside(const layout::Rect& inner, const layout::Rect& outer) {
+  constexpr double eps = 0.01;
+  return inner.x0 >= outer.x0 - eps && inner.y0 >= outer.y0 - eps && inner.x1 <= outer.x1 + eps &&
+         inner.y1 <= outer.y1 + eps;
+}
+
+Status check_image(const layout::Image& image, Standard standard) {
+  const std::string claim = standard == Standard::Print     ? " for --standard print (PDF/X-1a)"
+                            : standard == Standard::Archive ? " for --standard archive (PDF/A-2u)"
+                                                            : "";
+  if (!image.raster)
+    return Error{"", 0, "a picture has no pixels", "report a bug: layout placed a picture it did not load"};
+  const doc::Raster& r = *image.raster;
+  const auto expected = static_cast<std::size_t>(r.width > 0 ? r.width : 0) *
+                        static_cast<std::size_t>(r.height > 0 ? r.height : 0) *
+                        static_cast<std::size_t>(r.components());
+  if (expected == 0 || r.pixels.size() != expected)
+    return Error{r.source, 0,
+                 "cannot convert the picture" + claim + ": its pixel data does not match its size",
+                 "save the picture again as PNG or JPEG"};
+  const doc::ColorSpace to = stored_space(r.space, standard);
+  const bool convertible = r.space == to ||
+                           (r.space == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk) ||
+                           (r.space == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb);
+  if (!convertible)
+    return Error{r.source, 0, "cannot convert the picture's colours" + claim,
+                 "save the picture in RGB, CMYK or grey"};
+  return Ok{};
+}
+
+}  // namespace
+
+Status preflight(const layout::PageModel& model, Standard standard) {
+  for (std::size_t i = 0; i < model.pages.size(); ++i) {
+    const layout::Page& p = model.pages[i];
+    for (const auto& image : p.images)
+      if (auto s = check_image(image, standard); !s) return s;
+    if (standard == Standard::None) continue;
+    const layout::Rect media{0, 0, p.width, p.height};
+    if (standard == Standard::Print &&
+        (p.trim.width() <= 0 || p.trim.height() <= 0 || !inside(p.trim, p.bleed) || !inside(p.bleed, media)))
+      return Error{"", 0,
+                   "page " + std::to_string(i + 1) + " has no trim box inside its bleed and media boxes",
+                   "report a bug: layout must place the trim inside the bleed"};
+    for (const auto& f : p.fills)
+      if (auto s = check_color(f.color, standard); !s) return s;
+    for (const auto& r : p.runs) {
+      if (auto s = check_color(r.color, standard); !s) return s;
+      if (standard == Standard::Archive)
+        for (const auto& g : r.glyphs)
+          if (g.glyph == 0)  // ISO 19005-2 6.2.11.8: no reference to .notdef
+            return Error{"", 0,
+                         "page " + std::to_string(i + 1) + ": no font has the character \"" + g.text +
+                             "\"; PDF/A forbids the empty box drawn for it",
+                         "install a font that has it, or build with --standard none"};
+    }
+    for (const auto& d : p.dots)
+      if (auto s = check_color(d.color, standard); !s) return s;
+    for (const auto& r : p.rules)
+      if (r.purpose != layout::RulePurpose::CropMark && r.purpose != layout::RulePurpose::FoldMark)
+        if (auto s = check_color(r.color, standard); !s) return s;
+  }
+  return Ok{};
+}
+
+}  // namespace leafpress::pdf

@@ -1,0 +1,82 @@
+// Tests for layout/back_panel.cpp: the clinic block on a back panel, a handout's
+// footer and a booklet's back cover.
+#include <catch2/catch.hpp>
+
+#include "tests/layout/layout_fixtures.hpp"
+
+using leafpress::mm;
+using leafpress::test::find_run;
+using leafpress::test::lay_out_text;
+using leafpress::test::shipped_layout;
+
+namespace {
+
+const std::string kClinic =
+    "---\ntitle: Knees\nclinic:\n  name: Riverside Family Clinic\n  address: 12 Mill Road\n  phone: \"+1 555 "
+    "0100\"\n  url: https://riverside.example.org\n---\n\n";
+
+std::string long_body(int paragraphs) {
+  std::string s;
+  for (int i = 0; i < paragraphs; ++i)
+    s += "Regular exercise strengthens the muscles around the joint and keeps the cartilage healthy. "
+         "Walk, swim or cycle for half an hour on most days of the week.\n\n";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("back_panel: the clinic sits at the foot of the tri-fold's back panel, the body above it",
+          "[layout]") {
+  const auto t = shipped_layout("trifold-a4");
+  auto m = lay_out_text(kClinic + long_body(48), t);
+  if (!m) FAIL(m.error().describe());
+  const auto& page = m->pages[0];
+  const double back_x0 = page.trim.x0 + mm(97), back_x1 = back_x0 + mm(100);
+  double clinic_top = 0;
+  for (const char* field : {"Riverside", "Mill Road", "555", "riverside.example"}) {
+    INFO(field);
+    bool found = false;
+    for (const auto& r : page.runs)
+      if (leafpress::test::run_text(r).find(field) != std::string::npos && r.x >= back_x0 && r.x < back_x1 &&
+          r.y < page.trim.y0 + mm(45)) {
+        found = true;
+        clinic_top = std::max(clinic_top, r.y);
+      }
+    CHECK(found);
+  }
+  // Body lines on the back panel stand above the clinic block.
+  int body_lines = 0;
+  for (const auto& r : page.runs)
+    if (r.x >= back_x0 && r.x < back_x1 &&
+        leafpress::test::run_text(r).find("exercise") != std::string::npos) {
+      ++body_lines;
+      CHECK(r.y > clinic_top + 10);
+    }
+  CHECK(body_lines > 0);
+}
+
+TEST_CASE("back_panel: a handout's clinic is a footer on the last side; a booklet's on the back cover",
+          "[layout]") {
+  auto handout = lay_out_text(kClinic + "Short.\n", shipped_layout("handout-a4"));
+  if (!handout) FAIL(handout.error().describe());
+  REQUIRE(handout->pages.size() == 1);
+  const auto [hp, hrun] = find_run(*handout, "Mill Road");
+  REQUIRE(hrun);
+  CHECK(find_run(*handout, "555").second->y == hrun->y);  // address · phone · url on one line
+  CHECK(hrun->y < handout->pages[0].trim.y0 + mm(30));
+
+  leafpress::layout::LayoutOptions reader;
+  reader.impose = false;
+  auto booklet = lay_out_text(kClinic + long_body(30), shipped_layout("booklet-a5"), "a.md", reader);
+  if (!booklet) FAIL(booklet.error().describe());
+  const auto [bp, brun] = find_run(*booklet, "Mill Road");
+  REQUIRE(brun);
+  CHECK(bp == static_cast<int>(booklet->pages.size()) - 1);
+}
+
+TEST_CASE("back_panel: no clinic, no block", "[layout]") {
+  auto m = lay_out_text("# Knees\n\nText.\n", shipped_layout("trifold-a4"));
+  if (!m) FAIL(m.error().describe());
+  CHECK(m->pages[0].images.empty());
+  for (const auto& r : m->pages[0].rules) CHECK(r.purpose != leafpress::layout::RulePurpose::Decoration);
+}

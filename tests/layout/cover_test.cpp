@@ -1,0 +1,57 @@
+// Tests for layout/cover.cpp: the cover picture, the band without one, a handout's header.
+#include <catch2/catch.hpp>
+
+#include "tests/layout/layout_fixtures.hpp"
+
+using leafpress::mm;
+using leafpress::test::find_run;
+using leafpress::test::lay_out_text;
+using leafpress::test::shipped_layout;
+using leafpress::test::TempDir;
+
+TEST_CASE("cover: the cover picture fills the top of the front panel and bleeds off the trim", "[layout]") {
+  TempDir dir;
+  leafpress::test::write_bytes(dir.path / "cover.png", leafpress::test::tiny_png());
+  const auto t = shipped_layout("trifold-a4");
+  auto m = lay_out_text("---\ntitle: Knees\ncover_image: cover.png\n---\n\nText.\n", t,
+                        (dir.path / "a.md").string());
+  if (!m) FAIL(m.error().describe());
+  const auto& page = m->pages[0];
+  REQUIRE(page.images.size() == 1);
+  const auto& r = page.images[0].rect;
+  const double front_x0 = page.trim.x0 + mm(197);
+  CHECK(r.x0 >= front_x0 - 0.01);        // never over the fold,
+  CHECK(r.x1 <= page.bleed.x1 + 0.01);   // out to the bleed at most
+  CHECK(r.y1 == Approx(page.bleed.y1));  // bleeds off the top
+  CHECK(r.y0 >= page.trim.y1 - page.trim.height() * t.cover_image_share - 0.01);
+  const auto [p, title] = find_run(*m, "Knees");
+  REQUIRE(title);
+  CHECK(p == 0);
+  CHECK(title->y < r.y0);
+  for (const auto& f : page.fills) CHECK(f.color != t.accent);  // no band under a picture
+}
+
+TEST_CASE("cover: without a picture, an accent band; a handout's title sits above the body", "[layout]") {
+  const auto t = shipped_layout("trifold-a4");
+  auto m = lay_out_text("---\ntitle: Knees\n---\n\nText.\n", t);
+  if (!m) FAIL(m.error().describe());
+  bool band = false;
+  for (const auto& f : m->pages[0].fills)
+    band = band || (f.color == t.accent && f.rect.y1 == m->pages[0].bleed.y1);
+  CHECK(band);
+
+  auto h = lay_out_text("---\ntitle: Knees\nsubtitle: Strong joints\n---\n\nThe body text.\n",
+                        shipped_layout("handout-a4"));
+  if (!h) FAIL(h.error().describe());
+  const auto [p1, title] = find_run(*h, "Knees");
+  const auto [p2, subtitle] = find_run(*h, "Strong");
+  const auto [p3, body] = find_run(*h, "body text");
+  REQUIRE(title);
+  REQUIRE(subtitle);
+  REQUIRE(body);
+  CHECK(p1 == 0);
+  CHECK(p3 == 0);
+  CHECK(title->y > subtitle->y);
+  CHECK(subtitle->y > body->y + 10);
+  CHECK(title->x == Approx(body->x).margin(1));  // left-aligned with the first column
+}
