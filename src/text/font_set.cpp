@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -206,6 +207,8 @@ struct FontSet::Impl {
 };
 
 FontSet::FontSet(std::vector<std::filesystem::path> font_dirs) : impl_(std::make_unique<Impl>()) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
   impl_->config = FcConfigHandle(FcInitLoadConfigAndFonts());
   for (const auto& dir : font_dirs) {
     std::error_code ec;

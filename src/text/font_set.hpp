@@ -19,6 +19,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -87,9 +88,14 @@ class FontSet {
   // The face for a family and style. The returned pointer lives as long as the FontSet.
   Result<const Face*> face(const FaceRequest& request) const;
 
+  // Unique in the process, never reused: caches of results that hold this set's
+  // faces (text/paragraph.cpp) key on it, not on an address a later set may get.
+  [[nodiscard]] std::uint64_t id() const { return id_; }
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::uint64_t id_ = 0;
 };
 
 // The regional Noto CJK family for a document language: "Noto Serif CJK" + " SC"
