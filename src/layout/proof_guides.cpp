@@ -69,9 +69,9 @@ void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body
 
   const Pt top = std::max(tmpl.margin_top, tmpl.safe_margin);
   const Pt bottom = std::max(tmpl.margin_bottom, tmpl.safe_margin);
-  const Pt side_margin = text_margin(tmpl);
   for (std::size_t i = 0; i < side.panels.size(); ++i) {
     const Panel& p = side.panels[i];
+    const Pt side_margin = text_margin(tmpl, p);  // a panel may have its own margin
     const Rect panel{trim.x0 + p.x, trim.y0, trim.x0 + p.x + p.width, trim.y1};
     box(page, inset(panel, 0.5, 0.5, 0.5, 0.5), kPanelColor);  // inside the trim line, so both show
     const Rect text_area = inset(panel, side_margin, side_margin, top, bottom);

@@ -22,7 +22,8 @@ Status write_outline(HPDF_Doc doc, const std::vector<layout::Outline>& outline,
       HPDF_Array_Clear(dest);
       st |= HPDF_Array_Add(dest, page);
       st |= HPDF_Array_AddName(dest, "XYZ");
-      st |= HPDF_Array_AddNumber(dest, 0);
+      // x: on an imposed booklet sheet, the left edge of the page's half.
+      st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.x));
       st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.y));
       st |= HPDF_Array_AddNumber(dest, 0);
       st |= HPDF_Dict_Add(item, "Title", text_string(doc->mmgr, entry.title));

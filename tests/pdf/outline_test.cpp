@@ -25,6 +25,14 @@ TEST_CASE("outline: the sections become bookmarks that open their page", "[pdf]"
   CHECK(std::regex_search(q, std::regex(R"(\d+ 0 R\s+/XYZ\s+0\s+510\.\d+\s+0\s*\])")));
 }
 
+TEST_CASE("outline: a bookmark on an imposed sheet opens its half", "[pdf]") {
+  auto m = marked_sheet();
+  m.outline = {{"Right half", 0, 400, 421}};
+  TempDir dir;
+  const std::string q = qdf(write_to(m, Standard::None, dir));
+  CHECK(std::regex_search(q, std::regex(R"(\d+ 0 R\s+/XYZ\s+421\s+400\s+0\s*\])")));
+}
+
 TEST_CASE("outline: no sections, no outline", "[pdf]") {
   auto m = marked_sheet();
   m.outline.clear();
