@@ -213,7 +213,9 @@ class PreparedCache {
   }
   void add(std::string key, std::shared_ptr<const Prepared> p) {
     std::lock_guard lock(mutex_);
-    const std::size_t cost = key.size() + p->text.size() * 8;  // classes, maps and glyph texts per byte
+    // Per byte of text: its class, italic, break and hyphen maps, and about one glyph
+    // text (a std::string of 32 bytes): some 40 bytes, besides the key.
+    const std::size_t cost = key.size() + p->text.size() * 40;
     if (bytes_ + cost > kMaxBytes) {
       entries_.clear();
       bytes_ = 0;
