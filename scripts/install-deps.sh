@@ -9,7 +9,7 @@ packages=(
   # libraries (see DESIGN.md: Debian packages only)
   libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
   libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us zlib1g-dev catch2
-  libpng-dev libturbojpeg0-dev liblcms2-dev
+  libpng-dev libturbojpeg0-dev liblcms2-dev libcsv-dev nlohmann-json3-dev
   # colour: the FOGRA39 and sRGB output intents are built from these (pdf/README.md)
   argyll icc-profiles-free
   # fonts the shipped layouts use

@@ -10,16 +10,23 @@
 #include <set>
 #include <thread>
 
+#include "batch/finisher.hpp"
+#include "batch/variables.hpp"
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
 #include "pdf/write.hpp"
+#include "text/hyphenate.hpp"
 
 namespace leafpress::batch {
 namespace fs = std::filesystem;
 
 Context Context::from_environment(const fs::path& executable) {
   Context ctx;
+  // The hyphenation patterns take as long to read as fontconfig takes to load its
+  // configuration: on a second core both are done by the time the first paragraph
+  // needs them (a cold single build is mostly such start-up work).
+  ctx.warm_up = std::jthread([] { (void)text::hyphenation_points("hyphenation"); });
   std::vector<fs::path> roots{fs::current_path()};
   std::error_code ec;
   const fs::path exe = fs::canonical(executable, ec);
@@ -79,6 +86,9 @@ std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx
 
 namespace {
 
+// fsync waits on the disk, not the CPU: a few threads keep the journal commits overlapping.
+constexpr unsigned kFinisherThreads = 4;
+
 // The date printed into the PDF: SOURCE_DATE_EPOCH, else the article's `date:`, else its file time.
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;
@@ -94,7 +104,56 @@ long long document_epoch(const Context& ctx, const doc::Document& d) {
   return -1;
 }
 
-Outcome build(const Job& job, const Context& ctx) {
+// A copy of the layout, read from its file the first time only. An error is not
+// kept: every job that names a broken layout says so.
+Result<layout::Template> cached_template(const Context& ctx, const std::string& path) {
+  {
+    std::lock_guard lock(ctx.templates->mutex);
+    if (auto it = ctx.templates->by_path.find(path); it != ctx.templates->by_path.end()) return *it->second;
+  }
+  auto loaded = layout::load_template(path);
+  if (!loaded) return loaded;
+  std::lock_guard lock(ctx.templates->mutex);
+  ctx.templates->by_path.emplace(path, std::make_shared<const layout::Template>(*loaded));
+  return loaded;
+}
+
+// Makes the font subsets the writer will ask for, on `threads` threads, so that
+// it finds them in the cache. The glyph sets are collected exactly as
+// pdf/write.cpp does (every glyph of every run, per face, ascending), or the
+// cache would miss. Failures are left for the writer to report.
+void make_subsets_in_parallel(const layout::PageModel& model, pdf::SubsetCache& cache, unsigned threads) {
+  std::map<const text::Face*, std::set<unsigned>> used;
+  for (const auto& page : model.pages)
+    for (const auto& run : page.runs)
+      for (const auto& g : run.glyphs) used[g.face].insert(g.glyph);
+  std::vector<std::pair<const text::Face*, std::vector<unsigned>>> work;
+  for (const auto& [face, glyphs] : used)
+    work.emplace_back(face, std::vector<unsigned>(glyphs.begin(), glyphs.end()));
+  // CFF subsets (CJK) cost the most: start them first.
+  std::stable_sort(work.begin(), work.end(),
+                   [](const auto& a, const auto& b) { return a.first->is_cff > b.first->is_cff; });
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) (void)cache.get(*work[i].first, work[i].second);
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 0; t < threads && t + 1 < work.size(); ++t) pool.emplace_back(worker);
+  worker();
+}
+
+// Every file the build read besides the article, for fingerprints (fingerprint.hpp).
+std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::path& layout_file) {
+  std::set<std::string> files;
+  for (const auto& page : model.pages)
+    for (const auto& run : page.runs)
+      for (const auto& g : run.glyphs) files.insert(g.face->file.string());
+  std::vector<std::string> out{layout_file.string()};
+  out.insert(out.end(), files.begin(), files.end());
+  return out;
+}
+
+Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool stage) {
   Outcome out;
   out.output = job.output;
   auto document = doc::load_document(job.article);
@@ -102,6 +161,11 @@ Outcome build(const Job& job, const Context& ctx) {
     out.error = document.error();
     return out;
   }
+  if (job.fill_variables)
+    if (auto filled = fill_document(*document, job.variables, job.row); !filled) {
+      out.error = filled.error();
+      return out;
+    }
   const std::string layout_name = !job.layout.empty()              ? job.layout
                                   : !document->meta.layout.empty() ? document->meta.layout
                                                                    : "trifold-a4";
@@ -111,7 +175,7 @@ Outcome build(const Job& job, const Context& ctx) {
     if (out.error.file.empty()) out.error.file = job.article;
     return out;
   }
-  auto tmpl = layout::load_template(layout_path->string());
+  auto tmpl = cached_template(ctx, layout_path->string());
   if (!tmpl) {
     out.error = tmpl.error();
     return out;
@@ -127,11 +191,24 @@ Outcome build(const Job& job, const Context& ctx) {
     if (out.error.file.empty()) out.error.file = job.article;
     return out;
   }
+  if (spare_threads > 0 && ctx.subsets) make_subsets_in_parallel(*model, *ctx.subsets, spare_threads);
   pdf::WriteOptions options;
   options.epoch = document_epoch(ctx, *document);
   options.subsets = ctx.subsets.get();
   options.standard = job.standard;
-  if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
+  if (stage) {  // build_jobs: fsync and rename on a finisher thread (finisher.hpp)
+    auto bytes = pdf::write_pdf(*model, options);
+    if (!bytes) {
+      out.error = bytes.error();
+      return out;
+    }
+    auto staged = stage_file(job.output, *bytes);
+    if (!staged) {
+      out.error = staged.error();
+      return out;
+    }
+    out.staged = std::move(staged).value();
+  } else if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
     out.error = w.error();
     return out;
   }
@@ -139,16 +216,17 @@ Outcome build(const Job& job, const Context& ctx) {
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
   out.warnings = model->warnings;
+  out.inputs = inputs_of(*model, *layout_path);
   return out;
 }
 
 }  // namespace
 
-Outcome build_job(const Job& job, const Context& ctx) {
+Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads, bool stage) {
   const auto start = std::chrono::steady_clock::now();
   Outcome out;
   try {
-    out = build(job, ctx);
+    out = build(job, ctx, spare_threads, stage);
   } catch (const std::exception& e) {
     out = Outcome{};
     out.output = job.output;
@@ -158,16 +236,48 @@ Outcome build_job(const Job& job, const Context& ctx) {
   return out;
 }
 
-std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads) {
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
+                                const std::function<void(std::size_t, Outcome&)>& on_done) {
   std::vector<Outcome> outcomes(jobs.size());
+  if (jobs.empty()) return outcomes;
+  // Threads beyond one per job would idle: a lone job uses them for its subsets.
+  const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
+  const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
+  const auto done = [&](std::size_t i) {
+    if (!on_done) return;
+    try {
+      on_done(i, outcomes[i]);
+    } catch (const std::exception& e) {
+      outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+    }
+  };
+  Finisher finisher(kFinisherThreads, [&](std::size_t i) {
+    Outcome& o = outcomes[i];
+    if (auto s = commit_staged(o.staged, jobs[i].output); !s) {
+      o.ok = false;
+      o.error = s.error();
+      o.pages = 0;
+    }
+    o.staged.clear();
+    done(i);
+  });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) outcomes[i] = build_job(jobs[i], ctx);
+    for (std::size_t i = next++; i < jobs.size(); i = next++) {
+      outcomes[i] = build_job(jobs[i], ctx, spare_each, true);
+      if (!outcomes[i].staged.empty())
+        finisher.submit(i);  // after the outcome is stored: the finisher reads it
+      else
+        done(i);
+    }
   };
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+  }                  // all built
+  finisher.close();  // all on disk
   return outcomes;
 }
 

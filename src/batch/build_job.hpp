@@ -1,18 +1,28 @@
 // batch/build_job.hpp: build leaflets, one job per article, isolated from each other.
 //
 // A Job names an article, a layout (name or path), style overrides and the
-// output path. build_jobs runs them on a pool of threads that share one
-// read-only Context (fonts loaded once per process). A job that fails, for
-// any reason (bad input, an exception from a library, out of memory), reports
-// its Error and writes nothing; the others go on. This is the only stage that
-// catches exceptions.
+// output path, and, in a data merge, the row's values for the article's
+// {{placeholders}} (variables.hpp). build_jobs runs them on a pool of threads
+// that share one read-only Context (fonts loaded once per process, font subsets
+// cached by face and glyph set). A job that fails, for any reason (bad input,
+// an exception from a library, out of memory), reports its Error and writes
+// nothing; the others go on. This is the only stage that catches exceptions.
+// Cold start: Context::from_environment reads the hyphenation patterns on a
+// second thread while fontconfig loads; a lone job (more threads than jobs)
+// subsets its fonts on the idle threads.
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/result.hpp"
+#include "layout/template.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/write.hpp"
 #include "text/font_set.hpp"
@@ -20,13 +30,17 @@
 namespace leafpress::batch {
 
 struct Job {
-  std::string article;
-  std::string layout;  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
-  std::vector<std::string> sets;  // "body.size=9pt"...
-  std::string output;             // the PDF to write
+  std::string article{};
+  std::string layout{};  // a name from layouts/ or a path to a .yaml; empty = front matter, else trifold-a4
+  std::vector<std::string> sets{};  // "body.size=9pt"...
+  std::string output{};             // the PDF to write
   pdf::Standard standard = pdf::Standard::Print;
   bool proof = false;  // guides over the pages, not for print
   bool impose = true;  // booklets: printer spreads (false: reader pages)
+  // A data merge: fill the article's {{placeholders}} from these values (batch/variables.hpp).
+  bool fill_variables = false;
+  std::map<std::string, std::string> variables{};
+  std::string row{};  // where the values came from ("clinics.csv:7"), for messages
 };
 
 struct Outcome {
@@ -37,6 +51,15 @@ struct Outcome {
   double body_size = 0;
   double seconds = 0;
   std::vector<std::string> warnings;
+  std::vector<std::string> inputs;  // files read besides the article: layout, fonts (for fingerprints)
+  std::string staged;               // a staged build: the temporary file that becomes `output`
+};
+
+// Layout files read once per process and shared by the jobs (a job copies the template
+// before applying its --set keys). Guarded by its mutex.
+struct TemplateCache {
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const layout::Template>> by_path;
 };
 
 // Where leafpress finds its layouts and fonts: ./layouts and ./fonts, then the
@@ -46,6 +69,8 @@ struct Context {
   std::unique_ptr<text::FontSet> fonts;
   std::unique_ptr<pdf::SubsetCache> subsets;  // font subsets shared by all jobs
   long long epoch_override = -1;              // SOURCE_DATE_EPOCH, when set
+  std::jthread warm_up;                       // reads the hyphenation patterns meanwhile
+  std::unique_ptr<TemplateCache> templates = std::make_unique<TemplateCache>();  // layouts read once
 
   static Context from_environment(const std::filesystem::path& executable);
 };
@@ -56,9 +81,16 @@ Result<std::filesystem::path> find_layout(const Context& ctx, const std::string&
 // The names of all layouts found, with their one-line descriptions.
 std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx);
 
-Outcome build_job(const Job& job, const Context& ctx);
+// `spare_threads`: idle threads the job may use to make its font subsets in parallel.
+// `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and
+// rename to the caller (batch/finisher.hpp); build_jobs does so.
+Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0, bool stage = false);
 
-// Runs all jobs on `threads` threads; outcomes in job order.
-std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads);
+// Runs all jobs on `threads` threads; outcomes in job order. `on_done(i, outcome)`
+// is called as soon as job i has finished (its PDF in place), and may add to the
+// outcome (a warning); calls come from several threads at once. PDFs are flushed
+// to disk and renamed on finisher threads (finisher.hpp) while the next ones build.
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
+                                const std::function<void(std::size_t, Outcome&)>& on_done = {});
 
 }  // namespace leafpress::batch

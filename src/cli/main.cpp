@@ -2,83 +2,27 @@
 //
 //   leafpress build FILE.md... [--layout NAME|PATH] [-o OUT.pdf | --out-dir DIR] [--set KEY=VALUE]... [-j N]
 //                   [--standard print|archive|none] [--proof] [--no-impose]
+//   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force]
 //   leafpress layouts
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <filesystem>
-#include <iostream>
-#include <map>
-#include <thread>
+#include <cstdlib>
 
 #include "batch/build_job.hpp"
+#include "cli/commands.hpp"
 
-namespace fs = std::filesystem;
 using namespace leafpress;
 
 namespace {
 
-struct BuildRequest {
-  std::vector<std::string> files, sets;
-  std::string layout, output, out_dir;
-  std::string standard = "print";
-  bool proof = false, no_impose = false;
-  unsigned jobs = 0;
-};
-
-int run_build(const BuildRequest& request, const char* argv0) {
-  const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
-  const auto standard = pdf::parse_standard(standard_text);
-  if (!standard) {
-    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << standard_text << "\"\n";
-    return 2;
-  }
-  if (!output.empty() && files.size() > 1) {
-    std::cerr << "leafpress: -o names one PDF, but " << files.size()
-              << " articles were given (use --out-dir DIR)\n";
-    return 2;
-  }
-  const batch::Context ctx = batch::Context::from_environment(argv0);
-  std::vector<batch::Job> list;
-  for (const auto& f : files) {
-    batch::Job job{f, layout, sets, output, *standard, proof, !no_impose};
-    if (job.output.empty()) {
-      // A proof never overwrites the leaflet it checks.
-      const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
-      job.output = (dir / fs::path(f).stem()).string() + (proof ? ".proof.pdf" : ".pdf");
-    }
-    list.push_back(job);
-  }
-  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
-  std::map<std::string, std::string> writers;
-  for (const auto& job : list) {
-    const std::string key = fs::weakly_canonical(job.output).string();
-    if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
-      std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output
-                << " (rename one, or build them into different folders)\n";
-      return 2;
-    }
-  }
-  const auto outcomes =
-      batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));
-  int failed = 0;
-  for (const auto& o : outcomes) {
-    for (const auto& w : o.warnings) std::cerr << "warning: " << w << "\n";
-    if (o.ok) {
-      char line[256];
-      std::snprintf(line, sizeof line, "wrote %s (%d pages, body %.2g pt, %.2f s)", o.output.c_str(), o.pages,
-                    o.body_size, o.seconds);
-      std::cout << line << "\n";
-    } else {
-      ++failed;
-      std::cerr << "error: " << o.error.describe() << "\n";
-    }
-  }
-  if (outcomes.size() > 1)
-    std::cout << outcomes.size() - static_cast<std::size_t>(failed) << " built, " << failed << " failed\n";
-  return failed ? 1 : 0;
+// Ends the process without tearing down fontconfig's tables and the fonts: the
+// kernel frees them faster, and a cold single build is short enough to notice.
+[[noreturn]] void exit_now(int status) {
+  std::fflush(nullptr);
+  std::_Exit(status);
 }
 
 }  // namespace
@@ -89,7 +33,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   auto* build = app.add_subcommand("build", "build one PDF per article");
-  BuildRequest request;
+  cli::BuildRequest request;
   build->add_option("files", request.files, "Markdown articles")->required();
   build->add_option("--layout,-l", request.layout,
                     "layout name (see `leafpress layouts`) or path to a .yaml");
@@ -104,6 +48,16 @@ int main(int argc, char** argv) {
   build->add_flag("--no-impose", request.no_impose,
                   "booklets: reader pages in order instead of printer spreads");
 
+  auto* batch = app.add_subcommand("batch", "build every PDF a manifest lists (articles x data rows)");
+  cli::BatchRequest batch_request;
+  batch->add_option("manifest", batch_request.manifest, "the manifest (YAML; see README, Batch runs)")
+      ->required();
+  batch->add_option("-j,--jobs", batch_request.jobs, "threads (default: one per core)");
+  batch->add_option("--report", batch_request.report, "write what happened to each job as JSON");
+  batch->add_option("--shard", batch_request.shard,
+                    "build only the K-th of N deterministic shares (1 <= K <= N), e.g. 2/8");
+  batch->add_flag("--force", batch_request.force, "rebuild PDFs that are up to date");
+
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
 
   try {
@@ -112,12 +66,13 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (*build) return run_build(request, argv[0]);
+  if (*build) exit_now(cli::run_build(request, argv[0]));
+  if (*batch) exit_now(cli::run_batch(batch_request, argv[0]));
   if (*layouts) {
-    const auto ctx = batch::Context::from_environment(argv[0]);
+    const auto& ctx = cli::process_context(argv[0]);
     for (const auto& [name, description] : batch::list_layouts(ctx))
       std::printf("%-16s %s\n", name.c_str(), description.c_str());
-    return 0;
+    exit_now(0);
   }
   return 2;
 }

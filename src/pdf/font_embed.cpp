@@ -2,6 +2,7 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,10 @@ std::string subset_tag(const text::Face& face, const std::map<unsigned, std::str
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   return tag;
+}
+
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
 std::string utf16be_hex(const std::string& utf8) {
@@ -85,7 +90,6 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
     out.width[code] = static_cast<int>(std::lround(face.advance_em(g) * 1000));
     if (!code_text.count(code)) code_text[code] = t;
   }
-  const char* program_data = sub.program.data();
   const auto program_len = static_cast<HPDF_UINT>(sub.program.size());
 
   HPDF_MMgr mmgr = doc->mmgr;
@@ -96,8 +100,13 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
   // The font program.
   HPDF_Dict file = HPDF_DictStream_New(mmgr, xref);
   if (!file) return fail("out of memory");
-  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  st |= HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(program_data), program_len);
+  // Already compressed (font_subset.hpp): libharu writes the bytes as they are. It
+  // drops a /Filter key from a stream it does not compress itself, so the key is
+  // written by the dictionary's write hook (called after its keys, before ">>").
+  file->filter = HPDF_STREAM_FILTER_NONE;
+  file->write_fn = write_flate_filter;
+  st |= HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(sub.deflated.data()),
+                          static_cast<HPDF_UINT>(sub.deflated.size()));
   if (face.is_cff)
     st |= HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
   else

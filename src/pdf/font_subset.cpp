@@ -1,5 +1,7 @@
 #include "pdf/font_subset.hpp"
 
+#include <zlib.h>
+
 #include "text/hb_handles.hpp"
 
 namespace leafpress::pdf {
@@ -20,7 +22,7 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
     hb_set_add(drop, tag);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
-  text::HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.hb_face(), input.get()));
+  text::HbSubsetPlan plan(hb_subset_plan_create_or_fail(face.subset_source(), input.get()));
   if (!plan) return fail("hb-subset could not plan the subset");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   text::HbFace subset(hb_subset_plan_execute_or_fail(plan.get()));
@@ -40,6 +42,13 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
   const char* data = hb_blob_get_data(program.get(), &length);
   if (length == 0) return fail("the subset is empty");
   out.program.assign(data, length);
+  // Compressed here, so that a batch compresses each subset once, not once per PDF.
+  uLongf size = compressBound(length);
+  out.deflated.resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(out.deflated.data()), &size, reinterpret_cast<const Bytef*>(data),
+                length, Z_DEFAULT_COMPRESSION) != Z_OK)
+    return fail("zlib could not compress the subset");
+  out.deflated.resize(size);
   return out;
 }
 

@@ -25,6 +25,7 @@ namespace leafpress::pdf {
 
 struct FontSubset {
   std::string program;
+  std::string deflated;  // `program` compressed (zlib, FlateDecode) once, for every PDF that embeds it
   std::map<unsigned, unsigned> code;  // glyph id in the face → code in the PDF
 };
 

@@ -40,6 +40,14 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   if (state->ok()) state->error = error, state->detail = detail;
 }
 
+// Four upper-case hex digits: one glyph code of an Identity-H font.
+void append_code(std::string& out, unsigned code) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char digits[4] = {kHex[(code >> 12) & 0xF], kHex[(code >> 8) & 0xF], kHex[(code >> 4) & 0xF],
+                          kHex[code & 0xF]};
+  out.append(digits, 4);
+}
+
 long long now_or(long long epoch) {
   return epoch >= 0 ? epoch : static_cast<long long>(std::time(nullptr));
 }
@@ -199,17 +207,23 @@ class Writer {
         ops += "1 0 0 1 " + number(x0) + " " + number(y0) + " Tm [";
         double pen = 0;                    // where the PDF viewer's pen is, relative to x0
         const double y = run.glyphs[i].y;  // a raised or lowered glyph starts a new Tm
+        bool in_string = false;            // glyphs with no shift between them share one <...>
         for (; i < run.glyphs.size() && run.glyphs[i].face == face && run.glyphs[i].y == y; ++i) {
           const auto& g = run.glyphs[i];
           const double want = run.x + g.x - x0;
           const double shift = (want - pen) * 1000 / run.size;
-          if (std::abs(shift) > 0.05) ops += number(-shift);
+          if (std::abs(shift) > 0.05) {
+            if (in_string) ops += '>';
+            in_string = false;
+            ops += number(-shift);
+          }
           const unsigned code = font.code.at(g.glyph);
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "<%04X>", code);
-          ops += hex;
+          if (!in_string) ops += '<';
+          in_string = true;
+          append_code(ops, code);
           pen = want + font.width.at(code) * run.size / 1000;
         }
+        if (in_string) ops += '>';
         ops += "] TJ\n";
       }
       if (ops.size() > 1 << 16) flush(stream, ops);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <optional>
@@ -113,6 +114,12 @@ bool has_ros(hb_blob_t* cff) {
   return false;
 }
 
+// Face::subset_source: every table of the face but 'cmap'.
+hb_blob_t* table_without_cmap(hb_face_t*, hb_tag_t tag, void* source) {
+  if (tag == HB_TAG('c', 'm', 'a', 'p')) return nullptr;
+  return hb_face_reference_table(static_cast<hb_face_t*>(source), tag);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
@@ -139,6 +146,12 @@ Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsi
   HbBlob cff(hb_face_reference_table(f->face_.get(), HB_TAG('C', 'F', 'F', ' ')));
   f->is_cff = hb_blob_get_length(cff.get()) > 0;
   f->is_cid_keyed = f->is_cff && has_ros(cff.get());
+  if (f->is_cff) {
+    f->subset_face_ = HbFace(hb_face_create_for_tables(table_without_cmap, f->face_.get(), nullptr));
+    hb_face_set_upem(f->subset_face_.get(), f->upem);
+    hb_face_set_glyph_count(f->subset_face_.get(), hb_face_get_glyph_count(f->face_.get()));
+    hb_face_make_immutable(f->subset_face_.get());
+  }
   HbBlob glyf(hb_face_reference_table(f->face_.get(), HB_TAG('g', 'l', 'y', 'f')));
   if (!f->is_cff && hb_blob_get_length(glyf.get()) == 0)
     return Error{file.string(), 0,
@@ -194,6 +207,8 @@ struct FontSet::Impl {
 };
 
 FontSet::FontSet(std::vector<std::filesystem::path> font_dirs) : impl_(std::make_unique<Impl>()) {
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
   impl_->config = FcConfigHandle(FcInitLoadConfigAndFonts());
   for (const auto& dir : font_dirs) {
     std::error_code ec;
@@ -212,7 +227,9 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, request.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
   FcPatternAddInteger(pattern.get(), FC_SLANT, request.italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-  FcConfigSubstitute(impl_->config.get(), pattern.get(), FcMatchPattern);
+  // No FcConfigSubstitute: its rules append dozens of fallback families for
+  // FcFontMatch to score every installed font against (a third of the lookup's
+  // time), and a fallback is refused below anyway: only the family asked for counts.
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
   FcPatternHandle match(FcFontMatch(impl_->config.get(), pattern.get(), &result));

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -45,6 +46,10 @@ class Face {
 
   [[nodiscard]] hb_face_t* hb_face() const { return face_.get(); }
   [[nodiscard]] hb_font_t* hb_font() const { return font_.get(); }
+  // The face hb-subset should read: for CFF fonts the same tables without 'cmap'
+  // (only the bare CFF table is embedded, and hb-subset would otherwise walk the
+  // whole CJK cmap, ~65 000 entries, for every subset: two thirds of its time).
+  [[nodiscard]] hb_face_t* subset_source() const { return subset_face_ ? subset_face_.get() : face_.get(); }
   [[nodiscard]] double to_em(double font_units) const { return font_units / upem_; }
 
   // The glyph for a code point, or 0 (.notdef) when the font lacks it.
@@ -68,6 +73,7 @@ class Face {
   HbBlob blob_;
   HbFace face_;
   HbFont font_;
+  HbFace subset_face_;  // reads face_'s tables: declared after it, so destroyed first
   unsigned upem_ = 1000;
 };
 
@@ -82,9 +88,14 @@ class FontSet {
   // The face for a family and style. The returned pointer lives as long as the FontSet.
   Result<const Face*> face(const FaceRequest& request) const;
 
+  // Unique in the process, never reused: caches of results that hold this set's
+  // faces (text/paragraph.cpp) key on it, not on an address a later set may get.
+  [[nodiscard]] std::uint64_t id() const { return id_; }
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::uint64_t id_ = 0;
 };
 
 // The regional Noto CJK family for a document language: "Noto Serif CJK" + " SC"

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include "core/utf8.hpp"
 
@@ -183,50 +186,115 @@ std::string Line::text() const {
   return out;
 }
 
-Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
-                          const FontSet& fonts) {
+namespace {
+
+// Everything about a paragraph that does not depend on its size or width: copy-fit
+// composes each paragraph at several sizes, and a batch composes the same
+// paragraphs for every data row, so this is worked out once and kept.
+struct Prepared {
   std::string text;
-  std::vector<StyleRange> styles;
+  std::vector<StyleRange> styles;  // with the URLs found in the text
+  Itemized itemized;
+  std::vector<std::uint8_t> italic, breaks, hyphens;
+  std::vector<std::string> glyph_text;  // per glyph of the shaped text (clusters do not change with size)
+};
+
+// A bounded process-wide cache of Prepared paragraphs, keyed by everything that goes
+// into one: the spans, the style's fonts, language, boldness, breaking rules and
+// hyphenation, and the FontSet (by id: its faces are in the runs).
+class PreparedCache {
+ public:
+  static constexpr std::size_t kMaxBytes = 16u << 20;  // of paragraph text: memory stays flat
+
+  std::shared_ptr<const Prepared> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  void add(std::string key, std::shared_ptr<const Prepared> p) {
+    std::lock_guard lock(mutex_);
+    // Per byte of text: its class, italic, break and hyphen maps, and about one glyph
+    // text (a std::string of 32 bytes): some 40 bytes, besides the key.
+    const std::size_t cost = key.size() + p->text.size() * 40;
+    if (bytes_ + cost > kMaxBytes) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+    bytes_ += cost;
+    entries_.emplace(std::move(key), std::move(p));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const Prepared>> entries_;
+  std::size_t bytes_ = 0;
+};
+
+PreparedCache& prepared_cache() {
+  static PreparedCache cache;
+  return cache;
+}
+
+// If ParagraphStyle or TextSpan gain a field, it must join the key below.
+static_assert(sizeof(ParagraphStyle) == 152 && sizeof(TextSpan) == 40,
+              "a new style field must join the key of the prepared-paragraph cache");
+
+std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
+                         const FontSet& fonts) {
+  std::string key;
+  const auto field = [&](std::string_view v) {
+    key += std::to_string(v.size());
+    key += ':';
+    key += v;
+  };
+  field(std::to_string(fonts.id()));
+  field(style.fonts.latin);
+  field(style.fonts.cjk);
+  field(style.fonts.mono);
+  field(style.lang);
+  key += static_cast<char>('0' + static_cast<int>(style.align));
+  key += style.hyphenate ? 'h' : '-';
+  key += static_cast<char>('0' + static_cast<int>(style.strictness));
+  key += style.bold ? 'b' : '-';
+  for (const auto& s : spans) {
+    key +=
+        static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) + (s.url ? 8 : 0));
+    field(s.text);
+  }
+  return key;
+}
+
+Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spans,
+                                                const ParagraphStyle& style, const FontSet& fonts) {
+  std::string key = prepared_key(spans, style, fonts);
+  if (auto found = prepared_cache().find(key)) return found;
+  auto p = std::make_shared<Prepared>();
+  std::string& text = p->text;
+  std::vector<StyleRange>& styles = p->styles;
   for (const auto& s : spans) {
     if (s.text.empty()) continue;
     styles.push_back(StyleRange{text.size(), text.size() + s.text.size(), s.bold, s.italic, s.code, s.url});
     text += s.text;
   }
-  Paragraph para;
-  para.size = style.size;
-  if (text.empty()) return para;
-
+  if (text.empty()) return std::shared_ptr<const Prepared>(std::move(p));
   auto itemized = itemize(text, styles, style, fonts);
   if (!itemized) return itemized.error();
-  para.missing = itemized->missing;
-  auto glyphs = shape(text, itemized->runs, style.lang, style.size);
-  std::vector<std::uint8_t> italic(text.size(), 0);
+  p->itemized = std::move(itemized).value();
+  p->italic.assign(text.size(), 0);
   for (const auto& s : styles)
-    if (s.italic) std::fill(italic.begin() + s.begin, italic.begin() + s.end, 1);
-  for (auto& g : glyphs)
-    g.emphasis_mark = italic[g.cluster] && itemized->classes[g.cluster] == CharClass::Cjk;
-  auto breaks = find_break_opportunities(text, style.lang, style.strictness);
+    if (s.italic) std::fill(p->italic.begin() + s.begin, p->italic.begin() + s.end, 1);
+  p->breaks = find_break_opportunities(text, style.lang, style.strictness);
   // URLs typed as text break after / - . and are never hyphenated.
   for (const auto& [b, e] : find_urls(text)) {
     styles.push_back(StyleRange{b, e, false, false, false, true});
-    for (std::size_t i = b + 1; i + 1 < e; ++i) breaks[i] = 0;
+    for (std::size_t i = b + 1; i + 1 < e; ++i) p->breaks[i] = 0;
     for (std::size_t i = b; i + 1 < e; ++i)
-      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') breaks[i + 1] = 1;
+      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
   }
-  const auto hyphens = hyphenation_map(text, styles, style.hyphenate);
-  // Traditional Chinese centres its stops in the em: they keep their full width.
-  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
-  const Items items = build_items(ItemInput{.text = text,
-                                            .classes = itemized->classes,
-                                            .breaks = breaks,
-                                            .hyphens = hyphens,
-                                            .glyphs = glyphs,
-                                            .em = style.size,
-                                            .centered_stops = zh_hant,
-                                            .max_box_width = width});
-
+  p->hyphens = hyphenation_map(text, styles, style.hyphenate);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
-  std::vector<std::string> glyph_text(glyphs.size());
+  const auto glyphs = shape(text, p->itemized.runs, style.lang, style.size);
+  p->glyph_text.resize(glyphs.size());
   for (std::size_t g = 0; g < glyphs.size(); ++g) {
     if (g > 0 && glyphs[g].cluster == glyphs[g - 1].cluster) continue;
     std::size_t next = text.size();
@@ -235,9 +303,42 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
         next = glyphs[k].cluster;
         break;
       }
-    glyph_text[g] = text.substr(glyphs[g].cluster, next - glyphs[g].cluster);
-    if (glyph_text[g] == "\n") glyph_text[g].clear();
+    p->glyph_text[g] = text.substr(glyphs[g].cluster, next - glyphs[g].cluster);
+    if (p->glyph_text[g] == "\n") p->glyph_text[g].clear();
   }
+  std::shared_ptr<const Prepared> done = std::move(p);
+  prepared_cache().add(std::move(key), done);
+  return done;
+}
+
+}  // namespace
+
+Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
+                          const FontSet& fonts) {
+  Paragraph para;
+  para.size = style.size;
+  auto prepared = prepare(spans, style, fonts);
+  if (!prepared) return prepared.error();
+  const Prepared& p = **prepared;
+  const std::string& text = p.text;
+  if (text.empty()) return para;
+  para.missing = p.itemized.missing;
+  auto glyphs = shape(text, p.itemized.runs, style.lang, style.size);
+  for (auto& g : glyphs)
+    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
+  const auto& breaks = p.breaks;
+  const auto& hyphens = p.hyphens;
+  const auto& glyph_text = p.glyph_text;
+  // Traditional Chinese centres its stops in the em: they keep their full width.
+  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
+  const Items items = build_items(ItemInput{.text = text,
+                                            .classes = p.itemized.classes,
+                                            .breaks = breaks,
+                                            .hyphens = hyphens,
+                                            .glyphs = glyphs,
+                                            .em = style.size,
+                                            .centered_stops = zh_hant,
+                                            .max_box_width = width});
 
   std::vector<std::size_t> chosen;
   const bool justify = style.align == Align::Justify;

@@ -1,14 +1,93 @@
 #include "text/shape.hpp"
 
-namespace leafpress::text {
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
-std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
-                               Pt size) {
-  std::vector<ShapedGlyph> out;
+namespace leafpress::text {
+namespace {
+
+// What HarfBuzz says about one glyph, in font units: the same at every size.
+struct Shaped {
+  std::uint32_t run = 0;  // index into the runs: the face is the caller's, not the cache's
+  unsigned glyph = 0;
+  std::uint32_t cluster = 0;
+  hb_position_t advance = 0, x_offset = 0, y_offset = 0;
+  bool unsafe_to_break = false;
+};
+
+// Shaping does not depend on the size (leafpress's hb_fonts have no ppem: no
+// hinting), yet copy-fit composes every paragraph at several sizes, and a batch
+// composes the same paragraphs for every data row. So results are kept per
+// (language, paragraph text, runs), in font units, and scaled on the way out.
+// Bounded: past kMaxGlyphs the cache starts over, so memory stays flat.
+class ShapeCache {
+ public:
+  static constexpr std::size_t kMaxGlyphs = 200'000;  // some 5 MB; the seed article is ~10 000
+
+  std::shared_ptr<const std::vector<Shaped>> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  void add(std::string key, std::shared_ptr<const std::vector<Shaped>> glyphs) {
+    std::lock_guard lock(mutex_);
+    if (glyphs_ + glyphs->size() > kMaxGlyphs) {
+      entries_.clear();
+      glyphs_ = 0;
+    }
+    glyphs_ += glyphs->size();
+    entries_.emplace(std::move(key), std::move(glyphs));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<Shaped>>> entries_;
+  std::size_t glyphs_ = 0;
+};
+
+ShapeCache& cache() {
+  static ShapeCache c;
+  return c;
+}
+
+template <class T>
+void append_bytes(std::string& key, const T& v) {
+  char bytes[sizeof v];
+  std::memcpy(bytes, &v, sizeof v);
+  key.append(bytes, sizeof v);
+}
+
+std::string key_of(std::string_view text, const std::vector<Run>& runs, const std::string& lang) {
+  std::string key;
+  key.reserve(lang.size() + text.size() + runs.size() * 32 + 16);
+  append_bytes(key, lang.size());
+  key += lang;
+  append_bytes(key, text.size());
+  key += text;
+  // Faces by file and index, not address: a FontSet freed and another made (tests do)
+  // could reuse an address for another font.
+  for (const Run& r : runs) {
+    append_bytes(key, r.begin);
+    append_bytes(key, r.end);
+    append_bytes(key, r.script);
+    append_bytes(key, r.face->index);
+    const std::string& file = r.face->file.native();
+    append_bytes(key, file.size());
+    key += file;
+  }
+  return key;
+}
+
+std::vector<Shaped> shape_in_font_units(std::string_view text, const std::vector<Run>& runs,
+                                        const std::string& lang) {
+  std::vector<Shaped> out;
   out.reserve(text.size());
   HbBuffer buffer(hb_buffer_create());
   const hb_language_t language = hb_language_from_string(lang.c_str(), -1);
-  for (const Run& run : runs) {
+  for (std::uint32_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
     hb_buffer_clear_contents(buffer.get());
     hb_buffer_add_utf8(buffer.get(), text.data(), static_cast<int>(text.size()),
                        static_cast<unsigned>(run.begin), static_cast<int>(run.end - run.begin));
@@ -17,22 +96,47 @@ std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& ru
     hb_buffer_set_language(buffer.get(), language);
     hb_buffer_set_cluster_level(buffer.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
     hb_shape(run.face->hb_font(), buffer.get(), nullptr, 0);
-
     unsigned count = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
-    const double scale = size / run.face->upem;
-    for (unsigned i = 0; i < count; ++i) {
-      out.push_back(ShapedGlyph{
-          .face = run.face,
+    for (unsigned i = 0; i < count; ++i)
+      out.push_back(Shaped{
+          .run = r,
           .glyph = info[i].codepoint,
           .cluster = info[i].cluster,
-          .advance = pos[i].x_advance * scale,
-          .x_offset = pos[i].x_offset * scale,
-          .y_offset = pos[i].y_offset * scale,
+          .advance = pos[i].x_advance,
+          .x_offset = pos[i].x_offset,
+          .y_offset = pos[i].y_offset,
           .unsafe_to_break = (hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0,
       });
-    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
+                               Pt size) {
+  std::string key = key_of(text, runs, lang);
+  auto shaped = cache().find(key);
+  if (!shaped) {
+    shaped = std::make_shared<const std::vector<Shaped>>(shape_in_font_units(text, runs, lang));
+    cache().add(std::move(key), shaped);
+  }
+  std::vector<ShapedGlyph> out;
+  out.reserve(shaped->size());
+  for (const Shaped& g : *shaped) {
+    const Face* face = runs[g.run].face;
+    const double scale = size / face->upem;
+    out.push_back(ShapedGlyph{
+        .face = face,
+        .glyph = g.glyph,
+        .cluster = g.cluster,
+        .advance = g.advance * scale,
+        .x_offset = g.x_offset * scale,
+        .y_offset = g.y_offset * scale,
+        .unsafe_to_break = g.unsafe_to_break,
+    });
   }
   return out;
 }

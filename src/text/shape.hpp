@@ -7,7 +7,11 @@
 // shaping at run edges sees its neighbours. Clusters are byte offsets into
 // the paragraph text. Positions are converted from font units to points at
 // `size` here and nowhere else.
-// Thread-safety: reentrant; the hb_buffer is per call.
+// Cache: results are kept in font units per (language, text, runs) and scaled to
+// `size` on the way out (shaping does not depend on the size): copy-fit's trials
+// at other sizes and a batch's other data rows shape each paragraph once. The
+// cache is process-wide, bounded, and knows faces by file and index.
+// Thread-safety: reentrant; the hb_buffer is per call, the cache has a mutex.
 #pragma once
 
 #include <string>

@@ -1,0 +1,134 @@
+#include "batch/data_rows.hpp"
+
+#include <csv.h>
+
+#include <set>
+
+#include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
+
+namespace leafpress::batch {
+namespace {
+
+constexpr std::size_t kMaxCsvBytes = 64u << 20;  // 64 MiB: far past any clinic list
+
+// libcsv reports fields and row ends through C callbacks; this collects them.
+struct Collector {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int> lines;  // the line each row starts on
+  std::vector<std::string> fields;
+  int line = 0;       // the line being fed
+  int row_start = 0;  // the line the current row started on
+  bool between_rows = true;
+
+  static void on_field(void* data, std::size_t len, void* self) {
+    auto* c = static_cast<Collector*>(self);
+    c->fields.emplace_back(data ? static_cast<const char*>(data) : "", len);
+  }
+  static void on_row(int, void* self) {
+    auto* c = static_cast<Collector*>(self);
+    c->rows.push_back(std::move(c->fields));
+    c->lines.push_back(c->row_start);
+    c->fields.clear();
+    c->between_rows = true;
+  }
+};
+
+struct CsvParser {
+  csv_parser parser{};
+  bool ready = false;
+  CsvParser() { ready = csv_init(&parser, CSV_STRICT_FINI | CSV_APPEND_NULL) == 0; }
+  ~CsvParser() {
+    if (ready) csv_free(&parser);
+  }
+  CsvParser(const CsvParser&) = delete;
+  CsvParser& operator=(const CsvParser&) = delete;
+};
+
+}  // namespace
+
+Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  CsvParser p;
+  if (!p.ready) return Error{shown_as, 0, "out of memory", ""};
+  Collector c;
+  // Fed a line at a time so that each row knows the line it starts on (a quoted
+  // field may hold line breaks, so a row can span lines).
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    std::size_t end = bytes.find('\n', pos);
+    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    const std::string_view line = bytes.substr(pos, end - pos);
+    ++c.line;
+    if (c.between_rows && line.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      c.row_start = c.line;
+      c.between_rows = false;
+    }
+    if (csv_parse(&p.parser, line.data(), line.size(), Collector::on_field, Collector::on_row, &c) !=
+        line.size())
+      return Error{shown_as, c.line,
+                   std::string("the CSV cannot be read: ") + csv_strerror(csv_error(&p.parser)),
+                   "save it as CSV (RFC 4180), UTF-8"};
+    pos = end;
+  }
+  // A quote still open at the end swallowed the rest of the file. libcsv reports that
+  // only in strict mode, which would also refuse a stray quote inside a field (a row
+  // problem, not a file problem); its parser state says it as well (csv.h: pstate 2
+  // is "field begun", `quoted` a field that opened with a quote).
+  constexpr int kFieldBegun = 2;
+  const bool open_quote = p.parser.pstate == kFieldBegun && p.parser.quoted;
+  if (csv_fini(&p.parser, Collector::on_field, Collector::on_row, &c) != 0 || open_quote)
+    return Error{shown_as, c.row_start, "a quoted field that starts in this row is never closed",
+                 "close the quote (a quote inside a quoted field is written twice: \"\")"};
+
+  DataTable table;
+  if (c.rows.empty())
+    return Error{shown_as, 0, "the CSV file is empty",
+                 "the first row names the columns, e.g. clinic.id,clinic.name,clinic.phone"};
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < c.rows[0].size(); ++i) {
+    const std::string& name = c.rows[0][i];
+    if (name.empty())
+      return Error{shown_as, c.lines[0], "column " + std::to_string(i + 1) + " of the header has no name",
+                   "the first row names every column"};
+    if (first_invalid_utf8(name))
+      return Error{shown_as, c.lines[0], "the header is not valid UTF-8", "save the file as UTF-8"};
+    if (!seen.insert(name).second)
+      return Error{shown_as, c.lines[0], "column `" + name + "` appears twice in the header",
+                   "give each column its own name"};
+    table.columns.push_back(name);
+  }
+  for (std::size_t r = 1; r < c.rows.size(); ++r) {
+    auto& fields = c.rows[r];
+    DataRow row;
+    row.origin = shown_as + ":" + std::to_string(c.lines[r]);
+    if (fields.size() != table.columns.size()) {
+      row.problem = Error{shown_as, c.lines[r],
+                          "this row has " + std::to_string(fields.size()) + " fields, the header " +
+                              std::to_string(table.columns.size()),
+                          "a comma inside a value needs the value in double quotes"};
+    } else {
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem)
+          row.problem =
+              Error{shown_as, c.lines[r], "the value of `" + table.columns[i] + "` is not valid UTF-8",
+                    "save the file as UTF-8 (spreadsheets: CSV UTF-8)"};
+        row.values[table.columns[i]] = std::move(fields[i]);
+      }
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+Result<DataTable> read_csv(const std::string& path, const std::string& shown_as) {
+  auto bytes = read_file(path, kMaxCsvBytes);
+  if (!bytes) {
+    Error e = bytes.error();
+    e.file = shown_as;
+    return e;
+  }
+  return parse_csv(*bytes, shown_as);
+}
+
+}  // namespace leafpress::batch

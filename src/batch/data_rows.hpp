@@ -1,0 +1,43 @@
+// batch/data_rows.hpp: the rows of a data merge, from a CSV file.
+//
+// Input:  a CSV file (RFC 4180, read by libcsv): the first row names the
+//         columns ("clinic.id,clinic.name,clinic.phone"), each further row is one
+//         set of values, so one PDF per article. A UTF-8 byte order mark (as
+//         spreadsheets write it) is skipped; spaces around unquoted fields are
+//         trimmed; blank lines are skipped.
+// Output: the rows in file order, each with where it starts ("clinics.csv:7").
+// Errors: file-level problems stop the whole manifest (a usage error): the file
+//         cannot be read, it has no header, a column name is empty or repeated,
+//         a quote is never closed. Row-level problems (a different number of
+//         fields than the header, text that is not UTF-8) are kept on the row as
+//         `problem`: that row's jobs fail alone and the other rows are built.
+// Thread-safety: pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/variables.hpp"
+#include "core/result.hpp"
+
+namespace leafpress::batch {
+
+struct DataRow {
+  Variables values;              // column name → value
+  std::string origin;            // "file.csv:7" or "batch.yaml:12", for messages and the report
+  std::optional<Error> problem;  // set when the row cannot be used
+};
+
+struct DataTable {
+  std::vector<std::string> columns;
+  std::vector<DataRow> rows;
+};
+
+// Reads a CSV table. `shown_as` is the name used in messages (the path as the user wrote it).
+Result<DataTable> read_csv(const std::string& path, const std::string& shown_as);
+
+// The same from bytes in memory (what read_csv does after reading the file).
+Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as);
+
+}  // namespace leafpress::batch

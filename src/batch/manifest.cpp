@@ -1,0 +1,332 @@
+#include "batch/manifest.hpp"
+
+#include <glob.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "batch/data_rows.hpp"
+#include "batch/variables.hpp"
+#include "core/atomic_file.hpp"
+
+namespace leafpress::batch {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kMaxManifestBytes = 4u << 20;
+
+const std::set<std::string> kJobKeys{"name",  "article", "articles", "layout", "standard", "set",
+                                     "proof", "impose",  "output",   "data",   "rows",     "vars"};
+
+struct GlobHandle {
+  glob_t g{};
+  ~GlobHandle() { globfree(&g); }
+};
+
+bool has_glob_chars(const std::string& s) {
+  return s.find_first_of("*?[") != std::string::npos;
+}
+
+// Reads the manifest; every error names it and the YAML line.
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path), dir_(fs::path(path).parent_path()) {}
+
+  Result<Manifest> run(const std::string& yaml) {
+    YAML::Node root;
+    try {
+      root = YAML::Load(yaml);
+    } catch (const YAML::Exception& e) {
+      return Error{path_, e.mark.line + 1, "the manifest is not valid YAML: " + e.msg,
+                   "check the indentation and the colons"};
+    }
+    if (!root.IsMap() || !root["jobs"])
+      return Error{path_, 0, "the manifest has no `jobs:` list", "see `## Batch runs` in the README"};
+    for (const auto& it : root) {
+      const std::string key = it.first.as<std::string>("");
+      if (key != "jobs" && key != "defaults")
+        return at(it.first, "unknown key `" + key + "`", "the top level has `defaults:` and `jobs:`");
+    }
+    YAML::Node defaults = root["defaults"];
+    if (defaults && !defaults.IsMap()) return at(defaults, "`defaults:` must be a group of keys", "");
+    if (defaults)
+      if (auto s = check_keys(defaults); !s) return s.error();
+    const YAML::Node jobs = root["jobs"];
+    if (!jobs.IsSequence() || jobs.size() == 0)
+      return at(jobs, "`jobs:` must be a list of jobs", "start each job with `- `");
+    Manifest m;
+    m.path = path_;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      if (!jobs[i].IsMap()) return at(jobs[i], "a job must be a group of keys", "");
+      if (auto s = check_keys(jobs[i]); !s) return s.error();
+      if (auto s = expand(jobs[i], defaults, i, m.jobs); !s) return s.error();
+    }
+    return m;
+  }
+
+ private:
+  Error at(const YAML::Node& node, const std::string& message, const std::string& hint) const {
+    const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    return Error{path_, line, message, hint};
+  }
+
+  Status check_keys(const YAML::Node& job) const {
+    for (const auto& it : job) {
+      const std::string key = it.first.as<std::string>("");
+      if (!kJobKeys.count(key))
+        return at(it.first, "unknown job key `" + key + "`",
+                  "known: name, articles, layout, standard, set, proof, impose, output, data, rows, vars");
+    }
+    return Ok{};
+  }
+
+  // The job's key, else the default's.
+  static YAML::Node get(const YAML::Node& job, const YAML::Node& defaults, const char* key) {
+    if (job[key]) return job[key];
+    if (defaults && defaults[key]) return defaults[key];
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+  Result<std::string> scalar(const YAML::Node& n, const char* key) const {
+    if (!n.IsScalar()) return at(n, "`" + std::string(key) + "` must be text", "");
+    return n.Scalar();
+  }
+
+  Result<std::vector<std::string>> strings(const YAML::Node& n, const char* key) const {
+    std::vector<std::string> out;
+    if (n.IsScalar()) {
+      out.push_back(n.Scalar());
+    } else if (n.IsSequence()) {
+      for (const auto& item : n) {
+        if (!item.IsScalar()) return at(item, "`" + std::string(key) + "` must be a list of text", "");
+        out.push_back(item.Scalar());
+      }
+    } else {
+      return at(n, "`" + std::string(key) + "` must be text or a list of text", "");
+    }
+    return out;
+  }
+
+  std::string resolve(const std::string& p) const {
+    if (fs::path(p).is_absolute() || dir_.empty()) return fs::path(p).lexically_normal().string();
+    return (dir_ / p).lexically_normal().string();
+  }
+
+  // Flattens nested keys with '.': {clinic: {name: x}} → clinic.name = x.
+  Status flatten(const YAML::Node& n, const std::string& prefix, Variables& out, const char* what) const {
+    if (n.IsScalar()) {
+      out[prefix] = n.Scalar();
+      return Ok{};
+    }
+    if (n.IsNull()) {
+      out[prefix] = "";
+      return Ok{};
+    }
+    if (!n.IsMap()) return at(n, std::string(what) + " `" + prefix + "` must be text, not a list", "");
+    for (const auto& it : n) {
+      const std::string key = it.first.as<std::string>("");
+      if (auto s = flatten(it.second, prefix.empty() ? key : prefix + "." + key, out, what); !s) return s;
+    }
+    return Ok{};
+  }
+
+  Result<std::vector<std::string>> articles(const YAML::Node& job, const YAML::Node& defaults) const {
+    YAML::Node n = get(job, defaults, "articles");
+    if (!n) n = get(job, defaults, "article");
+    if (!n) return at(job, "the job names no article", "add `articles: NAME.md` (globs allowed)");
+    auto list = strings(n, "articles");
+    if (!list) return list.error();
+    std::vector<std::string> out;
+    for (const auto& a : *list) {
+      const std::string full = resolve(a);
+      if (!has_glob_chars(a)) {
+        out.push_back(full);
+        continue;
+      }
+      GlobHandle g;
+      const int rc = glob(full.c_str(), 0, nullptr, &g.g);
+      if (rc != 0 || g.g.gl_pathc == 0)
+        return at(n, "`" + a + "` matches no file", "paths are relative to the manifest's folder");
+      for (std::size_t i = 0; i < g.g.gl_pathc; ++i) out.emplace_back(g.g.gl_pathv[i]);  // sorted by glob
+    }
+    return out;
+  }
+
+  Result<std::vector<DataRow>> rows(const YAML::Node& job, const YAML::Node& defaults,
+                                    std::set<std::string>& columns) const {
+    const YAML::Node data = get(job, defaults, "data");
+    const YAML::Node inline_rows = get(job, defaults, "rows");
+    if (data && inline_rows) return at(job, "a job has `data:` or `rows:`, not both", "");
+    if (data) {
+      auto file = scalar(data, "data");
+      if (!file) return file.error();
+      auto table = read_csv(resolve(*file), resolve(*file));
+      if (!table) return table.error();
+      columns.insert(table->columns.begin(), table->columns.end());
+      return std::move(table->rows);
+    }
+    if (inline_rows) {
+      if (!inline_rows.IsSequence())
+        return at(inline_rows, "`rows:` must be a list", "start each row with `- `");
+      std::vector<DataRow> out;
+      for (const auto& r : inline_rows) {
+        DataRow row;
+        row.origin = path_ + ":" + std::to_string(r.Mark().line + 1);
+        if (!r.IsMap()) {
+          row.problem = at(r, "a row must be a group of keys (`name: value`)", "");
+        } else if (auto s = flatten(r, "", row.values, "value"); !s) {
+          row.problem = s.error();
+        }
+        for (const auto& [k, v] : row.values) columns.insert(k);
+        out.push_back(std::move(row));
+      }
+      return out;
+    }
+    return std::vector<DataRow>{DataRow{}};  // no data: one PDF per article
+  }
+
+  Status expand(const YAML::Node& job, const YAML::Node& defaults, std::size_t index,
+                std::vector<PlannedJob>& out) const {
+    std::string name = "job-" + std::to_string(index + 1);
+    if (job["name"]) {
+      auto n = scalar(job["name"], "name");
+      if (!n) return n.error();
+      name = *n;
+    }
+    Job base;
+    base.fill_variables = true;
+    if (auto n = get(job, defaults, "layout")) {
+      auto v = scalar(n, "layout");
+      if (!v) return v.error();
+      // A path (not a name from layouts/) is relative to the manifest too.
+      base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
+    }
+    if (auto n = get(job, defaults, "standard")) {
+      auto v = scalar(n, "standard");
+      if (!v) return v.error();
+      const auto standard = pdf::parse_standard(*v);
+      if (!standard) return at(n, "`standard` must be print, archive or none, not `" + *v + "`", "");
+      base.standard = *standard;
+    }
+    if (auto n = get(job, defaults, "set")) {
+      auto v = strings(n, "set");
+      if (!v) return v.error();
+      base.sets = *v;
+    }
+    for (const auto& [key, member] : {std::pair{"proof", &Job::proof}, std::pair{"impose", &Job::impose}})
+      if (auto n = get(job, defaults, key)) {
+        bool value = false;
+        if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
+          return at(n, "`" + std::string(key) + "` must be true or false", "");
+        base.*member = value;
+      }
+    const YAML::Node output = get(job, defaults, "output");
+    if (!output)
+      return at(job, "the job has no `output:`", "e.g. output: ../out/{{clinic.id}}-{{article}}.pdf");
+    auto pattern = scalar(output, "output");
+    if (!pattern) return pattern.error();
+    Variables shared;
+    if (auto n = get(job, defaults, "vars")) {
+      if (!n.IsMap()) return at(n, "`vars:` must be a group of `name: value`", "");
+      if (auto s = flatten(n, "", shared, "variable"); !s) return s;
+    }
+    auto list = articles(job, defaults);
+    if (!list) return list.error();
+    std::set<std::string> columns{"article", "job", "row"};
+    for (const auto& [k, v] : shared) columns.insert(k);
+    auto data = rows(job, defaults, columns);
+    if (!data) return data.error();
+    for (const auto& used : placeholders(*pattern))
+      if (!columns.count(used))
+        return at(output, "the output pattern uses {{" + used + "}}, which no row has",
+                  "use a data column, a `vars:` entry, {{article}}, {{job}} or {{row}}");
+
+    for (const auto& article : *list)
+      for (std::size_t r = 0; r < data->size(); ++r) {
+        const DataRow& row = (*data)[r];
+        PlannedJob p;
+        p.name = name;
+        p.job = base;
+        p.job.article = article;
+        p.job.variables = shared;
+        for (const auto& [k, v] : row.values) p.job.variables[k] = v;
+        p.job.row = row.origin.empty() ? "the manifest" : row.origin;
+        if (auto logo = p.job.variables.find("clinic.logo");
+            logo != p.job.variables.end() && !logo->second.empty() && !row.origin.empty())
+          logo->second = resolve(logo->second);  // relative to the manifest, like every path in it
+        p.problem = row.problem;
+        Variables path_values;
+        for (const auto& [k, v] : p.job.variables) path_values[k] = safe_in_path(v);
+        path_values["article"] = fs::path(article).stem().string();
+        path_values["job"] = safe_in_path(name);
+        path_values["row"] = std::to_string(r + 1);
+        auto filled = fill(*pattern, path_values);
+        if (filled) {
+          p.shard_key = fs::path(*filled).lexically_normal().string();
+          p.job.output = resolve(*filled);
+        } else {
+          p.shard_key = p.job.output = resolve(*pattern);
+          if (!p.problem) {
+            p.problem = filled.error();
+            p.problem->file = row.origin.empty() ? path_ : row.origin;
+            p.problem->message += " in the output pattern";
+          }
+        }
+        out.push_back(std::move(p));
+      }
+    return Ok{};
+  }
+
+  // A value inside a file name: no folder separators, no "." or "..".
+  static std::string safe_in_path(std::string v) {
+    for (char& c : v)
+      if (c == '/' || c == '\\') c = '-';
+    if (v == "." || v == "..") v = "_";
+    return v;
+  }
+
+  std::string path_;
+  fs::path dir_;
+};
+
+Status refuse_shared_outputs(const Manifest& m) {
+  std::map<std::string, const PlannedJob*> writers;
+  for (const auto& p : m.jobs) {
+    if (p.problem) continue;
+    const std::string key = fs::weakly_canonical(p.job.output).string();
+    auto [it, fresh] = writers.emplace(key, &p);
+    if (!fresh) {
+      const auto who = [](const PlannedJob& j) {
+        return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
+      };
+      return Error{m.path, 0, who(*it->second) + " and " + who(p) + " would both write " + p.job.output,
+                   "put a value that differs per row into `output:`, e.g. {{clinic.id}}"};
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Result<Manifest> parse_manifest(const std::string& yaml, const std::string& path) {
+  Result<Manifest> m = [&]() -> Result<Manifest> {
+    try {
+      return Reader(path).run(yaml);
+    } catch (const YAML::Exception& e) {
+      return Error{path, e.mark.line + 1, "cannot read the manifest: " + e.msg, ""};
+    }
+  }();
+  if (!m) return m;
+  if (auto s = refuse_shared_outputs(*m); !s) return s.error();
+  return m;
+}
+
+Result<Manifest> load_manifest(const std::string& path) {
+  auto bytes = read_file(path, kMaxManifestBytes);
+  if (!bytes) return bytes.error();
+  return parse_manifest(*bytes, path);
+}
+
+}  // namespace leafpress::batch

@@ -1,0 +1,58 @@
+// batch/manifest.hpp: a batch manifest (YAML) → the list of PDFs to make.
+//
+//   defaults:                     # optional: keys every job inherits
+//     layout: trifold-a4
+//   jobs:
+//     - name: clinics             # for the report; default job-1, job-2...
+//       articles: [handouts/*.md] # one path or a list; globs (glob(3)) allowed
+//       layout: trifold-a4        # name or .yaml path; default: the article's, else trifold-a4
+//       standard: print           # print | archive | none
+//       set: [body.size=9pt]      # style overrides, as --set
+//       proof: false
+//       impose: true
+//       data: clinics.csv         # one PDF per row (data_rows.hpp) ...
+//       rows:                     # ... or rows written here (nested keys join with '.')
+//         - {clinic: {id: east, name: East Clinic, phone: "+1 555 0100"}}
+//       vars: {campaign: Winter}  # values every row shares; a row's own value wins
+//       output: ../out/{{clinic.id}}/{{article}}.pdf
+//
+// Paths are relative to the manifest's folder. The output pattern may use the
+// row's values and {{article}} (the article's name without .md), {{job}} and
+// {{row}} (the row's number, from 1); '/' inside a value becomes '-'.
+// Every article × row is one PlannedJob, in manifest order.
+// Usage errors (the manifest as a whole is refused, nothing is built): YAML
+// errors, unknown keys, a glob that matches nothing, an unreadable CSV, an output
+// pattern naming a value no row has, two jobs writing one file.
+// A bad row (data_rows.hpp) or a row with an empty value in the output pattern
+// becomes a PlannedJob with `problem` set: it fails alone.
+// Thread-safety: pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "batch/build_job.hpp"
+#include "core/result.hpp"
+
+namespace leafpress::batch {
+
+struct PlannedJob {
+  std::string name;  // the manifest job it comes from
+  Job job;
+  std::string shard_key;         // the output as the manifest writes it (shard.hpp)
+  std::optional<Error> problem;  // set: fails without building
+};
+
+struct Manifest {
+  std::string path;
+  std::vector<PlannedJob> jobs;
+};
+
+// Reads and expands a manifest file.
+Result<Manifest> load_manifest(const std::string& path);
+
+// The same from YAML text; `path` locates relative paths and names the file in messages.
+Result<Manifest> parse_manifest(const std::string& yaml, const std::string& path);
+
+}  // namespace leafpress::batch

@@ -1,0 +1,151 @@
+#include "batch/variables.hpp"
+
+#include <array>
+#include <utility>
+
+namespace leafpress::batch {
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || static_cast<unsigned char>(c) >= 0x80;  // UTF-8 column names
+}
+
+// One placeholder at `open` (pointing at "{{"): its name and where it ends, or no name.
+struct Found {
+  std::string name;
+  std::size_t end = 0;  // one past the closing "}}"
+};
+
+Found parse_at(std::string_view text, std::size_t open) {
+  std::size_t i = open + 2;
+  while (i < text.size() && text[i] == ' ') ++i;
+  const std::size_t name_begin = i;
+  while (i < text.size() && is_name_char(text[i])) ++i;
+  const std::size_t name_end = i;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (name_end == name_begin || text.substr(i, 2) != "}}") return {};
+  return {std::string(text.substr(name_begin, name_end - name_begin)), i + 2};
+}
+
+// cmark percent-encodes braces in link destinations and image paths.
+std::string decode_braces(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      const std::string_view code = s.substr(i + 1, 2);
+      if (code == "7B" || code == "7b") {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      if (code == "7D" || code == "7d") {
+        out += '}';
+        i += 2;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// The name of a clinic slot field, or nullptr.
+std::string doc::Clinic::*clinic_field(std::string_view key) {
+  static const std::array<std::pair<std::string_view, std::string doc::Clinic::*>, 5> kFields{{
+      {"clinic.name", &doc::Clinic::name},
+      {"clinic.address", &doc::Clinic::address},
+      {"clinic.phone", &doc::Clinic::phone},
+      {"clinic.url", &doc::Clinic::url},
+      {"clinic.logo", &doc::Clinic::logo},
+  }};
+  for (const auto& [name, member] : kFields)
+    if (name == key) return member;
+  return nullptr;
+}
+
+}  // namespace
+
+std::set<std::string> placeholders(std::string_view text) {
+  std::set<std::string> out;
+  for (std::size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at + 1)) {
+    Found f = parse_at(text, at);
+    if (!f.name.empty()) out.insert(std::move(f.name));
+  }
+  return out;
+}
+
+Result<std::string> fill(std::string_view text, const Variables& values) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = text.find("{{"); at != std::string_view::npos;) {
+    const Found f = parse_at(text, at);
+    if (f.name.empty()) {
+      at = text.find("{{", at + 1);
+      continue;
+    }
+    const auto it = values.find(f.name);
+    if (it == values.end())
+      return Error{"", 0, "unknown variable {{" + f.name + "}}",
+                   "add a column `" + f.name + "` to the data, or a `vars:` entry to the job"};
+    if (it->second.empty())
+      return Error{"", 0, "variable {{" + f.name + "}} is empty", "fill in `" + f.name + "` for this row"};
+    out.append(text.substr(copied, at - copied));
+    out += it->second;
+    copied = f.end;
+    at = text.find("{{", copied);
+  }
+  if (copied == 0) return std::string(text);
+  out.append(text.substr(copied));
+  return out;
+}
+
+Status fill_document(doc::Document& document, const Variables& values, const std::string& row) {
+  const auto located = [&](Error e, int line, const std::string& where) {
+    e.file = document.path;
+    e.line = line;
+    e.message += " in " + where + " (values from " + row + ")";
+    return e;
+  };
+  const auto fill_in = [&](std::string& s, int line, const std::string& where) -> Status {
+    if (s.find("{{") == std::string::npos) return Ok{};
+    auto filled = fill(s, values);
+    if (!filled) return located(filled.error(), line, where);
+    s = std::move(filled).value();
+    return Ok{};
+  };
+  // cmark percent-encodes the braces of a link or image target; look for them decoded.
+  const auto fill_target = [&](std::string& s, int line, const std::string& where) -> Status {
+    if (s.find("%7B%7B") == std::string::npos && s.find("%7b%7b") == std::string::npos)
+      return fill_in(s, line, where);
+    std::string decoded = decode_braces(s);
+    if (auto r = fill_in(decoded, line, where); !r) return r;
+    s = std::move(decoded);
+    return Ok{};
+  };
+
+  auto& meta = document.meta;
+  const int fm = 1;  // front matter starts the file
+  for (auto* field : {&meta.title, &meta.subtitle, &meta.lang, &meta.author, &meta.date, &meta.layout})
+    if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
+  for (auto& k : meta.keywords)
+    if (auto r = fill_in(k, fm, "the front matter"); !r) return r;
+  for (auto* field :
+       {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url, &meta.clinic.logo})
+    if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
+  for (auto& [key, value] : meta.extra)
+    if (auto r = fill_in(value, fm, "the front matter"); !r) return r;
+  for (auto& block : document.blocks) {
+    for (auto& span : block.spans) {
+      if (auto r = fill_in(span.text, block.line, "the text"); !r) return r;
+      if (auto r = fill_target(span.link, block.line, "a link"); !r) return r;
+    }
+    if (auto r = fill_target(block.image, block.line, "an image path"); !r) return r;
+  }
+  // A data row's clinic.* values fill the slot even where the article does not name them.
+  for (const auto& [key, value] : values)
+    if (auto member = clinic_field(key); member && !value.empty()) meta.clinic.*member = value;
+  return Ok{};
+}
+
+}  // namespace leafpress::batch

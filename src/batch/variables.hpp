@@ -1,0 +1,41 @@
+// batch/variables.hpp: {{name}} placeholders filled from a data row.
+//
+// Input:  a parsed Document (doc/document.hpp) and the row's values, keyed by
+//         column name ("clinic.name", "phone"). Substitution happens AFTER
+//         parsing, in the span text, link targets, image paths and front-matter
+//         strings, so a value is always plain text: a clinic called
+//         "*Sunrise*: East" can neither start emphasis nor break the YAML.
+// Syntax: `{{name}}` or `{{ name }}`; a name is letters, digits, `_`, `-` and `.`.
+//         Text such as `{{ }}` or `{{a b}}` is not a placeholder and stays as written.
+// Clinic: values named clinic.name/address/phone/url/logo also fill the back-panel
+//         slot (FrontMatter::clinic), whether or not the article mentions them.
+// Errors: a placeholder with no value, or an empty one (a blank phone number on a
+//         handout is a defect), names the article line, the variable and the row
+//         ("clinics.csv:7").
+// Thread-safety: pure functions.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "doc/document.hpp"
+
+namespace leafpress::batch {
+
+using Variables = std::map<std::string, std::string>;
+
+// The placeholder names in `text`, in order of first appearance.
+std::set<std::string> placeholders(std::string_view text);
+
+// `text` with every placeholder replaced. On a missing or empty value the error
+// names the variable; the caller adds the file and line.
+Result<std::string> fill(std::string_view text, const Variables& values);
+
+// Fills every placeholder of the document, then the clinic slot from clinic.* values.
+// `row` says where the values came from, for messages ("clinics.csv:7", "row 3").
+Status fill_document(doc::Document& document, const Variables& values, const std::string& row);
+
+}  // namespace leafpress::batch

@@ -1,0 +1,79 @@
+// cli/build_command.cpp: `leafpress build FILE.md...`, one PDF per article.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "batch/build_job.hpp"
+#include "cli/commands.hpp"
+
+namespace fs = std::filesystem;
+
+namespace leafpress::cli {
+
+const batch::Context& process_context(const char* argv0) {
+  static const batch::Context ctx = batch::Context::from_environment(argv0);
+  return ctx;
+}
+
+int run_build(const BuildRequest& request, const char* argv0) {
+  const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
+  const auto standard = pdf::parse_standard(standard_text);
+  if (!standard) {
+    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << standard_text << "\"\n";
+    return 2;
+  }
+  if (!output.empty() && files.size() > 1) {
+    std::cerr << "leafpress: -o names one PDF, but " << files.size()
+              << " articles were given (use --out-dir DIR)\n";
+    return 2;
+  }
+  std::vector<batch::Job> list;
+  for (const auto& f : files) {
+    batch::Job job{.article = f,
+                   .layout = layout,
+                   .sets = sets,
+                   .output = output,
+                   .standard = *standard,
+                   .proof = proof,
+                   .impose = !no_impose};
+    if (job.output.empty()) {
+      // A proof never overwrites the leaflet it checks.
+      const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
+      job.output = (dir / fs::path(f).stem()).string() + (proof ? ".proof.pdf" : ".pdf");
+    }
+    list.push_back(job);
+  }
+  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
+  std::map<std::string, std::string> writers;
+  for (const auto& job : list) {
+    const std::string key = fs::weakly_canonical(job.output).string();
+    if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
+      std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output
+                << " (rename one, or build them into different folders)\n";
+      return 2;
+    }
+  }
+  const batch::Context& ctx = process_context(argv0);
+  const auto outcomes =
+      batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));
+  int failed = 0;
+  for (const auto& o : outcomes) {
+    for (const auto& w : o.warnings) std::cerr << "warning: " << w << "\n";
+    if (o.ok) {
+      char line[256];
+      std::snprintf(line, sizeof line, "wrote %s (%d pages, body %.2g pt, %.2f s)", o.output.c_str(), o.pages,
+                    o.body_size, o.seconds);
+      std::cout << line << "\n";
+    } else {
+      ++failed;
+      std::cerr << "error: " << o.error.describe() << "\n";
+    }
+  }
+  if (outcomes.size() > 1)
+    std::cout << outcomes.size() - static_cast<std::size_t>(failed) << " built, " << failed << " failed\n";
+  return failed ? 1 : 0;
+}
+
+}  // namespace leafpress::cli

@@ -1,0 +1,100 @@
+// Tests for batch/manifest.cpp: articles x rows in manifest order, paths relative to
+// the manifest, output patterns, and the usage errors that refuse a whole manifest.
+#include <catch2/catch.hpp>
+
+#include "batch/manifest.hpp"
+#include "tests/support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using leafpress::batch::load_manifest;
+using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
+
+namespace {
+
+struct Folder {
+  TempDir dir;
+  Folder() {
+    fs::create_directories(dir.path / "handouts");
+    write_bytes(dir.path / "handouts" / "flu.en.md", "Call {{clinic.phone}}.\n");
+    write_bytes(dir.path / "handouts" / "flu.ja.md", "{{clinic.phone}}\n");
+    write_bytes(dir.path / "clinics.csv",
+                "clinic.id,clinic.name,clinic.phone\neast,East Clinic,555-0100\nwest/2,West Clinic,555-0101\n"
+                "bad,only two\n");
+  }
+  std::string manifest(const std::string& yaml) { return write_bytes(dir.path / "batch.yaml", yaml); }
+};
+
+}  // namespace
+
+TEST_CASE("manifest: every article x row is one job, in order, with paths from the manifest's folder",
+          "[batch]") {
+  Folder f;
+  auto m = load_manifest(f.manifest(R"(defaults:
+  layout: trifold-a4
+jobs:
+  - name: flu
+    articles: handouts/flu.*.md
+    data: clinics.csv
+    set: body.size=9pt
+    output: out/{{clinic.id}}/{{article}}.pdf
+  - articles: [handouts/flu.en.md]
+    standard: archive
+    rows:
+      - clinic: {id: popup, phone: 555-0199}
+    vars: {campaign: Winter}
+    output: out/{{job}}-{{row}}-{{campaign}}.pdf
+)"));
+  if (!m) FAIL(m.error().describe());
+  REQUIRE(m->jobs.size() == 7);
+  const auto& first = m->jobs[0];
+  CHECK(first.name == "flu");
+  CHECK(first.job.article == (f.dir.path / "handouts" / "flu.en.md").string());
+  CHECK(first.job.layout == "trifold-a4");
+  CHECK(first.job.sets == std::vector<std::string>{"body.size=9pt"});
+  CHECK(first.job.fill_variables);
+  CHECK(first.job.variables.at("clinic.phone") == "555-0100");
+  CHECK(first.job.row == (f.dir.path / "clinics.csv").string() + ":2");
+  CHECK(first.job.output == (f.dir.path / "out" / "east" / "flu.en.pdf").string());
+  CHECK(first.shard_key == "out/east/flu.en.pdf");
+  CHECK_FALSE(first.problem);
+  // '/' inside a value cannot make a folder.
+  CHECK(m->jobs[1].job.output == (f.dir.path / "out" / "west-2" / "flu.en.pdf").string());
+  // The short row fails alone, with its line.
+  REQUIRE(m->jobs[2].problem);
+  CHECK(m->jobs[2].problem->line == 4);
+  CHECK(m->jobs[3].job.article == (f.dir.path / "handouts" / "flu.ja.md").string());
+  const auto& last = m->jobs[6];
+  CHECK(last.name == "job-2");
+  CHECK(last.job.standard == leafpress::pdf::Standard::Archive);
+  CHECK(last.job.variables.at("clinic.phone") == "555-0199");
+  CHECK(last.job.variables.at("campaign") == "Winter");
+  CHECK(last.job.output == (f.dir.path / "out" / "job-2-1-Winter.pdf").string());
+  CHECK_THAT(last.job.row, Catch::EndsWith("batch.yaml:12"));
+}
+
+TEST_CASE("manifest: usage errors name the manifest and the line", "[batch]") {
+  Folder f;
+  const auto error_of = [&](const std::string& yaml) {
+    auto m = load_manifest(f.manifest(yaml));
+    REQUIRE_FALSE(m);
+    return m.error();
+  };
+  auto e = error_of("jobs:\n  - articles: handouts/flu.en.md\n    ouput: x.pdf\n");
+  CHECK(e.line == 3);
+  CHECK_THAT(e.message, Catch::Contains("unknown job key `ouput`"));
+  CHECK_THAT(error_of("jobs:\n  - articles: nothing/*.md\n    output: x.pdf\n").message,
+             Catch::Contains("matches no file"));
+  CHECK_THAT(
+      error_of("jobs:\n  - articles: handouts/flu.en.md\n    data: clinics.csv\n    output: x.pdf\n").message,
+      Catch::Contains("would both write"));
+  CHECK_THAT(error_of("jobs:\n  - articles: handouts/flu.en.md\n    output: '{{clinic.id}}.pdf'\n").message,
+             Catch::Contains("{{clinic.id}}, which no row has"));
+  CHECK_THAT(error_of("jobs:\n  - articles: handouts/flu.en.md\n    data: missing.csv\n    output: x.pdf\n")
+                 .describe(),
+             Catch::Contains("missing.csv"));
+  CHECK_THAT(error_of("jobs: [\n").message, Catch::Contains("not valid YAML"));
+  CHECK_THAT(error_of("jobs:\n  - articles: handouts/flu.en.md\n").message, Catch::Contains("no `output:`"));
+  CHECK_THAT(error_of("jobs:\n  - articles: a.md\n    standard: pdfx\n    output: x.pdf\n").message,
+             Catch::Contains("print, archive or none"));
+}

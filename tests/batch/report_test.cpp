@@ -1,0 +1,45 @@
+// Tests for batch/report.cpp: one JSON document whose jobs and summary agree.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "batch/report.hpp"
+
+using namespace leafpress::batch;
+
+TEST_CASE("report: status, output, pages, body size, warnings, time and error per job", "[batch]") {
+  PlannedJob a, b;
+  a.name = b.name = "flu";
+  a.job.article = b.job.article = "handouts/flu.en.md";
+  a.job.output = "out/east.pdf";
+  a.job.row = "clinics.csv:2";
+  b.job.output = "out/west.pdf";
+  b.job.row = "clinics.csv:3";
+  JobResult built{.planned = &a, .status = JobStatus::Built};
+  built.outcome.ok = true;
+  built.outcome.pages = 2;
+  built.outcome.body_size = 9.5;
+  built.outcome.seconds = 0.02;
+  built.outcome.warnings = {"overfull line"};
+  JobResult failed{.planned = &b, .status = JobStatus::Failed};
+  failed.outcome.error = {"handouts/flu.en.md", 5, "unknown variable {{clinic.fax}}", "add a column"};
+  const auto doc = nlohmann::json::parse(
+      report_json({.manifest = "batch.yaml", .shard = "1/1", .threads = 2, .seconds = 1.5}, {built, failed}));
+  CHECK(doc["manifest"] == "batch.yaml");
+  CHECK(doc["summary"]["jobs"] == 2);
+  CHECK(doc["summary"]["built"] == 1);
+  CHECK(doc["summary"]["failed"] == 1);
+  CHECK(doc["summary"]["skipped"] == 0);
+  const auto& jobs = doc["jobs"];
+  REQUIRE(jobs.size() == 2);
+  CHECK(jobs[0]["status"] == "built");
+  CHECK(jobs[0]["output"] == "out/east.pdf");
+  CHECK(jobs[0]["row"] == "clinics.csv:2");
+  CHECK(jobs[0]["pages"] == 2);
+  CHECK(jobs[0]["body_size"] == 9.5);
+  CHECK(jobs[0]["warnings"][0] == "overfull line");
+  CHECK(jobs[0]["error"].is_null());
+  CHECK(jobs[1]["status"] == "failed");
+  CHECK(jobs[1]["error"]["line"] == 5);
+  CHECK(jobs[1]["error"]["text"] == "handouts/flu.en.md:5: unknown variable {{clinic.fax}} (add a column)");
+}

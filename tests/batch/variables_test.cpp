@@ -1,0 +1,76 @@
+// Tests for batch/variables.cpp: {{placeholders}} filled after parsing, so values
+// stay plain text, and a missing value names the article line, variable and row.
+#include <catch2/catch.hpp>
+
+#include "batch/variables.hpp"
+#include "doc/document.hpp"
+
+using leafpress::batch::fill;
+using leafpress::batch::fill_document;
+using leafpress::batch::placeholders;
+using leafpress::batch::Variables;
+
+namespace {
+
+leafpress::doc::Document parse(const std::string& markdown) {
+  auto d = leafpress::doc::parse_document(markdown, "handout.md");
+  REQUIRE(d);
+  return std::move(d).value();
+}
+
+}  // namespace
+
+TEST_CASE("variables: placeholders are {{name}} with optional spaces; other braces are text", "[batch]") {
+  CHECK(placeholders("Call {{clinic.phone}} or {{ phone }}, {{ }} {{a b}} {x}") ==
+        std::set<std::string>{"clinic.phone", "phone"});
+  auto filled =
+      fill("Call {{clinic.phone}} or {{ phone }}; {{ }} stays", {{"clinic.phone", "1"}, {"phone", "2"}});
+  REQUIRE(filled);
+  CHECK(*filled == "Call 1 or 2; {{ }} stays");
+}
+
+TEST_CASE("variables: a missing or empty value is an error naming the variable", "[batch]") {
+  auto missing = fill("Call {{clinic.fax}}", {{"clinic.phone", "1"}});
+  REQUIRE_FALSE(missing);
+  CHECK_THAT(missing.error().message, Catch::Contains("unknown variable {{clinic.fax}}"));
+  auto empty = fill("Call {{clinic.phone}}", {{"clinic.phone", ""}});
+  REQUIRE_FALSE(empty);
+  CHECK_THAT(empty.error().message, Catch::Contains("{{clinic.phone}} is empty"));
+}
+
+TEST_CASE("variables: values with Markdown or YAML syntax stay plain text", "[batch]") {
+  auto d = parse(
+      "---\ntitle: \"Flu shots at {{clinic.name}}\"\nlang: en\n---\n\nVisit *us* at {{clinic.name}}.\n");
+  const Variables row{{"clinic.name", "*Sunrise*: East [1]"}, {"clinic.phone", "555-0100"}};
+  REQUIRE(fill_document(d, row, "clinics.csv:2"));
+  CHECK(d.meta.title == "Flu shots at *Sunrise*: East [1]");
+  REQUIRE(d.blocks.size() == 1);
+  std::string text;
+  for (const auto& s : d.blocks[0].spans) text += s.text;
+  CHECK(text == "Visit us at *Sunrise*: East [1].");
+  // clinic.* values fill the back-panel slot even where the article does not name them.
+  CHECK(d.meta.clinic.name == "*Sunrise*: East [1]");
+  CHECK(d.meta.clinic.phone == "555-0100");
+}
+
+TEST_CASE("variables: link targets are filled although cmark percent-encodes the braces", "[batch]") {
+  auto d = parse("Call [{{phone}}](tel:{{phone}}).\n");
+  REQUIRE(fill_document(d, {{"phone", "5550100"}}, "row 1"));
+  bool found = false;
+  for (const auto& s : d.blocks[0].spans)
+    if (!s.link.empty()) {
+      CHECK(s.link == "tel:5550100");
+      CHECK(s.text == "5550100");
+      found = true;
+    }
+  CHECK(found);
+}
+
+TEST_CASE("variables: an unknown variable names the article, its line and the row", "[batch]") {
+  auto d = parse("# Title\n\nFirst paragraph.\n\nCall {{clinic.fax}} today.\n");
+  auto r = fill_document(d, {{"clinic.phone", "1"}}, "clinics.csv:7");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().file == "handout.md");
+  CHECK(r.error().line == 5);
+  CHECK_THAT(r.error().describe(), Catch::Contains("{{clinic.fax}}") && Catch::Contains("clinics.csv:7"));
+}

@@ -1,0 +1,196 @@
+// End-to-end tests for `leafpress batch`: a data merge whose PDFs each show their
+// own clinic (read back with pdftotext), bad rows that fail alone, a report that
+// agrees with the files, re-runs that write nothing, shards, usage errors.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "tests/support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using leafpress::test::read_bytes;
+using leafpress::test::run_tool;
+using leafpress::test::shell_quoted;
+using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
+
+namespace {
+
+const std::string kArticle = R"(---
+title: "Flu shots at {{clinic.name}}"
+lang: en
+date: 2026-11-24
+---
+
+# Flu shots at {{clinic.name}}
+
+A new shot each autumn matches this season's viruses and lowers your risk of a serious illness.
+
+## Book your shot
+
+{{clinic.name}}
+
+Phone {{clinic.phone}}
+)";
+
+std::string command(const std::string& args) {
+  return std::string(LEAFPRESS_BINARY) + " " + args;
+}
+
+// The text of a PDF with runs of white space made one space.
+std::string text_of(const fs::path& pdf) {
+  const auto r = run_tool("pdftotext " + shell_quoted(pdf) + " -");
+  std::string out;
+  for (const char c : r.output) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (!space)
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
+  }
+  return out;
+}
+
+std::string clinic_name(int i) {
+  return "Clinic " + std::to_string(i) + " *Star*: Main";  // Markdown and YAML syntax stay text
+}
+std::string clinic_phone(int i) {
+  return "555-01" + std::to_string(10 + i);
+}
+
+// A folder with the article, a CSV of `rows` clinics (plus `extra` raw lines) and a manifest.
+struct Merge {
+  TempDir dir;
+  fs::path manifest, report;
+  Merge(int rows, const std::string& extra = "") {
+    write_bytes(dir.path / "flu.md", kArticle);
+    std::string csv = "clinic.id,clinic.name,clinic.phone\n";
+    for (int i = 0; i < rows; ++i)
+      csv += "c" + std::to_string(i) + ",\"" + clinic_name(i) + "\"," + clinic_phone(i) + "\n";
+    write_bytes(dir.path / "clinics.csv", csv + extra);
+    manifest = write_bytes(dir.path / "batch.yaml",
+                           "jobs:\n  - name: flu\n    articles: flu.md\n    layout: trifold-a4\n"
+                           "    data: clinics.csv\n    output: out/{{clinic.id}}.pdf\n");
+    report = dir.path / "report.json";
+  }
+  leafpress::test::ToolResult run(const std::string& more = "") const {
+    return run_tool(
+        command("batch " + shell_quoted(manifest) + " -j 2 --report " + shell_quoted(report) + " " + more));
+  }
+  nlohmann::json read_report() const { return nlohmann::json::parse(read_bytes(report)); }
+  fs::path pdf(int i) const { return dir.path / "out" / ("c" + std::to_string(i) + ".pdf"); }
+};
+
+}  // namespace
+
+TEST_CASE("batch: a merge writes every good row's PDF, with its own clinic, and fails only the bad rows",
+          "[e2e][batch]") {
+  constexpr int kRows = 12;
+  // Line 14: one field short; line 15: an empty phone the article uses.
+  Merge m(kRows, "short,Only Two\nblank,Blank Clinic,\n");
+  const auto r = m.run();
+  INFO(r.output);
+  CHECK(r.status == 1);
+  CHECK_THAT(r.output, Catch::Contains("12 built, 0 up to date, 2 failed"));
+  CHECK_THAT(r.output, Catch::Contains("clinics.csv:14: this row has 2 fields, the header 3"));
+  CHECK_THAT(r.output, Catch::Contains("{{clinic.phone}} is empty") && Catch::Contains("clinics.csv:15"));
+  for (int i = 0; i < kRows; ++i) {
+    INFO(m.pdf(i));
+    REQUIRE(fs::exists(m.pdf(i)));
+    const std::string text = text_of(m.pdf(i));
+    CHECK_THAT(text, Catch::Contains(clinic_name(i)) && Catch::Contains("Phone " + clinic_phone(i)));
+    for (int other : {(i + 1) % kRows, (i + 5) % kRows})
+      CHECK_THAT(text, !Catch::Contains(clinic_phone(other)));
+  }
+  CHECK_FALSE(fs::exists(m.dir.path / "out" / "blank.pdf"));
+
+  const auto report = m.read_report();
+  CHECK(report["summary"]["jobs"] == kRows + 2);
+  CHECK(report["summary"]["built"] == kRows);
+  CHECK(report["summary"]["failed"] == 2);
+  int built = 0;
+  for (const auto& job : report["jobs"]) {
+    const fs::path out = job["output"].get<std::string>();
+    if (job["status"] == "built") {
+      ++built;
+      CHECK(fs::exists(out));
+      CHECK(job["pages"] == 2);
+      CHECK(job["body_size"].get<double>() > 0);
+      CHECK(job["error"].is_null());
+    } else {
+      CHECK(job["status"] == "failed");
+      CHECK_FALSE(job["error"]["message"].get<std::string>().empty());
+      CHECK_THAT(job["row"].get<std::string>(), Catch::Contains("clinics.csv:1"));
+    }
+  }
+  CHECK(built == kRows);
+  // No temporary files left beside the PDFs.
+  for (const auto& e : fs::directory_iterator(m.dir.path / "out"))
+    CHECK_THAT(e.path().filename().string(), Catch::EndsWith(".pdf") || Catch::EndsWith(".leafpress"));
+}
+
+TEST_CASE("batch: a re-run with nothing changed writes nothing and says so; a change rebuilds",
+          "[e2e][batch]") {
+  Merge m(3);
+  REQUIRE(m.run().status == 0);
+  std::vector<fs::file_time_type> times;
+  for (int i = 0; i < 3; ++i) times.push_back(fs::last_write_time(m.pdf(i)));
+
+  const auto again = m.run();
+  INFO(again.output);
+  CHECK(again.status == 0);
+  CHECK_THAT(again.output, Catch::Contains("nothing to do: all 3 PDFs are up to date"));
+  for (int i = 0; i < 3; ++i) CHECK(fs::last_write_time(m.pdf(i)) == times[static_cast<std::size_t>(i)]);
+  const auto report = m.read_report();
+  CHECK(report["summary"]["skipped"] == 3);
+  CHECK(report["jobs"][0]["status"] == "skipped");
+  CHECK(report["jobs"][0]["pages"] == 2);
+
+  // One row changes: only its PDF is made again.
+  std::string csv = read_bytes(m.dir.path / "clinics.csv");
+  csv.replace(csv.find(clinic_phone(1)), clinic_phone(1).size(), "555-0999");
+  write_bytes(m.dir.path / "clinics.csv", csv);
+  const auto changed = m.run();
+  CHECK_THAT(changed.output, Catch::Contains("1 built, 2 up to date, 0 failed"));
+  CHECK_THAT(text_of(m.pdf(1)), Catch::Contains("Phone 555-0999"));
+
+  CHECK_THAT(m.run("--force").output, Catch::Contains("3 built, 0 up to date"));
+}
+
+TEST_CASE("batch: shards split the jobs into disjoint parts that cover them all", "[e2e][batch]") {
+  Merge m(6);
+  std::set<std::string> seen;
+  std::size_t total = 0;
+  for (const char* shard : {"1/3", "2/3", "3/3"}) {
+    const auto r = m.run(std::string("--shard ") + shard);
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    const auto report = m.read_report();
+    CHECK(report["shard"] == shard);
+    for (const auto& job : report["jobs"]) {
+      CHECK(job["status"] == "built");
+      seen.insert(job["output"].get<std::string>());
+      ++total;
+    }
+  }
+  CHECK(total == 6);
+  CHECK(seen.size() == 6);
+  for (int i = 0; i < 6; ++i) CHECK(fs::exists(m.pdf(i)));
+}
+
+TEST_CASE("batch: usage errors exit with 2 before anything is built", "[e2e][batch]") {
+  Merge m(2);
+  CHECK(m.run("--shard 4/3").status == 2);
+  write_bytes(m.manifest,
+              "jobs:\n  - articles: flu.md\n    data: clinics.csv\n    output: out/same.pdf\n");  // two rows,
+                                                                                                  // one file
+  const auto shared = m.run();
+  CHECK(shared.status == 2);
+  CHECK_THAT(shared.output, Catch::Contains("would both write"));
+  CHECK(run_tool(command("batch " + shell_quoted(m.dir.path / "missing.yaml"))).status == 2);
+  CHECK(run_tool(command("batch")).status == 2);
+  CHECK_FALSE(fs::exists(m.dir.path / "out"));
+  CHECK_FALSE(fs::exists(m.report));
+}
