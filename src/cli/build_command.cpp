@@ -62,10 +62,11 @@ int run_build(const BuildRequest& request, const char* argv0) {
   for (const auto& o : outcomes) {
     for (const auto& w : o.warnings) std::cerr << "warning: " << w << "\n";
     if (o.ok) {
-      char line[256];
-      std::snprintf(line, sizeof line, "wrote %s (%d pages, body %.2g pt, %.2f s)", o.output.c_str(), o.pages,
-                    o.body_size, o.seconds);
-      std::cout << line << "\n";
+      // The body size exactly as copy-fit chose it (quarter points: 10.75, never "11").
+      char figures[96];
+      std::snprintf(figures, sizeof figures, "%d page%s, body %g pt, %.2f s", o.pages,
+                    o.pages == 1 ? "" : "s", o.body_size, o.seconds);
+      std::cout << "wrote " << o.output << " (" << figures << ")\n";
     } else {
       ++failed;
       std::cerr << "error: " << o.error.describe() << "\n";

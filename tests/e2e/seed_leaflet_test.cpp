@@ -36,6 +36,9 @@ TEST_CASE("seed leaflet: builds, reads back with poppler and qpdf", "[e2e]") {
   INFO(build.output);
   REQUIRE(build.status == 0);
   REQUIRE(std::filesystem::exists(pdf));
+  // The size copy-fit chose, in its quarter points: "body 10.75 pt", never rounded to "11".
+  CHECK(std::regex_search(
+      build.output, std::regex(R"(wrote .*seed\.pdf \(2 pages, body (9|1[0-2])(\.25|\.5|\.75)? pt, )")));
 
   SECTION("qpdf finds no damage") {
     const auto check = run_tool("qpdf --check " + shell_quoted(pdf));
