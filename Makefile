@@ -1,5 +1,5 @@
 # The two set-up commands of the README. Both install what is missing first.
-#   make demo   builds out/NAME.pdf for every content/NAME.md
+#   make demo   builds out/NAME.pdf for every content/NAME.md, then the batch example (out/batch/)
 #   make test   builds and runs the Catch2 suite through ctest
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -16,6 +16,7 @@ build: deps
 demo: build
 	@mkdir -p out
 	./$(BUILD)/leafpress build content/*.md --out-dir out
+	./$(BUILD)/leafpress batch content/batch.yaml --report out/batch/report.json
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
