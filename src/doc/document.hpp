@@ -9,9 +9,19 @@
 //         hard line breaks become '\n' inside a span.
 // Lines:  every block carries the 1-based line in the file where it starts
 //         (front matter included), so errors can point at it.
+// Images: a paragraph that is only `![alt](path)` becomes an Image block: the
+//         file resolved inside the article's folder (doc/image.hpp), the alt
+//         text as its spans (the caption). An image among other text keeps only
+//         its alt text, as text; its file is not checked. `cover_image:` and
+//         `clinic: {logo:}` in the front matter are resolved the same way.
+//         Resolving reads the file system (relative to `path`); decoding the
+//         pixels is left to whoever draws them (doc::load_image).
+// Panels: `<!-- new-panel -->` alone on its line(s), right before a heading,
+//         sets that heading's new_panel; other raw HTML is dropped.
 // Errors: invalid UTF-8, front matter that is not YAML or has keys of the wrong
-//         type, a document nested deeper than kMaxDepth: an Error with the
-//         file and line. Unknown front matter keys are kept in `extra`.
+//         type, a document nested deeper than kMaxDepth, a picture that is
+//         missing or outside the article's folder, `<!-- new-panel -->` with no
+//         heading after it: an Error with the file and line. Unknown front matter keys are kept in `extra`.
 // Thread-safety: parse_document is reentrant; a Document is plain data.
 #pragma once
 
@@ -30,7 +40,8 @@ constexpr std::size_t kMaxArticleBytes = 4u << 20;  // 4 MiB of Markdown
 constexpr int kMaxDepth = 32;                       // nested lists and quotes
 
 struct Clinic {  // the back-panel slot; every field optional
-  std::string name, address, phone, url, logo;
+  std::string name, address, phone, url;
+  std::string logo;  // a PNG/JPEG, resolved inside the article's folder (doc/image.hpp)
   bool operator==(const Clinic&) const = default;
 };
 
@@ -39,8 +50,9 @@ struct FrontMatter {
   std::string subtitle;  // optional line under the title
   std::string lang;      // BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en"...; "" = unknown
   std::string author;
-  std::string date;    // as written (YYYY-MM-DD expected)
-  std::string layout;  // a layout name the article asks for; the CLI may override
+  std::string date;         // as written (YYYY-MM-DD expected)
+  std::string layout;       // a layout name the article asks for; the CLI may override
+  std::string cover_image;  // a PNG/JPEG for the cover, resolved inside the article's folder (doc/image.hpp)
   std::vector<std::string> keywords;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates

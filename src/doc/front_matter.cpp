@@ -9,6 +9,10 @@
 // always an indentation slip, and saying so beats a cover with no title. Other
 // scalar keys are kept in `extra` for templates; other non-scalar keys are
 // ignored, since no template could print them as one string.
+//
+// Pictures (`cover_image:`, `clinic: {logo: ...}`) are resolved inside the
+// article's folder here (doc/image.hpp), so FrontMatter holds the real file and
+// a bad path is reported at the front-matter line that names it.
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -16,6 +20,7 @@
 #include <utility>
 
 #include "doc/document.hpp"
+#include "doc/image.hpp"
 
 namespace leafpress::doc {
 namespace {
@@ -122,6 +127,16 @@ class Reader {
                  "write it on one line, e.g. `" + name + ": some text`");
   }
 
+  // A picture's path, resolved inside the article's folder; empty stays empty (no picture).
+  [[nodiscard]] Result<std::string> asset(const std::string& name, const YAML::Node& key,
+                                          const YAML::Node& value) const {
+    auto written = text(name, key, value);
+    if (!written || written->empty()) return written;
+    auto file = resolve_asset(path_, *written, line_of(value.Mark()));
+    if (!file) return file.error();
+    return file->string();
+  }
+
   [[nodiscard]] Result<std::vector<std::string>> keywords(const YAML::Node& key,
                                                           const YAML::Node& value) const {
     if (value.IsNull()) return std::vector<std::string>();
@@ -160,7 +175,8 @@ class Reader {
     for (auto it = value.begin(); it != value.end(); ++it) {
       if (!it->first.IsScalar()) continue;
       const std::string field = it->first.Scalar();
-      auto read = text("clinic." + field, it->first, it->second);
+      auto read = field == "logo" ? asset("clinic.logo", it->first, it->second)
+                                  : text("clinic." + field, it->first, it->second);
       bool known = false;
       for (const auto& [name, member] : kFields) {
         if (field != name) continue;
@@ -205,6 +221,12 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     return Ok{};
   }
   if (name == "clinic") return reader.clinic(key, value, meta);
+  if (name == "cover_image") {
+    auto read = reader.asset(name, key, value);
+    if (!read) return read.error();
+    meta.cover_image = std::move(read.value());
+    return Ok{};
+  }
   if (value.IsScalar()) meta.extra[name] = value.Scalar();
   if (value.IsNull()) meta.extra[name] = "";
   return Ok{};

@@ -2,15 +2,19 @@
 //
 // Input:  a path written in the article (`![alt](photos/arm.jpg)`, `logo:` and
 //         `cover_image:` in the front matter) and the article's own path.
-// Output: resolve_asset: the file, made absolute; decode_image: its pixels as
-//         8-bit Gray, RGB or CMYK (PNG through libpng, JPEG through libjpeg-turbo).
-//         Alpha is composited over white: print has no transparency.
+// Output: resolve_asset: the file, made absolute and canonical; decode_image: its
+//         pixels as 8-bit Gray, RGB or CMYK (PNG through libpng, JPEG through
+//         libjpeg-turbo). Alpha (and a palette's or grey's tRNS) is composited over
+//         white: print has no transparency. 16-bit PNG comes out as 8-bit sRGB. CMYK
+//         JPEGs stay CMYK; Adobe's inverted CMYK (APP14) is stored non-inverted.
+//         Anything else (GIF, WebP, SVG...) is refused by its first bytes.
 // Safety: an asset must resolve (symlinks followed) to a file inside the
 //         article's folder; "..", absolute paths elsewhere and links that point
 //         out are refused. Images larger than kMaxImagePixels are refused before
 //         any pixel is decoded.
 // Errors: an Error naming the article, the line where the path is written and
 //         what to do (missing file, not PNG/JPEG, corrupt data, outside the folder).
+//         A truncated or damaged file is an error, never a half-grey picture.
 // Thread-safety: reentrant; a Raster is immutable once decoded and shared.
 #pragma once
 
@@ -45,7 +49,11 @@ Result<std::filesystem::path> resolve_asset(std::string_view article, std::strin
 // Decodes PNG or JPEG bytes. `source` names the file in messages.
 Result<Raster> decode_image(std::string_view bytes, std::string_view source);
 
-// Reads (size-limited) and decodes a file.
+// Reads (size-limited) and decodes a file. Errors name the image file, line 0.
 Result<Raster> load_image(const std::filesystem::path& file);
+
+// The same, for a picture an article names: errors name `article` and the `line` where the
+// picture is written (Block::line, or the front-matter line), and the image in the message.
+Result<Raster> load_image(const std::filesystem::path& file, std::string_view article, int line);
 
 }  // namespace leafpress::doc

@@ -9,6 +9,15 @@
 // body_line - 1. Blocks are walked by recursion, bounded by kMaxDepth; inlines
 // are walked with cmark's iterator, which needs no stack however deeply
 // emphasis nests (`*****a*****` nests one node per pair of stars).
+//
+// Pictures: a paragraph that holds one image and nothing else becomes an Image
+// block; its path is resolved inside the article's folder here (doc/image.hpp),
+// so a bad path stops the build at the line that names it. An image among
+// other text in a paragraph stays inline: its alt text is kept as text, its
+// file is neither read nor checked (a leaflet line has no room for a picture).
+//
+// Panel breaks: an HTML comment `<!-- new-panel -->` on its own, right before a
+// heading, sets that heading's new_panel. Any other HTML is dropped unrendered.
 #include <cmark.h>
 
 #include <algorithm>
@@ -21,6 +30,7 @@
 #include "core/handle.hpp"
 #include "core/utf8.hpp"
 #include "doc/document.hpp"
+#include "doc/image.hpp"
 
 namespace leafpress::doc {
 
@@ -133,8 +143,9 @@ std::string literal_of(cmark_node* node) {
 }
 
 // The inline content of a paragraph or heading as styled spans. Raw HTML is
-// dropped (leafpress does not render HTML); an image stands for its alt text,
-// as plain text in the surrounding style, until images are supported.
+// dropped (leafpress does not render HTML); an inline image stands for its alt
+// text, as plain text in the surrounding style (an image alone in its paragraph
+// never gets here: it is a block of its own).
 std::vector<Span> collect_spans(cmark_node* leaf_block) {
   std::vector<Span> spans;
   int strong = 0;
@@ -192,6 +203,36 @@ std::vector<Span> collect_spans(cmark_node* leaf_block) {
   return spans;
 }
 
+// The one image a paragraph holds, when it holds nothing else (blanks aside).
+cmark_node* sole_image(cmark_node* paragraph) {
+  cmark_node* image = nullptr;
+  for (cmark_node* child = cmark_node_first_child(paragraph); child != nullptr;
+       child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_IMAGE:
+        if (image != nullptr) return nullptr;
+        image = child;
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        break;
+      case CMARK_NODE_TEXT:
+        if (!is_blank(literal_of(child))) return nullptr;
+        break;
+      default:
+        return nullptr;
+    }
+  }
+  return image;
+}
+
+// `<!-- new-panel -->`, blanks inside the comment and around it allowed.
+bool is_new_panel_marker(cmark_node* html_block) {
+  std::string text = literal_of(html_block);
+  std::erase_if(text, [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+  return text == "<!--new-panel-->";
+}
+
 // Where a block sits: what encloses it, for layout to indent and number.
 struct Nesting {
   int containers = 0;  // lists + quotes, bounded by kMaxDepth
@@ -213,6 +254,12 @@ class BlockWalker {
     return Ok{};
   }
 
+  // A `<!-- new-panel -->` that no heading followed.
+  [[nodiscard]] Status finish() const {
+    if (new_panel_line_ == 0) return Ok{};
+    return new_panel_without_heading(new_panel_line_);
+  }
+
  private:
   Status walk(cmark_node* node, const Nesting& at) {
     switch (cmark_node_get_type(node)) {
@@ -226,6 +273,7 @@ class BlockWalker {
       case CMARK_NODE_LIST:
         return walk_list(node, at);
       case CMARK_NODE_PARAGRAPH: {
+        if (cmark_node* image = sole_image(node)) return add_image(node, image, at);
         // Only a paragraph directly in an item carries the item's marker; one
         // inside a quote inside an item is a plain paragraph at that depth.
         const bool in_item = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM;
@@ -237,16 +285,23 @@ class BlockWalker {
           block.number = at.number;
           block.first_in_item = out_.size() == at.item_start;
         }
-        out_.push_back(std::move(block));
-        return Ok{};
+        return push(std::move(block));
       }
       case CMARK_NODE_HEADING: {
         Block block = make(BlockKind::Heading, node, at);
         block.level = cmark_node_get_heading_level(node);
         block.spans = collect_spans(node);
-        if (!block.spans.empty()) out_.push_back(std::move(block));
-        return Ok{};
+        if (block.spans.empty()) return Ok{};
+        block.new_panel = new_panel_line_ != 0;
+        new_panel_line_ = 0;
+        return push(std::move(block));
       }
+      case CMARK_NODE_HTML_BLOCK:
+        if (is_new_panel_marker(node)) {
+          if (new_panel_line_ != 0) return new_panel_without_heading(new_panel_line_);
+          new_panel_line_ = line_of(node);
+        }
+        return Ok{};
       case CMARK_NODE_CODE_BLOCK: {
         std::string text = literal_of(node);
         if (!text.empty() && text.back() == '\n') text.pop_back();  // cmark ends every code line with '\n'
@@ -256,15 +311,37 @@ class BlockWalker {
         span.text = std::move(text);
         span.code = true;
         block.spans.push_back(std::move(span));
-        out_.push_back(std::move(block));
-        return Ok{};
+        return push(std::move(block));
       }
       case CMARK_NODE_THEMATIC_BREAK:
-        out_.push_back(make(BlockKind::ThematicBreak, node, at));
-        return Ok{};
-      default:  // HTML_BLOCK: not rendered; CUSTOM_BLOCK: cmark's parser never makes one
+        return push(make(BlockKind::ThematicBreak, node, at));
+      default:  // CUSTOM_BLOCK: cmark's parser never makes one
         return Ok{};
     }
+  }
+
+  // Every block but a heading: a pending `<!-- new-panel -->` was not followed by one.
+  Status push(Block block) {
+    if (new_panel_line_ != 0 && block.kind != BlockKind::Heading)
+      return new_panel_without_heading(new_panel_line_);
+    out_.push_back(std::move(block));
+    return Ok{};
+  }
+
+  [[nodiscard]] Status new_panel_without_heading(int line) const {
+    return Error{std::string(path_), line, "`<!-- new-panel -->` is not followed by a heading",
+                 "put it on the line right before the heading of the section that should start a new panel"};
+  }
+
+  // A paragraph that is only a picture: the file resolved now, the alt text kept as the caption.
+  Status add_image(cmark_node* paragraph, cmark_node* image, const Nesting& at) {
+    Block block = make(BlockKind::Image, paragraph, at);
+    const char* url = cmark_node_get_url(image);
+    auto file = resolve_asset(path_, url != nullptr ? url : "", block.line);
+    if (!file) return file.error();
+    block.image = file->string();
+    block.spans = collect_spans(image);
+    return push(std::move(block));
   }
 
   Status walk_list(cmark_node* list, const Nesting& at) {
@@ -304,6 +381,7 @@ class BlockWalker {
   std::string_view path_;
   int line_offset_;
   std::vector<Block>& out_;
+  int new_panel_line_ = 0;  // line of a `<!-- new-panel -->` waiting for its heading
 };
 
 std::string hex_byte(unsigned char byte) {
@@ -340,6 +418,7 @@ Result<Document> parse_document(std::string_view bytes, std::string_view path) {
   if (!root) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
   BlockWalker walker(path, doc.meta.body_line, doc.blocks);
   if (auto status = walker.walk_children(root.get(), Nesting{}); !status) return status.error();
+  if (auto status = walker.finish(); !status) return status.error();
   if (doc.blocks.empty())
     return Error{std::string(path), doc.meta.body_line, "the article has no text to typeset",
                  "write the article in Markdown below the front matter (raw HTML is not typeset)"};

@@ -2,7 +2,10 @@
 // name the key and the line of the user's file.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "doc/document.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::doc::FrontMatter;
 using leafpress::doc::parse_front_matter;
@@ -42,8 +45,7 @@ TEST_CASE("front_matter: reads every known key", "[doc]") {
       "  name: Harbour Clinic\n"
       "  address: 1 Quay St\n"
       "  phone: \"+852 1234 5678\"\n"
-      "  url: https://example.org\n"
-      "  logo: logo.png\n");
+      "  url: https://example.org\n");
   CHECK(meta.title == "干细胞治疗");
   CHECK(meta.subtitle == "What it can do: and what not");
   CHECK(meta.lang == "zh-Hans");
@@ -55,10 +57,10 @@ TEST_CASE("front_matter: reads every known key", "[doc]") {
                                               .address = "1 Quay St",
                                               .phone = "+852 1234 5678",
                                               .url = "https://example.org",
-                                              .logo = "logo.png"});
+                                              .logo = ""});
   CHECK(meta.extra.empty());
-  // 13 YAML lines from line 2, the closing fence on 15, the body on 16.
-  CHECK(meta.body_line == 16);
+  // 12 YAML lines from line 2, the closing fence on 14, the body on 15.
+  CHECK(meta.body_line == 15);
 }
 
 TEST_CASE("front_matter: keywords as a block list", "[doc]") {
@@ -175,4 +177,47 @@ TEST_CASE("front_matter: empty or comment-only front matter is no front matter",
   CHECK(parse_ok("") == empty);
   empty.body_line = 4;
   CHECK(parse_ok("# only a comment\n") == empty);
+}
+
+TEST_CASE("front_matter: cover_image and the clinic logo resolve inside the article's folder", "[doc]") {
+  const leafpress::test::TempDir dir;
+  std::filesystem::create_directories(dir.path / "art" / "img");
+  const std::string article = (dir.path / "art" / "flu.md").string();
+  leafpress::test::write_bytes(dir.path / "art" / "img" / "cover.jpg", "x");
+  leafpress::test::write_bytes(dir.path / "art" / "logo.png", "x");
+  leafpress::test::write_bytes(dir.path / "outside.png", "x");
+
+  auto meta = parse_front_matter(
+      "title: T\ncover_image: img/cover.jpg\nclinic:\n  name: H\n  logo: logo.png\n", article, kFirstLine);
+  INFO((meta ? std::string() : meta.error().describe()));
+  REQUIRE(meta.has_value());
+  CHECK(meta->cover_image == std::filesystem::canonical(dir.path / "art" / "img" / "cover.jpg").string());
+  CHECK(meta->clinic.logo == std::filesystem::canonical(dir.path / "art" / "logo.png").string());
+  CHECK(meta->clinic.name == "H");
+
+  SECTION("empty means no picture") {
+    auto empty = parse_front_matter("cover_image:\nclinic:\n  logo: \"\"\n", article, kFirstLine);
+    REQUIRE(empty.has_value());
+    CHECK(empty->cover_image.empty());
+    CHECK(empty->clinic.logo.empty());
+  }
+  SECTION("a missing cover names the article and its front-matter line") {
+    auto bad = parse_front_matter("title: T\n\ncover_image: img/nope.jpg\n", article, kFirstLine);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().file == article);
+    CHECK(bad.error().line == 4);
+    CHECK_THAT(bad.error().message, Catch::Contains("'img/nope.jpg' not found"));
+  }
+  SECTION("a logo outside the folder is refused at its line") {
+    auto bad = parse_front_matter("clinic:\n  name: H\n  logo: ../outside.png\n", article, kFirstLine);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().line == 4);
+    CHECK_THAT(bad.error().message, Catch::Contains("outside the article's folder"));
+    CHECK_FALSE(bad.error().hint.empty());
+  }
+  SECTION("a list where the path belongs is a type error") {
+    auto bad = parse_front_matter("cover_image: [a.png]\n", article, kFirstLine);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK_THAT(bad.error().message, Catch::Contains("`cover_image`"));
+  }
 }

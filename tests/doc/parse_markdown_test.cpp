@@ -6,6 +6,7 @@
 #include <string>
 
 #include "doc/document.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::doc::Block;
 using leafpress::doc::BlockKind;
@@ -242,8 +243,9 @@ TEST_CASE("parse_markdown: raw HTML is left out", "[doc]") {
   CHECK(dump(doc) == Lines{"L7 p: a b c"});
 }
 
-TEST_CASE("parse_markdown: images stand for their alt text, for now", "[doc]") {
-  const auto doc = parse_ok("See ![a *cell* `diagram`](cell.png) and **![b](b.png)**.\n\n![](x.png)\n");
+TEST_CASE("parse_markdown: an image among text keeps only its alt text", "[doc]") {
+  // No file is checked: cell.png and b.png do not exist.
+  const auto doc = parse_ok("See ![a *cell* `diagram`](cell.png) and **![b](b.png)**.\n");
   REQUIRE(doc.blocks.size() == 1);
   using leafpress::doc::Span;
   const std::vector<Span> expected = {
@@ -252,6 +254,96 @@ TEST_CASE("parse_markdown: images stand for their alt text, for now", "[doc]") {
       span("."),
   };
   CHECK(doc.blocks[0].spans == expected);
+}
+
+namespace {
+
+// An article in its own folder with two pictures beside it.
+struct ArticleDir {
+  leafpress::test::TempDir dir;
+  std::string article = (dir.path / "flu.md").string();
+  std::string photo, chart;
+  ArticleDir() {
+    std::filesystem::create_directories(dir.path / "img");
+    leafpress::test::write_bytes(dir.path / "img" / "arm.jpg", "x");
+    leafpress::test::write_bytes(dir.path / "chart.png", "x");
+    photo = std::filesystem::canonical(dir.path / "img" / "arm.jpg").string();
+    chart = std::filesystem::canonical(dir.path / "chart.png").string();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("parse_markdown: a paragraph that is only an image is an Image block", "[doc]") {
+  const ArticleDir a;
+  auto doc = parse_document(
+      "# Flu\n"
+      "\n"
+      "![Roll up the *sleeve*](img/arm.jpg \"title\")\n"
+      "\n"
+      "Text.\n"
+      "\n"
+      "  ![](chart.png)  \n"
+      "\n"
+      "> ![Quoted](chart.png)\n",
+      a.article);
+  INFO((doc ? std::string() : doc.error().describe()));
+  REQUIRE(doc.has_value());
+  CHECK(dump(*doc) == Lines{"L1 h1: Flu", "L3 img " + a.photo + ": Roll up the sleeve", "L5 p: Text.",
+                            "L7 img " + a.chart, "L9 img " + a.chart + " q1: Quoted"});
+  // The alt text is plain: the caption takes the caption style.
+  CHECK(doc->blocks[1].spans.size() == 1);
+  CHECK_FALSE(doc->blocks[1].spans[0].emphasis);
+}
+
+TEST_CASE("parse_markdown: two images in one paragraph stay inline", "[doc]") {
+  const ArticleDir a;
+  auto doc = parse_document("![a](img/arm.jpg) ![b](chart.png)\n", a.article);
+  REQUIRE(doc.has_value());
+  CHECK(dump(*doc) == Lines{"L1 p: a b"});
+}
+
+TEST_CASE("parse_markdown: a bad image path names the article and the line", "[doc]") {
+  const ArticleDir a;
+  for (const std::string_view ref : {"img/leg.jpg", "../flu.md", "/etc/passwd", "https://x.org/a.png", ""}) {
+    auto doc = parse_document("---\ntitle: T\n---\n\nText.\n\n![alt](" + std::string(ref) + ")\n", a.article);
+    INFO(ref);
+    REQUIRE_FALSE(doc.has_value());
+    CHECK(doc.error().file == a.article);
+    CHECK(doc.error().line == 7);
+    CHECK_FALSE(doc.error().hint.empty());
+  }
+}
+
+TEST_CASE("parse_markdown: <!-- new-panel --> before a heading starts a new panel", "[doc]") {
+  const auto doc = parse_ok(
+      "# A\n"
+      "\n"
+      "text\n"
+      "\n"
+      "<!-- new-panel -->\n"
+      "## B\n"
+      "\n"
+      "<!--new-panel-->\n"
+      "\n"
+      "## C\n"
+      "\n"
+      "<!-- a comment -->\n"
+      "## D\n");
+  REQUIRE(doc.blocks.size() == 5);
+  CHECK_FALSE(doc.blocks[0].new_panel);
+  CHECK(dump(doc.blocks[2]) == "L6 h2: B");
+  CHECK(doc.blocks[2].new_panel);
+  CHECK(doc.blocks[3].new_panel);
+  CHECK_FALSE(doc.blocks[4].new_panel);
+}
+
+TEST_CASE("parse_markdown: <!-- new-panel --> with no heading after it is an error at its line", "[doc]") {
+  auto error = parse_error("# A\n\n<!-- new-panel -->\n\ntext\n");
+  CHECK(error.line == 3);
+  CHECK_THAT(error.message, Catch::Contains("new-panel"));
+  CHECK(parse_error("# A\n\ntext\n\n<!-- new-panel -->\n").line == 5);
+  CHECK(parse_error("# A\n\n<!-- new-panel -->\n<!-- new-panel -->\n\n## B\n").line == 3);
 }
 
 TEST_CASE("parse_markdown: block lines count the front matter", "[doc]") {
