@@ -4,11 +4,28 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <random>
 
 namespace leafpress {
+namespace {
+
+// "5161207 bytes (4.9 MiB)": the exact count to compare, the rounded one to read.
+std::string human_size(std::uintmax_t bytes) {
+  char text[64];
+  if (bytes >= (1u << 20))
+    std::snprintf(text, sizeof text, "%ju bytes (%.1f MiB)", bytes, static_cast<double>(bytes) / (1u << 20));
+  else if (bytes >= (1u << 10))
+    std::snprintf(text, sizeof text, "%ju bytes (%.1f KiB)", bytes, static_cast<double>(bytes) / (1u << 10));
+  else
+    std::snprintf(text, sizeof text, "%ju bytes", bytes);
+  return text;
+}
+
+}  // namespace
 
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   std::error_code ec;
@@ -21,7 +38,7 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
   if (size > max_bytes)
     return Error{
         path.string(), 0,
-        "file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes),
+        "the file is too large: " + human_size(size) + ", more than the limit of " + human_size(max_bytes),
         "split it into smaller files"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path.string(), 0, std::string("cannot open: ") + std::strerror(errno), ""};
