@@ -48,35 +48,84 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
   return data;
 }
 
-Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Error{dir.string(), 0, "cannot create the output folder: " + ec.message(), ""};
-  std::random_device rd;
-  const auto tmp = dir / ("." + path.filename().string() + "." + std::to_string(rd()) + ".tmp");
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) return Error{path.string(), 0, std::string("cannot write: ") + std::strerror(errno), ""};
+namespace {
+
+// Writes all of `bytes` and flushes them to disk; an error message, or "" when done.
+std::string write_all(int fd, std::string_view bytes) {
   std::size_t done = 0;
   while (done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      std::filesystem::remove(tmp, ec);
-      return Error{path.string(), 0, "cannot write: " + why, "is the disk full?"};
+      return std::string("cannot write: ") + std::strerror(errno);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    std::filesystem::remove(tmp, ec);
-    return Error{path.string(), 0, "cannot flush the file to disk", ""};
+  if (::fsync(fd) != 0) return std::string("cannot flush the file to disk: ") + std::strerror(errno);
+  return "";
+}
+
+// A build killed between naming its temporary file and renaming it (a few
+// microseconds) or one on a file system without O_TMPFILE leaves ".NAME.NNN.tmp";
+// the next write of NAME removes it. (Were two processes writing one PDF at once,
+// the other's rename would then fail with an error: never a broken file.)
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& name) {
+  const std::string prefix = "." + name + ".";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (file.size() <= prefix.size() + 4 || !file.starts_with(prefix) || !file.ends_with(".tmp")) continue;
+    const std::string_view digits(file.data() + prefix.size(), file.size() - prefix.size() - 4);
+    if (digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    std::error_code ignored;
+    std::filesystem::remove(entry.path(), ignored);
+  }
+}
+
+}  // namespace
+
+// The data goes first into a file without a name (O_TMPFILE: Linux 3.11+, on ext4,
+// xfs, btrfs and tmpfs), which is then linked under a temporary name and renamed
+// over the target. A build killed while writing (SIGKILL, power loss) leaves no
+// temporary file behind, only the previous PDF. Where the file system has no
+// O_TMPFILE, a named temporary file in the same folder does the same job, except
+// that a killed build leaves it (".NAME.NNN.tmp").
+Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Error{dir.string(), 0, "cannot create the output folder: " + ec.message(), ""};
+  remove_stale_temporaries(dir, path.filename().string());
+  std::random_device rd;
+  const auto tmp = dir / ("." + path.filename().string() + "." + std::to_string(rd()) + ".tmp");
+  const auto fail = [&](const std::string& why, const char* hint) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    return Error{path.string(), 0, why, hint};
+  };
+
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  if (fd >= 0) {
+    std::string why = write_all(fd, bytes);
+    // linkat(fd, "", AT_EMPTY_PATH) would need CAP_DAC_READ_SEARCH; the /proc link needs nothing.
+    const std::string self = "/proc/self/fd/" + std::to_string(fd);
+    if (why.empty() && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) != 0)
+      why = std::string("cannot write: ") + std::strerror(errno);
+    ::close(fd);
+    if (!why.empty()) return fail(why, "is the disk full?");
+  } else {
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return Error{path.string(), 0, std::string("cannot write: ") + std::strerror(errno), ""};
+    const std::string why = write_all(fd, bytes);
+    if (::close(fd) != 0 || !why.empty())
+      return fail(why.empty() ? "cannot write" : why, "is the disk full?");
   }
   std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    return Error{path.string(), 0, "cannot replace the file: " + ec.message(), ""};
+  if (ec) return fail("cannot replace the file: " + ec.message(), "");
+  // The rename itself reaches the disk when the folder is flushed.
+  if (const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
   }
   return Ok{};
 }

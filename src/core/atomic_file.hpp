@@ -1,8 +1,9 @@
 // core/atomic_file.hpp: whole-file reads and all-or-nothing writes.
 //
-// write_file_atomically writes to a temporary file in the target's folder,
-// flushes it to disk and renames it over the target, so a reader (or a killed
-// build) sees either the previous file or the new one, never half of one.
+// write_file_atomically writes to a temporary file in the target's folder (one
+// without a name, O_TMPFILE, where the file system allows), flushes it to disk
+// and renames it over the target, so a reader (or a killed build) sees either
+// the previous file or the new one, never half of one, and no temporary file.
 #pragma once
 
 #include <filesystem>

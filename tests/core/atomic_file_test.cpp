@@ -148,3 +148,19 @@ TEST_CASE("atomic_file: write_file_atomically fails when a parent is a file", "[
   CHECK_FALSE(s.error().message.empty());
   CHECK(read_bytes(dir.path / "plain") == "x");
 }
+
+TEST_CASE("atomic_file: write_file_atomically leaves no temporary file, and removes a killed one's", "[core]") {
+  TempDir dir;
+  const fs::path target = dir.path / "out.pdf";
+  // What a write killed between naming and renaming its temporary file leaves; and files
+  // that only look alike, which are not ours to remove.
+  write_bytes(dir.path / ".out.pdf.123456.tmp", "half");
+  write_bytes(dir.path / ".out.pdf.notes.tmp", "keep");
+  write_bytes(dir.path / ".other.pdf.123456.tmp", "keep");
+  REQUIRE(write_file_atomically(target, "%PDF-new").has_value());
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir.path)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{".other.pdf.123456.tmp", ".out.pdf.notes.tmp", "out.pdf"});
+  CHECK(read_bytes(target) == "%PDF-new");
+}
