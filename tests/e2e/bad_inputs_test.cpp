@@ -66,6 +66,17 @@ std::string make_input(const std::string& name, const fs::path& dir) {
   if (name == "combining-marks-50000")
     write_bytes(dir / "article.md", "# Marks\n\na" + repeat(leafpress::test::utf8(U'\u0301'), 50000) +
                                         " b\n\nWash your hands.\n");
+  if (name == "layout-200-sides") {  // 200 pages; the limit is doc::kMaxPages (64)
+    std::string yaml = "name: many\nsheet: {width: 297mm, height: 210mm}\nsides:\n";
+    std::string flow;
+    for (int i = 0; i < 200; ++i) {
+      const std::string n = std::to_string(i);
+      yaml += "  - name: s" + n + "\n    panels:\n      - {name: p" + n +
+              "a, width: 148.5mm}\n      - {name: p" + n + "b, width: 148.5mm}\n";
+      if (i > 0) flow += (flow.empty() ? "" : ", ") + ("p" + n + "a, p" + n + "b");
+    }
+    write_bytes(dir / "layout.yaml", yaml + "cover: {panel: p0b}\nflow: [" + flow + "]\n");
+  }
   if (name == "article-is-folder") {
     fs::create_directory(dir / "folder.md");
     return "folder.md";
