@@ -194,3 +194,19 @@ TEST_CASE("bad inputs: a 2,000-letter word is broken across lines", "[e2e][bad]"
   CHECK(longest < 100);
   CHECK(letters.size() == word.size());  // every letter; side-by-side panels mix their order
 }
+
+// A slip of the hand, `-o notes.md` for notes.md, must not turn the article into a PDF.
+TEST_CASE("bad inputs: an output that is the article itself is refused, the article kept", "[e2e][bad]") {
+  TempDir tmp;
+  const std::string text = "# Hand washing\n\nWet your hands, then soap them.\n";
+  const auto article = write_bytes(tmp.path / "notes.md", text);
+  for (const std::string& output : {article, (tmp.path / "." / "notes.md").string()}) {
+    const auto run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
+                              shell_quoted(output));
+    INFO(run.output);
+    CHECK(run.status == 2);
+    CHECK(run.output.find("would destroy it") != std::string::npos);
+    CHECK(read_bytes(article) == text);
+  }
+  CHECK(listing(tmp.path) == std::set<std::string>{"notes.md"});
+}
