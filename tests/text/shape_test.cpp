@@ -35,8 +35,8 @@ TEST_CASE("shape: a letter under thousands of combining marks is shaped in bound
   double highest = 0;
   for (const auto& g : glyphs) highest = std::max(highest, g.y_offset);
   INFO(per_cluster.size() << " clusters; the highest mark " << highest << " pt above the baseline");
-  CHECK(highest > 10);   // the font stacks marks...
-  CHECK(highest < 200);  // ...30 of them at most (5,000 stacked would reach 10,000 pt)
+  CHECK(highest > 10);           // the font stacks marks...
+  CHECK(highest < 200);          // ...30 of them at most (5,000 stacked would reach 10,000 pt)
   CHECK(glyphs.size() >= 5002);  // "á" may compose into one glyph; every other mark keeps its own
   CHECK(per_cluster.begin()->first == 0);
   CHECK(per_cluster.rbegin()->first == text.size() - 1);  // "b": offsets into the whole text
