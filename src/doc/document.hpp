@@ -61,6 +61,7 @@ struct FrontMatter {
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
   int body_line = 1;                         // line of the file where the Markdown body starts
+  int cover_image_line = 0, logo_line = 0;   // where `cover_image:` and `logo:` are written, for errors
   bool operator==(const FrontMatter&) const = default;
 };
 

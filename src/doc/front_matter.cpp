@@ -183,6 +183,7 @@ class Reader {
         if (field != name) continue;
         if (!read) return read.error();
         meta.clinic.*member = std::move(read.value());
+        if (field == "logo") meta.logo_line = line_of(it->second.Mark());
         known = true;
       }
       if (!known && read) meta.extra["clinic." + field] = std::move(read.value());
@@ -226,6 +227,7 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     auto read = reader.asset(name, key, value);
     if (!read) return read.error();
     meta.cover_image = std::move(read.value());
+    meta.cover_image_line = reader.line_of(value.Mark());
     return Ok{};
   }
   if (value.IsScalar()) meta.extra[name] = value.Scalar();

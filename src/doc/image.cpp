@@ -10,30 +10,30 @@
 // libpng's setjmp/longjmp error handling inside libpng's own C frames, so no
 // longjmp ever crosses a C++ destructor. JPEG through TurboJPEG, which does the
 // same. Both report the header first, so the pixel limit is checked before a
-// single row is allocated or decoded.
+// single row is allocated or decoded. What JPEG markers add (Adobe's inverted
+// CMYK, the EXIF orientation of a phone photo) is read in jpeg_markers.cpp.
 #include "doc/image.hpp"
 
 #include <png.h>
 #include <turbojpeg.h>
 
-#include <algorithm>
-#include <cstring>
 #include <system_error>
 
 #include "core/atomic_file.hpp"
 #include "core/handle.hpp"
+#include "doc/jpeg_markers.hpp"
 
 namespace leafpress::doc {
 namespace fs = std::filesystem;
 
 namespace {
 
-// A 50-megapixel RGB picture, losslessly compressed, stays well below this; anything larger is not a
-// leaflet's picture but an accident (or a hostile file).
+// A photo filling an A4 page at 300 dpi is a few MiB as JPEG, some tens as PNG; a file past this is
+// an accident (a 1200 dpi scan, a renamed camera RAW) or hostile, and is refused before it is read.
 constexpr std::size_t kMaxImageFileBytes = 64u << 20;
 
 constexpr std::string_view kOutsideHint =
-    "copy the picture into the article's folder (or a folder inside it) and write its path relative to "
+    "copy the picture into the article's folder or a folder inside it, and write its path relative to "
     "the article, e.g. `photos/arm.jpg`";
 
 // True when `inner` is `folder` or lies below it; both canonical. Compared by components.
@@ -45,6 +45,27 @@ bool is_inside(const fs::path& inner, const fs::path& folder) {
     if (i == inner.end() || *i != *f) return false;
   }
   return true;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// "%20" → " " (RFC 3986 2.1); a '%' not followed by two hex digits stays as it is.
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
 }
 
 bool starts_with_bytes(std::string_view bytes, std::string_view signature) {
@@ -105,27 +126,6 @@ Result<Raster> decode_png(std::string_view bytes, std::string_view source) {
 
 using TjHandle = Handle<void, tjDestroy>;
 
-// Adobe's APP14 segment marks CMYK stored inverted (255 = no ink), as Photoshop writes it and
-// as libjpeg hands it back untouched. Walks the marker segments up to the first scan.
-bool has_adobe_marker(std::string_view bytes) {
-  std::size_t pos = 2;  // after SOI
-  while (pos + 4 <= bytes.size()) {
-    if (static_cast<unsigned char>(bytes[pos]) != 0xFF) return false;
-    const auto marker = static_cast<unsigned char>(bytes[pos + 1]);
-    if (marker == 0xFF) {  // fill byte
-      ++pos;
-      continue;
-    }
-    if (marker == 0xDA || marker == 0xD9) return false;  // start of scan / end of image
-    const std::size_t length = static_cast<std::size_t>(static_cast<unsigned char>(bytes[pos + 2])) << 8 |
-                               static_cast<unsigned char>(bytes[pos + 3]);
-    if (marker == 0xEE && length >= 7 && pos + 9 <= bytes.size() && bytes.substr(pos + 4, 5) == "Adobe")
-      return true;
-    pos += 2 + length;
-  }
-  return false;
-}
-
 Result<Raster> decode_jpeg(std::string_view bytes, std::string_view source) {
   const TjHandle tj(tjInitDecompress());
   if (!tj) return Error{std::string(source), 0, "the JPEG decoder could not start", "try again"};
@@ -157,8 +157,9 @@ Result<Raster> decode_jpeg(std::string_view bytes, std::string_view source) {
   if (tjDecompress2(tj.get(), data, size, raster.pixels.data(), width, 0, height, format,
                     TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING) != 0)
     return corrupt(source, "JPEG", tjGetErrorStr2(tj.get()));
-  if (raster.space == ColorSpace::Cmyk && has_adobe_marker(bytes))
+  if (raster.space == ColorSpace::Cmyk && jpeg_has_adobe_marker(bytes))
     for (auto& sample : raster.pixels) sample = static_cast<std::uint8_t>(255 - sample);
+  apply_orientation(raster, jpeg_exif_orientation(bytes));
   return raster;
 }
 
@@ -185,8 +186,17 @@ Result<fs::path> resolve_asset(std::string_view article, std::string_view refere
   if (ec)
     return error("the article's folder cannot be read: " + ec.message(), "check that the folder exists");
 
-  const fs::path written(reference);
-  const fs::path candidate = (written.is_absolute() ? written : folder / written).lexically_normal();
+  auto candidate_of = [&](std::string_view ref) {
+    const fs::path written(ref);
+    return (written.is_absolute() ? written : folder / written).lexically_normal();
+  };
+  fs::path candidate = candidate_of(reference);
+  // Markdown links are URLs: editors write `my%20photo.jpg` for "my photo.jpg". The name as
+  // written wins when both exist.
+  if (const std::string decoded = percent_decoded(reference);
+      decoded != reference && !fs::exists(fs::symlink_status(candidate, ec)) &&
+      fs::exists(fs::symlink_status(candidate_of(decoded), ec)))
+    candidate = candidate_of(decoded);
   // Where the path points with every existing link followed. When the written path stays
   // inside but this does not, a link leads out: say so, since that is what the author must fix.
   const fs::path real = fs::weakly_canonical(candidate, ec);
@@ -202,7 +212,7 @@ Result<fs::path> resolve_asset(std::string_view article, std::string_view refere
     if (fs::is_symlink(fs::symlink_status(real, ec)))
       return error("image " + quoted + " is a link to a file that does not exist",
                    "replace the link with the picture itself");
-    return error("image " + quoted + " not found (looked for " + candidate.string() + ")",
+    return error("image " + quoted + " not found: there is no " + candidate.string(),
                  "check the spelling and the folder; the path is relative to the article");
   }
   if (!fs::is_regular_file(real, ec))
@@ -217,8 +227,8 @@ Result<Raster> decode_image(std::string_view bytes, std::string_view source) {
   if (starts_with_bytes(bytes, kPng)) return decode_png(bytes, source);
   if (starts_with_bytes(bytes, kJpeg)) return decode_jpeg(bytes, source);
   return Error{std::string(source), 0, "not a PNG or JPEG image",
-               "export the picture as PNG (drawings, logos) or JPEG (photos); GIF, WebP, HEIC, SVG and PDF "
-               "are not read"};
+               "export the picture as PNG for drawings and logos or as JPEG for photos; GIF, WebP, HEIC, "
+               "SVG and PDF are not read"};
 }
 
 Result<Raster> load_image(const fs::path& file) {

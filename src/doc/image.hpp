@@ -7,6 +7,7 @@
 //         libjpeg-turbo). Alpha (and a palette's or grey's tRNS) is composited over
 //         white: print has no transparency. 16-bit PNG comes out as 8-bit sRGB. CMYK
 //         JPEGs stay CMYK; Adobe's inverted CMYK (APP14) is stored non-inverted.
+//         A JPEG's EXIF orientation is applied: the Raster is upright.
 //         Anything else (GIF, WebP, SVG...) is refused by its first bytes.
 // Safety: an asset must resolve (symlinks followed) to a file inside the
 //         article's folder; "..", absolute paths elsewhere and links that point

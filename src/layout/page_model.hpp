@@ -76,6 +76,7 @@ struct Outline {  // a bookmark: a section heading and where it starts
   std::string title;
   int page = 0;  // 0-based
   Pt y = 0;
+  Pt x = 0;  // the view's left edge: on an imposed sheet, where the page's half starts
 };
 
 struct PageModel {

@@ -10,7 +10,7 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 // How many lines of e must stand together at its start: all of a heading; two of a
 // paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
 std::size_t kept_lines(const Element& e) {
-  if (e.keep_with_next || e.lines.size() <= 3) return e.lines.size();
+  if (e.keep_with_next || e.keep_together || e.lines.size() <= 3) return e.lines.size();
   return kKeepLines;
 }
 
@@ -52,6 +52,14 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       if (!out.overflow_element) out.overflow_element = ei;
       out.lines_left += e.lines.size();
       continue;
+    }
+    if (e.new_panel && !frame_empty) {
+      next_frame();
+      if (f >= frames.size()) {
+        if (!out.overflow_element) out.overflow_element = ei;
+        out.lines_left += e.lines.size();
+        continue;
+      }
     }
     // Keep rules, decided before the first line is placed: the element's first
     // lines, and for a heading everything it keeps with (a chain of headings too).

@@ -4,6 +4,10 @@
 // a list item). flow() places elements in the given column frames in order:
 //   - space before an element is dropped at the top of a frame;
 //   - a heading keeps with the first two lines of what follows (never ends a frame);
+//   - an element that keeps together (a picture and its caption) is never split
+//     unless it is taller than a whole frame;
+//   - an element that asks for a new panel starts at the top of the next frame
+//     (the next panel, or the next column of a handout), unless nothing is above it;
 //   - a paragraph leaves no single first line at the foot of a frame (orphan)
 //     and carries no single last line to the next (widow) when it can avoid it.
 // Output: for each element line, the frame and baseline where it goes; or the
@@ -20,6 +24,7 @@ namespace leafpress::layout {
 struct Frame {  // a column in a panel; y grows upward, top > bottom
   int page = 0;
   Pt x = 0, top = 0, bottom = 0;
+  int panel = 0;  // frames with the same number are columns of one panel (for proofs and tests)
 };
 
 struct FlowLine {
@@ -31,6 +36,8 @@ struct Element {
   std::vector<FlowLine> lines;
   Pt space_before = 0, space_after = 0;
   bool keep_with_next = false;  // headings
+  bool keep_together = false;   // pictures with their captions
+  bool new_panel = false;       // start at the top of the next panel
 };
 
 struct Placement {

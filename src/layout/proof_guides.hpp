@@ -8,6 +8,8 @@
 // standard for it.
 #pragma once
 
+#include <vector>
+
 #include "layout/page_model.hpp"
 #include "layout/template.hpp"
 #include "text/font_set.hpp"
@@ -15,6 +17,9 @@
 namespace leafpress::layout {
 
 // `model.body_size` is the size the body was set in (after copy-fit): the grid uses it.
-Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts);
+// `page_sides[i]` is the template side page i prints (PagePlan::sides); without it, page i
+// shows side i, and pages beyond the last side repeat it (a booklet's one page).
+Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts,
+                        const std::vector<int>& page_sides = {});
 
 }  // namespace leafpress::layout

@@ -98,6 +98,39 @@ bool line_break_of(const YAML::Node& n, const std::string& key) {
   return v == "strict";
 }
 
+// "50%" or 0.5: a share of something, above 0 and at most 1.
+double share_of(const YAML::Node& n, const std::string& key) {
+  std::string v = text_of(n, key);
+  const bool percent = !v.empty() && v.back() == '%';
+  if (percent) v.pop_back();
+  char* end = nullptr;
+  double x = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || *end != '\0' || !std::isfinite(x))
+    fail_at(n, "'" + key + "' must be a share such as 50% or 0.5");
+  if (percent) x /= 100;
+  if (x <= 0 || x > 1) fail_at(n, "'" + key + "' must be more than 0% and at most 100%");
+  return x;
+}
+
+bool flag_of(const YAML::Node& n, const std::string& key) {
+  const std::string v = text_of(n, key);
+  if (v != "true" && v != "false") fail_at(n, "'" + key + "' must be true or false, not '" + v + "'");
+  return v == "true";
+}
+
+// "10pt" (fixed) or [9pt, 12pt] (copy-fit picks the largest that fits).
+void body_size_of(const YAML::Node& n, Template& t) {
+  if (n.IsSequence()) {
+    if (n.size() != 2) fail_at(n, "'styles.body.size' must be one size or a range [smallest, largest]");
+    t.body_size_min = length_of(n[0], "styles.body.size");
+    t.body_size = length_of(n[1], "styles.body.size");
+    if (t.body_size_min > t.body_size)
+      fail_at(n, "'styles.body.size' range must go from the smaller size to the larger");
+  } else {
+    t.body_size = t.body_size_min = length_of(n, "styles.body.size");
+  }
+}
+
 const YAML::Node require(const YAML::Node& map, const std::string& key, const std::string& where) {
   const YAML::Node n = map[key];
   if (!n) fail_at(map, "missing key '" + (where.empty() ? key : where + "." + key) + "'");
@@ -114,8 +147,8 @@ Template read(const YAML::Node& root) {
   Template t;
   if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
   only_keys(root, "",
-            {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "sides", "cover",
-             "flow", "fonts", "styles"});
+            {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "gutter", "booklet",
+             "sides", "cover", "back", "flow", "fonts", "styles"});
   t.name = text_of(require(root, "name", ""), "name");
   if (root["description"]) t.description = text_of(root["description"], "description");
   const auto sheet = require(root, "sheet", "");
@@ -139,21 +172,30 @@ Template read(const YAML::Node& root) {
     if (m["bottom"]) t.margin_bottom = length_of(m["bottom"], "margins.bottom", true);
     if (m["side"]) t.margin_side = length_of(m["side"], "margins.side", true);
   }
+  if (root["gutter"]) t.gutter = length_of(root["gutter"], "gutter", true);
+  if (root["booklet"]) t.booklet = flag_of(root["booklet"], "booklet");
   const auto sides = require(root, "sides", "");
   if (!sides.IsSequence() || sides.size() == 0)
     fail_at(sides, "'sides' must list one or two sides of the sheet");
   std::set<std::string> names;
   for (const auto& s : sides) {
-    only_keys(s, "sides[]", {"name", "panels"});
+    only_keys(s, "sides[]", {"name", "panels", "optional"});
     Side side{text_of(require(s, "name", "sides[]"), "sides[].name"), {}};
+    if (s["optional"]) side.optional = flag_of(s["optional"], "sides[].optional");
     const auto panels = require(s, "panels", "sides[]");
     if (!panels.IsSequence() || panels.size() == 0)
       fail_at(panels, "'panels' must list the panels of side " + side.name);
     Pt x = 0;
     for (const auto& p : panels) {
-      only_keys(p, "panels[]", {"name", "width"});
+      only_keys(p, "panels[]", {"name", "width", "columns"});
       Panel panel{text_of(require(p, "name", "panels[]"), "panels[].name"),
                   length_of(require(p, "width", "panels[]"), "panels[].width"), x};
+      if (p["columns"]) {
+        const double c = number_of(p["columns"], "panels[].columns");
+        if (c != std::floor(c) || c < 1 || c > 4)
+          fail_at(p["columns"], "'panels[].columns' must be 1, 2, 3 or 4");
+        panel.columns = static_cast<int>(c);
+      }
       if (!names.insert(panel.name).second) fail_at(p, "panel name '" + panel.name + "' is used twice");
       x += panel.width;
       side.panels.push_back(panel);
@@ -166,21 +208,45 @@ Template read(const YAML::Node& root) {
               "make the panel widths add up to sheet.width");
     t.sides.push_back(side);
   }
+  if (t.booklet && (t.sides.size() != 1 || t.sides[0].panels.size() != 1))
+    fail_at(sides, "a booklet has one side with one panel: the page, repeated",
+            "describe one page; leafpress repeats it and imposes the pages on sheets");
+  if (t.sides.front().optional) fail_at(sides, "the first side cannot be optional");
   const auto cover = require(root, "cover", "");
-  only_keys(cover, "cover", {"panel", "title_size", "subtitle_size"});
+  only_keys(cover, "cover", {"panel", "title_size", "subtitle_size", "style", "image_height"});
+  if (cover["style"]) {
+    const std::string v = text_of(cover["style"], "cover.style");
+    if (v != "panel" && v != "header")
+      fail_at(cover["style"], "'cover.style' must be panel or header, not '" + v + "'");
+    t.cover_style = v == "header" ? CoverStyle::Header : CoverStyle::Panel;
+  }
+  if (cover["image_height"]) t.cover_image_share = share_of(cover["image_height"], "cover.image_height");
   t.cover_panel = text_of(require(cover, "panel", "cover"), "cover.panel");
   if (!names.count(t.cover_panel))
     fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
   if (cover["title_size"]) t.title_size = length_of(cover["title_size"], "cover.title_size");
   if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
   if (cover["subtitle_size"]) t.subtitle_size = length_of(cover["subtitle_size"], "cover.subtitle_size");
+  if (const auto back = root["back"]) {
+    only_keys(back, "back", {"panel", "footer"});
+    if (back["panel"] && back["footer"]) fail_at(back, "'back' takes a panel or footer: true, not both");
+    if (back["panel"]) {
+      t.back_panel = text_of(back["panel"], "back.panel");
+      if (!names.count(t.back_panel))
+        fail_at(back["panel"], "back.panel '" + t.back_panel + "' is not a panel of this layout");
+    }
+    if (back["footer"] && !flag_of(back["footer"], "back.footer"))
+      fail_at(back["footer"], "'back.footer' can only be true", "leave it out for a back panel");
+  }
   const auto flow = require(root, "flow", "");
   if (!flow.IsSequence() || flow.size() == 0)
     fail_at(flow, "'flow' must list the panels the body flows through, in order");
   for (const auto& f : flow) {
     const auto name = text_of(f, "flow[]");
     if (!names.count(name)) fail_at(f, "flow names '" + name + "', which is not a panel of this layout");
-    if (name == t.cover_panel) fail_at(f, "the cover panel '" + name + "' cannot also take body text");
+    if (name == t.cover_panel && t.cover_style == CoverStyle::Panel && !t.booklet)
+      fail_at(f, "the cover panel '" + name + "' cannot also take body text",
+              "use cover: {style: header} to set the title above the body");
     if (std::find(t.flow.begin(), t.flow.end(), name) != t.flow.end())
       fail_at(f, "flow names panel '" + name + "' twice", "list each panel once, in reading order");
     t.flow.push_back(name);
@@ -191,10 +257,13 @@ Template read(const YAML::Node& root) {
     if (fonts["sans"]) read_fonts(fonts["sans"], t.sans, "fonts.sans");
   }
   if (const auto styles = root["styles"]) {
-    only_keys(styles, "styles", {"body", "heading", "title"});
+    only_keys(styles, "styles", {"body", "heading", "title", "quote"});
     if (const auto b = styles["body"]) {
-      only_keys(b, "styles.body", {"size", "leading", "color", "line_break"});
-      if (b["size"]) t.body_size = length_of(b["size"], "styles.body.size");
+      only_keys(b, "styles.body", {"size", "leading", "spacing", "color", "line_break"});
+      if (b["size"]) body_size_of(b["size"], t);
+      if (b["spacing"]) t.paragraph_spacing = number_of(b["spacing"], "styles.body.spacing");
+      if (t.paragraph_spacing < 0 || t.paragraph_spacing > 3)
+        fail_at(b, "styles.body.spacing must be between 0 and 3 (body lines)");
       if (b["leading"]) t.leading = number_of(b["leading"], "styles.body.leading");
       if (b["color"]) t.text_color = color_of(b["color"], "styles.body.color");
       if (b["line_break"]) t.strict_line_breaks = line_break_of(b["line_break"], "styles.body.line_break");
@@ -209,14 +278,25 @@ Template read(const YAML::Node& root) {
       }
       if (h["color"]) t.accent = color_of(h["color"], "styles.heading.color");
     }
+    if (const auto ti = styles["title"]) {
+      only_keys(ti, "styles.title", {"size", "subtitle_size"});
+      if (ti["size"]) t.title_size = length_of(ti["size"], "styles.title.size");
+      if (ti["subtitle_size"]) t.subtitle_size = length_of(ti["subtitle_size"], "styles.title.subtitle_size");
+    }
+    if (const auto q = styles["quote"]) {
+      only_keys(q, "styles.quote", {"tint"});
+      if (q["tint"]) t.quote_tint = color_of(q["tint"], "styles.quote.tint");
+    }
   }
   if (t.leading < 1 || t.leading > 3)
     fail_at(root, "styles.body.leading must be between 1 and 3 (times the size)");
-  if (t.body_size < 5 || t.body_size > 30) fail_at(root, "styles.body.size must be between 5pt and 30pt");
+  if (t.body_size_min < 5 || t.body_size > 30) fail_at(root, "styles.body.size must be between 5pt and 30pt");
+  if (t.title_size < 6 || t.title_size > 96) fail_at(root, "the title size must be between 6pt and 96pt");
   for (const auto& side : t.sides)
     for (const auto& p : side.panels)
-      if (p.width <= 2 * std::max(t.margin_side, t.safe_margin) + mm(10))
-        fail_at(root, "panel '" + p.name + "' is too narrow for its margins");
+      if ((p.width - 2 * std::max(t.margin_side, t.safe_margin) - (p.columns - 1) * t.gutter) / p.columns <=
+          mm(10))
+        fail_at(root, "panel '" + p.name + "' is too narrow for its margins and columns");
   if (t.sheet_height <= t.margin_top + t.margin_bottom + mm(20))
     fail_at(root, "the sheet is too short for its margins");
   return t;
@@ -247,30 +327,56 @@ Result<Template> load_template(const std::string& path) {
 Status set_template_key(Template& t, const std::string& assignment) {
   const auto eq = assignment.find('=');
   const std::string key = assignment.substr(0, eq);
+  const char* known =
+      "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
+      "heading.color, title.size, subtitle.size, quote.tint";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
-  const YAML::Node value(assignment.substr(eq + 1));
+  const std::string text = assignment.substr(eq + 1);
+  const YAML::Node value(text);
+  // Colours and size lists are written "100,45,0,10" (or in brackets) on the command line.
+  auto list = [&]() { return YAML::Load(text.starts_with("[") ? text : "[" + text + "]"); };
   try {
+    Template s = t;  // set on a copy: a refused value changes nothing
     if (key == "body.size") {
-      t.body_size = length_of(value, key);
-      if (t.body_size < 5 || t.body_size > 30)
-        return Error{"--set", 0, "body.size must be between 5pt and 30pt", ""};
+      s.body_size = s.body_size_min = length_of(value, key);  // a fixed size: copy-fit is off
     } else if (key == "body.leading") {
-      t.leading = number_of(value, key);
-      if (t.leading < 1 || t.leading > 3)
-        return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
+      s.leading = number_of(value, key);
+    } else if (key == "body.spacing") {
+      s.paragraph_spacing = number_of(value, key);
+      if (s.paragraph_spacing < 0 || s.paragraph_spacing > 3)
+        return Error{"--set", 0, "body.spacing must be between 0 and 3 (body lines)", ""};
     } else if (key == "body.line_break") {
-      t.strict_line_breaks = line_break_of(value, key);
+      s.strict_line_breaks = line_break_of(value, key);
+    } else if (key == "body.color") {
+      s.text_color = color_of(list(), key);
+    } else if (key == "heading.color") {
+      s.accent = color_of(list(), key);
+    } else if (key == "quote.tint") {
+      s.quote_tint = color_of(list(), key);
+    } else if (key == "heading.sizes") {
+      const YAML::Node sizes = list();
+      if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
+      s.heading_sizes.clear();
+      for (const auto& n : sizes) s.heading_sizes.push_back(length_of(n, key));
     } else if (key == "title.size") {
-      t.title_size = length_of(value, key);
-      if (t.title_size < 6 || t.title_size > 96)
-        return Error{"--set", 0, "title.size must be between 6pt and 96pt", ""};
+      s.title_size = length_of(value, key);
+    } else if (key == "subtitle.size") {
+      s.subtitle_size = length_of(value, key);
     } else {
-      return Error{"--set", 0, "unknown key '" + key + "'",
-                   "known keys: body.size, body.leading, body.line_break, title.size"};
+      return Error{"--set", 0, "unknown key '" + key + "'", known};
     }
+    if (s.body_size < 5 || s.body_size > 30)
+      return Error{"--set", 0, "body.size must be between 5pt and 30pt", ""};
+    if (s.leading < 1 || s.leading > 3) return Error{"--set", 0, "body.leading must be between 1 and 3", ""};
+    if (s.title_size < 6 || s.title_size > 96)
+      return Error{"--set", 0, "title.size must be between 6pt and 96pt", ""};
+    t = s;
   } catch (const LayoutError& e) {
     return Error{"--set", 0, e.message, e.hint};
+  } catch (const YAML::Exception& e) {
+    return Error{"--set", 0, "'" + key + "' value is not readable: " + e.msg,
+                 "e.g. --set heading.color=100,45,0,10"};
   }
   return Ok{};
 }

@@ -23,13 +23,19 @@ namespace leafpress::layout {
 struct Panel {
   std::string name;
   Pt width = 0;
-  Pt x = 0;  // from the sheet's left trim edge (filled in by load_template)
+  Pt x = 0;         // from the sheet's left trim edge (filled in by load_template)
+  int columns = 1;  // text columns in the panel, `gutter` apart
 };
 
 struct Side {
   std::string name;
-  std::vector<Panel> panels;
+  std::vector<Panel> panels;  // a fold between each two
+  bool optional = false;      // printed only when the body needs it (a handout's second side)
 };
+
+// Where the title goes: a whole cover panel (folds, booklets) or a header band
+// above the body on the same panel (handouts).
+enum class CoverStyle { Panel, Header };
 
 struct FontRole {  // families for one role (serif body, sans headings)
   std::string latin, cjk;
@@ -43,22 +49,32 @@ struct Template {
   Pt mark_offset = mm(4), mark_length = mm(6);
   Pt margin_top = mm(12), margin_bottom = mm(12), margin_side = mm(8);
   std::vector<Side> sides;
-  std::string cover_panel;        // front cover: title and subtitle
-  std::vector<std::string> flow;  // panel names in reading order of the body
+  bool booklet = false;  // one page template repeated: cover, body pages, back cover; pages a multiple of 4
+  Pt gutter = mm(5);     // between the columns of a panel
+  std::string cover_panel;  // front cover: title and subtitle
+  CoverStyle cover_style = CoverStyle::Panel;
+  double cover_image_share = 0.5;  // the cover image's box: this share of the panel's height, from the top
+  std::string back_panel;          // clinic block at its foot; "" = a footer on the last page
+  std::vector<std::string> flow;   // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
-  Pt body_size = 10;
-  double leading = 1.45;            // baseline distance in multiples of the size
+  Pt body_size = 10;      // the largest body size copy-fit tries (and the one it starts from)
+  Pt body_size_min = 10;  // the smallest: copy-fit picks the largest size in [min, body_size] that fits
+  double leading = 1.45;  // baseline distance in multiples of the size
   bool strict_line_breaks = false;  // CLReq/JLReq strict: small kana and ー never start a line
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
-  Cmyk accent{1, 0.45, 0, 0.1};  // headings, title, cover band
+  double paragraph_spacing = 0.45;  // space after a paragraph, in body lines
+  Cmyk accent{1, 0.45, 0, 0.1};     // headings, title, cover band
   Cmyk text_color{0, 0, 0, 1};
+  Cmyk quote_tint{0.1, 0.03, 0, 0};  // the call-out box behind block quotes
 };
 
 Result<Template> parse_template(std::string_view yaml, std::string_view path);
 Result<Template> load_template(const std::string& path);
 
-// Sets one style key from the command line: "body.size=9pt", "body.leading=1.4".
+// Sets one style key from the command line: "body.size=9pt" (fixes the size: no
+// copy-fit), "body.leading=1.4", "heading.color=100,45,0,10"... (the keys are
+// listed in layouts/README.md).
 Status set_template_key(Template& t, const std::string& assignment);
 
 }  // namespace leafpress::layout

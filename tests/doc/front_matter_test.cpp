@@ -194,6 +194,8 @@ TEST_CASE("front_matter: cover_image and the clinic logo resolve inside the arti
   CHECK(meta->cover_image == std::filesystem::canonical(dir.path / "art" / "img" / "cover.jpg").string());
   CHECK(meta->clinic.logo == std::filesystem::canonical(dir.path / "art" / "logo.png").string());
   CHECK(meta->clinic.name == "H");
+  CHECK(meta->cover_image_line == 3);
+  CHECK(meta->logo_line == 6);
 
   SECTION("empty means no picture") {
     auto empty = parse_front_matter("cover_image:\nclinic:\n  logo: \"\"\n", article, kFirstLine);

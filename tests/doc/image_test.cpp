@@ -192,6 +192,24 @@ TEST_CASE("image: an Adobe CMYK JPEG is stored as ink, not inverted", "[doc]") {
   CHECK(near(r.pixels[3], 255, 3));
 }
 
+TEST_CASE("image: a phone photo's EXIF orientation is applied", "[doc]") {
+  // 16 x 8, left half black, right half white; stored sideways, EXIF says "turn 90° clockwise".
+  std::vector<std::uint8_t> px(16 * 8);
+  for (int y = 0; y < 8; ++y)
+    for (int x = 0; x < 16; ++x) px[static_cast<std::size_t>(y * 16 + x)] = x < 8 ? 0 : 255;
+  const std::string jpeg = make_jpeg(16, 8, TJPF_GRAY, TJSAMP_GRAY, px);
+  const std::string tiff("MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0", 26);
+  const std::string payload = std::string("Exif\0\0", 6) + tiff;
+  const std::string app1 =
+      std::string("\xFF\xE1", 2) + static_cast<char>(0) + static_cast<char>(payload.size() + 2) + payload;
+  const auto r = decode_ok(jpeg.substr(0, 2) + app1 + jpeg.substr(2));
+  REQUIRE(r.width == 8);
+  REQUIRE(r.height == 16);
+  // The left edge, turned clockwise, is now the top: black above, white below.
+  CHECK(near(r.pixels[2 * 8 + 4], 0, 8));
+  CHECK(near(r.pixels[13 * 8 + 4], 255, 8));
+}
+
 TEST_CASE("image: anything but PNG or JPEG is refused by its signature", "[doc]") {
   for (const std::string& bytes :
        {std::string("GIF89a\x01\x00\x01\x00", 10), std::string("<svg></svg>"),
@@ -300,6 +318,17 @@ TEST_CASE("image: a path relative to the article resolves to the file", "[doc]")
   auto r = resolve_asset(a.article, expected.string(), 3);
   REQUIRE(r.has_value());
   CHECK(*r == expected);
+}
+
+TEST_CASE("image: %20 in a path stands for a space, as in a URL", "[doc]") {
+  const Article a;
+  write_bytes(a.folder / "photos" / "my arm.png", "x");
+  auto r = resolve_asset(a.article, "photos/my%20arm.png", 3);
+  INFO((r ? std::string() : r.error().describe()));
+  REQUIRE(r.has_value());
+  CHECK(*r == fs::canonical(a.folder / "photos" / "my arm.png"));
+  // Decoding never opens a way out: %2e%2e is "..".
+  CHECK(resolve_error(a, "%2e%2e/secret.png").message.find("outside") != std::string::npos);
 }
 
 TEST_CASE("image: a relative article path resolves against the working directory", "[doc]") {

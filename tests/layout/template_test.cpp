@@ -119,7 +119,6 @@ void check_trifold(const Template& t) {
   CHECK(t.serif.cjk == "Noto Serif CJK");
   CHECK(t.sans.latin == "Noto Sans");
   CHECK(t.sans.cjk == "Noto Sans CJK");
-  CHECK(near(t.body_size, 10));
   CHECK(near(t.leading, 1.45));
   REQUIRE(t.heading_sizes.size() == 3);
   CHECK(near(t.heading_sizes[0], 18));
@@ -142,6 +141,8 @@ TEST_CASE("template: the inline tri-fold parses", "[layout]") {
   CHECK(r->description == "A4 tri-fold for tests");
   CHECK(r->path == kPath);
   check_trifold(*r);
+  CHECK(near(r->body_size, 10));  // one size: copy-fit is off
+  CHECK(near(r->body_size_min, 10));
 }
 
 TEST_CASE("template: the shipped layouts/trifold-a4.yaml loads", "[layout]") {
@@ -152,6 +153,9 @@ TEST_CASE("template: the shipped layouts/trifold-a4.yaml loads", "[layout]") {
   CHECK_FALSE(r->description.empty());
   CHECK(r->path == path);
   check_trifold(*r);
+  CHECK(near(r->body_size_min, 9));  // copy-fit picks a size from 9 to 12 pt
+  CHECK(near(r->body_size, 12));
+  CHECK(r->back_panel == "back");
 }
 
 TEST_CASE("template: load_template of a missing file names it", "[layout]") {

@@ -1,0 +1,109 @@
+#include "layout/sheet_plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace leafpress::layout {
+
+constexpr Pt kMediaRoom = mm(3);  // beyond the marks
+
+std::vector<PagePlan> page_plans(const Template& t) {
+  std::vector<PagePlan> plans;
+  if (t.booklet) {
+    for (int n = 4; n <= kMaxPages; n += 4)
+      plans.push_back(PagePlan{std::vector<int>(n, 0), 0, n - 1, false});
+    return plans;
+  }
+  int cover_side = 0, back_side = -1;
+  find_panel(t, t.cover_panel, &cover_side);
+  if (!t.back_panel.empty()) find_panel(t, t.back_panel, &back_side);
+  auto plan_of = [&](bool with_optional) {
+    PagePlan p;
+    for (std::size_t s = 0; s < t.sides.size(); ++s) {
+      if (!t.sides[s].optional || with_optional || static_cast<int>(s) == cover_side ||
+          static_cast<int>(s) == back_side) {
+        if (static_cast<int>(s) == cover_side) p.cover_page = static_cast<int>(p.sides.size());
+        if (static_cast<int>(s) == back_side) p.back_page = static_cast<int>(p.sides.size());
+        p.sides.push_back(static_cast<int>(s));
+      }
+    }
+    if (back_side < 0) p.footer = true, p.back_page = static_cast<int>(p.sides.size()) - 1;
+    return p;
+  };
+  const bool any_optional =
+      std::any_of(t.sides.begin(), t.sides.end(), [](const Side& s) { return s.optional; });
+  if (any_optional) plans.push_back(plan_of(false));
+  plans.push_back(plan_of(true));
+  return plans;
+}
+
+Page blank_page(const Template& t) {
+  const Pt room = t.mark_offset + t.mark_length + kMediaRoom;
+  Page page;
+  page.width = t.sheet_width + 2 * room;
+  page.height = t.sheet_height + 2 * room;
+  page.trim = Rect{room, room, room + t.sheet_width, room + t.sheet_height};
+  page.bleed =
+      Rect{room - t.bleed, room - t.bleed, room + t.sheet_width + t.bleed, room + t.sheet_height + t.bleed};
+  return page;
+}
+
+const Panel* find_panel(const Template& t, const std::string& name, int* side) {
+  for (std::size_t s = 0; s < t.sides.size(); ++s)
+    for (const auto& p : t.sides[s].panels)
+      if (p.name == name) {
+        if (side) *side = static_cast<int>(s);
+        return &p;
+      }
+  return nullptr;
+}
+
+Pt text_margin(const Template& t) {
+  return std::max(t.margin_side, t.safe_margin);
+}
+
+Pt column_width(const Template& t, Pt body, bool cjk) {
+  Pt column = 1e9;
+  for (const auto& name : t.flow) {
+    const Panel* p = find_panel(t, name);
+    if (!p) continue;  // load_template checked every name
+    column = std::min(column, (p->width - 2 * text_margin(t) - (p->columns - 1) * t.gutter) / p->columns);
+  }
+  // CLReq 3.1.2: a CJK line holds whole characters.
+  if (cjk) column = std::floor(column / body) * body;
+  return column;
+}
+
+std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt column, Pt reserved_top,
+                               Pt reserved_bottom) {
+  const Page geometry = blank_page(t);
+  const Pt top = geometry.trim.y1 - std::max(t.margin_top, t.safe_margin);
+  const Pt bottom = geometry.trim.y0 + std::max(t.margin_bottom, t.safe_margin);
+  std::vector<Frame> frames;
+  int panel_id = 0;
+  auto add_panel = [&](int page, const Panel& p) {
+    const Pt total = p.columns * column + (p.columns - 1) * t.gutter;
+    const Pt x0 = geometry.trim.x0 + p.x + (p.width - total) / 2;
+    const bool cover = !t.booklet && p.name == t.cover_panel && page == plan.cover_page;
+    const bool back = page == plan.back_page && (plan.footer || p.name == t.back_panel);
+    for (int c = 0; c < p.columns; ++c)
+      frames.push_back(Frame{page, x0 + c * (column + t.gutter), top - (cover ? reserved_top : 0),
+                             bottom + (back ? reserved_bottom : 0), panel_id});
+    ++panel_id;
+  };
+  if (t.booklet) {  // the cover first, the back cover last, the body between
+    for (std::size_t page = 1; page + 1 < plan.sides.size(); ++page)
+      add_panel(static_cast<int>(page), t.sides[0].panels[0]);
+    return frames;
+  }
+  for (const auto& name : t.flow) {
+    int side = 0;
+    const Panel* p = find_panel(t, name, &side);
+    const auto at = std::find(plan.sides.begin(), plan.sides.end(), side);
+    if (!p || at == plan.sides.end()) continue;  // an optional side this plan leaves out
+    add_panel(static_cast<int>(at - plan.sides.begin()), *p);
+  }
+  return frames;
+}
+
+}  // namespace leafpress::layout

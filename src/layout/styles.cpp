@@ -1,0 +1,79 @@
+#include "layout/styles.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/utf8.hpp"
+
+namespace leafpress::layout {
+
+constexpr double kCaptionScale = 0.85;  // captions: a step below the body
+
+text::ParagraphStyle body_style(const Scene& s, Pt body) {
+  text::ParagraphStyle st;
+  st.size = body;
+  st.lang = s.lang;
+  st.fonts.latin = s.t.serif.latin;
+  st.fonts.cjk = s.t.serif.cjk;
+  st.strictness =
+      s.t.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
+  return st;
+}
+
+text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {
+  text::ParagraphStyle st = body_style(s, body);
+  const auto& sizes = s.t.heading_sizes;
+  const std::size_t i =
+      std::min<std::size_t>(static_cast<std::size_t>(std::max(level, 1)) - 1, sizes.size() - 1);
+  st.size = sizes[i] * body / 10;  // heading sizes are written for a 10 pt body
+  st.fonts.latin = s.t.sans.latin;
+  st.fonts.cjk = s.t.sans.cjk;
+  st.align = text::Align::Left;
+  st.hyphenate = false;
+  st.bold = true;
+  return st;
+}
+
+text::ParagraphStyle caption_style(const Scene& s, Pt body) {
+  text::ParagraphStyle st = body_style(s, body * kCaptionScale);
+  st.fonts.latin = s.t.sans.latin;
+  st.fonts.cjk = s.t.sans.cjk;
+  st.align = text::Align::Center;
+  st.hyphenate = false;
+  return st;
+}
+
+std::vector<text::TextSpan> to_text_spans(const doc::Block& block) {
+  std::vector<text::TextSpan> out;
+  for (const auto& sp : block.spans)
+    out.push_back(
+        text::TextSpan{sp.text, sp.strong, sp.emphasis, sp.code, !sp.link.empty() && sp.link == sp.text});
+  return out;
+}
+
+Result<text::Paragraph> compose_checked(const Scene& s, const std::vector<text::TextSpan>& spans,
+                                        const text::ParagraphStyle& st, Pt width, int line,
+                                        std::vector<std::string>& warnings) {
+  auto para = text::compose(spans, st, width, s.fonts);
+  if (!para) {
+    Error e = para.error();
+    // text::compose fails only on a font, and fonts are named by the layout.
+    if (e.file.empty()) e.file = s.t.path, e.line = 0;
+    return e;
+  }
+  for (const char32_t cp : para->missing) {
+    std::string ch;
+    append_utf8(ch, cp);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    warnings.push_back(s.doc.path + ":" + std::to_string(line) + ": no font has '" + ch + "' (" + code +
+                       "); it prints as a box");
+  }
+  for (const auto& l : para->lines)
+    if (l.overfull)
+      warnings.push_back(s.doc.path + ":" + std::to_string(line) + ": a line is wider than the column: '" +
+                         l.text().substr(0, 40) + "'");
+  return para;
+}
+
+}  // namespace leafpress::layout

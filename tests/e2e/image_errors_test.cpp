@@ -1,0 +1,119 @@
+// End to end: every way a picture can be wrong gives one clear error naming the
+// article, the line and what to do, and no PDF (and no half-written file).
+#include <catch2/catch.hpp>
+
+#include <png.h>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/support/test_support.hpp"
+
+using leafpress::test::run_tool;
+using leafpress::test::shell_quoted;
+using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kBinary = LEAFPRESS_BINARY;
+
+// A 2 x 2 grey PNG, written by libpng's simplified API.
+std::string tiny_png() {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  image.width = 2;
+  image.height = 2;
+  image.format = PNG_FORMAT_GRAY;
+  const unsigned char pixels[4] = {0, 80, 160, 255};
+  png_alloc_size_t size = 0;
+  REQUIRE(png_image_write_get_memory_size(image, size, 0, pixels, 0, nullptr) != 0);
+  std::string out(size, '\0');
+  REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, pixels, 0, nullptr) != 0);
+  out.resize(size);
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string reference;  // as written in the article
+  std::string expect;     // in the message
+};
+
+// The article, with the picture alone on line 8.
+std::string article_with(const std::string& reference) {
+  return "---\ntitle: Hand washing\nlang: en\n---\n\nWash your hands often.\n\n![Soap and water](" +
+         reference + ")\n\nDry them well.\n";
+}
+
+}  // namespace
+
+TEST_CASE("image errors: the tiny PNG fixture builds into a PDF", "[e2e]") {
+  TempDir dir;
+  write_bytes(dir.path / "soap.png", tiny_png());
+  const std::string article = write_bytes(dir.path / "hands.md", article_with("soap.png"));
+  const std::string pdf = (dir.path / "hands.pdf").string();
+  const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
+  INFO(r.output);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(pdf));
+}
+
+TEST_CASE("image errors: one clear error with article and line, and no PDF", "[e2e]") {
+  TempDir dir;
+  const fs::path folder = dir.path / "leaflet";
+  fs::create_directories(folder);
+  write_bytes(dir.path / "elsewhere.png", tiny_png());
+  write_bytes(folder / "notes.png", "these are notes, not a picture");
+  write_bytes(folder / "cut.png", tiny_png().substr(0, 40));
+  write_bytes(folder / "photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10));
+  fs::create_symlink(dir.path / "elsewhere.png", folder / "link.png");
+
+  const Case cases[] = {
+      {"missing", "soap.png", "not found"},
+      {"not an image", "notes.png", "not a PNG or JPEG image"},
+      {"truncated PNG", "cut.png", "damaged"},
+      {"corrupt JPEG", "photo.jpg", "damaged"},
+      {"outside with ..", "../elsewhere.png", "outside the article's folder"},
+      {"absolute path elsewhere", (dir.path / "elsewhere.png").string(), "outside the article's folder"},
+      {"symlink pointing out", "link.png", "outside the article's folder"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const std::string article = write_bytes(folder / "hands.md", article_with(c.reference));
+    const std::string pdf = (folder / "hands.pdf").string();
+    const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
+    INFO(r.output);
+    CHECK(r.status != 0);
+    CHECK(r.output.find(article + ":8:") != std::string::npos);  // the article and the picture's line
+    CHECK(r.output.find(c.expect) != std::string::npos);
+    CHECK(r.output.find('(') != std::string::npos);  // a hint: what to do
+    CHECK_FALSE(fs::exists(pdf));
+    for (const auto& entry : fs::directory_iterator(folder))  // no temporary file left behind
+      CHECK(entry.path().extension() != ".tmp");
+  }
+}
+
+TEST_CASE("image errors: a bad cover image or logo names its front-matter line", "[e2e]") {
+  TempDir dir;
+  const std::string article =
+      write_bytes(dir.path / "hands.md",
+                  "---\ntitle: Hand washing\ncover_image: ../cover.jpg\n---\n\nWash your hands often.\n");
+  const std::string pdf = (dir.path / "hands.pdf").string();
+  auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
+  INFO(r.output);
+  CHECK(r.status != 0);
+  CHECK(r.output.find(article + ":3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(pdf));
+
+  write_bytes(dir.path / "hands.md",
+              "---\ntitle: Hand washing\nclinic:\n  name: Harbour\n  logo: logo.png\n---\n\nWash.\n");
+  r = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
+  INFO(r.output);
+  CHECK(r.status != 0);
+  CHECK(r.output.find(article + ":5:") != std::string::npos);
+  CHECK(r.output.find("'logo.png' not found") != std::string::npos);
+  CHECK_FALSE(fs::exists(pdf));
+}
