@@ -38,10 +38,9 @@ namespace leafpress::doc {
 // Limits that keep a hostile file from exhausting memory or the stack (README,
 // "Limits and bad input"). A build takes about 130 bytes of memory per byte of
 // Latin text and twice that for CJK, so 1 MiB stays under 300 MB; a leaflet holds
-// under 20 KB and a 64-page booklet under 300 KB.
+// under 20 KB and a 64-page booklet (layout::kMaxPages) under 300 KB.
 constexpr std::size_t kMaxArticleBytes = 1u << 20;  // 1 MiB of Markdown
 constexpr int kMaxDepth = 32;                       // nested lists and quotes
-constexpr int kMaxPages = 64;                       // pages of one PDF: a booklet of 16 sheets
 
 struct Clinic {  // the back-panel slot; every field optional
   std::string name, address, phone, url;

@@ -146,7 +146,7 @@ void check_case(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("bad inputs: one clear line, exit status 1 and no file left behind; or a sensible PDF",
+TEST_CASE("bad inputs: one clear line, exit status 1 and no file left behind, or a sensible PDF",
           "[e2e][bad]") {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(kCases))
