@@ -16,6 +16,8 @@ packages=(
   fonts-noto-cjk fonts-noto-core fonts-noto-mono
   # readers used by the end-to-end tests and ../shared/tools/pdfcheck
   poppler-utils qpdf mupdf-tools ghostscript cmark python3
+  # the atomic-output test kills builds at exact system calls
+  strace
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer
   clang libclang-rt-14-dev
 )

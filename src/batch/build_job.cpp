@@ -202,12 +202,12 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
       out.error = bytes.error();
       return out;
     }
-    auto staged = stage_file(job.output, *bytes);
+    auto staged = StagedFile::write(job.output, *bytes);
     if (!staged) {
       out.error = staged.error();
       return out;
     }
-    out.staged = std::move(staged).value();
+    out.staged = std::make_shared<StagedFile>(std::move(staged).value());
   } else if (auto w = pdf::write_pdf_file(*model, job.output, options); !w) {
     out.error = w.error();
     return out;
@@ -253,19 +253,19 @@ std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx
   };
   Finisher finisher(kFinisherThreads, [&](std::size_t i) {
     Outcome& o = outcomes[i];
-    if (auto s = commit_staged(o.staged, jobs[i].output); !s) {
+    if (auto s = o.staged->commit(); !s) {
       o.ok = false;
       o.error = s.error();
       o.pages = 0;
     }
-    o.staged.clear();
+    o.staged.reset();
     done(i);
   });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < jobs.size(); i = next++) {
       outcomes[i] = build_job(jobs[i], ctx, spare_each, true);
-      if (!outcomes[i].staged.empty())
+      if (outcomes[i].staged)
         finisher.submit(i);  // after the outcome is stored: the finisher reads it
       else
         done(i);

@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/atomic_file.hpp"
 #include "core/result.hpp"
 #include "layout/template.hpp"
 #include "pdf/font_subset.hpp"
@@ -51,8 +52,8 @@ struct Outcome {
   double body_size = 0;
   double seconds = 0;
   std::vector<std::string> warnings;
-  std::vector<std::string> inputs;  // files read besides the article: layout, fonts (for fingerprints)
-  std::string staged;               // a staged build: the temporary file that becomes `output`
+  std::vector<std::string> inputs;     // files read besides the article: layout, fonts (for fingerprints)
+  std::shared_ptr<StagedFile> staged;  // a staged build: the bytes that become `output` (finisher.hpp)
 };
 
 // Layout files read once per process and shared by the jobs (a job copies the template

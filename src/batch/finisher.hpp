@@ -1,10 +1,10 @@
 // batch/finisher.hpp: the last step of a PDF in a batch, off the build threads.
 //
-// A lone build writes its PDF with core/atomic_file.hpp: temporary file, fsync,
-// rename. In a batch the fsync (a journal commit: about a millisecond, more on a
-// busy disk) would leave a core idle for every PDF. So a batch build writes the
-// temporary file (stage_file) and hands it on; a few finisher threads fsync and
-// rename it (commit_staged), then report the job done. The guarantee stays the
+// A PDF is written with core/atomic_file.hpp: temporary file, fsync, rename.
+// In a batch the fsync (a journal commit: about a millisecond, more on a busy
+// disk) would leave a core idle for every PDF. So a batch build writes the
+// temporary file (StagedFile::write) and hands it on; a few finisher threads
+// fsync and rename it (StagedFile::commit), then report the job done. The guarantee stays the
 // same: a PDF appears under its name only whole and on disk, and a job is only
 // reported built once it has. Several finisher threads, because the file system
 // commits concurrent fsyncs together.
@@ -24,12 +24,6 @@
 #include "core/result.hpp"
 
 namespace leafpress::batch {
-
-// Writes `bytes` to a new temporary file beside `output` (creating its folder); returns its path.
-Result<std::string> stage_file(const std::string& output, std::string_view bytes);
-
-// fsync, then rename over `output`; on failure the temporary file is removed.
-Status commit_staged(const std::string& staged, const std::string& output);
 
 class Finisher {
  public:

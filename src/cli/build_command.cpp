@@ -45,9 +45,17 @@ int run_build(const BuildRequest& request, const char* argv0) {
     }
     list.push_back(job);
   }
-  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
+  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet;
+  // `-o notes.md` for notes.md would lose the article itself.
   std::map<std::string, std::string> writers;
   for (const auto& job : list) {
+    std::error_code ec;
+    for (const auto& f : files)
+      if (fs::equivalent(job.output, f, ec)) {
+        std::cerr << "leafpress: " << job.output << " is an article given to build; writing the PDF there "
+                  << "would destroy it (name a .pdf file)\n";
+        return 2;
+      }
     const std::string key = fs::weakly_canonical(job.output).string();
     if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
       std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output

@@ -35,8 +35,11 @@
 
 namespace leafpress::doc {
 
-// Limits that keep a hostile file from exhausting memory or the stack.
-constexpr std::size_t kMaxArticleBytes = 4u << 20;  // 4 MiB of Markdown
+// Limits that keep a hostile file from exhausting memory or the stack (README,
+// "Limits and bad input"). A build takes about 130 bytes of memory per byte of
+// Latin text and twice that for CJK, so 1 MiB stays under 300 MB; a leaflet holds
+// under 20 KB and a 64-page booklet (layout::kMaxPages) under 300 KB.
+constexpr std::size_t kMaxArticleBytes = 1u << 20;  // 1 MiB of Markdown
 constexpr int kMaxDepth = 32;                       // nested lists and quotes
 
 struct Clinic {  // the back-panel slot; every field optional

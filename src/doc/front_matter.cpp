@@ -13,6 +13,7 @@
 // Pictures (`cover_image:`, `clinic: {logo: ...}`) are resolved inside the
 // article's folder here (doc/image.hpp), so FrontMatter holds the real file and
 // a bad path is reported at the front-matter line that names it.
+#include <yaml-cpp/depthguard.h>  // YAML::DeepRecursion
 #include <yaml-cpp/yaml.h>
 
 #include <array>
@@ -253,6 +254,9 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
       if (!it->first.IsScalar()) continue;  // a list or map as a key: nothing we could name
       if (auto status = read_key(reader, it->first, it->second, meta); !status) return status.error();
     }
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
+    return reader.error(e.mark, "the front matter nests brackets or lists hundreds of levels deep",
+                        "write each key on one line, e.g. `keywords: [hands, soap]`");
   } catch (const YAML::Exception& e) {
     return reader.error(e.mark, "the front matter is not valid YAML: " + e.msg,
                         "check the indentation, and put text containing `: ` or `#` in quotes");

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstring>
+#include <limits>
 #include <optional>
 
 #include "core/handle.hpp"
@@ -123,11 +124,27 @@ hb_blob_t* table_without_cmap(hb_face_t*, hb_tag_t tag, void* source) {
 }  // namespace
 
 Result<std::unique_ptr<Face>> Face::load(const std::filesystem::path& file, unsigned index) {
+  HbBlob blob(hb_blob_create_from_file_or_fail(file.c_str()));
+  if (!blob) return Error{file.string(), 0, "cannot read the font file", "check that it exists"};
+  return from_blob(std::move(blob), file, index);
+}
+
+Result<std::unique_ptr<Face>> Face::from_bytes(std::string_view bytes, const std::filesystem::path& name,
+                                               unsigned index) {
+  if (bytes.size() > std::numeric_limits<unsigned>::max())
+    return Error{name.string(), 0, "the font file is too large", "use a font file under 4 GB"};
+  HbBlob blob(hb_blob_create_or_fail(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                     HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr));
+  if (!blob) return Error{name.string(), 0, "cannot read the font: out of memory", ""};
+  return from_blob(std::move(blob), name, index);
+}
+
+Result<std::unique_ptr<Face>> Face::from_blob(HbBlob blob, const std::filesystem::path& file,
+                                              unsigned index) {
   auto f = std::make_unique<Face>();
   f->file = file;
   f->index = index;
-  f->blob_ = HbBlob(hb_blob_create_from_file_or_fail(file.c_str()));
-  if (!f->blob_) return Error{file.string(), 0, "cannot read the font file", "check that it exists"};
+  f->blob_ = std::move(blob);
   if (index >= std::max(1u, hb_face_count(f->blob_.get())))
     return Error{file.string(), 0, "font collection has no face " + std::to_string(index), ""};
   if (auto damaged = check_table_directory(f->blob_.get(), index))

@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -43,6 +44,10 @@ class Face {
  public:
   // Loads one face from a file; `index` selects a face inside a collection.
   static Result<std::unique_ptr<Face>> load(const std::filesystem::path& file, unsigned index);
+  // Loads one face from bytes in memory (copied); `name` stands for the file in messages.
+  // The same checks as load: for fuzzing and for fonts that do not come from a file.
+  static Result<std::unique_ptr<Face>> from_bytes(std::string_view bytes, const std::filesystem::path& name,
+                                                  unsigned index);
 
   [[nodiscard]] hb_face_t* hb_face() const { return face_.get(); }
   [[nodiscard]] hb_font_t* hb_font() const { return font_.get(); }
@@ -70,6 +75,9 @@ class Face {
   std::array<double, 4> bbox{};  // em, xMin yMin xMax yMax
 
  private:
+  static Result<std::unique_ptr<Face>> from_blob(HbBlob blob, const std::filesystem::path& file,
+                                                 unsigned index);
+
   HbBlob blob_;
   HbFace face_;
   HbFont font_;

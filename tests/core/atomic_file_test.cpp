@@ -148,3 +148,56 @@ TEST_CASE("atomic_file: write_file_atomically fails when a parent is a file", "[
   CHECK_FALSE(s.error().message.empty());
   CHECK(read_bytes(dir.path / "plain") == "x");
 }
+
+TEST_CASE("atomic_file: write_file_atomically leaves no temporary file, and removes a killed one's",
+          "[core]") {
+  TempDir dir;
+  const fs::path target = dir.path / "out.pdf";
+  // What a write killed between naming and renaming its temporary file leaves; and files
+  // that only look alike, which are not ours to remove.
+  write_bytes(dir.path / ".out.pdf.123456.tmp", "half");
+  write_bytes(dir.path / ".out.pdf.notes.tmp", "keep");
+  write_bytes(dir.path / ".other.pdf.123456.tmp", "keep");
+  REQUIRE(write_file_atomically(target, "%PDF-new").has_value());
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir.path))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{".other.pdf.123456.tmp", ".out.pdf.notes.tmp", "out.pdf"});
+  CHECK(read_bytes(target) == "%PDF-new");
+}
+
+TEST_CASE("atomic_file: a staged file is hidden until it is committed, and leaves nothing when dropped",
+          "[core]") {
+  leafpress::test::TempDir dir;
+  const auto out = dir.path / "sub" / "a.pdf";
+  {
+    auto staged = leafpress::StagedFile::write(out, "%PDF-1.4 bytes");
+    REQUIRE(staged);
+    CHECK_FALSE(std::filesystem::exists(out));
+    REQUIRE(staged->commit());
+  }
+  CHECK(leafpress::test::read_bytes(out.string()) == "%PDF-1.4 bytes");
+  {
+    auto dropped = leafpress::StagedFile::write(out, "never");
+    REQUIRE(dropped);
+  }
+  CHECK(leafpress::test::read_bytes(out.string()) == "%PDF-1.4 bytes");
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path / "sub")) ++files;
+  CHECK(files == 1);
+}
+
+TEST_CASE("atomic_file: a commit that cannot rename leaves no temporary file", "[core]") {
+  leafpress::test::TempDir dir;
+  const auto out = dir.path / "a.pdf";
+  std::filesystem::create_directories(out / "in-the-way");  // a non-empty folder where the PDF should go
+  auto staged = leafpress::StagedFile::write(out, "x");
+  REQUIRE(staged);
+  auto r = staged->commit();
+  REQUIRE_FALSE(r);
+  CHECK_THAT(r.error().message, Catch::Contains("cannot replace"));
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path)) ++files;
+  CHECK(files == 1);  // the folder in the way, nothing else
+}

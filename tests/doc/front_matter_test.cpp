@@ -223,3 +223,11 @@ TEST_CASE("front_matter: cover_image and the clinic logo resolve inside the arti
     CHECK_THAT(bad.error().message, Catch::Contains("`cover_image`"));
   }
 }
+
+// yaml-cpp stops at 500 levels with the message "bad file"; say what is wrong instead.
+TEST_CASE("front_matter: brackets nested hundreds deep are an error that says so", "[doc]") {
+  const std::string yaml = "title: " + std::string(5000, '[') + "1" + std::string(5000, ']') + "\n";
+  const auto e = parse_error(yaml);
+  CHECK(e.line == kFirstLine);
+  CHECK_THAT(e.message, Catch::Contains("levels deep"));
+}

@@ -217,3 +217,20 @@ TEST_CASE("font_set: Face::load on a font truncated late is an error", "[text]")
     check_load_fails(write_file(dir.path / ("cut" + std::to_string(size) + ".ttf"), font.substr(0, size)));
   }
 }
+
+TEST_CASE("font_set: Face::from_bytes reads what Face::load reads, with the same checks", "[text]") {
+  const Face* serif = face_of({"Noto Serif", false, false});
+  const std::string font = read_bytes(serif->file);
+  auto face = Face::from_bytes(font, "memory.ttf", 0);
+  REQUIRE(face.has_value());
+  CHECK((*face)->family == serif->family);
+  CHECK((*face)->upem == serif->upem);
+  CHECK((*face)->glyph_for(U'a') == serif->glyph_for(U'a'));
+  CHECK((*face)->file == "memory.ttf");
+  for (const std::size_t size : {std::size_t{0}, std::size_t{11}, font.size() / 2}) {
+    auto cut = Face::from_bytes(font.substr(0, size), "cut.ttf", 0);
+    INFO(size << " bytes" << (cut ? ": loaded" : ": " + cut.error().describe()));
+    REQUIRE_FALSE(cut.has_value());
+    CHECK(cut.error().file == "cut.ttf");
+  }
+}
