@@ -145,9 +145,12 @@ void make_subsets_in_parallel(const layout::PageModel& model, pdf::SubsetCache& 
 // Every file the build read besides the article, for fingerprints (fingerprint.hpp).
 std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::path& layout_file) {
   std::set<std::string> files;
-  for (const auto& page : model.pages)
+  for (const auto& page : model.pages) {
     for (const auto& run : page.runs)
       for (const auto& g : run.glyphs) files.insert(g.face->file.string());
+    for (const auto& image : page.images)  // pictures, the cover image and the clinic's logo
+      if (image.raster) files.insert(image.raster->source);
+  }
   std::vector<std::string> out{layout_file.string()};
   out.insert(out.end(), files.begin(), files.end());
   return out;

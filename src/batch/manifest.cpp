@@ -10,6 +10,7 @@
 #include "batch/data_rows.hpp"
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
+#include "doc/image.hpp"
 
 namespace leafpress::batch {
 namespace fs = std::filesystem;
@@ -253,10 +254,19 @@ class Reader {
         p.job.variables = shared;
         for (const auto& [k, v] : row.values) p.job.variables[k] = v;
         p.job.row = row.origin.empty() ? "the manifest" : row.origin;
-        if (auto logo = p.job.variables.find("clinic.logo");
-            logo != p.job.variables.end() && !logo->second.empty() && !row.origin.empty())
-          logo->second = resolve(logo->second);  // relative to the manifest, like every path in it
         p.problem = row.problem;
+        // A logo named by the data is a path like any in the manifest: relative to it, and
+        // (as an article's pictures) never outside its folder.
+        if (auto logo = p.job.variables.find("clinic.logo");
+            logo != p.job.variables.end() && !logo->second.empty()) {
+          auto file = doc::resolve_asset(path_, logo->second, 0);
+          if (file)
+            logo->second = file->string();
+          else if (!p.problem) {
+            p.problem = file.error();
+            p.problem->file = row.origin.empty() ? path_ : row.origin;
+          }
+        }
         Variables path_values;
         for (const auto& [k, v] : p.job.variables) path_values[k] = safe_in_path(v);
         path_values["article"] = fs::path(article).stem().string();
@@ -267,7 +277,9 @@ class Reader {
           p.shard_key = fs::path(*filled).lexically_normal().string();
           p.job.output = resolve(*filled);
         } else {
-          p.shard_key = p.job.output = resolve(*pattern);
+          p.job.output = resolve(*pattern);
+          // The same share on every machine, wherever the manifest is named from.
+          p.shard_key = fs::path(*pattern).lexically_normal().string() + "#" + std::to_string(r + 1);
           if (!p.problem) {
             p.problem = filled.error();
             p.problem->file = row.origin.empty() ? path_ : row.origin;
@@ -280,9 +292,17 @@ class Reader {
   }
 
   // A value inside a file name: no folder separators, no "." or "..".
+  // Control bytes (a NUL would cut the name short) become '-' too, and a value is cut to
+  // kMaxValueInPath bytes (at a UTF-8 boundary): file names stop at 255 bytes.
   static std::string safe_in_path(std::string v) {
+    constexpr std::size_t kMaxValueInPath = 100;
+    if (v.size() > kMaxValueInPath) {
+      std::size_t cut = kMaxValueInPath;
+      while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+      v.resize(cut);
+    }
     for (char& c : v)
-      if (c == '/' || c == '\\') c = '-';
+      if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '-';
     if (v == "." || v == "..") v = "_";
     return v;
   }
@@ -295,7 +315,10 @@ Status refuse_shared_outputs(const Manifest& m) {
   std::map<std::string, const PlannedJob*> writers;
   for (const auto& p : m.jobs) {
     if (p.problem) continue;
-    const std::string key = fs::weakly_canonical(p.job.output).string();
+    std::error_code ec;  // a name too long for the file system: compare as written
+    fs::path canonical = fs::weakly_canonical(p.job.output, ec);
+    if (ec) canonical = fs::path(p.job.output).lexically_normal();
+    const std::string key = canonical.string();
     auto [it, fresh] = writers.emplace(key, &p);
     if (!fresh) {
       const auto who = [](const PlannedJob& j) {

@@ -56,7 +56,10 @@ int run_build(const BuildRequest& request, const char* argv0) {
                   << "would destroy it (name a .pdf file)\n";
         return 2;
       }
-    const std::string key = fs::weakly_canonical(job.output).string();
+    std::error_code canonical_error;  // a name too long for the file system: compare as written
+    fs::path canonical = fs::weakly_canonical(job.output, canonical_error);
+    if (canonical_error) canonical = fs::absolute(job.output, canonical_error).lexically_normal();
+    const std::string key = canonical.string();
     if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
       std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output
                 << " (rename one, or build them into different folders)\n";

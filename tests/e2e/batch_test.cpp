@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "tests/layout/layout_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -157,6 +158,41 @@ TEST_CASE("batch: a re-run with nothing changed writes nothing and says so; a ch
   CHECK_THAT(text_of(m.pdf(1)), Catch::Contains("Phone 555-0999"));
 
   CHECK_THAT(m.run("--force").output, Catch::Contains("3 built, 0 up to date"));
+}
+
+TEST_CASE(
+    "batch: a changed picture rebuilds; a logo outside the manifest's folder or an overlong id fails only "
+    "its row",
+    "[e2e][batch]") {
+  Merge m(0);
+  write_bytes(m.dir.path / "clinics.csv",
+              "clinic.id,clinic.name,clinic.phone,clinic.logo\n"
+              "c0,Clinic Zero,555-0100,logo.png\n"
+              "c1,Clinic One,555-0101,\n"
+              "far,Far Clinic,555-0200,/etc/logo.png\n" +
+                  std::string(300, 'B') + ",Long Clinic,555-0300,\n");
+  write_bytes(m.dir.path / "logo.png", leafpress::test::tiny_png());
+  write_bytes(m.dir.path / "flu.md", kArticle + "\n![A map](map.png)\n");
+  write_bytes(m.dir.path / "map.png", leafpress::test::tiny_png());
+
+  const auto first = m.run();
+  INFO(first.output);
+  CHECK(first.status == 1);  // some failed, none crashed
+  CHECK(fs::exists(m.pdf(0)));
+  CHECK(fs::exists(m.pdf(1)));
+  const auto report = m.read_report();
+  std::string problems;
+  for (const auto& job : report["jobs"])
+    if (job["status"] == "failed") problems += job["error"].dump() + "\n";
+  CHECK_THAT(problems, Catch::Contains("outside"));
+
+  // The picture changes: every good PDF is made again.
+  write_bytes(m.dir.path / "map.png", read_bytes(m.dir.path / "logo.png") + std::string(8, '\0'));
+  fs::last_write_time(m.dir.path / "map.png",
+                      fs::last_write_time(m.dir.path / "map.png") + std::chrono::seconds(5));
+  const auto again = m.run();
+  INFO(again.output);
+  CHECK_THAT(again.output, Catch::Contains("3 built, 0 up to date, 1 failed"));
 }
 
 TEST_CASE("batch: shards split the jobs into disjoint parts that cover them all", "[e2e][batch]") {
