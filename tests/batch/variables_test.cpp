@@ -20,7 +20,7 @@ leafpress::doc::Document parse(const std::string& markdown) {
 
 }  // namespace
 
-TEST_CASE("variables: placeholders are {{name}} with optional spaces; other braces are text", "[batch]") {
+TEST_CASE("variables: placeholders are {{name}} with optional spaces, other braces are text", "[batch]") {
   CHECK(placeholders("Call {{clinic.phone}} or {{ phone }}, {{ }} {{a b}} {x}") ==
         std::set<std::string>{"clinic.phone", "phone"});
   auto filled =

@@ -373,7 +373,7 @@ TEST_CASE("image: paths that leave the article's folder are refused", "[doc]") {
   CHECK(resolve_error(a, "../clinic2/x.png").message.find("outside") != std::string::npos);
 }
 
-TEST_CASE("image: a symlink pointing outside the folder is refused; one inside is followed", "[doc]") {
+TEST_CASE("image: a symlink pointing outside the folder is refused, one inside is followed", "[doc]") {
   const Article a;
   fs::create_symlink(a.dir.path / "secret.png", a.folder / "photos" / "out.png");
   fs::create_directory_symlink(a.dir.path, a.folder / "up");
@@ -401,7 +401,7 @@ TEST_CASE("image: folders, URLs and empty names are refused", "[doc]") {
   CHECK(resolve_error(a, "photos%00.txt").message.find("not a file") == std::string::npos);
 }
 
-TEST_CASE("image: load_image reads and decodes; errors can name the article line", "[doc]") {
+TEST_CASE("image: load_image reads and decodes, errors can name the article line", "[doc]") {
   const Article a;
   auto r = load_image(a.folder / "photos" / "arm.png");
   REQUIRE(r.has_value());

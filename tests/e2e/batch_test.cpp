@@ -132,7 +132,7 @@ TEST_CASE("batch: a merge writes every good row's PDF, with its own clinic, and 
     CHECK_THAT(e.path().filename().string(), Catch::EndsWith(".pdf") || Catch::EndsWith(".leafpress"));
 }
 
-TEST_CASE("batch: a re-run with nothing changed writes nothing and says so; a change rebuilds",
+TEST_CASE("batch: a re-run with nothing changed writes nothing and says so, a change rebuilds",
           "[e2e][batch]") {
   Merge m(3);
   REQUIRE(m.run().status == 0);

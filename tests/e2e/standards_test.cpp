@@ -105,7 +105,7 @@ TEST_CASE("standards: poppler, MuPDF and Ghostscript draw every standard without
   }
 }
 
-TEST_CASE("standards: a print build has no RGB; an archive build no CMYK", "[e2e][pdf]") {
+TEST_CASE("standards: a print build has no RGB, an archive build no CMYK", "[e2e][pdf]") {
   TempDir dir;
   const auto qdf = [&](const std::string& pdf) {
     return run_tool("qpdf --qdf --object-streams=disable " + shell_quoted(pdf) + " -").output;

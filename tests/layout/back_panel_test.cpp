@@ -55,7 +55,7 @@ TEST_CASE("back_panel: the clinic sits at the foot of the tri-fold's back panel,
   CHECK(body_lines > 0);
 }
 
-TEST_CASE("back_panel: a handout's clinic is a footer on the last side; a booklet's on the back cover",
+TEST_CASE("back_panel: a handout's clinic is a footer on the last side, a booklet's on the back cover",
           "[layout]") {
   auto handout = lay_out_text(kClinic + "Short.\n", shipped_layout("handout-a4"));
   if (!handout) FAIL(handout.error().describe());

@@ -72,7 +72,7 @@ TEST_CASE("blocks: a block quote sits on a tinted box inside the column", "[layo
   }
 }
 
-TEST_CASE("blocks: a thematic break is a short rule; nested lists hang their markers", "[layout]") {
+TEST_CASE("blocks: a thematic break is a short rule, nested lists hang their markers", "[layout]") {
   const auto t = shipped_layout("trifold-a4");
   const auto m =
       must(lay_out_text("# T\n\nAbove.\n\n---\n\nBelow.\n\n- Outer item\n  - Inner item that is long "

@@ -81,7 +81,7 @@ TEST_CASE("copy_fit: picks the largest quarter-point size that fits, in a few co
   }
 }
 
-TEST_CASE("copy_fit: a short article takes the largest size; a fixed size is tried once", "[layout]") {
+TEST_CASE("copy_fit: a short article takes the largest size, a fixed size is tried once", "[layout]") {
   Synthetic s;
   s.words = 100;
   auto t = s.fit(9, 12, kOnePage);

@@ -31,7 +31,7 @@ TEST_CASE("cover: the cover picture fills the top of the front panel and bleeds 
   for (const auto& f : page.fills) CHECK(f.color != t.accent);  // no band under a picture
 }
 
-TEST_CASE("cover: without a picture, an accent band; a handout's title sits above the body", "[layout]") {
+TEST_CASE("cover: without a picture, an accent band, a handout's title sits above the body", "[layout]") {
   const auto t = shipped_layout("trifold-a4");
   auto m = lay_out_text("---\ntitle: Knees\n---\n\nText.\n", t);
   if (!m) FAIL(m.error().describe());

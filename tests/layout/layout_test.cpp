@@ -368,7 +368,7 @@ TEST_CASE("layout: a short article fits where a long one does not", "[layout]") 
   CHECK_FALSE(lay_out(long_article(40)).has_value());
 }
 
-TEST_CASE("layout: a booklet's reader pages come in fours; imposed, two to a sheet side", "[layout]") {
+TEST_CASE("layout: a booklet's reader pages come in fours, imposed, two to a sheet side", "[layout]") {
   const auto t = leafpress::test::shipped_layout("booklet-a5");
   const std::string text = long_article(12);
   leafpress::layout::LayoutOptions reader;

@@ -27,7 +27,7 @@ TEST_CASE("sheet_plan: a tri-fold has one plan: both sides, cover on the outside
   CHECK(frames[4].bottom - frames[3].bottom == Approx(mm(30)));  // the back panel stops above the clinic
 }
 
-TEST_CASE("sheet_plan: a handout tries one side, then two; two columns a gutter apart", "[layout]") {
+TEST_CASE("sheet_plan: a handout tries one side, then two, two columns a gutter apart", "[layout]") {
   const auto t = shipped_layout("handout-a4");
   const auto plans = page_plans(t);
   REQUIRE(plans.size() == 2);
