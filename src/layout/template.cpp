@@ -1,5 +1,6 @@
 #include "layout/template.hpp"
 
+#include <yaml-cpp/depthguard.h>  // YAML::DeepRecursion
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -175,8 +176,8 @@ Template read(const YAML::Node& root) {
   if (root["gutter"]) t.gutter = length_of(root["gutter"], "gutter", true);
   if (root["booklet"]) t.booklet = flag_of(root["booklet"], "booklet");
   const auto sides = require(root, "sides", "");
-  if (!sides.IsSequence() || sides.size() == 0)
-    fail_at(sides, "'sides' must list one or two sides of the sheet");
+  if (!sides.IsSequence() || sides.size() == 0 || sides.size() > 2)
+    fail_at(sides, "'sides' must list one or two sides of the sheet");  // a longer work is a booklet
   std::set<std::string> names;
   for (const auto& s : sides) {
     only_keys(s, "sides[]", {"name", "panels", "optional"});
@@ -315,6 +316,9 @@ Result<Template> parse_template(std::string_view yaml, std::string_view path) {
     return t;
   } catch (const LayoutError& e) {
     return Error{std::string(path), e.line, e.message, e.hint};
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
+    return Error{std::string(path), e.mark.line + 1, "the layout nests brackets or lists hundreds of levels deep",
+                 "see layouts/README.md for the keys and how they nest"};
   } catch (const YAML::Exception& e) {
     return Error{std::string(path), e.mark.line + 1, "not valid YAML: " + e.msg,
                  "check indentation and brackets"};
