@@ -53,17 +53,18 @@ Error overflow_error(const Scene& s, const Trial& trial) {
   const Collected& c = trial.collection.blocks[*trial.flowed.overflow_element];
   const Template& t = s.t;
   const std::string lines = std::to_string(trial.flowed.lines_left);
+  // An article without headings has no section to name: the line says where.
+  const std::string from = c.section.empty() ? "" : ", from section '" + c.section + "' on";
   if (t.booklet)
     return Error{s.doc.path, c.source_line,
                  "the article does not fit layout '" + t.name + "' in " + std::to_string(kMaxPages) +
-                     " pages: " + lines + " lines are left over, from section '" + c.section + "' on",
+                     " pages: " + lines + " lines are left over" + from,
                  "split the article into two booklets"};
   const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
   return Error{
       s.doc.path, c.source_line,
       "the article does not fit layout '" + t.name + "' even at " + points(t.body_size_min) +
-          " pt: " + lines + " lines are left over after the last panel (" + t.flow.back() +
-          "), from section '" + c.section + "' on",
+          " pt: " + lines + " lines are left over after the last panel (" + t.flow.back() + ")" + from,
       "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body size, e.g. "
       "--set body.size=" +
           points(smaller) + "pt"};
