@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "core/utf8.hpp"
+#include "pdf/flate.hpp"
 
 namespace leafpress::pdf {
 namespace {
@@ -25,10 +26,6 @@ std::string subset_tag(const text::Face& face, const std::map<unsigned, std::str
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   return tag;
-}
-
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
 std::string utf16be_hex(const std::string& utf8) {
@@ -100,13 +97,8 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
   // The font program.
   HPDF_Dict file = HPDF_DictStream_New(mmgr, xref);
   if (!file) return fail("out of memory");
-  // Already compressed (font_subset.hpp): libharu writes the bytes as they are. It
-  // drops a /Filter key from a stream it does not compress itself, so the key is
-  // written by the dictionary's write hook (called after its keys, before ">>").
-  file->filter = HPDF_STREAM_FILTER_NONE;
-  file->write_fn = write_flate_filter;
-  st |= HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(sub.deflated.data()),
-                          static_cast<HPDF_UINT>(sub.deflated.size()));
+  // Already compressed (font_subset.hpp): written as it is.
+  st |= write_deflated(file, sub.deflated);
   if (face.is_cff)
     st |= HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C");
   else

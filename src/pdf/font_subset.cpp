@@ -1,7 +1,6 @@
 #include "pdf/font_subset.hpp"
 
-#include <zlib.h>
-
+#include "pdf/flate.hpp"
 #include "text/hb_handles.hpp"
 
 namespace leafpress::pdf {
@@ -43,12 +42,9 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
   if (length == 0) return fail("the subset is empty");
   out.program.assign(data, length);
   // Compressed here, so that a batch compresses each subset once, not once per PDF.
-  uLongf size = compressBound(length);
-  out.deflated.resize(size);
-  if (compress2(reinterpret_cast<Bytef*>(out.deflated.data()), &size, reinterpret_cast<const Bytef*>(data),
-                length, Z_DEFAULT_COMPRESSION) != Z_OK)
-    return fail("zlib could not compress the subset");
-  out.deflated.resize(size);
+  auto deflated = deflate(out.program);
+  if (!deflated) return fail("zlib could not compress the subset");
+  out.deflated = std::move(*deflated);
   return out;
 }
 

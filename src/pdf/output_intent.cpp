@@ -3,10 +3,10 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
 
 #include <string>
 
+#include "pdf/flate.hpp"
 #include "pdf/icc_profiles.hpp"
 
 namespace leafpress::pdf {
@@ -14,26 +14,10 @@ namespace {
 
 // The profile is the same in every PDF of a process: compressed once, not once per
 // PDF (deflating the CMYK profile was a fifth of a warm build). Empty if zlib fails.
-std::string deflate_once(std::string_view profile) {
-  uLongf size = compressBound(static_cast<uLong>(profile.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(profile.data()),
-                static_cast<uLong>(profile.size()), Z_DEFAULT_COMPRESSION) != Z_OK)
-    return {};
-  out.resize(size);
-  return out;
-}
-
 const std::string& deflated_profile(bool print) {
-  static const std::string fogra39 = deflate_once(fogra39_profile());
-  static const std::string srgb = deflate_once(srgb_profile());
+  static const std::string fogra39 = deflate(fogra39_profile()).value_or("");
+  static const std::string srgb = deflate(srgb_profile()).value_or("");
   return print ? fogra39 : srgb;
-}
-
-// libharu drops a /Filter key from a stream it does not compress itself: the
-// dictionary's write hook (called after its keys, before ">>") writes it.
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
 }  // namespace
@@ -49,10 +33,7 @@ Status write_output_intent(HPDF_Doc doc, Standard standard) {
   if (!icc) return Error{"", 0, "cannot write the output intent", "report a bug"};
   st |= HPDF_Dict_AddNumber(icc, "N", print ? 4 : 3);
   if (const std::string& deflated = deflated_profile(print); !deflated.empty()) {
-    icc->filter = HPDF_STREAM_FILTER_NONE;
-    icc->write_fn = write_flate_filter;
-    st |= HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                            static_cast<HPDF_UINT>(deflated.size()));
+    st |= write_deflated(icc, deflated);
   } else {
     icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     st |= HPDF_Stream_Write(icc->stream, reinterpret_cast<const HPDF_BYTE*>(profile.data()),
