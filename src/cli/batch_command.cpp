@@ -117,8 +117,9 @@ int run_batch(const BatchRequest& request, const char* argv0) {
     const batch::RunSummary run{
         .manifest = request.manifest, .shard = shard.text(), .threads = threads, .seconds = seconds};
     if (auto s = write_file_atomically(request.report, batch::report_json(run, results)); !s) {
-      std::cerr << "error: " << s.error().describe() << "\n";
-      return 2;
+      // The PDFs are built (and fingerprinted): not a usage error, but the run is not complete.
+      std::cerr << "error: cannot write the report: " << s.error().describe() << "\n";
+      return 1;
     }
   }
 
