@@ -41,6 +41,12 @@ struct Raster {
   [[nodiscard]] int components() const {
     return space == ColorSpace::Gray ? 1 : space == ColorSpace::Rgb ? 3 : 4;
   }
+  // Some pixels, and exactly width × height × components bytes of them.
+  [[nodiscard]] bool complete() const {
+    return width > 0 && height > 0 &&
+           pixels.size() == static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+                                static_cast<std::size_t>(components());
+  }
 };
 
 // `reference` as written in `article` at `line`; the result is an existing regular file

@@ -8,7 +8,6 @@ namespace {
 constexpr double kListIndentEm = 1.2;   // hanging indent per list level
 constexpr double kQuoteIndentEm = 0.9;  // block quotes: text inset from the box, each side, per level
 constexpr double kHeadingLeading = 1.2;
-constexpr double kAscent = 0.8;  // of the size: how far a line rises above its baseline
 
 Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt width, Collected& c,
                        std::vector<std::string>& warnings) {
@@ -23,7 +22,7 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   c.element.keep_with_next = true;
   c.element.new_panel = block.new_panel;
   for (std::size_t i = 0; i < c.lines.size(); ++i)
-    c.element.lines.push_back(FlowLine{st.size * kHeadingLeading, st.size * kAscent});
+    c.element.lines.push_back(FlowLine{st.size * kHeadingLeading, st.size * kLineAscent});
   c.heading = true;
   c.heading_text = block.plain_text();
   return Ok{};
@@ -59,7 +58,7 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
     if (!para) return para.error();
     c.lines = std::move(para->lines);
     for (std::size_t i = 0; i < c.lines.size(); ++i)
-      c.element.lines.push_back(FlowLine{st.size * 1.3, st.size * kAscent});
+      c.element.lines.push_back(FlowLine{st.size * 1.3, st.size * kLineAscent});
   }
   return Ok{};
 }
@@ -96,7 +95,7 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   c.color = s.t.text_color;
   c.element.space_after = body * s.t.leading * s.t.paragraph_spacing;
   for (std::size_t i = 0; i < c.lines.size(); ++i)
-    c.element.lines.push_back(FlowLine{body * s.t.leading, body * kAscent});
+    c.element.lines.push_back(FlowLine{body * s.t.leading, body * kLineAscent});
   return Ok{};
 }
 

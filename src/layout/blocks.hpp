@@ -24,6 +24,10 @@
 
 namespace leafpress::layout {
 
+// How far a line rises above its baseline, as a share of its size: the top of a frame's
+// first line (proof_guides.cpp draws the grid from it).
+constexpr double kLineAscent = 0.8;
+
 struct Collected {
   Element element;
   std::vector<text::Line> lines;  // for a picture: its caption, after the picture's own line

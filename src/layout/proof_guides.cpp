@@ -14,6 +14,7 @@
 
 #include <algorithm>
 
+#include "layout/blocks.hpp"
 #include "layout/sheet_plan.hpp"
 
 namespace leafpress::layout {
@@ -22,7 +23,6 @@ namespace {
 constexpr Pt kGuideWidth = 0.3;
 constexpr Pt kGridWidth = 0.15;
 constexpr Pt kLabelSize = 7;
-constexpr double kBodyAscentEm = 0.8;  // layout.cpp: FlowLine ascent of a body line
 
 constexpr Cmyk kTrimColor{0, 1, 0, 0};
 constexpr Cmyk kBleedColor{1, 0, 0, 0};
@@ -57,7 +57,7 @@ bool flows(const Template& tmpl, const Panel& panel) {
 void add_grid(Page& page, const Rect& column, Pt body_size, double leading) {
   if (body_size <= 0 || leading <= 0) return;
   const Pt step = body_size * leading;
-  for (Pt y = column.y1 - body_size * kBodyAscentEm; y >= column.y0 - 0.01; y -= step)
+  for (Pt y = column.y1 - body_size * kLineAscent; y >= column.y0 - 0.01; y -= step)
     line(page, column.x0, y, column.x1, y, kGridColor, kGridWidth);
 }
 

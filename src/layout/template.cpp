@@ -317,7 +317,8 @@ Result<Template> parse_template(std::string_view yaml, std::string_view path) {
   } catch (const LayoutError& e) {
     return Error{std::string(path), e.line, e.message, e.hint};
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
-    return Error{std::string(path), e.mark.line + 1, "the layout nests brackets or lists hundreds of levels deep",
+    return Error{std::string(path), e.mark.line + 1,
+                 "the layout nests brackets or lists hundreds of levels deep",
                  "see layouts/README.md for the keys and how they nest"};
   } catch (const YAML::Exception& e) {
     return Error{std::string(path), e.mark.line + 1, "not valid YAML: " + e.msg,

@@ -62,18 +62,21 @@ Result<Rgb> to_rgb(const layout::Cmyk& color) {
   return Rgb{std::clamp(out[0], 0.0, 1.0), std::clamp(out[1], 0.0, 1.0), std::clamp(out[2], 0.0, 1.0)};
 }
 
+bool can_convert(doc::ColorSpace from, doc::ColorSpace to) {
+  return from == to || (from == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk) ||
+         (from == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb);
+}
+
 Result<doc::Raster> convert_raster(const doc::Raster& raster, doc::ColorSpace to) {
-  const std::size_t pixels = static_cast<std::size_t>(std::max(raster.width, 0)) *
-                             static_cast<std::size_t>(std::max(raster.height, 0));
-  if (pixels == 0 || raster.pixels.size() != pixels * static_cast<std::size_t>(raster.components()))
+  if (!raster.complete())
     return Error{raster.source, 0, "the picture's pixel data does not match its size",
                  "save the picture again as PNG or JPEG"};
   if (raster.space == to) return raster;
-  const bool rgb_to_cmyk = raster.space == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk;
-  const bool cmyk_to_srgb = raster.space == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb;
-  if (!rgb_to_cmyk && !cmyk_to_srgb)
+  if (!can_convert(raster.space, to))
     return Error{raster.source, 0, "leafpress cannot convert this picture's colours",
                  "save the picture in RGB or CMYK"};
+  const bool rgb_to_cmyk = raster.space == doc::ColorSpace::Rgb;
+  const std::size_t pixels = static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.height);
   cmsHTRANSFORM transform = rgb_to_cmyk ? rgb8_to_cmyk8() : cmyk8_to_rgb8();
   if (!transform) return failure(raster.source);
   doc::Raster out;

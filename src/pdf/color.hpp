@@ -29,6 +29,9 @@ struct Rgb {  // 0..1 each, sRGB
 Result<Rgb> to_rgb(const layout::Cmyk& color);
 
 // `to` is Rgb or Cmyk; a raster already in `to` is copied.
+// Whether convert_raster can take pixels from one space to the other (or need not).
+bool can_convert(doc::ColorSpace from, doc::ColorSpace to);
+
 Result<doc::Raster> convert_raster(const doc::Raster& raster, doc::ColorSpace to);
 
 }  // namespace leafpress::pdf

@@ -59,10 +59,7 @@ ImageStore::ImageStore(HPDF_Doc doc, Standard standard, const layout::PageModel&
 
 Result<HPDF_Image> ImageStore::get(const doc::Raster& raster) {
   if (auto it = images_.find(&raster); it != images_.end()) return it->second;
-  const std::size_t expected = static_cast<std::size_t>(std::max(raster.width, 0)) *
-                               static_cast<std::size_t>(std::max(raster.height, 0)) *
-                               static_cast<std::size_t>(raster.components());
-  if (expected == 0 || raster.pixels.size() != expected)
+  if (!raster.complete())
     return Error{raster.source, 0, "the picture's pixel data does not match its size",
                  "save the picture again as PNG or JPEG"};
   // Reduce first (less to convert), and copy nothing that needs no change.

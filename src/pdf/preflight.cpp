@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "pdf/color.hpp"
 #include "pdf/images.hpp"
 
 namespace leafpress::pdf {
@@ -44,18 +45,11 @@ Status check_image(const layout::Image& image, Standard standard) {
     return Error{image.raster->source, 0, "a picture was placed with no width or height",
                  "report a bug, with the article and layout"};
   const doc::Raster& r = *image.raster;
-  const auto expected = static_cast<std::size_t>(r.width > 0 ? r.width : 0) *
-                        static_cast<std::size_t>(r.height > 0 ? r.height : 0) *
-                        static_cast<std::size_t>(r.components());
-  if (expected == 0 || r.pixels.size() != expected)
+  if (!r.complete())
     return Error{r.source, 0,
                  "cannot convert the picture" + claim + ": its pixel data does not match its size",
                  "save the picture again as PNG or JPEG"};
-  const doc::ColorSpace to = stored_space(r.space, standard);
-  const bool convertible = r.space == to ||
-                           (r.space == doc::ColorSpace::Rgb && to == doc::ColorSpace::Cmyk) ||
-                           (r.space == doc::ColorSpace::Cmyk && to == doc::ColorSpace::Rgb);
-  if (!convertible)
+  if (!can_convert(r.space, stored_space(r.space, standard)))
     return Error{r.source, 0, "cannot convert the picture's colours" + claim,
                  "save the picture in RGB, CMYK or grey"};
   return Ok{};
