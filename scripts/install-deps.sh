@@ -8,14 +8,15 @@ packages=(
   build-essential cmake pkg-config
   # libraries (see DESIGN.md: Debian packages only)
   libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
-  libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us zlib1g-dev catch2
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpoppler-cpp-dev libdeflate-dev
+  libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us hyphen-en-gb zlib1g-dev catch2
   libpng-dev libturbojpeg0-dev liblcms2-dev libcsv-dev nlohmann-json3-dev
   # colour: the FOGRA39 and sRGB output intents are built from these (pdf/README.md)
   argyll icc-profiles-free
   # fonts the shipped layouts use
   fonts-noto-cjk fonts-noto-core fonts-noto-mono
   # readers used by the end-to-end tests and ../shared/tools/pdfcheck
-  poppler-utils qpdf mupdf-tools ghostscript cmark python3
+  poppler-utils qpdf mupdf-tools ghostscript cmark python3 zbar-tools opentype-sanitizer
   # the atomic-output test kills builds at exact system calls
   strace
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer

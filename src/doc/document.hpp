@@ -44,6 +44,7 @@ constexpr int kMaxDepth = 32;                       // nested lists and quotes
 
 struct Clinic {  // the back-panel slot; every field optional
   std::string name, address, phone, url;
+  std::string hours{}, email{};  // printed in the clinic block on the back
   std::string logo;  // a PNG/JPEG, resolved inside the article's folder (doc/image.hpp)
   bool operator==(const Clinic&) const = default;
 };
@@ -69,11 +70,37 @@ struct Span {
   bool strong = false;
   bool emphasis = false;
   bool code = false;
-  std::string link;  // target URL when the span is (inside) a link
+  bool strike = false;  // ~~struck~~ (GFM strikethrough)
+  std::string link;     // target URL when the span is (inside) a link
+  // A footnote reference: the span's text is the note's number, set as a
+  // superscript; `footnote` is that number (1-based; 0 = not a reference).
+  int footnote = 0;
   bool operator==(const Span&) const = default;
 };
 
-enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak, Image };
+// GFM tables (cmark-gfm's table extension). Alignment comes from the `:---:` row.
+enum class ColumnAlign { None, Left, Center, Right };
+
+struct TableCell {
+  std::vector<Span> spans;
+  bool operator==(const TableCell&) const = default;
+};
+
+struct Table {
+  std::vector<ColumnAlign> align;           // one per column
+  std::vector<std::vector<TableCell>> rows;  // rows[0..header_rows) are the header; every row has align.size() cells
+  int header_rows = 1;
+  bool operator==(const Table&) const = default;
+};
+
+// GFM task list items: `- [ ] to do`, `- [x] done`.
+enum class Task { None, Open, Done };
+
+// Heading, Paragraph, ListItem, Code, ThematicBreak and Image as in CommonMark;
+// Table: a GFM table (Block::table); Footnote: one paragraph of a footnote's text,
+// collected after the article's last block in the order of first reference
+// (Block::footnote is its number; its spans hold the text).
+enum class BlockKind { Heading, Paragraph, ListItem, Code, ThematicBreak, Image, Table, Footnote };
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
@@ -84,18 +111,31 @@ struct Block {
   int number = 0;             // ListItem: its number when ordered
   bool first_in_item = true;  // ListItem: false for a second paragraph of the same item
   bool new_panel = false;     // Heading: the section asks to start at the top of a new panel
+  Task task = Task::None;     // ListItem: a task list item's box
   std::string image;          // Image: the file, resolved inside the article's folder (doc/image.hpp)
+  std::string qr{};           // Image whose source is `qr:URL`: the URL to encode (image stays empty)
   std::vector<Span> spans;    // Image: the alt text, set as the caption
+  Table table{};              // Table: its cells
+  int footnote = 0;           // Footnote: the note's number (1-based)
   int line = 0;               // 1-based line in the file
   bool operator==(const Block&) const = default;
 
   [[nodiscard]] std::string plain_text() const;
 };
 
+// Something the article holds that will not print as written (raw HTML, say):
+// not an error, but the user hears of it, with the line.
+struct Warning {
+  int line = 0;
+  std::string message;
+  bool operator==(const Warning&) const = default;
+};
+
 struct Document {
   std::string path;  // as given, for messages
   FrontMatter meta;
   std::vector<Block> blocks;
+  std::vector<Warning> warnings{};
 };
 
 // Splits off and reads the front matter. `path` is used in messages only.

@@ -18,6 +18,57 @@
 
 namespace leafpress::layout {
 
+// ---- Structure (tagged PDF: ISO 32000-1 14.7-14.8, ISO 14289-1 PDF/UA-1) ----
+//
+// Layout knows which block every glyph run, picture, rule and fill belongs to;
+// pdf/ only writes it. The tree is plain data in the article's reading order,
+// which on a folded leaflet is not page order (the tri-fold's cover is the right
+// third of page 1). Every drawn item carries a Tag: the element it belongs to,
+// or kArtifact (marks, bands, tints, guides, decoration, folios), and its place
+// in reading order, so pdf/ can list an element's marked content in reading
+// order even when it spans pages.
+
+// Standard structure types (ISO 32000-1 14.8.4).
+enum class StructType {
+  Document, Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, BlockQuote,
+  Table, THead, TBody, TR, TH, TD, Figure, Caption, Note, Reference, Link, Span
+};
+
+enum class TableScope { None, Row, Column };  // TH's /Scope (ISO 32000-1 14.8.5.7)
+
+constexpr int kArtifact = -1;
+
+struct StructElement {
+  StructType type = StructType::P;
+  int parent = kArtifact;       // index in StructTree::elements; the root has none
+  std::vector<int> children{};  // element indices, in reading order
+  std::string lang{};           // /Lang when it differs from its parent's ("en" inside zh-Hans)
+  std::string alt{};            // /Alt: Figure (the Markdown alt text), Formula
+  std::string actual_text{};    // /ActualText where a glyph stands for several characters or none
+  TableScope scope = TableScope::None;
+  int link = -1;                // Link: index into PageModel::links of its annotation
+  bool operator==(const StructElement&) const = default;
+};
+
+struct StructTree {
+  std::vector<StructElement> elements;  // [0] is the Document when not empty
+
+  // Appends an element under `parent` (kArtifact for the root) and returns its index.
+  int add(StructType type, int parent) {
+    const int id = static_cast<int>(elements.size());
+    elements.push_back(StructElement{.type = type, .parent = parent});
+    if (parent >= 0) elements[static_cast<std::size_t>(parent)].children.push_back(id);
+    return id;
+  }
+  bool operator==(const StructTree&) const = default;
+};
+
+struct Tag {
+  int element = kArtifact;  // index into StructTree::elements, or kArtifact
+  int order = 0;            // reading order of this piece among all tagged pieces (0, 1, 2...)
+  bool operator==(const Tag&) const = default;
+};
+
 struct Rect {
   Pt x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   [[nodiscard]] Pt width() const { return x1 - x0; }
@@ -35,6 +86,7 @@ struct GlyphRun {   // one line (or part of one) in one size and colour
   Pt size = 10;
   Cmyk color;
   std::vector<text::PlacedGlyph> glyphs;
+  Tag tag{};
 };
 
 enum class RulePurpose { Decoration, CropMark, FoldMark, Guide };  // Guide: --proof only
@@ -45,21 +97,32 @@ struct Rule {
   Cmyk color;
   bool dashed = false;
   RulePurpose purpose = RulePurpose::Decoration;
+  Tag tag{};  // artifacts: marks, guides, table and decorative rules
 };
 
-struct Fill {  // a filled rectangle: tints, bands that bleed
+struct Fill {  // a filled rectangle: tints, bands that bleed; QR code modules
   Rect rect;
   Cmyk color;
+  Tag tag{};  // an artifact, except the modules of a QR code (its Figure)
 };
 
 struct Dot {  // a filled circle: CJK emphasis marks
   Pt x = 0, y = 0, radius = 0;
   Cmyk color;
+  Tag tag{};  // artifacts: the emphasis is in the text's structure already
 };
 
 struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
   Rect rect;
   std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
+  Tag tag{};                                    // a Figure; decorative cover art is an artifact
+};
+
+struct LinkArea {  // a clickable area: a Link annotation (ISO 32000-1 12.5.6.5), none in PDF/X
+  Rect rect{};
+  std::string uri{};
+  std::string contents{};  // the annotation's /Contents: the link's text (PDF/UA-1 7.18.5)
+  int element = kArtifact;  // its Link structure element
 };
 
 struct Page {
@@ -70,6 +133,7 @@ struct Page {
   std::vector<GlyphRun> runs;
   std::vector<Dot> dots;
   std::vector<Rule> rules;  // drawn last (marks on top)
+  std::vector<LinkArea> links{};
 };
 
 struct Outline {  // a bookmark: a section heading and where it starts
@@ -87,6 +151,7 @@ struct PageModel {
   std::vector<std::string> warnings;  // for the user: missing glyphs, overfull lines
   Pt body_size = 0;                   // the body size the pages were set in
   bool proof = false;                 // guides drawn over the pages: not for print
+  StructTree structure{};             // empty: untagged (pdf/ then writes no structure)
 };
 
 }  // namespace leafpress::layout

@@ -54,6 +54,12 @@ std::string dump(const Block& b) {
     case BlockKind::ThematicBreak:
       out += "hr";
       break;
+    case BlockKind::Table:
+      out += "table " + std::to_string(b.table.rows.size()) + "x" + std::to_string(b.table.align.size());
+      break;
+    case BlockKind::Footnote:
+      out += "note " + std::to_string(b.footnote);
+      break;
   }
   if (b.depth > 0) out += " d" + std::to_string(b.depth);
   if (b.quote_depth > 0) out += " q" + std::to_string(b.quote_depth);
