@@ -13,6 +13,7 @@
 #include "batch/finisher.hpp"
 #include "batch/variables.hpp"
 #include "doc/document.hpp"
+#include "layout/article_style.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
 #include "pdf/write.hpp"
@@ -183,12 +184,18 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     out.error = tmpl.error();
     return out;
   }
+  if (auto r = layout::apply_article_style(*tmpl, *document); !r) {  // front matter, then --set
+    out.error = r.error();
+    return out;
+  }
   for (const auto& s : job.sets)
     if (auto r = layout::set_template_key(*tmpl, s); !r) {
       out.error = r.error();
       return out;
     }
-  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose});
+  const bool marks = job.marks.value_or(job.standard != pdf::Standard::None);
+  auto model =
+      layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose, marks});
   if (!model) {
     out.error = model.error();
     if (out.error.file.empty()) out.error.file = job.article;

@@ -1,8 +1,10 @@
 // cli/build_command.cpp: `leafpress build FILE.md...`, one PDF per article.
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "batch/build_job.hpp"
@@ -12,16 +14,39 @@ namespace fs = std::filesystem;
 
 namespace leafpress::cli {
 
+bool is_picture_name(std::string extension) {
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp", ".svg"})
+    if (extension == e) return true;
+  return false;
+}
+
 const batch::Context& process_context(const char* argv0) {
   static const batch::Context ctx = batch::Context::from_environment(argv0);
   return ctx;
 }
 
 int run_build(const BuildRequest& request, const char* argv0) {
-  const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
+  const auto& [files, sets, layout, output, out_dir, standard_text, marks_text, proof, no_impose, jobs] =
+      request;
   const auto standard = pdf::parse_standard(standard_text);
   if (!standard) {
     std::cerr << "leafpress: --standard must be print, archive or none, not \"" << standard_text << "\"\n";
+    return 2;
+  }
+  std::optional<bool> marks;
+  if (marks_text == "all" || marks_text == "none") {
+    marks = marks_text == "all";
+  } else if (!marks_text.empty()) {
+    std::cerr << "leafpress: --marks must be all or none, not \"" << marks_text << "\"\n";
+    return 2;
+  }
+  // `-o leaflet.png` once wrote a PDF under a picture's name: pictures come from `preview`.
+  if (const std::string ext = fs::path(output).extension().string();
+      !output.empty() && is_picture_name(ext)) {
+    std::cerr << "leafpress: build writes PDF files, not " << ext << " pictures (name a .pdf file; for "
+              << "pictures of the pages use `leafpress preview " << (files.empty() ? "ARTICLE.md" : files[0])
+              << " -o DIR`)\n";
     return 2;
   }
   if (!output.empty() && files.size() > 1) {
@@ -37,7 +62,8 @@ int run_build(const BuildRequest& request, const char* argv0) {
                    .output = output,
                    .standard = *standard,
                    .proof = proof,
-                   .impose = !no_impose};
+                   .impose = !no_impose,
+                   .marks = marks};
     if (job.output.empty()) {
       // A proof never overwrites the leaflet it checks.
       const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);

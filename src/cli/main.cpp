@@ -1,8 +1,9 @@
 // cli/main.cpp: the leafpress command.
 //
 //   leafpress build FILE.md... [--layout NAME|PATH] [-o OUT.pdf | --out-dir DIR] [--set KEY=VALUE]... [-j N]
-//                   [--standard print|archive|none] [--proof] [--no-impose]
+//                   [--standard print|archive|none] [--marks all|none] [--proof] [--no-impose]
 //   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force]
+//   leafpress preview FILE.md [-o DIR] [--dpi N] [--layout ...] [--set ...] [--standard ...] [--marks ...]
 //   leafpress layouts
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
   build->add_option("-j,--jobs", request.jobs, "threads (default: one per core)");
   build->add_option("--standard", request.standard,
                     "print (PDF/X-1a, CMYK; default), archive (PDF/A-2u) or none (plain RGB PDF)");
+  build->add_option("--marks", request.marks,
+                    "all: bleed, crop and fold marks around the trim (default for print and archive); "
+                    "none: pages at the trim size for a desktop printer (default for --standard none)");
   build->add_flag("--proof", request.proof,
                   "draw trim, bleed, safe area, panels, folds and baseline grid; not for print");
   build->add_flag("--no-impose", request.no_impose,
@@ -58,6 +62,19 @@ int main(int argc, char** argv) {
                     "build only the K-th of N deterministic shares (1 <= K <= N), e.g. 2/8");
   batch->add_flag("--force", batch_request.force, "rebuild PDFs that are up to date");
 
+  auto* preview =
+      app.add_subcommand("preview", "build the PDF and pictures of its pages (PNG), as it prints");
+  cli::PreviewRequest preview_request;
+  preview->add_option("article", preview_request.article, "the Markdown article")->required();
+  preview->add_option("-o,--out-dir", preview_request.out_dir,
+                      "folder for NAME.pdf, NAME-1.png... and NAME-folded.png (default: here)");
+  preview->add_option("--dpi", preview_request.dpi, "resolution of the pictures (36-600, default 110)");
+  preview->add_option("--layout,-l", preview_request.layout, "layout name or path to a .yaml");
+  preview->add_option("--set", preview_request.sets, "style override, as for build (repeatable)");
+  preview->add_option("--standard", preview_request.standard,
+                      "print (default), archive or none, as for build");
+  preview->add_option("--marks", preview_request.marks, "all or none, as for build");
+
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
 
   try {
@@ -68,6 +85,7 @@ int main(int argc, char** argv) {
   }
   if (*build) exit_now(cli::run_build(request, argv[0]));
   if (*batch) exit_now(cli::run_batch(batch_request, argv[0]));
+  if (*preview) exit_now(cli::run_preview(preview_request, argv[0]));
   if (*layouts) {
     const auto& ctx = cli::process_context(argv[0]);
     for (const auto& [name, description] : batch::list_layouts(ctx))

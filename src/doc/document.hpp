@@ -60,6 +60,7 @@ struct FrontMatter {
   std::vector<std::string> keywords;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
+  std::map<std::string, int> key_lines{};    // the file line of every top-level key, for errors
   int body_line = 1;                         // line of the file where the Markdown body starts
   int cover_image_line = 0, logo_line = 0;   // where `cover_image:` and `logo:` are written, for errors
   bool operator==(const FrontMatter&) const = default;

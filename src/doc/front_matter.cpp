@@ -20,6 +20,7 @@
 #include <string>
 #include <utility>
 
+#include "core/hex_colors.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
 
@@ -244,7 +245,7 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
   // the last YAML line and the body the fence. parse_document sets it anyway.
   meta.body_line = first_line + count_lines(yaml) + 1;
   try {
-    const YAML::Node root = YAML::Load(std::string(yaml));
+    const YAML::Node root = YAML::Load(quote_hex_colors(yaml));  // `accent: #0E7C7B`
     if (root.IsNull()) return meta;  // only comments, or nothing between the fences
     if (!root.IsMap())
       return reader.error(root.Mark(),
@@ -252,6 +253,7 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
                           "write one `key: value` per line, e.g. `title: My article`");
     for (auto it = root.begin(); it != root.end(); ++it) {
       if (!it->first.IsScalar()) continue;  // a list or map as a key: nothing we could name
+      meta.key_lines[it->first.Scalar()] = reader.line_of(it->first.Mark());
       if (auto status = read_key(reader, it->first, it->second, meta); !status) return status.error();
     }
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"

@@ -9,6 +9,7 @@
 #include "layout/cover.hpp"
 #include "layout/impose.hpp"
 #include "layout/marks.hpp"
+#include "layout/office_pages.hpp"
 #include "layout/place_blocks.hpp"
 #include "layout/proof_guides.hpp"
 
@@ -136,7 +137,12 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
 
   if (options.proof)
     if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
-  if (tmpl.booklet && options.impose) return impose_saddle_stitch(std::move(model), tmpl);
+  if (tmpl.booklet && options.impose) {
+    auto sheets = impose_saddle_stitch(std::move(model), tmpl);
+    if (sheets && !options.marks && !options.proof) cut_to_trim(*sheets);
+    return sheets;
+  }
+  if (!options.marks && !options.proof) cut_to_trim(model);
   return model;
 }
 

@@ -9,6 +9,8 @@
 #include <set>
 
 #include "core/atomic_file.hpp"
+#include "core/hex_colors.hpp"
+#include "layout/color_value.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -82,15 +84,23 @@ Pt length_of(const YAML::Node& n, const std::string& key, bool allow_zero = fals
   return pt;
 }
 
+// A colour in any form of color_value.hpp, or a YAML list of four CMYK percentages.
 Cmyk color_of(const YAML::Node& n, const std::string& key) {
-  if (!n.IsSequence() || n.size() != 4)
-    fail_at(n, "'" + key + "' must be four CMYK percentages, e.g. [100, 45, 0, 10]");
-  double v[4];
-  for (std::size_t i = 0; i < 4; ++i) {
-    v[i] = number_of(n[i], key);
-    if (v[i] < 0 || v[i] > 100) fail_at(n[i], "'" + key + "' values are percentages from 0 to 100");
+  if (n.IsSequence()) {
+    if (n.size() != 4)
+      fail_at(n, "'" + key + "' must be a colour; a list holds four CMYK percentages, e.g. [100, 45, 0, 10]",
+              std::string("write ") + kColorForms);
+    double v[4];
+    for (std::size_t i = 0; i < 4; ++i) {
+      v[i] = number_of(n[i], key);
+      if (v[i] < 0 || v[i] > 100) fail_at(n[i], "'" + key + "' values are percentages from 0 to 100");
+    }
+    return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
   }
-  return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
+  if (!n.IsScalar()) fail_at(n, "'" + key + "' must be a colour", std::string("write ") + kColorForms);
+  auto color = parse_color(n.Scalar());
+  if (!color) fail_at(n, "'" + key + "': " + color.error().message, color.error().hint);
+  return *color;
 }
 
 bool line_break_of(const YAML::Node& n, const std::string& key) {
@@ -310,7 +320,7 @@ Template read(const YAML::Node& root) {
 
 Result<Template> parse_template(std::string_view yaml, std::string_view path) {
   try {
-    const YAML::Node root = YAML::Load(std::string(yaml));
+    const YAML::Node root = YAML::Load(quote_hex_colors(yaml));
     Template t = read(root);
     t.path = std::string(path);
     return t;
@@ -344,6 +354,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const YAML::Node value(text);
   // Colours and size lists are written "100,45,0,10" (or in brackets) on the command line.
   auto list = [&]() { return YAML::Load(text.starts_with("[") ? text : "[" + text + "]"); };
+  // A colour in any form of color_value.hpp ("#0E7C7B", "100,45,0,10"), or a bracketed list.
+  auto color_node = [&]() { return text.starts_with("[") ? YAML::Load(text) : YAML::Node(text); };
   try {
     Template s = t;  // set on a copy: a refused value changes nothing
     if (key == "body.size") {
@@ -357,11 +369,11 @@ Status set_template_key(Template& t, const std::string& assignment) {
     } else if (key == "body.line_break") {
       s.strict_line_breaks = line_break_of(value, key);
     } else if (key == "body.color") {
-      s.text_color = color_of(list(), key);
+      s.text_color = color_of(color_node(), key);
     } else if (key == "heading.color") {
-      s.accent = color_of(list(), key);
+      s.accent = color_of(color_node(), key);
     } else if (key == "quote.tint") {
-      s.quote_tint = color_of(list(), key);
+      s.quote_tint = color_of(color_node(), key);
     } else if (key == "heading.sizes") {
       const YAML::Node sizes = list();
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
@@ -384,7 +396,7 @@ Status set_template_key(Template& t, const std::string& assignment) {
     return Error{"--set", 0, e.message, e.hint};
   } catch (const YAML::Exception& e) {
     return Error{"--set", 0, "'" + key + "' value is not readable: " + e.msg,
-                 "e.g. --set heading.color=100,45,0,10"};
+                 "e.g. --set heading.color=#0E7C7B"};
   }
   return Ok{};
 }

@@ -1,0 +1,22 @@
+#include "layout/article_style.hpp"
+
+#include "layout/color_value.hpp"
+
+namespace leafpress::layout {
+
+Status apply_article_style(Template& t, const doc::Document& d) {
+  const auto line_of = [&](const std::string& key) {
+    const auto it = d.meta.key_lines.find(key);
+    return it == d.meta.key_lines.end() ? 0 : it->second;
+  };
+  if (const auto it = d.meta.extra.find("accent"); it != d.meta.extra.end()) {
+    auto color = parse_color(it->second);
+    if (!color)
+      return Error{d.path, line_of("accent"), "front matter key `accent`: " + color.error().message,
+                   color.error().hint};
+    t.accent = *color;
+  }
+  return Ok{};
+}
+
+}  // namespace leafpress::layout
