@@ -35,6 +35,13 @@ struct PreviewRequest {
   double dpi = 110;
 };
 
+struct WatchRequest {
+  std::string article, output, layout, standard = "print", marks;
+  std::vector<std::string> sets;
+  bool preview = false;  // also NAME-1.png... beside the PDF after each good build
+  double dpi = 110;
+};
+
 // The process's fonts and layouts, loaded on first use and kept until exit
 // (main ends with _Exit: the kernel frees them faster than destructors would).
 const batch::Context& process_context(const char* argv0);
@@ -45,6 +52,7 @@ bool is_picture_name(std::string extension);
 int run_build(const BuildRequest& request, const char* argv0);
 int run_batch(const BatchRequest& request, const char* argv0);
 int run_preview(const PreviewRequest& request, const char* argv0);
+int run_watch(const WatchRequest& request, const char* argv0);
 
 // Renders the PDF `pdf` (built with the layout file `layout_file`) into `dir`: STEM-1.png...
 // and, for a folded leaflet, STEM-folded.png. Returns the files written.

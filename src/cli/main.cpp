@@ -4,6 +4,7 @@
 //                   [--standard print|archive|none] [--marks all|none] [--proof] [--no-impose]
 //   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force]
 //   leafpress preview FILE.md [-o DIR] [--dpi N] [--layout ...] [--set ...] [--standard ...] [--marks ...]
+//   leafpress watch FILE.md [-o OUT.pdf] [--preview] [--dpi N] [--layout ...] [--set ...] [--standard ...]
 //   leafpress layouts
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
@@ -75,6 +76,17 @@ int main(int argc, char** argv) {
                       "print (default), archive or none, as for build");
   preview->add_option("--marks", preview_request.marks, "all or none, as for build");
 
+  auto* watch = app.add_subcommand("watch", "rebuild the PDF every time the article, its layout or pictures change");
+  cli::WatchRequest watch_request;
+  watch->add_option("article", watch_request.article, "the Markdown article")->required();
+  watch->add_option("-o,--output", watch_request.output, "the PDF to write (default: NAME.pdf here)");
+  watch->add_option("--layout,-l", watch_request.layout, "layout name or path to a .yaml");
+  watch->add_option("--set", watch_request.sets, "style override, as for build (repeatable)");
+  watch->add_option("--standard", watch_request.standard, "print (default), archive or none, as for build");
+  watch->add_option("--marks", watch_request.marks, "all or none, as for build");
+  watch->add_flag("--preview", watch_request.preview, "also write NAME-1.png... beside the PDF after each build");
+  watch->add_option("--dpi", watch_request.dpi, "resolution of the --preview pictures (default 110)");
+
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
 
   try {
@@ -86,6 +98,7 @@ int main(int argc, char** argv) {
   if (*build) exit_now(cli::run_build(request, argv[0]));
   if (*batch) exit_now(cli::run_batch(batch_request, argv[0]));
   if (*preview) exit_now(cli::run_preview(preview_request, argv[0]));
+  if (*watch) exit_now(cli::run_watch(watch_request, argv[0]));
   if (*layouts) {
     const auto& ctx = cli::process_context(argv[0]);
     for (const auto& [name, description] : batch::list_layouts(ctx))
