@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch/finisher.hpp"
+#include "batch/layout_search.hpp"
 #include "batch/variables.hpp"
 #include "doc/document.hpp"
 #include "layout/article_style.hpp"
@@ -173,10 +174,17 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   const std::string layout_name = !job.layout.empty()              ? job.layout
                                   : !document->meta.layout.empty() ? document->meta.layout
                                                                    : "trifold-a4";
-  auto layout_path = find_layout(ctx, layout_name);
+  // A name or path from the front matter is the article's: found from its folder (layout_search.hpp).
+  const bool from_article = job.layout.empty() && !document->meta.layout.empty();
+  auto layout_path = find_layout_near(ctx, layout_name, fs::path(job.article).parent_path(), from_article);
   if (!layout_path) {
     out.error = layout_path.error();
-    if (out.error.file.empty()) out.error.file = job.article;
+    if (out.error.file.empty()) {
+      out.error.file = job.article;
+      if (from_article)
+        if (auto it = document->meta.key_lines.find("layout"); it != document->meta.key_lines.end())
+          out.error.line = it->second;
+    }
     return out;
   }
   auto tmpl = cached_template(ctx, layout_path->string());

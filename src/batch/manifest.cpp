@@ -203,6 +203,9 @@ class Reader {
       if (!v) return v.error();
       // A path (not a name from layouts/) is relative to the manifest too.
       base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
+      // A name is looked up in layouts/ beside the manifest first (layout_search.hpp), then as for build.
+      if (std::error_code ec; base.layout == *v && fs::is_regular_file(resolve("layouts/" + *v + ".yaml"), ec))
+        base.layout = resolve("layouts/" + *v + ".yaml");
     }
     if (auto n = get(job, defaults, "standard")) {
       auto v = scalar(n, "standard");

@@ -5,15 +5,17 @@
 //   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force]
 //   leafpress preview FILE.md [-o DIR] [--dpi N] [--layout ...] [--set ...] [--standard ...] [--marks ...]
 //   leafpress watch FILE.md [-o OUT.pdf] [--preview] [--dpi N] [--layout ...] [--set ...] [--standard ...]
-//   leafpress layouts
+//   leafpress layouts [ARTICLE.md|MANIFEST.yaml|FOLDER]
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "batch/build_job.hpp"
+#include "batch/layout_search.hpp"
 #include "cli/commands.hpp"
 
 using namespace leafpress;
@@ -88,6 +90,9 @@ int main(int argc, char** argv) {
   watch->add_option("--dpi", watch_request.dpi, "resolution of the --preview pictures (default 110)");
 
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
+  std::string layouts_near;
+  layouts->add_option("near", layouts_near,
+                      "an article, manifest or folder: also list its layouts/ folder (default: here)");
 
   try {
     app.parse(argc, argv);
@@ -101,8 +106,15 @@ int main(int argc, char** argv) {
   if (*watch) exit_now(cli::run_watch(watch_request, argv[0]));
   if (*layouts) {
     const auto& ctx = cli::process_context(argv[0]);
-    for (const auto& [name, description] : batch::list_layouts(ctx))
-      std::printf("%-16s %s\n", name.c_str(), description.c_str());
+    // Beside an article or manifest (its folder's layouts/), else here; the built-in ones last.
+    std::filesystem::path near = layouts_near.empty() ? "." : layouts_near;
+    if (!std::filesystem::is_directory(near)) near = near.parent_path();
+    for (const auto& e : batch::list_layouts_near(ctx, near)) {
+      bool built_in = false;
+      for (const auto& d : ctx.layout_dirs) built_in = built_in || e.file.parent_path() == d;
+      std::printf("%-16s %s%s\n", e.name.c_str(), e.description.c_str(),
+                  built_in ? "" : ("  [" + e.file.string() + "]").c_str());
+    }
     exit_now(0);
   }
   return 2;

@@ -276,3 +276,32 @@ TEST_CASE("daily: watch rebuilds once per save, survives a broken edit and stops
   CHECK(watch.line().find("built a.pdf") != std::string::npos);
   CHECK(watch.stop() == 0);
 }
+
+TEST_CASE("daily: layouts by name from a layouts/ folder beside the article, and LEAFPRESS_LAYOUTS",
+          "[e2e][daily]") {
+  TempDir dir;
+  fs::create_directories(dir.path / "texts/layouts");
+  auto yaml = read_bytes(kSource / "layouts/trifold-a4.yaml");
+  yaml = std::regex_replace(yaml, std::regex("name: trifold-a4"), "name: clinic-fold");
+  yaml = std::regex_replace(yaml, std::regex("description: [^\n]*"), "description: Riverside's own tri-fold");
+  write_bytes(dir.path / "texts/layouts/clinic-fold.yaml", yaml);
+  const auto md = write_bytes(dir.path / "texts/a.md", article("title: Hands\nlayout: clinic-fold\n", kBody));
+  // Built from another working folder: the front matter's layout is found from the article's folder.
+  const auto pdf = (dir.path / "a.pdf").string();
+  auto r = run_tool("cd / && " + kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf));
+  INFO(r.output);
+  CHECK(r.status == 0);
+  r = run_tool(kBinary + " layouts " + shell_quoted(md));
+  CHECK(r.output.find("clinic-fold      Riverside's own tri-fold") != std::string::npos);
+  CHECK(r.output.find("trifold-a4") != std::string::npos);
+  r = run_tool("LEAFPRESS_LAYOUTS=" + shell_quoted(dir.path / "texts/layouts") + " " + kBinary + " layouts");
+  CHECK(r.output.find("clinic-fold") != std::string::npos);
+  // An article may name only a layout file, inside its folder or a layouts folder.
+  for (const std::string bad : {"../../../../etc/passwd", "../outside.yaml", "/etc/hostname"}) {
+    const auto b = write_bytes(dir.path / "texts/b.md", article("layout: " + bad + "\n", kBody));
+    r = run_tool(kBinary + " build " + shell_quoted(b) + " -o " + shell_quoted(pdf));
+    INFO(bad << "\n" << r.output);
+    CHECK(r.status == 1);
+    CHECK(r.output.find("b.md:2: front matter key `layout`") != std::string::npos);
+  }
+}

@@ -100,4 +100,8 @@ TEST_CASE("hex_colors: quotes a hex value and nothing else", "[core][color]") {
   CHECK(quote_hex_colors("title: A # B\nurl: http://x/#abc\n") == "title: A # B\nurl: http://x/#abc\n");
   CHECK(quote_hex_colors("accent: \"#0E7C7B\"") == "accent: \"#0E7C7B\"");
   CHECK(quote_hex_colors("accent: #0E7C7BX") == "accent: #0E7C7BX");
+  CHECK(quote_hex_colors("heading: {sizes: [18pt], color: #0E7C7B}") ==
+        "heading: {sizes: [18pt], color: \"#0E7C7B\"}");
+  CHECK(quote_hex_colors("tints: [#abc, #0E7C7B]") == "tints: [\"#abc\", \"#0E7C7B\"]");
+  CHECK(quote_hex_colors("a: b  # see #abc, then") == "a: b  # see #abc, then");
 }
