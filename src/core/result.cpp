@@ -7,6 +7,7 @@ std::string Error::describe() const {
   if (line > 0) out += ":" + std::to_string(line);
   out += ": " + message;
   if (!hint.empty()) out += " (" + hint + ")";
+  for (const Error& e : more) out += "\nerror: " + e.describe();
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <cctype>
 #include <string>
 #include <utility>
 
@@ -80,6 +81,31 @@ bool looks_like_bcp47(std::string_view tag) {
     if (!letter && !(digit && !first)) return false;
   }
   return true;
+}
+
+constexpr std::string_view kSupportedLangs = "zh-Hans, zh-Hant, ja, ko, en (en-US, en-GB)";
+
+// The tag meant by a common mistake: a country for a language (jp, cn, kr), a region where
+// Chinese needs its script (zh-CN: Simplified characters are a script, zh-Hans; CLReq 1.1),
+// an underscore, a language's English name. "" when the tag is not such a mistake.
+std::string suggested_lang(std::string_view written) {
+  std::string t;
+  for (char c : written) t += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<std::pair<std::string_view, std::string_view>, 22> kMistakes = {{
+      {"jp", "ja"},           {"ja-jp", "ja"},        {"jpn", "ja"},         {"japanese", "ja"},
+      {"cn", "zh-Hans"},      {"zh", "zh-Hans"},      {"zh-cn", "zh-Hans"},  {"zh-sg", "zh-Hans"},
+      {"zh-my", "zh-Hans"},   {"chinese", "zh-Hans"}, {"zh-tw", "zh-Hant"},  {"zh-hk", "zh-Hant"},
+      {"zh-mo", "zh-Hant"},   {"tw", "zh-Hant"},      {"kr", "ko"},          {"ko-kr", "ko"},
+      {"kor", "ko"},          {"korean", "ko"},       {"english", "en"},     {"eng", "en"},
+      {"en-us", "en-US"},     {"en-gb", "en-GB"},
+  }};
+  for (const auto& [mistake, tag] : kMistakes)
+    if (t == mistake) {
+      std::string lower_tag(tag);
+      for (auto& c : lower_tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return written.find('_') == std::string_view::npos && t == lower_tag ? std::string() : std::string(tag);
+    }
+  return {};
 }
 
 // Splits "a, b，c、d": authors writing Chinese or Japanese type the full-width
@@ -163,15 +189,23 @@ class Reader {
   // so a template can still use them and nothing the author wrote is lost.
   [[nodiscard]] Status clinic(const YAML::Node& key, const YAML::Node& value, FrontMatter& meta) const {
     if (value.IsNull()) return Ok{};
+    if (value.IsScalar()) {  // `clinic: Riverside Clinic`: the clinic's name, as people write it
+      meta.clinic.name = trim(value.Scalar());
+      return Ok{};
+    }
     if (!value.IsMap())
       return error(key.Mark(),
-                   "front matter key `clinic` must be a group of nested keys, not " + describe_type(value),
-                   "indent `name:`, `address:`, `phone:`, `url:`, `logo:` under `clinic:`");
-    constexpr std::array<std::pair<std::string_view, std::string Clinic::*>, 5> kFields = {{
+                   "front matter key `clinic` must be the clinic's name or a group of nested keys, not " +
+                       describe_type(value),
+                   "write `clinic: Riverside Clinic`, or indent `name:`, `address:`, `phone:`, `url:`, "
+                   "`email:`, `hours:`, `logo:` under `clinic:`");
+    constexpr std::array<std::pair<std::string_view, std::string Clinic::*>, 7> kFields = {{
         {"name", &Clinic::name},
         {"address", &Clinic::address},
         {"phone", &Clinic::phone},
         {"url", &Clinic::url},
+        {"email", &Clinic::email},
+        {"hours", &Clinic::hours},
         {"logo", &Clinic::logo},
     }};
     for (auto it = value.begin(); it != value.end(); ++it) {
@@ -211,9 +245,14 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     if (name != known) continue;
     auto read = reader.text(name, key, value);
     if (!read) return read.error();
-    if (name == "lang" && !read->empty() && !looks_like_bcp47(*read))
-      return reader.error(key.Mark(), "front matter key `lang` is not a language tag: \"" + *read + "\"",
-                          "use a BCP 47 tag with hyphens, e.g. `zh-Hans`, `zh-Hant`, `ja`, `en`");
+    if (name == "lang" && !read->empty()) {
+      if (const auto better = suggested_lang(*read); !better.empty())
+        return reader.error(key.Mark(), "front matter key `lang`: \"" + *read + "\" is not a language tag leafpress knows",
+                            "write `lang: " + better + "`; supported: " + std::string(kSupportedLangs));
+      if (!looks_like_bcp47(*read))
+        return reader.error(key.Mark(), "front matter key `lang` is not a language tag: \"" + *read + "\"",
+                            "use a BCP 47 tag with hyphens; supported: " + std::string(kSupportedLangs));
+    }
     meta.*member = std::move(read.value());
     return Ok{};
   }
@@ -251,10 +290,17 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
       return reader.error(root.Mark(),
                           "the front matter must be `key: value` lines, not " + describe_type(root),
                           "write one `key: value` per line, e.g. `title: My article`");
+    // Every key is read, and every mistake reported at once (Error::more).
+    std::vector<Error> errors;
     for (auto it = root.begin(); it != root.end(); ++it) {
       if (!it->first.IsScalar()) continue;  // a list or map as a key: nothing we could name
       meta.key_lines[it->first.Scalar()] = reader.line_of(it->first.Mark());
-      if (auto status = read_key(reader, it->first, it->second, meta); !status) return status.error();
+      if (auto status = read_key(reader, it->first, it->second, meta); !status) errors.push_back(status.error());
+    }
+    if (!errors.empty()) {
+      Error first = errors.front();
+      first.more.assign(errors.begin() + 1, errors.end());
+      return first;
     }
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
     return reader.error(e.mark, "the front matter nests brackets or lists hundreds of levels deep",
