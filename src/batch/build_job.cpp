@@ -12,6 +12,7 @@
 
 #include "batch/finisher.hpp"
 #include "batch/layout_search.hpp"
+#include "batch/merge_rules.hpp"
 #include "batch/variables.hpp"
 #include "doc/document.hpp"
 #include "layout/article_style.hpp"
@@ -166,11 +167,17 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     out.error = document.error();
     return out;
   }
-  if (job.fill_variables)
-    if (auto filled = fill_document(*document, job.variables, job.row); !filled) {
+  std::vector<std::string> merge_warnings;
+  if (job.fill_variables) {
+    // Per-language values for the article's language; a row that replaces what the article
+    // writes is said so (merge_rules.hpp).
+    const Variables values = for_language(job.variables, document->meta.lang);
+    merge_warnings = override_warnings(*document, values, job.row);
+    if (auto filled = fill_document(*document, values, job.row); !filled) {
       out.error = filled.error();
       return out;
     }
+  }
   const std::string layout_name = !job.layout.empty()              ? job.layout
                                   : !document->meta.layout.empty() ? document->meta.layout
                                                                    : "trifold-a4";
@@ -233,7 +240,8 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   out.ok = true;
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
-  out.warnings = model->warnings;
+  out.warnings = std::move(merge_warnings);
+  out.warnings.insert(out.warnings.end(), model->warnings.begin(), model->warnings.end());
   out.inputs = inputs_of(*model, *layout_path);
   return out;
 }

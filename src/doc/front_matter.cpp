@@ -160,6 +160,8 @@ class Reader {
                                           const YAML::Node& value) const {
     auto written = text(name, key, value);
     if (!written || written->empty()) return written;
+    // `logo: "{{clinic.logo}}"`: a data merge fills it and resolves it then (batch/variables.cpp).
+    if (written->find("{{") != std::string::npos) return written;
     auto file = resolve_asset(path_, *written, line_of(value.Mark()));
     if (!file) return file.error();
     return file->string();
