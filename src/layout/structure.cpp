@@ -315,22 +315,61 @@ void split_languages(PageModel& model, const std::string& lang) {
       split[element] = true;
   }
   if (split.empty()) return;
-  for (Page& page : model.pages) {
+  // The split runs in drawing order, so that a foreign phrase running over several lines is one
+  // Span; a part in the document's language closes it.
+  struct At {
+    int order;
+    std::size_t page, run;
+    bool operator<(const At& o) const {
+      return std::tie(order, page, run) < std::tie(o.order, o.page, o.run);
+    }
+  };
+  std::vector<At> order;
+  for (std::size_t p = 0; p < model.pages.size(); ++p)
+    for (std::size_t r = 0; r < model.pages[p].runs.size(); ++r)
+      if (const Tag& t = model.pages[p].runs[r].tag; t.element >= 0 && split.count(t.element))
+        order.push_back(At{t.order, p, r});
+  std::sort(order.begin(), order.end());
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<int>> part_elements;  // (page, run) → per part
+  std::map<int, std::pair<std::string, int>> open;  // element → (language, Span) still open
+  for (const At& at : order) {
+    const GlyphRun& run = model.pages[at.page].runs[at.run];
+    auto& elements = part_elements[{at.page, at.run}];
+    auto& [open_lang, span] = open.try_emplace(run.tag.element, std::string(), kArtifact).first->second;
+    for (const Part& part : parts_of(run)) {
+      if (!part.strong && span >= 0) {  // only digits or punctuation: part of the open Span
+        elements.push_back(span);
+        continue;
+      }
+      if (part.lang.empty()) {
+        span = kArtifact;
+        elements.push_back(run.tag.element);
+        continue;
+      }
+      if (span < 0 || open_lang != part.lang) {
+        span = tree.add(StructType::Span, run.tag.element);
+        tree.elements.back().lang = open_lang = part.lang;
+      }
+      elements.push_back(span);
+    }
+  }
+  for (std::size_t p = 0; p < model.pages.size(); ++p) {
+    Page& page = model.pages[p];
     std::vector<GlyphRun> runs;
     runs.reserve(page.runs.size());
-    for (GlyphRun& run : page.runs) {
-      if (run.tag.element < 0 || !split.count(run.tag.element)) {
+    for (std::size_t r = 0; r < page.runs.size(); ++r) {
+      GlyphRun& run = page.runs[r];
+      const auto found = part_elements.find({p, r});
+      if (found == part_elements.end()) {
         runs.push_back(std::move(run));
         continue;
       }
-      for (const Part& part : parts_of(run)) {
+      const auto parts = parts_of(run);
+      for (std::size_t i = 0; i < parts.size(); ++i) {
         GlyphRun piece{run.x, run.y, run.size, run.color, {}, run.tag};
-        piece.glyphs.assign(run.glyphs.begin() + static_cast<std::ptrdiff_t>(part.begin),
-                            run.glyphs.begin() + static_cast<std::ptrdiff_t>(part.end));
-        if (!part.lang.empty()) {
-          piece.tag.element = tree.add(StructType::Span, run.tag.element);
-          tree.elements.back().lang = part.lang;
-        }
+        piece.glyphs.assign(run.glyphs.begin() + static_cast<std::ptrdiff_t>(parts[i].begin),
+                            run.glyphs.begin() + static_cast<std::ptrdiff_t>(parts[i].end));
+        piece.tag.element = found->second[i];
         runs.push_back(std::move(piece));
       }
     }
