@@ -39,6 +39,10 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   std::vector<Line> lines;
   // The clinic block is a Sect of its own, read last (structure.hpp); each field a P.
   const int sect = local_element(d, StructType::Sect);
+  const int figure =
+      logo ? local_element(d, StructType::Figure, sect) : kArtifact;  // drawn on top: read first
+  if (logo)
+    d.structure.elements[static_cast<std::size_t>(figure)].alt = c.name.empty() ? "Logo" : c.name + " logo";
   auto add = [&](const std::string& text, text::ParagraphStyle st, Cmyk color, bool url) -> Status {
     if (text.empty()) return Ok{};
     st.align = text::Align::Center;
@@ -80,8 +84,6 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   const Pt top = y + size;
   if (logo) {
     const Pt lx = x + (width - logo_width) / 2;
-    const int figure = local_element(d, StructType::Figure, sect);
-    d.structure.elements[static_cast<std::size_t>(figure)].alt = c.name.empty() ? "Logo" : c.name + " logo";
     d.images.push_back(Image{Rect{lx, y - logo_height, lx + logo_width, y}, logo, next_tag(d, figure)});
     y -= logo_height + size * 0.6;
   }
