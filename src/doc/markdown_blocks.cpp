@@ -74,7 +74,8 @@ bool is_new_panel_marker(cmark_node* html_block) {
 // An HTML block that is only comments (`<!-- a note for the editor -->`) prints nothing
 // in a browser either: no warning.
 bool is_comment_only(cmark_node* html_block) {
-  std::string_view text = literal_of(html_block);
+  const std::string literal = literal_of(html_block);
+  std::string_view text = literal;
   while (true) {
     const auto start = text.find_first_not_of(" \t\n");
     if (start == std::string_view::npos) return true;

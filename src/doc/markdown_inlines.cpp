@@ -142,6 +142,7 @@ std::vector<Span> collect_spans(cmark_node* container, InlineContext& context) {
         break;
       }
       case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        if (event != CMARK_EVENT_ENTER) break;  // cmark's iterator does not count it as a leaf
         const std::string number(literal_view(node));
         Span span = styled(number, false);
         span.footnote = std::max(0, std::atoi(number.c_str()));
