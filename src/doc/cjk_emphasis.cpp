@@ -230,8 +230,9 @@ class SourceLines {
     const int line = cmark_node_get_start_line(emphasis);
     const int column = cmark_node_get_start_column(emphasis);
     if (line <= 0 || static_cast<std::size_t>(line) > starts_.size() || column <= 0) return '*';
-    const std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
-    const std::size_t end = std::min(text_.find('\n', start), text_.size());
+    const auto index = static_cast<std::size_t>(line) - 1;
+    const std::size_t start = starts_[index];
+    const std::size_t end = index + 1 < starts_.size() ? starts_[index + 1] - 1 : text_.size();
     const std::string_view row = text_.substr(start, end - start);
     std::size_t pos = static_cast<std::size_t>(column) - 1;
     if (line != cmark_node_get_start_line(block)) {
