@@ -9,7 +9,7 @@ tool=(
   # build
   build-essential cmake pkg-config
   # libraries (Debian packages only)
-  libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libdeflate-dev
   libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us hyphen-en-gb zlib1g-dev
   libpng-dev libturbojpeg0-dev liblcms2-dev libcsv-dev nlohmann-json3-dev

@@ -167,12 +167,15 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     out.error = document.error();
     return out;
   }
-  std::vector<std::string> merge_warnings;
+  // What the article holds that will not print (raw HTML...): `FILE:LINE: message`, like layout's.
+  for (const auto& w : document->warnings)
+    out.warnings.push_back(document->path + ":" + std::to_string(w.line) + ": " + w.message);
   if (job.fill_variables) {
     // Per-language values for the article's language; a row that replaces what the article
     // writes is said so (merge_rules.hpp).
     const Variables values = for_language(job.variables, document->meta.lang);
-    merge_warnings = override_warnings(*document, values, job.row);
+    const auto merge_warnings = override_warnings(*document, values, job.row);
+    out.warnings.insert(out.warnings.end(), merge_warnings.begin(), merge_warnings.end());
     if (auto filled = fill_document(*document, values, job.row); !filled) {
       out.error = filled.error();
       return out;
@@ -240,7 +243,6 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   out.ok = true;
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
-  out.warnings = std::move(merge_warnings);
   out.warnings.insert(out.warnings.end(), model->warnings.begin(), model->warnings.end());
   out.inputs = inputs_of(*model, *layout_path);
   return out;
