@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch/finisher.hpp"
+#include "batch/font_check.hpp"
 #include "batch/layout_search.hpp"
 #include "batch/merge_rules.hpp"
 #include "batch/variables.hpp"
@@ -211,6 +212,14 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
       out.error = r.error();
       return out;
     }
+  // A family named by the article, --set or the layout: missing characters are said, by family.
+  if (auto coverage = font_coverage_warnings(*document, *tmpl, *ctx.fonts); !coverage) {
+    out.error = coverage.error();
+    if (out.error.file.empty()) out.error.file = job.article;
+    return out;
+  } else {
+    for (auto& w : *coverage) out.warnings.push_back(job.article + ": " + std::move(w));
+  }
   const bool marks = job.marks.value_or(job.standard != pdf::Standard::None);
   auto model =
       layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose, marks});

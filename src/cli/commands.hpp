@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/manifest.hpp"
 
 namespace leafpress::cli {
 
@@ -27,6 +28,7 @@ struct BatchRequest {
   std::string shard;   // --shard K/N; empty: all
   unsigned jobs = 0;   // -j; 0: one per core
   bool force = false;
+  bool dry_run = false;  // --dry-run: list every PDF and the values it would use; build nothing
 };
 
 struct PreviewRequest {
@@ -51,8 +53,11 @@ bool is_picture_name(std::string extension);
 
 int run_build(const BuildRequest& request, const char* argv0);
 int run_batch(const BatchRequest& request, const char* argv0);
+// batch --dry-run: prints what `jobs` would build, with the values each would use.
+void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force);
 int run_preview(const PreviewRequest& request, const char* argv0);
 int run_watch(const WatchRequest& request, const char* argv0);
+int run_fonts(const char* argv0);
 
 // Renders the PDF `pdf` (built with the layout file `layout_file`) into `dir`: STEM-1.png...
 // and, for a folded leaflet, STEM-folded.png. Returns the files written.

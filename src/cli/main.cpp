@@ -2,9 +2,10 @@
 //
 //   leafpress build FILE.md... [--layout NAME|PATH] [-o OUT.pdf | --out-dir DIR] [--set KEY=VALUE]... [-j N]
 //                   [--standard print|archive|none] [--marks all|none] [--proof] [--no-impose]
-//   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force]
+//   leafpress batch MANIFEST.yaml [-j N] [--report FILE.json] [--shard K/N] [--force] [--dry-run]
 //   leafpress preview FILE.md [-o DIR] [--dpi N] [--layout ...] [--set ...] [--standard ...] [--marks ...]
 //   leafpress watch FILE.md [-o OUT.pdf] [--preview] [--dpi N] [--layout ...] [--set ...] [--standard ...]
+//   leafpress fonts
 //   leafpress layouts [ARTICLE.md|MANIFEST.yaml|FOLDER]
 //
 // Exit status: 0 when every input was built, 1 when some failed, 2 for a usage error.
@@ -64,6 +65,8 @@ int main(int argc, char** argv) {
   batch->add_option("--shard", batch_request.shard,
                     "build only the K-th of N deterministic shares (1 <= K <= N), e.g. 2/8");
   batch->add_flag("--force", batch_request.force, "rebuild PDFs that are up to date");
+  batch->add_flag("--dry-run", batch_request.dry_run,
+                  "list every PDF it would build, with the values it would use; write nothing");
 
   auto* preview =
       app.add_subcommand("preview", "build the PDF and pictures of its pages (PNG), as it prints");
@@ -89,6 +92,7 @@ int main(int argc, char** argv) {
   watch->add_flag("--preview", watch_request.preview, "also write NAME-1.png... beside the PDF after each build");
   watch->add_option("--dpi", watch_request.dpi, "resolution of the --preview pictures (default 110)");
 
+  auto* fonts = app.add_subcommand("fonts", "list the font families by the scripts they cover");
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");
   std::string layouts_near;
   layouts->add_option("near", layouts_near,
@@ -104,6 +108,7 @@ int main(int argc, char** argv) {
   if (*batch) exit_now(cli::run_batch(batch_request, argv[0]));
   if (*preview) exit_now(cli::run_preview(preview_request, argv[0]));
   if (*watch) exit_now(cli::run_watch(watch_request, argv[0]));
+  if (*fonts) exit_now(cli::run_fonts(argv[0]));
   if (*layouts) {
     const auto& ctx = cli::process_context(argv[0]);
     // Beside an article or manifest (its folder's layouts/), else here; the built-in ones last.

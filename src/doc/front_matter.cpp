@@ -272,6 +272,12 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     meta.cover_image_line = reader.line_of(value.Mark());
     return Ok{};
   }
+  if (name == "fonts" && value.IsMap()) {  // fonts: {serif: Family}: kept as "fonts.serif" for layout
+    for (auto it = value.begin(); it != value.end(); ++it)
+      if (it->first.IsScalar() && it->second.IsScalar())
+        meta.extra["fonts." + it->first.Scalar()] = trim(it->second.Scalar());
+    return Ok{};
+  }
   if (value.IsScalar()) meta.extra[name] = value.Scalar();
   if (value.IsNull()) meta.extra[name] = "";
   return Ok{};

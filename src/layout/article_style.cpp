@@ -16,6 +16,13 @@ Status apply_article_style(Template& t, const doc::Document& d) {
                    color.error().hint};
     t.accent = *color;
   }
+  // fonts: {serif: Family, sans: Family, serif.cjk: ...} (doc/ keeps nested keys as "fonts.serif").
+  for (const auto& [key, value] : d.meta.extra) {
+    if (!key.starts_with("fonts.")) continue;
+    if (auto r = set_template_key(t, key + "=" + value); !r)
+      return Error{d.path, line_of("fonts"), "front matter key `" + key + "`: " + r.error().message,
+                   r.error().hint};
+  }
   return Ok{};
 }
 

@@ -347,7 +347,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
-      "heading.color, title.size, subtitle.size, quote.tint";
+      "heading.color, title.size, subtitle.size, quote.tint, fonts.serif, fonts.sans, fonts.serif.cjk, "
+      "fonts.sans.cjk";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
   const std::string text = assignment.substr(eq + 1);
@@ -379,6 +380,13 @@ Status set_template_key(Template& t, const std::string& assignment) {
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
       s.heading_sizes.clear();
       for (const auto& n : sizes) s.heading_sizes.push_back(length_of(n, key));
+    } else if (key == "fonts.serif" || key == "fonts.sans" || key == "fonts.serif.latin" ||
+               key == "fonts.sans.latin" || key == "fonts.serif.cjk" || key == "fonts.sans.cjk") {
+      // A family name as fontconfig knows it (`leafpress fonts` lists them by script).
+      if (text.empty() || text.size() > 200)
+        return Error{"--set", 0, "'" + key + "' needs a font family name", "see `leafpress fonts`"};
+      FontRole& role = key.starts_with("fonts.serif") ? s.serif : s.sans;
+      (key.ends_with(".cjk") ? role.cjk : role.latin) = text;
     } else if (key == "title.size") {
       s.title_size = length_of(value, key);
     } else if (key == "subtitle.size") {

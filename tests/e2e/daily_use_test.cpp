@@ -305,3 +305,59 @@ TEST_CASE("daily: layouts by name from a layouts/ folder beside the article, and
     CHECK(r.output.find("b.md:2: front matter key `layout`") != std::string::npos);
   }
 }
+
+TEST_CASE("daily: batch --dry-run lists every PDF with its values; blank CSV rows are skipped; "
+          "per-language values follow the article's lang",
+          "[e2e][daily]") {
+  TempDir dir;
+  write_bytes(dir.path / "a.en.md", article("title: Flu shots\nlang: en\nclinic: {name: \"{{clinic.name}}\"}\n",
+                                            kBody + "\nCall {{clinic.name}}.\n"));
+  write_bytes(dir.path / "a.zh.md",
+              article("title: 流感疫苗\nlang: zh-Hans\nclinic: {name: \"{{clinic.name}}\"}\n",
+                      "# 流感疫苗\n\n请致电{{clinic.name}}。\n"));
+  write_bytes(dir.path / "clinics.csv",
+              "clinic.id,clinic.name,clinic.name.zh-Hans\nriver,Riverside Clinic,河畔诊所\n,,\n\"\",\"\",\"\"\n");
+  const auto manifest = write_bytes(dir.path / "m.yaml",
+                                    "jobs:\n  - name: flu\n    articles: a.*.md\n    data: clinics.csv\n"
+                                    "    output: out/{{clinic.id}}/{{article}}.pdf\n");
+  auto r = run_tool(kBinary + " batch " + shell_quoted(manifest) + " --dry-run");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("out/river/a.en.pdf") != std::string::npos);
+  CHECK(r.output.find("out/river/a.zh.pdf") != std::string::npos);
+  CHECK(r.output.find("clinic.name = 河畔诊所") != std::string::npos);
+  CHECK(r.output.find("clinic.name = Riverside Clinic") != std::string::npos);
+  CHECK(r.output.find("2 PDFs would be built") != std::string::npos);  // the blank rows are no PDFs
+  CHECK(!fs::exists(dir.path / "out"));
+  r = run_tool(kBinary + " batch " + shell_quoted(manifest));
+  REQUIRE(r.status == 0);
+  const auto zh = run_tool("pdftotext " + shell_quoted(dir.path / "out/river/a.zh.pdf") + " -");
+  CHECK(zh.output.find("河畔诊所") != std::string::npos);
+  const auto en = run_tool("pdftotext " + shell_quoted(dir.path / "out/river/a.en.pdf") + " -");
+  CHECK(en.output.find("Riverside Clinic") != std::string::npos);
+  CHECK(en.output.find("河畔诊所") == std::string::npos);
+}
+
+TEST_CASE("daily: fonts by name, checked against the article's characters; leafpress fonts lists them",
+          "[e2e][daily]") {
+  TempDir dir;
+  const auto md = write_bytes(dir.path / "a.md", article("title: Hands\nfonts: {serif: DejaVu Sans Mono}\n",
+                                                         kBody + "\nŁódź ąę, ꙮ and 中文.\n"));
+  const auto pdf = (dir.path / "a.pdf").string();
+  auto r = run_tool(kBinary + " fonts");
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(r.output.find("Japanese (ja):") != std::string::npos);
+  CHECK(r.output.find("  Noto Serif CJK JP") != std::string::npos);
+  CHECK(r.output.find("  Noto Serif\n") != std::string::npos);
+  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf) + " --set fonts.sans=Nosuch Sans");
+  CHECK(r.status == 1);
+  CHECK(r.output.find("fonts.sans 'Nosuch Sans'") != std::string::npos);
+  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf));
+  CHECK(r.status == 0);
+  CHECK(r.output.find("fonts.serif 'DejaVu Sans Mono' lacks 1 character the article uses: ꙮ") !=
+        std::string::npos);
+  const auto fonts = run_tool("pdffonts " + shell_quoted(pdf));
+  CHECK(fonts.output.find("DejaVuSansMono") != std::string::npos);
+  CHECK(fonts.output.find("NotoSerifCJK") != std::string::npos);
+}
