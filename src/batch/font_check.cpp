@@ -1,6 +1,7 @@
 #include "batch/font_check.hpp"
 
 #include <set>
+#include <utility>
 
 #include "core/utf8.hpp"
 
@@ -9,8 +10,15 @@ namespace {
 
 constexpr std::size_t kMaxListed = 12;  // characters named in one warning; the count says the rest
 
+// Han, kana, Hangul, bopomofo, CJK punctuation and full-width forms: the blocks a CJK font sets.
 bool is_cjk_char(char32_t cp) {
-  return cp >= 0x2E80 && !(cp >= 0xFE00 && cp <= 0xFE0F) && !(cp >= 0xFFF0 && cp <= 0xFFFF);
+  constexpr std::pair<char32_t, char32_t> kBlocks[] = {
+      {0x1100, 0x11FF}, {0x2E80, 0x2FDF}, {0x3000, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+      {0xA960, 0xA97F}, {0xAC00, 0xD7FF}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F}, {0xFF00, 0xFFEF},
+      {0x20000, 0x3FFFF}};
+  for (const auto& [first, last] : kBlocks)
+    if (cp >= first && cp <= last) return true;
+  return false;
 }
 
 void collect(const std::string& text, std::set<char32_t>& latin, std::set<char32_t>& cjk) {

@@ -5,7 +5,7 @@
 // font for Japanese asked to set Korean. The build goes on (itemize falls back to another face
 // or prints a box), but the user hears, once per family, which characters it lacks:
 //   "fonts.serif 'Foo Serif' lacks 3 characters the article uses: ą ł ż"
-// Letters and digits of Han, kana and Hangul (U+2E80 and above, less the specials) are checked
+// Han, kana, Hangul, CJK punctuation and full-width forms are checked
 // against the role's `cjk` family, everything else printable against its `latin` family.
 // The shipped Noto families are not checked (their gaps are filled by each other).
 // Errors: a family fontconfig does not know (the FontSet refuses substitutes).

@@ -103,8 +103,9 @@ TEST_CASE("front_matter: a map where text belongs names the key", "[doc]") {
 }
 
 TEST_CASE("front_matter: clinic must be a map of text fields", "[doc]") {
-  SECTION("text instead of a map") {
-    const auto error = parse_error("title: T\nclinic: Harbour Clinic\n");
+  SECTION("text is the clinic's name; a list is an error") {
+    CHECK(parse_ok("title: T\nclinic: Harbour Clinic\n").clinic.name == "Harbour Clinic");
+    const auto error = parse_error("title: T\nclinic: [Harbour Clinic]\n");
     CHECK(error.line == 3);
     CHECK_THAT(error.message, Catch::Contains("`clinic`"));
     CHECK_THAT(error.hint, Catch::Contains("name:"));
@@ -115,9 +116,9 @@ TEST_CASE("front_matter: clinic must be a map of text fields", "[doc]") {
     CHECK_THAT(error.message, Catch::Contains("`clinic.phone`"));
   }
   SECTION("unknown fields are kept as clinic.<field>") {
-    const auto meta = parse_ok("clinic:\n  name: H\n  hours: 9-17\n  staff: [a, b]\n");
+    const auto meta = parse_ok("clinic:\n  name: H\n  fax: 9-17\n  staff: [a, b]\n");
     CHECK(meta.clinic.name == "H");
-    CHECK(meta.extra == std::map<std::string, std::string>{{"clinic.hours", "9-17"}});
+    CHECK(meta.extra == std::map<std::string, std::string>{{"clinic.fax", "9-17"}});
   }
 }
 

@@ -350,7 +350,7 @@ TEST_CASE("daily: fonts by name, checked against the article's characters; leafp
   CHECK(r.output.find("Japanese (ja):") != std::string::npos);
   CHECK(r.output.find("  Noto Serif CJK JP") != std::string::npos);
   CHECK(r.output.find("  Noto Serif\n") != std::string::npos);
-  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf) + " --set fonts.sans=Nosuch Sans");
+  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf) + " --set 'fonts.sans=Nosuch Sans'");
   CHECK(r.status == 1);
   CHECK(r.output.find("fonts.sans 'Nosuch Sans'") != std::string::npos);
   r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf));
