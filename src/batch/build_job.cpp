@@ -200,9 +200,9 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   {
     FileSet inputs;
     inputs.add(job.article, "the article " + job.article);
-    for (const auto& f : read) inputs.add(f, "the file " + f + ", which the build reads");
+    for (const auto& f : read) inputs.add(f, "the file " + f);
     if (const std::string* input = inputs.find(job.output)) {
-      out.error = Error{job.output, 0, "is " + *input + ": writing the PDF there would destroy it",
+      out.error = Error{job.output, 0, "the PDF would destroy it: it is " + *input + ", which the build reads",
                         "write the PDF to another file"};
       return out;
     }

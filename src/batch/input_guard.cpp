@@ -41,7 +41,7 @@ Status InputGuard::check_output(const std::string& output, const std::string& wr
     return Error{output, 0, "is a folder; " + writer + " needs a file name",
                  "name a file, e.g. out/leaflet.pdf"};
   if (const std::string* input = inputs_.find(output))
-    return Error{output, 0, "is " + *input + ", which this run reads: " + writer + " would destroy it",
+    return Error{output, 0, writer + " would destroy it: it is " + *input + ", which this run reads",
                  "write the output to another file"};
   return Ok{};
 }

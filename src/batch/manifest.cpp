@@ -405,7 +405,7 @@ Status refuse_outputs_over_inputs(const Manifest& m,
   guard.add(m.path, "the manifest " + m.path);
   for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
   for (const auto& p : m.jobs) guard.add_job(p.job);
-  const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + " " + e.message, e.hint}; };
+  const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + ": " + e.message, e.hint}; };
   for (const auto& p : m.jobs) {
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
