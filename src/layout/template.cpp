@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/atomic_file.hpp"
+#include "core/yaml_limits.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -340,6 +341,8 @@ Template read(const YAML::Node& root) {
 }  // namespace
 
 Result<Template> parse_template(std::string_view yaml, std::string_view path) {
+  if (auto bounded = check_yaml_expansion(yaml, kSmallYamlBudget, std::string(path), "the layout"); !bounded)
+    return bounded.error();
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
     Template t = read(root);
