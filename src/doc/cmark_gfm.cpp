@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/utf8.hpp"
+#include "doc/cjk_autolinks.hpp"
 #include "doc/cjk_emphasis.hpp"
 
 namespace leafpress::doc {
@@ -92,6 +93,7 @@ Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
   cmark_parser_feed(parser.get(), text.data(), text.size());
   tree.root.reset(cmark_parser_finish(parser.get()));
   if (!tree.root) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
+  trim_cjk_from_autolinks(tree.root.get());  // before emphasis: the text it frees has marks to pair
   apply_cjk_friendly_emphasis(tree.root.get(), tree.text);
   fix_cjk_smart_quotes(tree.root.get());
   return tree;

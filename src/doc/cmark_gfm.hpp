@@ -2,8 +2,9 @@
 //
 // parse_gfm parses a Markdown body with the GFM extensions (tables, strikethrough,
 // autolinks, task lists), footnotes and smart punctuation, and returns the tree
-// with a RAII handle. It runs the CJK-friendly emphasis pass (doc/cjk_emphasis.hpp)
-// before returning.
+// with a RAII handle. Before returning it ends bare addresses at CJK text
+// (doc/cjk_autolinks.hpp), pairs emphasis by the CJK-friendly rules and mends smart
+// quotes in CJK text (doc/cjk_emphasis.hpp).
 //
 // Escaped emphasis marks: cmark-gfm merges adjacent text nodes after parsing, so
 // `\*` and an unmatched `*` look alike in the tree. Before parsing, each `\*` and

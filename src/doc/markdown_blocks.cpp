@@ -320,7 +320,13 @@ class BlockWalker {
                  "flatten the nesting; a leaflet rarely needs more than three levels"};
   }
 
-  [[nodiscard]] int line_of(cmark_node* node) const { return cmark_node_get_start_line(node) + line_offset_; }
+  // cmark-gfm leaves some nodes without a position (a paragraph after an empty footnote
+  // definition): they take the line of the block before, which is where they follow.
+  [[nodiscard]] int line_of(cmark_node* node) const {
+    const int line = cmark_node_get_start_line(node);
+    if (line > 0) return line + line_offset_;
+    return doc_.blocks.empty() ? line_offset_ + 1 : doc_.blocks.back().line;
+  }
 
   // A footnote's text blocks are Footnote blocks; the first carries the number (first_in_item).
   [[nodiscard]] Block make(BlockKind kind, cmark_node* node, const Nesting& at) const {

@@ -218,3 +218,23 @@ TEST_CASE("markdown_blocks: the sentinel characters in the text are kept as writ
   const auto doc = parse_ok("⸮ ⸭ \\* ⸬\n");
   CHECK(doc.blocks.at(0).plain_text() == "⸮ ⸭ * ⸬");
 }
+
+TEST_CASE("markdown_blocks: a bare address ends where CJK text begins", "[doc][gfm]") {
+  const auto doc = parse_ok(
+      "访问 https://clinic.example/book。谢谢，或者 www.clinic.example，电话\n\n"
+      "予約は https://clinic.example/予約 から。[链接](https://e.org/路径)\n");
+  REQUIRE(doc.blocks.size() == 2);
+  const auto& s = doc.blocks[0].spans;
+  REQUIRE(s.size() == 5);
+  CHECK(s[1] == Span{.text = "https://clinic.example/book", .link = "https://clinic.example/book"});
+  CHECK(s[2].text == "。谢谢，或者 ");
+  CHECK(s[3].link == "http://www.clinic.example");
+  CHECK(s[4].text == "，电话");
+  CHECK(doc.blocks[0].plain_text() ==
+        "访问 https://clinic.example/book。谢谢，或者 www.clinic.example，电话");
+  const auto& t = doc.blocks[1].spans;
+  REQUIRE(t.size() == 4);
+  CHECK(t[1].link == "https://clinic.example/");
+  CHECK(t[2].text == "予約 から。");
+  CHECK(t[3].link == "https://e.org/路径");  // written as a link: kept whole
+}
