@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <array>
+#include <cctype>
 #include <mutex>
 
 #include "core/utf8.hpp"

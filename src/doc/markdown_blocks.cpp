@@ -21,6 +21,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 #include <string>
