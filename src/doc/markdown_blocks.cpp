@@ -129,7 +129,11 @@ struct Nesting {
 class BlockWalker {
  public:
   BlockWalker(const GfmTree& tree, Document& doc)
-      : escapes_(tree.escapes), path_(doc.path), line_offset_(doc.meta.body_line - 1), doc_(doc) {}
+      : escapes_(tree.escapes),
+        source_(tree.text),
+        path_(doc.path),
+        line_offset_(doc.meta.body_line - 1),
+        doc_(doc) {}
 
   Status walk_children(cmark_node* parent, const Nesting& at) {
     for (cmark_node* child = cmark_node_first_child(parent); child != nullptr; child = cmark_node_next(child))
@@ -159,6 +163,7 @@ class BlockWalker {
         return walk_list(node, at);
       case CMARK_NODE_PARAGRAPH: {
         if (cmark_node* image = sole_image(node)) return add_image(node, image, at);
+        warn_broken_table(node);
         // Only a paragraph directly in an item carries the item's marker; one
         // inside a quote inside an item is a plain paragraph at that depth.
         const bool in_item = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM;
@@ -344,7 +349,33 @@ class BlockWalker {
     return block;
   }
 
+  // A paragraph with a table's delimiter row (`|---|:--:|`) in it is a table that GFM
+  // did not take (the rows have different numbers of cells): it would print its pipes.
+  void warn_broken_table(cmark_node* paragraph) {
+    static const std::regex kDelimiterRow(R"(^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
+    const int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    if (first <= 0 || last < first) return;
+    std::size_t pos = 0;
+    for (int line = 1; line < first && pos != std::string_view::npos; ++line) {
+      pos = source_.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    for (int line = first; line <= last && pos != std::string_view::npos && pos < source_.size(); ++line) {
+      const std::size_t end = std::min(source_.find('\n', pos), source_.size());
+      const std::string row(source_.substr(pos, end - pos));
+      if (row.find('|') != std::string::npos && std::regex_match(row, kDelimiterRow)) {
+        doc_.warnings.push_back(
+            Warning{line + line_offset_,
+                    "this table prints as text: its `|---|` row must have as many cells as "
+                    "the header row above it (and the table a blank line before it)"});
+        return;
+      }
+      pos = end + 1;
+    }
+  }
+
   const Escapes& escapes_;
+  std::string_view source_;  // the body as parsed, for looking at a block's own lines
   std::string path_;
   int line_offset_;
   Document& doc_;

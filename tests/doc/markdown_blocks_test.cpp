@@ -238,3 +238,11 @@ TEST_CASE("markdown_blocks: a bare address ends where CJK text begins", "[doc][g
   CHECK(t[2].text == "予約 から。");
   CHECK(t[3].link == "https://e.org/路径");  // written as a link: kept whole
 }
+
+TEST_CASE("markdown_blocks: a table GFM does not take gives a warning", "[doc][gfm]") {
+  const auto doc = parse_ok("Text.\n\n| 时间 | 饮食 |\n|---|---|---|\n| a | b |\n\n- a\n  - b\n---\n");
+  CHECK(doc.blocks.at(1).kind == BlockKind::Paragraph);
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].line == 4);
+  CHECK_THAT(doc.warnings[0].message, Catch::Contains("as many cells as the header row"));
+}
