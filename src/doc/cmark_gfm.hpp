@@ -14,6 +14,9 @@
 // where backslash escapes apply (text, link targets), to the two characters as
 // written where they do not (code, raw HTML).
 //
+// Tables typed in Chinese mode (`｜` for `|`, `：` and `－` in the delimiter row) are
+// read as tables: their bars become ASCII before parsing.
+//
 // Node kinds: the extensions' node types are not in cmark-gfm's public headers,
 // so tables, rows, cells, strikethrough and task items are told by their type names.
 // Thread-safety: the extensions are registered once (std::call_once); parsing is reentrant.

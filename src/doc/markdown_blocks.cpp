@@ -293,6 +293,7 @@ class BlockWalker {
           const int line = cmark_node_get_start_line(cell) > 0 ? line_of(cell) : block.line;
           cells.push_back(TableCell{spans_of(cell, line)});
         }
+      if (kind == GfmKind::TableRow) warn_extra_cells(row, columns);
       cells.resize(columns);  // GFM: missing cells are empty, excess ones are dropped
       block.table.rows.push_back(std::move(cells));
     }
@@ -347,6 +348,42 @@ class BlockWalker {
       block.first_in_item = doc_.blocks.size() == at.item_start;
     }
     return block;
+  }
+
+  // GFM drops the cells of a row beyond the header's count: say so, with the row's line.
+  void warn_extra_cells(cmark_node* row, std::size_t columns) {
+    const std::string_view line = source_line(cmark_node_get_start_line(row));
+    std::size_t cells = 1;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\')
+        ++i;  // `\|` is a bar inside a cell
+      else if (line[i] == '|')
+        ++cells;
+    }
+    const auto trimmed = line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
+    if (trimmed.starts_with('|')) --cells;
+    const auto last = line.find_last_not_of(" \t");
+    if (last != std::string_view::npos && line[last] == '|' && trimmed.size() > 1 &&
+        (last == 0 || line[last - 1] != '\\'))
+      --cells;
+    if (cells <= columns) return;
+    doc_.warnings.push_back(Warning{line_of(row), "this table row has " + std::to_string(cells) +
+                                                      " cells and the header " + std::to_string(columns) +
+                                                      ": the last " + std::to_string(cells - columns) +
+                                                      " are not printed (add columns to the header, or write "
+                                                      "\\| for a bar inside a cell)"});
+  }
+
+  // Line `line` (1-based, of the body) of the source as parsed; empty when out of range.
+  [[nodiscard]] std::string_view source_line(int line) const {
+    if (line <= 0) return {};
+    std::size_t pos = 0;
+    for (int l = 1; l < line; ++l) {
+      pos = source_.find('\n', pos);
+      if (pos == std::string_view::npos) return {};
+      ++pos;
+    }
+    return source_.substr(pos, std::min(source_.find('\n', pos), source_.size()) - pos);
   }
 
   // A paragraph with a table's delimiter row (`|---|:--:|`) in it is a table that GFM

@@ -246,3 +246,21 @@ TEST_CASE("markdown_blocks: a table GFM does not take gives a warning", "[doc][g
   CHECK(doc.warnings[0].line == 4);
   CHECK_THAT(doc.warnings[0].message, Catch::Contains("as many cells as the header row"));
 }
+
+TEST_CASE("markdown_blocks: a table typed with full-width bars is a table", "[doc][gfm]") {
+  const auto doc = parse_ok(
+      "准备：\n\n｜ 时间 ｜ 饮食 ｜\n｜：－－－｜－－－：｜\n｜ 前一天 ｜ 粥｜汤 ｜\n\n电话｜地址 stay as "
+      "text.\n\n```\n｜a｜\n｜---｜\n```\n");
+  REQUIRE(doc.blocks.size() == 4);
+  const auto& t = doc.blocks[1];
+  REQUIRE(t.kind == BlockKind::Table);
+  CHECK(t.table.align == std::vector<ColumnAlign>{ColumnAlign::Left, ColumnAlign::Right});
+  REQUIRE(t.table.rows.size() == 2);
+  CHECK(text_of(t.table.rows[1][0].spans) == "前一天");
+  CHECK(text_of(t.table.rows[1][1].spans) == "粥");  // a third cell: dropped, as GFM does, with a warning
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].line == 5);
+  CHECK_THAT(doc.warnings[0].message, Catch::Contains("has 3 cells and the header 2"));
+  CHECK(doc.blocks[2].plain_text() == "电话｜地址 stay as text.");
+  CHECK(doc.blocks[3].plain_text() == "｜a｜\n｜---｜");
+}
