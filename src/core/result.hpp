@@ -23,8 +23,9 @@ struct Error {
   // once, so that fixing one does not just reveal the next): each is an Error of its own.
   std::vector<Error> more{};
 
-  // "file:line: message (hint)": one line, for the terminal and the report; with `more`,
-  // one such line each, joined by "\nerror: " so that every line reads like the first.
+  // "file:line: message (hint)": one line, for the terminal and the report; control
+  // bytes and invalid UTF-8 (from file names, say) are escaped as \xNN (core/utf8.hpp).
+  // With `more`, one such line each, joined by "\nerror: " so every line reads like the first.
   [[nodiscard]] std::string describe() const;
 };
 

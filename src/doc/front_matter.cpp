@@ -22,6 +22,7 @@
 #include <utility>
 
 #include "core/hex_colors.hpp"
+#include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
 
@@ -291,6 +292,9 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
   // The caller passes the text between the fences: the closing fence follows
   // the last YAML line and the body the fence. parse_document sets it anyway.
   meta.body_line = first_line + count_lines(yaml) + 1;
+  if (auto bounded = check_yaml_expansion(yaml, kSmallYamlBudget, std::string(path), "the front matter", first_line);
+      !bounded)
+    return bounded.error();
   try {
     const YAML::Node root = YAML::Load(quote_hex_colors(yaml));  // `accent: #0E7C7B`
     if (root.IsNull()) return meta;  // only comments, or nothing between the fences
