@@ -57,11 +57,6 @@ int run_build(const BuildRequest& request, const char* argv0) {
     marks = marks_text == "all";
   else if (!marks_text.empty())
     return usage("--marks must be all or none, not \"" + marks_text + "\"");
-  // `-o leaflet.png` once wrote a PDF under a picture's name: pictures come from `preview`.
-  if (const std::string ext = fs::path(output).extension().string(); !output.empty() && is_picture_name(ext))
-    return usage("build writes PDF files, not " + ext + " pictures (name a .pdf file; for pictures of the " +
-                 "pages use `leafpress preview " + (files.empty() ? std::string("ARTICLE.md") : files[0]) +
-                 " -o DIR`)");
   if (!output.empty() && files.size() > 1)
     return usage("-o names one PDF, but " + std::to_string(files.size()) +
                  " articles were given (use --out-dir DIR)");
@@ -116,6 +111,11 @@ int run_build(const BuildRequest& request, const char* argv0) {
       return usage(it->second + " and " + job.article + " would both write " + job.output +
                    " (rename one, or build them into different folders)");
   }
+  // After the input guard (a picture the article uses is named as such): `-o leaflet.png` once wrote a PDF under a picture's name: pictures come from `preview`.
+  if (const std::string ext = fs::path(output).extension().string(); !output.empty() && is_picture_name(ext))
+    return usage("build writes PDF files, not " + ext + " pictures (name a .pdf file; for pictures of the " +
+                 "pages use `leafpress preview " + (files.empty() ? std::string("ARTICLE.md") : files[0]) +
+                 " -o DIR`)");
   // With the PDF on standard output (-o -), what leafpress says goes to standard error.
   std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
   const batch::Context& ctx = process_context(argv0);
