@@ -15,11 +15,12 @@ Status write_outline(HPDF_Doc doc, const std::vector<layout::Outline>& outline,
     // libharu encodes titles with a single-byte encoder; the UTF-16 title replaces its empty one.
     HPDF_Page page = pages[static_cast<std::size_t>(entry.page)];
     HPDF_Outline item = HPDF_CreateOutline(doc, nullptr, "", nullptr);
-    HPDF_Destination dest = item ? HPDF_Page_CreateDestination(page) : nullptr;
-    // [page /XYZ left top 0]: zoom 0 keeps the reader's zoom, which HPDF_Destination_SetXYZ refuses.
+    // [page /XYZ left top 0], a direct array (PDFBox's preflight cannot follow an indirect /Dest);
+    // zoom 0 keeps the reader's zoom, which HPDF_Destination_SetXYZ refuses.
+    HPDF_Array dest = item ? HPDF_Array_New(doc->mmgr) : nullptr;
     HPDF_STATUS st = dest ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
     if (dest) {
-      HPDF_Array_Clear(dest);
+      st |= HPDF_Dict_Add(item, "Dest", dest);
       st |= HPDF_Array_Add(dest, page);
       st |= HPDF_Array_AddName(dest, "XYZ");
       // x: on an imposed booklet sheet, the left edge of the page's half.
@@ -27,7 +28,6 @@ Status write_outline(HPDF_Doc doc, const std::vector<layout::Outline>& outline,
       st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.y));
       st |= HPDF_Array_AddNumber(dest, 0);
       st |= HPDF_Dict_Add(item, "Title", text_string(doc->mmgr, entry.title));
-      st |= HPDF_Outline_SetDestination(item, dest);
     }
     if (st != HPDF_OK)
       return Error{"", 0, "cannot write the bookmark \"" + entry.title + "\"", "report a bug"};
