@@ -16,6 +16,7 @@
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
 #include "pdf/images.hpp"
+#include "pdf/links.hpp"
 #include "pdf/metadata.hpp"
 #include "pdf/number.hpp"
 #include "pdf/outline.hpp"
@@ -80,6 +81,9 @@ class Writer {
       auto drawn = draw(page);
       if (!drawn) return drawn.error();
       pages.push_back(*drawn);
+      auto links = write_links(*drawn, page, standard);
+      if (!links) return links.error();
+      links_.push_back(std::move(*links));
     }
     if (auto s = write_outline(pdf, model_.outline, pages); !s) return s.error();
     if (auto s = add_id_placeholder(pdf); !s) return s.error();
@@ -156,7 +160,10 @@ class Writer {
     for (const auto& f : p.fills) {
       auto color = paint_->fill(f.color);
       if (!color) return color.error();
-      flush(stream, *color);
+      // 100 % K overprints as text does (a QR code's modules); tints and bands knock out.
+      if (auto s = overprint(page, paint_->overprints(f.color), ops); !s) return s.error();
+      ops += *color;
+      flush(stream, ops);
       HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
       HPDF_Page_Fill(page);
     }
@@ -266,6 +273,7 @@ class Writer {
   Paint* paint_ = nullptr;
   ImageStore* images_ = nullptr;
   bool overprinting_ = false;
+  std::vector<std::vector<HPDF_Annotation>> links_;  // per page, in the order of Page::links
 };
 
 }  // namespace
