@@ -192,8 +192,8 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
   int previous_quote = 0;
-  int next_link = 0;          // numbers the links of the article (inline_marks.hpp)
-  int previous_note = 0;      // the footnote number of the block before, if any
+  int next_link = 0;      // numbers the links of the article (inline_marks.hpp)
+  int previous_note = 0;  // the footnote number of the block before, if any
   bool notes_started = false;
   for (const auto& block : s.doc.blocks) {
     Collected c;

@@ -57,8 +57,8 @@ struct Collected {
   std::shared_ptr<const doc::Raster> image;  // a picture: the first element line is the picture
   Pt image_width = 0, image_height = 0;
   Pt caption_size = 0;
-  std::vector<SpanMark> marks{};                // per span of `lines`: links, strikethrough
-  std::map<int, std::string> link_text{};       // the block's links: their text
+  std::vector<SpanMark> marks{};               // per span of `lines`: links, strikethrough
+  std::map<int, std::string> link_text{};      // the block's links: their text
   std::shared_ptr<const TableLayout> table{};  // a table: element line i is its row i
   std::shared_ptr<const QrCode> qr{};          // a QR code: the first element line, image_width square
   doc::Task task = doc::Task::None;            // a task item: its box is the marker

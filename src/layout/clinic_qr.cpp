@@ -9,7 +9,8 @@ Result<Pt> clinic_qr_width(const Scene& s, bool footer, Pt max_width) {
   if (footer || !s.t.back_qr || url.empty()) return Pt{0};
   auto qr = encode_qr(url);
   if (!qr)
-    return Error{s.doc.path, s.doc.meta.body_line, "the clinic's url cannot be a QR code: " + qr.error().message,
+    return Error{s.doc.path, s.doc.meta.body_line,
+                 "the clinic's url cannot be a QR code: " + qr.error().message,
                  "shorten the url, or set back.qr: false in the layout"};
   return std::max(qr_width(*qr, max_width), std::min(kClinicQrWidth, max_width));
 }

@@ -91,14 +91,16 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
       page.rules.push_back(Rule{x + x0, y, x + x1, y, size * kStrikeWeight, color});
     }
     if (m->occurrence >= 0)
-      links.push_back(LinkPiece{m->occurrence, m->link,
-                                Rect{x + x0, baseline - size * kLinkDescent, x + x1, baseline + size * kLinkAscent}});
+      links.push_back(
+          LinkPiece{m->occurrence, m->link,
+                    Rect{x + x0, baseline - size * kLinkDescent, x + x1, baseline + size * kLinkAscent}});
     while (j < glyphs.size() && mark_of(glyphs[j]) == m) ++j;  // the trailing space of the piece
     i = j;
   }
 }
 
-void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces, const std::map<int, std::string>& link_text) {
+void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces,
+                    const std::map<int, std::string>& link_text) {
   std::map<int, std::size_t> area;  // occurrence → index in page.links
   for (const auto& p : pieces) {
     const auto it = area.find(p.occurrence);
@@ -112,8 +114,8 @@ void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces, const std:
     LinkArea& a = page.links[it->second];
     if (a.quads.empty()) a.quads.push_back(a.rect);
     a.quads.push_back(p.rect);
-    a.rect = Rect{std::min(a.rect.x0, p.rect.x0), std::min(a.rect.y0, p.rect.y0), std::max(a.rect.x1, p.rect.x1),
-                  std::max(a.rect.y1, p.rect.y1)};
+    a.rect = Rect{std::min(a.rect.x0, p.rect.x0), std::min(a.rect.y0, p.rect.y0),
+                  std::max(a.rect.x1, p.rect.x1), std::max(a.rect.y1, p.rect.y1)};
   }
 }
 

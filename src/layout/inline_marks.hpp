@@ -38,7 +38,7 @@ struct SpanMark {
 
 struct InlineText {
   std::vector<text::TextSpan> spans;
-  std::vector<SpanMark> marks;  // one per span
+  std::vector<SpanMark> marks;           // one per span
   std::map<int, std::string> link_text;  // per occurrence: the link's text (the annotation's /Contents)
 };
 
@@ -56,6 +56,7 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
 
 // Adds the pieces of one block's links to `page` as LinkAreas, one per link and page: pieces of one
 // link on two lines become one area over both (Rect: their union; quads: each piece).
-void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces, const std::map<int, std::string>& link_text);
+void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces,
+                    const std::map<int, std::string>& link_text);
 
 }  // namespace leafpress::layout

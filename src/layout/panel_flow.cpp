@@ -79,7 +79,8 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
     }
     // Keep rules, decided before the first line is placed: the element's first
     // lines, and for a heading everything it keeps with (a chain of headings too).
-    if (!frame_empty && y - kept_height(elements, ei, false, frames[f].top - frames[f].bottom) < frames[f].bottom)
+    if (!frame_empty &&
+        y - kept_height(elements, ei, false, frames[f].top - frames[f].bottom) < frames[f].bottom)
       next_frame();
 
     for (std::size_t li = 0; li < e.lines.size(); ++li) {

@@ -38,9 +38,9 @@ struct FlowLine {
 struct Element {
   std::vector<FlowLine> lines;
   Pt space_before = 0, space_after = 0;
-  bool keep_with_next = false;  // headings
-  bool keep_together = false;   // pictures with their captions
-  bool new_panel = false;       // start at the top of the next panel
+  bool keep_with_next = false;   // headings
+  bool keep_together = false;    // pictures with their captions
+  bool new_panel = false;        // start at the top of the next panel
   std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
 };
 

@@ -17,11 +17,12 @@ void draw_row(Page& page, const Scene& s, const TableLayout& t, std::size_t r, P
   for (const auto& cell : row.cells)
     for (std::size_t i = 0; i < cell.lines.size(); ++i)
       draw_line(page, cell.lines[i], x + cell.x + cell.line_x(i, t.pad_x),
-                t.first_baseline(top) - static_cast<double>(i) * t.leading, t.size, s.t.text_color, s.t.accent,
-                cell.marks, links);
+                t.first_baseline(top) - static_cast<double>(i) * t.leading, t.size, s.t.text_color,
+                s.t.accent, cell.marks, links);
   if (first) page.rules.push_back(Rule{x, top, x + t.width, top, kTableRule, s.t.text_color});
   const bool strong = last || row.header || r + 1 == t.rows.size();
-  page.rules.push_back(Rule{x, bottom, x + t.width, bottom, kTableRule, strong ? s.t.text_color : s.t.accent});
+  page.rules.push_back(
+      Rule{x, bottom, x + t.width, bottom, kTableRule, strong ? s.t.text_color : s.t.accent});
 }
 
 // A task item's box, a square of kTaskBox em standing on the baseline; ticked when done.
@@ -74,8 +75,11 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
       const Pt baseline = at[i].baseline;
       if (k.quote_depth > 0) {
         const Pt top = baseline + (k.table ? k.table->rows[i].height : k.size * 0.8) + body * kQuotePad;
-        const Pt bottom =
-            baseline - ((k.image || k.qr) && i == 0 ? 0 : k.table ? 0 : k.size * 0.25) - body * kQuotePad;
+        const Pt bottom = baseline -
+                          ((k.image || k.qr) && i == 0 ? 0
+                           : k.table                   ? 0
+                                                       : k.size * 0.25) -
+                          body * kQuotePad;
         if (box.frame == at[i].frame && box.depth == k.quote_depth && box.page == pi) {
           page.fills[box.fill].rect.y0 = bottom;
         } else {
@@ -131,7 +135,8 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
         const Pt y = baseline + k.size * 0.8 + body * s.t.leading * 0.6;
         page.rules.push_back(Rule{frame.x, y, frame.x + c.column * 0.3, y, kTableRule, s.t.text_color});
       }
-      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks, links[pi]);
+      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks,
+                links[pi]);
       add_emphasis_marks(page, s.lang, k.lines[i], frame.x + k.indent, baseline, k.size, k.color);
       if (i == 0 && k.marker)
         page.runs.push_back(GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs});

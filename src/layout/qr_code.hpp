@@ -25,18 +25,19 @@
 
 namespace leafpress::layout {
 
-constexpr int kQrQuietZone = 4;           // modules of white around the symbol
-constexpr Pt kQrMinWidth = mm(15);        // with the quiet zone
-constexpr Pt kQrModule = mm(0.5);         // the smallest module we draw unless the width is capped
-constexpr Cmyk kQrDark{0, 0, 0, 1};       // 100 % K
-constexpr Cmyk kQrLight{0, 0, 0, 0};      // paper white
+constexpr int kQrQuietZone = 4;       // modules of white around the symbol
+constexpr Pt kQrMinWidth = mm(15);    // with the quiet zone
+constexpr Pt kQrModule = mm(0.5);     // the smallest module we draw unless the width is capped
+constexpr Cmyk kQrDark{0, 0, 0, 1};   // 100 % K
+constexpr Cmyk kQrLight{0, 0, 0, 0};  // paper white
 
 struct QrCode {
-  std::string text;  // what it encodes
-  int modules = 0;   // the symbol is modules × modules, without the quiet zone
+  std::string text;                // what it encodes
+  int modules = 0;                 // the symbol is modules × modules, without the quiet zone
   std::vector<std::uint8_t> dark;  // row-major from the top-left: 1 = a dark module
   [[nodiscard]] bool at(int x, int y) const {
-    return dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(modules) + static_cast<std::size_t>(x)] != 0;
+    return dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(modules) +
+                static_cast<std::size_t>(x)] != 0;
   }
 };
 

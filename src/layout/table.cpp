@@ -38,6 +38,8 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
   return Ok{};
 }
 
+constexpr double kKeepShare = 1.25;  // a column up to this times an even share is kept on one line
+
 Pt sum(const std::vector<Pt>& v) {
   return std::accumulate(v.begin(), v.end(), Pt{0});
 }
@@ -70,15 +72,24 @@ std::vector<Pt> distribute_widths(const std::vector<Pt>& min, const std::vector<
     for (std::size_t c = 0; c < n; ++c) out[c] = min[c] * width / min_sum;
     return out;
   }
-  // A column narrower on one line than its even share (a time, a dose, a number) keeps its
-  // maximum when the others still get their minima: "3 days before" is not broken to give a
-  // long column a few more points. The rest follows CSS 2.1 17.5.2.2: each other column gets
-  // its minimum plus a share of what is left in proportion to (max - min).
+  // Short columns first (a time, a dose, a number): in order of their one-line width, a column
+  // no wider than kKeepShare of an even share keeps that width while the others still get their
+  // minima, so "Three days before" is not broken to give a long column a few more points. The
+  // rest follows CSS 2.1 17.5.2.2: each other column gets its minimum plus a share of what is
+  // left in proportion to (max - min). The widest column is never fixed.
   std::vector<bool> narrow(n, false);
-  Pt fixed = 0, rest_min = 0, rest_max = 0;
-  for (std::size_t c = 0; c < n; ++c) narrow[c] = max[c] <= width / static_cast<double>(n);
-  for (std::size_t c = 0; c < n; ++c) (narrow[c] ? fixed : rest_min) += narrow[c] ? max[c] : min[c];
-  if (fixed + rest_min > width) std::fill(narrow.begin(), narrow.end(), false), fixed = 0, rest_min = min_sum;
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return max[a] < max[b]; });
+  Pt fixed = 0, rest_min = min_sum, rest_max = 0;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const std::size_t c = order[k];
+    if (max[c] > kKeepShare * width / static_cast<double>(n) || fixed + max[c] + rest_min - min[c] > width)
+      break;
+    narrow[c] = true;
+    fixed += max[c];
+    rest_min -= min[c];
+  }
   for (std::size_t c = 0; c < n; ++c)
     if (!narrow[c]) rest_max += max[c];
   const Pt spare = width - fixed - rest_min;
@@ -114,9 +125,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   out.leading = size * kTableLeading;
   out.widths = distribute_widths(min, max, width);
   if (sum(min) > width + 0.01)
-    warnings.push_back(s.doc.path + ":" + std::to_string(line) +
-                       ": a table is too wide for the column even at " + std::to_string(std::lround(kTableShrink * 100)) +
-                       " % of the body size: long words in it are broken");
+    warnings.push_back(
+        s.doc.path + ":" + std::to_string(line) + ": a table is too wide for the column even at " +
+        std::to_string(std::lround(kTableShrink * 100)) + " % of the body size: long words in it are broken");
 
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     TableRowLayout row;
@@ -133,7 +144,8 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (c < cells.rows[r].size()) {
         const InlineText& text = cells.rows[r][c];
         cell.marks = text.marks;
-        auto para = compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * out.pad_x, 1), line, warnings);
+        auto para =
+            compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * out.pad_x, 1), line, warnings);
         if (!para) return para.error();
         cell.lines = std::move(para->lines);
       }

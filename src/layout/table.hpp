@@ -11,13 +11,13 @@
 //         widest unbreakable piece (text::measure's min-content), its maximum its
 //         widest cell on one line, both plus the cell padding. If the maxima fit, the
 //         spare width is shared in proportion to them (the table fills the column);
-//         if only the minima fit, a column narrower on one line than an even share
-//         keeps that width (a time or a dose is not broken), and each other column gets
-//         its minimum plus a share of the rest in proportion to (max − min). A table whose maxima do not fit is first
-//         set at kTableShrink of the body size; if its minima still do not fit, the
-//         columns get shares of the width in proportion to their minima and long words
-//         break between characters (text::compose never runs past a line). The table
-//         is never wider than `width`.
+//         if only the minima fit, short columns (up to 1.25 × an even share on one
+//         line), shortest first, keep their one-line width while the others still get
+//         their minima (a time or a dose is not broken), and each other column gets its
+//         minimum plus a share of the rest in proportion to (max − min). A table whose maxima do not fit is
+//         first set at kTableShrink of the body size; if its minima still do not fit, the columns get shares
+//         of the width in proportion to their minima and long words break between characters (text::compose
+//         never runs past a line). The table is never wider than `width`.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between

@@ -38,8 +38,10 @@ Result<std::vector<HPDF_Annotation>> write_links(HPDF_Page page, const layout::P
   std::vector<HPDF_Annotation> out;
   if (standard == Standard::Print) return out;
   for (const auto& link : p.links) {
-    HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page, rect_of(link.rect), ascii_uri(link.uri).c_str());
-    if (!annot) return Error{"", 0, "cannot write the link to " + link.uri, "report a bug: libharu refused it"};
+    HPDF_Annotation annot =
+        HPDF_Page_CreateURILinkAnnot(page, rect_of(link.rect), ascii_uri(link.uri).c_str());
+    if (!annot)
+      return Error{"", 0, "cannot write the link to " + link.uri, "report a bug: libharu refused it"};
     HPDF_STATUS st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     st |= HPDF_Dict_AddNumber(annot, "F", 4);
     if (!link.contents.empty()) {
@@ -55,7 +57,8 @@ Result<std::vector<HPDF_Annotation>> write_links(HPDF_Page page, const layout::P
         for (const double v : {q.x0, q.y0, q.x1, q.y0, q.x1, q.y1, q.x0, q.y1})
           if (quads) st |= HPDF_Array_AddReal(quads, static_cast<HPDF_REAL>(v));
     }
-    if (st != HPDF_OK) return Error{"", 0, "cannot write the link to " + link.uri, "report a bug: libharu refused it"};
+    if (st != HPDF_OK)
+      return Error{"", 0, "cannot write the link to " + link.uri, "report a bug: libharu refused it"};
     out.push_back(annot);
   }
   return out;

@@ -204,8 +204,8 @@ struct Prepared {
   std::vector<StyleRange> styles;  // with the URLs found in the text
   Itemized itemized;
   std::vector<std::uint8_t> italic, breaks, hyphens;
-  std::vector<std::string> glyph_text;  // per glyph of the shaped text (clusters do not change with size)
-  std::vector<std::int32_t> span_at;    // per byte: the index of the span it comes from
+  std::vector<std::string> glyph_text;    // per glyph of the shaped text (clusters do not change with size)
+  std::vector<std::int32_t> span_at;      // per byte: the index of the span it comes from
   std::vector<std::uint8_t> superscript;  // per byte: 1 inside a superscript span
 };
 
@@ -267,9 +267,8 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
   for (const auto& s : spans) {
-    key +=
-        static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) + (s.url ? 8 : 0) +
-                          (s.superscript ? 16 : 0));
+    key += static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) +
+                             (s.url ? 8 : 0) + (s.superscript ? 16 : 0));
     field(s.text);
   }
   return key;
@@ -374,8 +373,10 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
       line += b->width;
       after_box = true;
     } else if (const auto* g = std::get_if<Glue>(&item)) {
-      if (after_box) out.min = std::max(out.min, piece), piece = 0;
-      else piece += g->width;
+      if (after_box)
+        out.min = std::max(out.min, piece), piece = 0;
+      else
+        piece += g->width;
       if (g->kind != GlueKind::Fill) line += g->width;
       after_box = false;
     } else if (const auto* pen = std::get_if<Penalty>(&item)) {
@@ -426,7 +427,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
 
   std::size_t begin = 0;
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, style.size, justify));
+    para.lines.push_back(
+        set_line(items, glyph_text, p.span_at, spans, begin, end, width, style.size, justify));
     begin = end + 1;
   }
   return para;

@@ -26,9 +26,11 @@ std::pair<Pt, Pt> extent(const GlyphRun& r) {
 
 }  // namespace
 
-TEST_CASE("inline_marks: a link gets one LinkArea over its glyphs, set in the accent colour", "[layout][links]") {
-  const auto d = document_with({paragraph({span("Book a visit at "), span("our website", "https://riverside.example/book"),
-                                           span(" or call us.")})});
+TEST_CASE("inline_marks: a link gets one LinkArea over its glyphs, set in the accent colour",
+          "[layout][links]") {
+  const auto d = document_with(
+      {paragraph({span("Book a visit at "), span("our website", "https://riverside.example/book"),
+                  span(" or call us.")})});
   const auto m = laid_out(d);
   const LinkArea* link = nullptr;
   std::size_t links = 0, page = 0;
@@ -53,7 +55,8 @@ TEST_CASE("inline_marks: a link gets one LinkArea over its glyphs, set in the ac
   CHECK(before->color == Cmyk{0, 0, 0, 1});
 }
 
-TEST_CASE("inline_marks: links.print_urls prints the address after a link whose text is not it", "[layout][links]") {
+TEST_CASE("inline_marks: links.print_urls prints the address after a link whose text is not it",
+          "[layout][links]") {
   const auto d = document_with({paragraph({span("See "), span("our website", "https://riverside.example"),
                                            span(" and "), span("https://x.example", "https://x.example")})});
   auto t = shipped_layout("trifold-a4");
@@ -76,8 +79,9 @@ TEST_CASE("inline_marks: links.print_urls prints the address after a link whose 
 }
 
 TEST_CASE("inline_marks: a link broken over two lines is one area with a quad per piece", "[layout][links]") {
-  std::vector<leafpress::doc::Span> spans{span("A long sentence that runs on so that the link text starts near "
-                                               "the end of the first line and then ")};
+  std::vector<leafpress::doc::Span> spans{
+      span("A long sentence that runs on so that the link text starts near "
+           "the end of the first line and then ")};
   spans.push_back(span("continues well onto the second line of the paragraph", "https://example.org/a"));
   spans.push_back(span(" and ends."));
   const auto m = laid_out(document_with({paragraph(spans)}));
@@ -116,7 +120,8 @@ TEST_CASE("inline_marks: struck text gets a rule through it", "[layout][strike]"
   CHECK(found == 1);
 }
 
-TEST_CASE("inline_marks: footnote references are superscripts, the notes follow the article", "[layout][notes]") {
+TEST_CASE("inline_marks: footnote references are superscripts, the notes follow the article",
+          "[layout][notes]") {
   auto ref = span("1");
   ref.footnote = 1;
   leafpress::doc::Block note;
@@ -124,7 +129,8 @@ TEST_CASE("inline_marks: footnote references are superscripts, the notes follow 
   note.footnote = 1;
   note.spans = {span("Take it with food.")};
   note.line = 9;
-  const auto m = laid_out(document_with({paragraph({span("Take one tablet"), ref, span(" each morning.")}), note}));
+  const auto m =
+      laid_out(document_with({paragraph({span("Take one tablet"), ref, span(" each morning.")}), note}));
   const auto [p, body] = find_run(m, "Take one tablet");
   REQUIRE(body);
   // The reference: a run of its own, smaller and raised, right after "tablet".
@@ -158,8 +164,8 @@ TEST_CASE("inline_marks: task items get a drawn box as their marker, ticked when
     b.task = task;
     return b;
   };
-  const auto m = laid_out(document_with(
-      {item("Buy the laxative", leafpress::doc::Task::Done), item("Stop iron tablets", leafpress::doc::Task::Open)}));
+  const auto m = laid_out(document_with({item("Buy the laxative", leafpress::doc::Task::Done),
+                                         item("Stop iron tablets", leafpress::doc::Task::Open)}));
   const auto [p, open] = find_run(m, "Stop iron");
   const auto [q, done] = find_run(m, "Buy the");
   REQUIRE(open);
@@ -167,11 +173,12 @@ TEST_CASE("inline_marks: task items get a drawn box as their marker, ticked when
   auto rules_left_of = [&](const GlyphRun& r) {
     std::size_t n = 0;
     for (const auto& rule : m.pages[static_cast<std::size_t>(p)].rules)
-      if (rule.x1 <= r.x && rule.x0 > r.x - r.size * 2 && rule.y0 >= r.y - r.size * 0.2 && rule.y0 <= r.y + r.size)
+      if (rule.x1 <= r.x && rule.x0 > r.x - r.size * 2 && rule.y0 >= r.y - r.size * 0.2 &&
+          rule.y0 <= r.y + r.size)
         ++n;
     return n;
   };
-  CHECK(rules_left_of(*open) == 4);  // a box
-  CHECK(rules_left_of(*done) == 6);  // a box and a tick
+  CHECK(rules_left_of(*open) == 4);           // a box
+  CHECK(rules_left_of(*done) == 6);           // a box and a tick
   CHECK(find_run(m, "•").second == nullptr);  // no bullet besides the box
 }

@@ -9,7 +9,8 @@ using namespace leafpress::layout;
 using leafpress::mm;
 using leafpress::Pt;
 
-TEST_CASE("qr_code: a URL at error correction M, with a 4-module quiet zone, at least 15 mm", "[layout][qr]") {
+TEST_CASE("qr_code: a URL at error correction M, with a 4-module quiet zone, at least 15 mm",
+          "[layout][qr]") {
   auto qr = encode_qr("https://riverside.example/book");
   REQUIRE(qr);
   // 30 bytes in 8-bit mode at level M need version 3: 29 modules (ISO/IEC 18004 Table 7).

@@ -18,8 +18,8 @@ inline doc::Span span(std::string text, std::string link = "") {
 }
 
 // A table from rows of plain cell texts; the first row is the header.
-inline doc::Block table_block(std::vector<doc::ColumnAlign> align, const std::vector<std::vector<std::string>>& rows,
-                              int line = 5) {
+inline doc::Block table_block(std::vector<doc::ColumnAlign> align,
+                              const std::vector<std::vector<std::string>>& rows, int line = 5) {
   doc::Block b;
   b.kind = doc::BlockKind::Table;
   b.line = line;

@@ -55,9 +55,9 @@ TEST_CASE("table: widths from content follow CSS automatic table layout", "[layo
     CHECK(w[1] == Approx(120));
   }
   SECTION("only the minima fit: minimum plus a share of the rest by max - min") {
-    const auto w = distribute_widths({10, 20}, {50, 120}, 80);  // spare 50 over (40, 100)
-    CHECK(w[0] == Approx(10 + 50 * 40.0 / 140));
-    CHECK(w[1] == Approx(20 + 50 * 100.0 / 140));
+    const auto w = distribute_widths({10, 20}, {60, 120}, 80);  // spare 50 over (50, 100)
+    CHECK(w[0] == Approx(10 + 50 * 50.0 / 150));
+    CHECK(w[1] == Approx(20 + 50 * 100.0 / 150));
     CHECK(total(w) == Approx(80));
   }
   SECTION("a column narrower than an even share keeps its one-line width") {
@@ -96,7 +96,8 @@ TEST_CASE("table: a narrow column of numbers and a wide column of words", "[layo
 }
 
 TEST_CASE("table: a centred column centres its cells", "[layout][table]") {
-  const Set s(table_block({ColumnAlign::Center, ColumnAlign::Left}, {{"Day", "What"}, {"1", "Rest"}}), 10, 200);
+  const Set s(table_block({ColumnAlign::Center, ColumnAlign::Left}, {{"Day", "What"}, {"1", "Rest"}}), 10,
+              200);
   const auto& c = s.table.rows[1].cells[0];
   CHECK(c.line_x(0, s.table.pad_x) == Approx((c.width - c.lines[0].width) / 2));
 }
@@ -126,8 +127,9 @@ TEST_CASE("table: CJK cells break between characters and keep the Han-Latin quar
   Scene sc{doc, t, project_fonts(), "zh-Hans", {}};
   std::vector<std::string> warnings;
   int links = 0;
-  const auto block = table_block({ColumnAlign::None, ColumnAlign::None},
-                                 {{"时间", "饮食"}, {"检查前3天", "可以吃白米粥、面条、鸡蛋、豆腐和蒸鱼，不吃蔬菜水果"}});
+  const auto block =
+      table_block({ColumnAlign::None, ColumnAlign::None},
+                  {{"时间", "饮食"}, {"检查前3天", "可以吃白米粥、面条、鸡蛋、豆腐和蒸鱼，不吃蔬菜水果"}});
   auto r = set_table(sc, block.table, 10, 150, 5, warnings, links);
   REQUIRE(r);
   const auto& cell = r->rows[1].cells[1];
@@ -148,8 +150,9 @@ TEST_CASE("table: laid out it stays inside the column, kept together in one pane
   std::vector<leafpress::doc::Block> blocks;
   // Enough text before it that a split table would straddle a panel break somewhere.
   for (int i = 0; i < 6; ++i)
-    blocks.push_back(paragraph({span("Clean hands stop the spread of germs at home, at work and in the clinic, "
-                                     "so wash them before you eat and after you cough or sneeze.")}));
+    blocks.push_back(
+        paragraph({span("Clean hands stop the spread of germs at home, at work and in the clinic, "
+                        "so wash them before you eat and after you cough or sneeze.")}));
   blocks.push_back(table_block({ColumnAlign::Right, ColumnAlign::Left}, rows));
   const auto m = laid_out(document_with(std::move(blocks)));
   // Every table cell's run and every rule lies inside one panel's column.
@@ -165,7 +168,8 @@ TEST_CASE("table: laid out it stays inside the column, kept together in one pane
   CHECK(frames.size() == 1);  // kept together
 }
 
-TEST_CASE("table: a table taller than a panel splits between rows and repeats its header", "[layout][table]") {
+TEST_CASE("table: a table taller than a panel splits between rows and repeats its header",
+          "[layout][table]") {
   std::vector<std::vector<std::string>> rows{{"Day", "Advice"}};
   for (int i = 1; i <= 60; ++i) rows.push_back({std::to_string(i), "Drink water and rest"});
   const auto m = laid_out(document_with({table_block({ColumnAlign::Right, ColumnAlign::Left}, rows)}));
