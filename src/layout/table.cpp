@@ -38,7 +38,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
   return Ok{};
 }
 
-constexpr double kKeepShare = 1.25;  // a column up to this times an even share is kept on one line
+constexpr double kKeepShare = 1.0;  // a column up to this times an even share is kept on one line
 
 Pt sum(const std::vector<Pt>& v) {
   return std::accumulate(v.begin(), v.end(), Pt{0});

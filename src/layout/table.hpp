@@ -11,7 +11,7 @@
 //         widest unbreakable piece (text::measure's min-content), its maximum its
 //         widest cell on one line, both plus the cell padding. If the maxima fit, the
 //         spare width is shared in proportion to them (the table fills the column);
-//         if only the minima fit, short columns (up to 1.25 × an even share on one
+//         if only the minima fit, short columns (up to an even share on one
 //         line), shortest first, keep their one-line width while the others still get
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A table whose maxima do not fit is

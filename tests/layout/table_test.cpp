@@ -55,7 +55,7 @@ TEST_CASE("table: widths from content follow CSS automatic table layout", "[layo
     CHECK(w[1] == Approx(120));
   }
   SECTION("only the minima fit: minimum plus a share of the rest by max - min") {
-    const auto w = distribute_widths({10, 20}, {60, 120}, 80);  // spare 50 over (50, 100)
+    const auto w = distribute_widths({10, 20}, {60, 120}, 80);  // 60 > 80 / 2: spare 50 over (50, 100)
     CHECK(w[0] == Approx(10 + 50 * 50.0 / 150));
     CHECK(w[1] == Approx(20 + 50 * 100.0 / 150));
     CHECK(total(w) == Approx(80));
