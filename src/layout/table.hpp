@@ -11,10 +11,11 @@
 //         widest unbreakable piece (text::measure's min-content), its maximum its
 //         widest cell on one line, both plus the cell padding. If the maxima fit, the
 //         spare width is shared in proportion to them (the table fills the column);
-//         if only the minima fit, short columns (up to an even share on one
+//         if only the minima fit, short columns (up to a share of an even width on one
 //         line), shortest first, keep their one-line width while the others still get
 //         their minima (a time or a dose is not broken), and each other column gets its
-//         minimum plus a share of the rest in proportion to (max − min). A table whose maxima do not fit is
+//         minimum plus a share of the rest in proportion to (max − min). A few such
+//         shares are tried (plain CSS among them); the lowest table wins. A table whose maxima do not fit is
 //         first set at kTableShrink of the body size; if its minima still do not fit, the columns get shares
 //         of the width in proportion to their minima and long words break between characters (text::compose
 //         never runs past a line). The table is never wider than `width`.
@@ -69,7 +70,9 @@ struct TableLayout {
 
 // Column widths from content (CSS 2.1 17.5.2.2), exposed for tests: `min` and `max` per
 // column (padding included); returns widths that add up to `width`.
-std::vector<Pt> distribute_widths(const std::vector<Pt>& min, const std::vector<Pt>& max, Pt width);
+// `keep_share`: a column whose max is at most this share of an even width keeps it (0: plain CSS).
+std::vector<Pt> distribute_widths(const std::vector<Pt>& min, const std::vector<Pt>& max, Pt width,
+                                  double keep_share = 1.0);
 
 Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, Pt width, int line,
                               std::vector<std::string>& warnings, int& next_link);

@@ -155,3 +155,42 @@ TEST_CASE("tables e2e: every QR code decodes with zbarimg to its URL", "[e2e][qr
                                            "https://riverside.example"});
   }
 }
+
+TEST_CASE("tables e2e: a Chinese article with a table, a footnote, links and QR codes, built by the CLI",
+          "[e2e][table][qr][links]") {
+  const auto article = std::filesystem::path(LEAFPRESS_SOURCE_DIR) / "tests/articles/zh-hans-booking.md";
+  TempDir dir;
+  for (const std::string standard : {"archive", "print"}) {
+    INFO(standard);
+    const auto pdf = (dir.path / (standard + ".pdf")).string();
+    const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
+                                " --standard " + standard + " -o " + shell_quoted(pdf));
+    INFO(build.output);
+    REQUIRE(build.status == 0);
+    // Rows in order, each row's cells on one line from left to right.
+    const auto text = run_tool("pdftotext -layout -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+    INFO(text);
+    CHECK(std::regex_search(text, std::regex(R"(时间\s+饮食\s+饮水（毫升）)")));
+    CHECK(std::regex_search(text, std::regex(R"(检查前一天晚上\s+清淡晚餐，\s+500)")));
+    CHECK(std::regex_search(text, std::regex(R"(检查当天早上\s+禁食\s+100)")));
+    CHECK(std::regex_search(text, std::regex(R"(检查后 2 小时\s+温凉流食\s+200)")));
+    CHECK(text.find("如果您患有糖尿病") != std::string::npos);  // the footnote
+    const auto json = run_tool("qpdf --json=2 --json-key=qpdf " + shell_quoted(pdf)).output;
+    CHECK(count(json, R"("/Subtype": "/Link")") == (standard == "print" ? 0u : 2u));
+    // The QR code in the text and the clinic's on the back panel.
+    REQUIRE(run_tool("pdftoppm -r 300 -png " + shell_quoted(pdf) + " " + shell_quoted(dir.path / standard))
+                .status == 0);
+    std::set<std::string> decoded;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
+      if (entry.path().extension() != ".png") continue;
+      std::istringstream lines(run_tool("(zbarimg -q --raw -Sdisable -Sqrcode.enable " +
+                                        shell_quoted(entry.path()) + " 2>/dev/null)")
+                                   .output);
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) decoded.insert(line);
+      std::filesystem::remove(entry.path());
+    }
+    CHECK(decoded ==
+          std::set<std::string>{"https://riverside.example/zh/booking", "https://riverside.example/zh"});
+  }
+}
