@@ -43,7 +43,7 @@ InlineText spans_of(const std::vector<doc::Span>& spans, bool print_urls, int& n
 }
 
 void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, Cmyk color, Cmyk link_color,
-               const std::vector<SpanMark>& marks, std::vector<LinkPiece>& links) {
+               const std::vector<SpanMark>& marks, std::vector<LinkPiece>& links, const RunTagger& tag) {
   auto mark_of = [&](const text::PlacedGlyph& g) -> const SpanMark* {
     return g.span >= 0 && static_cast<std::size_t>(g.span) < marks.size()
                ? &marks[static_cast<std::size_t>(g.span)]
@@ -56,7 +56,8 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
     const bool link = m && !m->link.empty();
     const bool sup = glyphs[i].superscript;
     std::size_t j = i;
-    GlyphRun run{x, baseline, sup ? size * text::kSuperscriptScale : size, link ? link_color : color, {}};
+    GlyphRun run{x, baseline, sup ? size * text::kSuperscriptScale : size, link ? link_color : color, {},
+                 tag(link ? m->occurrence : -1)};
     for (; j < glyphs.size(); ++j) {
       const SpanMark* mj = mark_of(glyphs[j]);
       if (glyphs[j].superscript != sup || (mj && !mj->link.empty()) != link) break;
@@ -93,7 +94,8 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
     if (m->occurrence >= 0)
       links.push_back(
           LinkPiece{m->occurrence, m->link,
-                    Rect{x + x0, baseline - size * kLinkDescent, x + x1, baseline + size * kLinkAscent}});
+                    Rect{x + x0, baseline - size * kLinkDescent, x + x1, baseline + size * kLinkAscent},
+                    tag(m->occurrence).element});
     while (j < glyphs.size() && mark_of(glyphs[j]) == m) ++j;  // the trailing space of the piece
     i = j;
   }
@@ -107,7 +109,7 @@ void add_link_areas(Page& page, const std::vector<LinkPiece>& pieces,
     if (it == area.end()) {
       const auto text = link_text.find(p.occurrence);
       const std::string contents = text != link_text.end() ? text->second : p.uri;
-      page.links.push_back(LinkArea{p.rect, p.uri, contents});
+      page.links.push_back(LinkArea{p.rect, p.uri, contents, p.element});
       area[p.occurrence] = page.links.size() - 1;
       continue;
     }

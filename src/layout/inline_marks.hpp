@@ -16,6 +16,7 @@
 // baseline to kLinkDescent below).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -49,10 +50,14 @@ struct LinkPiece {
   int occurrence = -1;
   std::string uri;
   Rect rect;
+  int element = kArtifact;  // the Link structure element its text is tagged with
 };
 
+// The tag of the next run drawn: of a link's text (`occurrence` >= 0) or of plain text (-1).
+using RunTagger = std::function<Tag(int occurrence)>;
+
 void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, Cmyk color, Cmyk link_color,
-               const std::vector<SpanMark>& marks, std::vector<LinkPiece>& links);
+               const std::vector<SpanMark>& marks, std::vector<LinkPiece>& links, const RunTagger& tag);
 
 // Adds the pieces of one block's links to `page` as LinkAreas, one per link and page: pieces of one
 // link on two lines become one area over both (Rect: their union; quads: each piece).

@@ -11,6 +11,7 @@
 #include "layout/marks.hpp"
 #include "layout/place_blocks.hpp"
 #include "layout/proof_guides.hpp"
+#include "layout/structure.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -122,6 +123,11 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.body_size = fit->collection.body;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
+  const int root = model.structure.add(StructType::Document, kArtifact);
+  graft(model.structure, root, *cover);
+  build_body_structure(model.structure, root, s, fit->collection, warnings);
+  graft(model.structure, root, *clinic);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
   draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);
   draw(model.pages[static_cast<std::size_t>(fit->plan.back_page)], *clinic);
@@ -130,6 +136,8 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit->plan.sides[i])], tmpl.mark_offset,
                    tmpl.mark_length);
   }
+  split_languages(model, s.lang);
+  number_reading_order(model);
   model.warnings = std::move(warnings);
   model.warnings.insert(model.warnings.end(), fit->collection.warnings.begin(),
                         fit->collection.warnings.end());

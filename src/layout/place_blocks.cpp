@@ -1,6 +1,7 @@
 #include "layout/place_blocks.hpp"
 
 #include <map>
+#include "layout/structure.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -11,14 +12,14 @@ using LinkPieces = std::map<std::size_t, std::vector<LinkPiece>>;  // per page
 // under the header and at the table's or frame's foot, the accent between body rows) and, when it
 // opens the frame, the rule above it.
 void draw_row(Page& page, const Scene& s, const TableLayout& t, std::size_t r, Pt x, Pt bottom, bool first,
-              bool last, std::vector<LinkPiece>& links) {
+              bool last, std::vector<LinkPiece>& links, const RunTagger& tag) {
   const TableRowLayout& row = t.rows[r];
   const Pt top = bottom + row.height;
   for (const auto& cell : row.cells)
     for (std::size_t i = 0; i < cell.lines.size(); ++i)
       draw_line(page, cell.lines[i], x + cell.x + cell.line_x(i, t.pad_x),
                 t.first_baseline(top) - static_cast<double>(i) * t.leading, t.size, s.t.text_color,
-                s.t.accent, cell.marks, links);
+                s.t.accent, cell.marks, links, tag);
   if (first) page.rules.push_back(Rule{x, top, x + t.width, top, kTableRule, s.t.text_color});
   const bool strong = last || row.header || r + 1 == t.rows.size();
   page.rules.push_back(
@@ -64,10 +65,21 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
                   const std::vector<Frame>& frames) {
   const Pt body = c.body;
   QuoteBox box;
+  int drawn = 0;  // the order things are drawn in: the reading order within a block (structure.hpp)
+  auto tag = [&](int element) { return Tag{element, drawn++}; };
   for (std::size_t b = 0; b < c.blocks.size(); ++b) {
     const Collected& k = c.blocks[b];
     const auto& at = flowed.placements[b];
     LinkPieces links;
+    // Each link is a Link element under the block's own (ISO 32000-1 14.8.4.4.2; PDF/UA-1 7.18.5):
+    // its text is tagged with it, and pdf/ adds the annotation's /OBJR.
+    std::map<int, int> link_elements;  // occurrence → element
+    const RunTagger run_tag = [&](int occurrence) {
+      if (occurrence < 0 || k.tags.text < 0) return tag(k.tags.text);
+      auto [it, added] = link_elements.try_emplace(occurrence, kArtifact);
+      if (added) it->second = model.structure.add(StructType::Link, k.tags.text);
+      return tag(it->second);
+    };
     for (std::size_t i = 0; i < at.size(); ++i) {
       const Frame& frame = frames[static_cast<std::size_t>(at[i].frame)];
       const std::size_t pi = static_cast<std::size_t>(frame.page);
@@ -107,39 +119,41 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
           for (const auto& rep : flowed.repeats[b])
             if (rep.at.frame == at[i].frame)
               draw_row(page, s, *k.table, rep.line, frame.x + k.indent, rep.at.baseline, rep.line == 0, false,
-                       links[pi]);
+                       links[pi], run_tag);
         const bool repeated = first && i > 0 && k.table->header_rows > 0;
-        draw_row(page, s, *k.table, i, frame.x + k.indent, baseline, first && !repeated, last, links[pi]);
+        draw_row(page, s, *k.table, i, frame.x + k.indent, baseline, first && !repeated, last, links[pi], run_tag);
         continue;
       }
       if (k.qr && i == 0) {
         const Pt x = frame.x + k.indent;
-        for (auto& f : qr_fills(*k.qr, x, baseline + k.image_height, k.image_width)) page.fills.push_back(f);
+        for (auto& f : qr_fills(*k.qr, x, baseline + k.image_height, k.image_width, tag(k.tags.figure)))
+          page.fills.push_back(f);
         continue;
       }
       if (k.image) {
         if (i == 0) {
           const Pt x = frame.x + k.indent;
-          page.images.push_back(
-              Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height}, k.image});
+          page.images.push_back(Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height},
+                                      k.image, tag(k.tags.figure)});
           continue;
         }
       }
       if (k.image || k.qr) {
         const text::Line& line = k.lines[i - 1];
         const Pt x = frame.x + k.indent + (k.image_width - line.width) / 2;
-        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs});
+        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs, tag(k.tags.text)});
         continue;
       }
       if (k.note_rule && i == 0) {  // a short rule over the notes (Chicago 14.24: the footnote rule)
         const Pt y = baseline + k.size * 0.8 + body * s.t.leading * 0.6;
         page.rules.push_back(Rule{frame.x, y, frame.x + c.column * 0.3, y, kTableRule, s.t.text_color});
       }
-      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks,
-                links[pi]);
+      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks, links[pi],
+                run_tag);
       add_emphasis_marks(page, s.lang, k.lines[i], frame.x + k.indent, baseline, k.size, k.color);
       if (i == 0 && k.marker)
-        page.runs.push_back(GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs});
+        page.runs.push_back(
+            GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs, tag(k.tags.label)});
       if (i == 0 && k.task != doc::Task::None)
         draw_task_box(page, frame.x + k.marker_x, baseline, k.size, k.task, k.color);
       if (i == 0 && k.heading)
