@@ -56,7 +56,11 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
     const bool link = m && !m->link.empty();
     const bool sup = glyphs[i].superscript;
     std::size_t j = i;
-    GlyphRun run{x, baseline, sup ? size * text::kSuperscriptScale : size, link ? link_color : color, {},
+    GlyphRun run{x,
+                 baseline,
+                 sup ? size * text::kSuperscriptScale : size,
+                 link ? link_color : color,
+                 {},
                  tag(link ? m->occurrence : -1)};
     for (; j < glyphs.size(); ++j) {
       const SpanMark* mj = mark_of(glyphs[j]);

@@ -1,5 +1,6 @@
 #include "layout/place_blocks.hpp"
 
+#include <functional>
 #include <map>
 #include "layout/structure.hpp"
 
@@ -11,15 +12,21 @@ using LinkPieces = std::map<std::size_t, std::vector<LinkPiece>>;  // per page
 // One table row whose bottom edge is at `bottom`: its cells' lines, the rule under it (100 % K
 // under the header and at the table's or frame's foot, the accent between body rows) and, when it
 // opens the frame, the rule above it.
+// The tag of a run in cell `col` of the row being drawn: of the cell, or of a link in it.
+using CellTagger = std::function<Tag(std::size_t col, int occurrence)>;
+
 void draw_row(Page& page, const Scene& s, const TableLayout& t, std::size_t r, Pt x, Pt bottom, bool first,
-              bool last, std::vector<LinkPiece>& links, const RunTagger& tag) {
+              bool last, std::vector<LinkPiece>& links, const CellTagger& tag) {
   const TableRowLayout& row = t.rows[r];
   const Pt top = bottom + row.height;
-  for (const auto& cell : row.cells)
+  for (std::size_t col = 0; col < row.cells.size(); ++col) {
+    const auto& cell = row.cells[col];
+    const RunTagger cell_tag = [&](int occurrence) { return tag(col, occurrence); };
     for (std::size_t i = 0; i < cell.lines.size(); ++i)
       draw_line(page, cell.lines[i], x + cell.x + cell.line_x(i, t.pad_x),
                 t.first_baseline(top) - static_cast<double>(i) * t.leading, t.size, s.t.text_color,
-                s.t.accent, cell.marks, links, tag);
+                s.t.accent, cell.marks, links, cell_tag);
+  }
   if (first) page.rules.push_back(Rule{x, top, x + t.width, top, kTableRule, s.t.text_color});
   const bool strong = last || row.header || r + 1 == t.rows.size();
   page.rules.push_back(
@@ -80,6 +87,28 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
       if (added) it->second = model.structure.add(StructType::Link, k.tags.text);
       return tag(it->second);
     };
+    // A table's rows and cells (ISO 32000-1 14.8.4.3.4): TR > TH (/Scope /Column) or TD, made as
+    // they are drawn; a header repeated at the top of a panel is an artifact (ISO 14289-1 7.1).
+    std::map<std::size_t, int> row_elements;
+    std::map<std::pair<std::size_t, std::size_t>, int> cell_elements;
+    auto cell_tagger = [&](std::size_t r, bool repeated) -> CellTagger {
+      return [&, r, repeated](std::size_t col, int occurrence) -> Tag {
+        if (repeated || k.tags.text < 0) return tag(kArtifact);
+        auto [row, new_row] = row_elements.try_emplace(r, kArtifact);
+        if (new_row) row->second = model.structure.add(StructType::TR, k.tags.text);
+        auto [cell, new_cell] = cell_elements.try_emplace(std::pair{r, col}, kArtifact);
+        if (new_cell) {
+          const bool header = k.table->rows[r].header;
+          cell->second = model.structure.add(header ? StructType::TH : StructType::TD, row->second);
+          if (header)
+            model.structure.elements[static_cast<std::size_t>(cell->second)].scope = TableScope::Column;
+        }
+        if (occurrence < 0) return tag(cell->second);
+        auto [link, new_link] = link_elements.try_emplace(occurrence, kArtifact);
+        if (new_link) link->second = model.structure.add(StructType::Link, cell->second);
+        return tag(link->second);
+      };
+    };
     for (std::size_t i = 0; i < at.size(); ++i) {
       const Frame& frame = frames[static_cast<std::size_t>(at[i].frame)];
       const std::size_t pi = static_cast<std::size_t>(frame.page);
@@ -119,9 +148,10 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
           for (const auto& rep : flowed.repeats[b])
             if (rep.at.frame == at[i].frame)
               draw_row(page, s, *k.table, rep.line, frame.x + k.indent, rep.at.baseline, rep.line == 0, false,
-                       links[pi], run_tag);
+                       links[pi], cell_tagger(rep.line, true));
         const bool repeated = first && i > 0 && k.table->header_rows > 0;
-        draw_row(page, s, *k.table, i, frame.x + k.indent, baseline, first && !repeated, last, links[pi], run_tag);
+        draw_row(page, s, *k.table, i, frame.x + k.indent, baseline, first && !repeated, last, links[pi],
+                 cell_tagger(i, false));
         continue;
       }
       if (k.qr && i == 0) {
@@ -148,8 +178,8 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
         const Pt y = baseline + k.size * 0.8 + body * s.t.leading * 0.6;
         page.rules.push_back(Rule{frame.x, y, frame.x + c.column * 0.3, y, kTableRule, s.t.text_color});
       }
-      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks, links[pi],
-                run_tag);
+      draw_line(page, k.lines[i], frame.x + k.indent, baseline, k.size, k.color, s.t.accent, k.marks,
+                links[pi], run_tag);
       add_emphasis_marks(page, s.lang, k.lines[i], frame.x + k.indent, baseline, k.size, k.color);
       if (i == 0 && k.marker)
         page.runs.push_back(

@@ -187,3 +187,29 @@ TEST_CASE("table: a table taller than a panel splits between rows and repeats it
     for (const auto& r : page.rules)
       if (r.purpose == RulePurpose::Decoration) CHECK(r.x1 - r.x0 < leafpress::mm(90));
 }
+
+TEST_CASE("table: tagged as Table > TR > TH (column scope) and TD, cells' runs in their cell",
+          "[layout][table]") {
+  const auto m = laid_out(document_with({table_block(
+      {ColumnAlign::Left, ColumnAlign::Right}, {{"Dose", "mg"}, {"Morning", "250"}, {"Evening", "500"}})}));
+  const auto& el = m.structure.elements;
+  int table = -1;
+  for (std::size_t i = 0; i < el.size(); ++i)
+    if (el[i].type == StructType::Table) table = static_cast<int>(i);
+  REQUIRE(table >= 0);
+  const auto& rows = el[static_cast<std::size_t>(table)].children;
+  REQUIRE(rows.size() == 3);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& tr = el[static_cast<std::size_t>(rows[r])];
+    CHECK(tr.type == StructType::TR);
+    REQUIRE(tr.children.size() == 2);
+    for (const int cell : tr.children) {
+      CHECK(el[static_cast<std::size_t>(cell)].type == (r == 0 ? StructType::TH : StructType::TD));
+      if (r == 0) CHECK(el[static_cast<std::size_t>(cell)].scope == TableScope::Column);
+    }
+  }
+  // "250" is drawn tagged with the second TD of the second row.
+  const auto [page, run] = find_run(m, "250");
+  REQUIRE(run);
+  CHECK(run->tag.element == el[static_cast<std::size_t>(rows[1])].children[1]);
+}
