@@ -45,7 +45,7 @@ Result<std::vector<HPDF_Annotation>> write_links(HPDF_Page page, const layout::P
     HPDF_STATUS st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     st |= HPDF_Dict_AddNumber(annot, "F", 4);
     if (!link.contents.empty()) {
-      HPDF_Binary contents = text_string(page->mmgr, link.contents);
+      void* contents = text_string(page->mmgr, link.contents);
       st |= contents ? HPDF_Dict_Add(annot, "Contents", contents) : HPDF_FAILD_TO_ALLOC_MEM;
     }
     if (!link.quads.empty()) {
