@@ -142,6 +142,9 @@ class BodyBuilder {
       }
       case doc::BlockKind::ListItem:
         return list_item(block, c);
+      case doc::BlockKind::Table:  // its TR, TH and TD come from place_blocks, as the rows are drawn
+        c.tags.text = tree_.add(StructType::Table, inner());
+        return;
       default:
         c.tags.text = tree_.add(StructType::P, inner());
         return;
