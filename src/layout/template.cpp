@@ -98,6 +98,7 @@ Cmyk color_of(const YAML::Node& n, const std::string& key) {
 // Type sizes: below 4 pt nothing is legible (heading.sizes=0.0001pt drew headings no one could
 // see), above 72 pt a heading no longer fits a leaflet's panel.
 constexpr Pt kMinTypeSize = 4, kMaxTypeSize = 72;
+constexpr Pt kMaxEdge = mm(50);  // bleed, marks.offset, marks.length: far more than any print shop asks
 
 std::string points_text(Pt v) {
   char buf[32];
@@ -180,13 +181,26 @@ Template read(const YAML::Node& root) {
   t.sheet_width = length_of(require(sheet, "width", "sheet"), "sheet.width");
   t.sheet_height = length_of(require(sheet, "height", "sheet"), "sheet.height");
   if (root["bleed"]) t.bleed = length_of(root["bleed"], "bleed", true);
+  // Bleed and marks add to the PDF page on every side; larger than these, a 2 m booklet spread
+  // would pass the 14,400 pt (5.08 m) a PDF page may have (libharu said only "error 0x1054").
+  const auto at_most = [](const YAML::Node& n, const std::string& key, Pt v, Pt most) {
+    if (v > most + 1e-9) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%gmm", to_mm(most));
+      fail_at(n, "'" + key + "' must be at most " + limit + ", not '" + text_of(n, key) + "'");
+    }
+    return v;
+  };
+  if (root["bleed"]) at_most(root["bleed"], "bleed", t.bleed, kMaxEdge);
   if (root["safe_margin"]) t.safe_margin = length_of(root["safe_margin"], "safe_margin", true);
   // Marks stand outside the bleed, or they print on the job: the default follows a larger bleed.
   t.mark_offset = std::max(t.mark_offset, t.bleed + mm(1));
   if (const auto m = root["marks"]) {
     only_keys(m, "marks", {"offset", "length"});
-    if (m["offset"]) t.mark_offset = length_of(m["offset"], "marks.offset");
-    if (m["length"]) t.mark_length = length_of(m["length"], "marks.length");
+    if (m["offset"])
+      t.mark_offset = at_most(m["offset"], "marks.offset", length_of(m["offset"], "marks.offset"), kMaxEdge);
+    if (m["length"])
+      t.mark_length = at_most(m["length"], "marks.length", length_of(m["length"], "marks.length"), kMaxEdge);
     if (t.mark_offset < t.bleed)
       fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
   }

@@ -28,13 +28,6 @@
 
 namespace leafpress::pdf {
 
-std::string ErrorState::describe() const {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
-                static_cast<unsigned>(detail));
-  return buf;
-}
-
 namespace {
 
 void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
