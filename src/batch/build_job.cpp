@@ -97,13 +97,7 @@ constexpr unsigned kFinisherThreads = 4;
 // The date printed into the PDF: SOURCE_DATE_EPOCH, else the article's `date:`, else its file time.
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;
-  std::tm tm{};
-  if (d.meta.date.size() >= 10 &&
-      std::sscanf(d.meta.date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return static_cast<long long>(timegm(&tm));
-  }
+  if (const auto epoch = doc::date_epoch(d.meta.date)) return *epoch;  // checked when read
   struct stat st {};
   if (::stat(d.path.c_str(), &st) == 0) return static_cast<long long>(st.st_mtime);
   return -1;
@@ -250,6 +244,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     auto bytes = pdf::write_pdf(*model, options);
     if (!bytes) {
       out.error = bytes.error();
+      if (out.error.file.empty()) out.error.file = job.article;  // a libharu error names no file
       return out;
     }
     auto staged = StagedFile::write(job.output, *bytes);

@@ -134,6 +134,10 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   const int fm = 1;  // front matter starts the file
   for (auto* field : {&meta.title, &meta.subtitle, &meta.lang, &meta.author, &meta.date, &meta.layout})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
+  // A date from the row is checked as one written in the file is (doc/document.hpp date_epoch).
+  if (!meta.date.empty() && !doc::date_epoch(meta.date))
+    return Error{document.path, meta.date_line > 0 ? meta.date_line : fm, doc::date_error(meta.date),
+                 doc::kDateHint};
   for (auto& k : meta.keywords)
     if (auto r = fill_in(k, fm, "the front matter"); !r) return r;
   for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url,

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <string>
 #include <utility>
 
@@ -143,6 +144,8 @@ class Reader {
     return mark.line >= 0 ? first_line_ + mark.line : first_line_;
   }
 
+  [[nodiscard]] std::string_view path() const { return path_; }
+
   [[nodiscard]] Error error(const YAML::Mark& mark, std::string message, std::string hint) const {
     return Error{std::string(path_), line_of(mark), std::move(message), std::move(hint)};
   }
@@ -256,6 +259,12 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
         return reader.error(key.Mark(), "front matter key `lang` is not a language tag: \"" + *read + "\"",
                             "use a BCP 47 tag with hyphens; supported: " + std::string(kSupportedLangs));
     }
+    if (name == "date") {
+      meta.date_line = reader.line_of(value.Mark());
+      // A {{variable}} is filled and checked later (batch/variables.cpp).
+      if (!read->empty() && read->find("{{") == std::string::npos && !date_epoch(*read))
+        return Error{std::string(reader.path()), meta.date_line, date_error(*read), kDateHint};
+    }
     meta.*member = std::move(read.value());
     return Ok{};
   }
@@ -285,6 +294,28 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
 }
 
 }  // namespace
+
+std::optional<long long> date_epoch(std::string_view date) {
+  // Exactly YYYY-MM-DD: sscanf("%d-%d-%d") took "2026-13-45" and timegm rolled it over to
+  // 2027-02-14; "9999-99-99" made a PDF date no reader accepts.
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int i = 0; i < 3; ++i)
+    for (std::size_t k = starts[i]; k < starts[i] + lengths[i]; ++k) {
+      if (date[k] < '0' || date[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (date[k] - '0');
+    }
+  const std::chrono::year_month_day day{std::chrono::year{parts[0]},
+                                        std::chrono::month{static_cast<unsigned>(parts[1])},
+                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!day.ok() || parts[0] < kFirstYear) return std::nullopt;  // a real day of the calendar
+  return static_cast<long long>(std::chrono::sys_days{day}.time_since_epoch().count()) * 86400;
+}
+
+std::string date_error(std::string_view date) {
+  return "front matter key `date` is not a date of the calendar: \"" + std::string(date) + "\"";
+}
 
 Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view path, int first_line) {
   const Reader reader(path, first_line);

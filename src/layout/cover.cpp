@@ -46,7 +46,7 @@ Status title_and_subtitle(const Scene& s, Setter& set) {
   const Template& t = s.t;
   auto title_style = heading_style(s, 1, 10);
   title_style.size = t.title_size;
-  const std::string title = s.doc.meta.title.empty() ? std::string("Untitled") : s.doc.meta.title;
+  const std::string title = s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
   const bool centred = t.cover_style == CoverStyle::Panel;
   if (auto r = set.lines(title, title_style, t.accent, t.title_size * 1.25, centred, StructType::H1); !r)
     return r;

@@ -36,7 +36,7 @@ Status load_images(Scene& s) {
     return Ok{};
   };
   for (const auto& b : s.doc.blocks) {
-    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not read
+    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not loaded
     if (b.image.empty())
       return Error{s.doc.path, b.line, "a picture without a file", "write ![caption](file.png)"};
     if (auto r = load(b.image, b.line, "the picture"); !r) return r;
@@ -80,7 +80,7 @@ void name_pictures(PageModel& model, const Scene& s) {
     std::snprintf(what, sizeof what, "prints at %.0f ppi, less than %.0f ppi: it will look soft", ppi,
                   kSoftPpi);
     model.warnings.push_back(s.doc.path + ":" + std::to_string(line == lines.end() ? 0 : line->second) +
-                             ": the picture '" + raster->source + "' " + what +
+                             ": the picture '" + doc::shown_path(raster->source, s.doc.path) + "' " + what +
                              " (use one with more pixels, or print it smaller)");
   }
 }
@@ -171,7 +171,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   if (!fit->fits()) return overflow_error(s, *fit);
 
   PageModel model;
-  model.title = document.meta.title;
+  model.title = document.meta.title.empty() ? doc::untitled(s.lang) : document.meta.title;  // as the cover
   model.subtitle = document.meta.subtitle;
   model.author = document.meta.clinic.name.empty() ? document.meta.author : document.meta.clinic.name;
   model.lang = s.lang;

@@ -108,6 +108,7 @@ Cmyk color_of(const YAML::Node& n, const std::string& key) {
 // Type sizes: below 4 pt nothing is legible (heading.sizes=0.0001pt drew headings no one could
 // see), above 72 pt a heading no longer fits a leaflet's panel.
 constexpr Pt kMinTypeSize = 4, kMaxTypeSize = 72;
+constexpr Pt kMaxEdge = mm(50);  // bleed, marks.offset, marks.length: far more than any print shop asks
 
 std::string points_text(Pt v) {
   char buf[32];
@@ -182,7 +183,7 @@ Template read(const YAML::Node& root) {
   if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
   only_keys(root, "",
             {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "gutter", "booklet",
-             "sides", "cover", "back", "flow", "fonts", "styles"});
+             "sides", "cover", "back", "flow", "fonts", "styles", "links"});
   t.name = text_of(require(root, "name", ""), "name");
   if (root["description"]) t.description = text_of(root["description"], "description");
   const auto sheet = require(root, "sheet", "");
@@ -190,13 +191,26 @@ Template read(const YAML::Node& root) {
   t.sheet_width = length_of(require(sheet, "width", "sheet"), "sheet.width");
   t.sheet_height = length_of(require(sheet, "height", "sheet"), "sheet.height");
   if (root["bleed"]) t.bleed = length_of(root["bleed"], "bleed", true);
+  // Bleed and marks add to the PDF page on every side; larger than these, a 2 m booklet spread
+  // would pass the 14,400 pt (5.08 m) a PDF page may have (libharu said only "error 0x1054").
+  const auto at_most = [](const YAML::Node& n, const std::string& key, Pt v, Pt most) {
+    if (v > most + 1e-9) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%gmm", to_mm(most));
+      fail_at(n, "'" + key + "' must be at most " + limit + ", not '" + text_of(n, key) + "'");
+    }
+    return v;
+  };
+  if (root["bleed"]) at_most(root["bleed"], "bleed", t.bleed, kMaxEdge);
   if (root["safe_margin"]) t.safe_margin = length_of(root["safe_margin"], "safe_margin", true);
   // Marks stand outside the bleed, or they print on the job: the default follows a larger bleed.
   t.mark_offset = std::max(t.mark_offset, t.bleed + mm(1));
   if (const auto m = root["marks"]) {
     only_keys(m, "marks", {"offset", "length"});
-    if (m["offset"]) t.mark_offset = length_of(m["offset"], "marks.offset");
-    if (m["length"]) t.mark_length = length_of(m["length"], "marks.length");
+    if (m["offset"])
+      t.mark_offset = at_most(m["offset"], "marks.offset", length_of(m["offset"], "marks.offset"), kMaxEdge);
+    if (m["length"])
+      t.mark_length = at_most(m["length"], "marks.length", length_of(m["length"], "marks.length"), kMaxEdge);
     if (t.mark_offset < t.bleed)
       fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
   }
@@ -263,7 +277,8 @@ Template read(const YAML::Node& root) {
   if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
   if (cover["subtitle_size"]) t.subtitle_size = size_of(cover["subtitle_size"], "cover.subtitle_size");
   if (const auto back = root["back"]) {
-    only_keys(back, "back", {"panel", "footer"});
+    only_keys(back, "back", {"panel", "footer", "qr"});
+    if (back["qr"]) t.back_qr = flag_of(back["qr"], "back.qr");
     if (back["panel"] && back["footer"]) fail_at(back, "'back' takes a panel or footer: true, not both");
     if (back["panel"]) {
       t.back_panel = text_of(back["panel"], "back.panel");
@@ -272,6 +287,10 @@ Template read(const YAML::Node& root) {
     }
     if (back["footer"] && !flag_of(back["footer"], "back.footer"))
       fail_at(back["footer"], "'back.footer' can only be true", "leave it out for a back panel");
+  }
+  if (const auto links = root["links"]) {
+    only_keys(links, "links", {"print_urls"});
+    if (links["print_urls"]) t.print_urls = flag_of(links["print_urls"], "links.print_urls");
   }
   const auto flow = require(root, "flow", "");
   if (!flow.IsSequence() || flow.size() == 0)
@@ -382,8 +401,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
-      "heading.color, title.size, subtitle.size, quote.tint, fonts.serif, fonts.sans, fonts.serif.cjk, "
-      "fonts.sans.cjk";
+      "heading.color, title.size, subtitle.size, quote.tint, links.print_urls, back.qr, fonts.serif, fonts.sans, "
+      "fonts.serif.cjk, fonts.sans.cjk";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
   const std::string text = assignment.substr(eq + 1);
@@ -418,6 +437,10 @@ Status set_template_key(Template& t, const std::string& assignment) {
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
       s.heading_sizes.clear();
       for (const auto& n : sizes) s.heading_sizes.push_back(size_of(n, key));
+    } else if (key == "links.print_urls") {
+      s.print_urls = flag_of(value, key);
+    } else if (key == "back.qr") {
+      s.back_qr = flag_of(value, key);
     } else if (key == "fonts.serif" || key == "fonts.sans" || key == "fonts.serif.latin" ||
                key == "fonts.sans.latin" || key == "fonts.serif.cjk" || key == "fonts.sans.cjk") {
       // A family name as fontconfig knows it (`leafpress fonts` lists them by script).
