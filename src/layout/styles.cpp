@@ -15,8 +15,9 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   st.lang = s.lang;
   st.fonts.latin = s.t.serif.latin;
   st.fonts.cjk = s.t.serif.cjk;
-  st.strictness =
-      s.t.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
+  st.strictness = !s.t.strict_line_breaks   ? text::LineBreakStrictness::Auto
+                  : *s.t.strict_line_breaks ? text::LineBreakStrictness::Strict
+                                            : text::LineBreakStrictness::Normal;
   return st;
 }
 
