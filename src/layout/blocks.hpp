@@ -14,6 +14,7 @@
 // Errors: a font that cannot be found (from text::compose).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,9 @@ struct Collected {
   std::shared_ptr<const doc::Raster> image;  // a picture: the first element line is the picture
   Pt image_width = 0, image_height = 0;
   Pt caption_size = 0;
+  // Composes a text block again with extra rules: column_ends.hpp asks for no hyphen on
+  // the last line of a column once the flow knows where columns end. Empty for others.
+  std::function<Result<text::Paragraph>(const text::ComposeOptions&)> recompose;
 };
 
 struct Collection {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "layout/back_panel.hpp"
+#include "layout/column_ends.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
 #include "layout/impose.hpp"
@@ -122,6 +123,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.body_size = fit->collection.body;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  unhyphenate_column_ends(fit->collection, fit->flowed);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
   draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);
   draw(model.pages[static_cast<std::size_t>(fit->plan.back_page)], *clinic);

@@ -32,6 +32,7 @@ text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {
   st.align = text::Align::Left;
   st.hyphenate = false;
   st.bold = true;
+  st.balance = true;
   return st;
 }
 
@@ -41,6 +42,7 @@ text::ParagraphStyle caption_style(const Scene& s, Pt body) {
   st.fonts.cjk = s.t.sans.cjk;
   st.align = text::Align::Center;
   st.hyphenate = false;
+  st.balance = true;
   return st;
 }
 

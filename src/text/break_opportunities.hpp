@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/items.hpp"
 #include "text/paragraph.hpp"
 
 namespace leafpress::text {

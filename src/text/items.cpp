@@ -1,5 +1,7 @@
 #include "text/items.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 
 namespace leafpress::text {
@@ -154,6 +156,10 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
+    } else if (a.cls == CharClass::Hangul || b.cls == CharClass::Hangul) {
+      // KLREQ: a Korean word space may open up to half an em (at ratio 1); past that the
+      // breaker prefers a break between syllables (kSyllableBreakPenalty).
+      glue(width, std::max(width / 2, em(kKoreanSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
     } else {
       glue(width, width / 2, width / 2.5, GlueKind::Word, glyph);
     }

@@ -108,10 +108,12 @@ constexpr double kHyphenPenalty = 50;  // TeX's \hyphenpenalty
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
-// fallback, taken only when the word spaces of the line would stretch too far. At
-// this cost (TeX scale, squared into demerits) a syllable break wins over a line whose
-// word spaces stretch past about 0.5 em (ratio 1.8: (10 + 100·1.8³)² > 400² + (10 + 0)²).
-constexpr double kSyllableBreakPenalty = 400;
+// fallback, taken only when the word spaces of the line would open past half an em.
+// A Korean word space stretches to kKoreanSpaceMax at ratio 1 (badness 100); at this
+// cost (TeX scale, squared into demerits: 150² ≈ (10 + 100·1.1³)²) a syllable break
+// wins over a line whose spaces would go about a tenth past it.
+constexpr double kKoreanSpaceMax = 0.5;
+constexpr double kSyllableBreakPenalty = 150;
 
 struct ItemInput {
   std::string_view text;

@@ -33,9 +33,10 @@ int fitness_class(double r) {
   return 3;
 }
 
-bool is_legal_break(std::span<const Item> items, std::size_t i, bool discretionary) {
+bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlassParams& params) {
   if (const auto* p = std::get_if<Penalty>(&items[i]))
-    return p->cost < kInfinitePenalty && (discretionary || !p->flagged || p->width <= 0);
+    return p->cost < kInfinitePenalty && (p->cost < params.max_break_cost || p->cost <= -kInfinitePenalty) &&
+           (params.discretionary || !p->flagged || p->width <= 0);
   if (std::holds_alternative<Glue>(items[i])) return i > 0 && std::holds_alternative<Box>(items[i - 1]);
   return false;
 }
@@ -75,7 +76,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
   std::vector<int> active{0};
 
   for (std::size_t b = 0; b < n; ++b) {
-    if (!is_legal_break(items, b, params.discretionary)) continue;
+    if (!is_legal_break(items, b, params)) continue;
     const auto* pen = std::get_if<Penalty>(&items[b]);
     const double cost = pen ? pen->cost : 0;
     const bool forced = pen && cost <= -kInfinitePenalty;

@@ -37,6 +37,8 @@ struct KnuthPlassParams {
   Pt background_stretch = 0;            // emergency stretch added to every line (TeX \emergencystretch)
   bool discretionary = true;            // false: no break at a flagged penalty that adds width (an
                                         // inserted hyphen); TeX's first pass, before hyphenating
+  double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
+                                             // (a first pass without Korean syllable breaks)
   std::vector<int> no_flagged_lines;    // 0-based lines that may not end at a flagged break (a
                                         // column's last line: layout asks for it)
   Pt short_last_line = 0;               // a last line narrower than this (one character alone,

@@ -14,6 +14,7 @@
 
 #include "text/break_opportunities.hpp"
 #include "text/hyphenate.hpp"
+#include "text/icu_handles.hpp"
 #include "text/itemize.hpp"
 #include "text/knuth_plass.hpp"
 #include "text/shape.hpp"
@@ -77,6 +78,48 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     i = j;
   }
   return map;
+}
+
+// Balanced lines: the narrowest measure at which first fit still needs no more lines
+// than at the full width, found by bisection (as browsers do for text-wrap: balance).
+// first_fit is monotone in the width, so bisection is exact to kBalanceStep.
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width) {
+  constexpr Pt kBalanceStep = 0.25;
+  auto breaks = first_fit(items, width);
+  const std::size_t lines = breaks.size();
+  if (lines < 2) return breaks;
+  Pt lo = width / static_cast<double>(lines) * 0.5, hi = width;
+  while (hi - lo > kBalanceStep) {
+    const Pt mid = (lo + hi) / 2;
+    auto trial = first_fit(items, mid);
+    if (trial.size() <= lines)
+      hi = mid, breaks = std::move(trial);
+    else
+      lo = mid;
+  }
+  return breaks;
+}
+
+// zh and ja titles break only between words: ICU's dictionary-based word BreakIterator
+// finds them; a line break between two Han/Kana characters inside one word is dropped.
+void keep_cjk_words_whole(std::string_view text, const std::string& lang,
+                          const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
+  if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
+  std::vector<std::uint8_t> boundary(text.size() + 1, 0);
+  UErrorCode err = U_ZERO_ERROR;
+  BreakIterator bi(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+  UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
+  if (U_FAILURE(err)) return;
+  ubrk_setUText(bi.get(), ut.get(), &err);
+  if (U_FAILURE(err)) return;
+  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get()))
+    boundary[static_cast<std::size_t>(b)] = 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!breaks[i] || boundary[i]) continue;
+    std::size_t prev = i - 1;
+    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
+  }
 }
 
 // Byte ranges of URLs typed as plain text: http://…, https://…, www.… up to a space,
@@ -284,6 +327,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   key += style.hyphenate ? 'h' : '-';
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
+  key += style.balance ? 'B' : '-';
   for (const auto& s : spans) {
     key +=
         static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) + (s.url ? 8 : 0));
@@ -319,6 +363,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     for (std::size_t i = b; i + 1 < e; ++i)
       if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
   }
+  if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   const auto glyphs = shape(text, p->itemized.runs, style.lang, style.size);
@@ -358,6 +403,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   for (const Pass& pass : kPasses) {
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
+    // The first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean
+    // space opens to half an em; only when that fails are syllable breaks weighed.
+    params.max_break_cost = pass.hyphens ? kInfinitePenalty : kSyllableBreakPenalty;
     params.background_stretch = pass.emergency_em * em;
     if (auto found = knuth_plass(items, width, params)) return std::move(*found);
   }
@@ -399,8 +447,11 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
                                             .max_box_width = width});
 
   std::vector<std::size_t> chosen;
-  const bool justify = style.align == Align::Justify;
-  if (justify) chosen = choose_breaks(items.items, width, style.size, options);
+  const bool justify = style.align == Align::Justify && !style.balance;
+  if (style.balance)
+    chosen = balance_breaks(items.items, width);
+  else if (justify)
+    chosen = choose_breaks(items.items, width, style.size, options);
   if (chosen.empty()) chosen = first_fit(items.items, width);
 
   std::size_t begin = 0;

@@ -54,6 +54,11 @@ struct ParagraphStyle {
   bool hyphenate = true;
   LineBreakStrictness strictness = LineBreakStrictness::Auto;
   bool bold = false;  // the whole paragraph is bold (headings)
+  // Titles, headings, captions (as CSS text-wrap: balance): as many lines as the text
+  // needs at `width`, but of near-equal length, so that no word or character is left
+  // alone; zh and ja break only between words (ICU's dictionary word breaks), never
+  // "糖尿病足部护理：每 | 天五分钟". The lines are not justified; `align` places them.
+  bool balance = false;
 };
 
 struct PlacedGlyph {
