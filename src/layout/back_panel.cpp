@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/structure.hpp"
+
 namespace leafpress::layout {
 namespace {
 
@@ -12,6 +14,7 @@ struct Line {
   text::Line line;
   Pt size = 0;
   Cmyk color;
+  int element = kArtifact;  // its P in the block's Sect (structure.hpp)
 };
 
 }  // namespace
@@ -34,6 +37,12 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   }
   const Pt size = std::clamp(t.body_size_min, 8.0, 10.0);
   std::vector<Line> lines;
+  // The clinic block is a Sect of its own, read last (structure.hpp); each field a P.
+  const int sect = local_element(d, StructType::Sect);
+  const int figure =
+      logo ? local_element(d, StructType::Figure, sect) : kArtifact;  // drawn on top: read first
+  if (logo)
+    d.structure.elements[static_cast<std::size_t>(figure)].alt = c.name.empty() ? "Logo" : c.name + " logo";
   auto add = [&](const std::string& text, text::ParagraphStyle st, Cmyk color, bool url) -> Status {
     if (text.empty()) return Ok{};
     st.align = text::Align::Center;
@@ -41,7 +50,8 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
     auto para = compose_checked(s, {text::TextSpan{text, false, false, false, url}}, st, width,
                                 s.doc.meta.body_line, warnings);
     if (!para) return para.error();
-    for (auto& l : para->lines) lines.push_back(Line{std::move(l), st.size, color});
+    const int element = local_element(d, StructType::P, sect);
+    for (auto& l : para->lines) lines.push_back(Line{std::move(l), st.size, color, element});
     return Ok{};
   };
   auto name_style = heading_style(s, 3, 10);
@@ -74,13 +84,13 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   const Pt top = y + size;
   if (logo) {
     const Pt lx = x + (width - logo_width) / 2;
-    d.images.push_back(Image{Rect{lx, y - logo_height, lx + logo_width, y}, logo});
+    d.images.push_back(Image{Rect{lx, y - logo_height, lx + logo_width, y}, logo, next_tag(d, figure)});
     y -= logo_height + size * 0.6;
   }
   for (const auto& l : lines) {
     y -= l.size * 1.35;
-    d.runs.push_back(
-        GlyphRun{x + (width - l.line.width) / 2, y + l.size * 0.35, l.size, l.color, l.line.glyphs});
+    d.runs.push_back(GlyphRun{x + (width - l.line.width) / 2, y + l.size * 0.35, l.size, l.color,
+                              l.line.glyphs, next_tag(d, l.element)});
   }
   d.rules.push_back(Rule{x, top, x + width, top, 0.5, t.accent});
   d.reserved = top - (page.trim.y0 + std::max(t.margin_bottom, t.safe_margin)) + kGap;

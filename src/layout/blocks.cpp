@@ -140,8 +140,10 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
   int previous_quote = 0;
-  for (const auto& block : s.doc.blocks) {
+  for (std::size_t index = 0; index < s.doc.blocks.size(); ++index) {
+    const doc::Block& block = s.doc.blocks[index];
     Collected c;
+    c.block = static_cast<int>(index);
     c.source_line = block.line;
     c.quote_depth = block.quote_depth;
     // Deep nesting indents no further than a sixth of the column: text must stay readable.

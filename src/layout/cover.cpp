@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/sheet_plan.hpp"
+#include "layout/structure.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -18,14 +19,18 @@ struct Setter {  // sets centred or left-aligned lines downward from y
   Decoration& d;
   Pt x = 0, width = 0, y = 0;
 
-  Status lines(const std::string& text, text::ParagraphStyle st, Cmyk color, Pt leading, bool centred) {
+  // Sets `text` as one structure element of `type` (structure.hpp) under the cover's root.
+  Status lines(const std::string& text, text::ParagraphStyle st, Cmyk color, Pt leading, bool centred,
+               StructType type) {
+    const int element = local_element(d, type);
     st.align = centred ? text::Align::Center : text::Align::Left;
     st.hyphenate = false;
     auto para = compose_checked(s, {text::TextSpan{text}}, st, width, s.doc.meta.body_line, warnings);
     if (!para) return para.error();
     for (const auto& line : para->lines) {
       y -= leading;
-      d.runs.push_back(GlyphRun{centred ? x + (width - line.width) / 2 : x, y, st.size, color, line.glyphs});
+      d.runs.push_back(GlyphRun{centred ? x + (width - line.width) / 2 : x, y, st.size, color, line.glyphs,
+                                next_tag(d, element)});
     }
     return Ok{};
   }
@@ -43,13 +48,16 @@ Status title_and_subtitle(const Scene& s, Setter& set) {
   title_style.size = t.title_size;
   const std::string title = s.doc.meta.title.empty() ? std::string("Untitled") : s.doc.meta.title;
   const bool centred = t.cover_style == CoverStyle::Panel;
-  if (auto r = set.lines(title, title_style, t.accent, t.title_size * 1.25, centred); !r) return r;
+  if (auto r = set.lines(title, title_style, t.accent, t.title_size * 1.25, centred, StructType::H1); !r)
+    return r;
   if (!s.doc.meta.subtitle.empty()) {
     set.y -= t.subtitle_size * 0.5;
     auto st = heading_style(s, 2, 10);
     st.bold = false;
     st.size = t.subtitle_size;
-    if (auto r = set.lines(s.doc.meta.subtitle, st, t.text_color, t.subtitle_size * 1.3, centred); !r)
+    if (auto r =
+            set.lines(s.doc.meta.subtitle, st, t.text_color, t.subtitle_size * 1.3, centred, StructType::P);
+        !r)
       return r;
   }
   return Ok{};
@@ -87,7 +95,8 @@ Result<Decoration> panel_cover(const Scene& s, std::vector<std::string>& warning
     st.bold = false;
     st.size = std::clamp(t.body_size_min, 8.0, 11.0);
     set.y = page.trim.y0 + std::max(t.margin_bottom, t.safe_margin) + st.size * 1.3;
-    if (auto r = set.lines(author, st, t.text_color, st.size * 1.3, true); !r) return r.error();
+    if (auto r = set.lines(author, st, t.text_color, st.size * 1.3, true, StructType::P); !r)
+      return r.error();
   }
   return d;
 }

@@ -17,6 +17,10 @@ struct Decoration {
   std::vector<GlyphRun> runs;
   std::vector<Rule> rules;
   Pt reserved = 0;
+  // Its own structure (structure.hpp): element ids in the pieces' tags index this tree until
+  // graft() moves it into the PageModel's; next_order numbers the pieces in drawing order.
+  StructTree structure{};
+  int next_order = 0;
 };
 
 inline void draw(Page& page, const Decoration& d) {
@@ -32,7 +36,7 @@ inline Image fit_image(std::shared_ptr<const doc::Raster> raster, const Rect& bo
   const double s = sx < sy ? sx : sy;
   const Pt w = raster->width * s, h = raster->height * s;
   const Pt x0 = box.x0 + (box.width() - w) / 2;
-  return Image{Rect{x0, box.y1 - h, x0 + w, box.y1}, std::move(raster)};
+  return Image{Rect{x0, box.y1 - h, x0 + w, box.y1}, std::move(raster), {}};
 }
 
 }  // namespace leafpress::layout

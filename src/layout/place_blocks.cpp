@@ -1,5 +1,10 @@
 #include "layout/place_blocks.hpp"
 
+#include <algorithm>
+#include <cmath>
+
+#include "layout/structure.hpp"
+
 namespace leafpress::layout {
 namespace {
 
@@ -25,10 +30,26 @@ struct QuoteBox {  // the box being drawn: grows while the quote goes on in the 
 
 }  // namespace
 
+Cmyk quote_tint(const Cmyk& base, int depth) {
+  const int levels = std::clamp(depth, 1, kDarkerQuoteLevels) - 1;
+  const double factor = std::pow(1.5, levels);
+  Cmyk tint{std::min(1.0, base.c * factor), std::min(1.0, base.m * factor), std::min(1.0, base.y * factor),
+            std::min(1.0, base.k * factor)};
+  const double base_total = base.c + base.m + base.y + base.k;
+  const double most = std::max(base_total, 1.0), total = tint.c + tint.m + tint.y + tint.k;
+  if (total > most) {
+    const double keep = most / total;
+    tint = Cmyk{tint.c * keep, tint.m * keep, tint.y * keep, tint.k * keep};
+  }
+  return tint;
+}
+
 void place_blocks(PageModel& model, const Scene& s, const Collection& c, const FlowResult& flowed,
                   const std::vector<Frame>& frames) {
   const Pt body = c.body;
   QuoteBox box;
+  int drawn = 0;  // the order things are drawn in: the reading order within a block (structure.hpp)
+  auto tag = [&](int element) { return Tag{element, drawn++}; };
   for (std::size_t b = 0; b < c.blocks.size(); ++b) {
     const Collected& k = c.blocks[b];
     const auto& at = flowed.placements[b];
@@ -45,8 +66,7 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
         } else {
           // Nested quotes sit on a darker box, inset by their depth.
           const Pt inset = (k.quote_depth - 1) * body * 0.6;
-          Cmyk tint = s.t.quote_tint;
-          for (int d = 1; d < k.quote_depth; ++d) tint.c *= 1.5, tint.m *= 1.5, tint.y *= 1.5, tint.k *= 1.5;
+          const Cmyk tint = quote_tint(s.t.quote_tint, k.quote_depth);
           page.fills.push_back(Fill{Rect{frame.x + inset, bottom, frame.x + c.column - inset, top}, tint});
           box = QuoteBox{at[i].frame, k.quote_depth, pi, page.fills.size() - 1};
         }
@@ -62,19 +82,21 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
       if (k.image) {
         if (i == 0) {
           const Pt x = frame.x + k.indent;
-          page.images.push_back(
-              Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height}, k.image});
+          page.images.push_back(Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height},
+                                      k.image, tag(k.tags.figure)});
           continue;
         }
         const text::Line& line = k.lines[i - 1];
         const Pt x = frame.x + k.indent + (k.image_width - line.width) / 2;
-        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs});
+        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs, tag(k.tags.text)});
         continue;
       }
-      page.runs.push_back(GlyphRun{frame.x + k.indent, baseline, k.size, k.color, k.lines[i].glyphs});
+      page.runs.push_back(
+          GlyphRun{frame.x + k.indent, baseline, k.size, k.color, k.lines[i].glyphs, tag(k.tags.text)});
       add_emphasis_marks(page, s.lang, k.lines[i], frame.x + k.indent, baseline, k.size, k.color);
       if (i == 0 && k.marker)
-        page.runs.push_back(GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs});
+        page.runs.push_back(
+            GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs, tag(k.tags.label)});
       if (i == 0 && k.heading)
         model.outline.push_back(Outline{k.heading_text, frame.page, baseline + k.size});
     }

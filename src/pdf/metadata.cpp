@@ -30,8 +30,9 @@ std::tm utc(long long epoch) {
 
 }  // namespace
 
-Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch) {
+Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch, bool tagged) {
   Metadata m;
+  m.tagged = tagged;
   m.standard = standard;
   m.title = cut(model.title.empty() ? "Untitled" : model.title);
   m.author = cut(model.author);
@@ -88,7 +89,9 @@ Status write_info(HPDF_Doc doc, const Metadata& meta) {
     put_ascii("GTS_PDFXConformance", "PDF/X-1a:2001");
     st |= HPDF_Dict_AddName(info, "Trapped", "False");
   }
-  if (!meta.lang.empty()) st |= HPDF_Dict_Add(doc->catalog, "Lang", text_string(mmgr, meta.lang));
+  // /Lang is PDF 1.4 (ISO 32000-1 Table 28): a PDF/X-1a file is PDF 1.3, where it does not exist.
+  if (!meta.lang.empty() && meta.standard != Standard::Print)
+    st |= HPDF_Dict_Add(doc->catalog, "Lang", text_string(mmgr, meta.lang));
   if (st != HPDF_OK) return Error{"", 0, "cannot write the document information", "report a bug"};
   return Ok{};
 }

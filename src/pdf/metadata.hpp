@@ -10,7 +10,7 @@
 //    article's `date:`, else its file time: batch/build_job.cpp), in UTC.
 //  - print: GTS_PDFXVersion "PDF/X-1:2001", GTS_PDFXConformance
 //    "PDF/X-1a:2001", Trapped /False (leafpress does no trapping).
-//  - every standard: /Lang in the catalog.
+//  - archive and none: /Lang in the catalog (a PDF 1.4 key: print is PDF 1.3 and has none).
 // Values longer than 8000 bytes are cut at a character (libharu strings hold
 // at most 65535 bytes, and Info is for catalogues).
 // Errors: an Error when libharu refuses an entry.
@@ -31,9 +31,10 @@ struct Metadata {
   std::string title, author, subject, keywords, lang;
   std::string creator, producer;
   long long epoch = 0;  // seconds since 1970, UTC
+  bool tagged = false;  // a tag tree is written: the file declares PDF/UA-1 (and PDF/A-2a, not -2u)
 };
 
-Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch);
+Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch, bool tagged = false);
 
 std::string pdf_date(long long epoch);  // D:20231114221320+00'00'
 std::string xmp_date(long long epoch);  // 2023-11-14T22:13:20+00:00
