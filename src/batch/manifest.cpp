@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -244,7 +245,9 @@ class Reader {
     if (!pattern) return pattern.error();
     // The pattern must end in a file name, or every row would be refused after building.
     if (const std::string last = fs::path(*pattern).filename().string();
-        pattern->empty() || pattern->ends_with("/") || last == "." || last == "..")
+        pattern->empty() || pattern->ends_with("/") || last == "." || last == ".." ||
+        std::any_of(pattern->begin(), pattern->end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
       return at(output, "`output:` must name a file, not `" + *pattern + "`",
                 "e.g. output: ../out/{{clinic.id}}/{{article}}.pdf");
     // --set keys and values are checked now: a bad one is a usage error, not a failed PDF per row.

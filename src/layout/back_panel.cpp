@@ -1,5 +1,7 @@
 #include "layout/back_panel.hpp"
 
+#include "layout/clinic_qr.hpp"
+
 #include <algorithm>
 
 #include "layout/structure.hpp"
@@ -80,8 +82,15 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
     logo_height = std::min(kLogoHeight, width / 2 * logo->height / logo->width);
     logo_width = logo_height * logo->width / logo->height;
   }
+  auto qr_width = clinic_qr_width(s, footer, width / 2);
+  if (!qr_width) return qr_width.error();
   Pt y = foot + height + (logo ? logo_height + size * 0.6 : 0);
-  const Pt top = y + size;
+  if (*qr_width > 0) {  // the QR code above the logo and the text
+    y += *qr_width + size * 0.4;
+    if (auto r = add_clinic_qr(s, d, x + width / 2, y, *qr_width); !r) return r.error();
+    y -= *qr_width + size * 0.4;
+  }
+  const Pt top = y + size + (*qr_width > 0 ? *qr_width + size * 0.4 : 0);
   if (logo) {
     const Pt lx = x + (width - logo_width) / 2;
     d.images.push_back(Image{Rect{lx, y - logo_height, lx + logo_width, y}, logo, next_tag(d, figure)});

@@ -36,7 +36,7 @@ Status load_images(Scene& s) {
     return Ok{};
   };
   for (const auto& b : s.doc.blocks) {
-    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not read
+    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not loaded
     if (b.image.empty())
       return Error{s.doc.path, b.line, "a picture without a file", "write ![caption](file.png)"};
     if (auto r = load(b.image, b.line, "the picture"); !r) return r;

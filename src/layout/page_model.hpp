@@ -125,6 +125,9 @@ struct LinkArea {  // a clickable area: a Link annotation (ISO 32000-1 12.5.6.5)
   std::string uri{};
   std::string contents{};  // the annotation's /Contents: the link's text (PDF/UA-1 7.18.5)
   int element = kArtifact;  // its Link structure element
+  // A link broken over lines: one area per piece (the annotation's /QuadPoints, ISO 32000-1
+  // 12.5.6.5), `rect` their union. Empty: `rect` alone.
+  std::vector<Rect> quads{};
 };
 
 struct Page {

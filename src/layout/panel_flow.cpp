@@ -9,7 +9,13 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 
 // How many lines of e must stand together at its start: all of a heading; two of a
 // paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
-std::size_t kept_lines(const Element& e) {
+std::size_t kept_lines(const Element& e, Pt frame_height) {
+  if (e.keep_together && !e.lines.empty()) {
+    Pt h = e.lines[0].ascent;
+    for (std::size_t k = 1; k < e.lines.size(); ++k) h += e.lines[k].height;
+    // Taller than a whole frame: it must split anyway, so it need not wait for a fresh one.
+    if (h > frame_height) return std::min(e.lines.size(), e.repeat_lines + kKeepLines);
+  }
   if (e.keep_with_next || e.keep_together || e.lines.size() <= 3) return e.lines.size();
   return kKeepLines;
 }
@@ -18,13 +24,13 @@ std::size_t kept_lines(const Element& e) {
 // with the start of elements[i]. After a heading (or a chain of them) that is the
 // next kKeepLines lines, even when they belong to more than one element (a heading
 // over a list of one-line items).
-Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top) {
+Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top, Pt frame_height) {
   Pt h = 0;
   bool after_heading = false;
   std::size_t kept_after_heading = 0;
   for (; i < elements.size(); ++i) {
     const Element& e = elements[i];
-    const std::size_t n = kept_lines(e);
+    const std::size_t n = kept_lines(e, frame_height);
     if (!at_top) h += e.space_before;
     for (std::size_t k = 0; k < n; ++k) h += (at_top && k == 0) ? e.lines[k].ascent : e.lines[k].height;
     at_top = false;
@@ -44,6 +50,7 @@ Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top)
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
   FlowResult out;
   out.placements.resize(elements.size());
+  out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
   std::size_t f = 0;
   Pt y = frames.empty() ? 0 : frames[0].top;  // baseline of the last placed line
@@ -72,7 +79,9 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
     }
     // Keep rules, decided before the first line is placed: the element's first
     // lines, and for a heading everything it keeps with (a chain of headings too).
-    if (!frame_empty && y - kept_height(elements, ei, false) < frames[f].bottom) next_frame();
+    if (!frame_empty &&
+        y - kept_height(elements, ei, false, frames[f].top - frames[f].bottom) < frames[f].bottom)
+      next_frame();
 
     for (std::size_t li = 0; li < e.lines.size(); ++li) {
       if (f >= frames.size()) {  // the keep rules above moved past the last panel
@@ -92,6 +101,15 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
           break;
         }
         step = e.lines[li].ascent;
+        if (li >= e.repeat_lines && e.repeat_lines > 0) {
+          // The header again, then this line under it.
+          for (std::size_t k = 0; k < e.repeat_lines; ++k) {
+            y -= k == 0 ? e.lines[k].ascent : e.lines[k].height;
+            out.repeats[ei].push_back(Repeat{k, Placement{static_cast<int>(f), y}});
+          }
+          frame_empty = false;
+          step = e.lines[li].height;
+        }
       }
       y -= step;
       frame_empty = false;

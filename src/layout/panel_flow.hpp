@@ -4,8 +4,11 @@
 // a list item). flow() places elements in the given column frames in order:
 //   - space before an element is dropped at the top of a frame;
 //   - a heading keeps with the first two lines of what follows (never ends a frame);
-//   - an element that keeps together (a picture and its caption) is never split
-//     unless it is taller than a whole frame;
+//   - an element that keeps together (a picture and its caption, a table) is never split
+//     unless it is taller than a whole frame; one that is starts where it is when its
+//     first repeat_lines + 2 lines fit (a table's header and two rows);
+//   - an element with repeat_lines (a table's header row) that goes on in another frame
+//     has those lines placed again at the top of that frame (FlowResult::repeats);
 //   - an element that asks for a new panel starts at the top of the next frame
 //     (the next panel, or the next column of a handout), unless nothing is above it;
 //   - a paragraph leaves no single first line at the foot of a frame (orphan)
@@ -35,9 +38,10 @@ struct FlowLine {
 struct Element {
   std::vector<FlowLine> lines;
   Pt space_before = 0, space_after = 0;
-  bool keep_with_next = false;  // headings
-  bool keep_together = false;   // pictures with their captions
-  bool new_panel = false;       // start at the top of the next panel
+  bool keep_with_next = false;   // headings
+  bool keep_together = false;    // pictures with their captions
+  bool new_panel = false;        // start at the top of the next panel
+  std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
 };
 
 struct Placement {
@@ -45,8 +49,14 @@ struct Placement {
   Pt baseline = 0;
 };
 
+struct Repeat {  // a line placed again: element line `line` at `at`
+  std::size_t line = 0;
+  Placement at;
+};
+
 struct FlowResult {
   std::vector<std::vector<Placement>> placements;  // per element, per line
+  std::vector<std::vector<Repeat>> repeats{};      // per element: its repeated lines
   std::optional<std::size_t> overflow_element;     // first element that did not fit
   std::size_t lines_left = 0;                      // lines that found no room
   std::vector<Pt> frame_fill;                      // used height per frame

@@ -172,7 +172,7 @@ Template read(const YAML::Node& root) {
   if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
   only_keys(root, "",
             {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "gutter", "booklet",
-             "sides", "cover", "back", "flow", "fonts", "styles"});
+             "sides", "cover", "back", "flow", "fonts", "styles", "links"});
   t.name = text_of(require(root, "name", ""), "name");
   if (root["description"]) t.description = text_of(root["description"], "description");
   const auto sheet = require(root, "sheet", "");
@@ -253,7 +253,8 @@ Template read(const YAML::Node& root) {
   if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
   if (cover["subtitle_size"]) t.subtitle_size = size_of(cover["subtitle_size"], "cover.subtitle_size");
   if (const auto back = root["back"]) {
-    only_keys(back, "back", {"panel", "footer"});
+    only_keys(back, "back", {"panel", "footer", "qr"});
+    if (back["qr"]) t.back_qr = flag_of(back["qr"], "back.qr");
     if (back["panel"] && back["footer"]) fail_at(back, "'back' takes a panel or footer: true, not both");
     if (back["panel"]) {
       t.back_panel = text_of(back["panel"], "back.panel");
@@ -262,6 +263,10 @@ Template read(const YAML::Node& root) {
     }
     if (back["footer"] && !flag_of(back["footer"], "back.footer"))
       fail_at(back["footer"], "'back.footer' can only be true", "leave it out for a back panel");
+  }
+  if (const auto links = root["links"]) {
+    only_keys(links, "links", {"print_urls"});
+    if (links["print_urls"]) t.print_urls = flag_of(links["print_urls"], "links.print_urls");
   }
   const auto flow = require(root, "flow", "");
   if (!flow.IsSequence() || flow.size() == 0)
@@ -372,7 +377,7 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
-      "heading.color, title.size, subtitle.size, quote.tint";
+      "heading.color, title.size, subtitle.size, quote.tint, links.print_urls, back.qr";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
   const std::string text = assignment.substr(eq + 1);
@@ -405,6 +410,10 @@ Status set_template_key(Template& t, const std::string& assignment) {
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
       s.heading_sizes.clear();
       for (const auto& n : sizes) s.heading_sizes.push_back(size_of(n, key));
+    } else if (key == "links.print_urls") {
+      s.print_urls = flag_of(value, key);
+    } else if (key == "back.qr") {
+      s.back_qr = flag_of(value, key);
     } else if (key == "title.size") {
       s.title_size = size_of(value, key, 6, 96);
     } else if (key == "subtitle.size") {

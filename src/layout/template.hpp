@@ -65,6 +65,8 @@ struct Template {
   CoverStyle cover_style = CoverStyle::Panel;
   double cover_image_share = 0.5;  // the cover image's box: this share of the panel's height, from the top
   std::string back_panel;          // clinic block at its foot; "" = a footer on the last page
+  bool back_qr = true;             // a QR code of the clinic's url in the back panel's clinic block
+  bool print_urls = false;         // a link whose text is not its address prints " (address)" after it
   std::vector<std::string> flow;   // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
   Pt body_size = 10;      // the largest body size copy-fit tries (and the one it starts from)

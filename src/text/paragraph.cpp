@@ -164,8 +164,15 @@ int tier_of(GlueKind k) {
 }
 
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
-Line set_line(const Items& items, const std::vector<std::string>& glyph_text, std::size_t begin,
+Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
+              const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
               std::size_t end, Pt width, bool justify) {
+  // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
+  const auto mark = [&](PlacedGlyph g, std::uint32_t cluster) {
+    g.span = cluster < span_at.size() ? span_at[cluster] : -1;
+    g.superscript = g.span >= 0 && spans[static_cast<std::size_t>(g.span)].superscript;
+    return g;
+  };
   const auto& list = items.items;
   // Discardable items at the line start go.
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
@@ -223,15 +230,16 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
       Pt pen = x + b->shift;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
-                                          glyph_text[g], s.emphasis_mark});
+        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
+                                               glyph_text[g], s.emphasis_mark},
+                                   s.cluster));
         pen += s.advance;
       }
       x += b->width;
     } else if (const auto* g = std::get_if<Glue>(&list[i])) {
       if (g->glyph >= 0) {
         const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
-        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "});
+        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "}, s.cluster));
       }
       if (g->kind == GlueKind::Fill) continue;
       const double r = ratio[static_cast<std::size_t>(tier_of(g->kind))];
@@ -240,7 +248,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
   }
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
-    line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"});
+    line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"}, s.cluster));
     x += at_break->width;
     line.hyphenated = true;
   }
@@ -267,7 +275,9 @@ struct Prepared {
   std::vector<StyleRange> styles;  // with the URLs found in the text
   Itemized itemized;
   std::vector<std::uint8_t> italic, breaks, hyphens;
-  std::vector<std::string> glyph_text;  // per glyph of the shaped text (clusters do not change with size)
+  std::vector<std::string> glyph_text;    // per glyph of the shaped text (clusters do not change with size)
+  std::vector<std::int32_t> span_at;      // per byte: the index of the span it comes from
+  std::vector<std::uint8_t> superscript;  // per byte: 1 inside a superscript span
 };
 
 // A bounded process-wide cache of Prepared paragraphs, keyed by everything that goes
@@ -329,8 +339,8 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   key += style.bold ? 'b' : '-';
   key += style.balance ? 'B' : '-';
   for (const auto& s : spans) {
-    key +=
-        static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) + (s.url ? 8 : 0));
+    key += static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) +
+                             (s.url ? 8 : 0) + (s.superscript ? 16 : 0));
     field(s.text);
   }
   return key;
@@ -343,15 +353,22 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   auto p = std::make_shared<Prepared>();
   std::string& text = p->text;
   std::vector<StyleRange>& styles = p->styles;
-  for (const auto& s : spans) {
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const TextSpan& s = spans[i];
     if (s.text.empty()) continue;
     styles.push_back(StyleRange{text.size(), text.size() + s.text.size(), s.bold, s.italic, s.code, s.url});
     text += s.text;
+    p->span_at.resize(text.size(), static_cast<std::int32_t>(i));
+    p->superscript.resize(text.size(), s.superscript ? 1 : 0);
   }
   if (text.empty()) return std::shared_ptr<const Prepared>(std::move(p));
   auto itemized = itemize(text, styles, style, fonts);
   if (!itemized) return itemized.error();
   p->itemized = std::move(itemized).value();
+  // A superscript (a footnote number) counts as punctuation for the items: no Han–Latin
+  // autospace around it (CLReq 3.4 is about letters and digits of the text, not references).
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (p->superscript[i]) p->itemized.classes[i] = CharClass::LatinPunct;
   p->italic.assign(text.size(), 0);
   for (const auto& s : styles)
     if (s.italic) std::fill(p->italic.begin() + s.begin, p->italic.begin() + s.end, 1);
@@ -364,6 +381,9 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
       if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
   }
   if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
+  // Never a break before a superscript: it stays with what it refers to.
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
   p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   const auto glyphs = shape(text, p->itemized.runs, style.lang, style.size);
@@ -417,7 +437,68 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   return {};
 }
 
+// The items of a prepared paragraph at the style's size; `max_box_width` > 0 splits longer words.
+Items paragraph_items(const Prepared& p, const ParagraphStyle& style, Pt max_box_width) {
+  auto glyphs = shape(p.text, p.itemized.runs, style.lang, style.size);
+  for (auto& g : glyphs) {
+    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
+    if (p.superscript[g.cluster]) {  // outlines scale linearly: the shaped run at a smaller size
+      g.advance *= kSuperscriptScale;
+      g.x_offset *= kSuperscriptScale;
+      g.y_offset = g.y_offset * kSuperscriptScale + kSuperscriptRise * style.size;
+    }
+  }
+  // Traditional Chinese centres its stops in the em: they keep their full width.
+  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
+  return build_items(ItemInput{.text = p.text,
+                               .classes = p.itemized.classes,
+                               .breaks = p.breaks,
+                               .hyphens = p.hyphens,
+                               .glyphs = glyphs,
+                               .em = style.size,
+                               .centered_stops = zh_hant,
+                               .max_box_width = max_box_width});
+}
+
 }  // namespace
+
+Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
+                              const FontSet& fonts) {
+  auto prepared = prepare(spans, style, fonts);
+  if (!prepared) return prepared.error();
+  ContentWidths out;
+  if ((*prepared)->text.empty()) return out;
+  const Items items = paragraph_items(**prepared, style, 0);
+  // A legal break is glue after a box, or a penalty below kInfinitePenalty (knuth_plass.hpp);
+  // glue at a break vanishes, a penalty's width (a hyphen) stays on the line before it.
+  Pt piece = 0, line = 0;
+  bool after_box = false;
+  for (const Item& item : items.items) {
+    if (const auto* b = std::get_if<Box>(&item)) {
+      piece += b->width;
+      line += b->width;
+      after_box = true;
+    } else if (const auto* g = std::get_if<Glue>(&item)) {
+      if (after_box)
+        out.min = std::max(out.min, piece), piece = 0;
+      else
+        piece += g->width;
+      if (g->kind != GlueKind::Fill) line += g->width;
+      after_box = false;
+    } else if (const auto* pen = std::get_if<Penalty>(&item)) {
+      if (pen->cost <= -kInfinitePenalty) {  // a forced break (a hard line break)
+        out.max = std::max(out.max, line), line = 0;
+        out.min = std::max(out.min, piece), piece = 0;
+      } else if (pen->cost < kInfinitePenalty) {
+        out.min = std::max(out.min, piece + pen->width), piece = 0;
+      }
+      after_box = false;
+    }
+  }
+  out.min = std::max(out.min, piece);
+  out.max = std::max({out.max, line, out.min});
+  return out;
+}
 
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
                           const FontSet& fonts) {
@@ -434,22 +515,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const std::string& text = p.text;
   if (text.empty()) return para;
   para.missing = p.itemized.missing;
-  auto glyphs = shape(text, p.itemized.runs, style.lang, style.size);
-  for (auto& g : glyphs)
-    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
-  const auto& breaks = p.breaks;
-  const auto& hyphens = p.hyphens;
   const auto& glyph_text = p.glyph_text;
-  // Traditional Chinese centres its stops in the em: they keep their full width.
-  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
-  const Items items = build_items(ItemInput{.text = text,
-                                            .classes = p.itemized.classes,
-                                            .breaks = breaks,
-                                            .hyphens = hyphens,
-                                            .glyphs = glyphs,
-                                            .em = style.size,
-                                            .centered_stops = zh_hant,
-                                            .max_box_width = width});
+  const Items items = paragraph_items(p, style, width);
 
   std::vector<std::size_t> chosen;
   const bool justify = style.align == Align::Justify && !style.balance;
@@ -461,7 +528,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
 
   std::size_t begin = 0;
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, begin, end, width, justify));
+    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify));
     begin = end + 1;
   }
   return para;

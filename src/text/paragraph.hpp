@@ -32,7 +32,13 @@ struct TextSpan {
   bool italic = false;
   bool code = false;  // monospace-like: never hyphenated
   bool url = false;   // link target shown as text: breaks after / - . without a hyphen
+  // A footnote reference: set at kSuperscriptScale of the size, raised kSuperscriptRise em,
+  // with no break and no Han–Latin autospace before it (it belongs to the word it follows).
+  bool superscript = false;
 };
+
+constexpr double kSuperscriptScale = 0.6;  // of the paragraph's size
+constexpr double kSuperscriptRise = 0.35;  // em of the paragraph's size, baseline to baseline
 
 struct FontFamilies {
   std::string latin = "Noto Serif";     // Latin, Greek, Cyrillic, digits, ASCII punctuation
@@ -72,6 +78,11 @@ struct PlacedGlyph {
   // marks emphasis with a dot under each character (zh), JLReq 3.2.1 with a sesame dot
   // above it (ja); layout draws the mark, so it never enters the text.
   bool emphasis_mark = false;
+  // Which of compose()'s spans the glyph's characters come from (-1: none), so that layout can
+  // find a link's or a struck span's glyphs; superscript: drawn at kSuperscriptScale of the
+  // size (x, y and advance already are in points of the smaller glyph).
+  int span = -1;
+  bool superscript = false;
   bool operator==(const PlacedGlyph&) const = default;
 };
 
@@ -102,5 +113,15 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
                           const FontSet& fonts);
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
                           const FontSet& fonts, const ComposeOptions& options);
+
+// CSS's min-content and max-content widths (CSS Sizing 3, 5.1) of the spans in this style:
+// the widest piece between two break opportunities (no hyphenation unless the style has
+// it), and the widest line when nothing but hard line breaks break it. Tables size their
+// columns from these (layout/table.cpp).
+struct ContentWidths {
+  Pt min = 0, max = 0;
+};
+Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
+                              const FontSet& fonts);
 
 }  // namespace leafpress::text
