@@ -96,6 +96,8 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   auto para = compose_checked(s, text.spans, st, column - indent - right, block.line, warnings);
   if (!para) return para.error();
   c.lines = std::move(para->lines);
+  c.recompose = [&fonts = s.fonts, spans = to_text_spans(block), st, width = column - indent - right](
+                    const text::ComposeOptions& o) { return text::compose(spans, st, width, fonts, o); };
   c.indent = indent;
   c.size = body;
   c.color = s.t.text_color;

@@ -20,6 +20,7 @@
 // Errors: a font that cannot be found (from text::compose).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -69,6 +70,9 @@ struct Collected {
   struct Tags {
     int text = kArtifact, label = kArtifact, figure = kArtifact;
   } tags{};
+  // Composes a text block again with extra rules: column_ends.hpp asks for no hyphen on
+  // the last line of a column once the flow knows where columns end. Empty for others.
+  std::function<Result<text::Paragraph>(const text::ComposeOptions&)> recompose;
 };
 
 struct Collection {

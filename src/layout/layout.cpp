@@ -6,6 +6,7 @@
 #include <map>
 
 #include "layout/back_panel.hpp"
+#include "layout/column_ends.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
 #include "layout/impose.hpp"
@@ -179,6 +180,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.body_size = fit->collection.body;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  unhyphenate_column_ends(fit->collection, fit->flowed);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
   const int root = model.structure.add(StructType::Document, kArtifact);
   graft(model.structure, root, *cover);

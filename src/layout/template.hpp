@@ -11,6 +11,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,8 @@ struct Template {
   Pt body_size = 10;      // the largest body size copy-fit tries (and the one it starts from)
   Pt body_size_min = 10;  // the smallest: copy-fit picks the largest size in [min, body_size] that fits
   double leading = 1.45;  // baseline distance in multiples of the size
-  bool strict_line_breaks = false;  // CLReq/JLReq strict: small kana and ー never start a line
+  // CLReq/JLReq strict: small kana and ー never start a line; unset: strict for Japanese only
+  std::optional<bool> strict_line_breaks;
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
   double paragraph_spacing = 0.45;  // space after a paragraph, in body lines
