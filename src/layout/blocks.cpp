@@ -28,20 +28,10 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   return Ok{};
 }
 
-Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt max_height, Collected& c,
-                     std::vector<std::string>& warnings) {
-  const auto found = s.images.find(block.image);
-  if (found == s.images.end() || !found->second || found->second->width <= 0 || found->second->height <= 0)
-    return Error{s.doc.path, block.line, "the picture '" + block.image + "' was not loaded",
-                 "check the path after ![...]( in the article"};
-  const doc::Raster& r = *found->second;
-  if (max_height < 2 * body * s.t.leading || column <= 0)
-    return Error{s.doc.path, block.line,
-                 "there is no room for the picture '" + block.image + "' in this layout",
-                 "shorten the title or the clinic block, or choose a layout with taller panels"};
-  Pt w = column, h = column * r.height / r.width;
-  if (h > max_height) w = w * max_height / h, h = max_height;
-  c.image = found->second;
+// A figure (a picture or a QR code) w × h points, centred in the column, kept with
+// its caption (the block's alt text) under it.
+Status set_figure(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt w, Pt h, Collected& c,
+                  std::vector<std::string>& warnings) {
   c.image_width = w;
   c.image_height = h;
   c.indent = (column - w) / 2;
@@ -61,6 +51,23 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
       c.element.lines.push_back(FlowLine{st.size * 1.3, st.size * kLineAscent});
   }
   return Ok{};
+}
+
+Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt max_height, Collected& c,
+                     std::vector<std::string>& warnings) {
+  const auto found = s.images.find(block.image);
+  if (found == s.images.end() || !found->second || found->second->width <= 0 || found->second->height <= 0)
+    return Error{s.doc.path, block.line, "the picture '" + block.image + "' was not loaded",
+                 "check the path after ![...]( in the article"};
+  const doc::Raster& r = *found->second;
+  if (max_height < 2 * body * s.t.leading || column <= 0)
+    return Error{s.doc.path, block.line,
+                 "there is no room for the picture '" + block.image + "' in this layout",
+                 "shorten the title or the clinic block, or choose a layout with taller panels"};
+  Pt w = column, h = column * r.height / r.width;
+  if (h > max_height) w = w * max_height / h, h = max_height;
+  c.image = found->second;
+  return set_figure(s, block, body, column, w, h, c, warnings);
 }
 
 Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt quote, Collected& c,
@@ -131,24 +138,7 @@ Status collect_qr(const Scene& s, const doc::Block& block, Pt body, Pt column, C
   if (!qr) return Error{s.doc.path, block.line, qr.error().message, qr.error().hint};
   const Pt w = qr_width(*qr, column);
   c.qr = std::make_shared<const QrCode>(std::move(*qr));
-  c.image_width = c.image_height = w;
-  c.indent = (column - w) / 2;
-  c.size = body;
-  c.element.keep_together = true;
-  c.element.space_before = body * 0.5;
-  c.element.space_after = body * s.t.leading * 0.6;
-  c.element.lines.push_back(FlowLine{w + body * 0.3, w});
-  const auto st = caption_style(s, body);
-  c.caption_size = st.size;
-  c.color = s.t.text_color;
-  if (!block.plain_text().empty()) {
-    auto para = compose_checked(s, to_text_spans(block), st, column, block.line, warnings);
-    if (!para) return para.error();
-    c.lines = std::move(para->lines);
-    for (std::size_t i = 0; i < c.lines.size(); ++i)
-      c.element.lines.push_back(FlowLine{st.size * 1.3, st.size * kLineAscent});
-  }
-  return Ok{};
+  return set_figure(s, block, body, column, w, w, c, warnings);
 }
 
 // A footnote's paragraph: kNoteScale of the body, its number hung left like a list's.
