@@ -13,6 +13,7 @@
 
 #include "core/atomic_file.hpp"
 #include "pdf/file_id.hpp"
+#include "pdf/flate.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
 #include "pdf/images.hpp"
@@ -94,6 +95,9 @@ class Writer {
                        : standard == Standard::Archive || meta.tagged ? HPDF_VER_17
                                                                       : HPDF_VER_14;
     if (!errors_.ok()) return Error{"", 0, "cannot build the PDF: " + errors_.describe(), ""};
+    // libdeflate, not libharu's zlib, for the streams HPDF_COMP_ALL marked (flate.hpp).
+    if (deflate_marked_streams(pdf) != HPDF_OK || !errors_.ok())
+      return Error{"", 0, "cannot compress the PDF's streams: " + errors_.describe(), ""};
     if (HPDF_SaveToStream(pdf) != HPDF_OK || !errors_.ok())
       return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
     std::string bytes(HPDF_GetStreamSize(pdf), '\0');
