@@ -2,6 +2,7 @@
 //
 //   build_bench                 the three measurements below
 //   build_bench --distinct N    N distinct articles (default 100), copy-fit on
+//   build_bench --distinct-seed N   the same from the seed alone (the longest article, half Chinese)
 //   build_bench --merge ROWS    a data merge of ROWS CSV rows (e.g. 10000): peak memory must stay flat
 //
 // --distinct: caches answer most of the work when one article is built again and
@@ -112,11 +113,13 @@ std::string distinct_variant(const std::string& md, std::size_t i) {
   return out;
 }
 
-std::vector<batch::Job> distinct_jobs(const std::string& source, const fs::path& dir, std::size_t n) {
+std::vector<batch::Job> distinct_jobs(const std::string& source, const fs::path& dir, std::size_t n,
+                                      bool seed_only) {
   std::vector<fs::path> bases = {source + "/content/stem-cell-therapy.md"};
-  for (const char* folder : {"/content/handouts", "/tests/articles"})
-    for (const auto& e : fs::directory_iterator(source + folder))
-      if (e.path().extension() == ".md") bases.push_back(e.path());
+  if (!seed_only)
+    for (const char* folder : {"/content/handouts", "/tests/articles"})
+      for (const auto& e : fs::directory_iterator(source + folder))
+        if (e.path().extension() == ".md") bases.push_back(e.path());
   std::sort(bases.begin() + 1, bases.end());
   std::vector<std::string> texts;
   for (const auto& b : bases) texts.push_back(read_file(b));
@@ -181,13 +184,17 @@ int main(int argc, char** argv) {
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 
   const std::string mode = argc > 1 ? argv[1] : "";
-  if (mode == "--distinct" || mode == "--merge") {
-    const std::size_t n = argc > 2 ? std::stoul(argv[2]) : (mode == "--distinct" ? 100 : 10000);
+  if (mode == "--distinct" || mode == "--distinct-seed" || mode == "--merge") {
+    const std::size_t n = argc > 2 ? std::stoul(argv[2]) : (mode == "--merge" ? 10000 : 100);
     auto ctx = batch::Context::from_environment(LEAFPRESS_BINARY);
     std::size_t ok = 0;
-    if (mode == "--distinct") {
-      const auto jobs = distinct_jobs(source, dir, n);
-      ok = run(("distinct articles x" + std::to_string(n) + ", copy-fit on").c_str(), jobs, ctx, threads);
+    if (mode != "--merge") {
+      const bool seed_only = mode == "--distinct-seed";
+      const auto jobs = distinct_jobs(source, dir, n, seed_only);
+      ok = run(((seed_only ? "distinct seed variants x" : "distinct articles x") + std::to_string(n) +
+                ", copy-fit on")
+                   .c_str(),
+               jobs, ctx, threads);
     } else {
       std::vector<batch::Job> merge;
       {
