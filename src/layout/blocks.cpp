@@ -24,6 +24,8 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   for (std::size_t i = 0; i < c.lines.size(); ++i)
     c.element.lines.push_back(FlowLine{st.size * kHeadingLeading, st.size * kLineAscent});
   c.heading = true;
+  c.role = Role::Heading;
+  c.element.heading_level = block.level;
   c.heading_text = block.plain_text();
   return Ok{};
 }
@@ -42,6 +44,7 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
   Pt w = column, h = column * r.height / r.width;
   if (h > max_height) w = w * max_height / h, h = max_height;
   c.image = found->second;
+  c.role = Role::Picture;
   c.image_width = w;
   c.image_height = h;
   c.indent = (column - w) / 2;
@@ -90,6 +93,8 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   auto para = compose_checked(s, to_text_spans(block), st, column - indent - right, block.line, warnings);
   if (!para) return para.error();
   c.lines = std::move(para->lines);
+  c.role = Role::Body;
+  c.list_item = block.kind == doc::BlockKind::ListItem;
   c.indent = indent;
   c.size = body;
   c.color = s.t.text_color;
@@ -107,7 +112,6 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.column = column;
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
-  int previous_quote = 0;
   for (const auto& block : s.doc.blocks) {
     Collected c;
     c.source_line = block.line;
@@ -127,6 +131,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         break;
       case doc::BlockKind::ThematicBreak:
         c.rule = true;
+        c.role = Role::Rule;
         c.size = body;
         c.element.space_before = body * 0.3;
         c.element.space_after = body * 0.8;
@@ -141,15 +146,9 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         break;
     }
     if (!st) return st.error();
-    // The tinted box needs room above and below: more space where a quote starts and ends.
-    if (c.quote_depth > previous_quote) c.element.space_before += body * 0.6;
-    if (c.quote_depth < previous_quote && !out.blocks.empty())
-      out.blocks.back().element.space_after += body * 0.6;
-    previous_quote = c.quote_depth;
     c.section = section;
     if (!c.element.lines.empty()) out.blocks.push_back(std::move(c));
   }
-  if (previous_quote > 0 && !out.blocks.empty()) out.blocks.back().element.space_after += body * 0.6;
   return out;
 }
 

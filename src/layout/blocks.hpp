@@ -28,8 +28,13 @@ namespace leafpress::layout {
 // first line (proof_guides.cpp draws the grid from it).
 constexpr double kLineAscent = 0.8;
 
+// What a block is, for rhythm.hpp, which sets its spacing and line pitch.
+enum class Role { Body, Heading, Picture, Rule, Other };
+
 struct Collected {
   Element element;
+  Role role = Role::Other;
+  bool list_item = false;         // a list item's paragraph (no space between the items of one list)
   std::vector<text::Line> lines;  // for a picture: its caption, after the picture's own line
   Pt indent = 0;                  // from the column's left edge
   Pt size = 10;

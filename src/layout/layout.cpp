@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "layout/back_panel.hpp"
 #include "layout/copy_fit.hpp"
@@ -70,6 +71,34 @@ Error overflow_error(const Scene& s, const Trial& trial) {
           points(smaller) + "pt"};
 }
 
+// What copy-fit may change: the size, the leading, the space above sections; a handout's
+// last page has its columns balanced.
+FitRange fit_range(const Template& t) {
+  FitRange r;
+  r.smallest = t.body_size_min;
+  r.largest = t.body_size;
+  r.leading_min = r.leading = t.leading;
+  r.leading_max = t.leading_max;
+  r.paragraph_spacing = t.paragraph_spacing;
+  r.balance = !t.booklet && std::any_of(t.sides.begin(), t.sides.end(), [](const Side& side) {
+    return std::any_of(side.panels.begin(), side.panels.end(), [](const Panel& p) { return p.columns > 1; });
+  });
+  return r;
+}
+
+// A leaflet whose flow panels the text cannot reach even at the largest size: say how full it
+// is and which layout suits it (the handout of the same paper).
+std::optional<std::string> short_text_warning(const Scene& s, const Trial& fit) {
+  const Usage u = usage(fit);
+  if (u.panels <= 1 || u.panels_used >= u.panels) return std::nullopt;
+  const bool letter = std::abs(std::max(s.t.sheet_width, s.t.sheet_height) - 11 * 72) < 1 ||
+                      std::abs(std::min(s.t.sheet_width, s.t.sheet_height) - 8.5 * 72) < 1;
+  return s.doc.path + ": fills " + std::to_string(u.panels_used) + " of " + std::to_string(u.panels) +
+         (s.t.booklet ? " pages" : " panels") + " at " + points(fit.collection.body) +
+         " pt; a handout (--layout " + (letter ? "handout-letter" : "handout-a4") +
+         ") suits a text this short";
+}
+
 }  // namespace
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
@@ -109,9 +138,10 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   auto frames = [&](const PagePlan& plan, const Collection& c) {
     return make_frames(tmpl, plan, c.column, cover->reserved, clinic->reserved);
   };
-  auto fit = copy_fit(tmpl.body_size_min, tmpl.body_size, plans, compose, frames);
+  auto fit = copy_fit(fit_range(tmpl), plans, compose, frames);
   if (!fit) return fit.error();
   if (!fit->fits()) return overflow_error(s, *fit);
+  if (auto w = short_text_warning(s, *fit)) warnings.push_back(std::move(*w));
 
   PageModel model;
   model.title = document.meta.title;
@@ -135,7 +165,10 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
                         fit->collection.warnings.end());
 
   if (options.proof)
-    if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
+    if (auto r =
+            add_proof_guides(model, tmpl, fonts, fit->plan.sides, fit->collection.body * fit->rhythm.leading);
+        !r)
+      return r.error();
   if (tmpl.booklet && options.impose) return impose_saddle_stitch(std::move(model), tmpl);
   return model;
 }

@@ -30,8 +30,32 @@ namespace leafpress::layout {
 
 // Standard structure types (ISO 32000-1 14.8.4).
 enum class StructType {
-  Document, Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, BlockQuote,
-  Table, THead, TBody, TR, TH, TD, Figure, Caption, Note, Reference, Link, Span
+  Document,
+  Sect,
+  H1,
+  H2,
+  H3,
+  H4,
+  H5,
+  H6,
+  P,
+  L,
+  LI,
+  Lbl,
+  LBody,
+  BlockQuote,
+  Table,
+  THead,
+  TBody,
+  TR,
+  TH,
+  TD,
+  Figure,
+  Caption,
+  Note,
+  Reference,
+  Link,
+  Span
 };
 
 enum class TableScope { None, Row, Column };  // TH's /Scope (ISO 32000-1 14.8.5.7)
@@ -46,7 +70,7 @@ struct StructElement {
   std::string alt{};            // /Alt: Figure (the Markdown alt text), Formula
   std::string actual_text{};    // /ActualText where a glyph stands for several characters or none
   TableScope scope = TableScope::None;
-  int link = -1;                // Link: index into PageModel::links of its annotation
+  int link = -1;  // Link: index into PageModel::links of its annotation
   bool operator==(const StructElement&) const = default;
 };
 
@@ -115,13 +139,13 @@ struct Dot {  // a filled circle: CJK emphasis marks
 struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
   Rect rect;
   std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
-  Tag tag{};                                    // a Figure; decorative cover art is an artifact
+  Tag tag{};                                  // a Figure; decorative cover art is an artifact
 };
 
 struct LinkArea {  // a clickable area: a Link annotation (ISO 32000-1 12.5.6.5), none in PDF/X
   Rect rect{};
   std::string uri{};
-  std::string contents{};  // the annotation's /Contents: the link's text (PDF/UA-1 7.18.5)
+  std::string contents{};   // the annotation's /Contents: the link's text (PDF/UA-1 7.18.5)
   int element = kArtifact;  // its Link structure element
 };
 

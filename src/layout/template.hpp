@@ -58,9 +58,11 @@ struct Template {
   std::string back_panel;          // clinic block at its foot; "" = a footer on the last page
   std::vector<std::string> flow;   // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
-  Pt body_size = 10;      // the largest body size copy-fit tries (and the one it starts from)
-  Pt body_size_min = 10;  // the smallest: copy-fit picks the largest size in [min, body_size] that fits
-  double leading = 1.45;  // baseline distance in multiples of the size
+  Pt body_size = 10;          // the largest body size copy-fit tries (and the one it starts from)
+  Pt body_size_min = 10;      // the smallest: copy-fit picks the largest size in [min, body_size] that fits
+  double leading = 1.45;      // baseline distance in multiples of the size: the tightest copy-fit uses
+  double leading_max = 1.45;  // the loosest: copy-fit opens the leading up to this to fill the panels
+  int pages_max = 0;          // at most this many sides (handouts) or pages (booklets); 0: no limit
   bool strict_line_breaks = false;  // CLReq/JLReq strict: small kana and ー never start a line
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
