@@ -150,6 +150,8 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.lang = s.lang;
   model.keywords = document.meta.keywords;
   model.body_size = fit->collection.body;
+  model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
+  model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
@@ -165,10 +167,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
                         fit->collection.warnings.end());
 
   if (options.proof)
-    if (auto r =
-            add_proof_guides(model, tmpl, fonts, fit->plan.sides, fit->collection.body * fit->rhythm.leading);
-        !r)
-      return r.error();
+    if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
   if (tmpl.booklet && options.impose) return impose_saddle_stitch(std::move(model), tmpl);
   return model;
 }

@@ -174,6 +174,7 @@ struct PageModel {
   std::vector<Outline> outline;
   std::vector<std::string> warnings;  // for the user: missing glyphs, overfull lines
   Pt body_size = 0;                   // the body size the pages were set in
+  Pt line_pitch = 0;                  // the baseline grid's pitch body lines sit on; 0: set off the grid
   bool proof = false;                 // guides drawn over the pages: not for print
   StructTree structure{};             // empty: untagged (pdf/ then writes no structure)
 };

@@ -102,7 +102,7 @@ void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body
 }  // namespace
 
 Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts,
-                        const std::vector<int>& page_sides, Pt pitch) {
+                        const std::vector<int>& page_sides) {
   model.proof = true;
   if (tmpl.sides.empty()) return Ok{};
   text::ParagraphStyle style;
@@ -128,7 +128,8 @@ Status add_proof_guides(PageModel& model, const Template& tmpl, const text::Font
     if (i < page_sides.size() && page_sides[i] >= 0 &&
         static_cast<std::size_t>(page_sides[i]) < tmpl.sides.size())
       side = static_cast<std::size_t>(page_sides[i]);
-    add_side_guides(page, tmpl.sides[side], tmpl, body, pitch > 0 ? pitch : body * tmpl.leading, column);
+    add_side_guides(page, tmpl.sides[side], tmpl, body,
+                    model.line_pitch > 0 ? model.line_pitch : body * tmpl.leading, column);
     // Above the bleed, clear of the crop marks at the corners: they start at the trim's x.
     const Pt x = page.trim.x0 + tmpl.mark_offset + tmpl.mark_length;
     const Pt y = page.bleed.y1 + kLabelSize * 0.6;
