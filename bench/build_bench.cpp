@@ -1,5 +1,16 @@
 // bench/build_bench.cpp: whole leaflets per second, cold and in a batch.
 //
+//   build_bench                 the three measurements below
+//   build_bench --distinct N    N distinct articles (default 100), copy-fit on
+//   build_bench --merge ROWS    a data merge of ROWS CSV rows (e.g. 10000): peak memory must stay flat
+//
+// --distinct: caches answer most of the work when one article is built again and
+// again, so this mode generates N different articles from the seed, the shipped
+// handouts and tests/articles (English, Chinese, Japanese, Korean): article i is
+// base i mod B with a tag of its own ending every paragraph, so no paragraph repeats
+// and no shaping or composition is shared between leaflets. Layout, fonts and
+// copy-fit as a user gets them (the article's own layout or trifold-a4).
+//
 // Not a test: it prints figures and is never timed in CI. Three measurements:
 //   1. a cold single build: `leafpress build` run as a new process 15 times
 //      (median wall time: process start, fontconfig, fonts, hyphenation patterns,
@@ -59,9 +70,84 @@ std::size_t run(const char* what, const std::vector<batch::Job>& jobs, const bat
     if (!o.ok) std::fprintf(stderr, "%s\n", o.error.describe().c_str());
   }
   std::printf(
-      "%s: %zu/%zu ok on %u threads, %.2f s, %.1f documents/s, %.2f ms per document, %.2f cores busy\n", what,
-      ok, jobs.size(), threads, s, static_cast<double>(ok) / s, s * 1e3 / static_cast<double>(ok), cpu / s);
+      "%s: %zu/%zu ok on %u threads, %.2f s wall, %.2f s CPU, %.1f documents/s, %.2f ms wall and %.2f ms CPU "
+      "per document, %.2f cores busy, peak %.1f MiB\n",
+      what, ok, jobs.size(), threads, s, cpu, static_cast<double>(ok) / s, s * 1e3 / static_cast<double>(ok),
+      cpu * 1e3 / static_cast<double>(ok), cpu / s, peak_mib());
   return ok;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A tag no other paragraph has: a short Latin code, so every script's paragraph gets one
+// (a CJK paragraph then also gains a Han–Latin gap, as real drug names give it).
+std::string tag_for(std::size_t article, std::size_t paragraph) {
+  static const char* words[] = {"ref", "note", "code", "ver", "item", "form"};
+  return " (" + std::string(words[(article + paragraph) % 6]) + " " + std::to_string(article + 1) + "-" +
+         std::to_string(paragraph + 1) + ")";
+}
+
+// The body of `md` with a tag appended to every paragraph line and list item (not to
+// front matter, headings, blank lines or the title).
+std::string distinct_variant(const std::string& md, std::size_t i) {
+  std::string out;
+  std::size_t pos = 0, paragraph = 0;
+  int fences = 0;
+  while (pos < md.size()) {
+    std::size_t end = md.find('\n', pos);
+    if (end == std::string::npos) end = md.size();
+    std::string line = md.substr(pos, end - pos);
+    pos = end + 1;
+    if (line == "---" && fences < 2) ++fences;
+    const bool body = fences == 0 || fences >= 2;
+    const bool text = body && line != "---" && !line.empty() && line[0] != '#' && line[0] != '<' &&
+                      line[0] != '|' && line[0] != '!' && line.back() != ' ';
+    if (text) line += tag_for(i, paragraph++);
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+std::vector<batch::Job> distinct_jobs(const std::string& source, const fs::path& dir, std::size_t n) {
+  std::vector<fs::path> bases = {source + "/content/stem-cell-therapy.md"};
+  for (const char* folder : {"/content/handouts", "/tests/articles"})
+    for (const auto& e : fs::directory_iterator(source + folder))
+      if (e.path().extension() == ".md") bases.push_back(e.path());
+  std::sort(bases.begin() + 1, bases.end());
+  std::vector<std::string> texts;
+  for (const auto& b : bases) texts.push_back(read_file(b));
+  fs::create_directories(dir / "distinct");
+  std::vector<batch::Job> jobs;
+  for (std::size_t i = 0; i < n; ++i) {
+    const fs::path article = dir / "distinct" / ("a" + std::to_string(i) + ".md");
+    std::ofstream(article) << distinct_variant(texts[i % texts.size()], i);
+    jobs.push_back({.article = article.string(),
+                    .output = (dir / "distinct" / ("a" + std::to_string(i) + ".pdf")).string()});
+  }
+  return jobs;
+}
+
+// A manifest over `rows` generated clinics (flu-shot handout, English).
+Result<batch::Manifest> merge_manifest(const std::string& source, const fs::path& dir, std::size_t rows,
+                                       const std::string& name) {
+  {
+    std::ofstream csv(dir / (name + ".csv"));
+    csv << "clinic.id,clinic.name,clinic.phone,clinic.address,hours\n";
+    const char* names[] = {"Riverside", "Harbour View", "Hillcrest", "Maple Grove", "Oakfield",
+                           "Lakeshore", "Northgate",    "Southbank", "Westbrook",   "Eastwood"};
+    for (std::size_t i = 0; i < rows; ++i)
+      csv << "c" << i << "," << names[i % 10] << " Clinic No. " << i + 1 << ",+1 555 " << 1000 + i * 7 << ","
+          << "\"" << i + 1 << " Station Road, Easton\",Mon–Fri 8:00–18:00\n";
+    std::ofstream yaml(dir / (name + ".yaml"));
+    yaml << "jobs:\n  - name: merge\n    articles: " << source << "/content/handouts/flu-shot.en.md\n"
+         << "    layout: trifold-a4\n    data: " << name << ".csv\n    output: " << name
+         << "/{{clinic.id}}.pdf\n";
+  }
+  return batch::load_manifest((dir / (name + ".yaml")).string());
 }
 
 // Median wall time of `leafpress build seed -o out` as a fresh process.
@@ -87,12 +173,36 @@ double cold_process_ms(const std::string& seed, const fs::path& out, int runs) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   const auto dir = fs::temp_directory_path() / ("leafpress-bench-" + std::to_string(getpid()));
   fs::create_directories(dir);
   const std::string source = LEAFPRESS_SOURCE_DIR;
   const std::string seed = source + "/content/stem-cell-therapy.md";
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "--distinct" || mode == "--merge") {
+    const std::size_t n = argc > 2 ? std::stoul(argv[2]) : (mode == "--distinct" ? 100 : 10000);
+    auto ctx = batch::Context::from_environment(LEAFPRESS_BINARY);
+    std::size_t ok = 0;
+    if (mode == "--distinct") {
+      const auto jobs = distinct_jobs(source, dir, n);
+      ok = run(("distinct articles x" + std::to_string(n) + ", copy-fit on").c_str(), jobs, ctx, threads);
+    } else {
+      std::vector<batch::Job> merge;
+      {
+        auto manifest = merge_manifest(source, dir, n, "merge");
+        if (!manifest) {
+          std::fprintf(stderr, "%s\n", manifest.error().describe().c_str());
+          return 1;
+        }
+        for (const auto& p : manifest->jobs) merge.push_back(p.job);
+      }
+      ok = run((std::to_string(n) + "-row data merge").c_str(), merge, ctx, threads);
+    }
+    fs::remove_all(dir);
+    return ok == n ? 0 : 1;
+  }
 
   const double cold_ms = cold_process_ms(seed, dir / "cold-process.pdf", 15);
   std::printf("cold single build, `leafpress build` as a new process: %.1f ms (median of 15)\n", cold_ms);
@@ -114,19 +224,7 @@ int main() {
   const std::size_t seed_ok = run("seed leaflet x100", seeds, ctx, threads);
 
   // 200 clinics, each with its own name and phone number.
-  {
-    std::ofstream csv(dir / "clinics.csv");
-    csv << "clinic.id,clinic.name,clinic.phone,clinic.address,hours\n";
-    const char* names[] = {"Riverside", "Harbour View", "Hillcrest", "Maple Grove", "Oakfield",
-                           "Lakeshore", "Northgate",    "Southbank", "Westbrook",   "Eastwood"};
-    for (int i = 0; i < 200; ++i)
-      csv << "c" << i << "," << names[i % 10] << " Clinic No. " << i + 1 << ",+1 555 " << 1000 + i * 7 << ","
-          << "\"" << i + 1 << " Station Road, Easton\",Mon–Fri 8:00–18:00\n";
-    std::ofstream yaml(dir / "merge.yaml");
-    yaml << "jobs:\n  - name: merge\n    articles: " << source << "/content/handouts/flu-shot.en.md\n"
-         << "    layout: trifold-a4\n    data: clinics.csv\n    output: out/{{clinic.id}}.pdf\n";
-  }
-  auto manifest = batch::load_manifest((dir / "merge.yaml").string());
+  auto manifest = merge_manifest(source, dir, 200, "merge");
   if (!manifest) {
     std::fprintf(stderr, "%s\n", manifest.error().describe().c_str());
     return 1;

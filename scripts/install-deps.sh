@@ -7,7 +7,7 @@ packages=(
   # build
   build-essential cmake pkg-config
   # libraries (see DESIGN.md: Debian packages only)
-  libhpdf-dev libharfbuzz-dev libfreetype-dev libcmark-dev libicu-dev libfontconfig-dev
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpoppler-cpp-dev libdeflate-dev
   libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us hyphen-en-gb zlib1g-dev catch2
   libpng-dev libturbojpeg0-dev liblcms2-dev libcsv-dev nlohmann-json3-dev

@@ -164,6 +164,9 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     out.error = document.error();
     return out;
   }
+  // What the article holds that will not print (raw HTML...): `FILE:LINE: message`, like layout's.
+  for (const auto& w : document->warnings)
+    out.warnings.push_back(document->path + ":" + std::to_string(w.line) + ": " + w.message);
   if (job.fill_variables)
     if (auto filled = fill_document(*document, job.variables, job.row); !filled) {
       out.error = filled.error();
@@ -218,7 +221,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   out.ok = true;
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
-  out.warnings = model->warnings;
+  out.warnings.insert(out.warnings.end(), model->warnings.begin(), model->warnings.end());
   out.inputs = inputs_of(*model, *layout_path);
   return out;
 }

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "doc/image.hpp"
+
 namespace leafpress::batch {
 namespace {
 
@@ -140,7 +142,24 @@ Status fill_document(doc::Document& document, const Variables& values, const std
       if (auto r = fill_in(span.text, block.line, "the text"); !r) return r;
       if (auto r = fill_target(span.link, block.line, "a link"); !r) return r;
     }
+    for (auto& row : block.table.rows)
+      for (auto& cell : row)
+        for (auto& span : cell.spans) {
+          if (auto r = fill_in(span.text, block.line, "a table"); !r) return r;
+          if (auto r = fill_target(span.link, block.line, "a link"); !r) return r;
+        }
+    if (auto r = fill_target(block.qr, block.line, "a QR code"); !r) return r;
+    // A picture named by a variable was left unresolved by the parser: resolve it now,
+    // with the same inside-the-folder check as any other picture.
+    const bool named_by_variable = block.image.find("{{") != std::string::npos ||
+                                   block.image.find("%7B%7B") != std::string::npos ||
+                                   block.image.find("%7b%7b") != std::string::npos;
     if (auto r = fill_target(block.image, block.line, "an image path"); !r) return r;
+    if (named_by_variable && block.kind == doc::BlockKind::Image) {
+      auto file = doc::resolve_asset(document.path, block.image, block.line);
+      if (!file) return file.error();
+      block.image = file->string();
+    }
   }
   // A data row's clinic.* values fill the slot even where the article does not name them.
   for (const auto& [key, value] : values)

@@ -2,9 +2,11 @@
 //
 // Input:  a parsed Document (doc/document.hpp) and the row's values, keyed by
 //         column name ("clinic.name", "phone"). Substitution happens AFTER
-//         parsing, in the span text, link targets, image paths and front-matter
-//         strings, so a value is always plain text: a clinic called
-//         "*Sunrise*: East" can neither start emphasis nor break the YAML.
+//         parsing, in the span text (table cells too), link targets, image paths,
+//         `qr:` addresses and front-matter strings, so a value is always plain text:
+//         a clinic called "*Sunrise*: East" can neither start emphasis nor break the YAML.
+//         A picture path with a placeholder (`![x]({{photo}})`) is resolved once filled,
+//         inside the article's folder like any picture (doc/image.hpp).
 // Syntax: `{{name}}` or `{{ name }}`; a name is letters, digits, `_`, `-` and `.`.
 //         Text such as `{{ }}` or `{{a b}}` is not a placeholder and stays as written.
 // Clinic: values named clinic.name/address/phone/url/logo also fill the back-panel

@@ -1,27 +1,45 @@
 // doc/document.hpp: the article as the rest of leafpress sees it.
 //
-// Input:  a Markdown file (CommonMark, parsed by cmark) that may open with YAML
-//         front matter between two `---` lines (read by yaml-cpp).
-// Output: a Document: its front matter and a flat list of blocks in reading
-//         order. Nested structure (a list inside a quote) is kept as `depth`
+// Input:  a Markdown file (CommonMark with GitHub's extensions, parsed by cmark-gfm:
+//         tables, strikethrough, autolinks, task lists, footnotes; smart punctuation)
+//         that may open with YAML front matter between two `---` lines (yaml-cpp).
+// Output: a Document: its front matter, a flat list of blocks in reading order and
+//         the warnings. Nested structure (a list inside a quote) is kept as `depth`
 //         and `kind` on each block, which is all that layout needs.
-// Text:   UTF-8; inline styles are spans. Soft line breaks become one space,
-//         hard line breaks become '\n' inside a span.
+// Text:   UTF-8; inline styles are spans. Soft line breaks become one space (none
+//         between two wide CJK characters), hard line breaks and `<br>` become '\n'
+//         inside a span. Straight quotes, `--`, `---` and `...` become “” ‘’ – — …;
+//         quotes typed as 「」『』“” stay as written. Emphasis follows the CommonMark
+//         CJK-friendly amendments (doc/cjk_emphasis.hpp): `**可以吃：**白米粥` is bold.
 // Lines:  every block carries the 1-based line in the file where it starts
-//         (front matter included), so errors can point at it.
+//         (front matter included), so errors and warnings can point at it.
+// Tables: one Table block (Block::table): alignment from the `:---:` row, the header
+//         row(s) first, every row padded to the column count, cells as spans.
+// Notes:  a footnote reference `[^x]` is a Span whose text is the note's number and
+//         whose `footnote` is that number, numbered in order of first reference. Each
+//         paragraph of a definition becomes a Footnote block after the article's last
+//         block, in number order; the first paragraph of a note has first_in_item.
+// Tasks:  `- [ ]` / `- [x]` set Block::task on the item's first paragraph.
 // Images: a paragraph that is only `![alt](path)` becomes an Image block: the
 //         file resolved inside the article's folder (doc/image.hpp), the alt
-//         text as its spans (the caption). An image among other text keeps only
-//         its alt text, as text; its file is not checked. `cover_image:` and
-//         `clinic: {logo:}` in the front matter are resolved the same way.
-//         Resolving reads the file system (relative to `path`); decoding the
+//         text as its spans (the caption). `![alt](qr:URL)` is an Image block with
+//         `qr` = URL and no file. A path holding `{{placeholder}}` is kept as written,
+//         for a batch run to fill and resolve (batch/variables.hpp). An image among
+//         other text keeps only its alt text, as text; its file is not checked.
+//         `cover_image:` and `clinic: {logo:}` in the front matter are resolved the
+//         same way. Resolving reads the file system (relative to `path`); decoding the
 //         pixels is left to whoever draws them (doc::load_image).
 // Panels: `<!-- new-panel -->` alone on its line(s), right before a heading,
-//         sets that heading's new_panel; other raw HTML is dropped.
+//         sets that heading's new_panel.
+// Warnings: what will not print as written, with its line: each raw HTML block (at
+//         its first line) and each line with inline HTML (comments and `<br>` are
+//         silent), a footnote definition nothing refers to (dropped), a reference to
+//         an undefined footnote (kept as the text `[^x]`).
 // Errors: invalid UTF-8, front matter that is not YAML or has keys of the wrong
 //         type, a document nested deeper than kMaxDepth, a picture that is
-//         missing or outside the article's folder, `<!-- new-panel -->` with no
-//         heading after it: an Error with the file and line. Unknown front matter keys are kept in `extra`.
+//         missing or outside the article's folder, `qr:` without an address,
+//         `<!-- new-panel -->` with no heading after it: an Error with the file and
+//         line. Unknown front matter keys are kept in `extra`.
 // Thread-safety: parse_document is reentrant; a Document is plain data.
 #pragma once
 

@@ -104,6 +104,36 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   return Ok{};
 }
 
+// A stand-in until tables, notes and QR codes have a layout of their own: a table as
+// lines of cells (a row per line), a note as "n. text", a QR code as caption and address.
+doc::Span plain(std::string text) {
+  doc::Span span;
+  span.text = std::move(text);
+  return span;
+}
+
+doc::Block as_paragraph(const doc::Block& block) {
+  doc::Block out = block;
+  out.kind = doc::BlockKind::Paragraph;
+  out.spans.clear();
+  if (block.kind == doc::BlockKind::Table) {
+    for (const auto& row : block.table.rows) {
+      if (!out.spans.empty()) out.spans.push_back(plain("\n"));
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (c > 0) out.spans.push_back(plain("  "));
+        out.spans.insert(out.spans.end(), row[c].spans.begin(), row[c].spans.end());
+      }
+    }
+  } else if (block.kind == doc::BlockKind::Footnote) {
+    if (block.first_in_item) out.spans.push_back(plain(std::to_string(block.footnote) + ". "));
+    out.spans.insert(out.spans.end(), block.spans.begin(), block.spans.end());
+  } else {
+    out.spans = block.spans;
+    out.spans.push_back(plain((block.spans.empty() ? "" : " ") + block.qr));
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_image_height) {
@@ -112,8 +142,10 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.column = column;
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
-  for (const auto& block : s.doc.blocks) {
+  for (std::size_t index = 0; index < s.doc.blocks.size(); ++index) {
+    const doc::Block& block = s.doc.blocks[index];
     Collected c;
+    c.block = static_cast<int>(index);
     c.source_line = block.line;
     c.quote_depth = block.quote_depth;
     // Deep nesting indents no further than a sixth of the column: text must stay readable.
@@ -137,7 +169,15 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         c.element.space_after = body * 0.8;
         c.element.lines.push_back(FlowLine{body * s.t.leading, body * 0.5});
         break;
+      case doc::BlockKind::Table:
+      case doc::BlockKind::Footnote:
+        st = collect_text(s, as_paragraph(block), body, column, quote, c, out.warnings);
+        break;
       case doc::BlockKind::Image:
+        if (!block.qr.empty()) {
+          st = collect_text(s, as_paragraph(block), body, column, quote, c, out.warnings);
+          break;
+        }
         st = collect_image(s, block, body, column - 2 * quote, max_image_height, c, out.warnings);
         c.indent += quote;
         break;

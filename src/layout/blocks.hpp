@@ -50,6 +50,12 @@ struct Collected {
   std::shared_ptr<const doc::Raster> image;  // a picture: the first element line is the picture
   Pt image_width = 0, image_height = 0;
   Pt caption_size = 0;
+  int block = -1;  // index into Document::blocks
+  // Structure (structure.hpp, set once at the final size): the element of its lines
+  // (a picture: its Caption), the list marker's Lbl, a picture's Figure.
+  struct Tags {
+    int text = kArtifact, label = kArtifact, figure = kArtifact;
+  } tags{};
 };
 
 struct Collection {

@@ -12,6 +12,7 @@
 #include "layout/marks.hpp"
 #include "layout/place_blocks.hpp"
 #include "layout/proof_guides.hpp"
+#include "layout/structure.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -34,7 +35,7 @@ Status load_images(Scene& s) {
     return Ok{};
   };
   for (const auto& b : s.doc.blocks) {
-    if (b.kind != doc::BlockKind::Image) continue;
+    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not read
     if (b.image.empty())
       return Error{s.doc.path, b.line, "a picture without a file", "write ![caption](file.png)"};
     if (auto r = load(b.image, b.line, "the picture"); !r) return r;
@@ -99,6 +100,23 @@ std::optional<std::string> short_text_warning(const Scene& s, const Trial& fit) 
          ") suits a text this short";
 }
 
+// The cover and the clinic block were aligned with the text block at the smallest size's
+// Latin column; move them to the body's final one (a CJK column is whole ems of its size).
+void align_with_body(const Template& t, const PagePlan& plan, Pt column, Decoration& cover,
+                     Decoration& clinic) {
+  const Page page = blank_page(t);
+  if (const Panel* p = find_panel(t, t.cover_panel)) {
+    const BlockSpan b = text_block(t, *p, column);
+    realign(cover, page.trim.x0 + b.x0, page.trim.x0 + b.x1);
+  }
+  const Panel* back =
+      plan.footer || t.booklet ? &t.sides.front().panels.front() : find_panel(t, t.back_panel);
+  if (back) {
+    const BlockSpan b = text_block(t, *back, column);
+    realign(clinic, page.trim.x0 + b.x0, page.trim.x0 + b.x1);
+  }
+}
+
 }  // namespace
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
@@ -154,6 +172,12 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
+  const int root = model.structure.add(StructType::Document, kArtifact);
+  graft(model.structure, root, *cover);
+  build_body_structure(model.structure, root, s, fit->collection, warnings);
+  graft(model.structure, root, *clinic);
+  align_with_body(tmpl, fit->plan, fit->collection.column, *cover, *clinic);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
   draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);
   draw(model.pages[static_cast<std::size_t>(fit->plan.back_page)], *clinic);
@@ -162,6 +186,8 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit->plan.sides[i])], tmpl.mark_offset,
                    tmpl.mark_length);
   }
+  split_languages(model, s.lang);
+  number_reading_order(model);
   model.warnings = std::move(warnings);
   model.warnings.insert(model.warnings.end(), fit->collection.warnings.begin(),
                         fit->collection.warnings.end());

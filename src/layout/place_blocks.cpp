@@ -1,5 +1,7 @@
 #include "layout/place_blocks.hpp"
 
+#include "layout/structure.hpp"
+
 namespace leafpress::layout {
 namespace {
 
@@ -29,6 +31,8 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
                   const std::vector<Frame>& frames) {
   const Pt body = c.body;
   QuoteBox box;
+  int drawn = 0;  // the order things are drawn in: the reading order within a block (structure.hpp)
+  auto tag = [&](int element) { return Tag{element, drawn++}; };
   for (std::size_t b = 0; b < c.blocks.size(); ++b) {
     const Collected& k = c.blocks[b];
     const auto& at = flowed.placements[b];
@@ -62,19 +66,21 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
       if (k.image) {
         if (i == 0) {
           const Pt x = frame.x + k.indent;
-          page.images.push_back(
-              Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height}, k.image});
+          page.images.push_back(Image{Rect{x, baseline, x + k.image_width, baseline + k.image_height},
+                                      k.image, tag(k.tags.figure)});
           continue;
         }
         const text::Line& line = k.lines[i - 1];
         const Pt x = frame.x + k.indent + (k.image_width - line.width) / 2;
-        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs});
+        page.runs.push_back(GlyphRun{x, baseline, k.caption_size, k.color, line.glyphs, tag(k.tags.text)});
         continue;
       }
-      page.runs.push_back(GlyphRun{frame.x + k.indent, baseline, k.size, k.color, k.lines[i].glyphs});
+      page.runs.push_back(
+          GlyphRun{frame.x + k.indent, baseline, k.size, k.color, k.lines[i].glyphs, tag(k.tags.text)});
       add_emphasis_marks(page, s.lang, k.lines[i], frame.x + k.indent, baseline, k.size, k.color);
       if (i == 0 && k.marker)
-        page.runs.push_back(GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs});
+        page.runs.push_back(
+            GlyphRun{frame.x + k.marker_x, baseline, k.size, k.color, k.marker->glyphs, tag(k.tags.label)});
       if (i == 0 && k.heading)
         model.outline.push_back(Outline{k.heading_text, frame.page, baseline + k.size});
     }

@@ -86,6 +86,12 @@ Pt column_width(const Template& t, Pt body, bool cjk) {
   return column;
 }
 
+BlockSpan text_block(const Template& t, const Panel& p, Pt column) {
+  const Pt total = p.columns * column + (p.columns - 1) * t.gutter;
+  const Pt x0 = p.x + (p.width - total) / 2;
+  return BlockSpan{x0, x0 + total};
+}
+
 std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt column, Pt reserved_top,
                                Pt reserved_bottom) {
   const Page geometry = blank_page(t);

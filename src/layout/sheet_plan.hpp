@@ -46,6 +46,14 @@ Pt column_width(const Template& t, Pt body, bool cjk);
 Pt text_margin(const Template& t);
 Pt text_margin(const Template& t, const Panel& p);  // with the panel's own side margin
 
+// The body's text block across panel p, from the sheet's left trim edge: its columns, `column`
+// wide and `gutter` apart, centred in the panel (as make_frames sets them). Covers, headers and
+// the clinic block align with it.
+struct BlockSpan {
+  Pt x0 = 0, x1 = 0;
+};
+BlockSpan text_block(const Template& t, const Panel& p, Pt column);
+
 std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt column, Pt reserved_top,
                                Pt reserved_bottom);
 

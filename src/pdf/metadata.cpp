@@ -30,8 +30,9 @@ std::tm utc(long long epoch) {
 
 }  // namespace
 
-Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch) {
+Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch, bool tagged) {
   Metadata m;
+  m.tagged = tagged;
   m.standard = standard;
   m.title = cut(model.title.empty() ? "Untitled" : model.title);
   m.author = cut(model.author);

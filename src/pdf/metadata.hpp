@@ -31,9 +31,10 @@ struct Metadata {
   std::string title, author, subject, keywords, lang;
   std::string creator, producer;
   long long epoch = 0;  // seconds since 1970, UTC
+  bool tagged = false;  // a tag tree is written: the file declares PDF/UA-1 (and PDF/A-2a, not -2u)
 };
 
-Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch);
+Metadata metadata_of(const layout::PageModel& model, Standard standard, long long epoch, bool tagged = false);
 
 std::string pdf_date(long long epoch);  // D:20231114221320+00'00'
 std::string xmp_date(long long epoch);  // 2023-11-14T22:13:20+00:00

@@ -22,6 +22,7 @@
 #include "pdf/output_intent.hpp"
 #include "pdf/paint.hpp"
 #include "pdf/preflight.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/xmp.hpp"
 
 namespace leafpress::pdf {
@@ -69,24 +70,29 @@ class Writer {
     paint_ = &*paint;
     ImageStore images(pdf, standard, model_);
     images_ = &images;
+    // PDF/X-1a is PDF 1.3: no tags. Archive and none are tagged (PDF/A-2a, PDF/UA-1).
+    StructureWriter structure(pdf, model_.structure, standard != Standard::Print);
+    structure_ = &structure;
     if (auto s = embed_fonts(options.subsets); !s) return s.error();
-    const Metadata meta = metadata_of(model_, standard, now_or(options.epoch));
+    const Metadata meta = metadata_of(model_, standard, now_or(options.epoch), structure.enabled());
     if (auto s = write_info(pdf, meta); !s) return s.error();
-    if (standard == Standard::Archive)
+    if (standard == Standard::Archive || meta.tagged)
       if (auto s = write_xmp(pdf, meta); !s) return s.error();
     if (auto s = write_output_intent(pdf, standard); !s) return s.error();
     std::vector<HPDF_Page> pages;
-    for (const auto& page : model_.pages) {
-      auto drawn = draw(page);
+    for (std::size_t i = 0; i < model_.pages.size(); ++i) {
+      auto drawn = draw(model_.pages[i], i);
       if (!drawn) return drawn.error();
       pages.push_back(*drawn);
     }
+    if (auto s = structure.finish(pages); !s) return s.error();
     if (auto s = write_outline(pdf, model_.outline, pages); !s) return s.error();
     if (auto s = add_id_placeholder(pdf); !s) return s.error();
     // Set last: some libharu calls lower it (DESIGN.md). PDF/X-1a:2001 is PDF 1.3; PDF/A-2 reads up to 1.7.
-    pdf->pdf_version = standard == Standard::Print     ? HPDF_VER_13
-                       : standard == Standard::Archive ? HPDF_VER_17
-                                                       : HPDF_VER_14;
+    // A tagged file declares PDF/UA-1, which is built on ISO 32000-1 (PDF 1.7).
+    pdf->pdf_version = standard == Standard::Print                    ? HPDF_VER_13
+                       : standard == Standard::Archive || meta.tagged ? HPDF_VER_17
+                                                                      : HPDF_VER_14;
     if (!errors_.ok()) return Error{"", 0, "cannot build the PDF: " + errors_.describe(), ""};
     if (HPDF_SaveToStream(pdf) != HPDF_OK || !errors_.ok())
       return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
@@ -142,7 +148,7 @@ class Writer {
     return Ok{};
   }
 
-  Result<HPDF_Page> draw(const layout::Page& p) {
+  Result<HPDF_Page> draw(const layout::Page& p, std::size_t index) {
     HPDF_Page page = HPDF_AddPage(doc_.get());
     if (!page) return Error{"", 0, "cannot add a page: " + errors_.describe(), ""};
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
@@ -153,38 +159,53 @@ class Writer {
     overprinting_ = false;  // a page starts with the default graphics state
     std::string ops;
 
+    // Every piece is marked content: its element's MCID, or an artifact (pdf/structure.hpp).
+    const std::string end = structure_->end();
     for (const auto& f : p.fills) {
       auto color = paint_->fill(f.color);
       if (!color) return color.error();
-      flush(stream, *color);
+      ops += structure_->begin(index, f.tag) + *color;
+      flush(stream, ops);
       HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
       HPDF_Page_Fill(page);
+      ops += end;
     }
 
     for (const auto& im : p.images) {
       auto image = images_->get(*im.raster);
       if (!image) return image.error();
+      ops += structure_->begin(index, im.tag);
+      flush(stream, ops);
       HPDF_Page_DrawImage(page, *image, static_cast<HPDF_REAL>(im.rect.x0),
                           static_cast<HPDF_REAL>(im.rect.y0), static_cast<HPDF_REAL>(im.rect.width()),
                           static_cast<HPDF_REAL>(im.rect.height()));
+      ops += end;
     }
 
     for (const auto& d : p.dots) {
       auto color = paint_->fill(d.color);
       if (!color) return color.error();
+      ops += structure_->begin(index, d.tag);
       if (auto s = overprint(page, paint_->overprints(d.color), ops); !s) return s.error();
       ops += *color;
       flush(stream, ops);
       HPDF_Page_Circle(page, d.x, d.y, d.radius);
       HPDF_Page_Fill(page);
+      ops += end;
     }
+    flush(stream, ops);
 
-    // Text: raw Tf/Tm/TJ inside libharu's BT/ET, with glyph codes of our Type0 fonts.
-    HPDF_Page_BeginText(page);
+    // Text: raw Tf/Tm/TJ inside libharu's BT/ET, with glyph codes of our Type0 fonts. Tagged, each
+    // run is a text object of its own inside its marked content (BDC BT ... ET EMC): readers that
+    // buffer a text object's glyphs (MuPDF) then give every glyph its own MCID.
+    const bool text_per_run = structure_->enabled();
+    if (!text_per_run) HPDF_Page_BeginText(page);
     const text::Face* current_face = nullptr;
     double current_size = 0;
     layout::Cmyk current_color{-1, -1, -1, -1};
     for (const auto& run : p.runs) {
+      ops += structure_->begin(index, run.tag);
+      if (text_per_run) ops += "BT\n";
       if (!(run.color == current_color)) {
         auto color = paint_->fill(run.color);
         if (!color) return color.error();
@@ -226,10 +247,12 @@ class Writer {
         if (in_string) ops += '>';
         ops += "] TJ\n";
       }
+      if (text_per_run) ops += "ET\n";
+      ops += end;
       if (ops.size() > 1 << 16) flush(stream, ops);
     }
     flush(stream, ops);
-    HPDF_Page_EndText(page);
+    if (!text_per_run) HPDF_Page_EndText(page);
 
     for (const auto& r : p.rules) {
       HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
@@ -237,6 +260,7 @@ class Writer {
           r.purpose == layout::RulePurpose::CropMark || r.purpose == layout::RulePurpose::FoldMark;
       auto color = mark ? paint_->registration_stroke(page) : paint_->stroke(r.color);
       if (!color) return color.error();
+      ops += structure_->begin(index, r.tag);
       if (auto s = overprint(page, !mark && paint_->overprints(r.color), ops); !s) return s.error();
       ops += *color;
       flush(stream, ops);
@@ -248,6 +272,8 @@ class Writer {
       HPDF_Page_LineTo(page, r.x1, r.y1);
       HPDF_Page_Stroke(page);
       if (r.dashed) HPDF_Page_SetDash(page, nullptr, 0, 0);
+      ops += end;
+      flush(stream, ops);
     }
     if (!errors_.ok()) return Error{"", 0, "cannot draw the page: " + errors_.describe(), ""};
     return page;
@@ -265,6 +291,7 @@ class Writer {
   std::map<const text::Face*, EmbeddedFont> fonts_;
   Paint* paint_ = nullptr;
   ImageStore* images_ = nullptr;
+  StructureWriter* structure_ = nullptr;
   bool overprinting_ = false;
 };
 

@@ -42,7 +42,8 @@ std::string xmp_packet(const Metadata& meta) {
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-      "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n";
+      "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
   x += "   <dc:format>application/pdf</dc:format>\n";
   x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + escaped(meta.title) +
        "</rdf:li></rdf:Alt></dc:title>\n";
@@ -59,9 +60,32 @@ std::string xmp_packet(const Metadata& meta) {
   x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
   x += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
   x += "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
-  x += "   <pdfaid:part>2</pdfaid:part>\n";
-  x += "   <pdfaid:conformance>U</pdfaid:conformance>\n";
-  x += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n";
+  if (meta.standard == Standard::Archive) {
+    x += "   <pdfaid:part>2</pdfaid:part>\n";
+    // Level A (ISO 19005-2 6.8): tagged, with Unicode text; else U.
+    x += std::string("   <pdfaid:conformance>") + (meta.tagged ? "A" : "U") + "</pdfaid:conformance>\n";
+  }
+  if (meta.tagged) x += "   <pdfuaid:part>1</pdfuaid:part>\n";
+  x += "  </rdf:Description>\n";
+  // pdfuaid is not one of the schemas PDF/A predefines: ISO 19005-2 6.6.2.3.2 wants it described.
+  if (meta.tagged && meta.standard == Standard::Archive)
+    x += "  <rdf:Description rdf:about=\"\"\n"
+         "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+         "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+         "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+         "   <pdfaExtension:schemas>\n    <rdf:Bag>\n     <rdf:li rdf:parseType=\"Resource\">\n"
+         "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+         "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+         "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+         "      <pdfaSchema:property>\n       <rdf:Seq>\n        <rdf:li rdf:parseType=\"Resource\">\n"
+         "         <pdfaProperty:name>part</pdfaProperty:name>\n"
+         "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+         "         <pdfaProperty:category>internal</pdfaProperty:category>\n"
+         "         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is "
+         "followed</pdfaProperty:description>\n"
+         "        </rdf:li>\n       </rdf:Seq>\n      </pdfaSchema:property>\n"
+         "     </rdf:li>\n    </rdf:Bag>\n   </pdfaExtension:schemas>\n  </rdf:Description>\n";
+  x += " </rdf:RDF>\n</x:xmpmeta>\n";
   for (int i = 0; i < 20; ++i) x += std::string(99, ' ') + "\n";  // room for an editor, as XMP advises
   x += "<?xpacket end=\"w\"?>";
   return x;

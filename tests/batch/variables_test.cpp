@@ -4,6 +4,7 @@
 
 #include "batch/variables.hpp"
 #include "doc/document.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::batch::fill;
 using leafpress::batch::fill_document;
@@ -73,4 +74,27 @@ TEST_CASE("variables: an unknown variable names the article, its line and the ro
   CHECK(r.error().file == "handout.md");
   CHECK(r.error().line == 5);
   CHECK_THAT(r.error().describe(), Catch::Contains("{{clinic.fax}}") && Catch::Contains("clinics.csv:7"));
+}
+
+TEST_CASE("variables: a picture named by a variable is resolved inside the article's folder", "[batch]") {
+  const leafpress::test::TempDir dir;
+  std::filesystem::create_directories(dir.path / "sub" / "photos");
+  leafpress::test::write_bytes(dir.path / "sub" / "photos" / "east.jpg", "x");
+  leafpress::test::write_bytes(dir.path / "secret.png", "x");
+  const std::string article = (dir.path / "sub" / "handout.md").string();
+  auto parsed =
+      leafpress::doc::parse_document("Text.\n\n![Our team]({{photo}})\n\n![QR](qr:{{url}})\n", article);
+  REQUIRE(parsed);
+  auto d = *parsed;
+  REQUIRE(fill_document(d, {{"photo", "photos/east.jpg"}, {"url", "https://e.org/east"}}, "row 1"));
+  CHECK(d.blocks[1].image == std::filesystem::canonical(dir.path / "sub" / "photos" / "east.jpg").string());
+  CHECK(d.blocks[2].qr == "https://e.org/east");
+  // The same check as any picture: nothing outside the article's folder, nothing missing.
+  for (const char* bad : {"../secret.png", "photos/west.jpg"}) {
+    auto copy = *parsed;
+    auto r = fill_document(copy, {{"photo", bad}, {"url", "u"}}, "row 2");
+    INFO(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().line == 3);
+  }
 }

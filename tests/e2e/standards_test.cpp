@@ -142,7 +142,9 @@ TEST_CASE("standards: the archive's XMP packet and Info say the same", "[e2e][pd
   CHECK(value(xmp, R"(<xmp:ModifyDate>([^<]+)<)") == "2026-11-24T00:00:00+00:00");
   CHECK(value(xmp, R"(<dc:language><rdf:Bag><rdf:li>([^<]+)<)") == "zh-Hans");
   CHECK(value(xmp, R"(<pdfaid:part>(\d)<)") == "2");
-  CHECK(value(xmp, R"(<pdfaid:conformance>(\w)<)") == "U");
+  CHECK(value(xmp, R"(<pdfaid:conformance>(\w)<)") == "A");  // tagged: PDF/A-2a
+  CHECK(value(xmp, R"(<pdfuaid:part>(\d)<)") == "1");          // and PDF/UA-1, described for PDF/A
+  CHECK_THAT(xmp, Catch::Contains("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/<"));
   // The bookmarks: one per section of the article.
   const auto outline = run_tool("mutool show " + shell_quoted(pdf) + " outline").output;
   CHECK_THAT(outline, Catch::Contains("Understanding Autoimmune Diseases"));

@@ -62,7 +62,15 @@ TEST_CASE("back_panel: a handout's clinic is a footer on the last side, a bookle
   REQUIRE(handout->pages.size() == 1);
   const auto [hp, hrun] = find_run(*handout, "Mill Road");
   REQUIRE(hrun);
-  CHECK(find_run(*handout, "555").second->y == hrun->y);  // address · phone · url on one line
+  // A block across the two columns: name and address in the first, phone and url in the second,
+  // both ending on the foot line.
+  const auto* phone = find_run(*handout, "555").second;
+  const auto* url = find_run(*handout, "riverside.example").second;
+  REQUIRE(phone);
+  REQUIRE(url);
+  CHECK(phone->x > hrun->x + mm(60));
+  CHECK(url->y == Approx(hrun->y));
+  CHECK(find_run(*handout, "Riverside Family").second->x == Approx(hrun->x));
   CHECK(hrun->y < handout->pages[0].trim.y0 + mm(30));
 
   leafpress::layout::LayoutOptions reader;

@@ -1,0 +1,111 @@
+#include "doc/cmark_gfm.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+
+#include <array>
+#include <mutex>
+
+#include "core/utf8.hpp"
+#include "doc/cjk_emphasis.hpp"
+
+namespace leafpress::doc {
+namespace {
+
+// Rare general punctuation (Po, narrow, and punctuation to cmark-gfm's own table): a
+// sentinel must flank a delimiter run like the `*` it stands for. Two are needed; the
+// first ones the article does not use are taken.
+constexpr std::array<char32_t, 5> kSentinels{0x2E2E, 0x2E2D, 0x2E2C, 0x2E2B, 0x2E2A};
+
+// GFM as GitHub renders it, plus footnotes and typographic quotes and dashes. Raw
+// HTML is kept in the tree (CMARK_OPT_UNSAFE only affects renderers) so that it can
+// be reported; leafpress never renders it.
+constexpr int kOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS;
+constexpr std::array<const char*, 4> kExtensions{"table", "strikethrough", "autolink", "tasklist"};
+
+void register_extensions() {
+  static std::once_flag once;
+  // cmark-gfm's registration sets a plain static flag: not safe from two threads at once.
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+}  // namespace
+
+std::string Escapes::protect(std::string_view body) {
+  std::array<bool, kSentinels.size()> used{};
+  for (std::size_t pos = 0; pos < body.size();) {
+    const char32_t cp = next_code_point(body, pos);
+    for (std::size_t i = 0; i < kSentinels.size(); ++i) used[i] = used[i] || cp == kSentinels[i];
+  }
+  std::size_t chosen = 0;
+  for (std::size_t i = 0; i < kSentinels.size() && chosen < 2; ++i)
+    if (!used[i]) (chosen++ == 0 ? star : underscore) = kSentinels[i];
+  if (chosen < 2) {
+    star = underscore = 0;
+    return std::string(body);
+  }
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    // A backslash escapes the next ASCII punctuation, itself included (`\\*` is a
+    // backslash then a real `*`), so pairs are consumed whole.
+    if (body[i] == '\\' && i + 1 < body.size() && std::ispunct(static_cast<unsigned char>(body[i + 1]))) {
+      if (body[i + 1] == '*' || body[i + 1] == '_') {
+        append_utf8(out, body[i + 1] == '*' ? star : underscore);
+      } else {
+        out += body.substr(i, 2);
+      }
+      ++i;
+      continue;
+    }
+    out += body[i];
+  }
+  return out;
+}
+
+std::string Escapes::restore(std::string_view text, bool escaped) const {
+  if (star == 0) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (cp == star || cp == underscore) {
+      if (!escaped) out += '\\';
+      out += cp == star ? '*' : '_';
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
+  register_extensions();
+  GfmTree tree;
+  tree.text = tree.escapes.protect(body);
+  const std::string& text = tree.text;
+  const CmarkParser parser(cmark_parser_new(kOptions));
+  if (!parser) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
+  for (const char* name : kExtensions)
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  tree.root.reset(cmark_parser_finish(parser.get()));
+  if (!tree.root) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
+  apply_cjk_friendly_emphasis(tree.root.get(), tree.text);
+  fix_cjk_smart_quotes(tree.root.get());
+  return tree;
+}
+
+GfmKind gfm_kind(cmark_node* node) {
+  const std::string_view name = cmark_node_get_type_string(node);
+  if (name == "table") return GfmKind::Table;
+  if (name == "table_row") return GfmKind::TableRow;
+  if (name == "table_header") return GfmKind::TableHeader;
+  if (name == "table_cell") return GfmKind::TableCell;
+  if (name == "strikethrough") return GfmKind::Strikethrough;
+  if (name == "tasklist") return GfmKind::TaskItem;
+  return GfmKind::Other;
+}
+
+}  // namespace leafpress::doc
