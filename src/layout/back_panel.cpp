@@ -71,7 +71,9 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   std::shared_ptr<const doc::Raster> logo;
   if (!c.logo.empty())
     if (const auto it = s.images.find(c.logo); it != s.images.end()) logo = it->second;
-  if (c.name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && c.hours.empty() &&
+  // Without a clinic, the author signs the back (a back cover is never left blank).
+  const std::string name = c.name.empty() ? s.doc.meta.author : c.name;
+  if (name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && c.hours.empty() &&
       c.email.empty() && !logo)
     return d;
 
@@ -99,7 +101,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   info.size = size;
   // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
   Lines who{s, d, sect, column, warnings};
-  if (auto r = who.add(c.name, name_style, t.accent, false); !r) return r.error();
+  if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   Lines reach{s, d, sect, column, warnings};
   const Pt gap = two ? 0 : size * kLeading * kFieldGap;

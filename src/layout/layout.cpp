@@ -8,6 +8,7 @@
 #include "layout/back_panel.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
+#include "layout/folios.hpp"
 #include "layout/impose.hpp"
 #include "layout/marks.hpp"
 #include "layout/place_blocks.hpp"
@@ -62,6 +63,13 @@ Error overflow_error(const Scene& s, const Trial& trial) {
                  "the article does not fit layout '" + t.name + "' in " + std::to_string(kMaxPages) +
                      " pages: " + lines + " lines are left over" + from,
                  "split the article into two booklets"};
+  if (t.pages_max > 0) {
+    const std::string sides = std::to_string(t.pages_max) + (t.pages_max == 1 ? " side" : " sides");
+    return Error{s.doc.path, c.source_line,
+                 "the article does not fit layout '" + t.name + "' on " + sides + " (pages.max) even at " +
+                     points(t.body_size_min) + " pt: " + lines + " lines are left over" + from,
+                 "shorten the article, or allow more pages (pages.max)"};
+  }
   const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
   return Error{
       s.doc.path, c.source_line,
@@ -169,7 +177,6 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.keywords = document.meta.keywords;
   model.body_size = fit->collection.body;
   model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
-  model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
@@ -185,6 +192,14 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     add_crop_marks(model.pages[i], tmpl.mark_offset, tmpl.mark_length);
     add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit->plan.sides[i])], tmpl.mark_offset,
                    tmpl.mark_length);
+  }
+  if (tmpl.booklet) {
+    int last_text_page = 0;
+    for (const auto& lines : fit->flowed.placements)
+      for (const auto& p : lines)
+        last_text_page = std::max(last_text_page, fit->frames[static_cast<std::size_t>(p.frame)].page);
+    if (auto r = add_folios_and_notes(model, s, fit->collection.column, model.line_pitch, last_text_page); !r)
+      return r.error();
   }
   split_languages(model, s.lang);
   number_reading_order(model);
