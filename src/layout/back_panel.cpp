@@ -71,8 +71,10 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   std::shared_ptr<const doc::Raster> logo;
   if (!c.logo.empty())
     if (const auto it = s.images.find(c.logo); it != s.images.end()) logo = it->second;
-  // Without a clinic, the author signs the back (a back cover is never left blank).
-  const std::string name = c.name.empty() ? s.doc.meta.author : c.name;
+  // Without a clinic, the author (or else the title) signs the back: a back cover is never blank.
+  const std::string name = !c.name.empty()              ? c.name
+                           : !s.doc.meta.author.empty() ? s.doc.meta.author
+                                                        : s.doc.meta.title;
   if (name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && c.hours.empty() &&
       c.email.empty() && !logo)
     return d;
