@@ -130,6 +130,7 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
     }
 
     const std::size_t first_frame = c.f;
+    const bool at_top = c.empty;  // the element opens its frame
     for (std::size_t li = 0; li < e.lines.size(); ++li) {
       if (c.f >= frames.size()) {  // the keep rules above moved past the last panel
         overflow(ei, e.lines.size() - li);
@@ -154,8 +155,9 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       out.frame_fill[c.f] = frames[c.f].top - y;
     }
     if (c.f >= frames.size()) continue;
-    // A heading sits right above its text's grid line: the room the grid adds goes above it.
-    if (e.keep_with_next && ei + 1 < elements.size() && c.f == first_frame && !e.lines.empty() &&
+    // A heading sits right above its text's grid line: the room the grid adds goes above it;
+    // at the top of a frame it stays at the top, level with its neighbours' first lines.
+    if (e.keep_with_next && !at_top && ei + 1 < elements.size() && c.f == first_frame && !e.lines.empty() &&
         !e.lines.back().on_grid && !elements[ei + 1].lines.empty() && elements[ei + 1].lines[0].on_grid &&
         out.placements[ei].size() == e.lines.size()) {
       const Element& next = elements[ei + 1];
