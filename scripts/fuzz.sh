@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of tests/fuzz, one at a time, each for SECONDS.
 #
-#   scripts/fuzz.sh SECONDS [TARGET...]     targets: markdown template build font image (default: all)
+#   scripts/fuzz.sh SECONDS [TARGET...]     targets: markdown template build font image manifest (default: all)
 #
 # Builds them first in build-fuzz with clang (LEAFPRESS_FUZZ=ON: ASan + UBSan +
 # coverage). Each run starts from the seeds in tests/fuzz/corpus/TARGET and
@@ -19,12 +19,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:?usage: scripts/fuzz.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(markdown template build font image)
+[ ${#targets[@]} -eq 0 ] && targets=(markdown template build font image manifest)
 build=${FUZZ_BUILD:-build-fuzz}
 
 # Per target: the longest input tried, and how long one input may run before it counts as a hang.
-declare -A max_len=([markdown]=65536 [template]=8192 [build]=16384 [font]=65536 [image]=65536)
-declare -A timeout=([markdown]=10 [template]=10 [build]=30 [font]=10 [image]=10)
+declare -A max_len=([markdown]=65536 [template]=8192 [build]=16384 [font]=65536 [image]=65536 [manifest]=16384)
+declare -A timeout=([markdown]=10 [template]=10 [build]=30 [font]=10 [image]=10 [manifest]=10)
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DLEAFPRESS_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null

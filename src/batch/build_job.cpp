@@ -12,6 +12,7 @@
 
 #include "batch/finisher.hpp"
 #include "batch/variables.hpp"
+#include "core/file_identity.hpp"
 #include "doc/document.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
@@ -197,6 +198,18 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     if (out.error.file.empty()) out.error.file = job.article;
     return out;
   }
+  // The last guard (input_guard.hpp): fonts and pictures are known only now.
+  std::vector<std::string> read = inputs_of(*model, *layout_path);
+  {
+    FileSet inputs;
+    inputs.add(job.article, "the article " + job.article);
+    for (const auto& f : read) inputs.add(f, "the file " + f);
+    if (const std::string* input = inputs.find(job.output)) {
+      out.error = Error{job.output, 0, "the PDF would destroy it: it is " + *input + ", which the build reads",
+                        "write the PDF to another file"};
+      return out;
+    }
+  }
   if (spare_threads > 0 && ctx.subsets) make_subsets_in_parallel(*model, *ctx.subsets, spare_threads);
   pdf::WriteOptions options;
   options.epoch = document_epoch(ctx, *document);
@@ -222,7 +235,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   out.pages = static_cast<int>(model->pages.size());
   out.body_size = model->body_size;
   out.warnings.insert(out.warnings.end(), model->warnings.begin(), model->warnings.end());
-  out.inputs = inputs_of(*model, *layout_path);
+  out.inputs = std::move(read);
   return out;
 }
 

@@ -12,27 +12,62 @@ namespace {
 
 constexpr std::size_t kMaxCsvBytes = 64u << 20;  // 64 MiB: far past any clinic list
 
+// The limits a CSV is read within; each stops the reading at once, so memory stays
+// bounded whatever the file holds (10,000 columns x 1,000 rows took 2.2 GB before).
+// A clinic list has a few dozen columns of short values.
+constexpr std::size_t kMaxColumns = 1000;
+constexpr std::size_t kMaxRowBytes = 64u << 10;  // the text of one row's values
+constexpr std::size_t kMaxCells = 1'000'000;     // rows x columns of the whole file
+
 // libcsv reports fields and row ends through C callbacks; this collects them.
 struct Collector {
   std::vector<std::vector<std::string>> rows;
   std::vector<int> lines;  // the line each row starts on
   std::vector<std::string> fields;
+  std::size_t row_bytes = 0, cells = 0;
   int line = 0;       // the line being fed
   int row_start = 0;  // the line the current row started on
   bool between_rows = true;
+  std::string over;  // a limit passed: what to say; the rest of the file is not read
 
   static void on_field(void* data, std::size_t len, void* self) {
     auto* c = static_cast<Collector*>(self);
+    if (!c->over.empty()) return;
+    if (c->fields.size() >= kMaxColumns) {
+      c->over = "a row has more than " + std::to_string(kMaxColumns) + " fields (the limit of columns)";
+      return;
+    }
+    if ((c->row_bytes += len) > kMaxRowBytes) {
+      c->over =
+          "a row holds more than " + std::to_string(kMaxRowBytes >> 10) + " KiB of text (the limit per row)";
+      return;
+    }
+    if (++c->cells > kMaxCells) {
+      c->over =
+          "the file holds more than " + std::to_string(kMaxCells) + " values (the limit of rows x columns)";
+      return;
+    }
     c->fields.emplace_back(data ? static_cast<const char*>(data) : "", len);
   }
   static void on_row(int, void* self) {
     auto* c = static_cast<Collector*>(self);
+    if (!c->over.empty()) return;
     c->rows.push_back(std::move(c->fields));
     c->lines.push_back(c->row_start);
     c->fields.clear();
+    c->row_bytes = 0;
     c->between_rows = true;
   }
 };
+
+// The end of the line that starts at `pos`, after its terminator: "\n", "\r\n" or a
+// lone "\r" (old Mac files, some exports): each is one line, as a reader counts them.
+std::size_t line_end(std::string_view bytes, std::size_t pos) {
+  const std::size_t end = bytes.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) return bytes.size();
+  if (bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') return end + 2;
+  return end + 1;
+}
 
 struct CsvParser {
   csv_parser parser{};
@@ -56,8 +91,7 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
   // field may hold line breaks, so a row can span lines).
   std::size_t pos = 0;
   while (pos < bytes.size()) {
-    std::size_t end = bytes.find('\n', pos);
-    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    const std::size_t end = line_end(bytes, pos);
     const std::string_view line = bytes.substr(pos, end - pos);
     ++c.line;
     if (c.between_rows && line.find_first_not_of(" \t\r\n") != std::string_view::npos) {
@@ -69,6 +103,9 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
       return Error{shown_as, c.line,
                    std::string("the CSV cannot be read: ") + csv_strerror(csv_error(&p.parser)),
                    "save it as CSV (RFC 4180), UTF-8"};
+    if (!c.over.empty())
+      return Error{shown_as, c.row_start, "the CSV is too large: " + c.over,
+                   "split the file, or drop the columns the articles do not use"};
     pos = end;
   }
   // A quote still open at the end swallowed the rest of the file. libcsv reports that
@@ -98,6 +135,10 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
                    "give each column its own name"};
     table.columns.push_back(name);
   }
+  std::string header;  // the columns, for messages (the first ten)
+  for (std::size_t i = 0; i < table.columns.size() && i < 10; ++i)
+    header += (i ? ", " : "") + table.columns[i];
+  if (table.columns.size() > 10) header += ", ...";
   for (std::size_t r = 1; r < c.rows.size(); ++r) {
     auto& fields = c.rows[r];
     DataRow row;
@@ -105,7 +146,7 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
     if (fields.size() != table.columns.size()) {
       row.problem = Error{shown_as, c.lines[r],
                           "this row has " + std::to_string(fields.size()) + " fields, the header " +
-                              std::to_string(table.columns.size()),
+                              std::to_string(table.columns.size()) + " (" + header + ")",
                           "a comma inside a value needs the value in double quotes"};
     } else {
       for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -117,6 +158,7 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
       }
     }
     table.rows.push_back(std::move(row));
+    std::vector<std::string>().swap(fields);  // the values live in the row's map now
   }
   return table;
 }

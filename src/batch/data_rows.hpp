@@ -6,6 +6,9 @@
 //         spreadsheets write it) is skipped; spaces around unquoted fields are
 //         trimmed; blank lines are skipped.
 // Output: the rows in file order, each with where it starts ("clinics.csv:7").
+// Limits: 1,000 columns, 64 KiB of text per row, 1,000,000 values in all; past one,
+//         reading stops and the error says which (a usage error).
+// Lines:  a row's line counts "\n", "\r\n" and a lone "\r" alike.
 // Errors: file-level problems stop the whole manifest (a usage error): the file
 //         cannot be read, it has no header, a column name is empty or repeated,
 //         a quote is never closed. Row-level problems (a different number of

@@ -95,7 +95,7 @@ std::string sidecar_path(const std::string& output) {
 }
 
 std::optional<Record> up_to_date(const Job& job, const std::string& inputs) {
-  if (inputs.empty()) return std::nullopt;
+  if (inputs.empty() || output_kind(job.output) == OutputKind::Stream) return std::nullopt;
   std::ifstream in(sidecar_path(job.output));
   if (!in) return std::nullopt;
   std::string line;
@@ -133,6 +133,8 @@ std::optional<Record> up_to_date(const Job& job, const std::string& inputs) {
 }
 
 Status write_record(const Job& job, const std::string& inputs, const Outcome& outcome) {
+  // A PDF written through to a device or pipe has no folder to keep a sidecar in.
+  if (output_kind(job.output) == OutputKind::Stream) return Ok{};
   std::string text(kMagic);
   text += "\ninputs " + inputs + "\n";
   text += "pages " + std::to_string(outcome.pages) + "\n";
@@ -147,18 +149,9 @@ Status write_record(const Job& job, const std::string& inputs, const Outcome& ou
   const std::string out = stamp(job.output);
   if (out.empty()) return Error{job.output, 0, "the PDF is gone after writing it", ""};
   text += "output " + out + "\n";
-  // No fsync: a sidecar lost in a crash only means one rebuild.
-  const std::string path = sidecar_path(job.output);
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << text;
-    if (!f.good()) return Error{tmp, 0, "cannot write the fingerprint", "is the disk full?"};
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Error{path, 0, "cannot write the fingerprint: " + ec.message(), ""};
-  return Ok{};
+  // Through the one safe write path (random exclusive temporary, no link followed, rename);
+  // no fsync: a sidecar lost in a crash only means one rebuild.
+  return write_file_atomically(sidecar_path(job.output), text, Sync::No);
 }
 
 }  // namespace leafpress::batch

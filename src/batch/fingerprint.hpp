@@ -10,7 +10,8 @@
 //           modification time: re-reading 20 MB of CJK fonts would cost more
 //           than the build), and the PDF itself (size, modification time), so an
 //           edited or replaced output is rebuilt.
-// Where:    a small text sidecar next to the PDF, `.NAME.pdf.leafpress` (hidden;
+// Where:    a small text sidecar next to the PDF, `.NAME.pdf.leafpress` (hidden, written
+//           like every file through core/atomic_file.hpp;
 //           one per output, so shards on shared storage never write the same file),
 //           read without opening the PDF. It also keeps the page count and body
 //           size, so the report of a skipped job agrees with the built one.

@@ -1,6 +1,5 @@
 #include "batch/manifest.hpp"
 
-#include <glob.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -8,9 +7,14 @@
 #include <set>
 
 #include "batch/data_rows.hpp"
+#include "batch/fingerprint.hpp"
+#include "batch/input_guard.hpp"
+#include "batch/path_glob.hpp"
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
+#include "core/yaml_limits.hpp"
 #include "doc/image.hpp"
+#include "layout/template.hpp"
 
 namespace leafpress::batch {
 namespace fs = std::filesystem;
@@ -22,14 +26,12 @@ const std::set<std::string> kJobKeys{"name", "article", "articles", "layout", "s
                                      "set",  "proof",   "impose",   "output", "data",
                                      "rows", "vars",    "pages_max"};
 
-struct GlobHandle {
-  glob_t g{};
-  ~GlobHandle() { globfree(&g); }
-};
-
-bool has_glob_chars(const std::string& s) {
-  return s.find_first_of("*?[") != std::string::npos;
-}
+// A variable's name is a placeholder name ({{clinic.name}}): nested keys joined with
+// '.' never need more, and a limit keeps deep nesting from making names of megabytes.
+constexpr std::size_t kMaxVariableName = 256;
+// Values of all planned PDFs together (each PDF keeps its row's values and the job's
+// `vars:`): 10,000 clinics x 3 languages x 30 columns fit; about 150 bytes each.
+constexpr std::size_t kMaxPlannedValues = 1'000'000;
 
 // Reads the manifest; every error names it and the YAML line.
 class Reader {
@@ -37,6 +39,8 @@ class Reader {
   explicit Reader(const std::string& path) : path_(path), dir_(fs::path(path).parent_path()) {}
 
   Result<Manifest> run(const std::string& yaml) {
+    if (auto bounded = check_yaml_expansion(yaml, kManifestYamlBudget, path_, "the manifest"); !bounded)
+      return bounded.error();
     YAML::Node root;
     try {
       root = YAML::Load(yaml);
@@ -65,6 +69,7 @@ class Reader {
       if (auto s = check_keys(jobs[i]); !s) return s.error();
       if (auto s = expand(jobs[i], defaults, i, m.jobs); !s) return s.error();
     }
+    m.data_files = data_files_;
     return m;
   }
 
@@ -130,7 +135,13 @@ class Reader {
     if (!n.IsMap()) return at(n, std::string(what) + " `" + prefix + "` must be text, not a list", "");
     for (const auto& it : n) {
       const std::string key = it.first.as<std::string>("");
-      if (auto s = flatten(it.second, prefix.empty() ? key : prefix + "." + key, out, what); !s) return s;
+      const std::string name = prefix.empty() ? key : prefix + "." + key;
+      if (name.size() > kMaxVariableName)
+        return at(it.first,
+                  std::string(what) + " name `" + name.substr(0, 40) + "...` is longer than " +
+                      std::to_string(kMaxVariableName) + " bytes",
+                  "use short names, e.g. clinic.phone");
+      if (auto s = flatten(it.second, name, out, what); !s) return s;
     }
     return Ok{};
   }
@@ -148,17 +159,17 @@ class Reader {
         out.push_back(full);
         continue;
       }
-      GlobHandle g;
-      const int rc = glob(full.c_str(), 0, nullptr, &g.g);
-      if (rc != 0 || g.g.gl_pathc == 0)
+      const auto matched = expand_glob(full);  // `**` is any depth of folders
+      if (matched.empty())
         return at(n, "`" + a + "` matches no file", "paths are relative to the manifest's folder");
-      for (std::size_t i = 0; i < g.g.gl_pathc; ++i) out.emplace_back(g.g.gl_pathv[i]);  // sorted by glob
+      out.insert(out.end(), matched.begin(), matched.end());
     }
     return out;
   }
 
+  // `columns` gains the names the rows have; `source` says where they come from, for messages.
   Result<std::vector<DataRow>> rows(const YAML::Node& job, const YAML::Node& defaults,
-                                    std::set<std::string>& columns) const {
+                                    std::set<std::string>& columns, std::string& source) const {
     const YAML::Node data = get(job, defaults, "data");
     const YAML::Node inline_rows = get(job, defaults, "rows");
     if (data && inline_rows) return at(job, "a job has `data:` or `rows:`, not both", "");
@@ -167,6 +178,8 @@ class Reader {
       if (!file) return file.error();
       auto table = read_csv(resolve(*file), resolve(*file));
       if (!table) return table.error();
+      data_files_.push_back(resolve(*file));
+      source = resolve(*file);
       columns.insert(table->columns.begin(), table->columns.end());
       return std::move(table->rows);
     }
@@ -174,6 +187,7 @@ class Reader {
       if (!inline_rows.IsSequence())
         return at(inline_rows, "`rows:` must be a list", "start each row with `- `");
       std::vector<DataRow> out;
+      source = "the rows: of " + path_;
       for (const auto& r : inline_rows) {
         DataRow row;
         row.origin = path_ + ":" + std::to_string(r.Mark().line + 1);
@@ -235,6 +249,20 @@ class Reader {
       return at(job, "the job has no `output:`", "e.g. output: ../out/{{clinic.id}}-{{article}}.pdf");
     auto pattern = scalar(output, "output");
     if (!pattern) return pattern.error();
+    // The pattern must end in a file name, or every row would be refused after building.
+    if (const std::string last = fs::path(*pattern).filename().string();
+        pattern->empty() || pattern->ends_with("/") || last == "." || last == "..")
+      return at(output, "`output:` must name a file, not `" + *pattern + "`",
+                "e.g. output: ../out/{{clinic.id}}/{{article}}.pdf");
+    // --set keys and values are checked now: a bad one is a usage error, not a failed PDF per row.
+    for (const auto& assignment : base.sets) {
+      layout::Template probe;
+      if (auto s = layout::set_template_key(probe, assignment); !s) {
+        Error e =
+            at(get(job, defaults, "set"), "`set: " + assignment + "`: " + s.error().message, s.error().hint);
+        return e;
+      }
+    }
     Variables shared;
     if (auto n = get(job, defaults, "vars")) {
       if (!n.IsMap()) return at(n, "`vars:` must be a group of `name: value`", "");
@@ -244,18 +272,35 @@ class Reader {
     if (!list) return list.error();
     std::set<std::string> columns{"article", "job", "row"};
     for (const auto& [k, v] : shared) columns.insert(k);
-    auto data = rows(job, defaults, columns);
+    std::string source;
+    auto data = rows(job, defaults, columns, source);
     if (!data) return data.error();
     for (const auto& used : placeholders(*pattern))
-      if (!columns.count(used))
-        return at(output, "the output pattern uses {{" + used + "}}, which no row has",
+      if (!columns.count(used)) {
+        std::string found;
+        for (const auto& c : columns) found += (found.empty() ? "" : ", ") + c;
+        return at(output,
+                  "the output pattern uses {{" + used + "}}, which " +
+                      (source.empty() ? std::string("no row has (the job has no data: or rows:)")
+                                      : source + " does not have (the values found: " + found + ")"),
                   "use a data column, a `vars:` entry, {{article}}, {{job}} or {{row}}");
+      }
+    // Every planned PDF keeps its values: bound what the manifest may plan in all.
+    std::size_t values = 0;
+    for (const auto& row : *data) values += shared.size() + row.values.size();
+    planned_values_ += values * list->size();
+    if (planned_values_ > kMaxPlannedValues)
+      return at(job,
+                "the manifest plans too much: its PDFs would hold more than " +
+                    std::to_string(kMaxPlannedValues) + " values in all (articles x rows x columns)",
+                "split the data into several manifests, or drop columns the articles do not use");
 
     for (const auto& article : *list)
       for (std::size_t r = 0; r < data->size(); ++r) {
         const DataRow& row = (*data)[r];
         PlannedJob p;
         p.name = name;
+        p.pattern = *pattern;
         p.job = base;
         p.job.article = article;
         p.job.variables = shared;
@@ -276,7 +321,7 @@ class Reader {
         }
         Variables path_values;
         for (const auto& [k, v] : p.job.variables) path_values[k] = safe_in_path(v);
-        path_values["article"] = fs::path(article).stem().string();
+        path_values["article"] = safe_in_path(fs::path(article).stem().string());  // `...md`: stem ".."
         path_values["job"] = safe_in_path(name);
         path_values["row"] = std::to_string(r + 1);
         auto filled = fill(*pattern, path_values);
@@ -316,7 +361,28 @@ class Reader {
 
   std::string path_;
   fs::path dir_;
+
+ public:
+  mutable std::vector<std::string> data_files_;  // every CSV read, for Manifest::data_files
+  mutable std::size_t planned_values_ = 0;
 };
+
+// What to do when two PDFs get one name: a pattern without a per-row value needs one
+// (one it does not have already); one with such values meets rows that share them.
+std::string collision_hint(const PlannedJob& a, const PlannedJob& b) {
+  const auto used = placeholders(b.pattern);
+  if (a.name != b.name || a.pattern != b.pattern)
+    return "give the jobs' `output:` patterns different folders or names";
+  if (a.job.article != b.job.article && !used.count("article")) return "put {{article}} into `output:`";
+  std::string shared;
+  for (const auto& name : used)
+    if (name != "article" && name != "job") shared += (shared.empty() ? "{{" : ", {{") + name + "}}";
+  if (!shared.empty())
+    return "the two rows have the same " + shared +
+           " (after / and control characters became -): make "
+           "them differ, or add {{row}} to `output:`";
+  return "put a value that differs per row into `output:`, e.g. {{row}} or a data column";
+}
 
 Status refuse_shared_outputs(const Manifest& m) {
   std::map<std::string, const PlannedJob*> writers;
@@ -332,13 +398,33 @@ Status refuse_shared_outputs(const Manifest& m) {
         return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
       };
       return Error{m.path, 0, who(*it->second) + " and " + who(p) + " would both write " + p.job.output,
-                   "put a value that differs per row into `output:`, e.g. {{clinic.id}}"};
+                   collision_hint(*it->second, p)};
     }
   }
   return Ok{};
 }
 
 }  // namespace
+
+Status refuse_outputs_over_inputs(const Manifest& m,
+                                  const std::vector<std::pair<std::string, std::string>>& extra) {
+  InputGuard guard;
+  guard.add(m.path, "the manifest " + m.path);
+  for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
+  for (const auto& p : m.jobs) guard.add_job(p.job);
+  const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + ": " + e.message, e.hint}; };
+  for (const auto& p : m.jobs) {
+    if (p.problem) continue;
+    const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
+    if (auto s = guard.check_output(p.job.output, who); !s) return refuse(s.error());
+    if (output_kind(p.job.output) == OutputKind::File)
+      if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
+        return refuse(s.error());
+  }
+  for (const auto& [output, who] : extra)
+    if (auto s = guard.check_output(output, who); !s) return refuse(s.error());
+  return Ok{};
+}
 
 Result<Manifest> parse_manifest(const std::string& yaml, const std::string& path) {
   Result<Manifest> m = [&]() -> Result<Manifest> {
@@ -349,6 +435,8 @@ Result<Manifest> parse_manifest(const std::string& yaml, const std::string& path
     }
   }();
   if (!m) return m;
+  // Losing an input is worse than two PDFs with one name: said first.
+  if (auto s = refuse_outputs_over_inputs(*m); !s) return s.error();
   if (auto s = refuse_shared_outputs(*m); !s) return s.error();
   return m;
 }

@@ -4,7 +4,7 @@
 //     layout: trifold-a4
 //   jobs:
 //     - name: clinics             # for the report; default job-1, job-2...
-//       articles: [handouts/*.md] # one path or a list; globs (glob(3)) allowed
+//       articles: [handouts/*.md] # one path or a list; globs allowed, `**` for any depth (path_glob.hpp)
 //       layout: trifold-a4        # name or .yaml path; default: the article's, else trifold-a4
 //       standard: print           # print | archive | none
 //       set: [body.size=9pt]      # style overrides, as --set
@@ -19,11 +19,15 @@
 //
 // Paths are relative to the manifest's folder. The output pattern may use the
 // row's values and {{article}} (the article's name without .md), {{job}} and
-// {{row}} (the row's number, from 1); '/' inside a value becomes '-'.
+// {{row}} (the row's number, from 1); '/' and control bytes inside a value (and the
+// article's name) become '-', and "." or ".." become "_": a value never leaves the folder.
+// The pattern must end in a file name; `set:` entries are checked here.
 // Every article × row is one PlannedJob, in manifest order.
 // Usage errors (the manifest as a whole is refused, nothing is built): YAML
-// errors, unknown keys, a glob that matches nothing, an unreadable CSV, an output
-// pattern naming a value no row has, two jobs writing one file.
+// errors, aliases that expand past core/yaml_limits.hpp's budget, unknown keys, a bad `set:`,
+// more than a million planned values, a glob that matches nothing, an unreadable CSV, an output
+// pattern naming a value no row has, an output (PDF or fingerprint) that is a file the
+// run reads (the manifest, a CSV, an article, a layout, a picture), two jobs writing one file.
 // A bad row (data_rows.hpp) or a row with an empty value in the output pattern
 // becomes a PlannedJob with `problem` set: it fails alone.
 // Thread-safety: pure.
@@ -31,6 +35,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "batch/build_job.hpp"
@@ -39,7 +44,8 @@
 namespace leafpress::batch {
 
 struct PlannedJob {
-  std::string name;  // the manifest job it comes from
+  std::string name;       // the manifest job it comes from
+  std::string pattern{};  // its `output:` as written, for messages
   Job job;
   std::string shard_key;         // the output as the manifest writes it (shard.hpp)
   std::optional<Error> problem;  // set: fails without building
@@ -48,7 +54,14 @@ struct PlannedJob {
 struct Manifest {
   std::string path;
   std::vector<PlannedJob> jobs;
+  std::vector<std::string> data_files{};  // the CSV files read, as resolved (no output may replace one)
 };
+
+// Refuses (a usage error naming both files) any output of the manifest that is a file
+// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar, and each
+// of `extra` (path, who writes it: the report). parse_manifest checks the PDFs itself.
+Status refuse_outputs_over_inputs(const Manifest& m,
+                                  const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 // Reads and expands a manifest file.
 Result<Manifest> load_manifest(const std::string& path);

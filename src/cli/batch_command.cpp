@@ -19,6 +19,8 @@
 #include "batch/shard.hpp"
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
+#include "core/file_identity.hpp"
+#include "core/utf8.hpp"
 
 namespace leafpress::cli {
 namespace {
@@ -33,7 +35,7 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   if (!request.shard.empty()) {
     auto parsed = batch::parse_shard(request.shard);
     if (!parsed) {
-      std::cerr << "leafpress: " << parsed.error().message << " (" << parsed.error().hint << ")\n";
+      std::cerr << "error: " << parsed.error().describe() << "\n";
       return 2;
     }
     shard = *parsed;
@@ -42,6 +44,27 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   if (!manifest) {
     std::cerr << "error: " << manifest.error().describe() << "\n";
     return 2;
+  }
+
+  // The report may not replace a file this run reads either (the PDFs were checked
+  // with the manifest), nor be one of the PDFs.
+  if (!request.report.empty()) {
+    std::vector<std::pair<std::string, std::string>> report{{request.report, "the report"}};
+    if (auto s = batch::refuse_outputs_over_inputs(*manifest, report); !s) {
+      std::cerr << "error: " << s.error().describe() << "\n";
+      return 2;
+    }
+    const auto id = file_identity(request.report);
+    for (const auto& p : manifest->jobs)
+      if (id && file_identity(p.job.output) == id) {
+        std::cerr << "error: "
+                  << Error{request.report, 0,
+                           "is also the PDF of job `" + p.name + "` (" + p.job.article + ")",
+                           "write the report to a .json file"}
+                         .describe()
+                  << "\n";
+        return 2;
+      }
   }
 
   std::vector<batch::JobResult> results;
@@ -101,12 +124,13 @@ int run_batch(const BatchRequest& request, const char* argv0) {
     skipped += r.status == batch::JobStatus::Skipped;
     if (r.status == batch::JobStatus::Failed) {
       ++failed;
-      std::cerr << "error: " << r.outcome.error.describe() << " [" << r.planned->job.output << "]\n";
+      std::cerr << "error: " << r.outcome.error.describe() << " [" << printable(r.planned->job.output)
+                << "]\n";
     }
     for (const auto& w : r.outcome.warnings) {
       ++warnings;
       if (warnings_shown++ < kMaxWarningsShown)
-        std::cerr << "warning: " << r.planned->job.output << ": " << w << "\n";
+        std::cerr << "warning: " << printable(r.planned->job.output) << ": " << printable(w) << "\n";
     }
   }
   if (warnings > kMaxWarningsShown)
@@ -135,11 +159,13 @@ int run_batch(const BatchRequest& request, const char* argv0) {
     std::snprintf(line, sizeof line, "%d built, %d up to date, %d failed in %.2f s (%.1f documents/s)", built,
                   skipped, failed, seconds, seconds > 0 ? built / seconds : 0.0);
   }
-  std::cout << line;
+  // With the report on standard output (--report -), the summary goes to standard error.
+  std::ostream& say = !request.report.empty() && is_standard_output(request.report) ? std::cerr : std::cout;
+  say << line;
   if (shard.count > 1)
-    std::cout << " [shard " << shard.text() << ": " << results.size() << " of " << manifest->jobs.size()
-              << " jobs]";
-  std::cout << "\n";
+    say << " [shard " << shard.text() << ": " << results.size() << " of " << manifest->jobs.size()
+        << " jobs]";
+  say << "\n";
   return failed ? 1 : 0;
 }
 

@@ -2,11 +2,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "batch/build_job.hpp"
+#include "batch/input_guard.hpp"
 #include "cli/commands.hpp"
+#include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
+#include "layout/template.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,17 +21,44 @@ const batch::Context& process_context(const char* argv0) {
   return ctx;
 }
 
+namespace {
+
+// A file name from an article's name: control bytes never reach an output name.
+std::string clean_name(std::string name) {
+  for (char& c : name)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = '-';
+  return name;
+}
+
+// A usage error: one line, exit status 2, nothing built.
+int usage(const std::string& message) {
+  std::cerr << "error: " << printable(message) << "\n";
+  return 2;
+}
+
+}  // namespace
+
 int run_build(const BuildRequest& request, const char* argv0) {
   const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
   const auto standard = pdf::parse_standard(standard_text);
-  if (!standard) {
-    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << standard_text << "\"\n";
-    return 2;
+  if (!standard) return usage("--standard must be print, archive or none, not \"" + standard_text + "\"");
+  if (!output.empty() && files.size() > 1)
+    return usage("-o names one PDF, but " + std::to_string(files.size()) +
+                 " articles were given (use --out-dir DIR)");
+  if (!output.empty() && !out_dir.empty())
+    return usage("-o " + output + " and --out-dir " + out_dir +
+                 " both say where the PDF goes (give one: -o for one file, --out-dir for a folder)");
+  if (!output.empty() && output_kind(output) == OutputKind::File) {
+    const std::string last = fs::path(output).filename().string();
+    std::error_code ec;
+    if (output.ends_with("/") || last == "." || last == ".." || fs::is_directory(output, ec))
+      return usage("-o " + output + " is a folder (name the PDF, e.g. -o " +
+                   (fs::path(output) / "leaflet.pdf").lexically_normal().string() + ", or use --out-dir)");
   }
-  if (!output.empty() && files.size() > 1) {
-    std::cerr << "leafpress: -o names one PDF, but " << files.size()
-              << " articles were given (use --out-dir DIR)\n";
-    return 2;
+  // A malformed --set is the command line's fault: say so before building anything.
+  for (const auto& assignment : sets) {
+    layout::Template probe;
+    if (auto s = layout::set_template_key(probe, assignment); !s) return usage(s.error().describe());
   }
   std::vector<batch::Job> list;
   for (const auto& f : files) {
@@ -41,50 +72,50 @@ int run_build(const BuildRequest& request, const char* argv0) {
     if (job.output.empty()) {
       // A proof never overwrites the leaflet it checks.
       const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
-      job.output = (dir / fs::path(f).stem()).string() + (proof ? ".proof.pdf" : ".pdf");
+      job.output = (dir / clean_name(fs::path(f).stem().string())).string() + (proof ? ".proof.pdf" : ".pdf");
     }
     list.push_back(job);
   }
-  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet;
-  // `-o notes.md` for notes.md would lose the article itself.
-  std::map<std::string, std::string> writers;
+  // No PDF may replace a file this run reads (an article, the layout, a picture):
+  // `-o notes.md` for notes.md would lose the article itself. By identity, in linear time.
+  batch::InputGuard guard;
+  for (const auto& job : list) guard.add_job(job);
+  // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
+  std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
-    std::error_code ec;
-    for (const auto& f : files)
-      if (fs::equivalent(job.output, f, ec)) {
-        std::cerr << "leafpress: " << job.output << " is an article given to build; writing the PDF there "
-                  << "would destroy it (name a .pdf file)\n";
-        return 2;
-      }
+    if (auto s = guard.check_output(job.output, "the PDF of " + job.article); !s) {
+      std::cerr << "error: " << s.error().describe() << "\n";
+      return 2;
+    }
+    if (output_kind(job.output) == OutputKind::Stream) continue;
     std::error_code canonical_error;  // a name too long for the file system: compare as written
     fs::path canonical = fs::weakly_canonical(job.output, canonical_error);
     if (canonical_error) canonical = fs::absolute(job.output, canonical_error).lexically_normal();
-    const std::string key = canonical.string();
-    if (auto [it, fresh] = writers.emplace(key, job.article); !fresh) {
-      std::cerr << "leafpress: " << it->second << " and " << job.article << " would both write " << job.output
-                << " (rename one, or build them into different folders)\n";
-      return 2;
-    }
+    if (auto [it, fresh] = writers.emplace(canonical.string(), job.article); !fresh)
+      return usage(it->second + " and " + job.article + " would both write " + job.output +
+                   " (rename one, or build them into different folders)");
   }
+  // With the PDF on standard output (-o -), what leafpress says goes to standard error.
+  std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
   const batch::Context& ctx = process_context(argv0);
   const auto outcomes =
       batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));
   int failed = 0;
   for (const auto& o : outcomes) {
-    for (const auto& w : o.warnings) std::cerr << "warning: " << w << "\n";
+    for (const auto& w : o.warnings) std::cerr << "warning: " << printable(w) << "\n";
     if (o.ok) {
       // The body size exactly as copy-fit chose it (quarter points: 10.75, never "11").
       char figures[96];
       std::snprintf(figures, sizeof figures, "%d page%s, body %g pt, %.2f s", o.pages,
                     o.pages == 1 ? "" : "s", o.body_size, o.seconds);
-      std::cout << "wrote " << o.output << " (" << figures << ")\n";
+      say << "wrote " << printable(o.output) << " (" << figures << ")\n";
     } else {
       ++failed;
       std::cerr << "error: " << o.error.describe() << "\n";
     }
   }
   if (outcomes.size() > 1)
-    std::cout << outcomes.size() - static_cast<std::size_t>(failed) << " built, " << failed << " failed\n";
+    say << outcomes.size() - static_cast<std::size_t>(failed) << " built, " << failed << " failed\n";
   return failed ? 1 : 0;
 }
 

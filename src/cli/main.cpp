@@ -25,20 +25,35 @@ namespace {
   std::_Exit(status);
 }
 
+// `--layout ""`, `--shard ""`: an option given an empty value is a usage error, never
+// the same as leaving it out (which would silently mean the default, or everything).
+const CLI::Validator kNotEmpty(
+    [](std::string& value) {
+      return value.empty() ? std::string("needs a value, not an empty one") : std::string();
+    },
+    "", "not empty");
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"leafpress: Markdown articles to print-ready PDF leaflets"};
+  // Usage errors read like every other error: one `error:` line, exit status 2.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return std::string("error: ") + e.what() + " (see leafpress --help)\n";
+  });
   app.set_version_flag("--version", "leafpress " LEAFPRESS_VERSION);
   app.require_subcommand(1);
 
   auto* build = app.add_subcommand("build", "build one PDF per article");
   cli::BuildRequest request;
   build->add_option("files", request.files, "Markdown articles")->required();
-  build->add_option("--layout,-l", request.layout,
-                    "layout name (see `leafpress layouts`) or path to a .yaml");
-  build->add_option("-o,--output", request.output, "the PDF to write (one article only)");
-  build->add_option("--out-dir,-d", request.out_dir, "folder for NAME.pdf of each article");
+  build->add_option("--layout,-l", request.layout, "layout name (see `leafpress layouts`) or path to a .yaml")
+      ->check(kNotEmpty);
+  build
+      ->add_option("-o,--output", request.output,
+                   "the PDF to write (one article only; - for standard output)")
+      ->check(kNotEmpty);
+  build->add_option("--out-dir,-d", request.out_dir, "folder for NAME.pdf of each article")->check(kNotEmpty);
   build->add_option("--set", request.sets, "style override, e.g. body.size=9pt (repeatable)");
   build->add_option("-j,--jobs", request.jobs, "threads (default: one per core)");
   build->add_option("--standard", request.standard,
@@ -51,11 +66,17 @@ int main(int argc, char** argv) {
   auto* batch = app.add_subcommand("batch", "build every PDF a manifest lists (articles x data rows)");
   cli::BatchRequest batch_request;
   batch->add_option("manifest", batch_request.manifest, "the manifest (YAML; see README, Batch runs)")
-      ->required();
+      ->required()
+      ->check(kNotEmpty);
   batch->add_option("-j,--jobs", batch_request.jobs, "threads (default: one per core)");
-  batch->add_option("--report", batch_request.report, "write what happened to each job as JSON");
-  batch->add_option("--shard", batch_request.shard,
-                    "build only the K-th of N deterministic shares (1 <= K <= N), e.g. 2/8");
+  batch
+      ->add_option("--report", batch_request.report,
+                   "write what happened to each job as JSON (- for standard output)")
+      ->check(kNotEmpty);
+  batch
+      ->add_option("--shard", batch_request.shard,
+                   "build only the K-th of N deterministic shares (1 <= K <= N), e.g. 2/8")
+      ->check(kNotEmpty);
   batch->add_flag("--force", batch_request.force, "rebuild PDFs that are up to date");
 
   auto* layouts = app.add_subcommand("layouts", "list the layouts with a description each");

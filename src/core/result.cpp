@@ -1,5 +1,7 @@
 #include "core/result.hpp"
 
+#include "core/utf8.hpp"
+
 namespace leafpress {
 
 std::string Error::describe() const {
@@ -7,7 +9,7 @@ std::string Error::describe() const {
   if (line > 0) out += ":" + std::to_string(line);
   out += ": " + message;
   if (!hint.empty()) out += " (" + hint + ")";
-  return out;
+  return printable(out);  // a file name with control bytes never reaches the terminal raw
 }
 
 }  // namespace leafpress

@@ -19,7 +19,8 @@ struct Error {
   std::string message;  // what is wrong, in the user's words
   std::string hint;     // what to do; may be empty
 
-  // "file:line: message (hint)": one line, for the terminal and the report.
+  // "file:line: message (hint)": one line, for the terminal and the report; control
+  // bytes and invalid UTF-8 (from file names, say) are escaped as \xNN (core/utf8.hpp).
   [[nodiscard]] std::string describe() const;
 };
 

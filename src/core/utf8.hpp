@@ -23,6 +23,11 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// `text` safe to print on a terminal or in one log line: control bytes (C0, DEL and
+// C1, newlines included) and bytes that are not UTF-8 become `\xNN`, so a file name
+// cannot move the cursor, recolour the screen or split an `error:` line in two.
+std::string printable(std::string_view text);
+
 // UTF-16 code units (surrogate pairs past U+FFFF), for PDF text strings and ToUnicode maps.
 std::u16string to_utf16(std::string_view utf8);
 

@@ -1,5 +1,6 @@
 #include "doc/cjk_emphasis.hpp"
 
+#include <cmark-gfm-extension_api.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -11,6 +12,9 @@
 
 #include "core/utf8.hpp"
 #include "doc/cmark_gfm.hpp"
+
+// Defined by libcmark-gfm-extensions (extensions/strikethrough.h, not installed).
+extern "C" cmark_node_type CMARK_NODE_STRIKETHROUGH;
 
 namespace leafpress::doc {
 
@@ -80,7 +84,7 @@ struct Can {
 
 // Rules 1-8 of section 6.2: `_` does not open or close inside a word unless punctuation allows it.
 Can can_for(char mark, const Flanks& f, const Around& a) {
-  if (mark == '*') return {f.left, f.right};
+  if (mark != '_') return {f.left, f.right};  // `*`, and `~` as cmark-gfm's strikethrough has it
   const bool punct_before = is_unicode_punctuation(a.before) ||
                             (is_variation_selector(a.before) && is_unicode_punctuation(a.before2));
   return {f.left && (!f.right || punct_before), f.right && (!f.left || is_unicode_punctuation(a.after))};
@@ -166,18 +170,16 @@ bool is_scope(cmark_node* node, char32_t& open, char32_t& close) {
         case GfmKind::TableCell:
           open = close = kLineEdge;
           return true;
-        case GfmKind::Strikethrough:
-          open = close = U'~';
-          return true;
         default:
           return false;
       }
   }
 }
 
+// Emphasis, strong emphasis and strikethrough: what delimiter runs make.
 bool is_emphasis(cmark_node* node) {
   const auto type = cmark_node_get_type(node);
-  return type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG;
+  return type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || gfm_kind(node) == GfmKind::Strikethrough;
 }
 
 // The next node of a scope in document order, descending into emphasis only.
@@ -201,7 +203,7 @@ bool needs_pairing(cmark_node* scope) {
     }
     if (cmark_node_get_type(node) != CMARK_NODE_TEXT) continue;
     const std::string_view text = literal(node);
-    marks = marks || text.find_first_of("*_") != std::string_view::npos;
+    marks = marks || text.find_first_of("*_~") != std::string_view::npos;
     for (std::size_t pos = 0; pos < text.size() && !cjk;) {
       if (static_cast<unsigned char>(text[pos]) < 0x80) {
         ++pos;
@@ -222,14 +224,18 @@ class SourceLines {
       if (text[i] == '\n') starts_.push_back(i + 1);
   }
 
-  // `*` or `_`: the mark at the node's start. cmark-gfm's columns count within the
+  // `*`, `_` or `~` (or `~~`): the marks at the node's start. cmark-gfm's columns count within the
   // block's content, which drops each continuation line's container prefix and
   // indentation (`> `, spaces): those are added back. `block` is the enclosing
   // paragraph, heading or cell.
-  [[nodiscard]] char mark_of(cmark_node* emphasis, cmark_node* block) const {
+  [[nodiscard]] std::string marks_of(cmark_node* emphasis, cmark_node* block) const {
+    const bool strike = gfm_kind(emphasis) == GfmKind::Strikethrough;
+    const std::string fallback = strike                                               ? "~~"
+                                 : cmark_node_get_type(emphasis) == CMARK_NODE_STRONG ? "**"
+                                                                                      : "*";
     const int line = cmark_node_get_start_line(emphasis);
     const int column = cmark_node_get_start_column(emphasis);
-    if (line <= 0 || static_cast<std::size_t>(line) > starts_.size() || column <= 0) return '*';
+    if (line <= 0 || static_cast<std::size_t>(line) > starts_.size() || column <= 0) return fallback;
     const auto index = static_cast<std::size_t>(line) - 1;
     const std::size_t start = starts_[index];
     const std::size_t end = index + 1 < starts_.size() ? starts_[index + 1] - 1 : text_.size();
@@ -240,8 +246,14 @@ class SourceLines {
       const int shift = column - cmark_node_get_start_column(block);
       pos = shift >= 0 ? prefix + static_cast<std::size_t>(shift) : row.size();
     }
-    if (pos < row.size() && (row[pos] == '*' || row[pos] == '_')) return row[pos];
-    return '*';
+    if (pos >= row.size()) return fallback;
+    if (strike) {
+      // A strikethrough pairs runs of the same length, one or two tildes.
+      const std::size_t tildes = std::min(row.find_first_not_of('~', pos), row.size()) - pos;
+      return tildes == 1 || tildes == 2 ? std::string(tildes, '~') : fallback;
+    }
+    if (row[pos] == '*' || row[pos] == '_') return std::string(fallback.size(), row[pos]);
+    return fallback;
   }
 
  private:
@@ -270,8 +282,7 @@ void unpair(cmark_node* scope, const SourceLines& source) {
       child = cmark_node_next(child);
       continue;
     }
-    const bool strong = cmark_node_get_type(child) == CMARK_NODE_STRONG;
-    const std::string marks(strong ? 2 : 1, source.mark_of(child, block != nullptr ? block : scope));
+    const std::string marks = source.marks_of(child, block != nullptr ? block : scope);
     cmark_node* open = new_text(marks);
     cmark_node_insert_before(child, open);
     while (cmark_node* inner = cmark_node_first_child(child)) cmark_node_insert_before(child, inner);
@@ -310,9 +321,9 @@ std::vector<Run> find_runs(cmark_node* container, char32_t open, char32_t close)
        child = cmark_node_next(child)) {
     if (cmark_node_get_type(child) != CMARK_NODE_TEXT) continue;
     const std::string_view text = literal(child);
-    if (text.find_first_of("*_") == std::string_view::npos) continue;
+    if (text.find_first_of("*_~") == std::string_view::npos) continue;
     for (std::size_t i = 0; i < text.size();) {
-      if (text[i] != '*' && text[i] != '_') {
+      if (text[i] != '*' && text[i] != '_' && text[i] != '~') {
         ++i;
         continue;
       }
@@ -338,6 +349,10 @@ std::vector<Run> find_runs(cmark_node* container, char32_t open, char32_t close)
       }
       const Can amended = can_for(text[i], amended_flanks(a), a);
       const int n = static_cast<int>(end - i);
+      if (text[i] == '~' && n > 2) {  // three tildes or more strike nothing through
+        i = end;
+        continue;
+      }
       runs.push_back(
           Run{.text = child, .offset = i, .mark = text[i], .count = n, .length = n, .can = amended});
       i = end;
@@ -367,9 +382,13 @@ void split_runs(std::vector<Run>& runs) {
   }
 }
 
-// Everything strictly between `opener` and `closer` moves into a new emphasis node.
-void wrap(cmark_node* opener, cmark_node* closer, bool strong) {
-  cmark_node* emphasis = cmark_node_new(strong ? CMARK_NODE_STRONG : CMARK_NODE_EMPH);
+// A strikethrough node as cmark-gfm's extension makes it (its type is not in the public headers).
+cmark_node* new_strikethrough() {
+  return cmark_node_new_with_ext(CMARK_NODE_STRIKETHROUGH, cmark_find_syntax_extension("strikethrough"));
+}
+
+// Everything strictly between `opener` and `closer` moves into `emphasis`, put after the opener.
+void wrap(cmark_node* opener, cmark_node* closer, cmark_node* emphasis) {
   cmark_node_insert_after(opener, emphasis);
   for (cmark_node* node = cmark_node_next(emphasis); node != nullptr && node != closer;) {
     cmark_node* next = cmark_node_next(node);
@@ -387,16 +406,23 @@ void set_count(Run& run, int count) {
 void pair_runs(std::vector<Run>& runs) {
   std::vector<std::size_t> openers;  // indices into runs, bottom first
   // Where the search for an opener may stop, by closer kind: no opener below it matched before.
-  std::array<std::size_t, 12> bottom{};
+  std::array<std::size_t, 14> bottom{};
   for (std::size_t i = 0; i < runs.size(); ++i) {
     Run& closer = runs[i];
-    const std::size_t kind = (closer.mark == '_' ? 6u : 0u) + (closer.can.open ? 3u : 0u) +
-                             static_cast<std::size_t>(closer.length % 3);
+    const std::size_t kind = closer.mark == '~'
+                                 ? 11u + static_cast<std::size_t>(closer.length)
+                                 : (closer.mark == '_' ? 6u : 0u) + (closer.can.open ? 3u : 0u) +
+                                       static_cast<std::size_t>(closer.length % 3);
     while (closer.can.close && closer.count > 0) {
       std::size_t found = openers.size();
       for (std::size_t k = openers.size(); k > bottom[kind]; --k) {
         const Run& opener = runs[openers[k - 1]];
         if (opener.mark != closer.mark) continue;
+        if (closer.mark == '~') {
+          if (opener.count != closer.count) continue;  // `~` closes `~`, `~~` closes `~~`
+          found = k - 1;
+          break;
+        }
         // The rule of three (rules 9 and 10).
         if ((opener.can.close || closer.can.open) && closer.length % 3 != 0 &&
             (opener.length + closer.length) % 3 == 0)
@@ -409,8 +435,11 @@ void pair_runs(std::vector<Run>& runs) {
         break;
       }
       Run& opener = runs[openers[found]];
-      const int use = opener.count >= 2 && closer.count >= 2 ? 2 : 1;
-      wrap(opener.text, closer.text, use == 2);
+      const int use = closer.mark == '~' ? closer.count : opener.count >= 2 && closer.count >= 2 ? 2 : 1;
+      wrap(opener.text, closer.text,
+           closer.mark == '~' ? new_strikethrough()
+           : use == 2         ? cmark_node_new(CMARK_NODE_STRONG)
+                              : cmark_node_new(CMARK_NODE_EMPH));
       set_count(opener, opener.count - use);
       set_count(closer, closer.count - use);
       openers.resize(found + (opener.count > 0 ? 1 : 0));  // the runs in between stay text

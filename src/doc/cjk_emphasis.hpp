@@ -15,14 +15,16 @@
 // character). CJK characters are East Asian Width W, F or H that are not emoji
 // presentation, or Hangul; a variation selector U+FE00–U+FE0E after a character
 // takes that character's side. `_` still needs a punctuation mark before it to open
-// inside a word, as in CommonMark.
+// inside a word, as in CommonMark. GFM strikethrough (`~~（旧价格）~~新价格`) flanks by the
+// same amended rules (as remark-cjk-friendly-gfm-strikethrough does): `~` pairs with
+// `~`, `~~` with `~~`.
 //
 // How: cmark-gfm pairs by CommonMark's rules and leaves unmatched runs as literal
 // `*`/`_` in text nodes; a pair it made can be wrong under the amended rules
 // (`**[a](u)**と**[b](v)**` pairs the middle two). So in every delimiter scope
-// (paragraph, heading, table cell, link text, strikethrough) that holds CJK text and
-// emphasis, the emphasis cmark-gfm made is taken apart again into delimiter runs (the
-// mark, `*` or `_`, read from the source at the node's position), runs are split
+// (paragraph, heading, table cell, link text) that holds CJK text and emphasis, the
+// emphasis and strikethrough cmark-gfm made are taken apart again into delimiter runs
+// (the marks, `*`, `_` or `~`, read from the source at the node's position), runs are split
 // into nodes of their own and paired by CommonMark's "process emphasis" procedure
 // (openers stack, rule of three) with the amended flanking. Scopes without CJK text
 // keep cmark-gfm's result untouched.

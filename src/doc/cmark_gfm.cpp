@@ -3,9 +3,13 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <array>
+#include <cctype>
 #include <mutex>
+#include <regex>
+#include <vector>
 
 #include "core/utf8.hpp"
+#include "doc/cjk_autolinks.hpp"
 #include "doc/cjk_emphasis.hpp"
 
 namespace leafpress::doc {
@@ -21,6 +25,54 @@ constexpr std::array<char32_t, 5> kSentinels{0x2E2E, 0x2E2D, 0x2E2C, 0x2E2B, 0x2
 // be reported; leafpress never renders it.
 constexpr int kOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS;
 constexpr std::array<const char*, 4> kExtensions{"table", "strikethrough", "autolink", "tasklist"};
+
+// Chinese and Japanese input methods type `｜` for `|` (and `：`, `－` for `:`, `-`), so a
+// table typed in Chinese mode is not a table to GFM and prints its bars. Where a line is
+// a delimiter row once those are read as ASCII, the row, the header line above it and
+// the rows below it (up to a blank line) get ASCII bars. Fenced code is left alone.
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+bool is_delimiter_row(const std::string& line) {
+  static const std::regex kRow(R"(^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
+  return line.find('|') != std::string::npos && std::regex_match(line, kRow);
+}
+
+std::string ascii_table_bars(std::string_view body) {
+  constexpr std::string_view kBar = "\xEF\xBD\x9C";  // U+FF5C FULLWIDTH VERTICAL LINE
+  if (body.find(kBar) == std::string_view::npos) return std::string(body);
+  std::vector<std::string> lines;
+  for (std::size_t pos = 0; pos <= body.size();) {
+    const std::size_t end = std::min(body.find('\n', pos), body.size());
+    lines.emplace_back(body.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  const auto bars = [&](std::string& line) { line = replace_all(std::move(line), kBar, "|"); };
+  const auto blank = [](const std::string& line) {
+    return line.find_first_not_of(" \t") == std::string::npos;
+  };
+  bool fenced = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto first = lines[i].find_first_not_of(' ');
+    if (first != std::string::npos && first <= 3 &&
+        (lines[i].compare(first, 3, "```") == 0 || lines[i].compare(first, 3, "~~~") == 0))
+      fenced = !fenced;
+    if (fenced || i == 0 || lines[i].find(kBar) == std::string::npos || blank(lines[i - 1])) continue;
+    std::string row = replace_all(replace_all(replace_all(lines[i], kBar, "|"), "\xEF\xBC\x9A", ":"),  // ：
+                                  "\xEF\xBC\x8D", "-");                                                // －
+    if (!is_delimiter_row(row)) continue;
+    lines[i] = std::move(row);
+    bars(lines[i - 1]);
+    for (std::size_t j = i + 1; j < lines.size() && !blank(lines[j]); ++j) bars(lines[j]);
+  }
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) out += (i > 0 ? "\n" : "") + lines[i];
+  return out;
+}
 
 void register_extensions() {
   static std::once_flag once;
@@ -82,7 +134,7 @@ std::string Escapes::restore(std::string_view text, bool escaped) const {
 Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
   register_extensions();
   GfmTree tree;
-  tree.text = tree.escapes.protect(body);
+  tree.text = tree.escapes.protect(ascii_table_bars(body));
   const std::string& text = tree.text;
   const CmarkParser parser(cmark_parser_new(kOptions));
   if (!parser) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
@@ -92,6 +144,7 @@ Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
   cmark_parser_feed(parser.get(), text.data(), text.size());
   tree.root.reset(cmark_parser_finish(parser.get()));
   if (!tree.root) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
+  trim_cjk_from_autolinks(tree.root.get());  // before emphasis: the text it frees has marks to pair
   apply_cjk_friendly_emphasis(tree.root.get(), tree.text);
   fix_cjk_smart_quotes(tree.root.get());
   return tree;

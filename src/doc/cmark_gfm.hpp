@@ -2,8 +2,9 @@
 //
 // parse_gfm parses a Markdown body with the GFM extensions (tables, strikethrough,
 // autolinks, task lists), footnotes and smart punctuation, and returns the tree
-// with a RAII handle. It runs the CJK-friendly emphasis pass (doc/cjk_emphasis.hpp)
-// before returning.
+// with a RAII handle. Before returning it ends bare addresses at CJK text
+// (doc/cjk_autolinks.hpp), pairs emphasis by the CJK-friendly rules and mends smart
+// quotes in CJK text (doc/cjk_emphasis.hpp).
 //
 // Escaped emphasis marks: cmark-gfm merges adjacent text nodes after parsing, so
 // `\*` and an unmatched `*` look alike in the tree. Before parsing, each `\*` and
@@ -12,6 +13,9 @@
 // text. Readers of the tree map it back with Escapes::restore: to the bare mark
 // where backslash escapes apply (text, link targets), to the two characters as
 // written where they do not (code, raw HTML).
+//
+// Tables typed in Chinese mode (`｜` for `|`, `：` and `－` in the delimiter row) are
+// read as tables: their bars become ASCII before parsing.
 //
 // Node kinds: the extensions' node types are not in cmark-gfm's public headers,
 // so tables, rows, cells, strikethrough and task items are told by their type names.

@@ -20,6 +20,7 @@
 #include <string>
 #include <utility>
 
+#include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
 
@@ -243,6 +244,9 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
   // The caller passes the text between the fences: the closing fence follows
   // the last YAML line and the body the fence. parse_document sets it anyway.
   meta.body_line = first_line + count_lines(yaml) + 1;
+  if (auto bounded = check_yaml_expansion(yaml, kSmallYamlBudget, std::string(path), "the front matter", first_line);
+      !bounded)
+    return bounded.error();
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
     if (root.IsNull()) return meta;  // only comments, or nothing between the fences

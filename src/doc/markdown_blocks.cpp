@@ -21,6 +21,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 #include <set>
 #include <string>
@@ -128,7 +129,11 @@ struct Nesting {
 class BlockWalker {
  public:
   BlockWalker(const GfmTree& tree, Document& doc)
-      : escapes_(tree.escapes), path_(doc.path), line_offset_(doc.meta.body_line - 1), doc_(doc) {}
+      : escapes_(tree.escapes),
+        source_(tree.text),
+        path_(doc.path),
+        line_offset_(doc.meta.body_line - 1),
+        doc_(doc) {}
 
   Status walk_children(cmark_node* parent, const Nesting& at) {
     for (cmark_node* child = cmark_node_first_child(parent); child != nullptr; child = cmark_node_next(child))
@@ -158,6 +163,7 @@ class BlockWalker {
         return walk_list(node, at);
       case CMARK_NODE_PARAGRAPH: {
         if (cmark_node* image = sole_image(node)) return add_image(node, image, at);
+        warn_broken_table(node);
         // Only a paragraph directly in an item carries the item's marker; one
         // inside a quote inside an item is a plain paragraph at that depth.
         const bool in_item = cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM;
@@ -287,6 +293,7 @@ class BlockWalker {
           const int line = cmark_node_get_start_line(cell) > 0 ? line_of(cell) : block.line;
           cells.push_back(TableCell{spans_of(cell, line)});
         }
+      if (kind == GfmKind::TableRow) warn_extra_cells(row, columns);
       cells.resize(columns);  // GFM: missing cells are empty, excess ones are dropped
       block.table.rows.push_back(std::move(cells));
     }
@@ -320,7 +327,13 @@ class BlockWalker {
                  "flatten the nesting; a leaflet rarely needs more than three levels"};
   }
 
-  [[nodiscard]] int line_of(cmark_node* node) const { return cmark_node_get_start_line(node) + line_offset_; }
+  // cmark-gfm leaves some nodes without a position (a paragraph after an empty footnote
+  // definition): they take the line of the block before, which is where they follow.
+  [[nodiscard]] int line_of(cmark_node* node) const {
+    const int line = cmark_node_get_start_line(node);
+    if (line > 0) return line + line_offset_;
+    return doc_.blocks.empty() ? line_offset_ + 1 : doc_.blocks.back().line;
+  }
 
   // A footnote's text blocks are Footnote blocks; the first carries the number (first_in_item).
   [[nodiscard]] Block make(BlockKind kind, cmark_node* node, const Nesting& at) const {
@@ -337,7 +350,69 @@ class BlockWalker {
     return block;
   }
 
+  // GFM drops the cells of a row beyond the header's count: say so, with the row's line.
+  void warn_extra_cells(cmark_node* row, std::size_t columns) {
+    const std::string_view line = source_line(cmark_node_get_start_line(row));
+    std::size_t cells = 1;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\')
+        ++i;  // `\|` is a bar inside a cell
+      else if (line[i] == '|')
+        ++cells;
+    }
+    const auto trimmed = line.substr(std::min(line.find_first_not_of(" \t"), line.size()));
+    if (trimmed.starts_with('|')) --cells;
+    const auto last = line.find_last_not_of(" \t");
+    if (last != std::string_view::npos && line[last] == '|' && trimmed.size() > 1 &&
+        (last == 0 || line[last - 1] != '\\'))
+      --cells;
+    if (cells <= columns) return;
+    doc_.warnings.push_back(Warning{line_of(row), "this table row has " + std::to_string(cells) +
+                                                      " cells and the header " + std::to_string(columns) +
+                                                      ": the last " + std::to_string(cells - columns) +
+                                                      " are not printed (add columns to the header, or write "
+                                                      "\\| for a bar inside a cell)"});
+  }
+
+  // Line `line` (1-based, of the body) of the source as parsed; empty when out of range.
+  [[nodiscard]] std::string_view source_line(int line) const {
+    if (line <= 0) return {};
+    std::size_t pos = 0;
+    for (int l = 1; l < line; ++l) {
+      pos = source_.find('\n', pos);
+      if (pos == std::string_view::npos) return {};
+      ++pos;
+    }
+    return source_.substr(pos, std::min(source_.find('\n', pos), source_.size()) - pos);
+  }
+
+  // A paragraph with a table's delimiter row (`|---|:--:|`) in it is a table that GFM
+  // did not take (the rows have different numbers of cells): it would print its pipes.
+  void warn_broken_table(cmark_node* paragraph) {
+    static const std::regex kDelimiterRow(R"(^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
+    const int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
+    if (first <= 0 || last < first) return;
+    std::size_t pos = 0;
+    for (int line = 1; line < first && pos != std::string_view::npos; ++line) {
+      pos = source_.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    for (int line = first; line <= last && pos != std::string_view::npos && pos < source_.size(); ++line) {
+      const std::size_t end = std::min(source_.find('\n', pos), source_.size());
+      const std::string row(source_.substr(pos, end - pos));
+      if (row.find('|') != std::string::npos && std::regex_match(row, kDelimiterRow)) {
+        doc_.warnings.push_back(
+            Warning{line + line_offset_,
+                    "this table prints as text: its `|---|` row must have as many cells as "
+                    "the header row above it (and the table a blank line before it)"});
+        return;
+      }
+      pos = end + 1;
+    }
+  }
+
   const Escapes& escapes_;
+  std::string_view source_;  // the body as parsed, for looking at a block's own lines
   std::string path_;
   int line_offset_;
   Document& doc_;

@@ -3,6 +3,8 @@
 // Walked with cmark's iterator, which needs no stack however deeply emphasis
 // nests (`*****a*****` nests one node per pair of stars).
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <regex>
 #include <set>
 #include <string>

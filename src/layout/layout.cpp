@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 
 #include "layout/back_panel.hpp"
@@ -43,6 +44,60 @@ Status load_images(Scene& s) {
   }
   if (auto r = load(s.doc.meta.cover_image, s.doc.meta.cover_image_line, "the cover image"); !r) return r;
   return load(s.doc.meta.clinic.logo, s.doc.meta.logo_line, "the clinic logo");
+}
+
+// A picture printed coarser than this looks soft (prepress convention: 300 ppi is
+// full detail, 150 the least for a photograph); coarser than kMinPrintPpi it is
+// refused for print (pdf/preflight.hpp).
+constexpr double kSoftPpi = 150;
+
+// Names every picture with the article line that asked for it, and warns about each one
+// printed coarser than kSoftPpi, once per picture and line.
+void name_pictures(PageModel& model, const Scene& s) {
+  std::map<const doc::Raster*, int> lines;
+  auto note = [&](const std::string& path, int line) {
+    if (const auto it = s.images.find(path); it != s.images.end() && it->second)
+      lines.emplace(it->second.get(), line);
+  };
+  note(s.doc.meta.cover_image, s.doc.meta.cover_image_line);
+  note(s.doc.meta.clinic.logo, s.doc.meta.logo_line);
+  for (const auto& b : s.doc.blocks)
+    if (b.kind == doc::BlockKind::Image) note(b.image, b.line);
+  std::map<const doc::Raster*, double> coarsest;  // ppi at the largest size each is drawn
+  for (auto& page : model.pages)
+    for (auto& image : page.images) {
+      if (!image.raster) continue;
+      image.article = s.doc.path;
+      if (const auto it = lines.find(image.raster.get()); it != lines.end()) image.line = it->second;
+      if (image.rect.width() <= 0) continue;
+      const double ppi = image.raster->width / (image.rect.width() / 72);
+      auto [it, fresh] = coarsest.emplace(image.raster.get(), ppi);
+      if (!fresh) it->second = std::min(it->second, ppi);
+    }
+  for (const auto& [raster, ppi] : coarsest) {
+    if (ppi >= kSoftPpi) continue;
+    const auto line = lines.find(raster);
+    char what[96];
+    std::snprintf(what, sizeof what, "prints at %.0f ppi, less than %.0f ppi: it will look soft", ppi,
+                  kSoftPpi);
+    model.warnings.push_back(s.doc.path + ":" + std::to_string(line == lines.end() ? 0 : line->second) +
+                             ": the picture '" + raster->source + "' " + what +
+                             " (use one with more pixels, or print it smaller)");
+  }
+}
+
+// The style colours and where they were set, for messages about their ink (pdf/preflight.hpp).
+std::vector<ColorSource> color_sources(const Template& t) {
+  auto source = [&](const Cmyk& color, const std::string& key) {
+    const auto it = t.origins.find(key);
+    return it == t.origins.end() ? ColorSource{color, t.path, 0, key}
+                                 : ColorSource{color, it->second.file, it->second.line, it->second.key};
+  };
+  std::vector<ColorSource> out{source(t.text_color, "styles.body.color"),
+                               source(t.accent, "styles.heading.color")};
+  for (int depth = 1; depth <= kDarkerQuoteLevels; ++depth)
+    out.push_back(source(quote_tint(t.quote_tint, depth), "styles.quote.tint"));
+  return out;
 }
 
 // 9, 9.25, 10.5: a size as the user writes it.
@@ -206,6 +261,8 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.warnings = std::move(warnings);
   model.warnings.insert(model.warnings.end(), fit->collection.warnings.begin(),
                         fit->collection.warnings.end());
+  name_pictures(model, s);
+  model.color_sources = color_sources(tmpl);
 
   if (options.proof)
     if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();

@@ -139,7 +139,9 @@ struct Dot {  // a filled circle: CJK emphasis marks
 struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
   Rect rect;
   std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
-  Tag tag{};                                  // a Figure; decorative cover art is an artifact
+  Tag tag{};                                    // a Figure; decorative cover art is an artifact
+  std::string article{};  // where the picture is named, for messages about it (its resolution):
+  int line = 0;           // the article and the line of `![...](...)`, `cover_image:` or `logo:`
 };
 
 struct LinkArea {  // a clickable area: a Link annotation (ISO 32000-1 12.5.6.5), none in PDF/X
@@ -167,6 +169,15 @@ struct Outline {  // a bookmark: a section heading and where it starts
   Pt x = 0;  // the view's left edge: on an imposed sheet, where the page's half starts
 };
 
+// Where a colour of the pages was chosen, so that a message about it (more ink than print
+// allows) names the layout file and the line of its key, or the --set that gave it.
+struct ColorSource {
+  Cmyk color{};
+  std::string file{};  // the layout file, or "--set"
+  int line = 0;        // 0: not written there (the default), or on the command line
+  std::string key{};   // as the user wrote it: "styles.heading.color", "heading.color"
+};
+
 struct PageModel {
   std::vector<Page> pages;
   std::string title, subtitle, author, lang, subject;
@@ -177,6 +188,7 @@ struct PageModel {
   Pt line_pitch = 0;                  // the baseline grid's pitch body lines sit on; 0: set off the grid
   bool proof = false;                 // guides drawn over the pages: not for print
   StructTree structure{};             // empty: untagged (pdf/ then writes no structure)
+  std::vector<ColorSource> color_sources{};  // the style colours (and the quote tints made from them)
 };
 
 }  // namespace leafpress::layout

@@ -1,5 +1,8 @@
 #include "layout/place_blocks.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "layout/structure.hpp"
 
 namespace leafpress::layout {
@@ -27,6 +30,20 @@ struct QuoteBox {  // the box being drawn: grows while the quote goes on in the 
 
 }  // namespace
 
+Cmyk quote_tint(const Cmyk& base, int depth) {
+  const int levels = std::clamp(depth, 1, kDarkerQuoteLevels) - 1;
+  const double factor = std::pow(1.5, levels);
+  Cmyk tint{std::min(1.0, base.c * factor), std::min(1.0, base.m * factor), std::min(1.0, base.y * factor),
+            std::min(1.0, base.k * factor)};
+  const double base_total = base.c + base.m + base.y + base.k;
+  const double most = std::max(base_total, 1.0), total = tint.c + tint.m + tint.y + tint.k;
+  if (total > most) {
+    const double keep = most / total;
+    tint = Cmyk{tint.c * keep, tint.m * keep, tint.y * keep, tint.k * keep};
+  }
+  return tint;
+}
+
 void place_blocks(PageModel& model, const Scene& s, const Collection& c, const FlowResult& flowed,
                   const std::vector<Frame>& frames) {
   const Pt body = c.body;
@@ -49,8 +66,7 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
         } else {
           // Nested quotes sit on a darker box, inset by their depth.
           const Pt inset = (k.quote_depth - 1) * body * 0.6;
-          Cmyk tint = s.t.quote_tint;
-          for (int d = 1; d < k.quote_depth; ++d) tint.c *= 1.5, tint.m *= 1.5, tint.y *= 1.5, tint.k *= 1.5;
+          const Cmyk tint = quote_tint(s.t.quote_tint, k.quote_depth);
           page.fills.push_back(Fill{Rect{frame.x + inset, bottom, frame.x + c.column - inset, top}, tint});
           box = QuoteBox{at[i].frame, k.quote_depth, pi, page.fills.size() - 1};
         }

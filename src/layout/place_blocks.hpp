@@ -13,6 +13,15 @@
 
 namespace leafpress::layout {
 
+// Levels of nesting that get a darker box; deeper quotes share the darkest.
+constexpr int kDarkerQuoteLevels = 3;
+
+// The tint of a quote box `depth` levels deep (1 = outermost, the layout's quote.tint): 1.5 times
+// darker per level up to kDarkerQuoteLevels, no ink above 100 %, and no more ink in total than
+// the tint itself or 100 %, whichever is more. (It once multiplied on through 32 levels, past
+// 100 % per ink, and failed the build.)
+Cmyk quote_tint(const Cmyk& base, int depth);
+
 void place_blocks(PageModel& model, const Scene& s, const Collection& c, const FlowResult& flowed,
                   const std::vector<Frame>& frames);
 

@@ -66,8 +66,11 @@ Result<text::Paragraph> compose_checked(const Scene& s, const std::vector<text::
     append_utf8(ch, cp);
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-    warnings.push_back(s.doc.path + ":" + std::to_string(line) + ": no font has '" + ch + "' (" + code +
-                       "); it prints as a box");
+    // A control character is named by its code only: printed raw it would act on the terminal.
+    const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+    warnings.push_back(s.doc.path + ":" + std::to_string(line) + ": no font has " +
+                       (control ? std::string("the control character ") : "'" + ch + "' (") + code +
+                       (control ? "" : ")") + "; it prints as the replacement character \xEF\xBF\xBD");
   }
   for (const auto& l : para->lines)
     if (l.overfull)

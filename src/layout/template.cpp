@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <set>
 
 #include "core/atomic_file.hpp"
+#include "core/yaml_limits.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -93,6 +95,27 @@ Cmyk color_of(const YAML::Node& n, const std::string& key) {
   return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
 }
 
+// Type sizes: below 4 pt nothing is legible (heading.sizes=0.0001pt drew headings no one could
+// see), above 72 pt a heading no longer fits a leaflet's panel.
+constexpr Pt kMinTypeSize = 4, kMaxTypeSize = 72;
+
+std::string points_text(Pt v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%gpt", std::round(v * 1000) / 1000);
+  return buf;
+}
+
+// A type size (a length) between `lo` and `hi`, or an error naming the key and the range.
+Pt size_of(const YAML::Node& n, const std::string& key, Pt lo = kMinTypeSize, Pt hi = kMaxTypeSize) {
+  const Pt v = length_of(n, key);
+  if (v < lo - 1e-9 || v > hi + 1e-9)
+    fail_at(n,
+            "'" + key + "' must be between " + points_text(lo) + " and " + points_text(hi) + ", not '" +
+                text_of(n, key) + "'",
+            "write a size such as 12pt");
+  return v;
+}
+
 bool line_break_of(const YAML::Node& n, const std::string& key) {
   const std::string v = text_of(n, key);
   if (v != "normal" && v != "strict") fail_at(n, "'" + key + "' must be normal or strict, not '" + v + "'");
@@ -123,12 +146,12 @@ bool flag_of(const YAML::Node& n, const std::string& key) {
 void body_size_of(const YAML::Node& n, Template& t) {
   if (n.IsSequence()) {
     if (n.size() != 2) fail_at(n, "'styles.body.size' must be one size or a range [smallest, largest]");
-    t.body_size_min = length_of(n[0], "styles.body.size");
-    t.body_size = length_of(n[1], "styles.body.size");
+    t.body_size_min = size_of(n[0], "styles.body.size", 5, 30);
+    t.body_size = size_of(n[1], "styles.body.size", 5, 30);
     if (t.body_size_min > t.body_size)
       fail_at(n, "'styles.body.size' range must go from the smaller size to the larger");
   } else {
-    t.body_size = t.body_size_min = length_of(n, "styles.body.size");
+    t.body_size = t.body_size_min = size_of(n, "styles.body.size", 5, 30);
   }
 }
 
@@ -239,9 +262,9 @@ Template read(const YAML::Node& root) {
   t.cover_panel = text_of(require(cover, "panel", "cover"), "cover.panel");
   if (!names.count(t.cover_panel))
     fail_at(cover["panel"], "cover.panel '" + t.cover_panel + "' is not a panel of this layout");
-  if (cover["title_size"]) t.title_size = length_of(cover["title_size"], "cover.title_size");
+  if (cover["title_size"]) t.title_size = size_of(cover["title_size"], "cover.title_size", 6, 96);
   if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
-  if (cover["subtitle_size"]) t.subtitle_size = length_of(cover["subtitle_size"], "cover.subtitle_size");
+  if (cover["subtitle_size"]) t.subtitle_size = size_of(cover["subtitle_size"], "cover.subtitle_size");
   if (const auto back = root["back"]) {
     only_keys(back, "back", {"panel", "footer"});
     if (back["panel"] && back["footer"]) fail_at(back, "'back' takes a panel or footer: true, not both");
@@ -280,7 +303,10 @@ Template read(const YAML::Node& root) {
       if (t.paragraph_spacing < 0 || t.paragraph_spacing > 3)
         fail_at(b, "styles.body.spacing must be between 0 and 3 (body lines)");
       if (b["leading"]) leading_of(b["leading"], t);
-      if (b["color"]) t.text_color = color_of(b["color"], "styles.body.color");
+      if (b["color"]) {
+        t.text_color = color_of(b["color"], "styles.body.color");
+        t.origins["styles.body.color"] = Origin{"", line_of(b["color"]), "styles.body.color"};
+      }
       if (b["line_break"]) t.strict_line_breaks = line_break_of(b["line_break"], "styles.body.line_break");
     }
     if (const auto h = styles["heading"]) {
@@ -289,18 +315,24 @@ Template read(const YAML::Node& root) {
         if (!sizes.IsSequence() || sizes.size() == 0)
           fail_at(sizes, "'styles.heading.sizes' must list sizes for heading levels 1, 2, 3...");
         t.heading_sizes.clear();
-        for (const auto& s : sizes) t.heading_sizes.push_back(length_of(s, "styles.heading.sizes[]"));
+        for (const auto& s : sizes) t.heading_sizes.push_back(size_of(s, "styles.heading.sizes[]"));
       }
-      if (h["color"]) t.accent = color_of(h["color"], "styles.heading.color");
+      if (h["color"]) {
+        t.accent = color_of(h["color"], "styles.heading.color");
+        t.origins["styles.heading.color"] = Origin{"", line_of(h["color"]), "styles.heading.color"};
+      }
     }
     if (const auto ti = styles["title"]) {
       only_keys(ti, "styles.title", {"size", "subtitle_size"});
-      if (ti["size"]) t.title_size = length_of(ti["size"], "styles.title.size");
-      if (ti["subtitle_size"]) t.subtitle_size = length_of(ti["subtitle_size"], "styles.title.subtitle_size");
+      if (ti["size"]) t.title_size = size_of(ti["size"], "styles.title.size", 6, 96);
+      if (ti["subtitle_size"]) t.subtitle_size = size_of(ti["subtitle_size"], "styles.title.subtitle_size");
     }
     if (const auto q = styles["quote"]) {
       only_keys(q, "styles.quote", {"tint"});
-      if (q["tint"]) t.quote_tint = color_of(q["tint"], "styles.quote.tint");
+      if (q["tint"]) {
+        t.quote_tint = color_of(q["tint"], "styles.quote.tint");
+        t.origins["styles.quote.tint"] = Origin{"", line_of(q["tint"]), "styles.quote.tint"};
+      }
     }
   }
   if (t.leading < 1 || t.leading_max > 3)
@@ -322,10 +354,13 @@ Template read(const YAML::Node& root) {
 }  // namespace
 
 Result<Template> parse_template(std::string_view yaml, std::string_view path) {
+  if (auto bounded = check_yaml_expansion(yaml, kSmallYamlBudget, std::string(path), "the layout"); !bounded)
+    return bounded.error();
   try {
     const YAML::Node root = YAML::Load(std::string(yaml));
     Template t = read(root);
     t.path = std::string(path);
+    for (auto& [key, origin] : t.origins) origin.file = t.path;
     return t;
   } catch (const LayoutError& e) {
     return Error{std::string(path), e.line, e.message, e.hint};
@@ -360,7 +395,7 @@ Status set_template_key(Template& t, const std::string& assignment) {
   try {
     Template s = t;  // set on a copy: a refused value changes nothing
     if (key == "body.size") {
-      s.body_size = s.body_size_min = length_of(value, key);  // a fixed size: copy-fit is off
+      s.body_size = s.body_size_min = size_of(value, key, 5, 30);  // a fixed size: copy-fit is off
     } else if (key == "body.leading") {
       s.leading = s.leading_max = number_of(value, key);
     } else if (key == "pages.max") {
@@ -377,19 +412,22 @@ Status set_template_key(Template& t, const std::string& assignment) {
       s.strict_line_breaks = line_break_of(value, key);
     } else if (key == "body.color") {
       s.text_color = color_of(list(), key);
+      s.origins["styles.body.color"] = Origin{"--set", 0, key};
     } else if (key == "heading.color") {
       s.accent = color_of(list(), key);
+      s.origins["styles.heading.color"] = Origin{"--set", 0, key};
     } else if (key == "quote.tint") {
       s.quote_tint = color_of(list(), key);
+      s.origins["styles.quote.tint"] = Origin{"--set", 0, key};
     } else if (key == "heading.sizes") {
       const YAML::Node sizes = list();
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
       s.heading_sizes.clear();
-      for (const auto& n : sizes) s.heading_sizes.push_back(length_of(n, key));
+      for (const auto& n : sizes) s.heading_sizes.push_back(size_of(n, key));
     } else if (key == "title.size") {
-      s.title_size = length_of(value, key);
+      s.title_size = size_of(value, key, 6, 96);
     } else if (key == "subtitle.size") {
-      s.subtitle_size = length_of(value, key);
+      s.subtitle_size = size_of(value, key);
     } else {
       return Error{"--set", 0, "unknown key '" + key + "'", known};
     }

@@ -10,6 +10,7 @@
 //         layout file, the line and the key.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ struct FontRole {  // families for one role (serif body, sans headings)
   std::string latin, cjk;
 };
 
+// Where a style value was written: the layout file and line, or "--set" (line 0).
+struct Origin {
+  std::string file{};
+  int line = 0;
+  std::string key{};  // as written there: "styles.heading.color" in a layout, "heading.color" for --set
+};
+
 struct Template {
   std::string name, description, path;
   Pt sheet_width = 0, sheet_height = 0;
@@ -70,6 +78,9 @@ struct Template {
   Cmyk accent{1, 0.45, 0, 0.1};     // headings, title, cover band
   Cmyk text_color{0, 0, 0, 1};
   Cmyk quote_tint{0.1, 0.03, 0, 0};  // the call-out box behind block quotes
+  // "styles.body.color", "styles.heading.color", "styles.quote.tint" → where each was set; a key
+  // left out keeps the default and has no entry.
+  std::map<std::string, Origin> origins{};
 };
 
 Result<Template> parse_template(std::string_view yaml, std::string_view path);

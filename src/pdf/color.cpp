@@ -1,6 +1,7 @@
 #include "pdf/color.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "pdf/icc_profiles.hpp"
 #include "pdf/lcms_handles.hpp"
@@ -43,6 +44,19 @@ cmsHTRANSFORM cmyk8_to_rgb8() {
 
 cmsHTRANSFORM rgb8_to_cmyk8() {
   static const Transform t = make(false, TYPE_RGB_8, TYPE_CMYK_8, INTENT_PERCEPTUAL, 0);
+  return t.get();
+}
+
+// CMYK → CMYK through the output profile: FOGRA39's A2B table to Lab, its B2A table back. The
+// B2A tables were made with a total ink limit of 300 % (make-fogra39.sh: colprof -l 300 -L 95),
+// so every colour comes back separated within it; relative colorimetric keeps in-gamut colours.
+cmsHTRANSFORM cmyk8_to_cmyk8() {
+  static const Transform t = [] {
+    const IccProfile fogra = open_profile(fogra39_profile());
+    if (!fogra) return Transform{};
+    return Transform{IccTransform(cmsCreateTransform(fogra.get(), TYPE_CMYK_8, fogra.get(), TYPE_CMYK_8,
+                                                     INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE))};
+  }();
   return t.get();
 }
 
@@ -91,6 +105,40 @@ Result<doc::Raster> convert_raster(const doc::Raster& raster, doc::ColorSpace to
   for (int y = 0; y < raster.height; ++y)
     cmsDoTransform(transform, raster.pixels.data() + y * in_row, out.pixels.data() + y * out_row,
                    static_cast<cmsUInt32Number>(raster.width));
+  return out;
+}
+
+double max_total_ink(const doc::Raster& raster) {
+  if (raster.space != doc::ColorSpace::Cmyk || !raster.complete()) return 0;
+  unsigned most = 0;
+  for (std::size_t i = 0; i + 3 < raster.pixels.size(); i += 4)
+    most = std::max(
+        most, 0u + raster.pixels[i] + raster.pixels[i + 1] + raster.pixels[i + 2] + raster.pixels[i + 3]);
+  return most / 255.0;
+}
+
+Result<doc::Raster> limit_ink(const doc::Raster& raster, double limit) {
+  if (!raster.complete())
+    return Error{raster.source, 0, "the picture's pixel data does not match its size",
+                 "save the picture again as PNG or JPEG"};
+  if (raster.space != doc::ColorSpace::Cmyk || max_total_ink(raster) <= limit) return raster;
+  cmsHTRANSFORM transform = cmyk8_to_cmyk8();
+  if (!transform) return failure(raster.source);
+  doc::Raster out = raster;
+  const std::size_t row = static_cast<std::size_t>(raster.width) * 4;
+  for (int y = 0; y < raster.height; ++y)
+    cmsDoTransform(transform, raster.pixels.data() + y * row, out.pixels.data() + y * row,
+                   static_cast<cmsUInt32Number>(raster.width));
+  // The tables are interpolated: a pixel a little over the limit loses it from C, M and Y,
+  // never from K, which carries the detail.
+  const unsigned most = static_cast<unsigned>(limit * 255);
+  for (std::size_t i = 0; i + 3 < out.pixels.size(); i += 4) {
+    std::uint8_t* p = out.pixels.data() + i;
+    const unsigned cmy = 0u + p[0] + p[1] + p[2];
+    if (cmy + p[3] <= most || cmy == 0) continue;
+    const double keep = std::max(0.0, static_cast<double>(most) - p[3]) / cmy;
+    for (int c = 0; c < 3; ++c) p[c] = static_cast<std::uint8_t>(p[c] * keep);
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "pdf/font_subset.hpp"
 
+#include <algorithm>
+
 #include "pdf/flate.hpp"
 #include "text/hb_handles.hpp"
 
@@ -34,6 +36,15 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
     if (code == HB_MAP_VALUE_INVALID || code > 0xFFFF)
       return fail("glyph " + std::to_string(g) + " was lost");
     out.code[g] = code;
+  }
+  if (face.is_cid_keyed) {
+    out.cids.push_back(0);
+    for (const auto& [g, code] : out.code)
+      if (code != 0) out.cids.push_back(code);
+    std::sort(out.cids.begin(), out.cids.end());
+    out.cids.erase(std::unique(out.cids.begin(), out.cids.end()), out.cids.end());
+  } else {
+    for (unsigned i = 0; i < hb_face_get_glyph_count(subset.get()); ++i) out.cids.push_back(i);
   }
   text::HbBlob program(face.is_cff ? hb_face_reference_table(subset.get(), HB_TAG('C', 'F', 'F', ' '))
                                    : hb_face_reference_blob(subset.get()));

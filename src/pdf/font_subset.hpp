@@ -27,6 +27,10 @@ struct FontSubset {
   std::string program;
   std::string deflated;  // `program` compressed (zlib, FlateDecode) once, for every PDF that embeds it
   std::map<unsigned, unsigned> code;  // glyph id in the face → code in the PDF
+  // Every CID the program holds, ascending, for /CIDSet (ISO 19005-2 6.2.11.4.2): the codes and
+  // .notdef for a CID-keyed CFF; 0 … glyph count − 1 otherwise (hb-subset adds the parts of
+  // composite glyphs, which have no code of their own).
+  std::vector<unsigned> cids{};
 };
 
 Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigned>& glyphs);

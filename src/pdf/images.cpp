@@ -1,6 +1,7 @@
 #include "pdf/images.hpp"
 
 #include "pdf/color.hpp"
+#include "pdf/preflight.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -75,6 +76,14 @@ Result<HPDF_Image> ImageStore::get(const doc::Raster& raster) {
     auto c = convert_raster(*stored, to);
     if (!c) return c.error();
     converted = std::move(*c);
+    stored = &converted;
+  }
+  // Print: a CMYK picture (a JPEG saved at 400 %) keeps to the ink limit the file claims.
+  if (standard_ == Standard::Print && stored->space == doc::ColorSpace::Cmyk &&
+      max_total_ink(*stored) > kMaxTotalInk) {
+    auto limited = limit_ink(*stored, kMaxTotalInk);
+    if (!limited) return limited.error();
+    converted = std::move(*limited);
     stored = &converted;
   }
   const HPDF_ColorSpace space = stored->space == doc::ColorSpace::Gray  ? HPDF_CS_DEVICE_GRAY

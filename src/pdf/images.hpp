@@ -4,7 +4,9 @@
 // stored once). Pixels go in as 8-bit DeviceGray, DeviceCMYK or DeviceRGB,
 // Flate-compressed by libharu:
 //  - print:   RGB pictures are converted to FOGRA39 CMYK through lcms2
-//             (color.hpp); CMYK and Gray stay as they are.
+//             (color.hpp); CMYK pictures with more than 330 % ink anywhere are
+//             re-separated through FOGRA39 (limit_ink); other CMYK and Gray
+//             stay as they are.
 //  - archive, none: CMYK pictures are converted to sRGB; RGB and Gray stay.
 // No soft masks (alpha was composited over white when decoding: doc/image.hpp).
 // Detail: a picture finer than kMaxStoredPpi at the largest size it is drawn

@@ -89,7 +89,9 @@ Status write_info(HPDF_Doc doc, const Metadata& meta) {
     put_ascii("GTS_PDFXConformance", "PDF/X-1a:2001");
     st |= HPDF_Dict_AddName(info, "Trapped", "False");
   }
-  if (!meta.lang.empty()) st |= HPDF_Dict_Add(doc->catalog, "Lang", text_string(mmgr, meta.lang));
+  // /Lang is PDF 1.4 (ISO 32000-1 Table 28): a PDF/X-1a file is PDF 1.3, where it does not exist.
+  if (!meta.lang.empty() && meta.standard != Standard::Print)
+    st |= HPDF_Dict_Add(doc->catalog, "Lang", text_string(mmgr, meta.lang));
   if (st != HPDF_OK) return Error{"", 0, "cannot write the document information", "report a bug"};
   return Ok{};
 }

@@ -10,7 +10,7 @@
 //    article's `date:`, else its file time: batch/build_job.cpp), in UTC.
 //  - print: GTS_PDFXVersion "PDF/X-1:2001", GTS_PDFXConformance
 //    "PDF/X-1a:2001", Trapped /False (leafpress does no trapping).
-//  - every standard: /Lang in the catalog.
+//  - archive and none: /Lang in the catalog (a PDF 1.4 key: print is PDF 1.3 and has none).
 // Values longer than 8000 bytes are cut at a character (libharu strings hold
 // at most 65535 bytes, and Info is for catalogues).
 // Errors: an Error when libharu refuses an entry.

@@ -12,22 +12,29 @@ Status write_outline(HPDF_Doc doc, const std::vector<layout::Outline>& outline,
   bool any = false;
   for (const auto& entry : outline) {
     if (entry.page < 0 || static_cast<std::size_t>(entry.page) >= pages.size()) continue;
-    // libharu encodes titles with a single-byte encoder; the UTF-16 title replaces its empty one.
+    // libharu encodes titles with a single-byte encoder; the text string title replaces its empty one.
     HPDF_Page page = pages[static_cast<std::size_t>(entry.page)];
     HPDF_Outline item = HPDF_CreateOutline(doc, nullptr, "", nullptr);
-    HPDF_Destination dest = item ? HPDF_Page_CreateDestination(page) : nullptr;
-    // [page /XYZ left top 0]: zoom 0 keeps the reader's zoom, which HPDF_Destination_SetXYZ refuses.
-    HPDF_STATUS st = dest ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-    if (dest) {
-      HPDF_Array_Clear(dest);
-      st |= HPDF_Array_Add(dest, page);
-      st |= HPDF_Array_AddName(dest, "XYZ");
-      // x: on an imposed booklet sheet, the left edge of the page's half.
-      st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.x));
-      st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.y));
-      st |= HPDF_Array_AddNumber(dest, 0);
+    HPDF_STATUS st = item ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+    if (item) {
+      // ISO 32000-1 Table 153: an outline item has no /Type (only the root is /Outlines), but
+      // libharu gives every item one; PDFBox and other strict readers reject the file for it.
+      st |= HPDF_Dict_RemoveElement(item, "Type");
+      // A direct destination array (Table 153 /Dest; 12.3.2.2), not the indirect one
+      // HPDF_Page_CreateDestination makes, which PDFBox cannot read as a destination.
+      // [page /XYZ left top 0]: zoom 0 keeps the reader's zoom. x: on an imposed booklet
+      // sheet, the left edge of the page's half.
+      HPDF_Array dest = HPDF_Array_New(doc->mmgr);
+      st |= dest ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+      if (dest) {
+        st |= HPDF_Array_Add(dest, page);
+        st |= HPDF_Array_AddName(dest, "XYZ");
+        st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.x));
+        st |= HPDF_Array_AddReal(dest, static_cast<HPDF_REAL>(entry.y));
+        st |= HPDF_Array_AddNumber(dest, 0);
+        st |= HPDF_Dict_Add(item, "Dest", dest);
+      }
       st |= HPDF_Dict_Add(item, "Title", text_string(doc->mmgr, entry.title));
-      st |= HPDF_Outline_SetDestination(item, dest);
     }
     if (st != HPDF_OK)
       return Error{"", 0, "cannot write the bookmark \"" + entry.title + "\"", "report a bug"};

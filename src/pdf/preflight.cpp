@@ -15,17 +15,33 @@ std::string percent(const layout::Cmyk& c) {
   return buf;
 }
 
-Status check_color(const layout::Cmyk& c, Standard standard) {
+// The style key that chose `c`, where it was written (layout/page_model.hpp ColorSource).
+const layout::ColorSource* source_of(const layout::PageModel& model, const layout::Cmyk& c) {
+  for (const auto& s : model.color_sources)
+    if (s.color == c) return &s;
+  return nullptr;
+}
+
+Status check_color(const layout::PageModel& model, const layout::Cmyk& c, Standard standard) {
+  const layout::ColorSource* source = source_of(model, c);
+  const std::string file = source ? source->file : "";
+  const int line = source ? source->line : 0;
+  const std::string what = source ? "'" + source->key + "' (" + percent(c) + ")" : "the colour " + percent(c);
+  const std::string where = !source                   ? "in the layout's colours"
+                            : source->file == "--set" ? "in --set " + source->key
+                                                      : "in the layout's " + source->key;
   for (const double v : {c.c, c.m, c.y, c.k})
     if (!(v >= 0 && v <= 1))
-      return Error{"", 0, "the colour " + percent(c) + " is outside 0..100 %",
-                   "fix the colour in the layout or the style settings"};
-  if (standard == Standard::Print && c.c + c.m + c.y + c.k > kMaxTotalInk + 1e-9)
-    return Error{"", 0,
-                 "the colour " + percent(c) +
-                     " has more ink than FOGRA39 allows (330 %); the print shop would "
-                     "reject the file",
-                 "use less ink in the layout's colours, or build with --standard none"};
+      return Error{file, line, what + " is outside 0..100 %", "fix the colour " + where};
+  const double total = c.c + c.m + c.y + c.k;
+  if (standard == Standard::Print && total > kMaxTotalInk + 1e-9) {
+    char ink[32];
+    std::snprintf(ink, sizeof ink, "%.0f %%", total * 100);
+    return Error{file, line,
+                 what + " puts down " + ink +
+                     " ink in total, more than FOGRA39 allows (330 %); the print shop would reject the file",
+                 "lower C+M+Y+K to at most 330 % " + where + ", or build with --standard none"};
+  }
   return Ok{};
 }
 
@@ -36,6 +52,7 @@ bool inside(const layout::Rect& inner, const layout::Rect& outer) {
 }
 
 Status check_image(const layout::Image& image, Standard standard) {
+  const std::string file = image.article.empty() ? (image.raster ? image.raster->source : "") : image.article;
   const std::string claim = standard == Standard::Print     ? " for --standard print (PDF/X-1a)"
                             : standard == Standard::Archive ? " for --standard archive (PDF/A-2u)"
                                                             : "";
@@ -52,6 +69,15 @@ Status check_image(const layout::Image& image, Standard standard) {
   if (!can_convert(r.space, stored_space(r.space, standard)))
     return Error{r.source, 0, "cannot convert the picture's colours" + claim,
                  "save the picture in RGB, CMYK or grey"};
+  const double ppi = r.width / (image.rect.width() / 72);
+  if (standard == Standard::Print && ppi < kMinPrintPpi) {
+    char what[160];
+    std::snprintf(what, sizeof what, "prints at %.0f ppi, less than the %.0f ppi print needs", ppi,
+                  kMinPrintPpi);
+    return Error{
+        file, image.line, "the picture '" + r.source + "' " + what + claim,
+        "use a picture with more pixels (300 ppi at its printed size), or build with --standard none"};
+  }
   return Ok{};
 }
 
@@ -70,9 +96,9 @@ Status preflight(const layout::PageModel& model, Standard standard) {
                    "page " + std::to_string(i + 1) + " has no trim box inside its bleed and media boxes",
                    "report a bug: layout must place the trim inside the bleed"};
     for (const auto& f : p.fills)
-      if (auto s = check_color(f.color, standard); !s) return s;
+      if (auto s = check_color(model, f.color, standard); !s) return s;
     for (const auto& r : p.runs) {
-      if (auto s = check_color(r.color, standard); !s) return s;
+      if (auto s = check_color(model, r.color, standard); !s) return s;
       if (standard == Standard::Archive)
         for (const auto& g : r.glyphs)
           if (g.glyph == 0)  // ISO 19005-2 6.2.11.8: no reference to .notdef
@@ -82,10 +108,10 @@ Status preflight(const layout::PageModel& model, Standard standard) {
                          "install a font that has it, or build with --standard none"};
     }
     for (const auto& d : p.dots)
-      if (auto s = check_color(d.color, standard); !s) return s;
+      if (auto s = check_color(model, d.color, standard); !s) return s;
     for (const auto& r : p.rules)
       if (r.purpose != layout::RulePurpose::CropMark && r.purpose != layout::RulePurpose::FoldMark)
-        if (auto s = check_color(r.color, standard); !s) return s;
+        if (auto s = check_color(model, r.color, standard); !s) return s;
   }
   return Ok{};
 }

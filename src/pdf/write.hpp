@@ -15,7 +15,7 @@
 //    agrees with Info (xmp.hpp);
 //  - none (PDF 1.4): sRGB colours, nothing claimed. A proof (PageModel::proof)
 //    is always written as none.
-// Every file has Info, /Lang, bookmarks (outline.hpp) and a trailer /ID from a
+// Every file has Info, /Lang (not print: PDF 1.3 has none), bookmarks (outline.hpp) and a trailer /ID from a
 // hash of its bytes (file_id.hpp): the same model and epoch give the same bytes.
 // Pictures are image XObjects converted to the standard's colours (images.hpp).
 // Errors: preflight.hpp first refuses what the standard cannot hold (a picture

@@ -38,6 +38,10 @@ bool is_cjk(CharClass c) {
          c == CharClass::CjkClose || c == CharClass::CjkOther;
 }
 
+bool is_default_ignorable(char32_t cp) {
+  return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
+}
+
 CharClass classify(char32_t cp) {
   if (cp == U' ' || cp == U'\t') return CharClass::Space;
   if (cp == 0xA0 || cp == 0x202F) return CharClass::NoBreakSpace;
@@ -143,9 +147,14 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
     StyleRange s = (style_index < styles.size() && styles[style_index].begin <= c.offset)
                        ? styles[style_index]
                        : StyleRange{};
-    // Spaces and line breaks take the face of what precedes them, so runs stay long.
+    // Spaces and line breaks take the face of what precedes them, so runs stay long. So do
+    // default-ignorable characters (variation selectors, joiners): they belong to the character
+    // before them (a VS picks its glyph through the font's cmap format 14, in the same buffer),
+    // print as nothing, and are never "missing".
     bool cjk = is_cjk(c.cls);
-    if ((c.cls == CharClass::Space || c.cls == CharClass::Newline || c.cls == CharClass::NoBreakSpace) &&
+    const bool ignorable = is_default_ignorable(c.cp);
+    if ((c.cls == CharClass::Space || c.cls == CharClass::Newline || c.cls == CharClass::NoBreakSpace ||
+         ignorable) &&
         !out.runs.empty() && out.runs.back().end == c.offset) {
       out.runs.back().end = end;
       continue;
@@ -153,13 +162,19 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
     auto face = face_for(cjk, s);
     if (!face) return face.error();
     const Face* chosen = *face;
-    if (!chosen->covers(c.cp) && c.cls != CharClass::Newline) {
+    if (!chosen->covers(c.cp) && c.cls != CharClass::Newline && !ignorable) {
       auto other = face_for(!cjk, s);
       if (other && (*other)->covers(c.cp)) {
         chosen = *other;
         cjk = !cjk;
       } else {
         out.missing.push_back(c.cp);
+        // Set where the replacement character's glyph is (shape.hpp draws it for the missing one):
+        // the Latin faces have U+FFFD, the CJK ones do not, and their .notdef may be empty.
+        if (!chosen->covers(kReplacementCharacter) && other && (*other)->covers(kReplacementCharacter)) {
+          chosen = *other;
+          cjk = !cjk;
+        }
       }
     }
     const hb_script_t script = c.cls == CharClass::Hangul ? HB_SCRIPT_HANGUL

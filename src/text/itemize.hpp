@@ -7,8 +7,11 @@
 // Each character then gets a face: CJK classes the regional CJK family, the
 // rest the Latin family (or mono for code), bold and italic from its span; CJK
 // is never slanted (no fake italic). When that face lacks the character, the
-// other one is tried (per-script fallback); a character no face has is set
-// in the first face as .notdef and counted in `missing`.
+// other one is tried (per-script fallback); a character no face has is counted
+// in `missing` and set in whichever of the two has U+FFFD (the first if neither),
+// where shaping draws the replacement character for it (shape.hpp).
+// Default-ignorable characters (variation selectors U+FE00-FE0F and
+// U+E0100-E01EF, ZWJ, ZWNJ...) stay in the run before them and are never missing.
 // Runs: maximal ranges with one face and one script, byte offsets into the text.
 #pragma once
 
@@ -42,6 +45,11 @@ struct Itemized {
 };
 
 CharClass classify(char32_t cp);
+
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Unicode's Default_Ignorable_Code_Point (ICU): variation selectors, joiners, soft hyphen...
+bool is_default_ignorable(char32_t cp);
 
 Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& styles,
                          const ParagraphStyle& style, const FontSet& fonts);

@@ -305,6 +305,11 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
       }
     p->glyph_text[g] = text.substr(glyphs[g].cluster, next - glyphs[g].cluster);
     if (p->glyph_text[g] == "\n") p->glyph_text[g].clear();
+    // The replacement glyph drawn for a missing character (shape.hpp) copies out as U+FFFD: one
+    // glyph has one text in the PDF, and the first character to fall back to it would otherwise
+    // stand for every other (U+0001 once copied out as the emoji before it).
+    if (glyphs[g].glyph != 0 && glyphs[g].glyph == glyphs[g].face->glyph_for(kReplacementCharacter))
+      p->glyph_text[g] = "\xEF\xBF\xBD";
   }
   std::shared_ptr<const Prepared> done = std::move(p);
   prepared_cache().add(std::move(key), done);

@@ -139,9 +139,19 @@ std::vector<Shaped> shape_in_font_units(std::string_view text, const std::vector
       hb_buffer_set_cluster_level(buffer.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
       hb_shape(run.face->hb_font(), buffer.get(), nullptr, 0);
       unsigned count = 0;
-      const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
-      const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
-      for (unsigned i = 0; i < count; ++i)
+      hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
+      hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
+      const unsigned replacement = run.face->glyph_for(kReplacementCharacter);
+      for (unsigned i = 0; i < count; ++i) {
+        if (info[i].codepoint == 0 && replacement != 0) {
+          std::size_t at = info[i].cluster;
+          const char32_t cp = next_code_point(text, at);
+          if (cp != U'\n' && cp != 0x2028 && !is_default_ignorable(cp)) {
+            info[i].codepoint = replacement;
+            pos[i].x_advance = hb_font_get_glyph_h_advance(run.face->hb_font(), replacement);
+            pos[i].x_offset = pos[i].y_offset = 0;
+          }
+        }
         out.push_back(Shaped{
             .run = r,
             .glyph = info[i].codepoint,
@@ -151,6 +161,7 @@ std::vector<Shaped> shape_in_font_units(std::string_view text, const std::vector
             .y_offset = pos[i].y_offset,
             .unsafe_to_break = (hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0,
         });
+      }
     }
   }
   return out;

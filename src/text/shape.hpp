@@ -7,6 +7,10 @@
 // shaping at run edges sees its neighbours. Clusters are byte offsets into
 // the paragraph text. Positions are converted from font units to points at
 // `size` here and nowhere else.
+// Missing characters: where HarfBuzz gives .notdef (glyph 0) for a character the
+// face lacks, the face's U+FFFD glyph is drawn instead when it has one: the
+// .notdef of many Latin faces is empty, and a missing character must show.
+// (Not for line breaks and default-ignorable characters, which print as nothing.)
 // Cache: results are kept in font units per (language, text, runs) and scaled to
 // `size` on the way out (shaping does not depend on the size): copy-fit's trials
 // at other sizes and a batch's other data rows shape each paragraph once. The

@@ -56,3 +56,38 @@ TEST_CASE("data_rows: problems with the whole file are errors", "[batch]") {
   CHECK(open_quote.error().line == 3);
   CHECK_THAT(open_quote.error().message, Catch::Contains("never closed"));
 }
+
+TEST_CASE("data_rows: lone CR line ends count as lines", "[batch]") {
+  const auto t = parse_csv("id,name\r1,one\r2,two\r\r3,\"multi\rline\"\r4,four\r", "cr.csv");
+  REQUIRE(t);
+  REQUIRE(t->rows.size() == 4);
+  CHECK(t->rows[0].origin == "cr.csv:2");
+  CHECK(t->rows[1].origin == "cr.csv:3");
+  CHECK(t->rows[2].origin == "cr.csv:5");
+  CHECK(t->rows[3].origin == "cr.csv:7");
+  const auto bad = parse_csv("id,name\r1,one\r2\r", "cr.csv");
+  REQUIRE(bad);
+  REQUIRE(bad->rows[1].problem);
+  CHECK(bad->rows[1].problem->line == 3);
+  CHECK_THAT(bad->rows[1].problem->message, Catch::Contains("(id, name)"));  // the columns found
+}
+
+TEST_CASE("data_rows: columns, text per row and values in all are bounded, and the error says which",
+          "[batch]") {
+  std::string wide;
+  for (int i = 0; i < 10000; ++i) wide += (i ? ",c" : "c") + std::to_string(i);
+  auto e = parse_csv(wide + "\n1,2\n", "wide.csv");
+  REQUIRE_FALSE(e);
+  CHECK(e.error().file == "wide.csv");
+  CHECK(e.error().line == 1);
+  CHECK_THAT(e.error().message, Catch::Contains("1000 fields") && Catch::Contains("columns"));
+  e = parse_csv("a,b\n1," + std::string(100000, 'x') + "\n", "long.csv");
+  REQUIRE_FALSE(e);
+  CHECK(e.error().line == 2);
+  CHECK_THAT(e.error().message, Catch::Contains("KiB of text"));
+  std::string tall = "a,b,c,d,e,f,g,h,i,j\n";
+  for (int r = 0; r < 100001; ++r) tall += "1,2,3,4,5,6,7,8,9,0\n";
+  e = parse_csv(tall, "tall.csv");
+  REQUIRE_FALSE(e);
+  CHECK_THAT(e.error().message, Catch::Contains("1000000 values"));
+}

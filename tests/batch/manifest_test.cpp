@@ -98,3 +98,80 @@ TEST_CASE("manifest: usage errors name the manifest and the line", "[batch]") {
   CHECK_THAT(error_of("jobs:\n  - articles: a.md\n    standard: pdfx\n    output: x.pdf\n").message,
              Catch::Contains("print, archive or none"));
 }
+
+TEST_CASE("manifest: an output that names no file, and a bad set:, are usage errors", "[batch]") {
+  Folder f;
+  for (const std::string output : {"''", "'.'", "out/", "out/..", "'{{article}}/'"}) {
+    INFO(output);
+    auto m =
+        load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    output: " + output + "\n"));
+    REQUIRE_FALSE(m);
+    CHECK(m.error().line == 3);
+    CHECK_THAT(m.error().message, Catch::Contains("must name a file"));
+  }
+  auto m = load_manifest(
+      f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    set: [body.size]\n    output: x.pdf\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().line == 3);
+  CHECK_THAT(m.error().message, Catch::Contains("KEY=VALUE"));
+}
+
+// An article named "...md" has the stem "..": as a row value, it may not climb a folder.
+TEST_CASE("manifest: {{article}} is cleaned like a row value", "[batch]") {
+  Folder f;
+  write_bytes(f.dir.path / "handouts" / "...md", "x\n");
+  write_bytes(f.dir.path / "handouts" /
+                  "a\x01"
+                  "b.md",
+              "x\n");
+  auto m =
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/*.md\n    output: out/{{article}}/x.pdf\n"));
+  REQUIRE(m);
+  for (const auto& p : m->jobs) {
+    INFO(p.job.output);
+    CHECK(p.job.output.starts_with((f.dir.path / "out").string() + "/"));
+    CHECK(p.job.output.find('\x01') == std::string::npos);
+    CHECK(fs::path(p.job.output).lexically_normal().string() == p.job.output);
+  }
+}
+
+TEST_CASE("manifest: articles: **/*.md finds articles at any depth", "[batch]") {
+  Folder f;
+  fs::create_directories(f.dir.path / "handouts" / "winter");
+  write_bytes(f.dir.path / "handouts" / "winter" / "cold.md", "x\n");
+  auto m = load_manifest(f.manifest("jobs:\n  - articles: '**/*.md'\n    output: out/{{article}}.pdf\n"));
+  REQUIRE(m);
+  REQUIRE(m->jobs.size() == 3);
+  CHECK(m->jobs[2].job.article == (f.dir.path / "handouts" / "winter" / "cold.md").string());
+}
+
+TEST_CASE("manifest: nested aliases under vars: are refused at once", "[batch]") {
+  Folder f;
+  std::string yaml = "jobs:\n  - articles: handouts/flu.en.md\n    output: x.pdf\n    vars:\n";
+  yaml += "      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 9; ++i) {
+    yaml += "      a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) yaml += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  auto m = load_manifest(f.manifest(yaml));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().line > 5);
+  CHECK_THAT(m.error().message, Catch::Contains("the manifest is too large"));
+}
+
+TEST_CASE("manifest: messages name the CSV and its columns, and hint at what the pattern lacks", "[batch]") {
+  Folder f;
+  auto m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: clinics.csv\n    output: '{{clinic.ids}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK_THAT(m.error().message, Catch::Contains("clinics.csv does not have") &&
+                                    Catch::Contains("clinic.id, clinic.name, clinic.phone"));
+  // The pattern has {{clinic.id}} already: the rows share a value; never "add {{clinic.id}}".
+  write_bytes(f.dir.path / "twice.csv", "clinic.id,clinic.name\neast,A\neast,B\n");
+  m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: twice.csv\n    output: '{{clinic.id}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK_THAT(m.error().hint, Catch::Contains("same {{clinic.id}}") && Catch::Contains("{{row}}"));
+  CHECK_THAT(m.error().hint, !Catch::Contains("e.g. {{clinic.id}}"));
+}

@@ -2,9 +2,13 @@
 // write_file_atomically's all-or-nothing replace.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/atomic_file.hpp"
@@ -200,4 +204,70 @@ TEST_CASE("atomic_file: a commit that cannot rename leaves no temporary file", "
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path)) ++files;
   CHECK(files == 1);  // the folder in the way, nothing else
+}
+
+// A symbolic link planted at any name the write might use (the old fixed
+// ".NAME.tmp", a stale-looking ".NAME.NNN.tmp") is never followed: its target keeps its bytes.
+TEST_CASE("atomic_file: planted symbolic links are never followed", "[core][atomic]") {
+  TempDir dir;
+  const fs::path victim = write_bytes(dir.path / "victim.txt", "precious");
+  const fs::path target = dir.path / "out.pdf";
+  fs::create_symlink(victim, dir.path / ".out.pdf.tmp");
+  fs::create_symlink(victim, dir.path / ".out.pdf.leafpress.tmp");
+  fs::create_symlink(victim, dir.path / ".out.pdf.42.tmp");  // removed as stale: the link, not its target
+  for (int i = 0; i < 3; ++i) REQUIRE(write_file_atomically(target, "%PDF-" + std::to_string(i)).has_value());
+  CHECK(read_bytes(victim) == "precious");
+  CHECK(read_bytes(target) == "%PDF-2");
+  // A link at the target's own name is replaced by the file, not written through.
+  const fs::path linked = dir.path / "linked.pdf";
+  fs::create_symlink(victim, linked);
+  REQUIRE(write_file_atomically(linked, "%PDF-x", leafpress::Sync::No).has_value());
+  CHECK(read_bytes(victim) == "precious");
+  CHECK_FALSE(fs::is_symlink(linked));
+  CHECK(read_bytes(linked) == "%PDF-x");
+}
+
+TEST_CASE("atomic_file: devices and FIFOs are written through, never replaced", "[core][atomic]") {
+  using leafpress::output_kind;
+  using leafpress::OutputKind;
+  CHECK(output_kind("/dev/null") == OutputKind::Stream);
+  CHECK(output_kind("-") == OutputKind::Stream);
+  CHECK(output_kind("/dev/stdout") == OutputKind::Stream);
+  CHECK(output_kind("/dev/fd/2") == OutputKind::Stream);
+  CHECK(output_kind("out.pdf") == OutputKind::File);
+  CHECK(leafpress::is_standard_output("-"));
+  CHECK(leafpress::is_standard_output("/dev/stdout"));
+  CHECK_FALSE(leafpress::is_standard_output("/dev/null"));
+  CHECK_FALSE(leafpress::is_standard_output("x.pdf"));
+
+  REQUIRE(write_file_atomically("/dev/null", "%PDF-nothing").has_value());
+  CHECK(fs::is_character_file("/dev/null"));
+
+  TempDir dir;
+  const fs::path fifo = dir.path / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] { received = read_bytes(fifo); });
+  REQUIRE(write_file_atomically(fifo, "%PDF-through the pipe").has_value());
+  reader.join();
+  CHECK(received == "%PDF-through the pipe");
+  CHECK(fs::is_fifo(fifo));
+  CHECK(names_in(dir.path) == std::vector<std::string>{"pipe"});  // no temporary file either
+}
+
+// ENAMETOOLONG is not a full disk: the hint says what is wrong. A name near the limit
+// still works (its temporary name is shortened, not the target's).
+TEST_CASE("atomic_file: a name too long says so, a long name that fits works", "[core][atomic]") {
+  TempDir dir;
+  auto s = write_file_atomically(dir.path / (std::string(300, 'a') + ".pdf"), "x");
+  REQUIRE_FALSE(s);
+  CHECK_THAT(s.error().describe(), Catch::Contains("too long"));
+  CHECK_THAT(s.error().describe(), !Catch::Contains("disk"));
+  const fs::path fits = dir.path / (std::string(250, 'b') + ".pdf");
+  REQUIRE(write_file_atomically(fits, "y").has_value());
+  CHECK(read_bytes(fits) == "y");
+  CHECK(names_in(dir.path).size() == 1);
+  CHECK_THAT(leafpress::io_hint(ENAMETOOLONG), Catch::Contains("too long"));
+  CHECK_THAT(leafpress::io_hint(ENOSPC), Catch::Contains("disk is full"));
+  CHECK_THAT(leafpress::io_hint(EACCES), Catch::Contains("permission"));
 }

@@ -27,6 +27,7 @@ std::string marked(const std::string& markdown) {
     if (!span.link.empty()) text = "<a>" + text + "</a>";
     if (span.emphasis) text = "<i>" + text + "</i>";
     if (span.strong) text = "<b>" + text + "</b>";
+    if (span.strike) text = "<s>" + text + "</s>";
     out += text;
   }
   return out;
@@ -196,7 +197,7 @@ TEST_CASE("cjk_emphasis: nested and inside other inlines", "[doc][cjk]") {
   check_all({
       {"*外**重要。**内*", "<i>外</i><b><i>重要。</i></b><i>内</i>"},
       {"[请**注意：**这里](https://e.org)", "<a>请</a><b><a>注意：</a></b><a>这里</a>"},
-      {"~~**删除。**了~~", "<b>删除。</b>了"},
+      {"~~**删除。**了~~", "<s><b>删除。</b></s><s>了</s>"},
   });
 }
 
@@ -227,5 +228,23 @@ TEST_CASE("cjk_emphasis: smart quotes inside CJK text open and close", "[doc][cj
       {"「こんにちは」と言った...", "「こんにちは」と言った…"},
       {"don't \"quote\" -- --- ...", "don’t “quote” – — …"},
       {"彼は'Don't'と言った", "彼は‘Don’t’と言った"},
+  });
+}
+
+TEST_CASE("cjk_emphasis: spec examples, strikethrough next to CJK", "[doc][cjk]") {
+  check_all({
+      {"a~~a()~~あ", "a<s>a()</s>あ"},
+      {"あ~~()a~~a", "あ<s>()a</s>a"},
+      {"𩸽~~()a~~a", "𩸽<s>()a</s>a"},
+      {"a~~a()~~𩸽", "a<s>a()</s>𩸽"},
+      {"葛\U000E0100~~()a~~a", "葛\U000E0100<s>()a</s>a"},
+      {"羽\uFE00~~()a~~a", "羽\uFE00<s>()a</s>a"},
+      {"a~~「a~~」", "a<s>「a</s>」"},
+      {"「~~a」~~a", "「<s>a」</s>a"},
+      {"~~a~~：~~a~~", "<s>a</s>：<s>a</s>"},
+      {"~~（旧价格）~~新价格", "<s>（旧价格）</s>新价格"},
+      {"价格~~100元~~，现在~80元~。", "价格<s>100元</s>，现在<s>80元</s>。"},
+      {"价格~~~不删~~~除", "价格~~~不删~~~除"},
+      {"~~单~边~", "~~单<s>边</s>"},
   });
 }

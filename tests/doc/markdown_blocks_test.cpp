@@ -218,3 +218,49 @@ TEST_CASE("markdown_blocks: the sentinel characters in the text are kept as writ
   const auto doc = parse_ok("⸮ ⸭ \\* ⸬\n");
   CHECK(doc.blocks.at(0).plain_text() == "⸮ ⸭ * ⸬");
 }
+
+TEST_CASE("markdown_blocks: a bare address ends where CJK text begins", "[doc][gfm]") {
+  const auto doc = parse_ok(
+      "访问 https://clinic.example/book。谢谢，或者 www.clinic.example，电话\n\n"
+      "予約は https://clinic.example/予約 から。[链接](https://e.org/路径)\n");
+  REQUIRE(doc.blocks.size() == 2);
+  const auto& s = doc.blocks[0].spans;
+  REQUIRE(s.size() == 5);
+  CHECK(s[1] == Span{.text = "https://clinic.example/book", .link = "https://clinic.example/book"});
+  CHECK(s[2].text == "。谢谢，或者 ");
+  CHECK(s[3].link == "http://www.clinic.example");
+  CHECK(s[4].text == "，电话");
+  CHECK(doc.blocks[0].plain_text() ==
+        "访问 https://clinic.example/book。谢谢，或者 www.clinic.example，电话");
+  const auto& t = doc.blocks[1].spans;
+  REQUIRE(t.size() == 4);
+  CHECK(t[1].link == "https://clinic.example/");
+  CHECK(t[2].text == "予約 から。");
+  CHECK(t[3].link == "https://e.org/路径");  // written as a link: kept whole
+}
+
+TEST_CASE("markdown_blocks: a table GFM does not take gives a warning", "[doc][gfm]") {
+  const auto doc = parse_ok("Text.\n\n| 时间 | 饮食 |\n|---|---|---|\n| a | b |\n\n- a\n  - b\n---\n");
+  CHECK(doc.blocks.at(1).kind == BlockKind::Paragraph);
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].line == 4);
+  CHECK_THAT(doc.warnings[0].message, Catch::Contains("as many cells as the header row"));
+}
+
+TEST_CASE("markdown_blocks: a table typed with full-width bars is a table", "[doc][gfm]") {
+  const auto doc = parse_ok(
+      "准备：\n\n｜ 时间 ｜ 饮食 ｜\n｜：－－－｜－－－：｜\n｜ 前一天 ｜ 粥｜汤 ｜\n\n电话｜地址 stay as "
+      "text.\n\n```\n｜a｜\n｜---｜\n```\n");
+  REQUIRE(doc.blocks.size() == 4);
+  const auto& t = doc.blocks[1];
+  REQUIRE(t.kind == BlockKind::Table);
+  CHECK(t.table.align == std::vector<ColumnAlign>{ColumnAlign::Left, ColumnAlign::Right});
+  REQUIRE(t.table.rows.size() == 2);
+  CHECK(text_of(t.table.rows[1][0].spans) == "前一天");
+  CHECK(text_of(t.table.rows[1][1].spans) == "粥");  // a third cell: dropped, as GFM does, with a warning
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].line == 5);
+  CHECK_THAT(doc.warnings[0].message, Catch::Contains("has 3 cells and the header 2"));
+  CHECK(doc.blocks[2].plain_text() == "电话｜地址 stay as text.");
+  CHECK(doc.blocks[3].plain_text() == "｜a｜\n｜---｜");
+}

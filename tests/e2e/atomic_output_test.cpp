@@ -9,16 +9,19 @@
 
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "tests/support/snapshot.hpp"
 #include "tests/support/test_support.hpp"
 
 extern char** environ;
@@ -28,6 +31,7 @@ using leafpress::test::read_bytes;
 using leafpress::test::run_tool;
 using leafpress::test::shell_quoted;
 using leafpress::test::TempDir;
+using leafpress::test::write_bytes;
 
 namespace {
 
@@ -196,4 +200,38 @@ TEST_CASE("atomic output: SIGKILL at each step of the write leaves the previous 
   for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
   CHECK(names == std::vector<std::string>{"leaflet.pdf"});
   CHECK(read_bytes(pdf) != previous);
+}
+
+// Outputs that are not regular files are written through, never renamed over:
+// `-o -` pipes the PDF (and the "wrote" line goes to standard error), `-o /dev/null`
+// leaves the device a device, a FIFO stays a FIFO and its reader gets the PDF.
+TEST_CASE("atomic output: -o -, /dev/null and a FIFO are written through", "[e2e][atomic]") {
+  TempDir tmp;
+  const auto article = write_bytes(tmp.path / "a.md", "# Hands\n\nWash them with soap.\n");
+  auto run = run_tool("(" + std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
+                      " -o - 2>/dev/null)");
+  REQUIRE(run.status == 0);
+  CHECK(run.output.starts_with("%PDF-"));
+  CHECK(run.output.find("wrote") == std::string::npos);
+  CHECK(run.output.ends_with("%%EOF\n"));
+
+  run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o /dev/null");
+  INFO(run.output);
+  CHECK(run.status == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+  CHECK(read_bytes("/dev/null").empty());
+
+  const fs::path fifo = tmp.path / "pipe.pdf";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] { received = read_bytes(fifo); });
+  run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
+                 shell_quoted(fifo));
+  reader.join();
+  CHECK(run.status == 0);
+  CHECK(received.starts_with("%PDF-"));
+  CHECK(fs::is_fifo(fifo));
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(tmp.path)) names.insert(e.path().filename().string());
+  CHECK(names == std::set<std::string>{"a.md", "pipe.pdf"});  // no temporary, no sidecar
 }

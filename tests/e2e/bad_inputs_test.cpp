@@ -21,6 +21,7 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "tests/support/snapshot.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -209,4 +210,65 @@ TEST_CASE("bad inputs: an output that is the article itself is refused, the arti
     CHECK(read_bytes(article) == text);
   }
   CHECK(listing(tmp.path) == std::set<std::string>{"notes.md"});
+}
+
+// Usage errors of `build`: exit status 2 before anything is built, one `error:` line
+// that names the files, every input byte-identical and nothing new written.
+TEST_CASE("bad inputs: outputs over inputs and malformed options are usage errors, nothing written",
+          "[e2e][bad]") {
+  struct Case {
+    std::string args, expect;
+  };
+  const std::vector<Case> cases{
+      {"a.md -o p.png", "the picture"},                   // a picture the article uses
+      {"a.md -o ./sub/../cover.png", "the cover image"},  // another name for it
+      {"a.md --layout my.yaml -o my.yaml", "the layout"},
+      {"a.md -o a.md", "would destroy it"},
+      {"a.md b.md --out-dir . -o x.pdf", "-o"},
+      {"a.md -o x.pdf --out-dir d", "--out-dir"},
+      {"a.md --layout ''", "--layout"},
+      {"a.md -o ''", "--output"},
+      {"a.md --out-dir ''", "--out-dir"},
+      {"a.md -o out/", "is a folder"},
+      {"a.md -o .", "is a folder"},
+      {"a.md -o sub", "is a folder"},
+      {"a.md --set body.size", "KEY=VALUE"},
+      {"a.md --set nosuch=1", "unknown key"},
+      {"a.md --set body.size=1000pt", "body.size"},
+  };
+  for (const auto& c : cases) DYNAMIC_SECTION(c.args) {
+      TempDir tmp;
+      const std::string png = read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "tests/fuzz/corpus/image/rgb.png");
+      write_bytes(tmp.path / "p.png", png);
+      write_bytes(tmp.path / "cover.png", png);
+      fs::create_directories(tmp.path / "sub");
+      fs::copy_file(fs::path(LEAFPRESS_SOURCE_DIR) / "layouts" / "trifold-a4.yaml", tmp.path / "my.yaml");
+      write_bytes(tmp.path / "a.md",
+                  "---\ntitle: Hands\ncover_image: cover.png\n---\n# Hands\n\n![Steps](p.png)\n");
+      write_bytes(tmp.path / "b.md", "# B\n\nText.\n");
+      const auto before = leafpress::test::snapshot(tmp.path);
+      const auto run = run_tool("cd " + shell_quoted(tmp.path) + " && " + LEAFPRESS_BINARY + " build " +
+                                c.args + " </dev/null");
+      INFO(run.output);
+      CHECK(run.status == 2);
+      CHECK(leafpress::test::one_error_line(run.output));
+      CHECK_THAT(run.output, Catch::Contains(c.expect));
+      CHECK(leafpress::test::snapshot(tmp.path) == before);
+    }
+}
+
+// A file name with control bytes reaches neither the terminal nor an output name raw.
+TEST_CASE("bad inputs: control bytes in a file name are escaped in messages and cleaned in outputs",
+          "[e2e][bad]") {
+  TempDir tmp;
+  const std::string name = "evil\x1b[31m\x07.md";
+  write_bytes(tmp.path / name, "# Hands\n\nWash them.\n");
+  const auto run = run_tool("cd " + shell_quoted(tmp.path) + " && " + LEAFPRESS_BINARY + " build " +
+                            shell_quoted(name) + " " + shell_quoted("missing\x1b[2J.md"));
+  INFO(run.output);
+  CHECK(run.status == 1);
+  CHECK(run.output.find('\x1b') == std::string::npos);
+  CHECK(run.output.find('\x07') == std::string::npos);
+  CHECK_THAT(run.output, Catch::Contains("\\x1B"));
+  CHECK(fs::exists(tmp.path / "evil-[31m-.pdf"));
 }

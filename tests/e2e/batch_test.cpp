@@ -8,6 +8,7 @@
 #include <set>
 
 #include "tests/layout/layout_fixtures.hpp"
+#include "tests/support/snapshot.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -229,4 +230,118 @@ TEST_CASE("batch: usage errors exit with 2 before anything is built", "[e2e][bat
   CHECK(run_tool(command("batch")).status == 2);
   CHECK_FALSE(fs::exists(m.dir.path / "out"));
   CHECK_FALSE(fs::exists(m.report));
+}
+
+// No output of a batch may replace what the batch reads: refused before building (exit
+// status 2), one `error:` line naming both files, every file byte-identical after.
+TEST_CASE("batch: outputs over the manifest, the data, an article or the report's inputs are refused",
+          "[e2e][batch]") {
+  struct Case {
+    std::string output, more, expect;
+  };
+  const std::vector<Case> cases{
+      {"'{{article}}.md'", "", "the article"},
+      {"clinics.csv", "", "the data file"},
+      {"batch.yaml", "", "the manifest"},
+      {"out/{{clinic.id}}.pdf", "--report batch.yaml", "the manifest"},
+      {"out/{{clinic.id}}.pdf", "--report flu.md", "the article"},
+      {"out/{{clinic.id}}.pdf", "--report clinics.csv", "the data file"},
+      {"out/{{clinic.id}}.pdf", "--shard ''", "--shard"},
+      {"out/{{clinic.id}}.pdf", "--report ''", "--report"},
+      {"''", "", "must name a file"},
+      {"'.'", "", "must name a file"},
+      {"out/", "", "must name a file"},
+  };
+  for (const auto& c : cases) DYNAMIC_SECTION(c.output << " " << c.more) {
+      Merge m(2);
+      write_bytes(m.manifest,
+                  "jobs:\n  - name: flu\n    articles: flu.md\n    data: clinics.csv\n    output: " +
+                      c.output + "\n");
+      const auto before = leafpress::test::snapshot(m.dir.path);
+      const auto run =
+          run_tool("cd " + shell_quoted(m.dir.path) + " && " + command("batch batch.yaml -j 2 " + c.more));
+      INFO(run.output);
+      CHECK(run.status == 2);
+      CHECK(leafpress::test::one_error_line(run.output));
+      CHECK_THAT(run.output, Catch::Contains(c.expect));
+      CHECK(leafpress::test::snapshot(m.dir.path) == before);
+    }
+}
+
+TEST_CASE("batch: a malformed set:, an alias bomb and a 10,000-column CSV are usage errors, at once",
+          "[e2e][batch]") {
+  Merge m(2);
+  std::string bomb =
+      "jobs:\n  - articles: flu.md\n    output: x.pdf\n    vars:\n"
+      "      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 9; ++i) {
+    bomb += "      a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  std::string wide;
+  for (int i = 0; i < 10000; ++i) wide += (i ? ",c" : "c") + std::to_string(i);
+  wide += "\n";
+  for (int r = 0; r < 1000; ++r) wide += std::string(10000 * 2 - 1, ',').replace(0, 1, "x") + "\n";
+  write_bytes(m.dir.path / "wide.csv", wide);
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"jobs:\n  - articles: flu.md\n    set: [body.size]\n    output: x.pdf\n", "batch.yaml:3"},
+      {bomb, "the manifest is too large"},
+      {"jobs:\n  - articles: flu.md\n    data: wide.csv\n    output: '{{c1}}.pdf'\n", "columns"},
+  };
+  for (const auto& [yaml, expect] : cases) DYNAMIC_SECTION(expect) {
+      write_bytes(m.manifest, yaml);
+      const auto before = leafpress::test::snapshot(m.dir.path);
+      const auto run =
+          run_tool("cd " + shell_quoted(m.dir.path) + " && " + command("batch batch.yaml --shard 1/2"));
+      INFO(run.output);
+      CHECK(run.status == 2);
+      CHECK(leafpress::test::one_error_line(run.output));
+      CHECK_THAT(run.output, Catch::Contains(expect));
+      CHECK(leafpress::test::snapshot(m.dir.path) == before);
+    }
+}
+
+// `--report -` writes the JSON to standard output and the summary to standard error;
+// `--report /dev/stdout` the same, and the link stays a link.
+TEST_CASE("batch: --report - and --report /dev/stdout write through to standard output", "[e2e][batch]") {
+  Merge m(2);
+  for (const std::string target : {"-", "/dev/stdout"}) {
+    const auto run = run_tool(
+        "(" + command("batch " + shell_quoted(m.manifest) + " --force --report " + target) + " 2>/dev/null)");
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    const auto report = nlohmann::json::parse(run.output);  // nothing else on standard output
+    CHECK(report["summary"]["built"] == 2);
+  }
+  CHECK(fs::is_symlink("/dev/stdout"));
+}
+
+// A link planted at the fingerprint's old fixed temporary name, in a shared output folder.
+TEST_CASE("batch: a symbolic link planted beside the PDFs is never followed", "[e2e][batch]") {
+  Merge m(2);
+  const auto victim = write_bytes(m.dir.path / "victim.txt", "precious");
+  fs::create_directories(m.dir.path / "out");
+  for (const char* name : {".c0.pdf.leafpress.tmp", ".c0.pdf.tmp", ".c0.pdf.leafpress.7.tmp"})
+    fs::create_symlink(victim, m.dir.path / "out" / name);
+  const auto run = m.run();
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  CHECK(read_bytes(victim) == "precious");
+  CHECK(fs::exists(m.dir.path / "out" / ".c0.pdf.leafpress"));
+  CHECK_FALSE(fs::is_symlink(m.dir.path / "out" / ".c0.pdf.leafpress"));
+}
+
+TEST_CASE("batch: articles: '**/*.md' builds articles at every depth", "[e2e][batch]") {
+  TempDir dir;
+  fs::create_directories(dir.path / "h" / "en" / "winter");
+  write_bytes(dir.path / "h" / "a.md", "# A\n\nWash your hands.\n");
+  write_bytes(dir.path / "h" / "en" / "winter" / "b.md", "# B\n\nWash your hands.\n");
+  const auto manifest = write_bytes(dir.path / "batch.yaml",
+                                    "jobs:\n  - articles: 'h/**/*.md'\n    output: out/{{article}}.pdf\n");
+  const auto run = run_tool(command("batch " + shell_quoted(manifest)));
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  CHECK(fs::exists(dir.path / "out" / "a.pdf"));
+  CHECK(fs::exists(dir.path / "out" / "b.pdf"));
 }

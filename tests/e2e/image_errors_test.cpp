@@ -50,15 +50,36 @@ std::string article_with(const std::string& reference) {
 
 }  // namespace
 
-TEST_CASE("image errors: the tiny PNG fixture builds into a PDF", "[e2e]") {
+TEST_CASE("image errors: the tiny PNG fixture builds into a screen PDF, with a warning", "[e2e]") {
+  TempDir dir;
+  write_bytes(dir.path / "soap.png", tiny_png());
+  const std::string article = write_bytes(dir.path / "hands.md", article_with("soap.png"));
+  const std::string pdf = (dir.path / "hands.pdf").string();
+  const auto r =
+      run_tool(kBinary + " build " + shell_quoted(article) + " --standard none -o " + shell_quoted(pdf));
+  INFO(r.output);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(pdf));
+  // A few pixels across a column: the warning names the article line and the picture.
+  CHECK(std::regex_search(
+      r.output,
+      std::regex(
+          R"(warning: \S*hands\.md:8: the picture '\S*soap\.png' prints at \d+ ppi, less than 150 ppi)")));
+}
+
+TEST_CASE("image errors: print refuses a picture coarser than 72 ppi, naming the article line", "[e2e]") {
   TempDir dir;
   write_bytes(dir.path / "soap.png", tiny_png());
   const std::string article = write_bytes(dir.path / "hands.md", article_with("soap.png"));
   const std::string pdf = (dir.path / "hands.pdf").string();
   const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
   INFO(r.output);
-  CHECK(r.status == 0);
-  CHECK(fs::exists(pdf));
+  CHECK(r.status == 1);
+  CHECK_FALSE(fs::exists(pdf));
+  CHECK(std::regex_search(
+      r.output,
+      std::regex(
+          R"(error: \S*hands\.md:8: the picture '\S*soap\.png' prints at \d+ ppi, less than the 72 ppi print needs)")));
 }
 
 TEST_CASE("image errors: one clear error with article and line, and no PDF", "[e2e]") {

@@ -563,3 +563,41 @@ TEST_CASE("template: set_template_key sets the new style keys", "[layout]") {
   CHECK_FALSE(set_template_key(t, "body.spacing=9").has_value());
   CHECK(t.accent == before.accent);  // a refused value changes nothing
 }
+
+TEST_CASE("template: every type size has a range, and the error names the key and line", "[layout]") {
+  // heading.sizes=0.0001pt once drew headings no one could see.
+  check_error(parse_template(with_line(26, "  heading: {sizes: [18pt, 0.0001pt, 11pt]}"), kPath), 26,
+              {"styles.heading.sizes[]", "between 4pt and 72pt", "0.0001pt"});
+  check_error(parse_template(with_line(26, "  heading: {sizes: [180pt]}"), kPath), 26,
+              {"styles.heading.sizes[]", "between 4pt and 72pt"});
+  check_error(
+      parse_template(with_line(19, "cover: {panel: front, title_size: 24pt, subtitle_size: 1pt}"), kPath), 19,
+      {"cover.subtitle_size", "between 4pt and 72pt"});
+  check_error(parse_template(with_line(25, "  body: {size: [2pt, 10pt], leading: 1.45}"), kPath), 25,
+              {"styles.body.size", "between 5pt and 30pt"});
+  Template t = *parse_template(join(kBase), kPath);
+  for (const char* bad :
+       {"heading.sizes=0.0001pt", "heading.sizes=18pt,3pt", "subtitle.size=100pt", "title.size=2pt"}) {
+    INFO(bad);
+    const auto s = set_template_key(t, bad);
+    REQUIRE_FALSE(s.has_value());
+    CHECK(s.error().file == "--set");
+    CHECK_THAT(s.error().message, Catch::Contains(std::string(bad).substr(0, std::string(bad).find('='))) &&
+                                      Catch::Contains("must be between"));
+  }
+  REQUIRE(set_template_key(t, "heading.sizes=4pt,72pt").has_value());
+}
+
+TEST_CASE("template: colours remember where they were set, for messages about their ink", "[layout]") {
+  const Template t = *parse_template(join(kBase), kPath);
+  REQUIRE(t.origins.count("styles.heading.color") == 1);
+  const auto& o = t.origins.at("styles.heading.color");
+  CHECK(o.file == kPath);
+  CHECK(o.line == 26);
+  CHECK(o.key == "styles.heading.color");
+  CHECK(t.origins.count("styles.body.color") == 0);  // not written: the default
+  Template s = t;
+  REQUIRE(set_template_key(s, "heading.color=100,100,100,100").has_value());
+  CHECK(s.origins.at("styles.heading.color").file == "--set");
+  CHECK(s.origins.at("styles.heading.color").key == "heading.color");
+}

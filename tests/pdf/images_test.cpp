@@ -35,12 +35,13 @@ std::vector<std::string> image_spaces(const std::string& pdf) {
 
 leafpress::layout::PageModel with_pictures() {
   auto m = marked_sheet();
-  const auto rgb = solid(ColorSpace::Rgb, {200, 30, 30});
+  // 120 x 90 pixels drawn 100 pt wide: 86 ppi, above what print refuses (72).
+  const auto rgb = solid(ColorSpace::Rgb, {200, 30, 30}, 120, 90);
   auto& page = m.pages[0];
   page.images.push_back(Image{Rect{100, 100, 200, 175}, rgb});
   page.images.push_back(Image{Rect{300, 100, 400, 175}, rgb});  // the same picture twice: stored once
-  page.images.push_back(Image{Rect{100, 200, 200, 275}, solid(ColorSpace::Cmyk, {0, 0, 255, 0})});
-  page.images.push_back(Image{Rect{300, 200, 400, 275}, solid(ColorSpace::Gray, {128})});
+  page.images.push_back(Image{Rect{100, 200, 200, 275}, solid(ColorSpace::Cmyk, {0, 0, 255, 0}, 120, 90)});
+  page.images.push_back(Image{Rect{300, 200, 400, 275}, solid(ColorSpace::Gray, {128}, 120, 90)});
   return m;
 }
 
@@ -55,7 +56,7 @@ TEST_CASE("images: print converts RGB pictures to CMYK and keeps CMYK and grey",
   CHECK_THAT(q, !Catch::Contains("/DeviceRGB"));
   // The red picture, stored once, is now magenta and yellow ink: one 4-byte pixel repeated.
   CHECK(std::regex_search(run_tool("pdfimages -list " + shell_quoted(pdf)).output,
-                          std::regex(R"(\n\s+1\s+0\s+image\s+4\s+3\s+cmyk)")));
+                          std::regex(R"(\n\s+1\s+0\s+image\s+120\s+90\s+cmyk)")));
   const std::regex image_xobject("/Subtype /Image");
   const auto xobjects =
       std::distance(std::sregex_iterator(q.begin(), q.end(), image_xobject), std::sregex_iterator());

@@ -40,3 +40,19 @@ TEST_CASE("outline: no sections, no outline", "[pdf]") {
   const std::string q = qdf(write_to(m, Standard::None, dir));
   CHECK_THAT(q, !Catch::Contains("/UseOutlines"));
 }
+
+TEST_CASE("outline: items are written as ISO 32000-1 Table 153 has them", "[pdf]") {
+  // PDFBox rejected every file with bookmarks: items carried /Type /Outlines (only the
+  // root may) and their /Dest was an indirect object instead of an array.
+  auto m = marked_sheet();
+  TempDir dir;
+  for (const Standard standard : {Standard::Print, Standard::Archive, Standard::None}) {
+    const std::string q = qdf(write_to(m, standard, dir));
+    const std::regex type("/Type /Outlines"), direct(R"(/Dest \[)");
+    CHECK(std::distance(std::sregex_iterator(q.begin(), q.end(), type), std::sregex_iterator()) ==
+          1);  // the root
+    // Both items: /Dest followed by a direct array, never "/Dest 12 0 R".
+    CHECK_FALSE(std::regex_search(q, std::regex(R"(/Dest \d+ 0 R)")));
+    CHECK(std::distance(std::sregex_iterator(q.begin(), q.end(), direct), std::sregex_iterator()) == 2);
+  }
+}

@@ -623,6 +623,38 @@ TEST_CASE("paragraph: edge cases", "[text]") {
   }
 }
 
+TEST_CASE("paragraph: a character no font has shows the replacement glyph and copies out as U+FFFD",
+          "[text]") {
+  // Noto Serif's .notdef is empty: the emoji and U+0001 were invisible, and both copied out as
+  // the emoji (the first text ever given to glyph 0).
+  ParagraphStyle style;
+  const Paragraph p = compose_ok({TextSpan{"a \xF0\x9F\x98\x80 b \x01 c"}}, style, 300);
+  INFO(describe(p));
+  CHECK(p.missing == std::vector<char32_t>{U'\U0001F600', U'\x01'});
+  REQUIRE(p.lines.size() == 1);
+  int replacements = 0;
+  for (const PlacedGlyph& g : p.lines[0].glyphs) {
+    CHECK(g.glyph != 0);  // never .notdef
+    if (g.glyph == g.face->glyph_for(0xFFFD)) {
+      ++replacements;
+      CHECK(g.text == "\xEF\xBF\xBD");
+      CHECK(g.advance > 0);
+    }
+  }
+  CHECK(replacements == 2);
+  CHECK(p.lines[0].text() == "a \xEF\xBF\xBD b \xEF\xBF\xBD c");
+}
+
+TEST_CASE("paragraph: variation selectors and joiners are not missing characters", "[text]") {
+  ParagraphStyle style;
+  style.lang = "zh-Hans";
+  // ❤️ is U+2764 U+FE0F: the heart is missing, its emoji-style selector is not.
+  const Paragraph p = compose_ok(
+      {TextSpan{"\xE2\x9D\xA4\xEF\xB8\x8F love, \xE8\x91\x9B\xF3\xA0\x84\x80 and a\u200Db"}}, style, 300);
+  INFO(describe(p));
+  CHECK(p.missing == std::vector<char32_t>{U'\u2764'});
+}
+
 TEST_CASE("paragraph: a URL typed as text breaks after / - . and never takes a hyphen", "[text]") {
   const std::string url = "https://www.who.int/campaigns/world-hand-hygiene-day";
   for (const double width : {90.0, 110.0, 140.0}) {

@@ -1,0 +1,49 @@
+#include "batch/input_guard.hpp"
+
+#include <filesystem>
+
+#include "core/atomic_file.hpp"
+#include "doc/document.hpp"
+
+namespace leafpress::batch {
+namespace fs = std::filesystem;
+
+void InputGuard::add_job(const Job& job) {
+  if (!articles_read_.insert(job.article).second) return;  // many rows, one article: read it once
+  inputs_.add(job.article, "the article " + job.article);
+  if (job.layout.find('/') != std::string::npos || job.layout.ends_with(".yaml"))
+    inputs_.add(job.layout, "the layout " + job.layout);
+  if (job.fill_variables)
+    if (auto logo = job.variables.find("clinic.logo"); logo != job.variables.end() && !logo->second.empty())
+      inputs_.add(logo->second, "the logo " + logo->second);
+  auto document = doc::load_document(job.article);
+  if (!document) return;  // its build says what is wrong with it
+  const auto& meta = document->meta;
+  if (!meta.cover_image.empty())
+    inputs_.add(meta.cover_image, "the cover image " + meta.cover_image + " of " + job.article);
+  if (!meta.clinic.logo.empty())
+    inputs_.add(meta.clinic.logo, "the logo " + meta.clinic.logo + " of " + job.article);
+  if (meta.layout.find('/') != std::string::npos || meta.layout.ends_with(".yaml")) {
+    // From the working folder or the article's: whichever the build resolves it from.
+    inputs_.add(meta.layout, "the layout " + meta.layout + " of " + job.article);
+    const fs::path beside = fs::path(job.article).parent_path() / meta.layout;
+    inputs_.add(beside, "the layout " + beside.string() + " of " + job.article);
+  }
+  for (const auto& block : document->blocks)
+    if (block.kind == doc::BlockKind::Image && !block.image.empty())
+      inputs_.add(block.image, "the picture " + block.image + " of " + job.article);
+}
+
+Status InputGuard::check_output(const std::string& output, const std::string& writer) const {
+  if (output_kind(output) == OutputKind::Stream) return Ok{};  // written through, never replaced
+  std::error_code ec;
+  if (fs::is_directory(output, ec))
+    return Error{output, 0, "is a folder; " + writer + " needs a file name",
+                 "name a file, e.g. out/leaflet.pdf"};
+  if (const std::string* input = inputs_.find(output))
+    return Error{output, 0, writer + " would destroy it: it is " + *input + ", which this run reads",
+                 "write the output to another file"};
+  return Ok{};
+}
+
+}  // namespace leafpress::batch

@@ -1,0 +1,46 @@
+// batch/input_guard.hpp: no output of a run replaces a file the same run reads.
+//
+// `output: "{{article}}.md"`, `output: clinics.csv`, `--report batch.yaml`,
+// `build a.md -o photo.png`, `--layout my.yaml -o my.yaml`: each would write a PDF
+// (or a report, or a fingerprint) over an input and lose it. Before anything is
+// built, the commands collect what the run reads (InputGuard::add_job and add) and
+// refuse every output that is one of those files, by identity (core/file_identity.hpp:
+// device and inode, so "./a.md", "sub/../a.md" and links are caught), naming both
+// files; a usage error, exit status 2.
+// Known before building: the manifest, its CSV files, each article, a layout given
+// as a path, and the pictures, cover image and logo the article names (the article
+// is read for them, once however many rows use it). What only the build knows (the
+// fonts chosen, a picture whose path holds a {{variable}}) is checked again by the
+// build itself, just before it writes (build_job.cpp): that job fails, nothing is lost.
+// Cost: linear; one stat per input and per output.
+// Thread-safety: none; use it on one thread before the jobs start.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+
+#include "batch/build_job.hpp"
+#include "core/file_identity.hpp"
+#include "core/result.hpp"
+
+namespace leafpress::batch {
+
+class InputGuard {
+ public:
+  // Records one input, `what` describing it ("the manifest batch.yaml").
+  void add(const std::string& path, const std::string& what) { inputs_.add(path, what); }
+
+  // Records what `job` reads that is known before building (see the top of this file).
+  void add_job(const Job& job);
+
+  // Refuses `output` when it is a recorded input or an existing folder. `writer` says
+  // who would write it ("the PDF of a.md", "the report"); the error names the output
+  // file, the input it would replace and the writer.
+  [[nodiscard]] Status check_output(const std::string& output, const std::string& writer) const;
+
+ private:
+  FileSet inputs_;
+  std::unordered_set<std::string> articles_read_;
+};
+
+}  // namespace leafpress::batch
