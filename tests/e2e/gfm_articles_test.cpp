@@ -71,8 +71,9 @@ TEST_CASE("gfm articles: tables, CJK bold, footnotes, task lists and raw HTML pr
     DYNAMIC_SECTION(c.article) {
       const auto article = kSource / "tests/articles/gfm" / c.article;
       const auto pdf = dir.path / "out.pdf";
-      const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
-                                  shell_quoted(pdf));
+      // A handout: its pages read in page order (a tri-fold's flap, on page 1, follows page 2's text).
+      const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
+                                  " -l handout-a4 -o " + shell_quoted(pdf));
       INFO(build.output);
       REQUIRE(build.status == 0);
       // One `warning: FILE:LINE: ...` per raw HTML line, and no other warning.
