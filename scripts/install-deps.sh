@@ -1,27 +1,42 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages that leafpress needs to build, test and check its PDFs.
-# Only what is missing is installed; uses sudo when not root. Idempotent.
+# Installs the Debian 12 packages leafpress needs. Only what is missing is installed; uses sudo
+# when not root. Idempotent.
+#   scripts/install-deps.sh          what the tool needs to build and run (make demo)
+#   scripts/install-deps.sh --test   that, and what the test suite and fuzzing need (make test)
 set -euo pipefail
 
-packages=(
+tool=(
   # build
   build-essential cmake pkg-config
-  # libraries (see DESIGN.md: Debian packages only)
+  # libraries (Debian packages only)
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev libfontconfig-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libpoppler-cpp-dev libdeflate-dev
-  libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us hyphen-en-gb zlib1g-dev catch2
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libdeflate-dev
+  libyaml-cpp-dev libcli11-dev libhyphen-dev hyphen-en-us hyphen-en-gb zlib1g-dev
   libpng-dev libturbojpeg0-dev liblcms2-dev libcsv-dev nlohmann-json3-dev
-  # colour: the FOGRA39 and sRGB output intents are built from these (pdf/README.md)
+  # leafpress preview: poppler renders the PDF it built
+  libpoppler-cpp-dev
+  # colour: the FOGRA39 and sRGB output intents are built from these (README, Standards)
   argyll icc-profiles-free
   # fonts the shipped layouts use
   fonts-noto-cjk fonts-noto-core fonts-noto-mono
-  # readers used by the end-to-end tests and ../shared/tools/pdfcheck
+)
+
+tests=(
+  catch2
+  # readers the end-to-end tests check the PDFs with
   poppler-utils qpdf mupdf-tools ghostscript cmark python3 zbar-tools opentype-sanitizer
   # the atomic-output test kills builds at exact system calls
   strace
   # fuzzing (scripts/fuzz.sh): clang's libFuzzer
   clang libclang-rt-14-dev
 )
+
+packages=("${tool[@]}")
+case "${1:-}" in
+  "") ;;
+  --test) packages+=("${tests[@]}") ;;
+  *) echo "usage: scripts/install-deps.sh [--test]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

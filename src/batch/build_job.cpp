@@ -11,9 +11,13 @@
 #include <thread>
 
 #include "batch/finisher.hpp"
+#include "batch/font_check.hpp"
+#include "batch/layout_search.hpp"
+#include "batch/merge_rules.hpp"
 #include "batch/variables.hpp"
 #include "core/file_identity.hpp"
 #include "doc/document.hpp"
+#include "layout/article_style.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
 #include "pdf/write.hpp"
@@ -93,13 +97,7 @@ constexpr unsigned kFinisherThreads = 4;
 // The date printed into the PDF: SOURCE_DATE_EPOCH, else the article's `date:`, else its file time.
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;
-  std::tm tm{};
-  if (d.meta.date.size() >= 10 &&
-      std::sscanf(d.meta.date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    return static_cast<long long>(timegm(&tm));
-  }
+  if (const auto epoch = doc::date_epoch(d.meta.date)) return *epoch;  // checked when read
   struct stat st {};
   if (::stat(d.path.c_str(), &st) == 0) return static_cast<long long>(st.st_mtime);
   return -1;
@@ -168,18 +166,31 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   // What the article holds that will not print (raw HTML...): `FILE:LINE: message`, like layout's.
   for (const auto& w : document->warnings)
     out.warnings.push_back(document->path + ":" + std::to_string(w.line) + ": " + w.message);
-  if (job.fill_variables)
-    if (auto filled = fill_document(*document, job.variables, job.row); !filled) {
+  if (job.fill_variables) {
+    // Per-language values for the article's language; a row that replaces what the article
+    // writes is said so (merge_rules.hpp).
+    const Variables values = for_language(job.variables, document->meta.lang);
+    const auto merge_warnings = override_warnings(*document, values, job.row);
+    out.warnings.insert(out.warnings.end(), merge_warnings.begin(), merge_warnings.end());
+    if (auto filled = fill_document(*document, values, job.row); !filled) {
       out.error = filled.error();
       return out;
     }
+  }
   const std::string layout_name = !job.layout.empty()              ? job.layout
                                   : !document->meta.layout.empty() ? document->meta.layout
                                                                    : "trifold-a4";
-  auto layout_path = find_layout(ctx, layout_name);
+  // A name or path from the front matter is the article's: found from its folder (layout_search.hpp).
+  const bool from_article = job.layout.empty() && !document->meta.layout.empty();
+  auto layout_path = find_layout_near(ctx, layout_name, fs::path(job.article).parent_path(), from_article);
   if (!layout_path) {
     out.error = layout_path.error();
-    if (out.error.file.empty()) out.error.file = job.article;
+    if (out.error.file.empty()) {
+      out.error.file = job.article;
+      if (from_article)
+        if (auto it = document->meta.key_lines.find("layout"); it != document->meta.key_lines.end())
+          out.error.line = it->second;
+    }
     return out;
   }
   auto tmpl = cached_template(ctx, layout_path->string());
@@ -187,12 +198,26 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     out.error = tmpl.error();
     return out;
   }
+  if (auto r = layout::apply_article_style(*tmpl, *document); !r) {  // front matter, then --set
+    out.error = r.error();
+    return out;
+  }
   for (const auto& s : job.sets)
     if (auto r = layout::set_template_key(*tmpl, s); !r) {
       out.error = r.error();
       return out;
     }
-  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose});
+  // A family named by the article, --set or the layout: missing characters are said, by family.
+  if (auto coverage = font_coverage_warnings(*document, *tmpl, *ctx.fonts); !coverage) {
+    out.error = coverage.error();
+    if (out.error.file.empty()) out.error.file = job.article;
+    return out;
+  } else {
+    for (auto& w : *coverage) out.warnings.push_back(job.article + ": " + std::move(w));
+  }
+  const bool marks = job.marks.value_or(job.standard != pdf::Standard::None);
+  auto model =
+      layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose, marks});
   if (!model) {
     out.error = model.error();
     if (out.error.file.empty()) out.error.file = job.article;
@@ -219,6 +244,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     auto bytes = pdf::write_pdf(*model, options);
     if (!bytes) {
       out.error = bytes.error();
+      if (out.error.file.empty()) out.error.file = job.article;  // a libharu error names no file
       return out;
     }
     auto staged = StagedFile::write(job.output, *bytes);

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +39,9 @@ struct Job {
   pdf::Standard standard = pdf::Standard::Print;
   bool proof = false;  // guides over the pages, not for print
   bool impose = true;  // booklets: printer spreads (false: reader pages)
+  // Crop and fold marks with the bleed around the trim (print shop), or pages cut to the trim
+  // (desktop printer, layout/office_pages.hpp). Unset: cut for Standard::None, marks otherwise.
+  std::optional<bool> marks{};
   // A data merge: fill the article's {{placeholders}} from these values (batch/variables.hpp).
   bool fill_variables = false;
   std::map<std::string, std::string> variables{};

@@ -1,5 +1,7 @@
 #include "batch/data_rows.hpp"
 
+#include <algorithm>
+
 #include <csv.h>
 
 #include <set>
@@ -141,6 +143,10 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
   if (table.columns.size() > 10) header += ", ...";
   for (std::size_t r = 1; r < c.rows.size(); ++r) {
     auto& fields = c.rows[r];
+    // A row of empty fields (`,,,,`: a spreadsheet's blank line) is no clinic: skipped, not failed.
+    if (std::all_of(fields.begin(), fields.end(),
+                    [](const std::string& f) { return f.find_first_not_of(" \t\r\n") == std::string::npos; }))
+      continue;
     DataRow row;
     row.origin = shown_as + ":" + std::to_string(c.lines[r]);
     if (fields.size() != table.columns.size()) {

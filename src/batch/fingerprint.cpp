@@ -81,6 +81,7 @@ std::string inputs_hash(const Job& job) {
   h.add_field(pdf::standard_name(job.standard));
   h.add_field(job.proof ? "proof" : "");
   h.add_field(job.impose ? "impose" : "");
+  if (job.marks) h.add_field(*job.marks ? "marks" : "no marks");  // unset: as before (the standard decides)
   h.add_field(job.fill_variables ? "merge" : "");
   for (const auto& [k, v] : job.variables) {
     h.add_field(k);

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -219,6 +220,9 @@ class Reader {
       if (!v) return v.error();
       // A path (not a name from layouts/) is relative to the manifest too.
       base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
+      // A name is looked up in layouts/ beside the manifest first (layout_search.hpp), then as for build.
+      if (std::error_code ec; base.layout == *v && fs::is_regular_file(resolve("layouts/" + *v + ".yaml"), ec))
+        base.layout = resolve("layouts/" + *v + ".yaml");
     }
     if (auto n = get(job, defaults, "standard")) {
       auto v = scalar(n, "standard");
@@ -251,7 +255,9 @@ class Reader {
     if (!pattern) return pattern.error();
     // The pattern must end in a file name, or every row would be refused after building.
     if (const std::string last = fs::path(*pattern).filename().string();
-        pattern->empty() || pattern->ends_with("/") || last == "." || last == "..")
+        pattern->empty() || pattern->ends_with("/") || last == "." || last == ".." ||
+        std::any_of(pattern->begin(), pattern->end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
       return at(output, "`output:` must name a file, not `" + *pattern + "`",
                 "e.g. output: ../out/{{clinic.id}}/{{article}}.pdf");
     // --set keys and values are checked now: a bad one is a usage error, not a failed PDF per row.

@@ -1,5 +1,7 @@
 #include "batch/variables.hpp"
 
+#include "doc/image.hpp"
+
 #include <array>
 #include <utility>
 
@@ -54,11 +56,13 @@ std::string decode_braces(std::string_view s) {
 
 // The name of a clinic slot field, or nullptr.
 std::string doc::Clinic::*clinic_field(std::string_view key) {
-  static const std::array<std::pair<std::string_view, std::string doc::Clinic::*>, 5> kFields{{
+  static const std::array<std::pair<std::string_view, std::string doc::Clinic::*>, 7> kFields{{
       {"clinic.name", &doc::Clinic::name},
       {"clinic.address", &doc::Clinic::address},
       {"clinic.phone", &doc::Clinic::phone},
       {"clinic.url", &doc::Clinic::url},
+      {"clinic.email", &doc::Clinic::email},
+      {"clinic.hours", &doc::Clinic::hours},
       {"clinic.logo", &doc::Clinic::logo},
   }};
   for (const auto& [name, member] : kFields)
@@ -130,11 +134,26 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   const int fm = 1;  // front matter starts the file
   for (auto* field : {&meta.title, &meta.subtitle, &meta.lang, &meta.author, &meta.date, &meta.layout})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
+  // A date from the row is checked as one written in the file is (doc/document.hpp date_epoch).
+  if (!meta.date.empty() && !doc::date_epoch(meta.date))
+    return Error{document.path, meta.date_line > 0 ? meta.date_line : fm, doc::date_error(meta.date),
+                 doc::kDateHint};
   for (auto& k : meta.keywords)
     if (auto r = fill_in(k, fm, "the front matter"); !r) return r;
-  for (auto* field :
-       {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url, &meta.clinic.logo})
+  for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url,
+                      &meta.clinic.hours, &meta.clinic.email})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
+  // Pictures named through a placeholder (`logo: "{{clinic.logo}}"`) are resolved once filled:
+  // inside the article's folder like any picture, except a row's own clinic.logo, which the
+  // manifest has resolved and confined to its folder already (manifest.cpp).
+  for (auto [field, line] : {std::pair{&meta.clinic.logo, meta.logo_line}, std::pair{&meta.cover_image, meta.cover_image_line}}) {
+    if (field->find("{{") == std::string::npos) continue;
+    if (auto r = fill_in(*field, line, "the front matter"); !r) return r;
+    if (const auto it = values.find("clinic.logo"); it != values.end() && *field == it->second) continue;
+    auto file = doc::resolve_asset(document.path, *field, line);
+    if (!file) return file.error();
+    *field = file->string();
+  }
   for (auto& [key, value] : meta.extra)
     if (auto r = fill_in(value, fm, "the front matter"); !r) return r;
   for (auto& block : document.blocks) {

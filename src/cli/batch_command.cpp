@@ -70,6 +70,12 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   std::vector<batch::JobResult> results;
   for (const auto& p : manifest->jobs)
     if (shard.takes(p.shard_key)) results.push_back({.planned = &p});
+  if (request.dry_run) {
+    std::vector<const batch::PlannedJob*> planned;
+    for (const auto& r : results) planned.push_back(r.planned);
+    print_dry_run(planned, request.force);
+    return 0;
+  }
 
   // Up to date, bad rows, and what is left to build.
   std::vector<std::string> inputs(results.size());

@@ -1,7 +1,9 @@
 // cli/build_command.cpp: `leafpress build FILE.md...`, one PDF per article.
 #include <cstdio>
 #include <filesystem>
+#include <cctype>
 #include <iostream>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -19,6 +21,13 @@ namespace leafpress::cli {
 const batch::Context& process_context(const char* argv0) {
   static const batch::Context ctx = batch::Context::from_environment(argv0);
   return ctx;
+}
+
+bool is_picture_name(std::string extension) {
+  for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp", ".svg"})
+    if (extension == e) return true;
+  return false;
 }
 
 namespace {
@@ -39,9 +48,15 @@ int usage(const std::string& message) {
 }  // namespace
 
 int run_build(const BuildRequest& request, const char* argv0) {
-  const auto& [files, sets, layout, output, out_dir, standard_text, proof, no_impose, jobs] = request;
+  const auto& [files, sets, layout, output, out_dir, standard_text, marks_text, proof, no_impose, jobs] =
+      request;
   const auto standard = pdf::parse_standard(standard_text);
   if (!standard) return usage("--standard must be print, archive or none, not \"" + standard_text + "\"");
+  std::optional<bool> marks;
+  if (marks_text == "all" || marks_text == "none")
+    marks = marks_text == "all";
+  else if (!marks_text.empty())
+    return usage("--marks must be all or none, not \"" + marks_text + "\"");
   if (!output.empty() && files.size() > 1)
     return usage("-o names one PDF, but " + std::to_string(files.size()) +
                  " articles were given (use --out-dir DIR)");
@@ -68,7 +83,8 @@ int run_build(const BuildRequest& request, const char* argv0) {
                    .output = output,
                    .standard = *standard,
                    .proof = proof,
-                   .impose = !no_impose};
+                   .impose = !no_impose,
+                   .marks = marks};
     if (job.output.empty()) {
       // A proof never overwrites the leaflet it checks.
       const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
@@ -95,6 +111,11 @@ int run_build(const BuildRequest& request, const char* argv0) {
       return usage(it->second + " and " + job.article + " would both write " + job.output +
                    " (rename one, or build them into different folders)");
   }
+  // After the input guard (a picture the article uses is named as such): `-o leaflet.png` once wrote a PDF under a picture's name: pictures come from `preview`.
+  if (const std::string ext = fs::path(output).extension().string(); !output.empty() && is_picture_name(ext))
+    return usage("build writes PDF files, not " + ext + " pictures (name a .pdf file; for pictures of the " +
+                 "pages use `leafpress preview " + (files.empty() ? std::string("ARTICLE.md") : files[0]) +
+                 " -o DIR`)");
   // With the PDF on standard output (-o -), what leafpress says goes to standard error.
   std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
   const batch::Context& ctx = process_context(argv0);

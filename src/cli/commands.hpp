@@ -4,10 +4,12 @@
 // to date), 1 when some PDFs failed, 2 for a usage error (nothing built).
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/manifest.hpp"
 
 namespace leafpress::cli {
 
@@ -15,6 +17,7 @@ struct BuildRequest {
   std::vector<std::string> files, sets;
   std::string layout, output, out_dir;
   std::string standard = "print";
+  std::string marks;  // --marks all|none; empty: none for --standard none, else all
   bool proof = false, no_impose = false;
   unsigned jobs = 0;
 };
@@ -25,13 +28,41 @@ struct BatchRequest {
   std::string shard;   // --shard K/N; empty: all
   unsigned jobs = 0;   // -j; 0: one per core
   bool force = false;
+  bool dry_run = false;  // --dry-run: list every PDF and the values it would use; build nothing
+};
+
+struct PreviewRequest {
+  std::string article, out_dir, layout, standard = "print", marks;
+  std::vector<std::string> sets;
+  double dpi = 110;
+};
+
+struct WatchRequest {
+  std::string article, output, layout, standard = "print", marks;
+  std::vector<std::string> sets;
+  bool preview = false;  // also NAME-1.png... beside the PDF after each good build
+  double dpi = 110;
 };
 
 // The process's fonts and layouts, loaded on first use and kept until exit
 // (main ends with _Exit: the kernel frees them faster than destructors would).
 const batch::Context& process_context(const char* argv0);
 
+// ".png", ".JPG"...: an output name that promises a picture, not a PDF.
+bool is_picture_name(std::string extension);
+
 int run_build(const BuildRequest& request, const char* argv0);
 int run_batch(const BatchRequest& request, const char* argv0);
+// batch --dry-run: prints what `jobs` would build, with the values each would use.
+void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force);
+int run_preview(const PreviewRequest& request, const char* argv0);
+int run_watch(const WatchRequest& request, const char* argv0);
+int run_fonts(const char* argv0);
+
+// Renders the PDF `pdf` (built with the layout file `layout_file`) into `dir`: STEM-1.png...
+// and, for a folded leaflet, STEM-folded.png. Returns the files written.
+Result<std::vector<std::string>> write_previews(const std::string& pdf, const std::string& layout_file,
+                                                const std::filesystem::path& dir, const std::string& stem,
+                                                double dpi);
 
 }  // namespace leafpress::cli

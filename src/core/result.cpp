@@ -9,7 +9,9 @@ std::string Error::describe() const {
   if (line > 0) out += ":" + std::to_string(line);
   out += ": " + message;
   if (!hint.empty()) out += " (" + hint + ")";
-  return printable(out);  // a file name with control bytes never reaches the terminal raw
+  out = printable(out);  // a file name with control bytes never reaches the terminal raw
+  for (const Error& e : more) out += "\nerror: " + e.describe();
+  return out;
 }
 
 }  // namespace leafpress

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace leafpress {
 
@@ -18,9 +19,13 @@ struct Error {
   int line = 0;         // 1-based; 0 when no line applies
   std::string message;  // what is wrong, in the user's words
   std::string hint;     // what to do; may be empty
+  // Further problems found in the same pass (all of an article's front matter mistakes at
+  // once, so that fixing one does not just reveal the next): each is an Error of its own.
+  std::vector<Error> more{};
 
   // "file:line: message (hint)": one line, for the terminal and the report; control
   // bytes and invalid UTF-8 (from file names, say) are escaped as \xNN (core/utf8.hpp).
+  // With `more`, one such line each, joined by "\nerror: " so every line reads like the first.
   [[nodiscard]] std::string describe() const;
 };
 

@@ -54,9 +54,10 @@
 namespace leafpress::doc {
 
 // Limits that keep a hostile file from exhausting memory or the stack (README,
-// "Limits and bad input"). A build takes about 130 bytes of memory per byte of
-// Latin text and twice that for CJK, so 1 MiB stays under 300 MB; a leaflet holds
-// under 20 KB and a 64-page booklet (layout::kMaxPages) under 300 KB.
+// "Limits and bad input"). Measured at 1 MiB (/usr/bin/time -v): 140 MB for
+// ordinary English paragraphs, 80 MB for Chinese, 310 MB when the whole MiB is one
+// paragraph (composed whole: about 300 bytes per byte); under 400 MB. A leaflet
+// holds under 20 KB and a 64-page booklet (layout::kMaxPages) under 300 KB.
 constexpr std::size_t kMaxArticleBytes = 1u << 20;  // 1 MiB of Markdown
 constexpr int kMaxDepth = 32;                       // nested lists and quotes
 
@@ -68,7 +69,7 @@ struct Clinic {  // the back-panel slot; every field optional
 };
 
 struct FrontMatter {
-  std::string title;     // the cover title; falls back to the first `#` heading
+  std::string title;     // the cover title; parse_document falls back to fallback_title()
   std::string subtitle;  // optional line under the title
   std::string lang;      // BCP 47: "zh-Hans", "zh-Hant", "ja", "ko", "en"...; "" = unknown
   std::string author;
@@ -78,8 +79,10 @@ struct FrontMatter {
   std::vector<std::string> keywords;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
+  std::map<std::string, int> key_lines{};    // the file line of every top-level key, for errors
   int body_line = 1;                         // line of the file where the Markdown body starts
   int cover_image_line = 0, logo_line = 0;   // where `cover_image:` and `logo:` are written, for errors
+  int date_line = 0;                         // where `date:` is written, for errors
   bool operator==(const FrontMatter&) const = default;
 };
 
@@ -155,6 +158,22 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Warning> warnings{};
 };
+
+// `date:` checked: exactly YYYY-MM-DD, a day that exists, from kFirstYear to 9999. The PDF's
+// date (CreationDate, ModDate, XMP) as seconds since 1970-01-01 00:00 UTC; nullopt for
+// anything else ("2026-13-45", "9999-99-99", "24.11.2026"): the front matter is refused at its
+// line (date_error, kDateHint) rather than a date rolled over or a PDF with an invalid date.
+constexpr int kFirstYear = 1970;  // PDF dates before the epoch would need a negative time
+std::optional<long long> date_epoch(std::string_view date);
+std::string date_error(std::string_view date);
+constexpr const char* kDateHint = "write the date as YYYY-MM-DD, a real day from 1970 on, e.g. `date: 2026-11-24`";
+
+// The cover's title when the front matter gives none: the first `#` heading (else the first
+// heading of any level), else the file's name without `.md`, else (a plain ASCII name on a
+// zh/ja/ko leaflet, or no usable name) untitled(lang). parse_document fills meta.title with it.
+std::string fallback_title(const Document& doc);
+// "Untitled" in the document's language: 无标题 (zh-Hans), 無標題 (zh-Hant), 無題 (ja), 제목 없음 (ko).
+std::string untitled(std::string_view lang);
 
 // Splits off and reads the front matter. `path` is used in messages only.
 Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view path, int first_line);

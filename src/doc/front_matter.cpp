@@ -17,9 +17,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <cctype>
+#include <chrono>
 #include <string>
 #include <utility>
 
+#include "core/hex_colors.hpp"
 #include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
@@ -82,6 +85,31 @@ bool looks_like_bcp47(std::string_view tag) {
   return true;
 }
 
+constexpr std::string_view kSupportedLangs = "zh-Hans, zh-Hant, ja, ko, en (en-US, en-GB)";
+
+// The tag meant by a common mistake: a country for a language (jp, cn, kr), a region where
+// Chinese needs its script (zh-CN: Simplified characters are a script, zh-Hans; CLReq 1.1),
+// an underscore, a language's English name. "" when the tag is not such a mistake.
+std::string suggested_lang(std::string_view written) {
+  std::string t;
+  for (char c : written) t += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::array<std::pair<std::string_view, std::string_view>, 22> kMistakes = {{
+      {"jp", "ja"},           {"ja-jp", "ja"},        {"jpn", "ja"},         {"japanese", "ja"},
+      {"cn", "zh-Hans"},      {"zh", "zh-Hans"},      {"zh-cn", "zh-Hans"},  {"zh-sg", "zh-Hans"},
+      {"zh-my", "zh-Hans"},   {"chinese", "zh-Hans"}, {"zh-tw", "zh-Hant"},  {"zh-hk", "zh-Hant"},
+      {"zh-mo", "zh-Hant"},   {"tw", "zh-Hant"},      {"kr", "ko"},          {"ko-kr", "ko"},
+      {"kor", "ko"},          {"korean", "ko"},       {"english", "en"},     {"eng", "en"},
+      {"en-us", "en-US"},     {"en-gb", "en-GB"},
+  }};
+  for (const auto& [mistake, tag] : kMistakes)
+    if (t == mistake) {
+      std::string lower_tag(tag);
+      for (auto& c : lower_tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return written.find('_') == std::string_view::npos && t == lower_tag ? std::string() : std::string(tag);
+    }
+  return {};
+}
+
 // Splits "a, b，c、d": authors writing Chinese or Japanese type the full-width
 // comma (U+FF0C) or the enumeration comma (U+3001) as naturally as ','.
 std::vector<std::string> split_keywords(std::string_view text) {
@@ -116,6 +144,8 @@ class Reader {
     return mark.line >= 0 ? first_line_ + mark.line : first_line_;
   }
 
+  [[nodiscard]] std::string_view path() const { return path_; }
+
   [[nodiscard]] Error error(const YAML::Mark& mark, std::string message, std::string hint) const {
     return Error{std::string(path_), line_of(mark), std::move(message), std::move(hint)};
   }
@@ -134,6 +164,8 @@ class Reader {
                                           const YAML::Node& value) const {
     auto written = text(name, key, value);
     if (!written || written->empty()) return written;
+    // `logo: "{{clinic.logo}}"`: a data merge fills it and resolves it then (batch/variables.cpp).
+    if (written->find("{{") != std::string::npos) return written;
     auto file = resolve_asset(path_, *written, line_of(value.Mark()));
     if (!file) return file.error();
     return file->string();
@@ -163,15 +195,23 @@ class Reader {
   // so a template can still use them and nothing the author wrote is lost.
   [[nodiscard]] Status clinic(const YAML::Node& key, const YAML::Node& value, FrontMatter& meta) const {
     if (value.IsNull()) return Ok{};
+    if (value.IsScalar()) {  // `clinic: Riverside Clinic`: the clinic's name, as people write it
+      meta.clinic.name = trim(value.Scalar());
+      return Ok{};
+    }
     if (!value.IsMap())
       return error(key.Mark(),
-                   "front matter key `clinic` must be a group of nested keys, not " + describe_type(value),
-                   "indent `name:`, `address:`, `phone:`, `url:`, `logo:` under `clinic:`");
-    constexpr std::array<std::pair<std::string_view, std::string Clinic::*>, 5> kFields = {{
+                   "front matter key `clinic` must be the clinic's name or a group of nested keys, not " +
+                       describe_type(value),
+                   "write `clinic: Riverside Clinic`, or indent `name:`, `address:`, `phone:`, `url:`, "
+                   "`email:`, `hours:`, `logo:` under `clinic:`");
+    constexpr std::array<std::pair<std::string_view, std::string Clinic::*>, 7> kFields = {{
         {"name", &Clinic::name},
         {"address", &Clinic::address},
         {"phone", &Clinic::phone},
         {"url", &Clinic::url},
+        {"email", &Clinic::email},
+        {"hours", &Clinic::hours},
         {"logo", &Clinic::logo},
     }};
     for (auto it = value.begin(); it != value.end(); ++it) {
@@ -211,9 +251,20 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     if (name != known) continue;
     auto read = reader.text(name, key, value);
     if (!read) return read.error();
-    if (name == "lang" && !read->empty() && !looks_like_bcp47(*read))
-      return reader.error(key.Mark(), "front matter key `lang` is not a language tag: \"" + *read + "\"",
-                          "use a BCP 47 tag with hyphens, e.g. `zh-Hans`, `zh-Hant`, `ja`, `en`");
+    if (name == "lang" && !read->empty()) {
+      if (const auto better = suggested_lang(*read); !better.empty())
+        return reader.error(key.Mark(), "front matter key `lang`: \"" + *read + "\" is not a language tag leafpress knows",
+                            "write `lang: " + better + "`; supported: " + std::string(kSupportedLangs));
+      if (!looks_like_bcp47(*read))
+        return reader.error(key.Mark(), "front matter key `lang` is not a language tag: \"" + *read + "\"",
+                            "use a BCP 47 tag with hyphens; supported: " + std::string(kSupportedLangs));
+    }
+    if (name == "date") {
+      meta.date_line = reader.line_of(value.Mark());
+      // A {{variable}} is filled and checked later (batch/variables.cpp).
+      if (!read->empty() && read->find("{{") == std::string::npos && !date_epoch(*read))
+        return Error{std::string(reader.path()), meta.date_line, date_error(*read), kDateHint};
+    }
     meta.*member = std::move(read.value());
     return Ok{};
   }
@@ -231,12 +282,40 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     meta.cover_image_line = reader.line_of(value.Mark());
     return Ok{};
   }
+  if (name == "fonts" && value.IsMap()) {  // fonts: {serif: Family}: kept as "fonts.serif" for layout
+    for (auto it = value.begin(); it != value.end(); ++it)
+      if (it->first.IsScalar() && it->second.IsScalar())
+        meta.extra["fonts." + it->first.Scalar()] = trim(it->second.Scalar());
+    return Ok{};
+  }
   if (value.IsScalar()) meta.extra[name] = value.Scalar();
   if (value.IsNull()) meta.extra[name] = "";
   return Ok{};
 }
 
 }  // namespace
+
+std::optional<long long> date_epoch(std::string_view date) {
+  // Exactly YYYY-MM-DD: sscanf("%d-%d-%d") took "2026-13-45" and timegm rolled it over to
+  // 2027-02-14; "9999-99-99" made a PDF date no reader accepts.
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
+  for (int i = 0; i < 3; ++i)
+    for (std::size_t k = starts[i]; k < starts[i] + lengths[i]; ++k) {
+      if (date[k] < '0' || date[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (date[k] - '0');
+    }
+  const std::chrono::year_month_day day{std::chrono::year{parts[0]},
+                                        std::chrono::month{static_cast<unsigned>(parts[1])},
+                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
+  if (!day.ok() || parts[0] < kFirstYear) return std::nullopt;  // a real day of the calendar
+  return static_cast<long long>(std::chrono::sys_days{day}.time_since_epoch().count()) * 86400;
+}
+
+std::string date_error(std::string_view date) {
+  return "front matter key `date` is not a date of the calendar: \"" + std::string(date) + "\"";
+}
 
 Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view path, int first_line) {
   const Reader reader(path, first_line);
@@ -248,15 +327,23 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
       !bounded)
     return bounded.error();
   try {
-    const YAML::Node root = YAML::Load(std::string(yaml));
+    const YAML::Node root = YAML::Load(quote_hex_colors(yaml));  // `accent: #0E7C7B`
     if (root.IsNull()) return meta;  // only comments, or nothing between the fences
     if (!root.IsMap())
       return reader.error(root.Mark(),
                           "the front matter must be `key: value` lines, not " + describe_type(root),
                           "write one `key: value` per line, e.g. `title: My article`");
+    // Every key is read, and every mistake reported at once (Error::more).
+    std::vector<Error> errors;
     for (auto it = root.begin(); it != root.end(); ++it) {
       if (!it->first.IsScalar()) continue;  // a list or map as a key: nothing we could name
-      if (auto status = read_key(reader, it->first, it->second, meta); !status) return status.error();
+      meta.key_lines[it->first.Scalar()] = reader.line_of(it->first.Mark());
+      if (auto status = read_key(reader, it->first, it->second, meta); !status) errors.push_back(status.error());
+    }
+    if (!errors.empty()) {
+      Error first = errors.front();
+      first.more.assign(errors.begin() + 1, errors.end());
+      return first;
     }
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
     return reader.error(e.mark, "the front matter nests brackets or lists hundreds of levels deep",

@@ -251,4 +251,14 @@ Result<Raster> load_image(const fs::path& file, std::string_view article, int li
   return e;
 }
 
+std::string shown_path(const std::string& file, std::string_view article) {
+  std::error_code ec;
+  const auto folder =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(article, ec).parent_path(), ec);
+  if (ec) return file;
+  const auto relative = std::filesystem::path(file).lexically_relative(folder);
+  const std::string shown = relative.string();
+  return shown.empty() || shown.starts_with("..") ? file : shown;
+}
+
 }  // namespace leafpress::doc

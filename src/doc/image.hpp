@@ -53,6 +53,10 @@ struct Raster {
 // inside the article's folder.
 Result<std::filesystem::path> resolve_asset(std::string_view article, std::string_view reference, int line);
 
+// A resolved picture as a message shows it: relative to the article's folder ("photos/arm.jpg"),
+// as the author wrote it; the whole path when that is not shorter.
+std::string shown_path(const std::string& file, std::string_view article);
+
 // Decodes PNG or JPEG bytes. `source` names the file in messages.
 Result<Raster> decode_image(std::string_view bytes, std::string_view source);
 

@@ -9,6 +9,7 @@
 // handed over starting at body_line, so every block line is cmark's line plus
 // body_line - 1.
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
@@ -94,6 +95,44 @@ std::string hex_byte(unsigned char byte) {
 
 }  // namespace
 
+std::string untitled(std::string_view lang) {
+  // By the language's first subtag and script: zh-Hant, zh-TW, zh-HK and zh-MO write Traditional.
+  const auto is = [&](std::string_view prefix) {
+    return lang.substr(0, prefix.size()) == prefix &&
+           (lang.size() == prefix.size() || lang[prefix.size()] == '-');
+  };
+  if (is("zh")) {
+    for (std::string_view traditional : {"-Hant", "-TW", "-HK", "-MO", "-hant", "-tw", "-hk", "-mo"})
+      if (lang.find(traditional) != std::string_view::npos) return "無標題";
+    return "无标题";
+  }
+  if (is("ja")) return "無題";
+  if (is("ko")) return "제목 없음";
+  return "Untitled";
+}
+
+std::string fallback_title(const Document& doc) {
+  const Block* first = nullptr;  // the first `#` heading, else the first heading of any level
+  for (const auto& block : doc.blocks)
+    if (block.kind == BlockKind::Heading && (!first || block.level < first->level)) {
+      first = &block;
+      if (block.level == 1) break;
+    }
+  if (first) {
+    std::string text = first->plain_text();
+    if (!text.empty()) return text;
+  }
+  // The file's name says what the author called it, unless it is plain ASCII on a Chinese,
+  // Japanese or Korean leaflet ("article" on a Chinese cover): then the language's own word.
+  const std::string stem = std::filesystem::path(doc.path).stem().string();
+  const bool cjk = !untitled(doc.meta.lang).starts_with("Untitled");
+  const bool ascii = std::all_of(stem.begin(), stem.end(), [](char c) { return (c & 0x80) == 0; });
+  bool printable = !stem.empty() && first_invalid_utf8(stem) == std::nullopt;
+  for (const char c : stem) printable = printable && (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F);
+  if (printable && !(cjk && ascii)) return stem;
+  return untitled(doc.meta.lang);
+}
+
 Result<Document> parse_document(std::string_view bytes, std::string_view path) {
   if (const auto bad = first_invalid_utf8(bytes))
     return Error{
@@ -124,12 +163,7 @@ Result<Document> parse_document(std::string_view bytes, std::string_view path) {
     return Error{std::string(path), doc.meta.body_line, "the article has no text to typeset",
                  "write the article in Markdown below the front matter (raw HTML is not typeset)"};
 
-  if (doc.meta.title.empty())
-    for (const auto& block : doc.blocks)
-      if (block.kind == BlockKind::Heading && block.level == 1) {
-        doc.meta.title = block.plain_text();
-        break;
-      }
+  if (doc.meta.title.empty()) doc.meta.title = fallback_title(doc);
   return doc;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/clinic_qr.hpp"
 #include "layout/structure.hpp"
 
 namespace leafpress::layout {
@@ -101,16 +102,25 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   auto info = heading_style(s, 3, 10);
   info.bold = false;
   info.size = size;
+  // The url's QR code: at the right end of a footer, beside its columns (the ways-to-reach
+  // column narrows for it); in a panel on the row above the lines, right of the logo.
+  auto qr = clinic_qr_width(s, column / 2);
+  if (!qr) return qr.error();
+  const Pt qr_width = *qr;
+
   // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
   Lines who{s, d, sect, column, warnings};
   if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
-  Lines reach{s, d, sect, column, warnings};
+  Lines reach{s, d, sect, two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column, warnings};
   const Pt gap = two ? 0 : size * kLeading * kFieldGap;
   if (auto r = reach.add(c.phone, info, t.text_color, false, gap); !r) return r.error();
   if (auto r = reach.add(c.hours, info, t.text_color, false); !r) return r.error();
   if (auto r = reach.add(c.email, info, t.text_color, false); !r) return r.error();
   if (auto r = reach.add(c.url, info, t.text_color, true); !r) return r.error();
+  // Read after the url it encodes.
+  const int qr_figure = qr_width > 0 ? local_element(d, StructType::Figure, sect) : kArtifact;
+  if (qr_width > 0) d.structure.elements[static_cast<std::size_t>(qr_figure)].alt = "QR code: " + c.url;
 
   // Set from the foot margin upward: the last baseline stands on it.
   const Pt foot = page.trim.y0 + std::max(t.margin_bottom, t.safe_margin) + size * 0.25;
@@ -128,10 +138,32 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
     reach.out.clear();
     text_top = who.height();
   }
-  const Pt top = foot + text_top + (logo ? logo_height + size * 0.6 : 0) + size * 0.2;
-  if (logo) {
-    const Pt ly = foot + text_top + size * 0.6;
-    d.images.push_back(Image{Rect{x, ly, x + logo_width, ly + logo_height}, logo, next_tag(d, figure)});
+  const Pt cap = size * 0.75;  // the first line's cap height above its baseline, near enough
+  Pt top = 0;
+  if (two) {
+    // The code's top level with the first line's cap, its foot on or below the foot line.
+    const Pt row = std::max(text_top + cap, qr_width);
+    top = foot + row + (logo ? logo_height + size * 0.6 : 0) + size * 0.2;
+    if (qr_width > 0)
+      if (auto r = add_clinic_qr(s, d, x + width, QrEdge::Right, foot - size * 0.25 + row, qr_width,
+                                 next_tag(d, qr_figure));
+          !r)
+        return r.error();
+    if (logo) {
+      const Pt ly = foot + row + size * 0.6;
+      d.images.push_back(Image{Rect{x, ly, x + logo_width, ly + logo_height}, logo, next_tag(d, figure)});
+    }
+  } else {
+    const Pt row = std::max(logo_height, qr_width);
+    const Pt ly = foot + text_top + size * 0.6;  // the row's foot
+    top = (logo || qr_width > 0) ? ly + row + size * 0.2 : foot + text_top + size * 0.2;
+    if (logo)
+      d.images.push_back(Image{Rect{x, ly, x + logo_width, ly + logo_height}, logo, next_tag(d, figure)});
+    if (qr_width > 0)
+      if (auto r = add_clinic_qr(s, d, logo ? x + width : x, logo ? QrEdge::Right : QrEdge::Left, ly + row,
+                                 qr_width, next_tag(d, qr_figure));
+          !r)
+        return r.error();
   }
   // Both columns end on the foot line.
   draw_lines(d, who.out, x, foot);

@@ -30,20 +30,10 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   return Ok{};
 }
 
-Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt max_height, Collected& c,
-                     std::vector<std::string>& warnings) {
-  const auto found = s.images.find(block.image);
-  if (found == s.images.end() || !found->second || found->second->width <= 0 || found->second->height <= 0)
-    return Error{s.doc.path, block.line, "the picture '" + block.image + "' was not loaded",
-                 "check the path after ![...]( in the article"};
-  const doc::Raster& r = *found->second;
-  if (max_height < 2 * body * s.t.leading || column <= 0)
-    return Error{s.doc.path, block.line,
-                 "there is no room for the picture '" + block.image + "' in this layout",
-                 "shorten the title or the clinic block, or choose a layout with taller panels"};
-  Pt w = column, h = column * r.height / r.width;
-  if (h > max_height) w = w * max_height / h, h = max_height;
-  c.image = found->second;
+// A figure (a picture or a QR code) w × h points, centred in the column, kept with
+// its caption (the block's alt text) under it.
+Status set_figure(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt w, Pt h, Collected& c,
+                  std::vector<std::string>& warnings) {
   c.role = Role::Picture;
   c.image_width = w;
   c.image_height = h;
@@ -66,14 +56,34 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
   return Ok{};
 }
 
+Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt max_height, Collected& c,
+                     std::vector<std::string>& warnings) {
+  const auto found = s.images.find(block.image);
+  if (found == s.images.end() || !found->second || found->second->width <= 0 || found->second->height <= 0)
+    return Error{s.doc.path, block.line, "the picture '" + block.image + "' was not loaded",
+                 "check the path after ![...]( in the article"};
+  const doc::Raster& r = *found->second;
+  if (max_height < 2 * body * s.t.leading || column <= 0)
+    return Error{s.doc.path, block.line,
+                 "there is no room for the picture '" + block.image + "' in this layout",
+                 "shorten the title or the clinic block, or choose a layout with taller panels"};
+  Pt w = column, h = column * r.height / r.width;
+  if (h > max_height) w = w * max_height / h, h = max_height;
+  c.image = found->second;
+  return set_figure(s, block, body, column, w, h, c, warnings);
+}
+
 Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt quote, Collected& c,
-                    std::vector<std::string>& warnings) {
+                    std::vector<std::string>& warnings, int& next_link) {
   auto st = body_style(s, body);
   Pt indent = quote;
   const Pt right = quote;
   if (block.kind == doc::BlockKind::ListItem) {
     indent = std::min(indent + block.depth * kListIndentEm * body, column / 3);
-    if (block.first_in_item) {
+    if (block.first_in_item && block.task != doc::Task::None) {
+      c.task = block.task;  // place_blocks draws the box, kTaskBox em square, hung like a marker
+      c.marker_x = indent - body / 3 - body * kTaskBox;
+    } else if (block.first_in_item) {
       // The marker hangs left of the text, ending a third of an em before it, whatever its width.
       const std::string mark = block.ordered     ? std::to_string(block.number) + "."
                                : block.depth % 2 ? "•"
@@ -90,11 +100,16 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
     }
   }
   if (block.kind == doc::BlockKind::Code) st.align = text::Align::Left, st.hyphenate = false;
-  auto para = compose_checked(s, to_text_spans(block), st, column - indent - right, block.line, warnings);
+  InlineText text = spans_of(block.spans, s.t.print_urls, next_link);
+  c.marks = std::move(text.marks);
+  c.link_text = std::move(text.link_text);
+  auto para = compose_checked(s, text.spans, st, column - indent - right, block.line, warnings);
   if (!para) return para.error();
   c.lines = std::move(para->lines);
   c.role = Role::Body;
   c.list_item = block.kind == doc::BlockKind::ListItem;
+  c.recompose = [&fonts = s.fonts, spans = to_text_spans(block), st, width = column - indent - right](
+                    const text::ComposeOptions& o) { return text::compose(spans, st, width, fonts, o); };
   c.indent = indent;
   c.size = body;
   c.color = s.t.text_color;
@@ -104,34 +119,65 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   return Ok{};
 }
 
-// A stand-in until tables, notes and QR codes have a layout of their own: a table as
-// lines of cells (a row per line), a note as "n. text", a QR code as caption and address.
-doc::Span plain(std::string text) {
-  doc::Span span;
-  span.text = std::move(text);
-  return span;
+Status collect_table(const Scene& s, const doc::Block& block, Pt body, Pt width, Collected& c,
+                     std::vector<std::string>& warnings, int& next_link) {
+  auto table = set_table(s, block.table, body, width, block.line, warnings, next_link);
+  if (!table) return table.error();
+  c.size = table->size;
+  c.color = s.t.text_color;
+  c.element.space_before = body * 0.4;
+  c.element.space_after = body * s.t.leading * 0.6;
+  // Kept in one frame when it fits one (panel_flow splits a taller one between rows); the header
+  // row comes again at the top of every frame the table continues into.
+  c.element.keep_together = true;
+  c.element.repeat_lines = static_cast<std::size_t>(table->header_rows);
+  for (const auto& row : table->rows) c.element.lines.push_back(FlowLine{row.height, row.height});
+  c.link_text = table->link_text;
+  c.table = std::make_shared<const TableLayout>(std::move(*table));
+  return Ok{};
 }
 
-doc::Block as_paragraph(const doc::Block& block) {
-  doc::Block out = block;
-  out.kind = doc::BlockKind::Paragraph;
-  out.spans.clear();
-  if (block.kind == doc::BlockKind::Table) {
-    for (const auto& row : block.table.rows) {
-      if (!out.spans.empty()) out.spans.push_back(plain("\n"));
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        if (c > 0) out.spans.push_back(plain("  "));
-        out.spans.insert(out.spans.end(), row[c].spans.begin(), row[c].spans.end());
-      }
+Status collect_qr(const Scene& s, const doc::Block& block, Pt body, Pt column, Collected& c,
+                  std::vector<std::string>& warnings) {
+  auto qr = encode_qr(block.qr);
+  if (!qr) return Error{s.doc.path, block.line, qr.error().message, qr.error().hint};
+  const Pt w = qr_width(*qr, column);
+  c.qr = std::make_shared<const QrCode>(std::move(*qr));
+  return set_figure(s, block, body, column, w, w, c, warnings);
+}
+
+// A footnote's paragraph: kNoteScale of the body, its number hung left like a list's.
+Status collect_note(const Scene& s, const doc::Block& block, bool first_of_note, bool first_note, Pt body,
+                    Pt column, Collected& c, std::vector<std::string>& warnings, int& next_link) {
+  auto st = body_style(s, body * kNoteScale);
+  const Pt indent = std::min(kListIndentEm * 1.2 * st.size, column / 4);
+  if (first_of_note) {
+    auto marker_style = st;
+    marker_style.align = text::Align::Left;
+    marker_style.hyphenate = false;
+    auto m = compose_checked(s, {text::TextSpan{std::to_string(block.footnote) + "."}}, marker_style, column,
+                             block.line, warnings);
+    if (!m) return m.error();
+    if (!m->lines.empty()) {
+      c.marker = m->lines.front();
+      c.marker_x = indent - st.size / 3 - c.marker->width;
     }
-  } else if (block.kind == doc::BlockKind::Footnote) {
-    if (block.first_in_item) out.spans.push_back(plain(std::to_string(block.footnote) + ". "));
-    out.spans.insert(out.spans.end(), block.spans.begin(), block.spans.end());
-  } else {
-    out.spans = block.spans;
-    out.spans.push_back(plain((block.spans.empty() ? "" : " ") + block.qr));
   }
-  return out;
+  InlineText text = spans_of(block.spans, s.t.print_urls, next_link);
+  c.marks = std::move(text.marks);
+  c.link_text = std::move(text.link_text);
+  auto para = compose_checked(s, text.spans, st, column - indent, block.line, warnings);
+  if (!para) return para.error();
+  c.lines = std::move(para->lines);
+  c.indent = indent;
+  c.size = st.size;
+  c.color = s.t.text_color;
+  c.note_rule = first_note;
+  if (first_note) c.element.space_before = body * s.t.leading * 1.2;  // room for the rule above
+  c.element.space_after = st.size * s.t.leading * 0.3;
+  for (std::size_t i = 0; i < c.lines.size(); ++i)
+    c.element.lines.push_back(FlowLine{st.size * s.t.leading, st.size * kLineAscent});
+  return Ok{};
 }
 
 }  // namespace
@@ -142,6 +188,9 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.column = column;
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
+  int next_link = 0;      // numbers the links of the article (inline_marks.hpp)
+  int previous_note = 0;  // the footnote number of the block before, if any
+  bool notes_started = false;
   for (std::size_t index = 0; index < s.doc.blocks.size(); ++index) {
     const doc::Block& block = s.doc.blocks[index];
     Collected c;
@@ -169,23 +218,29 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         c.element.space_after = body * 0.8;
         c.element.lines.push_back(FlowLine{body * s.t.leading, body * 0.5});
         break;
-      case doc::BlockKind::Table:
-      case doc::BlockKind::Footnote:
-        st = collect_text(s, as_paragraph(block), body, column, quote, c, out.warnings);
-        break;
       case doc::BlockKind::Image:
-        if (!block.qr.empty()) {
-          st = collect_text(s, as_paragraph(block), body, column, quote, c, out.warnings);
-          break;
-        }
-        st = collect_image(s, block, body, column - 2 * quote, max_image_height, c, out.warnings);
+        if (!block.qr.empty())
+          st = collect_qr(s, block, body, column - 2 * quote, c, out.warnings);
+        else
+          st = collect_image(s, block, body, column - 2 * quote, max_image_height, c, out.warnings);
         c.indent += quote;
         break;
+      case doc::BlockKind::Table:
+        st = collect_table(s, block, body, column - 2 * quote, c, out.warnings, next_link);
+        c.indent = quote;
+        break;
+      case doc::BlockKind::Footnote:
+        st = collect_note(s, block, block.footnote != previous_note, !notes_started, body, column, c,
+                          out.warnings, next_link);
+        notes_started = true;
+        break;
       default:
-        st = collect_text(s, block, body, column, quote, c, out.warnings);
+        st = collect_text(s, block, body, column, quote, c, out.warnings, next_link);
         break;
     }
     if (!st) return st.error();
+    // (The space a quote box needs above and below is set with the rhythm: rhythm.cpp.)
+    previous_note = block.kind == doc::BlockKind::Footnote ? block.footnote : 0;
     c.section = section;
     if (!c.element.lines.empty()) out.blocks.push_back(std::move(c));
   }

@@ -64,7 +64,7 @@ text::ParagraphStyle subtitle_style(const Scene& s) {
 }
 
 std::string title_of(const Scene& s) {
-  return s.doc.meta.title.empty() ? std::string("Untitled") : s.doc.meta.title;
+  return s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
 }
 
 // The cover names the clinic (or author) at its foot, unless the title or subtitle already does.

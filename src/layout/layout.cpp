@@ -7,11 +7,13 @@
 #include <optional>
 
 #include "layout/back_panel.hpp"
+#include "layout/column_ends.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
 #include "layout/folios.hpp"
 #include "layout/impose.hpp"
 #include "layout/marks.hpp"
+#include "layout/office_pages.hpp"
 #include "layout/place_blocks.hpp"
 #include "layout/proof_guides.hpp"
 #include "layout/structure.hpp"
@@ -37,7 +39,7 @@ Status load_images(Scene& s) {
     return Ok{};
   };
   for (const auto& b : s.doc.blocks) {
-    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not read
+    if (b.kind != doc::BlockKind::Image || !b.qr.empty()) continue;  // a QR code is drawn, not loaded
     if (b.image.empty())
       return Error{s.doc.path, b.line, "a picture without a file", "write ![caption](file.png)"};
     if (auto r = load(b.image, b.line, "the picture"); !r) return r;
@@ -81,7 +83,7 @@ void name_pictures(PageModel& model, const Scene& s) {
     std::snprintf(what, sizeof what, "prints at %.0f ppi, less than %.0f ppi: it will look soft", ppi,
                   kSoftPpi);
     model.warnings.push_back(s.doc.path + ":" + std::to_string(line == lines.end() ? 0 : line->second) +
-                             ": the picture '" + raster->source + "' " + what +
+                             ": the picture '" + doc::shown_path(raster->source, s.doc.path) + "' " + what +
                              " (use one with more pixels, or print it smaller)");
   }
 }
@@ -225,7 +227,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   if (auto w = short_text_warning(s, *fit)) warnings.push_back(std::move(*w));
 
   PageModel model;
-  model.title = document.meta.title;
+  model.title = document.meta.title.empty() ? doc::untitled(s.lang) : document.meta.title;  // as the cover
   model.subtitle = document.meta.subtitle;
   model.author = document.meta.clinic.name.empty() ? document.meta.author : document.meta.clinic.name;
   model.lang = s.lang;
@@ -234,6 +236,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  unhyphenate_column_ends(fit->collection, fit->flowed);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
   const int root = model.structure.add(StructType::Document, kArtifact);
   graft(model.structure, root, *cover);
@@ -266,7 +269,12 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
 
   if (options.proof)
     if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
-  if (tmpl.booklet && options.impose) return impose_saddle_stitch(std::move(model), tmpl);
+  if (tmpl.booklet && options.impose) {
+    auto sheets = impose_saddle_stitch(std::move(model), tmpl);
+    if (sheets && !options.marks && !options.proof) cut_to_trim(*sheets);
+    return sheets;
+  }
+  if (!options.marks && !options.proof) cut_to_trim(model);
   return model;
 }
 

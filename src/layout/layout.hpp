@@ -9,7 +9,8 @@
 //   and keep the largest size in the layout's range at which everything fits;
 //   place the lines, pictures and boxes (place_blocks.hpp); crop and fold marks
 //   (marks.hpp); with options.proof, the guides (proof_guides.hpp); a booklet,
-//   unless options.impose is false, is imposed on sheets (impose.hpp).
+//   unless options.impose is false, is imposed on sheets (impose.hpp); without
+//   options.marks the pages are cut to the trim for a desktop printer (office_pages.hpp).
 // The body's column has one width in every flow panel (the narrowest panel's
 // column, less margins), centred in each panel, so paragraphs compose once per
 // size; for CJK documents it is a whole number of body ems (CLReq 3.1.2: a CJK
@@ -31,6 +32,7 @@ namespace leafpress::layout {
 struct LayoutOptions {
   bool proof = false;  // draw trim, bleed, safe area, panels, folds and the baseline grid over the pages
   bool impose = true;  // booklets: printer spreads on sheets; false = reader pages in order
+  bool marks = true;   // false: pages cut to the trim, no bleed or marks (office_pages.hpp); not with proof
 };
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,8 +101,17 @@ struct Rect {
   bool operator==(const Rect&) const = default;
 };
 
+struct Srgb {  // 0..1 each
+  double r = 0, g = 0, b = 0;
+  bool operator==(const Srgb&) const = default;
+};
+
 struct Cmyk {  // 0..1 each; text is 0/0/0/1 (100 % K)
   double c = 0, m = 0, y = 0, k = 1;
+  // A colour given in sRGB (#0E7C7B, rgb(...): layout/color_value.hpp) keeps that value here;
+  // c..k are then its conversion to the print condition (FOGRA39). Print PDFs use c..k,
+  // archive and screen PDFs this value exactly (a round trip through CMYK would shift it).
+  std::optional<Srgb> srgb{};
   bool operator==(const Cmyk&) const = default;
 };
 
@@ -149,6 +159,9 @@ struct LinkArea {  // a clickable area: a Link annotation (ISO 32000-1 12.5.6.5)
   std::string uri{};
   std::string contents{};   // the annotation's /Contents: the link's text (PDF/UA-1 7.18.5)
   int element = kArtifact;  // its Link structure element
+  // A link broken over lines: one area per piece (the annotation's /QuadPoints, ISO 32000-1
+  // 12.5.6.5), `rect` their union. Empty: `rect` alone.
+  std::vector<Rect> quads{};
 };
 
 struct Page {

@@ -34,9 +34,13 @@ bool group_start(const std::vector<Element>& els, std::size_t i) {
   return els[i].group >= 0 && (i == 0 || els[i - 1].group != els[i].group);
 }
 
-// How many lines of e must stand together at its start: all of a heading or a kept picture; two
-// of a paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
+// How many lines of e must stand together at its start: all of a heading or a kept picture or
+// table; two of a paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
+// Not `whole` (the kept span is taller than a frame and must split anyway, so it need not wait
+// for a fresh one): a kept table needs only its header (repeat_lines) and two rows.
 std::size_t kept_lines(const Element& e, bool whole) {
+  if (!whole && e.keep_together && !e.keep_with_next)
+    return std::min(e.lines.size(), e.repeat_lines + kKeepLines);
   if (e.keep_with_next || (whole && e.keep_together) || e.lines.size() <= 3) return e.lines.size();
   return kKeepLines;
 }
@@ -93,6 +97,7 @@ bool span_fits(const std::vector<Element>& els, const std::vector<std::pair<std:
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
   FlowResult out;
   out.placements.resize(elements.size());
+  out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
   Cursor c{0, frames.empty() ? 0 : frames[0].top, true};
 
@@ -146,6 +151,15 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
         if (c.f >= frames.size()) {  // out of panels: count what is left of this element
           overflow(ei, e.lines.size() - li);
           break;
+        }
+        if (li >= e.repeat_lines && e.repeat_lines > 0) {
+          // The header again at the top of the new frame, then this line under it.
+          for (std::size_t k = 0; k < e.repeat_lines; ++k) {
+            const Pt yk = baseline(e, k, c, frames[c.f]);
+            out.repeats[ei].push_back(Repeat{k, Placement{static_cast<int>(c.f), yk}});
+            c.y = yk;
+            c.empty = false;
+          }
         }
         y = baseline(e, li, c, frames[c.f]);
       }

@@ -11,9 +11,12 @@
 //     room a grid line adds goes above the heading, never between it and its text
 //     (at the top of a frame the heading stays at the top, level with the other panels);
 //   - a heading keeps with the first two lines of what follows (never ends a frame);
-//   - an element that keeps together (a picture and its caption) and a group
-//     of elements (a call-out box, a short list: the same `group`) is never
-//     split unless it is taller than a whole frame;
+//   - an element that keeps together (a picture and its caption, a table) and a
+//     group of elements (a call-out box, a short list: the same `group`) is never
+//     split unless it is taller than a whole frame; an element that is starts where
+//     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
+//   - an element with repeat_lines (a table's header row) that goes on in another frame
+//     has those lines placed again at the top of that frame (FlowResult::repeats);
 //   - an element that asks for a new panel starts at the top of the next frame
 //     (the next panel, or the next column of a handout), unless nothing is above it;
 //   - a paragraph leaves no single first line at the foot of a frame (orphan)
@@ -51,11 +54,12 @@ struct FlowLine {
 struct Element {
   std::vector<FlowLine> lines;
   Pt space_before = 0, space_after = 0;
-  bool keep_with_next = false;  // headings
-  bool keep_together = false;   // pictures with their captions
-  bool new_panel = false;       // start at the top of the next panel
-  int group = -1;               // consecutive elements with one group (>= 0) keep together
-  int heading_level = 0;        // a heading's level: feather() opens gaps above sections first
+  bool keep_with_next = false;   // headings
+  bool keep_together = false;    // pictures with their captions, tables
+  bool new_panel = false;        // start at the top of the next panel
+  int group = -1;                // consecutive elements with one group (>= 0) keep together
+  int heading_level = 0;         // a heading's level: feather() opens gaps above sections first
+  std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
 };
 
 struct Placement {
@@ -63,8 +67,14 @@ struct Placement {
   Pt baseline = 0;
 };
 
+struct Repeat {  // a line placed again: element line `line` at `at`
+  std::size_t line = 0;
+  Placement at;
+};
+
 struct FlowResult {
   std::vector<std::vector<Placement>> placements;  // per element, per line
+  std::vector<std::vector<Repeat>> repeats{};      // per element: its repeated lines
   std::optional<std::size_t> overflow_element;     // first element that did not fit
   std::size_t lines_left = 0;                      // lines that found no room
   std::vector<Pt> frame_fill;                      // used height per frame

@@ -1,6 +1,7 @@
 #include "layout/structure.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -127,17 +128,23 @@ class BodyBuilder {
         c.tags.figure = tree_.add(StructType::Figure, inner());
         auto& figure = tree_.elements[static_cast<std::size_t>(c.tags.figure)];
         figure.alt = block.plain_text();
-        if (!block.qr.empty() && figure.alt.empty()) figure.alt = "QR code: " + block.qr;
+        // A QR code's alt text names where it leads: a screen reader cannot scan it.
+        if (!block.qr.empty())
+          figure.alt =
+              figure.alt.empty() ? "QR code: " + block.qr : figure.alt + " (QR code: " + block.qr + ")";
         if (figure.alt.empty())
           warnings.push_back(path + ":" + std::to_string(block.line) +
                              ": the picture has no alt text, so screen readers cannot describe it "
                              "(write ![what it shows](" +
-                             block.image + "))");
+                             std::filesystem::path(block.image).filename().string() + "))");
         if (!c.lines.empty()) c.tags.text = tree_.add(StructType::Caption, c.tags.figure);
         return;
       }
       case doc::BlockKind::ListItem:
         return list_item(block, c);
+      case doc::BlockKind::Table:  // its TR, TH and TD come from place_blocks, as the rows are drawn
+        c.tags.text = tree_.add(StructType::Table, inner());
+        return;
       default:
         c.tags.text = tree_.add(StructType::P, inner());
         return;
@@ -179,7 +186,11 @@ class BodyBuilder {
     ListLevel& level = lists_.back();
     if (block.first_in_item || level.body < 0) {
       const int item = tree_.add(StructType::LI, level.list);
-      if (c.marker) c.tags.label = tree_.add(StructType::Lbl, item);
+      if (c.marker || block.task != doc::Task::None) c.tags.label = tree_.add(StructType::Lbl, item);
+      // A task item's box is drawn, not written: its state as text (ISO 32000-1 14.9.4).
+      if (block.task != doc::Task::None)
+        tree_.elements[static_cast<std::size_t>(c.tags.label)].actual_text =
+            block.task == doc::Task::Done ? "\u2611" : "\u2610";
       level.body = tree_.add(StructType::LBody, item);
     }
     c.tags.text = tree_.add(StructType::P, level.body);

@@ -15,8 +15,9 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   st.lang = s.lang;
   st.fonts.latin = s.t.serif.latin;
   st.fonts.cjk = s.t.serif.cjk;
-  st.strictness =
-      s.t.strict_line_breaks ? text::LineBreakStrictness::Strict : text::LineBreakStrictness::Normal;
+  st.strictness = !s.t.strict_line_breaks   ? text::LineBreakStrictness::Auto
+                  : *s.t.strict_line_breaks ? text::LineBreakStrictness::Strict
+                                            : text::LineBreakStrictness::Normal;
   return st;
 }
 
@@ -31,6 +32,7 @@ text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {
   st.align = text::Align::Left;
   st.hyphenate = false;
   st.bold = true;
+  st.balance = true;
   return st;
 }
 
@@ -40,6 +42,7 @@ text::ParagraphStyle caption_style(const Scene& s, Pt body) {
   st.fonts.cjk = s.t.sans.cjk;
   st.align = text::Align::Center;
   st.hyphenate = false;
+  st.balance = true;
   return st;
 }
 

@@ -10,7 +10,9 @@
 #include <set>
 
 #include "core/atomic_file.hpp"
+#include "core/hex_colors.hpp"
 #include "core/yaml_limits.hpp"
+#include "layout/color_value.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -84,20 +86,29 @@ Pt length_of(const YAML::Node& n, const std::string& key, bool allow_zero = fals
   return pt;
 }
 
+// A colour in any form of color_value.hpp, or a YAML list of four CMYK percentages.
 Cmyk color_of(const YAML::Node& n, const std::string& key) {
-  if (!n.IsSequence() || n.size() != 4)
-    fail_at(n, "'" + key + "' must be four CMYK percentages, e.g. [100, 45, 0, 10]");
-  double v[4];
-  for (std::size_t i = 0; i < 4; ++i) {
-    v[i] = number_of(n[i], key);
-    if (v[i] < 0 || v[i] > 100) fail_at(n[i], "'" + key + "' values are percentages from 0 to 100");
+  if (n.IsSequence()) {
+    if (n.size() != 4)
+      fail_at(n, "'" + key + "' must be a colour; a list holds four CMYK percentages, e.g. [100, 45, 0, 10]",
+              std::string("write ") + kColorForms);
+    double v[4];
+    for (std::size_t i = 0; i < 4; ++i) {
+      v[i] = number_of(n[i], key);
+      if (v[i] < 0 || v[i] > 100) fail_at(n[i], "'" + key + "' values are percentages from 0 to 100");
+    }
+    return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
   }
-  return Cmyk{v[0] / 100, v[1] / 100, v[2] / 100, v[3] / 100};
+  if (!n.IsScalar()) fail_at(n, "'" + key + "' must be a colour", std::string("write ") + kColorForms);
+  auto color = parse_color(n.Scalar());
+  if (!color) fail_at(n, "'" + key + "': " + color.error().message, color.error().hint);
+  return *color;
 }
 
 // Type sizes: below 4 pt nothing is legible (heading.sizes=0.0001pt drew headings no one could
 // see), above 72 pt a heading no longer fits a leaflet's panel.
 constexpr Pt kMinTypeSize = 4, kMaxTypeSize = 72;
+constexpr Pt kMaxEdge = mm(50);  // bleed, marks.offset, marks.length: far more than any print shop asks
 
 std::string points_text(Pt v) {
   char buf[32];
@@ -185,7 +196,7 @@ Template read(const YAML::Node& root) {
   if (!root.IsMap()) fail_at(root, "a layout must be a map of keys", "see layouts/README.md");
   only_keys(root, "",
             {"name", "description", "sheet", "bleed", "safe_margin", "marks", "margins", "gutter", "booklet",
-             "sides", "cover", "back", "flow", "fonts", "styles"});
+             "sides", "cover", "back", "flow", "fonts", "styles", "links"});
   t.name = text_of(require(root, "name", ""), "name");
   if (root["description"]) t.description = text_of(root["description"], "description");
   const auto sheet = require(root, "sheet", "");
@@ -193,13 +204,26 @@ Template read(const YAML::Node& root) {
   t.sheet_width = length_of(require(sheet, "width", "sheet"), "sheet.width");
   t.sheet_height = length_of(require(sheet, "height", "sheet"), "sheet.height");
   if (root["bleed"]) t.bleed = length_of(root["bleed"], "bleed", true);
+  // Bleed and marks add to the PDF page on every side; larger than these, a 2 m booklet spread
+  // would pass the 14,400 pt (5.08 m) a PDF page may have (libharu said only "error 0x1054").
+  const auto at_most = [](const YAML::Node& n, const std::string& key, Pt v, Pt most) {
+    if (v > most + 1e-9) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%gmm", to_mm(most));
+      fail_at(n, "'" + key + "' must be at most " + limit + ", not '" + text_of(n, key) + "'");
+    }
+    return v;
+  };
+  if (root["bleed"]) at_most(root["bleed"], "bleed", t.bleed, kMaxEdge);
   if (root["safe_margin"]) t.safe_margin = length_of(root["safe_margin"], "safe_margin", true);
   // Marks stand outside the bleed, or they print on the job: the default follows a larger bleed.
   t.mark_offset = std::max(t.mark_offset, t.bleed + mm(1));
   if (const auto m = root["marks"]) {
     only_keys(m, "marks", {"offset", "length"});
-    if (m["offset"]) t.mark_offset = length_of(m["offset"], "marks.offset");
-    if (m["length"]) t.mark_length = length_of(m["length"], "marks.length");
+    if (m["offset"])
+      t.mark_offset = at_most(m["offset"], "marks.offset", length_of(m["offset"], "marks.offset"), kMaxEdge);
+    if (m["length"])
+      t.mark_length = at_most(m["length"], "marks.length", length_of(m["length"], "marks.length"), kMaxEdge);
     if (t.mark_offset < t.bleed)
       fail_at(m, "marks.offset must be at least the bleed, or the marks print on the job");
   }
@@ -266,7 +290,8 @@ Template read(const YAML::Node& root) {
   if (t.title_size < 6 || t.title_size > 96) fail_at(cover, "cover.title_size must be between 6pt and 96pt");
   if (cover["subtitle_size"]) t.subtitle_size = size_of(cover["subtitle_size"], "cover.subtitle_size");
   if (const auto back = root["back"]) {
-    only_keys(back, "back", {"panel", "footer"});
+    only_keys(back, "back", {"panel", "footer", "qr"});
+    if (back["qr"]) t.back_qr = flag_of(back["qr"], "back.qr");
     if (back["panel"] && back["footer"]) fail_at(back, "'back' takes a panel or footer: true, not both");
     if (back["panel"]) {
       t.back_panel = text_of(back["panel"], "back.panel");
@@ -275,6 +300,10 @@ Template read(const YAML::Node& root) {
     }
     if (back["footer"] && !flag_of(back["footer"], "back.footer"))
       fail_at(back["footer"], "'back.footer' can only be true", "leave it out for a back panel");
+  }
+  if (const auto links = root["links"]) {
+    only_keys(links, "links", {"print_urls"});
+    if (links["print_urls"]) t.print_urls = flag_of(links["print_urls"], "links.print_urls");
   }
   const auto flow = require(root, "flow", "");
   if (!flow.IsSequence() || flow.size() == 0)
@@ -357,7 +386,7 @@ Result<Template> parse_template(std::string_view yaml, std::string_view path) {
   if (auto bounded = check_yaml_expansion(yaml, kSmallYamlBudget, std::string(path), "the layout"); !bounded)
     return bounded.error();
   try {
-    const YAML::Node root = YAML::Load(std::string(yaml));
+    const YAML::Node root = YAML::Load(quote_hex_colors(yaml));
     Template t = read(root);
     t.path = std::string(path);
     for (auto& [key, origin] : t.origins) origin.file = t.path;
@@ -385,13 +414,17 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
-      "heading.color, title.size, subtitle.size, quote.tint, pages.max";
+      "heading.color, title.size, subtitle.size, quote.tint, pages.max, links.print_urls, back.qr, "
+      "fonts.serif, fonts.sans, "
+      "fonts.serif.cjk, fonts.sans.cjk";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
   const std::string text = assignment.substr(eq + 1);
   const YAML::Node value(text);
   // Colours and size lists are written "100,45,0,10" (or in brackets) on the command line.
   auto list = [&]() { return YAML::Load(text.starts_with("[") ? text : "[" + text + "]"); };
+  // A colour in any form of color_value.hpp ("#0E7C7B", "100,45,0,10"), or a bracketed list.
+  auto color_node = [&]() { return text.starts_with("[") ? YAML::Load(text) : YAML::Node(text); };
   try {
     Template s = t;  // set on a copy: a refused value changes nothing
     if (key == "body.size") {
@@ -411,19 +444,30 @@ Status set_template_key(Template& t, const std::string& assignment) {
     } else if (key == "body.line_break") {
       s.strict_line_breaks = line_break_of(value, key);
     } else if (key == "body.color") {
-      s.text_color = color_of(list(), key);
+      s.text_color = color_of(color_node(), key);
       s.origins["styles.body.color"] = Origin{"--set", 0, key};
     } else if (key == "heading.color") {
-      s.accent = color_of(list(), key);
+      s.accent = color_of(color_node(), key);
       s.origins["styles.heading.color"] = Origin{"--set", 0, key};
     } else if (key == "quote.tint") {
-      s.quote_tint = color_of(list(), key);
+      s.quote_tint = color_of(color_node(), key);
       s.origins["styles.quote.tint"] = Origin{"--set", 0, key};
     } else if (key == "heading.sizes") {
       const YAML::Node sizes = list();
       if (sizes.size() == 0) return Error{"--set", 0, "heading.sizes needs at least one size", ""};
       s.heading_sizes.clear();
       for (const auto& n : sizes) s.heading_sizes.push_back(size_of(n, key));
+    } else if (key == "links.print_urls") {
+      s.print_urls = flag_of(value, key);
+    } else if (key == "back.qr") {
+      s.back_qr = flag_of(value, key);
+    } else if (key == "fonts.serif" || key == "fonts.sans" || key == "fonts.serif.latin" ||
+               key == "fonts.sans.latin" || key == "fonts.serif.cjk" || key == "fonts.sans.cjk") {
+      // A family name as fontconfig knows it (`leafpress fonts` lists them by script).
+      if (text.empty() || text.size() > 200)
+        return Error{"--set", 0, "'" + key + "' needs a font family name", "see `leafpress fonts`"};
+      FontRole& role = key.starts_with("fonts.serif") ? s.serif : s.sans;
+      (key.ends_with(".cjk") ? role.cjk : role.latin) = text;
     } else if (key == "title.size") {
       s.title_size = size_of(value, key, 6, 96);
     } else if (key == "subtitle.size") {
@@ -441,7 +485,7 @@ Status set_template_key(Template& t, const std::string& assignment) {
     return Error{"--set", 0, e.message, e.hint};
   } catch (const YAML::Exception& e) {
     return Error{"--set", 0, "'" + key + "' value is not readable: " + e.msg,
-                 "e.g. --set heading.color=100,45,0,10"};
+                 "e.g. --set heading.color=#0E7C7B"};
   }
   return Ok{};
 }

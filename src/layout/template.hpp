@@ -11,6 +11,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ struct Template {
   CoverStyle cover_style = CoverStyle::Panel;
   double cover_image_share = 0.5;  // the cover image's box: this share of the panel's height, from the top
   std::string back_panel;          // clinic block at its foot; "" = a footer on the last page
+  bool back_qr = true;             // a QR code of the clinic's url in the back panel's clinic block
+  bool print_urls = false;         // a link whose text is not its address prints " (address)" after it
   std::vector<std::string> flow;   // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
   Pt body_size = 10;          // the largest body size copy-fit tries (and the one it starts from)
@@ -71,7 +74,8 @@ struct Template {
   double leading = 1.45;      // baseline distance in multiples of the size: the tightest copy-fit uses
   double leading_max = 1.45;  // the loosest: copy-fit opens the leading up to this to fill the panels
   int pages_max = 0;          // at most this many sides (handouts) or pages (booklets); 0: no limit
-  bool strict_line_breaks = false;  // CLReq/JLReq strict: small kana and ー never start a line
+  // CLReq/JLReq strict: small kana and ー never start a line; unset: strict for Japanese only
+  std::optional<bool> strict_line_breaks;
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
   double paragraph_spacing = 0.45;  // space after a paragraph, in body lines

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "color/lcms_handles.hpp"
 #include "pdf/icc_profiles.hpp"
-#include "pdf/lcms_handles.hpp"
 
 namespace leafpress::pdf {
 namespace {
+
+using color::IccProfile;
+using color::IccTransform;
 
 // A transform between the two built-in profiles, made the first time it is asked for (each one
 // precomputes its tables: ~15 ms) and kept for the process; null when lcms2 cannot make it.

@@ -255,7 +255,8 @@ Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
   st |= HPDF_Dict_Add(type0, "DescendantFonts", descendants);
   st |= HPDF_Array_Add(descendants, cid);
   st |= HPDF_Dict_Add(type0, "ToUnicode", cmap);
-  if (st != HPDF_OK) return fail("libharu error " + std::to_string(st));
+  if (st != HPDF_OK)
+    return fail("libharu refused the font's objects (a font with more glyphs or widths than PDF holds?)");
   out.font = type0;
   return out;
 }

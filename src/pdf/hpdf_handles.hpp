@@ -19,6 +19,8 @@ struct ErrorState {
   HPDF_STATUS error = HPDF_OK;
   HPDF_STATUS detail = 0;
   [[nodiscard]] bool ok() const { return error == HPDF_OK; }
+  // In words, for the user: "libharu refused it: a page is larger than ... (libharu error 0x1054,
+  // detail 0)" (hpdf_errors.cpp).
   [[nodiscard]] std::string describe() const;
 };
 

@@ -1,19 +1,12 @@
-// pdf/icc_profiles.hpp: the two ICC profiles the standards need, built into the binary.
-//
-// fogra39(): the CMYK output profile for PDF/X (print). Built at compile time
-//   by src/pdf/icc/make-fogra39.sh with Argyll's colprof from the FOGRA39L
-//   characterisation data of Debian's icc-profiles-free (README "Standards").
-// srgb(): the sRGB profile of icc-profiles-free, the output intent of PDF/A.
-// Both are linked into the executable (.incbin), so leafpress finds them
-// wherever it is installed and every build of it embeds the same bytes.
-// Thread-safety: immutable data.
+// pdf/icc_profiles.hpp: the two ICC profiles the standards embed (they live in color/, which
+// layout uses too: a brand colour given in sRGB is converted to FOGRA39 where it is read).
 #pragma once
 
-#include <string_view>
+#include "color/icc_profiles.hpp"
 
 namespace leafpress::pdf {
 
-std::string_view fogra39_profile();
-std::string_view srgb_profile();
+using color::fogra39_profile;
+using color::srgb_profile;
 
 }  // namespace leafpress::pdf

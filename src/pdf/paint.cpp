@@ -69,6 +69,9 @@ Result<std::string> Paint::color(const layout::Cmyk& c, bool stroking) {
   if (standard_ == Standard::Print)
     return number(c.c) + " " + number(c.m) + " " + number(c.y) + " " + number(c.k) +
            (stroking ? " K\n" : " k\n");
+  if (c.srgb)  // given in sRGB: kept exactly as given (layout/color_value.hpp)
+    return number(c.srgb->r) + " " + number(c.srgb->g) + " " + number(c.srgb->b) +
+           (stroking ? " RG\n" : " rg\n");
   const auto key = std::make_tuple(c.c, c.m, c.y, c.k);
   auto it = rgb_.find(key);
   if (it == rgb_.end()) {

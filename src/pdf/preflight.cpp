@@ -75,7 +75,9 @@ Status check_image(const layout::Image& image, Standard standard) {
     std::snprintf(what, sizeof what, "prints at %.0f ppi, less than the %.0f ppi print needs", ppi,
                   kMinPrintPpi);
     return Error{
-        file, image.line, "the picture '" + r.source + "' " + what + claim,
+        file, image.line,
+        "the picture '" + (image.article.empty() ? r.source : doc::shown_path(r.source, image.article)) +
+            "' " + what + claim,
         "use a picture with more pixels (300 ppi at its printed size), or build with --standard none"};
   }
   return Ok{};

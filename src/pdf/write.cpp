@@ -16,6 +16,7 @@
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
 #include "pdf/images.hpp"
+#include "pdf/links.hpp"
 #include "pdf/metadata.hpp"
 #include "pdf/number.hpp"
 #include "pdf/outline.hpp"
@@ -26,13 +27,6 @@
 #include "pdf/xmp.hpp"
 
 namespace leafpress::pdf {
-
-std::string ErrorState::describe() const {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(error),
-                static_cast<unsigned>(detail));
-  return buf;
-}
 
 namespace {
 
@@ -84,6 +78,12 @@ class Writer {
       auto drawn = draw(model_.pages[i], i);
       if (!drawn) return drawn.error();
       pages.push_back(*drawn);
+      auto links = write_links(*drawn, model_.pages[i], standard);
+      if (!links) return links.error();
+      for (std::size_t j = 0; j < links->size(); ++j)  // each in its Link element, by an /OBJR
+        if (const int element = model_.pages[i].links[j].element; element >= 0)
+          if (auto s = structure.add_link((*links)[j], i, element); !s) return s.error();
+      links_.push_back(std::move(*links));
     }
     if (auto s = structure.finish(pages); !s) return s.error();
     if (auto s = write_outline(pdf, model_.outline, pages); !s) return s.error();
@@ -164,6 +164,8 @@ class Writer {
     for (const auto& f : p.fills) {
       auto color = paint_->fill(f.color);
       if (!color) return color.error();
+      // 100 % K overprints as text does (a QR code's modules); tints and bands knock out.
+      if (auto s = overprint(page, paint_->overprints(f.color), ops); !s) return s.error();
       ops += structure_->begin(index, f.tag) + *color;
       flush(stream, ops);
       HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
@@ -293,6 +295,7 @@ class Writer {
   ImageStore* images_ = nullptr;
   StructureWriter* structure_ = nullptr;
   bool overprinting_ = false;
+  std::vector<std::vector<HPDF_Annotation>> links_;  // per page, in the order of Page::links
 };
 
 }  // namespace

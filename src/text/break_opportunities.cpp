@@ -39,6 +39,16 @@ UBreakIterator* line_iterator(const std::string& locale) {
   return it->second.get();
 }
 
+bool is_digit(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９');
+}
+bool is_unit_sign(char32_t cp) {
+  return cp == U'%' || cp == U'％' || cp == U'‰' || cp == U'℃' || cp == U'°' || cp == U'℉';
+}
+bool is_range_mark(char32_t cp) {
+  return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
+}
+
 }  // namespace
 
 bool may_not_start_line(char32_t cp, LineBreakStrictness strictness) {
@@ -54,6 +64,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                                                    LineBreakStrictness strictness) {
   std::vector<std::uint8_t> breaks(text.size() + 1, 0);
   if (text.empty()) return breaks;
+  if (strictness == LineBreakStrictness::Auto)
+    strictness = lang.rfind("ja", 0) == 0 ? LineBreakStrictness::Strict : LineBreakStrictness::Normal;
   UBreakIterator* bi = line_iterator(icu_locale(lang, strictness));
   UErrorCode err = U_ZERO_ERROR;
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
@@ -72,6 +84,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
   const bool korean = lang.rfind("ko", 0) == 0;
   char32_t prev = 0;
   CharClass prev_class = CharClass::Space;
+  // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
+  // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
+  // characters since the last digit were digits, unit signs, range marks or . ,
+  bool in_number = false;
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t at = pos;
     const char32_t cp = next_code_point(text, pos);
@@ -81,9 +97,23 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool keep_all = korean && prev_class != CharClass::Space && cls != CharClass::Space &&
                             (cls == CharClass::Hangul || prev_class == CharClass::Hangul ||
                              cls == CharClass::Cjk || prev_class == CharClass::Cjk);
-      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || keep_all)
+      // A number, its unit and the measure word after it: "10分", "3次", "30%", "5～10".
+      const bool number_unit =
+          in_number && (is_unit_sign(cp) || is_range_mark(cp) ||
+                        (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
+                        (cls == CharClass::Cjk && (is_digit(prev) || is_unit_sign(prev))));
+      const bool range_start = is_digit(prev) && is_range_mark(cp);
+      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
+          range_start)
         breaks[at] = 0;
+      // KLREQ: Korean breaks at spaces; between syllables only as a fallback.
+      else if (keep_all)
+        breaks[at] = (cls == CharClass::Hangul && prev_class == CharClass::Hangul) ? kFallbackBreak : 0;
     }
+    if (is_digit(cp))
+      in_number = true;
+    else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))
+      in_number = false;
     prev = cp;
     prev_class = cls;
   }

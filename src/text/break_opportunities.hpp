@@ -8,10 +8,15 @@
 //     that may not end a line (opening brackets and quotes);
 //   - JLReq 3.1.10: small kana and ー may start a line in normal mode, not in
 //     strict mode (ICU's lb=normal / lb=strict);
-//   - Korean breaks only at spaces (keep-all): never inside a word of Hangul or Han;
+//   - Korean breaks at spaces (keep-all); between two Hangul syllables of a word the
+//     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ);
+//   - a number with its unit, range and measure word is never split: 15%～25%, 5～10分,
+//     37℃, 3次;
 //   - —— and …… are one unit: no break between their halves.
-// Output: one flag per byte offset plus one for the end: 1 = a break is allowed
-// before this byte. Offsets inside a character are 0.
+// Output: one flag per byte offset plus one for the end: kBreak = a break is allowed
+// before this byte, kFallbackBreak = a Korean syllable break (see above), kNoBreak =
+// none. Offsets inside a character are 0. Japanese (ja) breaks strictly unless asked
+// for Normal: no small kana or ー at a line start (JLReq 3.1.7).
 // Thread-safety: one ICU iterator per thread and locale, reused.
 #pragma once
 
@@ -19,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/items.hpp"
 #include "text/paragraph.hpp"
 
 namespace leafpress::text {

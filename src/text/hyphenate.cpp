@@ -14,25 +14,40 @@ namespace {
 
 using HyphenDictHandle = Handle<HyphenDict, hnj_hyphen_free>;
 
-const HyphenDict* dictionary() {
-  static const HyphenDictHandle dict = [] {
-    const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/hyph_en_US.dic";
-    return HyphenDictHandle(hnj_hyphen_load(path.c_str()));
-  }();
-  return dict.get();
+HyphenDictHandle load(const char* name) {
+  const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/" + name;
+  return HyphenDictHandle(hnj_hyphen_load(path.c_str()));
+}
+
+const HyphenDict* dictionary(bool british) {
+  // Function-local statics: loaded once, thread-safe initialisation (C++11 [stmt.dcl]).
+  if (british) {
+    static const HyphenDictHandle gb = load("hyph_en_GB.dic");
+    if (gb) return gb.get();
+  }
+  static const HyphenDictHandle us = load("hyph_en_US.dic");
+  return us.get();
 }
 
 }  // namespace
 
-std::vector<std::size_t> hyphenation_points(std::string_view word) {
+bool uses_british_patterns(std::string_view lang) {
+  if (lang.size() < 5 || !(lang.starts_with("en-") || lang.starts_with("en_"))) return false;
+  const std::string_view region = lang.substr(lang.size() - 2);
+  for (const std::string_view r : {"GB", "UK", "AU", "NZ", "IE", "IN", "ZA"})
+    if (region == r) return true;
+  return false;
+}
+
+std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_view lang) {
   std::vector<std::size_t> points;
-  if (word.size() < kMinBefore + kMinAfter || word.size() > 64) return points;
+  if (word.size() < kMinWord || word.size() < kMinBefore + kMinAfter || word.size() > 64) return points;
   std::string lower(word);
   for (char& c : lower) {
     if (!std::isalpha(static_cast<unsigned char>(c))) return points;
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  const HyphenDict* dict = dictionary();
+  const HyphenDict* dict = dictionary(uses_british_patterns(lang));
   if (!dict) return points;
   std::string hyphens(lower.size() + 5, '\0');
   std::string hyphenated(lower.size() * 2 + 1, '\0');

@@ -1,11 +1,15 @@
 // text/hyphenate.hpp: where a Latin word may take a hyphen.
 //
-// Liang's patterns through libhyphen with Debian's hyph_en_US.dic (the only
-// dictionary shipped; Latin words in CJK articles are English). Only words of
-// ASCII letters are hyphenated, never CJK, digits, code or URLs; at least
-// kMinBefore letters stay before the hyphen and kMinAfter after it.
-// The dictionary is loaded once per process, on first use; lookups only read
-// it and may run on many threads at once.
+// Liang's patterns through libhyphen with Debian's dictionaries: hyph_en_GB.dic
+// (hyphen-en-gb) for en-GB and other British-spelling regions (en-AU, en-NZ, en-IE,
+// en-IN, en-ZA...), hyph_en_US.dic (hyphen-en-us) for en, en-US and for the English
+// words inside a CJK article. Only words of ASCII letters are hyphenated, never CJK,
+// digits, code or URLs. As TeX's \lefthyphenmin and \righthyphenmin, at least
+// kMinBefore letters stay before the hyphen and kMinAfter after it; words shorter
+// than kMinWord letters are never hyphenated (a broken "si-lent" reads worse than a
+// loose line).
+// Each dictionary is loaded once per process, on first use, and shared; lookups only
+// read it and may run on many threads at once.
 #pragma once
 
 #include <cstddef>
@@ -14,11 +18,16 @@
 
 namespace leafpress::text {
 
-constexpr std::size_t kMinBefore = 2;
+constexpr std::size_t kMinBefore = 3;
 constexpr std::size_t kMinAfter = 3;
+constexpr std::size_t kMinWord = 6;
 
-// Byte offsets inside `word` before which a hyphen may be inserted. Empty when
-// the word is too short, not all ASCII letters, or no dictionary is installed.
-std::vector<std::size_t> hyphenation_points(std::string_view word);
+// Byte offsets inside `word` before which a hyphen may be inserted, with the patterns
+// for `lang` (BCP 47). Empty when the word is too short, not all ASCII letters, or no
+// dictionary is installed.
+std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_view lang = "en");
+
+// True when `lang` uses the British patterns.
+bool uses_british_patterns(std::string_view lang);
 
 }  // namespace leafpress::text

@@ -1,5 +1,7 @@
 #include "text/items.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 
 namespace leafpress::text {
@@ -25,16 +27,12 @@ std::vector<Cluster> clusters_of(const ItemInput& in) {
   return out;
 }
 
-bool is_latin_alnum(CharClass c) {
-  return c == CharClass::Latin;
+// Unit signs written after a number: they belong to the number ("30%", "37℃").
+bool is_unit_sign(char32_t cp) {
+  return cp == U'%' || cp == U'‰' || cp == U'℃' || cp == U'°' || cp == U'℉' || cp == U'％';
 }
 bool is_han_or_kana(CharClass c) {
   return c == CharClass::Cjk;
-}
-
-// CLReq 3.4 / JLReq 3.1.8: a quarter em between Han/Kana and Latin letters or digits.
-bool needs_autospace(CharClass a, CharClass b) {
-  return (is_han_or_kana(a) && is_latin_alnum(b)) || (is_latin_alnum(a) && is_han_or_kana(b));
 }
 
 bool is_stop(char32_t cp) {
@@ -80,7 +78,7 @@ class Builder {
       const Side next = side_of(c, cls, cp);
       if (have_prev) {
         if (pending_space)
-          typed_space(prev, next, no_break_space || !in_.breaks[c.begin], space_glyph, space_width);
+          typed_space(prev, next, no_break_space || in_.breaks[c.begin] != kBreak, space_glyph, space_width);
         else
           between(prev, next, c);
       }
@@ -100,27 +98,32 @@ class Builder {
     CharClass cls = CharClass::LatinPunct;
     char32_t cp = 0;
     bool open = false, close = false;  // a compressible full-width mark
+    bool full_mark = false;            // another full-width mark (：；！？): keeps its em
+    bool latin = false;                // a Latin letter or digit, or a unit sign after one
     const Face* face = nullptr;
   };
 
   Side side_of(const Cluster& c, CharClass cls, char32_t cp) const {
-    Side s{cls, cp, false, false, in_.glyphs[c.glyph_begin].face};
+    Side s{.cls = cls, .cp = cp, .face = in_.glyphs[c.glyph_begin].face};
     // Only marks whose glyph really is a full em can lose half of it.
     const bool full_width = c.width > 0.9 * in_.em;
     const bool centered = in_.centered_stops && is_stop(cp);
     s.open = full_width && cls == CharClass::CjkOpen;
     s.close = full_width && cls == CharClass::CjkClose && !centered;
+    s.full_mark = full_width && (cls == CharClass::CjkOther || (cls == CharClass::CjkClose && centered));
+    s.latin = cls == CharClass::Latin || is_unit_sign(cp);
     return s;
   }
 
+  // CLReq 3.4 / JLReq 3.1.8: a quarter em between Han/Kana and Latin letters or digits,
+  // and between Han and a unit sign ("30%以上" reads as "30% 以上").
+  static bool needs_autospace(const Side& a, const Side& b) {
+    return (is_han_or_kana(a.cls) && b.latin) || (a.latin && is_han_or_kana(b.cls));
+  }
+
   void flush() {
-    if (box_open_) {
-      // Tracking goes between the glyphs of a Latin word, never after its last one.
-      const std::uint32_t count = box_.glyph_end - box_.glyph_begin;
-      if (box_latin_ && count > 1) box_.stretch = em(kTrackingStretch) * (count - 1);
-      out_.items.emplace_back(box_);
-    }
-    box_open_ = box_latin_ = false;
+    if (box_open_) out_.items.emplace_back(box_);
+    box_open_ = false;
   }
 
   bool ends_with_forced_break() const {
@@ -148,11 +151,15 @@ class Builder {
   void typed_space(const Side& a, const Side& b, bool no_break, std::int32_t glyph, Pt width) {
     flush();
     forbid_break_if(no_break);
-    if (needs_autospace(a.cls, b.cls)) {
+    if (needs_autospace(a, b)) {
       glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace, glyph);
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
+    } else if (a.cls == CharClass::Hangul || b.cls == CharClass::Hangul) {
+      // KLREQ: a Korean word space may open up to half an em (at ratio 1); past that the
+      // breaker prefers a break between syllables (kSyllableBreakPenalty).
+      glue(width, std::max(width / 2, em(kKoreanSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
     } else {
       glue(width, width / 2, width / 2.5, GlueKind::Word, glyph);
     }
@@ -160,13 +167,14 @@ class Builder {
 
   // Two visible characters side by side.
   void between(const Side& a, const Side& b, const Cluster& c) {
-    const bool allowed = in_.breaks[c.begin] != 0;
-    if (needs_autospace(a.cls, b.cls)) {
+    const bool allowed = in_.breaks[c.begin] == kBreak;
+    if (needs_autospace(a, b)) {
       flush();
       forbid_break_if(!allowed);
       glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace);
-    } else if ((a.close && !b.close) || (b.open && !a.open && !a.close)) {
-      // The half em that a full-width mark keeps beside it; neighbouring marks share one.
+    } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
+      // The half em that a full-width mark keeps beside it; neighbouring marks share one,
+      // whatever they are: 。」 」（ ）、 」： ：「 all take 1.5 em (CLReq 3.1.6, JLReq 3.1.4).
       flush();
       forbid_break_if(!allowed);
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation);
@@ -181,9 +189,12 @@ class Builder {
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
       out_.items.emplace_back(
           Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
+    } else if (in_.breaks[c.begin] == kFallbackBreak) {
+      flush();
+      out_.items.emplace_back(Penalty{.cost = kSyllableBreakPenalty});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
-      hyphen_penalty(a.face, kHyphenPenalty, c.begin);
+      hyphen_penalty(a.face, in_.hyphen_penalty, c.begin);
     }
   }
 
@@ -220,14 +231,12 @@ class Builder {
     }
     box_.glyph_end = c.glyph_end;
     box_.width += c.width;
-    if (!is_cjk(s.cls)) box_latin_ = true;
   }
 
   const ItemInput& in_;
   Items out_;
   Box box_;
   bool box_open_ = false;
-  bool box_latin_ = false;
 };
 
 }  // namespace

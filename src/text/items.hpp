@@ -16,6 +16,8 @@
 //   - full-width closing marks (、。，．」）...) are a half-em box and half-em glue,
 //     opening marks half-em glue and a half-em box: half width at a line edge, and
 //     adjacent marks share one half em (。」 is 1.5 em);
+//   - unit signs (% ‰ ℃ ° ℉) after a number count as Latin for the quarter em:
+//     "降低30%以上" has it on both sides of "30%";
 //   - kinsoku (CLReq 3.1.7, JLReq 3.1.7): no break before a closing mark or stop,
 //     none after an opening mark; —— and …… never split.
 // Units: points. Glyph indices refer to Items::glyphs (text order) and hyphens.
@@ -37,9 +39,10 @@ constexpr double kInfinitePenalty = 10000;
 
 enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill };
 
+// A box never stretches: Latin words, Hangul words and digits keep their natural
+// letterfit (CLReq 3.8, JLReq 3.8: lines are adjusted in the spaces between them).
 struct Box {
   Pt width = 0;
-  Pt stretch = 0;  // letter-spacing a Latin word may take in justification (kTrackingStretch a glyph)
   std::uint32_t glyph_begin = 0, glyph_end = 0;  // range in Items::glyphs
   Pt shift = 0;  // where the glyphs start relative to the box (an opening mark's ink lies right)
   bool operator==(const Box&) const = default;
@@ -61,6 +64,9 @@ struct Penalty {
 };
 
 using Item = std::variant<Box, Glue, Penalty>;
+
+// Values of ItemInput::breaks.
+constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2;
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {
@@ -98,23 +104,29 @@ struct Items {
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
 constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
 constexpr double kAutospace = 0.25;
-// Latin letters may spread by up to this much each when a line is justified, as
-// pdfTeX's font expansion and microtype's tracking do: invisible at 0.01 em, it takes
-// a share of the slack that word spaces would otherwise take alone. Never for CJK.
-constexpr double kTrackingStretch = 0.01;  // CLReq: a quarter em between Han and Latin
-constexpr double kHyphenPenalty = 50;      // TeX's \hyphenpenalty
+constexpr double kHyphenPenalty = 50;  // TeX's \hyphenpenalty
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
+// KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
+// fallback, taken only when the word spaces of the line would open past half an em.
+// A Korean word space stretches to kKoreanSpaceMax at ratio 1 (badness 100); at this
+// cost (TeX scale, squared into demerits: 150² ≈ (10 + 100·1.1³)²) a syllable break
+// wins over a line whose spaces would go about a tenth past it.
+constexpr double kKoreanSpaceMax = 0.5;
+constexpr double kSyllableBreakPenalty = 150;
 
 struct ItemInput {
   std::string_view text;
-  std::span<const CharClass> classes;     // per byte: the class of the character starting there
-  std::span<const std::uint8_t> breaks;   // per byte (size text+1): 1 = a line may break before it
+  std::span<const CharClass> classes;  // per byte: the class of the character starting there
+  // per byte (size text+1): kBreak = a line may break before it, kFallbackBreak = only as a
+  // fallback at kSyllableBreakPenalty (between Korean syllables), 0 = no break
+  std::span<const std::uint8_t> breaks;
   std::span<const std::uint8_t> hyphens;  // per byte: 1 = a hyphenation point before it
   std::span<const ShapedGlyph> glyphs;    // text order
   Pt em = 10;
   bool centered_stops = false;  // zh-Hant: 、。，． sit in the middle of the em and keep their full width
   Pt max_box_width = 0;         // > 0: a word wider than this is broken between clusters (with a hyphen)
+  double hyphen_penalty = kHyphenPenalty;  // the cost of a break at a hyphenation point
 };
 
 Items build_items(const ItemInput& in);

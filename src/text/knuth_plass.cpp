@@ -1,5 +1,6 @@
 #include "text/knuth_plass.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -32,8 +33,10 @@ int fitness_class(double r) {
   return 3;
 }
 
-bool is_legal_break(std::span<const Item> items, std::size_t i) {
-  if (const auto* p = std::get_if<Penalty>(&items[i])) return p->cost < kInfinitePenalty;
+bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlassParams& params) {
+  if (const auto* p = std::get_if<Penalty>(&items[i]))
+    return p->cost < kInfinitePenalty && (p->cost < params.max_break_cost || p->cost <= -kInfinitePenalty) &&
+           (params.discretionary || !p->flagged || p->width <= 0);
   if (std::holds_alternative<Glue>(items[i])) return i > 0 && std::holds_alternative<Box>(items[i - 1]);
   return false;
 }
@@ -48,7 +51,6 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
     sum[i + 1] = sum[i];
     if (const auto* b = std::get_if<Box>(&items[i])) {
       sum[i + 1].width += b->width;
-      sum[i + 1].stretch += b->stretch;
     } else if (const auto* g = std::get_if<Glue>(&items[i])) {
       sum[i + 1].width += g->width;
       if (g->kind == GlueKind::Fill)
@@ -74,7 +76,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
   std::vector<int> active{0};
 
   for (std::size_t b = 0; b < n; ++b) {
-    if (!is_legal_break(items, b)) continue;
+    if (!is_legal_break(items, b, params)) continue;
     const auto* pen = std::get_if<Penalty>(&items[b]);
     const double cost = pen ? pen->cost : 0;
     const bool forced = pen && cost <= -kInfinitePenalty;
@@ -108,6 +110,9 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (too_long || r > params.tolerance) continue;
       const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
       if (in_a_row > kMaxHyphensInARow) continue;
+      if (flagged && std::find(params.no_flagged_lines.begin(), params.no_flagged_lines.end(), from.line) !=
+                         params.no_flagged_lines.end())
+        continue;
 
       const double badness = 100 * std::pow(std::abs(r), 3);
       double d = std::pow(params.line_penalty + badness, 2);
@@ -119,6 +124,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       const int fit = fitness_class(r);
       if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
       if (forced && from.flagged) d += params.final_hyphen_demerits;
+      // The paragraph's last line: its natural width, without the fill that ends it.
+      if (forced && natural < params.short_last_line) d += params.short_last_line_demerits;
       d += from.total_demerits;
       auto& slot = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
       if (d < slot.demerits) slot = {d, a};

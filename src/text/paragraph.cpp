@@ -3,7 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -12,6 +14,7 @@
 
 #include "text/break_opportunities.hpp"
 #include "text/hyphenate.hpp"
+#include "text/icu_handles.hpp"
 #include "text/itemize.hpp"
 #include "text/knuth_plass.hpp"
 #include "text/shape.hpp"
@@ -19,15 +22,21 @@
 namespace leafpress::text {
 namespace {
 
-// Tolerances of the three Knuth–Plass passes, as adjustment ratios: the first
-// keeps word spaces under about 0.45 em; the second allows looser lines; the
-// third accepts any line that is not overfull, so the paragraph still gets the
-// least bad set of breaks. There is no emergency stretch (TeX's
-// \emergencystretch): CJK glue may not stretch past kCjkStretchCap, so
-// pretending it could would only make lines that set_line leaves short.
-constexpr double kFirstTolerance = 1.5;
-constexpr double kSecondTolerance = 3.0;
+// The Knuth–Plass passes, as TeX runs them (The TeXbook, ch. 14): first without
+// hyphenation at a tight tolerance (\pretolerance: most paragraphs end here, with no
+// hyphen at all); then with hyphens at the normal tolerance (\tolerance); then with
+// emergency stretch (\emergencystretch), which lets the breaker weigh loose lines
+// against each other instead of failing; last, any set of lines that is not overfull.
+// Ratios are of the lines' stretch: a word space (0.26 em, stretch half of it) is
+// 0.39 em at r = 1 and 0.52 em at r = 2.
+constexpr double kPretolerance = 1.0;
+constexpr double kTolerance = 2.0;
+constexpr double kEmergencyStretchEm = 1.5;
 constexpr double kLastTolerance = 1e6;
+// CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
+// A last line narrower than this (in em) costs as much as a badly loose line.
+constexpr double kShortLastLineEm = 1.9;
+constexpr double kShortLastLineDemerits = 1e6;
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -35,7 +44,7 @@ bool is_ascii_letter(char c) {
 
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
-                                          bool enabled) {
+                                          bool enabled, std::string_view lang) {
   std::vector<std::uint8_t> map(text.size() + 1, 0);
   if (!enabled) return map;
   // One pass over the styles, so the check below is O(1) a word (not O(styles)).
@@ -65,10 +74,52 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     if (before > 0) --before;
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j));
     if (plain && i < last_word_begin && !excluded(i))
-      for (std::size_t p : hyphenation_points(text.substr(i, j - i))) map[i + p] = 1;
+      for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
   return map;
+}
+
+// Balanced lines: the narrowest measure at which first fit still needs no more lines
+// than at the full width, found by bisection (as browsers do for text-wrap: balance).
+// first_fit is monotone in the width, so bisection is exact to kBalanceStep.
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width) {
+  constexpr Pt kBalanceStep = 0.25;
+  auto breaks = first_fit(items, width);
+  const std::size_t lines = breaks.size();
+  if (lines < 2) return breaks;
+  Pt lo = width / static_cast<double>(lines) * 0.5, hi = width;
+  while (hi - lo > kBalanceStep) {
+    const Pt mid = (lo + hi) / 2;
+    auto trial = first_fit(items, mid);
+    if (trial.size() <= lines)
+      hi = mid, breaks = std::move(trial);
+    else
+      lo = mid;
+  }
+  return breaks;
+}
+
+// zh and ja titles break only between words: ICU's dictionary-based word BreakIterator
+// finds them; a line break between two Han/Kana characters inside one word is dropped.
+void keep_cjk_words_whole(std::string_view text, const std::string& lang,
+                          const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
+  if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
+  std::vector<std::uint8_t> boundary(text.size() + 1, 0);
+  UErrorCode err = U_ZERO_ERROR;
+  BreakIterator bi(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+  UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
+  if (U_FAILURE(err)) return;
+  ubrk_setUText(bi.get(), ut.get(), &err);
+  if (U_FAILURE(err)) return;
+  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get()))
+    boundary[static_cast<std::size_t>(b)] = 1;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!breaks[i] || boundary[i]) continue;
+    std::size_t prev = i - 1;
+    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
+  }
 }
 
 // Byte ranges of URLs typed as plain text: http://…, https://…, www.… up to a space,
@@ -93,52 +144,83 @@ std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text
   return out;
 }
 
-bool ends_with_fill(std::span<const Item> items, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end; ++i)
-    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind == GlueKind::Fill) return true;
-  return false;
-}
+// Justification takes the slack in this order (CLReq 3.8, JLReq 3.8): Latin word
+// spaces up to their stretch, then the quarter-em gaps between Han and Latin, then the
+// glue between CJK characters up to kCjkStretchCap. Only when all of that is not
+// enough (a line the breaker could not avoid) do word spaces and Han–Latin gaps go
+// past their stretch; CJK glue never passes its cap. Boxes never stretch:
+// no letter-spacing of Latin, Hangul or digits. Shrinking is even.
+enum Tier : int { kWordTier, kAutospaceTier, kCjkTier };
 
-bool capped(GlueKind k) {
-  return k == GlueKind::Cjk || k == GlueKind::Punctuation;
+int tier_of(GlueKind k) {
+  switch (k) {
+    case GlueKind::Word:
+      return kWordTier;
+    case GlueKind::Autospace:
+      return kAutospaceTier;
+    default:
+      return kCjkTier;
+  }
 }
 
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
-Line set_line(const Items& items, const std::vector<std::string>& glyph_text, std::size_t begin,
-              std::size_t end, Pt width, Pt em, bool justify) {
+Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
+              const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
+              std::size_t end, Pt width, bool justify) {
+  // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
+  const auto mark = [&](PlacedGlyph g, std::uint32_t cluster) {
+    g.span = cluster < span_at.size() ? span_at[cluster] : -1;
+    g.superscript = g.span >= 0 && spans[static_cast<std::size_t>(g.span)].superscript;
+    return g;
+  };
   const auto& list = items.items;
   // Discardable items at the line start go.
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
-  Pt natural = 0, stretch = 0, shrink = 0, capped_stretch = 0;
+  Pt natural = 0, shrink = 0;
+  std::array<Pt, 3> stretch{};
+  bool last = false;
   for (std::size_t i = begin; i < end; ++i) {
-    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width, stretch += b->stretch;
+    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width;
     if (const auto* g = std::get_if<Glue>(&list[i])) {
       natural += g->width;
-      stretch += g->stretch;
       shrink += g->shrink;
-      if (capped(g->kind)) capped_stretch += g->stretch;
+      if (g->kind == GlueKind::Fill)
+        last = true;
+      else
+        stretch[static_cast<std::size_t>(tier_of(g->kind))] += g->stretch;
     }
   }
   const Penalty* at_break = end < list.size() ? std::get_if<Penalty>(&list[end]) : nullptr;
   if (at_break) natural += at_break->width;
 
-  // Adjustment ratios: shrink evenly; stretch, but never letter-space CJK beyond
-  // kCjkStretchCap: what CJK glue cannot take goes to word spaces and autospace.
-  double r_capped = 0, r_free = 0;
-  const bool last = ends_with_fill(list, begin, end);
+  // The ratio each tier's glue stretches (or, negative, shrinks) by.
+  std::array<double, 3> ratio{};
   if (natural > width && shrink > 0) {
-    r_capped = r_free = std::max(-1.0, (width - natural) / shrink);
-  } else if (justify && !last && natural < width && stretch > 0) {
-    const double r = (width - natural) / stretch;
-    const Pt cap = kCjkStretchCap * em;
-    Pt taken = 0;
-    for (std::size_t i = begin; i < end; ++i)
-      if (const auto* g = std::get_if<Glue>(&list[i]); g && capped(g->kind))
-        taken += std::min(r * g->stretch, cap);
-    const Pt free_stretch = stretch - capped_stretch;
-    r_capped = r;
-    r_free = free_stretch > 0 ? (width - natural - taken) / free_stretch : 0;
-    if (free_stretch <= 0) r_capped = capped_stretch > 0 ? std::min(r, cap / (kCjkStretch * em)) : 0;
+    ratio.fill(std::max(-1.0, (width - natural) / shrink));
+  } else if (justify && !last && natural < width) {
+    Pt slack = width - natural;
+    const double cjk_cap = kCjkStretchCap / kCjkStretch;  // the ratio at which CJK glue is capped
+    auto take = [&](int tier, double up_to) {
+      const auto t = static_cast<std::size_t>(tier);
+      if (stretch[t] <= 0 || slack <= 0 || ratio[t] >= up_to) return;
+      const Pt room = (up_to - ratio[t]) * stretch[t];
+      const Pt taken = std::min(room, slack);
+      ratio[t] += taken / stretch[t];
+      slack -= taken;
+    };
+    take(kWordTier, 1);
+    take(kAutospaceTier, 1);
+    take(kCjkTier, cjk_cap);
+    // Past the bounds: a line no break could fill. Spaces between words open first.
+    const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
+    if (slack > 0 && open > 0) {
+      const double extra = slack / open;
+      if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
+      if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
+      slack = 0;
+    }
+    // CJK glue never passes its cap: a wider gap between Han reads as letter-spacing
+    // (CLReq 3.8). A pure CJK line the breaker could not fill stays a little short.
   }
 
   Line line;
@@ -146,30 +228,27 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text, st
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) {
       Pt pen = x + b->shift;
-      // Tracking only stretches (r_free > 0), spread evenly over the box's glyphs.
-      const std::uint32_t count = b->glyph_end - b->glyph_begin;
-      const Pt track = r_free > 0 && count > 1 ? r_free * b->stretch / (count - 1) : 0;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
-                                          glyph_text[g], s.emphasis_mark});
-        pen += s.advance + track;
+        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
+                                               glyph_text[g], s.emphasis_mark},
+                                   s.cluster));
+        pen += s.advance;
       }
-      x += b->width + (r_free > 0 ? r_free * b->stretch : 0);
+      x += b->width;
     } else if (const auto* g = std::get_if<Glue>(&list[i])) {
       if (g->glyph >= 0) {
         const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
-        line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "});
+        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "}, s.cluster));
       }
-      const double r = capped(g->kind) ? r_capped : r_free;
-      Pt gap = g->width + (r >= 0 ? r * g->stretch : r * g->shrink);
-      if (capped(g->kind) && r > 0) gap = g->width + std::min(r * g->stretch, kCjkStretchCap * em);
-      x += gap;
+      if (g->kind == GlueKind::Fill) continue;
+      const double r = ratio[static_cast<std::size_t>(tier_of(g->kind))];
+      x += g->width + (r >= 0 ? r * g->stretch : r * g->shrink);
     }
   }
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
-    line.glyphs.push_back(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"});
+    line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"}, s.cluster));
     x += at_break->width;
     line.hyphenated = true;
   }
@@ -196,7 +275,9 @@ struct Prepared {
   std::vector<StyleRange> styles;  // with the URLs found in the text
   Itemized itemized;
   std::vector<std::uint8_t> italic, breaks, hyphens;
-  std::vector<std::string> glyph_text;  // per glyph of the shaped text (clusters do not change with size)
+  std::vector<std::string> glyph_text;    // per glyph of the shaped text (clusters do not change with size)
+  std::vector<std::int32_t> span_at;      // per byte: the index of the span it comes from
+  std::vector<std::uint8_t> superscript;  // per byte: 1 inside a superscript span
 };
 
 // A bounded process-wide cache of Prepared paragraphs, keyed by everything that goes
@@ -256,9 +337,10 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   key += style.hyphenate ? 'h' : '-';
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
+  key += style.balance ? 'B' : '-';
   for (const auto& s : spans) {
-    key +=
-        static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) + (s.url ? 8 : 0));
+    key += static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) +
+                             (s.url ? 8 : 0) + (s.superscript ? 16 : 0));
     field(s.text);
   }
   return key;
@@ -271,15 +353,22 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   auto p = std::make_shared<Prepared>();
   std::string& text = p->text;
   std::vector<StyleRange>& styles = p->styles;
-  for (const auto& s : spans) {
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const TextSpan& s = spans[i];
     if (s.text.empty()) continue;
     styles.push_back(StyleRange{text.size(), text.size() + s.text.size(), s.bold, s.italic, s.code, s.url});
     text += s.text;
+    p->span_at.resize(text.size(), static_cast<std::int32_t>(i));
+    p->superscript.resize(text.size(), s.superscript ? 1 : 0);
   }
   if (text.empty()) return std::shared_ptr<const Prepared>(std::move(p));
   auto itemized = itemize(text, styles, style, fonts);
   if (!itemized) return itemized.error();
   p->itemized = std::move(itemized).value();
+  // A superscript (a footnote number) counts as punctuation for the items: no Han–Latin
+  // autospace around it (CLReq 3.4 is about letters and digits of the text, not references).
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (p->superscript[i]) p->itemized.classes[i] = CharClass::LatinPunct;
   p->italic.assign(text.size(), 0);
   for (const auto& s : styles)
     if (s.italic) std::fill(p->italic.begin() + s.begin, p->italic.begin() + s.end, 1);
@@ -291,7 +380,11 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     for (std::size_t i = b; i + 1 < e; ++i)
       if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
   }
-  p->hyphens = hyphenation_map(text, styles, style.hyphenate);
+  if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
+  // Never a break before a superscript: it stays with what it refers to.
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
+  p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   const auto glyphs = shape(text, p->itemized.runs, style.lang, style.size);
   p->glyph_text.resize(glyphs.size());
@@ -316,10 +409,104 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   return done;
 }
 
+// TeX's passes (see kPretolerance): the first set of breaks found wins.
+std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em,
+                                       const ComposeOptions& options) {
+  struct Pass {
+    double tolerance;
+    bool hyphens;
+    double emergency_em;
+  };
+  constexpr Pass kPasses[] = {{kPretolerance, false, 0},
+                              {kTolerance, true, 0},
+                              {kTolerance, true, kEmergencyStretchEm},
+                              {kLastTolerance, true, kEmergencyStretchEm}};
+  KnuthPlassParams params;
+  params.no_flagged_lines = options.no_hyphen_lines;
+  params.short_last_line = kShortLastLineEm * em;
+  params.short_last_line_demerits = kShortLastLineDemerits;
+  for (const Pass& pass : kPasses) {
+    params.tolerance = pass.tolerance;
+    params.discretionary = pass.hyphens;
+    // The first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean
+    // space opens to half an em; only when that fails are syllable breaks weighed.
+    params.max_break_cost = pass.hyphens ? kInfinitePenalty : kSyllableBreakPenalty;
+    params.background_stretch = pass.emergency_em * em;
+    if (auto found = knuth_plass(items, width, params)) return std::move(*found);
+  }
+  return {};
+}
+
+// The items of a prepared paragraph at the style's size; `max_box_width` > 0 splits longer words.
+Items paragraph_items(const Prepared& p, const ParagraphStyle& style, Pt max_box_width) {
+  auto glyphs = shape(p.text, p.itemized.runs, style.lang, style.size);
+  for (auto& g : glyphs) {
+    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
+    if (p.superscript[g.cluster]) {  // outlines scale linearly: the shaped run at a smaller size
+      g.advance *= kSuperscriptScale;
+      g.x_offset *= kSuperscriptScale;
+      g.y_offset = g.y_offset * kSuperscriptScale + kSuperscriptRise * style.size;
+    }
+  }
+  // Traditional Chinese centres its stops in the em: they keep their full width.
+  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
+  return build_items(ItemInput{.text = p.text,
+                               .classes = p.itemized.classes,
+                               .breaks = p.breaks,
+                               .hyphens = p.hyphens,
+                               .glyphs = glyphs,
+                               .em = style.size,
+                               .centered_stops = zh_hant,
+                               .max_box_width = max_box_width});
+}
+
 }  // namespace
+
+Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
+                              const FontSet& fonts) {
+  auto prepared = prepare(spans, style, fonts);
+  if (!prepared) return prepared.error();
+  ContentWidths out;
+  if ((*prepared)->text.empty()) return out;
+  const Items items = paragraph_items(**prepared, style, 0);
+  // A legal break is glue after a box, or a penalty below kInfinitePenalty (knuth_plass.hpp);
+  // glue at a break vanishes, a penalty's width (a hyphen) stays on the line before it.
+  Pt piece = 0, line = 0;
+  bool after_box = false;
+  for (const Item& item : items.items) {
+    if (const auto* b = std::get_if<Box>(&item)) {
+      piece += b->width;
+      line += b->width;
+      after_box = true;
+    } else if (const auto* g = std::get_if<Glue>(&item)) {
+      if (after_box)
+        out.min = std::max(out.min, piece), piece = 0;
+      else
+        piece += g->width;
+      if (g->kind != GlueKind::Fill) line += g->width;
+      after_box = false;
+    } else if (const auto* pen = std::get_if<Penalty>(&item)) {
+      if (pen->cost <= -kInfinitePenalty) {  // a forced break (a hard line break)
+        out.max = std::max(out.max, line), line = 0;
+        out.min = std::max(out.min, piece), piece = 0;
+      } else if (pen->cost < kInfinitePenalty) {
+        out.min = std::max(out.min, piece + pen->width), piece = 0;
+      }
+      after_box = false;
+    }
+  }
+  out.min = std::max(out.min, piece);
+  out.max = std::max({out.max, line, out.min});
+  return out;
+}
 
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
                           const FontSet& fonts) {
+  return compose(spans, style, width, fonts, ComposeOptions{});
+}
+
+Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
+                          const FontSet& fonts, const ComposeOptions& options) {
   Paragraph para;
   para.size = style.size;
   auto prepared = prepare(spans, style, fonts);
@@ -328,44 +515,20 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const std::string& text = p.text;
   if (text.empty()) return para;
   para.missing = p.itemized.missing;
-  auto glyphs = shape(text, p.itemized.runs, style.lang, style.size);
-  for (auto& g : glyphs)
-    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
-  const auto& breaks = p.breaks;
-  const auto& hyphens = p.hyphens;
   const auto& glyph_text = p.glyph_text;
-  // Traditional Chinese centres its stops in the em: they keep their full width.
-  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
-  const Items items = build_items(ItemInput{.text = text,
-                                            .classes = p.itemized.classes,
-                                            .breaks = breaks,
-                                            .hyphens = hyphens,
-                                            .glyphs = glyphs,
-                                            .em = style.size,
-                                            .centered_stops = zh_hant,
-                                            .max_box_width = width});
+  const Items items = paragraph_items(p, style, width);
 
   std::vector<std::size_t> chosen;
-  const bool justify = style.align == Align::Justify;
-  if (justify) {
-    KnuthPlassParams params;
-    params.tolerance = kFirstTolerance;
-    auto found = knuth_plass(items.items, width, params);
-    if (!found) {
-      params.tolerance = kSecondTolerance;
-      found = knuth_plass(items.items, width, params);
-    }
-    if (!found) {
-      params.tolerance = kLastTolerance;
-      found = knuth_plass(items.items, width, params);
-    }
-    if (found) chosen = std::move(*found);
-  }
+  const bool justify = style.align == Align::Justify && !style.balance;
+  if (style.balance)
+    chosen = balance_breaks(items.items, width);
+  else if (justify)
+    chosen = choose_breaks(items.items, width, style.size, options);
   if (chosen.empty()) chosen = first_fit(items.items, width);
 
   std::size_t begin = 0;
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, begin, end, width, style.size, justify));
+    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify));
     begin = end + 1;
   }
   return para;

@@ -32,7 +32,13 @@ struct TextSpan {
   bool italic = false;
   bool code = false;  // monospace-like: never hyphenated
   bool url = false;   // link target shown as text: breaks after / - . without a hyphen
+  // A footnote reference: set at kSuperscriptScale of the size, raised kSuperscriptRise em,
+  // with no break and no Han–Latin autospace before it (it belongs to the word it follows).
+  bool superscript = false;
 };
+
+constexpr double kSuperscriptScale = 0.6;  // of the paragraph's size
+constexpr double kSuperscriptRise = 0.35;  // em of the paragraph's size, baseline to baseline
 
 struct FontFamilies {
   std::string latin = "Noto Serif";     // Latin, Greek, Cyrillic, digits, ASCII punctuation
@@ -42,7 +48,9 @@ struct FontFamilies {
 
 enum class Align { Justify, Left, Center };
 
-enum class LineBreakStrictness { Normal, Strict };
+// Auto: Strict for Japanese (JLReq 3.1.7: no small kana or ー at a line start, as
+// Japanese books set), Normal for the rest.
+enum class LineBreakStrictness { Normal, Strict, Auto };
 
 struct ParagraphStyle {
   Pt size = 10;
@@ -50,8 +58,13 @@ struct ParagraphStyle {
   std::string lang = "en";  // BCP 47
   Align align = Align::Justify;
   bool hyphenate = true;
-  LineBreakStrictness strictness = LineBreakStrictness::Normal;
+  LineBreakStrictness strictness = LineBreakStrictness::Auto;
   bool bold = false;  // the whole paragraph is bold (headings)
+  // Titles, headings, captions (as CSS text-wrap: balance): as many lines as the text
+  // needs at `width`, but of near-equal length, so that no word or character is left
+  // alone; zh and ja break only between words (ICU's dictionary word breaks), never
+  // "糖尿病足部护理：每 | 天五分钟". The lines are not justified; `align` places them.
+  bool balance = false;
 };
 
 struct PlacedGlyph {
@@ -65,6 +78,11 @@ struct PlacedGlyph {
   // marks emphasis with a dot under each character (zh), JLReq 3.2.1 with a sesame dot
   // above it (ja); layout draws the mark, so it never enters the text.
   bool emphasis_mark = false;
+  // Which of compose()'s spans the glyph's characters come from (-1: none), so that layout can
+  // find a link's or a struck span's glyphs; superscript: drawn at kSuperscriptScale of the
+  // size (x, y and advance already are in points of the smaller glyph).
+  int span = -1;
+  bool superscript = false;
   bool operator==(const PlacedGlyph&) const = default;
 };
 
@@ -82,8 +100,28 @@ struct Paragraph {
   std::vector<char32_t> missing;  // characters no font had (drawn as .notdef)
 };
 
+// What layout may ask of one composition beyond the style.
+struct ComposeOptions {
+  // 0-based lines that must not end with an inserted hyphen: the last line of a column,
+  // panel or page (a reader must not turn a fold or a page mid-word). The breaker finds
+  // the best other breaks; the line count may change, so layout checks it.
+  std::vector<int> no_hyphen_lines;
+};
+
 // Composes a paragraph into lines `width` points wide.
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
                           const FontSet& fonts);
+Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
+                          const FontSet& fonts, const ComposeOptions& options);
+
+// CSS's min-content and max-content widths (CSS Sizing 3, 5.1) of the spans in this style:
+// the widest piece between two break opportunities (no hyphenation unless the style has
+// it), and the widest line when nothing but hard line breaks break it. Tables size their
+// columns from these (layout/table.cpp).
+struct ContentWidths {
+  Pt min = 0, max = 0;
+};
+Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
+                              const FontSet& fonts);
 
 }  // namespace leafpress::text

@@ -101,7 +101,8 @@ TEST_CASE("manifest: usage errors name the manifest and the line", "[batch]") {
 
 TEST_CASE("manifest: an output that names no file, and a bad set:, are usage errors", "[batch]") {
   Folder f;
-  for (const std::string output : {"''", "'.'", "out/", "out/..", "'{{article}}/'"}) {
+  for (const std::string output :
+       {"''", "'.'", "out/", "out/..", "'{{article}}/'", "\"out/a\\x1b[2J.pdf\""}) {
     INFO(output);
     auto m =
         load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    output: " + output + "\n"));

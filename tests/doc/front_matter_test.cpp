@@ -103,8 +103,9 @@ TEST_CASE("front_matter: a map where text belongs names the key", "[doc]") {
 }
 
 TEST_CASE("front_matter: clinic must be a map of text fields", "[doc]") {
-  SECTION("text instead of a map") {
-    const auto error = parse_error("title: T\nclinic: Harbour Clinic\n");
+  SECTION("text is the clinic's name; a list is an error") {
+    CHECK(parse_ok("title: T\nclinic: Harbour Clinic\n").clinic.name == "Harbour Clinic");
+    const auto error = parse_error("title: T\nclinic: [Harbour Clinic]\n");
     CHECK(error.line == 3);
     CHECK_THAT(error.message, Catch::Contains("`clinic`"));
     CHECK_THAT(error.hint, Catch::Contains("name:"));
@@ -115,9 +116,9 @@ TEST_CASE("front_matter: clinic must be a map of text fields", "[doc]") {
     CHECK_THAT(error.message, Catch::Contains("`clinic.phone`"));
   }
   SECTION("unknown fields are kept as clinic.<field>") {
-    const auto meta = parse_ok("clinic:\n  name: H\n  hours: 9-17\n  staff: [a, b]\n");
+    const auto meta = parse_ok("clinic:\n  name: H\n  fax: 9-17\n  staff: [a, b]\n");
     CHECK(meta.clinic.name == "H");
-    CHECK(meta.extra == std::map<std::string, std::string>{{"clinic.hours", "9-17"}});
+    CHECK(meta.extra == std::map<std::string, std::string>{{"clinic.fax", "9-17"}});
   }
 }
 
@@ -230,4 +231,50 @@ TEST_CASE("front_matter: brackets nested hundreds deep are an error that says so
   const auto e = parse_error(yaml);
   CHECK(e.line == kFirstLine);
   CHECK_THAT(e.message, Catch::Contains("levels deep"));
+}
+
+TEST_CASE("front_matter: date must be a real day written YYYY-MM-DD", "[doc]") {
+  using leafpress::doc::date_epoch;
+  CHECK(date_epoch("1970-01-01") == 0);
+  CHECK(date_epoch("2026-11-24") == 1795478400);
+  CHECK(date_epoch("2024-02-29") == 1709164800);  // a leap day
+  CHECK(date_epoch("9999-12-31").has_value());
+  for (const char* bad :
+       {"2026-13-45", "9999-99-99", "2023-02-29", "2026-04-31", "2026-00-10", "1969-12-31", "0000-01-01",
+        "26-11-24", "2026-1-24", "2026/11/24", "24.11.2026", "2026-11-24T10:00", "next week", ""}) {
+    INFO(bad);
+    CHECK_FALSE(date_epoch(bad).has_value());
+  }
+  // In the front matter: the error names the line of `date:` and the form expected.
+  const auto e = parse_error("title: T\ndate: 2026-13-45\n");
+  CHECK(e.line == kFirstLine + 1);
+  CHECK_THAT(e.message, Catch::Contains("date") && Catch::Contains("2026-13-45"));
+  CHECK_THAT(e.hint, Catch::Contains("YYYY-MM-DD"));
+  CHECK(parse_error("date: 9999-99-99\n").line == kFirstLine);
+  const auto ok = parse_ok("title: T\n\ndate: 2026-11-24\n");
+  CHECK(ok.date == "2026-11-24");
+  CHECK(ok.date_line == kFirstLine + 2);
+  CHECK(parse_ok("date: \"{{visit_date}}\"\n").date ==
+        "{{visit_date}}");  // a batch variable: checked when filled
+  CHECK(parse_ok("date:\n").date.empty());
+}
+
+TEST_CASE("front_matter: without a title, the first heading, the file name or the language's word", "[doc]") {
+  using leafpress::doc::parse_document;
+  auto title = [](const std::string& text, const std::string& path) {
+    auto d = parse_document(text, path);
+    REQUIRE(d.has_value());
+    return d->meta.title;
+  };
+  CHECK(title("## Second level\n\n# First\n\ntext\n", "a.md") == "First");
+  CHECK(title("## Only a second level\n\ntext\n", "a.md") == "Only a second level");
+  CHECK(title("Just text.\n", "notes/hand-washing.md") == "hand-washing");
+  CHECK(title("---\nlang: zh-Hans\n---\n只有正文。\n", "洗手.md") == "洗手");
+  // A plain ASCII file name is not put on a Chinese, Japanese or Korean cover.
+  CHECK(title("---\nlang: zh-Hans\n---\n只有正文。\n", "article.md") == "无标题");
+  CHECK(title("---\nlang: zh-Hant\n---\n只有正文。\n", "article.md") == "無標題");
+  CHECK(title("---\nlang: ja\n---\n本文だけ。\n", "article.md") == "無題");
+  CHECK(title("---\nlang: ko\n---\n본문만.\n", "article.md") == "제목 없음");
+  CHECK(leafpress::doc::untitled("en") == "Untitled");
+  CHECK(leafpress::doc::untitled("zh-TW") == "無標題");
 }

@@ -376,7 +376,7 @@ TEST_CASE("parse_markdown: front matter may close with ... and fences may have t
 TEST_CASE("parse_markdown: `---` after the first line is Markdown, not front matter", "[doc]") {
   const auto doc = parse_ok("\n---\ntitle: T\n---\n");
   CHECK(dump(doc) == Lines{"L2 hr", "L3 h2: title: T"});  // the second `---` underlines a setext heading
-  CHECK(doc.meta.title.empty());
+  CHECK(doc.meta.title == "title: T");  // no front matter title: the first heading (fallback_title)
 }
 
 TEST_CASE("parse_markdown: the first level-1 heading is the title when front matter has none", "[doc]") {
@@ -391,8 +391,8 @@ TEST_CASE("parse_markdown: the first level-1 heading is the title when front mat
   SECTION("the front matter title wins") {
     CHECK(parse_ok("---\ntitle: Given\n---\n# Heading\n").meta.title == "Given");
   }
-  SECTION("no level-1 heading") {
-    CHECK(parse_ok("## Only h2\n").meta.title.empty());
+  SECTION("no level-1 heading: the first heading of another level") {
+    CHECK(parse_ok("## Only h2\n").meta.title == "Only h2");
   }
 }
 

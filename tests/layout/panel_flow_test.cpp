@@ -376,3 +376,40 @@ TEST_CASE("panel_flow: a heading keeps with two lines even when they are two one
   CHECK(frame_of(r2, 1, 0) == 0);
   CHECK(frame_of(r2, 3, 0) == 0);
 }
+
+TEST_CASE("panel_flow: repeat_lines places a table's header again at the top of the next frame", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> frames{{0, 0, 100, 0, 0}, {0, 200, 100, 0, 1}};
+  Element table;
+  table.keep_together = true;
+  table.repeat_lines = 1;
+  for (int i = 0; i < 8; ++i) table.lines.push_back(FlowLine{20, 20});  // 160 pt: taller than a frame
+  Element before;
+  before.lines = {FlowLine{12, 10}};
+  const auto r = flow({before, table}, frames);
+  CHECK_FALSE(r.overflow_element);
+  // It does not wait for a fresh frame (it could not fit one): it starts under `before`.
+  CHECK(r.placements[1][0].frame == 0);
+  std::size_t in_first = 0;
+  for (const auto& p : r.placements[1]) in_first += p.frame == 0;
+  CHECK(in_first == 4);  // 10 + 4 × 20 = 90 ≤ 100
+  REQUIRE(r.repeats[1].size() == 1);
+  CHECK(r.repeats[1][0].line == 0);
+  CHECK(r.repeats[1][0].at.frame == 1);
+  CHECK(r.repeats[1][0].at.baseline == Approx(80));  // the header's line, at the top
+  CHECK(r.placements[1][4].baseline == Approx(60));  // the next row under it
+}
+
+TEST_CASE("panel_flow: a table that fits a frame is kept together and not repeated", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> frames{{0, 0, 100, 0, 0}, {0, 200, 100, 0, 1}};
+  Element before;
+  before.lines = {FlowLine{12, 10}, FlowLine{12, 10}, FlowLine{12, 10}};
+  Element table;
+  table.keep_together = true;
+  table.repeat_lines = 1;
+  for (int i = 0; i < 4; ++i) table.lines.push_back(FlowLine{20, 20});  // 80 pt: fits a frame, not the rest
+  const auto r = flow({before, table}, frames);
+  for (const auto& p : r.placements[1]) CHECK(p.frame == 1);
+  CHECK(r.repeats[1].empty());
+}

@@ -564,6 +564,25 @@ TEST_CASE("template: set_template_key sets the new style keys", "[layout]") {
   CHECK(t.accent == before.accent);  // a refused value changes nothing
 }
 
+TEST_CASE("template: links.print_urls and back.qr are read, and refused when not true or false", "[layout]") {
+  {
+    auto r = parse_template(join(kBase) + "\nlinks: {print_urls: true}\n", kPath);
+    if (!r) FAIL(r.error().describe());
+    CHECK(r->print_urls);
+    CHECK(r->back_qr);  // the default: a QR code of the clinic's url
+    CHECK_FALSE(Template{}.print_urls);
+  }
+  auto bad = parse_template(join(kBase) + "\nlinks: {print_urls: sometimes}\n", kPath);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message.find("links.print_urls") != std::string::npos);
+  Template t;
+  REQUIRE(leafpress::layout::set_template_key(t, "back.qr=false"));
+  CHECK_FALSE(t.back_qr);
+  REQUIRE(leafpress::layout::set_template_key(t, "links.print_urls=true"));
+  CHECK(t.print_urls);
+  CHECK_FALSE(leafpress::layout::set_template_key(t, "links.print_urls=maybe"));
+}
+
 TEST_CASE("template: every type size has a range, and the error names the key and line", "[layout]") {
   // heading.sizes=0.0001pt once drew headings no one could see.
   check_error(parse_template(with_line(26, "  heading: {sizes: [18pt, 0.0001pt, 11pt]}"), kPath), 26,

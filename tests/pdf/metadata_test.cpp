@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "pdf/hpdf_handles.hpp"
 #include "pdf/text_string.hpp"
 #include "tests/pdf/pdf_test_support.hpp"
 
@@ -42,4 +43,14 @@ TEST_CASE("metadata: no /Lang in a PDF 1.3 (PDF/X-1a) catalog, /Lang in the othe
   CHECK_THAT(qdf(write_to(m, Standard::Print, dir, "p.pdf")), !Catch::Contains("/Lang"));
   CHECK_THAT(qdf(write_to(m, Standard::Archive, dir, "a.pdf")), Catch::Contains("/Lang (en)"));
   CHECK_THAT(qdf(write_to(m, Standard::None, dir, "n.pdf")), Catch::Contains("/Lang (en)"));
+}
+
+TEST_CASE("hpdf_errors: libharu's codes are said in words, with the code kept for a report", "[pdf]") {
+  leafpress::pdf::ErrorState e;
+  e.error = HPDF_PAGE_INVALID_SIZE;  // 0x1054: once printed as "error 0x1054 (detail 0)" alone
+  CHECK_THAT(e.describe(), Catch::Contains("14,400 pt") && Catch::Contains("0x1054"));
+  e.error = HPDF_STRING_OUT_OF_RANGE;
+  CHECK_THAT(e.describe(), Catch::Contains("65,535 bytes"));
+  e.error = 0x1099;  // not one leafpress can meet: the code alone
+  CHECK(e.describe() == "libharu error 0x1099, detail 0");
 }

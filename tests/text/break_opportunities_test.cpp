@@ -1,5 +1,6 @@
 // Tests for text/break_opportunities.cpp: where ICU and the CLReq/JLReq rules let a
-// line break. Expectations are drawn as the text with "÷" at every break opportunity.
+// line break. Expectations are drawn as the text with "÷" at every break opportunity
+// and "∙" at every fallback break (Korean syllables: taken only at a cost).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -25,13 +26,15 @@ namespace {
 
 constexpr auto kNormal = LineBreakStrictness::Normal;
 constexpr auto kStrict = LineBreakStrictness::Strict;
+constexpr auto kAuto = LineBreakStrictness::Auto;
 
 std::string draw(const std::string& text, const std::string& lang, LineBreakStrictness strictness) {
   const auto breaks = find_break_opportunities(text, lang, strictness);
   REQUIRE(breaks.size() == text.size() + 1);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (breaks[i]) out += "÷";
+    if (breaks[i] == leafpress::text::kBreak) out += "÷";
+    if (breaks[i] == leafpress::text::kFallbackBreak) out += "∙";
     out += text[i];
   }
   if (breaks[text.size()]) out += "÷";
@@ -54,17 +57,27 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"zh-Hans", kNormal, "你好，世界。「引号」（括号）内容", "你÷好，÷世÷界。÷「引÷号」÷（括÷号）÷内÷容"},
       // —— and …… are one unit each.
       {"zh", kNormal, "他说——好的……真的", "他÷说÷——÷好÷的……÷真÷的"},
-      {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1÷糖÷尿÷病 ÷type ÷2"},
+      // A number keeps its unit, range and measure word (CLReq 3.1.7): 1糖 15%～25% 5～10分 37℃.
+      {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1糖÷尿÷病 ÷type ÷2"},
+      {"zh", kNormal, "约15%～25%的人", "约÷15%～25%的÷人"},
+      {"zh", kNormal, "每次5～10分钟", "每÷次÷5～10分÷钟"},
+      {"zh", kNormal, "体温37℃以上", "体÷温÷37℃以÷上"},
+      {"ja", kNormal, "３０％以上", "３０％以÷上"},
       {"zh", kNormal, "中·文", "中·÷文"},
       // ja normal: small kana and ー may start a line; strict: they may not.
       {"ja", kNormal, "カップとコーヒー", "カ÷ッ÷プ÷と÷コ÷ー÷ヒ÷ー"},
       {"ja", kStrict, "カップとコーヒー", "カッ÷プ÷と÷コー÷ヒー"},
+      // Auto (the default): Japanese breaks strictly (JLReq 3.1.7), the rest normally.
+      {"ja", kAuto, "カップとコーヒー", "カッ÷プ÷と÷コー÷ヒー"},
+      {"ja-JP", kAuto, "ちょっと見た。", "ちょっ÷と÷見÷た。"},
+      {"zh", kAuto, "カップ", "カ÷ッ÷プ"},
       {"ja", kNormal, "ちょっと見た。", "ち÷ょ÷っ÷と÷見÷た。"},
       {"ja", kStrict, "ちょっと見た。", "ちょっ÷と÷見÷た。"},
       {"ja", kNormal, "見た・聞いた", "見÷た・÷聞÷い÷た"},
-      // ko: only at spaces (keep-all), not between Hangul or Han; other languages break Hangul anywhere.
-      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저는 ÷학생입니다. ÷한국어(韓國語)를 ÷배워요"},
-      {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한국 ÷語"},
+      // ko: at spaces (keep-all); between two Hangul syllables only as a fallback (KLREQ),
+      // never next to Han; other languages break Hangul anywhere.
+      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저∙는 ÷학∙생∙입∙니∙다. ÷한∙국∙어(韓國語)를 ÷배∙워∙요"},
+      {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한∙국 ÷語"},
       {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
       // en: after spaces and after a hyphen before a letter.
       {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",

@@ -1,6 +1,6 @@
-#include "pdf/icc_profiles.hpp"
+#include "color/icc_profiles.hpp"
 
-// The paths come from CMake (src/pdf/CMakeLists.txt); OBJECT_DEPENDS rebuilds this file when they change.
+// The paths come from CMake (src/color/CMakeLists.txt); OBJECT_DEPENDS rebuilds this file when they change.
 // .incbin keeps the bytes out of the compiler: a C array of 41 KB would take longer to compile than to make.
 asm(".pushsection .rodata\n"
     ".balign 16\n"
@@ -18,7 +18,7 @@ asm(".pushsection .rodata\n"
 extern "C" const char leafpress_fogra39_icc_begin[], leafpress_fogra39_icc_end[];
 extern "C" const char leafpress_srgb_icc_begin[], leafpress_srgb_icc_end[];
 
-namespace leafpress::pdf {
+namespace leafpress::color {
 
 std::string_view fogra39_profile() {
   return {leafpress_fogra39_icc_begin,
@@ -30,4 +30,4 @@ std::string_view srgb_profile() {
           static_cast<std::size_t>(leafpress_srgb_icc_end - leafpress_srgb_icc_begin)};
 }
 
-}  // namespace leafpress::pdf
+}  // namespace leafpress::color

@@ -1,4 +1,4 @@
-// pdf/lcms_handles.hpp: owning handles for lcms2 profiles and transforms.
+// color/lcms_handles.hpp: owning handles for lcms2 profiles and transforms.
 #pragma once
 
 #include <lcms2.h>
@@ -7,9 +7,9 @@
 
 #include "core/handle.hpp"
 
-namespace leafpress::pdf {
+namespace leafpress::color {
 
 using IccProfile = Handle<std::remove_pointer_t<cmsHPROFILE>, cmsCloseProfile>;
 using IccTransform = Handle<std::remove_pointer_t<cmsHTRANSFORM>, cmsDeleteTransform>;
 
-}  // namespace leafpress::pdf
+}  // namespace leafpress::color

@@ -1,0 +1,46 @@
+// cli/batch_dry_run.cpp: `leafpress batch MANIFEST.yaml --dry-run`: what would be built, with
+// which values, and nothing written.
+//
+// One paragraph per PDF, in manifest order: the output, the article and where its values come
+// from, whether it is up to date, then the values it would use, after the per-language choice
+// for the article's `lang:` (batch/merge_rules.hpp), and any warning the merge would give.
+// A row that would fail says why. Fonts are not loaded: it takes milliseconds.
+#include <iostream>
+
+#include "batch/fingerprint.hpp"
+#include "batch/merge_rules.hpp"
+#include "cli/commands.hpp"
+#include "doc/document.hpp"
+
+namespace leafpress::cli {
+
+void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force) {
+  std::size_t failing = 0, current = 0;
+  for (const auto* p : jobs) {
+    const batch::Job& job = p->job;
+    std::cout << job.output << "\n    from " << job.article;
+    if (!job.row.empty()) std::cout << " with " << job.row;
+    if (!job.layout.empty()) std::cout << ", layout " << job.layout;
+    std::cout << ", " << pdf::standard_name(job.standard);
+    if (p->problem) {
+      ++failing;
+      std::cout << "\n    would fail: " << p->problem->describe() << "\n";
+      continue;
+    }
+    if (!force && batch::up_to_date(job, batch::inputs_hash(job))) {
+      ++current;
+      std::cout << " (up to date)";
+    }
+    std::cout << "\n";
+    batch::Variables values = job.variables;
+    if (auto d = doc::load_document(job.article); d) {
+      values = batch::for_language(job.variables, d->meta.lang);
+      for (const auto& w : batch::override_warnings(*d, values, job.row)) std::cout << "    warning: " << w << "\n";
+    }
+    for (const auto& [key, value] : values) std::cout << "    " << key << " = " << value << "\n";
+  }
+  std::cout << jobs.size() << " PDFs would be built or checked (" << current << " up to date, " << failing
+            << " would fail); nothing was written\n";
+}
+
+}  // namespace leafpress::cli

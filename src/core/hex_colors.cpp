@@ -1,0 +1,38 @@
+#include "core/hex_colors.hpp"
+
+#include <regex>
+
+namespace leafpress {
+
+std::string quote_hex_colors(std::string_view yaml) {
+  // key: #0E7C7B   (a list item `- #0E7C7B` too), optionally followed by a real comment
+  static const std::regex hex_value(
+      R"(^(\s*(?:-\s+)?(?:[^\s#'"][^#'":]*:\s+|))(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})(\s*(?:\s#.*)?)$)");
+  static const std::regex in_flow(R"(((?:[{,]\s*[^\s#'"][^#'":,{}]*:|[\[,])\s*)(#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3})(?=\s*[,}\]]))");
+  std::string out;
+  out.reserve(yaml.size() + 16);
+  std::size_t start = 0;
+  while (start <= yaml.size()) {
+    std::size_t end = yaml.find('\n', start);
+    if (end == std::string_view::npos) end = yaml.size();
+    std::string line(yaml.substr(start, end - start));
+    const bool cr = !line.empty() && line.back() == '\r';
+    if (cr) line.pop_back();
+    std::smatch m;
+    // Only lines with a key or a list dash: a bare `#abc` line is a comment.
+    if (line.find('#') != std::string::npos && std::regex_match(line, m, hex_value) &&
+        m[1].str().find_first_of(":-") != std::string::npos)
+      line = m[1].str() + "\"" + m[2].str() + "\"" + m[3].str();
+    // In a flow map or list: `{color: #0E7C7B, ...}`, `[#abc, #def]`.
+    if (line.find('#') != std::string::npos)
+      line = std::regex_replace(line, in_flow, "$1\"$2\"");
+    out += line;
+    if (cr) out += '\r';
+    if (end == yaml.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace leafpress

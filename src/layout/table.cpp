@@ -1,0 +1,188 @@
+#include "layout/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace leafpress::layout {
+namespace {
+
+constexpr double kDescent = 0.25;  // of the size: below the last baseline of a cell
+
+text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header) {
+  text::ParagraphStyle st = body_style(s, size);
+  st.align = text::Align::Left;  // justified narrow cells open rivers
+  st.hyphenate = false;          // min-content is the longest word, as in CSS without hyphens: auto
+  st.bold = header;
+  return st;
+}
+
+struct Cells {  // the cells' spans and marks, read once for every trial size
+  std::vector<std::vector<InlineText>> rows;
+};
+
+// Min- and max-content widths of each column at `size`, padding included.
+Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
+                       std::vector<Pt>& min, std::vector<Pt>& max) {
+  const std::size_t n = table.align.size();
+  min.assign(n, 2 * pad);
+  max.assign(n, 2 * pad);
+  for (std::size_t r = 0; r < cells.rows.size(); ++r)
+    for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
+      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows);
+      auto w = text::measure(cells.rows[r][c].spans, st, s.fonts);
+      if (!w) return w.error();
+      min[c] = std::max(min[c], w->min + 2 * pad);
+      max[c] = std::max(max[c], w->max + 2 * pad);
+    }
+  return Ok{};
+}
+
+// The shares of an even column width up to which a short column is kept on one line, tried in
+// this order; 0 is plain CSS. The one that gives the lowest table wins (ties: the first).
+constexpr double kKeepShares[] = {1.0, 0.0, 1.5, 2.0};
+
+Pt sum(const std::vector<Pt>& v) {
+  return std::accumulate(v.begin(), v.end(), Pt{0});
+}
+
+}  // namespace
+
+Pt TableCellLayout::line_x(std::size_t i, Pt pad) const {
+  const Pt room = width - 2 * pad - lines[i].width;
+  switch (align) {
+    case doc::ColumnAlign::Right:
+      return pad + std::max<Pt>(room, 0);
+    case doc::ColumnAlign::Center:
+      return pad + std::max<Pt>(room / 2, 0);
+    default:
+      return pad;
+  }
+}
+
+std::vector<Pt> distribute_widths(const std::vector<Pt>& min, const std::vector<Pt>& max, Pt width,
+                                  double keep_share) {
+  const std::size_t n = min.size();
+  std::vector<Pt> out(n, 0);
+  if (n == 0) return out;
+  const Pt min_sum = sum(min), max_sum = sum(max);
+  if (max_sum <= width) {  // everything fits on one line: share the spare room by the maxima
+    for (std::size_t c = 0; c < n; ++c)
+      out[c] = max_sum > 0 ? max[c] * width / max_sum : width / static_cast<double>(n);
+    return out;
+  }
+  if (min_sum > width) {  // too wide even at the minima: shares by the minima, words will break
+    for (std::size_t c = 0; c < n; ++c) out[c] = min[c] * width / min_sum;
+    return out;
+  }
+  // Short columns first (a time, a dose, a number): in order of their one-line width, a column
+  // no wider than keep_share of an even share keeps that width while the others still get their
+  // minima, so "Three days before" is not broken to give a long column a few more points. The
+  // rest follows CSS 2.1 17.5.2.2: each other column gets its minimum plus a share of what is
+  // left in proportion to (max - min). The widest column is never fixed.
+  std::vector<bool> narrow(n, false);
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return max[a] < max[b]; });
+  Pt fixed = 0, rest_min = min_sum, rest_max = 0;
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const std::size_t c = order[k];
+    if (max[c] > keep_share * width / static_cast<double>(n) || fixed + max[c] + rest_min - min[c] > width)
+      break;
+    narrow[c] = true;
+    fixed += max[c];
+    rest_min -= min[c];
+  }
+  for (std::size_t c = 0; c < n; ++c)
+    if (!narrow[c]) rest_max += max[c];
+  const Pt spare = width - fixed - rest_min;
+  for (std::size_t c = 0; c < n; ++c)
+    out[c] = narrow[c] ? max[c] : min[c] + (max[c] - min[c]) * spare / (rest_max - rest_min);
+  return out;
+}
+
+Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, Pt width, int line,
+                              std::vector<std::string>& warnings, int& next_link) {
+  TableLayout out;
+  out.width = width;
+  out.header_rows = std::clamp(table.header_rows, 0, static_cast<int>(table.rows.size()));
+  const std::size_t columns = table.align.size();
+  Cells cells;
+  for (const auto& row : table.rows) {
+    auto& texts = cells.rows.emplace_back();
+    for (const auto& cell : row) {
+      texts.push_back(spans_of(cell.spans, s.t.print_urls, next_link));
+      for (auto& [id, text] : texts.back().link_text) out.link_text[id] = text;
+    }
+  }
+  std::vector<Pt> min, max;
+  Pt size = body;
+  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, min, max); !st) return st.error();
+  if (sum(max) > width + 0.01) {  // too wide for one line per cell: a smaller size first
+    size = body * kTableShrink;
+    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, min, max); !st) return st.error();
+  }
+  out.size = size;
+  out.pad_x = size * kCellPadX;
+  out.pad_y = size * kCellPadY;
+  out.leading = size * kTableLeading;
+  if (sum(min) > width + 0.01)
+    warnings.push_back(
+        s.doc.path + ":" + std::to_string(line) + ": a table is too wide for the column even at " +
+        std::to_string(std::lround(kTableShrink * 100)) + " % of the body size: long words in it are broken");
+
+  // The rows at some column widths, and their height.
+  auto set_rows = [&](const std::vector<Pt>& widths, std::vector<TableRowLayout>& rows,
+                      std::vector<std::string>& notes) -> Result<Pt> {
+    Pt height = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      TableRowLayout row;
+      row.header = static_cast<int>(r) < out.header_rows;
+      const auto st = cell_style(s, size, row.header);
+      std::size_t lines = 1;
+      Pt x = 0;
+      for (std::size_t c = 0; c < columns; ++c) {
+        TableCellLayout cell;
+        cell.x = x;
+        cell.width = widths[c];
+        cell.align = table.align[c];
+        x += cell.width;
+        if (c < cells.rows[r].size()) {
+          const InlineText& text = cells.rows[r][c];
+          cell.marks = text.marks;
+          auto para =
+              compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * out.pad_x, 1), line, notes);
+          if (!para) return para.error();
+          cell.lines = std::move(para->lines);
+        }
+        lines = std::max(lines, cell.lines.size());
+        row.cells.push_back(std::move(cell));
+      }
+      row.height =
+          2 * out.pad_y + size * 0.8 + static_cast<double>(lines - 1) * out.leading + size * kDescent;
+      height += row.height;
+      rows.push_back(std::move(row));
+    }
+    return height;
+  };
+  Pt best = 0;
+  std::vector<std::string> best_notes;
+  for (const double share : kKeepShares) {
+    const auto widths = distribute_widths(min, max, width, share);
+    if (!out.rows.empty() && widths == out.widths) continue;
+    std::vector<TableRowLayout> rows;
+    std::vector<std::string> notes;
+    auto height = set_rows(widths, rows, notes);
+    if (!height) return height.error();
+    if (out.rows.empty() || *height < best - 0.01) {
+      best = *height;
+      out.rows = std::move(rows);
+      out.widths = widths;
+      best_notes = std::move(notes);
+    }
+  }
+  warnings.insert(warnings.end(), best_notes.begin(), best_notes.end());
+  return out;
+}
+
+}  // namespace leafpress::layout

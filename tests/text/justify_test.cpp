@@ -1,0 +1,246 @@
+// Tests for the justification rules of text/paragraph.cpp and text/items.cpp on the
+// installed Noto fonts (issue 11): no letter-spacing of Latin, Hangul or digits; slack
+// goes to word spaces, then Han–Latin gaps, then CJK glue; Korean word gaps stay under
+// half an em; hyphens are few, never three in a row and never where layout forbids them;
+// numbers keep their units; titles are balanced and break between words.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "tests/support/test_support.hpp"
+#include "text/paragraph.hpp"
+
+using leafpress::Pt;
+using leafpress::test::installed_fonts;
+using leafpress::text::Align;
+using leafpress::text::compose;
+using leafpress::text::ComposeOptions;
+using leafpress::text::Line;
+using leafpress::text::Paragraph;
+using leafpress::text::ParagraphStyle;
+using leafpress::text::PlacedGlyph;
+using leafpress::text::TextSpan;
+
+namespace {
+
+constexpr Pt kEpsilon = 0.01;
+
+Paragraph set(const std::string& text, const char* lang, Pt width, Pt size = 10,
+              const ComposeOptions& options = {}, bool balance = false) {
+  ParagraphStyle style;
+  style.size = size;
+  style.lang = lang;
+  style.balance = balance;
+  auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
+  REQUIRE(p.has_value());
+  return std::move(p).value();
+}
+
+std::string describe(const Paragraph& p) {
+  std::string out;
+  for (const Line& line : p.lines)
+    out += "\n  [" + std::to_string(line.width) + (line.hyphenated ? " -" : "") + "] " + line.text();
+  return out;
+}
+
+bool is_latin_alnum(const std::string& t) {
+  return t.size() == 1 && std::isalnum(static_cast<unsigned char>(t[0]));
+}
+bool is_hangul(const std::string& t) {  // U+AC00..U+D7A3: EA B0 80 .. ED 9E A3
+  if (t.size() != 3) return false;
+  const auto a = static_cast<unsigned char>(t[0]);
+  return a >= 0xEA && a <= 0xED;
+}
+bool is_han(const std::string& t) {
+  if (t.size() != 3) return false;
+  const auto a = static_cast<unsigned char>(t[0]);
+  return a >= 0xE4 && a <= 0xE9;
+}
+
+// The extra space between neighbouring glyphs, beyond the first one's advance.
+Pt extra(const PlacedGlyph& a, const PlacedGlyph& b) {
+  return b.x - (a.x + a.advance);
+}
+
+const char* const kDrugNames =
+    "服用华法林（warfarin）或利伐沙班（rivaroxaban）的患者，请在拔牙前告知医生。阿司匹林（aspirin）"
+    "也会增加出血风险，INR 应保持在 2.0～3.0 之间，体温超过37℃时请暂停服药。";
+const char* const kEnglish =
+    "Patients who take warfarin or rivaroxaban must tell the dentist before an extraction. "
+    "Aspirin also raises the risk of bleeding; keep the INR between 2.0 and 3.0 and call the "
+    "anticoagulation clinic if you notice unusual bruising or nosebleeds.";
+const char* const kKorean =
+    "고혈압은 심장병과 뇌졸중의 가장 중요한 위험 요인입니다. 혈압을 정기적으로 측정하고, 싱겁게 먹고, "
+    "규칙적으로 운동하며, 처방받은 약을 꾸준히 복용하는 것이 중요합니다. 두통이나 어지럼증이 "
+    "있으면 담당 의사와 상담하십시오.";
+
+}  // namespace
+
+TEST_CASE("justify: Latin letters, digits and Hangul are never letter-spaced", "[text][justify]") {
+  struct Row {
+    const char* text;
+    const char* lang;
+  };
+  const Row rows[] = {{kDrugNames, "zh-Hans"}, {kEnglish, "en"}, {kKorean, "ko"}};
+  for (const Row& row : rows) {
+    for (Pt width = 90; width <= 260; width += 7) {
+      const Paragraph p = set(row.text, row.lang, width);
+      INFO(row.lang << " at " << width << " pt:" << describe(p));
+      for (const Line& line : p.lines)
+        for (std::size_t g = 1; g < line.glyphs.size(); ++g) {
+          const auto& a = line.glyphs[g - 1];
+          const auto& b = line.glyphs[g];
+          if ((is_latin_alnum(a.text) && is_latin_alnum(b.text)) || (is_hangul(a.text) && is_hangul(b.text)))
+            CHECK(std::abs(extra(a, b)) < kEpsilon);
+        }
+    }
+  }
+}
+
+TEST_CASE("justify: word spaces stretch fully before CJK glue stretches at all", "[text][justify]") {
+  const char* const text =
+      "干细胞治疗 represents a potential breakthrough 在自身免疫性疾病的治疗中，for many patients 尤其如此。";
+  int checked = 0;
+  for (Pt width = 120; width <= 240; width += 3) {
+    const Paragraph p = set(text, "zh-Hans", width);
+    INFO(width << " pt:" << describe(p));
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      const Line& line = p.lines[l];
+      Pt cjk_extra = 0, smallest_word_gap = 1e9;
+      for (std::size_t g = 1; g < line.glyphs.size(); ++g) {
+        const auto& a = line.glyphs[g - 1];
+        const auto& b = line.glyphs[g];
+        if (is_han(a.text) && is_han(b.text)) cjk_extra = std::max(cjk_extra, extra(a, b));
+        // a typed space between two Latin words: the gap from the word's end to the next word
+        if (a.text == " " && g >= 2 && is_latin_alnum(line.glyphs[g - 2].text) && is_latin_alnum(b.text))
+          smallest_word_gap =
+              std::min(smallest_word_gap, b.x - line.glyphs[g - 2].x - line.glyphs[g - 2].advance);
+      }
+      if (cjk_extra > kEpsilon && smallest_word_gap < 1e9) {
+        ++checked;
+        // Noto Serif's space is 0.26 em; stretched fully it is 1.5 times that.
+        CHECK(smallest_word_gap >= 0.26 * 1.5 * 10 - 0.05);
+      }
+    }
+  }
+  CHECK(checked > 0);  // the rule was exercised
+}
+
+TEST_CASE("justify: Korean word gaps stay under half an em, breaking between syllables if need be",
+          "[text][justify]") {
+  std::vector<Pt> gaps;
+  for (Pt width = 150; width <= 300; width += 5) {  // 15 to 30 em: a leaflet's columns
+    const Paragraph p = set(kKorean, "ko", width);
+    INFO(width << " pt:" << describe(p));
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      const Line& line = p.lines[l];
+      for (std::size_t g = 2; g < line.glyphs.size(); ++g)
+        if (line.glyphs[g - 1].text == " " && is_hangul(line.glyphs[g - 2].text) && is_hangul(line.glyphs[g].text)) {
+          gaps.push_back(extra(line.glyphs[g - 2], line.glyphs[g]) / 10);
+          CHECK(gaps.back() <= 0.8);
+        }
+    }
+  }
+  REQUIRE(gaps.size() > 40);
+  std::sort(gaps.begin(), gaps.end());
+  CHECK(gaps[gaps.size() * 95 / 100] <= 0.5);
+  // Word-unit breaking stays the default: when word spaces can fill the line within
+  // half an em, no word is split.
+  const std::string text = "저는 학생입니다. 한국어를 배워요. 매일 아침 운동을 합니다.";
+  const Paragraph p = set(text, "ko", 200);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() == 2);
+  CHECK(text.find(p.lines[0].text() + " ") != std::string::npos);  // the line ends a word
+}
+
+TEST_CASE("justify: never three hyphens in a row, and never on a line layout forbids", "[text][justify]") {
+  const std::string text = std::string(kEnglish) + " " + kEnglish;
+  for (Pt width = 80; width <= 200; width += 4) {
+    const Paragraph p = set(text, "en", width);
+    INFO(width << " pt:" << describe(p));
+    int run = 0;
+    ComposeOptions forbid;
+    for (std::size_t l = 0; l < p.lines.size(); ++l) {
+      run = p.lines[l].hyphenated ? run + 1 : 0;
+      CHECK(run <= 2);
+      if (p.lines[l].hyphenated) forbid.no_hyphen_lines.push_back(static_cast<int>(l));
+    }
+    if (forbid.no_hyphen_lines.empty()) continue;
+    const Paragraph q = set(text, "en", width, 10, forbid);
+    INFO("without those hyphens:" << describe(q));
+    for (const int l : forbid.no_hyphen_lines)
+      if (static_cast<std::size_t>(l) < q.lines.size())
+        CHECK_FALSE(q.lines[static_cast<std::size_t>(l)].hyphenated);
+  }
+}
+
+TEST_CASE("justify: words of fewer than six letters are never hyphenated", "[text][justify]") {
+  const char* const text = "Wash hands with soap and water every time, dry them well, then touch the cup.";
+  for (Pt width = 40; width <= 160; width += 3) {
+    const Paragraph p = set(text, "en", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) CHECK_FALSE(line.hyphenated);
+  }
+}
+
+TEST_CASE("justify: a number keeps its range and unit on one line", "[text][justify]") {
+  const char* const text = "约有15%～25%的患者每次需要5～10分钟，体温37℃以下时可以服用。";
+  for (Pt width = 70; width <= 200; width += 2) {  // 15%～25% is 6 em wide
+    const Paragraph p = set(text, "zh-Hans", width);
+    INFO(width << " pt:" << describe(p));
+    std::string joined;
+    for (const Line& line : p.lines) joined += line.text() + "|";
+    CHECK(joined.find("15%～25%") != std::string::npos);
+    CHECK(joined.find("5～10分") != std::string::npos);
+    CHECK(joined.find("37℃") != std::string::npos);
+  }
+}
+
+TEST_CASE("justify: a quarter em between Han and a unit sign", "[text][justify]") {
+  const Paragraph p = set("降低30%以上", "zh-Hans", 300);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() == 1);
+  const auto& g = p.lines[0].glyphs;
+  for (std::size_t i = 1; i < g.size(); ++i)
+    if (g[i - 1].text == "%") CHECK(extra(g[i - 1], g[i]) == Approx(2.5).margin(kEpsilon));
+}
+
+TEST_CASE("justify: no single character alone on a paragraph's last line", "[text][justify]") {
+  const char* const text = "根据世界卫生组织的数据，全球约有四亿人患有糖尿病，其中大多数是二型糖尿病患者。";
+  int alone = 0;
+  for (Pt width = 80; width <= 200; width += 1) {
+    const Paragraph p = set(text, "zh-Hans", width);
+    const std::string last = p.lines.back().text();
+    if (p.lines.size() > 1 && last.size() <= 6) ++alone;  // one Han and its stop
+  }
+  CHECK(alone == 0);
+}
+
+TEST_CASE("justify: balanced titles break between words, after the colon", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 20;
+  style.lang = "zh-Hans";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  for (Pt width = 170; width <= 250; width += 10) {
+    auto p = compose({TextSpan{"糖尿病足部护理：每天五分钟"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE(p->lines.size() == 2);
+    CHECK(p->lines[0].text() == "糖尿病足部护理：");
+    CHECK(p->lines[1].text() == "每天五分钟");
+  }
+  style.lang = "en";
+  auto en = compose({TextSpan{"How to look after your feet when you have diabetes"}}, style, 300,
+                    installed_fonts());
+  REQUIRE(en.has_value());
+  INFO(describe(*en));
+  REQUIRE(en->lines.size() == 2);
+  // Near-equal lines: neither is less than two thirds of the other.
+  CHECK(en->lines[1].width > en->lines[0].width * 2 / 3);
+  CHECK(en->lines[0].width > en->lines[1].width * 2 / 3);
+}
