@@ -193,6 +193,10 @@ Result<std::unique_ptr<Face>> Face::from_blob(HbBlob blob, const std::filesystem
   f->is_bold = hb_style_get_value(f->font_.get(), HB_STYLE_TAG_WEIGHT) >= 600;
   f->is_italic = hb_style_get_value(f->font_.get(), HB_STYLE_TAG_ITALIC) > 0.5;
 
+  f->replacement_glyph = f->glyph_for(0xFFFD);
+  f->hyphen_glyph = f->glyph_for(U'-');
+  f->hyphen_em = f->advance_em(f->hyphen_glyph);
+
   // The font's bounding box from 'head' (big-endian int16 at offsets 36..43).
   HbBlob head(hb_face_reference_table(f->face_.get(), HB_TAG('h', 'e', 'a', 'd')));
   unsigned len = 0;

@@ -73,6 +73,10 @@ class Face {
   double italic_angle = 0;                                    // degrees
   bool is_bold = false, is_italic = false;
   std::array<double, 4> bbox{};  // em, xMin yMin xMax yMax
+  // Looked up once at load (composition asks for them for every cluster and glyph):
+  unsigned replacement_glyph = 0;  // glyph_for(U+FFFD), 0 when the face lacks it
+  unsigned hyphen_glyph = 0;       // glyph_for('-')
+  double hyphen_em = 0;            // advance_em(hyphen_glyph)
 
  private:
   static Result<std::unique_ptr<Face>> from_blob(HbBlob blob, const std::filesystem::path& file,

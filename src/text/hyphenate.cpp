@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "core/handle.hpp"
 
@@ -13,6 +14,8 @@ namespace leafpress::text {
 namespace {
 
 using HyphenDictHandle = Handle<HyphenDict, hnj_hyphen_free>;
+
+constexpr std::size_t kMaxKnownWords = 20000;  // per thread and pattern set: some 2 MB at most
 
 HyphenDictHandle load(const char* name) {
   const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/" + name;
@@ -47,7 +50,13 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
     if (!std::isalpha(static_cast<unsigned char>(c))) return points;
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  const HyphenDict* dict = dictionary(uses_british_patterns(lang));
+  const bool british = uses_british_patterns(lang);
+  // Words recur (a leaflet says "stem cells" forty times, a batch prints the same
+  // vocabulary in every leaflet): each thread keeps the words it has hyphenated.
+  thread_local std::unordered_map<std::string, std::vector<std::size_t>> known[2];
+  auto& cache = known[british ? 1 : 0];
+  if (const auto it = cache.find(lower); it != cache.end()) return it->second;
+  const HyphenDict* dict = dictionary(british);
   if (!dict) return points;
   std::string hyphens(lower.size() + 5, '\0');
   std::string hyphenated(lower.size() * 2 + 1, '\0');
@@ -67,6 +76,8 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
   if (failed) return points;
   for (std::size_t i = kMinBefore - 1; i + kMinAfter < lower.size(); ++i)
     if (hyphens[i] & 1) points.push_back(i + 1);
+  if (cache.size() >= kMaxKnownWords) cache.clear();  // memory stays flat
+  cache.emplace(std::move(lower), points);
   return points;
 }
 

@@ -9,7 +9,8 @@
 // than kMinWord letters are never hyphenated (a broken "si-lent" reads worse than a
 // loose line).
 // Each dictionary is loaded once per process, on first use, and shared; lookups only
-// read it and may run on many threads at once.
+// read it and may run on many threads at once. Each thread remembers the words it has
+// hyphenated (bounded), so a word is looked up once per thread, not once per use.
 #pragma once
 
 #include <cstddef>

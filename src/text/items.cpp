@@ -199,8 +199,8 @@ class Builder {
   }
 
   void hyphen_penalty(const Face* face, double cost, std::size_t at) {
-    const unsigned g = face->glyph_for(U'-');
-    const Pt w = face->advance_em(g) * in_.em;
+    const unsigned g = face->hyphen_glyph;
+    const Pt w = face->hyphen_em * in_.em;
     out_.hyphens.push_back(
         ShapedGlyph{.face = face, .glyph = g, .cluster = static_cast<std::uint32_t>(at), .advance = w});
     out_.items.emplace_back(Penalty{.width = w,
@@ -220,7 +220,7 @@ class Builder {
       return;
     }
     if (box_open_ && in_.max_box_width > 0 &&
-        box_.width + c.width + s.face->advance_em(s.face->glyph_for(U'-')) * in_.em > in_.max_box_width) {
+        box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
       // A word longer than a line: break it rather than run off the page.
       flush();
       hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);

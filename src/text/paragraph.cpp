@@ -278,6 +278,7 @@ struct Prepared {
   std::vector<std::string> glyph_text;    // per glyph of the shaped text (clusters do not change with size)
   std::vector<std::int32_t> span_at;      // per byte: the index of the span it comes from
   std::vector<std::uint8_t> superscript;  // per byte: 1 inside a superscript span
+  std::shared_ptr<const FontUnitGlyphs> shaped;  // the text shaped once, scaled to each size
 };
 
 // A bounded process-wide cache of Prepared paragraphs, keyed by everything that goes
@@ -295,8 +296,8 @@ class PreparedCache {
   void add(std::string key, std::shared_ptr<const Prepared> p) {
     std::lock_guard lock(mutex_);
     // Per byte of text: its class, italic, break and hyphen maps, and about one glyph
-    // text (a std::string of 32 bytes): some 40 bytes, besides the key.
-    const std::size_t cost = key.size() + p->text.size() * 40;
+    // text (a std::string of 32 bytes) and shaped glyph (28 bytes): some 70 bytes, besides the key.
+    const std::size_t cost = key.size() + p->text.size() * 70;
     if (bytes_ + cost > kMaxBytes) {
       entries_.clear();
       bytes_ = 0;
@@ -386,7 +387,8 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
   p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
-  const auto glyphs = shape(text, p->itemized.runs, style.lang, style.size);
+  p->shaped = shaped_in_font_units(text, p->itemized.runs, style.lang);
+  const auto glyphs = scaled(*p->shaped, p->itemized.runs, style.size);
   p->glyph_text.resize(glyphs.size());
   for (std::size_t g = 0; g < glyphs.size(); ++g) {
     if (g > 0 && glyphs[g].cluster == glyphs[g - 1].cluster) continue;
@@ -401,7 +403,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     // The replacement glyph drawn for a missing character (shape.hpp) copies out as U+FFFD: one
     // glyph has one text in the PDF, and the first character to fall back to it would otherwise
     // stand for every other (U+0001 once copied out as the emoji before it).
-    if (glyphs[g].glyph != 0 && glyphs[g].glyph == glyphs[g].face->glyph_for(kReplacementCharacter))
+    if (glyphs[g].glyph != 0 && glyphs[g].glyph == glyphs[g].face->replacement_glyph)
       p->glyph_text[g] = "\xEF\xBF\xBD";
   }
   std::shared_ptr<const Prepared> done = std::move(p);
@@ -439,7 +441,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
 
 // The items of a prepared paragraph at the style's size; `max_box_width` > 0 splits longer words.
 Items paragraph_items(const Prepared& p, const ParagraphStyle& style, Pt max_box_width) {
-  auto glyphs = shape(p.text, p.itemized.runs, style.lang, style.size);
+  auto glyphs = scaled(*p.shaped, p.itemized.runs, style.size);
   for (auto& g : glyphs) {
     g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
     if (p.superscript[g.cluster]) {  // outlines scale linearly: the shaped run at a smaller size

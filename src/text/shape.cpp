@@ -56,6 +56,14 @@ struct Shaped {
   bool unsafe_to_break = false;
 };
 
+}  // namespace
+
+struct FontUnitGlyphs {
+  std::vector<Shaped> glyphs;
+};
+
+namespace {
+
 // Shaping does not depend on the size (leafpress's hb_fonts have no ppem: no
 // hinting), yet copy-fit composes every paragraph at several sizes, and a batch
 // composes the same paragraphs for every data row. So results are kept per
@@ -65,24 +73,24 @@ class ShapeCache {
  public:
   static constexpr std::size_t kMaxGlyphs = 200'000;  // some 5 MB; the seed article is ~10 000
 
-  std::shared_ptr<const std::vector<Shaped>> find(const std::string& key) {
+  std::shared_ptr<const FontUnitGlyphs> find(const std::string& key) {
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
     return it == entries_.end() ? nullptr : it->second;
   }
-  void add(std::string key, std::shared_ptr<const std::vector<Shaped>> glyphs) {
+  void add(std::string key, std::shared_ptr<const FontUnitGlyphs> glyphs) {
     std::lock_guard lock(mutex_);
-    if (glyphs_ + glyphs->size() > kMaxGlyphs) {
+    if (glyphs_ + glyphs->glyphs.size() > kMaxGlyphs) {
       entries_.clear();
       glyphs_ = 0;
     }
-    glyphs_ += glyphs->size();
+    glyphs_ += glyphs->glyphs.size();
     entries_.emplace(std::move(key), std::move(glyphs));
   }
 
  private:
   std::mutex mutex_;
-  std::unordered_map<std::string, std::shared_ptr<const std::vector<Shaped>>> entries_;
+  std::unordered_map<std::string, std::shared_ptr<const FontUnitGlyphs>> entries_;
   std::size_t glyphs_ = 0;
 };
 
@@ -141,7 +149,7 @@ std::vector<Shaped> shape_in_font_units(std::string_view text, const std::vector
       unsigned count = 0;
       hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer.get(), &count);
       hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer.get(), &count);
-      const unsigned replacement = run.face->glyph_for(kReplacementCharacter);
+      const unsigned replacement = run.face->replacement_glyph;
       for (unsigned i = 0; i < count; ++i) {
         if (info[i].codepoint == 0 && replacement != 0) {
           std::size_t at = info[i].cluster;
@@ -169,17 +177,27 @@ std::vector<Shaped> shape_in_font_units(std::string_view text, const std::vector
 
 }  // namespace
 
-std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
-                               Pt size) {
+std::shared_ptr<const FontUnitGlyphs> shaped_in_font_units(std::string_view text,
+                                                           const std::vector<Run>& runs,
+                                                           const std::string& lang) {
   std::string key = key_of(text, runs, lang);
   auto shaped = cache().find(key);
   if (!shaped) {
-    shaped = std::make_shared<const std::vector<Shaped>>(shape_in_font_units(text, runs, lang));
+    shaped = std::make_shared<const FontUnitGlyphs>(FontUnitGlyphs{shape_in_font_units(text, runs, lang)});
     cache().add(std::move(key), shaped);
   }
+  return shaped;
+}
+
+std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
+                               Pt size) {
+  return scaled(*shaped_in_font_units(text, runs, lang), runs, size);
+}
+
+std::vector<ShapedGlyph> scaled(const FontUnitGlyphs& shaped, const std::vector<Run>& runs, Pt size) {
   std::vector<ShapedGlyph> out;
-  out.reserve(shaped->size());
-  for (const Shaped& g : *shaped) {
+  out.reserve(shaped.glyphs.size());
+  for (const Shaped& g : shaped.glyphs) {
     const Face* face = runs[g.run].face;
     const double scale = size / face->upem;
     out.push_back(ShapedGlyph{

@@ -18,6 +18,7 @@
 // Thread-safety: reentrant; the hb_buffer is per call, the cache has a mutex.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,14 @@ namespace leafpress::text {
 
 std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& runs, const std::string& lang,
                                Pt size);
+
+// The same in two steps, for a caller that sets one text at many sizes (copy-fit's trials):
+// the shaped glyphs in font units (from the cache, or shaped and cached), then scaled to a
+// size. scaled(*shaped_in_font_units(t, r, l), r, s) == shape(t, r, l, s), bit for bit.
+struct FontUnitGlyphs;
+std::shared_ptr<const FontUnitGlyphs> shaped_in_font_units(std::string_view text,
+                                                           const std::vector<Run>& runs,
+                                                           const std::string& lang);
+std::vector<ShapedGlyph> scaled(const FontUnitGlyphs& glyphs, const std::vector<Run>& runs, Pt size);
 
 }  // namespace leafpress::text
