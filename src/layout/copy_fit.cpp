@@ -169,6 +169,7 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
     int lo = 0, hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
     int probe = std::clamp(guess_from(best), 1, steps);
     int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most
+    bool trust = true;  // the guess has not yet been wrong about a full frame set
     while (hi - lo > 1) {
       auto t = trial(probe);
       if (!t) return t.error();
@@ -176,8 +177,15 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
         lo = probe;
         const int next = guess_from(*t);
         best = std::move(*t);
-        probe = std::clamp(std::max(next, lo + gap), lo + 1, hi - 1);  // the guess again, or further up
-        gap *= 2;
+        if (next <= lo && trust) {
+          // The frames are full at this size: most often the next step up is the one that does
+          // not fit, and one trial settles it (a jump of `gap` would cost two).
+          probe = lo + 1;
+          trust = false;  // if it fits after all, jump as before
+        } else {
+          probe = std::clamp(std::max(next, lo + gap), lo + 1, hi - 1);  // the guess again, or further up
+          gap *= 2;
+        }
       } else {
         hi = probe;
         probe = (lo + hi) / 2;

@@ -6,9 +6,10 @@
 // before two, a booklet's fewest pages), then searches the range in kStep steps
 // for the largest size that still fits that plan at the tightest rhythm on the
 // grid: a first guess from how full the frames are at the smallest size (text
-// area grows with the square of the size), one step up from it, then bisection.
-// Usually 3 or 4 compositions, each linear in the article; never more than
-// log2(steps) + 3.
+// area grows with the square of the size), one step up from it, then bisection;
+// when a fitting trial's frames are full, the next step up is tried first (it is
+// usually the answer's upper bound). Usually 3 or 4 compositions, each linear in
+// the article; never more than log2(steps) + 4.
 //
 // Then the slack between that size and the panels' height is spread as a
 // designer would (rhythm.hpp), without composing again: more space above
