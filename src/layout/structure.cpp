@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 #include "core/utf8.hpp"
@@ -251,13 +252,9 @@ bool cjk(const std::string& lang) {
   return starts("zh") || starts("ja") || starts("ko");
 }
 
-}  // namespace
-
-std::string foreign_language(const std::string& text, const std::string& lang) {
-  if (text.empty() || first_invalid_utf8(text)) return "";
-  std::size_t pos = 0;
-  const Script script = script_of(next_code_point(text, pos));
-  if (cjk(lang)) {
+// foreign_language for a first character of `script`, in a document in `lang`.
+const char* language_of(Script script, const std::string& lang, bool cjk_document) {
+  if (cjk_document) {
     // Hangul in Japanese or Chinese, kana in Korean: rare enough to name them too.
     if (script == Script::Latin) return "en";
     if (script == Script::Hangul && lang.rfind("ko", 0) != 0) return "ko";
@@ -276,6 +273,14 @@ std::string foreign_language(const std::string& text, const std::string& lang) {
   }
 }
 
+}  // namespace
+
+std::string foreign_language(const std::string& text, const std::string& lang) {
+  if (text.empty() || first_invalid_utf8(text)) return "";
+  std::size_t pos = 0;
+  return language_of(script_of(next_code_point(text, pos)), lang, cjk(lang));
+}
+
 void split_languages(PageModel& model, const std::string& lang) {
   StructTree& tree = model.structure;
   if (tree.elements.empty()) return;
@@ -285,21 +290,23 @@ void split_languages(PageModel& model, const std::string& lang) {
     std::string lang;
     bool strong;  // holds a letter of some script (else only neutral glyphs so far)
   };
+  const bool cjk_document = cjk(lang);
   auto parts_of = [&](const GlyphRun& run) {
     std::vector<Part> parts;
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
       const std::string& text = run.glyphs[i].text;
       bool strong = false;
-      std::string l;
-      if (!text.empty()) {
+      std::string_view l;  // foreign_language(text, lang), worked out once per glyph
+      if (!text.empty() && !first_invalid_utf8(text)) {
         std::size_t pos = 0;
-        strong = !first_invalid_utf8(text) && script_of(next_code_point(text, pos)) != Script::Neutral;
-        if (strong) l = foreign_language(text, lang);
+        const Script script = script_of(next_code_point(text, pos));
+        strong = script != Script::Neutral;
+        if (strong) l = language_of(script, lang, cjk_document);
       }
       // Neutral glyphs (spaces, digits, punctuation) stay with the part they follow, or join
       // the first letters after them at the start of a run.
       if (parts.empty() || (strong && parts.back().strong && parts.back().lang != l))
-        parts.push_back(Part{i, i, l, strong});
+        parts.push_back(Part{i, i, std::string(l), strong});
       else if (strong && !parts.back().strong)
         parts.back().lang = l, parts.back().strong = true;
       parts.back().end = i + 1;
