@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -220,22 +221,67 @@ double Face::advance_em(unsigned glyph) const {
   return to_em(hb_font_get_glyph_h_advance(font_.get(), glyph));
 }
 
+namespace {
+
+// fontconfig's full configuration is some seventy XML files (/etc/fonts/conf.d: aliases,
+// hinting, substitution rules); parsing them takes longer than composing a leaflet, and
+// leafpress uses none of their rules (it asks for a family by name and refuses substitutes).
+// So a FontSet first loads only where fonts and their caches are, as Debian's fonts.conf
+// names them; a family not found there is looked up again with the full configuration
+// (fonts in folders only it names, such as TeX's), so no font is lost.
+constexpr const char* kFontFolders = R"(<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts</dir>
+  <dir>/usr/local/share/fonts</dir>
+  <dir prefix="xdg">fonts</dir>
+  <dir>~/.fonts</dir>
+  <cachedir>/var/cache/fontconfig</cachedir>
+  <cachedir prefix="xdg">fontconfig</cachedir>
+  <cachedir>~/.fontconfig</cachedir>
+</fontconfig>
+)";
+
+FcConfigHandle font_folders_only() {
+  // A configuration of the user's own (FONTCONFIG_FILE, FONTCONFIG_PATH) is read in full.
+  if (std::getenv("FONTCONFIG_FILE") || std::getenv("FONTCONFIG_PATH")) return nullptr;
+  FcConfigHandle config(FcConfigCreate());
+  if (!config ||
+      !FcConfigParseAndLoadFromMemory(config.get(), reinterpret_cast<const FcChar8*>(kFontFolders), FcTrue) ||
+      !FcConfigBuildFonts(config.get()))
+    return nullptr;
+  return config;
+}
+
+}  // namespace
+
 struct FontSet::Impl {
   std::mutex mutex;
+  std::vector<std::filesystem::path> font_dirs;
   FcConfigHandle config;
+  bool full = false;  // config is fontconfig's full configuration
   std::map<FaceRequest, const Face*> by_request;
   std::map<std::pair<std::string, unsigned>, std::unique_ptr<Face>> by_file;
+
+  void load(FcConfigHandle c, bool is_full) {
+    config = std::move(c);
+    full = is_full;
+    for (const auto& dir : font_dirs) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(dir, ec))
+        FcConfigAppFontAddDir(config.get(), reinterpret_cast<const FcChar8*>(dir.c_str()));
+    }
+  }
 };
 
 FontSet::FontSet(std::vector<std::filesystem::path> font_dirs) : impl_(std::make_unique<Impl>()) {
   static std::atomic<std::uint64_t> next_id{1};
   id_ = next_id++;
-  impl_->config = FcConfigHandle(FcInitLoadConfigAndFonts());
-  for (const auto& dir : font_dirs) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(dir, ec))
-      FcConfigAppFontAddDir(impl_->config.get(), reinterpret_cast<const FcChar8*>(dir.c_str()));
-  }
+  impl_->font_dirs = std::move(font_dirs);
+  if (FcConfigHandle quick = font_folders_only())
+    impl_->load(std::move(quick), false);
+  else
+    impl_->load(FcConfigHandle(FcInitLoadConfigAndFonts()), true);
 }
 
 FontSet::~FontSet() = default;
@@ -244,6 +290,27 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
   std::lock_guard lock(impl_->mutex);
   if (auto it = impl_->by_request.find(request); it != impl_->by_request.end()) return it->second;
 
+  auto found = match(request);
+  if (!found && !impl_->full) {  // perhaps in a folder only the full configuration names
+    impl_->load(FcConfigHandle(FcInitLoadConfigAndFonts()), true);
+    found = match(request);
+  }
+  if (!found)
+    return Error{
+        "", 0, "font '" + request.family + "' is not installed",
+        "run `make deps` (it installs fonts-noto-core and fonts-noto-cjk) or copy the font into fonts/"};
+  const auto& key = *found;
+  auto it = impl_->by_file.find(key);
+  if (it == impl_->by_file.end()) {
+    auto loaded = Face::load(key.first, key.second);
+    if (!loaded) return loaded.error();
+    it = impl_->by_file.emplace(key, std::move(loaded).value()).first;
+  }
+  impl_->by_request.emplace(request, it->second.get());
+  return it->second.get();
+}
+
+std::optional<std::pair<std::string, unsigned>> FontSet::match(const FaceRequest& request) const {
   FcPatternHandle pattern(FcPatternCreate());
   FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(request.family.c_str()));
   FcPatternAddInteger(pattern.get(), FC_WEIGHT, request.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
@@ -261,22 +328,9 @@ Result<const Face*> FontSet::face(const FaceRequest& request) const {
     if (lower(reinterpret_cast<const char*>(value)) == want) family_ok = true;
   FcChar8* file = nullptr;
   int index = 0;
-  if (!family_ok || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch)
-    return Error{
-        "", 0, "font '" + request.family + "' is not installed",
-        "run `make deps` (it installs fonts-noto-core and fonts-noto-cjk) or copy the font into fonts/"};
+  if (!family_ok || FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) return std::nullopt;
   FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
-
-  const auto key =
-      std::make_pair(std::string(reinterpret_cast<const char*>(file)), static_cast<unsigned>(index));
-  auto it = impl_->by_file.find(key);
-  if (it == impl_->by_file.end()) {
-    auto loaded = Face::load(key.first, key.second);
-    if (!loaded) return loaded.error();
-    it = impl_->by_file.emplace(key, std::move(loaded).value()).first;
-  }
-  impl_->by_request.emplace(request, it->second.get());
-  return it->second.get();
+  return std::make_pair(std::string(reinterpret_cast<const char*>(file)), static_cast<unsigned>(index));
 }
 
 bool is_cjk_language(const std::string& lang) {

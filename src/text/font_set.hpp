@@ -3,7 +3,9 @@
 // Input:  family names (as fontconfig knows them), weight and slant. Fonts are
 //         looked up through fontconfig, with the project's `fonts/` folder (and
 //         any folder given) added as application fonts, so a clinic can drop in
-//         its own font without installing it.
+//         its own font without installing it. fontconfig's configuration is read
+//         in full only when a family is not in the standard font folders (cold
+//         start: font_set.cpp).
 // Output: Face: one font program (file + index into a .ttc), loaded once,
 //         immutable afterwards. hb_face and hb_font are safe to share between
 //         threads for shaping and subsetting (HarfBuzz guarantees this for
@@ -24,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +108,9 @@ class FontSet {
   [[nodiscard]] std::uint64_t id() const { return id_; }
 
  private:
+  // fontconfig's choice for a request: file and index, or nullopt (not that family). Locked by the caller.
+  [[nodiscard]] std::optional<std::pair<std::string, unsigned>> match(const FaceRequest& request) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::uint64_t id_ = 0;

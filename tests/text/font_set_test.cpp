@@ -170,6 +170,23 @@ TEST_CASE("font_set: a FontSet with an extra font folder still finds installed f
   CHECK((*face)->family == "Noto Serif");
 }
 
+TEST_CASE("font_set: a family only fontconfig's full configuration knows is still found", "[text]") {
+  // A FontSet reads the standard font folders first (font_set.cpp); TeX's fonts are in a folder
+  // that only a file of /etc/fonts/conf.d names.
+  const auto listed = leafpress::test::run_tool("fc-list 'Latin Modern Roman' file");
+  if (listed.output.find("/texmf/") == std::string::npos) {
+    WARN("Latin Modern Roman (texlive) is not installed: nothing to look for outside the standard folders");
+    return;
+  }
+  const FontSet set;
+  auto face = set.face({"Latin Modern Roman", false, false});
+  REQUIRE(face.has_value());
+  CHECK((*face)->file.string().find("/texmf/") != std::string::npos);
+  auto noto = set.face({"Noto Serif", false, false});  // and the others as before
+  REQUIRE(noto.has_value());
+  CHECK((*noto)->family == "Noto Serif");
+}
+
 TEST_CASE("font_set: Face::load on a damaged file is an error", "[text]") {
   TempDir dir;
   const std::string font = read_bytes(face_of({"Noto Serif", false, false})->file);
