@@ -23,6 +23,7 @@
 //      name and phone, so its own glyph sets and subsets.
 // For each: documents per second, milliseconds per document, CPU time over wall
 // time (cores used), and the process's peak resident memory (getrusage).
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +52,9 @@ double cpu_seconds() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+// Bytes malloc has handed out and not had back (live heap), in MiB.
+double heap_mib() { return static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0); }
+
 double peak_mib() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
@@ -72,9 +76,9 @@ std::size_t run(const char* what, const std::vector<batch::Job>& jobs, const bat
   }
   std::printf(
       "%s: %zu/%zu ok on %u threads, %.2f s wall, %.2f s CPU, %.1f documents/s, %.2f ms wall and %.2f ms CPU "
-      "per document, %.2f cores busy, peak %.1f MiB\n",
+      "per document, %.2f cores busy, peak %.1f MiB (heap in use after: %.1f MiB)\n",
       what, ok, jobs.size(), threads, s, cpu, static_cast<double>(ok) / s, s * 1e3 / static_cast<double>(ok),
-      cpu * 1e3 / static_cast<double>(ok), cpu / s, peak_mib());
+      cpu * 1e3 / static_cast<double>(ok), cpu / s, peak_mib(), heap_mib());
   return ok;
 }
 

@@ -71,9 +71,14 @@ Result<std::shared_ptr<const FontSubset>> SubsetCache::get(const text::Face& fac
   auto made = make_subset(face, glyphs);
   if (!made) return made.error();
   auto shared = std::make_shared<const FontSubset>(std::move(made).value());
+  const std::size_t bytes = shared->program.size() + shared->deflated.size() + shared->code.size() * 48 +
+                            shared->cids.size() * 4 + glyphs.size() * 4;
   std::lock_guard lock(mutex_);
-  if (entries_.size() >= kMaxEntries) entries_.clear();
-  entries_.emplace(std::move(key), shared);
+  if (entries_.size() >= kMaxEntries || bytes_ + bytes > kMaxBytes) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  if (entries_.emplace(std::move(key), shared).second) bytes_ += bytes;
   return shared;
 }
 

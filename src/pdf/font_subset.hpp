@@ -37,15 +37,18 @@ Result<FontSubset> make_subset(const text::Face& face, const std::vector<unsigne
 
 class SubsetCache {
  public:
-  // At most this many subsets are kept; past it the cache starts over (a merge of
-  // many data rows makes many glyph sets, and memory must stay flat).
+  // At most this many subsets, and this many bytes of them, are kept; past either the
+  // cache starts over (a merge of many data rows makes a glyph set per row, and memory
+  // must stay flat: a Latin subset with its compressed copy is some 50 KB).
   static constexpr std::size_t kMaxEntries = 256;
+  static constexpr std::size_t kMaxBytes = 6u << 20;
 
   Result<std::shared_ptr<const FontSubset>> get(const text::Face& face, const std::vector<unsigned>& glyphs);
 
  private:
   std::mutex mutex_;
   std::map<std::pair<const text::Face*, std::vector<unsigned>>, std::shared_ptr<const FontSubset>> entries_;
+  std::size_t bytes_ = 0;
 };
 
 }  // namespace leafpress::pdf

@@ -281,12 +281,24 @@ struct Prepared {
   std::shared_ptr<const FontUnitGlyphs> shaped;  // the text shaped once, scaled to each size
 };
 
+// What a Prepared holds, in bytes (its glyphs in font units counted here too, though
+// the shape cache may share them): what bounds the cache below.
+std::size_t bytes_of(const Prepared& p) {
+  std::size_t n = sizeof(Prepared) + p.text.size() * (1 + sizeof(CharClass) + 3 + 4 + 1) +
+                  p.styles.size() * sizeof(StyleRange) + p.itemized.runs.size() * sizeof(Run) +
+                  p.glyph_text.size() * sizeof(std::string);
+  for (const auto& t : p.glyph_text)
+    if (t.size() > 15) n += t.size() + 1;  // past the string's own room
+  if (p.shaped) n += p.text.size() * 32;   // about a glyph per byte, 28 bytes each
+  return n;
+}
+
 // A bounded process-wide cache of Prepared paragraphs, keyed by everything that goes
 // into one: the spans, the style's fonts, language, boldness, breaking rules and
 // hyphenation, and the FontSet (by id: its faces are in the runs).
 class PreparedCache {
  public:
-  static constexpr std::size_t kMaxBytes = 16u << 20;  // of paragraph text: memory stays flat
+  static constexpr std::size_t kMaxBytes = 8u << 20;  // memory stays flat (the seed article: ~1.5 MB)
 
   std::shared_ptr<const Prepared> find(const std::string& key) {
     std::lock_guard lock(mutex_);
@@ -295,9 +307,7 @@ class PreparedCache {
   }
   void add(std::string key, std::shared_ptr<const Prepared> p) {
     std::lock_guard lock(mutex_);
-    // Per byte of text: its class, italic, break and hyphen maps, and about one glyph
-    // text (a std::string of 32 bytes) and shaped glyph (28 bytes): some 70 bytes, besides the key.
-    const std::size_t cost = key.size() + p->text.size() * 70;
+    const std::size_t cost = key.size() + bytes_of(*p);
     if (bytes_ + cost > kMaxBytes) {
       entries_.clear();
       bytes_ = 0;

@@ -68,10 +68,10 @@ namespace {
 // hinting), yet copy-fit composes every paragraph at several sizes, and a batch
 // composes the same paragraphs for every data row. So results are kept per
 // (language, paragraph text, runs), in font units, and scaled on the way out.
-// Bounded: past kMaxGlyphs the cache starts over, so memory stays flat.
+// Bounded: past kMaxBytes the cache starts over, so memory stays flat.
 class ShapeCache {
  public:
-  static constexpr std::size_t kMaxGlyphs = 200'000;  // some 5 MB; the seed article is ~10 000
+  static constexpr std::size_t kMaxBytes = 4u << 20;  // glyphs and keys; the seed article is ~350 KB
 
   std::shared_ptr<const FontUnitGlyphs> find(const std::string& key) {
     std::lock_guard lock(mutex_);
@@ -80,18 +80,18 @@ class ShapeCache {
   }
   void add(std::string key, std::shared_ptr<const FontUnitGlyphs> glyphs) {
     std::lock_guard lock(mutex_);
-    if (glyphs_ + glyphs->glyphs.size() > kMaxGlyphs) {
+    const std::size_t bytes = glyphs->glyphs.size() * sizeof(Shaped) + key.size() + 64;
+    if (bytes_ + bytes > kMaxBytes) {
       entries_.clear();
-      glyphs_ = 0;
+      bytes_ = 0;
     }
-    glyphs_ += glyphs->glyphs.size();
-    entries_.emplace(std::move(key), std::move(glyphs));
+    if (entries_.emplace(std::move(key), std::move(glyphs)).second) bytes_ += bytes;
   }
 
  private:
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const FontUnitGlyphs>> entries_;
-  std::size_t glyphs_ = 0;
+  std::size_t bytes_ = 0;
 };
 
 ShapeCache& cache() {
