@@ -10,8 +10,12 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <random>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace leafpress {
 namespace {
@@ -106,20 +110,55 @@ std::filesystem::path random_temporary(const std::filesystem::path& dir, const s
 
 // A build killed between naming its temporary file and renaming it (a few
 // microseconds) or one on a file system without O_TMPFILE leaves ".NAME.NNN.tmp";
-// the next write of NAME removes it (unlinking a name never follows a link). Were two
-// processes writing one PDF at once, the other's rename would then fail with an
-// error: never a broken file.
-void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& name) {
-  const std::string prefix = temporary_prefix(name);
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string file = entry.path().filename().string();
-    if (file.size() <= prefix.size() + 4 || !file.starts_with(prefix) || !file.ends_with(".tmp")) continue;
-    const std::string_view digits(file.data() + prefix.size(), file.size() - prefix.size() - 4);
-    if (digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
-    std::error_code ignored;
-    std::filesystem::remove(entry.path(), ignored);
+// the next write of NAME removes it (unlinking a name never follows a link). Each folder
+// is listed once per process, at its first write, and what looks stale is kept by name:
+// listing it again for every PDF made a 10 000-row merge into one folder quadratic. A
+// temporary that appears later belongs to a write in progress, and is left alone.
+class StaleTemporaries {
+ public:
+  void remove(const std::filesystem::path& dir, const std::string& name) {
+    std::vector<std::filesystem::path> stale;
+    {
+      std::lock_guard lock(mutex_);
+      auto [folder, fresh] = folders_.try_emplace(dir.lexically_normal().string());
+      if (fresh) folder->second = list(dir);
+      if (auto it = folder->second.find(name); it != folder->second.end()) {
+        stale = std::move(it->second);
+        folder->second.erase(it);
+      }
+    }
+    for (const auto& file : stale) {
+      std::error_code ignored;
+      std::filesystem::remove(file, ignored);
+    }
   }
+
+ private:
+  // The folder's stale-looking temporaries, by the name of the file each was for.
+  static std::map<std::string, std::vector<std::filesystem::path>> list(const std::filesystem::path& dir) {
+    std::map<std::string, std::vector<std::filesystem::path>> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      const std::string file = entry.path().filename().string();
+      if (file.size() < 6 || file[0] != '.' || !file.ends_with(".tmp")) continue;
+      const std::size_t dot = file.rfind('.', file.size() - 5);  // before the digits
+      if (dot == std::string::npos || dot == 0 || dot + 1 == file.size() - 4) continue;
+      const std::string_view digits(file.data() + dot + 1, file.size() - dot - 5);
+      if (digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+      out[file.substr(1, dot - 1)].push_back(entry.path());
+    }
+    return out;
+  }
+
+  std::mutex mutex_;
+  std::map<std::string, std::map<std::string, std::vector<std::filesystem::path>>> folders_;
+};
+
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& name) {
+  static StaleTemporaries temporaries;
+  // A name cut to fit (temporary_prefix) is listed under the cut name.
+  const std::string prefix = temporary_prefix(name);
+  temporaries.remove(dir, prefix.substr(1, prefix.size() - 2));
 }
 
 std::filesystem::path folder_of(const std::filesystem::path& path) {
