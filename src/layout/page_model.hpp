@@ -88,9 +88,16 @@ struct StructTree {
   bool operator==(const StructTree&) const = default;
 };
 
+// What kind of artifact a piece is (ISO 32000-1 14.8.2.2.2, Table 330): Layout (bands, rules,
+// tints: the look of the page), Pagination (running furniture: folios), Page (production aids
+// outside the content: crop and fold marks). Assistive technology may read Pagination artifacts
+// on request, and a preflight can tell printer's marks from design.
+enum class ArtifactKind { Layout, Pagination, Page };
+
 struct Tag {
   int element = kArtifact;  // index into StructTree::elements, or kArtifact
   int order = 0;            // reading order of this piece among all tagged pieces (0, 1, 2...)
+  ArtifactKind artifact = ArtifactKind::Layout;  // when element is kArtifact
   bool operator==(const Tag&) const = default;
 };
 
@@ -149,7 +156,7 @@ struct Dot {  // a filled circle: CJK emphasis marks
 struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
   Rect rect;
   std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
-  Tag tag{};                                    // a Figure; decorative cover art is an artifact
+  Tag tag{};                                  // a Figure; decorative cover art is an artifact
   std::string article{};  // where the picture is named, for messages about it (its resolution):
   int line = 0;           // the article and the line of `![...](...)`, `cover_image:` or `logo:`
 };

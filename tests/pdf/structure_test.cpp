@@ -72,7 +72,8 @@ PageModel two_pages() {
   m.pages[0].runs.push_back(run_of("then soap them.", mm(40), mm(130), Tag{p, 3}));
   m.pages[0].fills.push_back(leafpress::layout::Fill{{mm(40), mm(60), mm(60), mm(80)}, {}, Tag{figure, 4}});
   m.pages[0].runs.push_back(run_of("Step", mm(40), mm(50), Tag{th, 5}));
-  m.pages[0].runs.push_back(run_of("7", mm(250), mm(20), Tag{}));  // a folio: an artifact
+  m.pages[0].runs.push_back(run_of("7", mm(250), mm(20),  // a folio: an artifact
+                                   Tag{.artifact = leafpress::layout::ArtifactKind::Pagination}));
   return m;
 }
 
@@ -103,6 +104,9 @@ TEST_CASE("structure: elements list their content in reading order, across pages
   CHECK_THAT(q, Catch::Contains("/ParentTreeNextKey 2"));
   CHECK_THAT(q, Catch::Contains("/Type /MCR"));  // the P's content on its second page
   CHECK_THAT(q, Catch::Contains("%PDF-1.7"));
+  // Artifacts say what they are: the folio Pagination, the band and rules Layout.
+  CHECK_THAT(q, Catch::Contains("/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+  CHECK_THAT(q, Catch::Contains("/Artifact <</Type /Layout>> BDC"));
 
   const auto mc = leafpress::test::read_marked_content(pdf);
   CHECK(mc.pages == 2);
