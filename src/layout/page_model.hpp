@@ -122,6 +122,11 @@ struct Cmyk {  // 0..1 each; text is 0/0/0/1 (100 % K)
   bool operator==(const Cmyk&) const = default;
 };
 
+// The text of a hyphen glyph that layout inserted at a line break: U+00AD SOFT HYPHEN, as
+// ISO 32000-1 14.8.2.2.3 (incidental artifacts: hyphenation) asks, so a reader that copies or
+// speaks the text joins the word again ("every-|where" is "everywhere").
+inline constexpr const char* kSoftHyphen = "\xC2\xAD";
+
 struct GlyphRun {   // one line (or part of one) in one size and colour
   Pt x = 0, y = 0;  // baseline origin; glyph x values are relative to it
   Pt size = 10;

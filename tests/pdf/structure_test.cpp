@@ -120,6 +120,24 @@ TEST_CASE("structure: elements list their content in reading order, across pages
   CHECK(mc.tabs_s_on_every_page);
 }
 
+TEST_CASE("structure: a hyphen inserted at a break reads as a soft hyphen, a typed one as itself", "[pdf]") {
+  PageModel m = leafpress::test::marked_sheet();
+  const int doc = m.structure.add(StructType::Document, kArtifact);
+  const int p = m.structure.add(StructType::P, doc);
+  auto first = run_of("well-known every-", mm(40), mm(130), Tag{p, 0});
+  first.glyphs.back().text = leafpress::layout::kSoftHyphen;  // as layout marks an inserted hyphen
+  m.pages[0].runs.push_back(first);
+  m.pages[0].runs.push_back(run_of("where", mm(40), mm(115), Tag{p, 1}));
+  TempDir dir;
+  const auto q = qdf(write_to(m, Standard::None, dir));
+  // One glyph, two meanings: ToUnicode keeps the typed hyphen, /ActualText the inserted one.
+  CHECK_THAT(q, Catch::Contains("/Span <</ActualText <feff00ad>>> BDC"));  // as qpdf writes hex
+  CHECK(q.find("/ActualText") == q.rfind("/ActualText"));                  // only around the inserted hyphen
+  // PDF/X-1a is untagged (PDF 1.3): no marked content at all, the same glyphs.
+  const auto x = qdf(write_to(m, Standard::Print, dir));
+  CHECK(x.find("/ActualText") == std::string::npos);
+}
+
 TEST_CASE("structure: PDF/X-1a is untagged, an empty tree writes no structure", "[pdf]") {
   TempDir dir;
   const auto print = qdf(write_to(two_pages(), Standard::Print, dir, "print.pdf"));
