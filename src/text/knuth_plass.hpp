@@ -29,20 +29,21 @@ namespace leafpress::text {
 constexpr int kMaxHyphensInARow = 2;
 
 struct KnuthPlassParams {
-  double tolerance = 2.0;               // largest adjustment ratio r a line may have
-  double line_penalty = 10;             // TeX \linepenalty
-  double flagged_demerits = 10000;      // two hyphenated lines in a row (TeX \doublehyphendemerits)
-  double fitness_demerits = 3000;       // adjacent lines of very different tightness (\adjdemerits)
-  double final_hyphen_demerits = 5000;  // the second-last line hyphenated (\finalhyphendemerits)
-  Pt background_stretch = 0;            // emergency stretch added to every line (TeX \emergencystretch)
-  bool discretionary = true;            // false: no break at a flagged penalty that adds width (an
-                                        // inserted hyphen); TeX's first pass, before hyphenating
+  double tolerance = 2.0;                    // largest adjustment ratio r a line may have
+  double line_penalty = 10;                  // TeX \linepenalty
+  double flagged_demerits = 10000;           // two hyphenated lines in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 10000;           // adjacent lines of very different tightness (plain TeX's
+                                             // \adjdemerits)
+  double final_hyphen_demerits = 5000;       // the second-last line hyphenated (\finalhyphendemerits)
+  Pt background_stretch = 0;                 // emergency stretch added to every line (TeX \emergencystretch)
+  bool discretionary = true;                 // false: no break at a flagged penalty that adds width (an
+                                             // inserted hyphen); TeX's first pass, before hyphenating
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
-  std::vector<int> no_flagged_lines;    // 0-based lines that may not end at a flagged break (a
-                                        // column's last line: layout asks for it)
-  Pt short_last_line = 0;               // a last line narrower than this (one character alone,
-  double short_last_line_demerits = 0;  // CLReq's 孤字) costs these demerits
+  std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a
+                                             // column's last line: layout asks for it)
+  Pt short_last_line = 0;                    // a last line narrower than this (one character alone,
+  double short_last_line_demerits = 0;       // CLReq's 孤字) costs these demerits
 };
 
 // Item indices where lines end (the last one is the final forced break), or

@@ -27,10 +27,11 @@ namespace {
 // hyphen at all); then with hyphens at the normal tolerance (\tolerance); then with
 // emergency stretch (\emergencystretch), which lets the breaker weigh loose lines
 // against each other instead of failing; last, any set of lines that is not overfull.
-// Ratios are of the lines' stretch: a word space (0.26 em, stretch half of it) is
-// 0.39 em at r = 1 and 0.52 em at r = 2.
+// Ratios are of the lines' stretch: a word space (Noto's 0.26 em, stretching to half an
+// em at r = 1, items.hpp) is 0.5 em at r = 1 and 0.56 em at kTolerance; TeX's
+// \pretolerance=100 and \tolerance=200 are r = 1 and r = 1.26 (badness 100·r³).
 constexpr double kPretolerance = 1.0;
-constexpr double kTolerance = 2.0;
+constexpr double kTolerance = 1.26;
 constexpr double kEmergencyStretchEm = 1.5;
 constexpr double kLastTolerance = 1e6;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
@@ -72,7 +73,13 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     std::size_t before = i;
     while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
     if (before > 0) --before;
-    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j));
+    // A word the author marked with soft hyphens (U+00AD, C2 AD) breaks only there (TeX
+    // does not run its patterns over a word with explicit discretionaries either).
+    const auto soft_hyphen_at = [&](std::size_t at) {
+      return at + 1 < text.size() && text[at] == '\xC2' && text[at + 1] == '\xAD';
+    };
+    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
+                       !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
     if (plain && i < last_word_begin && !excluded(i))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
@@ -122,24 +129,46 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   }
 }
 
-// Byte ranges of URLs typed as plain text: http://…, https://…, www.… up to a space,
-// a CJK character or closing punctuation at the end.
+// Byte ranges of URLs and e-mail addresses typed as plain text: http://…, https://…,
+// www.… up to a space, a CJK character or closing punctuation at the end; and
+// name@domain.tld. Both break after / . - without a hyphen and are never hyphenated
+// (a hyphen added inside an address changes it: "pharmacy@exam-|ple").
 std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
+  const auto ascii_alnum = [&](std::size_t at) {
+    return static_cast<unsigned char>(text[at]) < 0x80 && std::isalnum(static_cast<unsigned char>(text[at]));
+  };
+  const auto trim_end = [&](std::size_t b, std::size_t e) {
+    while (e > b && std::string_view(".,;:!?)]'\"-").find(text[e - 1]) != std::string_view::npos) --e;
+    return e;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto rest = text.substr(i);
     const bool starts =
         rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
-    if (!starts || (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 &&
-                    std::isalnum(static_cast<unsigned char>(text[i - 1]))))
-      continue;
+    if (!starts || (i > 0 && ascii_alnum(i - 1))) continue;
     std::size_t j = i;
     while (j < text.size() && static_cast<unsigned char>(text[j]) > ' ' &&
            static_cast<unsigned char>(text[j]) < 0x80)
       ++j;
-    while (j > i && std::string_view(".,;:!?)]'\"").find(text[j - 1]) != std::string_view::npos) --j;
-    out.emplace_back(i, j);
+    out.emplace_back(i, trim_end(i, j));
     i = j;
+  }
+  // E-mail addresses (RFC 5322's common form): local part, @, a domain with a dot.
+  const auto in_local = [&](std::size_t at) {
+    return ascii_alnum(at) || std::string_view("._%+-").find(text[at]) != std::string_view::npos;
+  };
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t b = at;
+    while (b > 0 && in_local(b - 1)) --b;
+    std::size_t e = at + 1;
+    while (e < text.size() && (ascii_alnum(e) || text[e] == '.' || text[e] == '-')) ++e;
+    e = trim_end(at + 1, e);
+    const std::string_view domain = text.substr(at + 1, e - at - 1);
+    if (b == at || domain.find('.') == std::string_view::npos) continue;
+    const bool inside_url =
+        std::any_of(out.begin(), out.end(), [&](const auto& u) { return u.first <= b && b < u.second; });
+    if (!inside_url) out.emplace_back(b, e);
   }
   return out;
 }
@@ -374,11 +403,13 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (s.italic) std::fill(p->italic.begin() + s.begin, p->italic.begin() + s.end, 1);
   p->breaks = find_break_opportunities(text, style.lang, style.strictness);
   // URLs typed as text break after / - . and are never hyphenated.
-  for (const auto& [b, e] : find_urls(text)) {
-    styles.push_back(StyleRange{b, e, false, false, false, true});
-    for (std::size_t i = b + 1; i + 1 < e; ++i) p->breaks[i] = 0;
-    for (std::size_t i = b; i + 1 < e; ++i)
-      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
+  for (const auto& [b, e] : find_urls(text)) styles.push_back(StyleRange{b, e, false, false, false, true});
+  for (const auto& s : styles) {
+    if (!s.url) continue;
+    for (std::size_t i = s.begin + 1; i < s.end; ++i) p->breaks[i] = kNoBreak;
+    for (std::size_t i = s.begin; i + 1 < s.end; ++i)
+      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.' || text[i] == '@')
+        p->breaks[i + 1] = kUrlBreak;
   }
   if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
