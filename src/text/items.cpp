@@ -92,7 +92,11 @@ class Builder {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
         if (pending_space)
-          typed_space(prev, next, no_break_space || in_.breaks[c.begin] != kBreak, space_glyph, space_width);
+          typed_space(prev, next,
+                      no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
+                      : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
+                                                                        : 0,
+                      space_glyph, space_width);
         else
           between(prev, next, c);
       }
@@ -160,11 +164,12 @@ class Builder {
 
   Pt em(double v) const { return v * in_.em; }
 
-  // A space the author typed between two visible characters; `no_break` when a
-  // no-break space or the rules forbid a break before the next character ("( note )").
-  void typed_space(const Side& a, const Side& b, bool no_break, std::int32_t glyph, Pt width) {
+  // A space the author typed between two visible characters; `cost` of a break there:
+  // kInfinitePenalty when a no-break space or the rules forbid a break before the next
+  // character ("( note )"), kUnitBreakPenalty between a number and its unit.
+  void typed_space(const Side& a, const Side& b, double cost, std::int32_t glyph, Pt width) {
     flush();
-    forbid_break_if(no_break);
+    if (cost > 0) out_.items.emplace_back(Penalty{.cost = cost});
     if (needs_autospace(a, b)) {
       glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace, glyph);
     } else if (a.close || b.open) {

@@ -72,7 +72,9 @@ using Item = std::variant<Box, Glue, Penalty>;
 // Values of ItemInput::breaks. kUrlBreak: inside a URL or an e-mail address, after / . - @;
 // no hyphen is added, and the line may end short (kUrlRaggedStretch): a line of nothing
 // but an address has no space to justify with.
-constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3;
+// kUnitBreak: the space between a number and its unit ("140 mmHg"), a break taken only
+// when every other way is worse (kUnitBreakPenalty).
+constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4;
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {
@@ -110,26 +112,28 @@ struct Items {
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
 constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
 constexpr double kAutospace = 0.25;
-// A hyphen costs as much as a line at the tolerance of the hyphenating pass (badness 200,
-// TeX's \tolerance=200, see text/paragraph.cpp): a line that spaces within tolerance is
-// preferred to a hyphen. TeX's own 50 was set for 30-em lines; in a leaflet's 20-em
-// columns it hyphenated one line in five.
-constexpr double kHyphenPenalty = 200;
+// A hyphen costs as much as a line at the tolerance of the hyphenating pass (badness
+// 1000, see text/paragraph.cpp): a line that spaces within tolerance is preferred to a
+// hyphen. TeX's own 50 was set for 30-em lines; in a leaflet's 20-em columns it
+// hyphenated one line in five.
+constexpr double kHyphenPenalty = 1000;
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
-// A break inside an address costs what a hyphen does, and the line before it may fall
-// short by up to this (glue that exists only at the break, as Knuth and Plass set
-// ragged-right text: stretch S, the break, then -S, which cancel when it is not taken).
-constexpr double kUrlBreakPenalty = kHyphenPenalty;
+// A break inside an address costs what a break after a typed hyphen does (nothing is
+// added to the text), and the line before it may fall short by up to this (glue that exists only at the
+// break, as Knuth and Plass set ragged-right text: stretch S, the break, then -S, which cancel when it is not
+// taken).
+constexpr double kUrlBreakPenalty = 50;
+constexpr double kUnitBreakPenalty = kHyphenPenalty;
 constexpr double kUrlRaggedStretch = 3.0;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
-// fallback, taken only when the word spaces of the line would open past half an em.
-// At this cost (TeX scale, squared into demerits: 150² ≈ (10 + 100·1.1³)²) a syllable
-// break wins over a line whose spaces would go about a tenth past kWordSpaceMax.
-constexpr double kKoreanSpaceMax = kWordSpaceMax;
-constexpr double kSyllableBreakPenalty = 150;
+// fallback, taken only when the word spaces of the line would open past half an em
+// (paragraph.cpp breaks Korean at a tolerance of r = 1). At this cost (TeX scale,
+// squared into demerits: 100² ≈ (10 + 100·0.97³)²) a syllable break is worth about one
+// line whose spaces open to half an em.
+constexpr double kSyllableBreakPenalty = 100;
 
 struct ItemInput {
   std::string_view text;

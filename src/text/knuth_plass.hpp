@@ -42,8 +42,10 @@ struct KnuthPlassParams {
                                              // (a first pass without Korean syllable breaks)
   std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a
                                              // column's last line: layout asks for it)
-  Pt short_last_line = 0;                    // a last line narrower than this (one character alone,
-  double short_last_line_demerits = 0;       // CLReq's 孤字) costs these demerits
+  int exact_lines = 0;     // > 0: only break sets of exactly this many lines (layout has placed them;
+                           // TeX's \looseness, held at a count)
+  Pt short_last_line = 0;  // a last line narrower than this (one character alone,
+  double short_last_line_demerits = 0;  // CLReq's 孤字) costs these demerits
 };
 
 // Item indices where lines end (the last one is the final forced break), or

@@ -28,10 +28,21 @@ namespace {
 // emergency stretch (\emergencystretch), which lets the breaker weigh loose lines
 // against each other instead of failing; last, any set of lines that is not overfull.
 // Ratios are of the lines' stretch: a word space (Noto's 0.26 em, stretching to half an
-// em at r = 1, items.hpp) is 0.5 em at r = 1 and 0.56 em at kTolerance; TeX's
-// \pretolerance=100 and \tolerance=200 are r = 1 and r = 1.26 (badness 100·r³).
+// em at r = 1, items.hpp) is 0.5 em at r = 1 (badness 100, TeX's \pretolerance=100)
+// and 0.78 em at kTolerance (badness 1000): no word gap past 0.8 em unless no break can
+// avoid it. A hyphen costs as much as a line at kTolerance (kHyphenPenalty), TeX's
+// \tolerance=1000 \hyphenpenalty=1000 for few hyphens. TeX's plain values (200, 50)
+// are for 30-em lines with Computer Modern's wide space; in a leaflet's 20-em columns
+// they hyphenated one line in five.
 constexpr double kPretolerance = 1.0;
-constexpr double kTolerance = 1.26;
+constexpr double kTolerance = 2.154;  // 100 · 2.154³ = 1000
+static_assert(kHyphenPenalty == 1000, "a hyphen costs a line at kTolerance");
+// KLREQ: a Korean word space opens to half an em (r = 1), past that a break between
+// syllables is preferred. With a syllable break to fall back on almost anywhere, Korean
+// needs no more than TeX's \tolerance=200 (0.56 em) except beside an unbreakable piece
+// ("140 mmHg"); a tolerance of exactly r = 1 sent such paragraphs to the emergency pass,
+// where every line loosens.
+constexpr double kKoreanTolerance = 1.26;
 constexpr double kEmergencyStretchEm = 1.5;
 constexpr double kLastTolerance = 1e6;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
@@ -441,21 +452,23 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
 }
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
-std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em,
+std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean,
                                        const ComposeOptions& options) {
   struct Pass {
     double tolerance;
     bool hyphens;
     double emergency_em;
   };
-  constexpr Pass kPasses[] = {{kPretolerance, false, 0},
-                              {kTolerance, true, 0},
-                              {kTolerance, true, kEmergencyStretchEm},
-                              {kLastTolerance, true, kEmergencyStretchEm}};
+  const double tolerance = korean ? kKoreanTolerance : kTolerance;
+  const Pass kPasses[] = {{kPretolerance, false, 0},
+                          {tolerance, true, 0},
+                          {tolerance, true, kEmergencyStretchEm},
+                          {kLastTolerance, true, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
+  params.exact_lines = options.exact_lines;
   for (const Pass& pass : kPasses) {
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
@@ -464,6 +477,11 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.max_break_cost = pass.hyphens ? kInfinitePenalty : kSyllableBreakPenalty;
     params.background_stretch = pass.emergency_em * em;
     if (auto found = knuth_plass(items, width, params)) return std::move(*found);
+  }
+  if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
+    ComposeOptions any = options;
+    any.exact_lines = 0;
+    return choose_breaks(items, width, em, korean, any);
   }
   return {};
 }
@@ -554,7 +572,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   if (style.balance)
     chosen = balance_breaks(items.items, width);
   else if (justify)
-    chosen = choose_breaks(items.items, width, style.size, options);
+    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), options);
   if (chosen.empty()) chosen = first_fit(items.items, width);
 
   std::size_t begin = 0;
