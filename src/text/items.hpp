@@ -124,7 +124,7 @@ constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no
 // break, as Knuth and Plass set ragged-right text: stretch S, the break, then -S, which cancel when it is not
 // taken).
 constexpr double kUrlBreakPenalty = 50;
-constexpr double kUnitBreakPenalty = kHyphenPenalty;
+constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes tell them apart
 constexpr double kUrlRaggedStretch = 3.0;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;

@@ -64,6 +64,25 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   for (const auto& s : styles)
     if (s.code || s.url) std::fill(no_hyphen.begin() + s.begin, no_hyphen.begin() + s.end, 1);
   auto excluded = [&](std::size_t at) { return no_hyphen[at] != 0; };
+  // In Chinese, Japanese or Korean text a Latin word alone among CJK ("华法林（warfarin）")
+  // is a name the reader must recognise: it is not hyphenated, and breaks only when it
+  // fits no line (build_items' max_box_width). A word in a run of Latin words (an English
+  // sentence inside a Chinese article) hyphenates as English does.
+  const bool cjk_text = is_cjk_language(std::string(lang));
+  const auto latin_beside = [&](std::size_t at, int step) {
+    // from `at` (a byte outside the word) across spaces and ASCII punctuation
+    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(text[at]))) {
+      if (text[at] == '\n') return false;
+      if (step < 0 && at == 0) return false;
+      at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at) + step);
+    }
+    return at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
+           std::isalpha(static_cast<unsigned char>(text[at]));
+  };
+  const auto in_latin_run = [&](std::size_t i, std::size_t j) {
+    return (i > 0 && latin_beside(i - 1, -1)) || (j < text.size() && latin_beside(j, +1));
+  };
   // The paragraph's last word is everything after its last space ("medication’s.").
   const std::size_t last_space = text.find_last_of(" \n\t");
   const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
@@ -91,7 +110,7 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     };
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
-    if (plain && i < last_word_begin && !excluded(i))
+    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i, j)))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
@@ -454,16 +473,25 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean,
                                        const ComposeOptions& options) {
+  // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
+  // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
+  // opens to half an em; only when that fails are syllable breaks weighed. A number is
+  // parted from its unit ("140 | mmHg") only when no set of lines within tolerance keeps
+  // them together, as TeX's tie would have it were it not absolute.
   struct Pass {
     double tolerance;
     bool hyphens;
+    double max_break_cost;
     double emergency_em;
   };
+  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kUnitBreakPenalty &&
+                kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
-  const Pass kPasses[] = {{kPretolerance, false, 0},
-                          {tolerance, true, 0},
-                          {tolerance, true, kEmergencyStretchEm},
-                          {kLastTolerance, true, kEmergencyStretchEm}};
+  const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
+                          {tolerance, true, kUnitBreakPenalty, 0},
+                          {tolerance, true, kInfinitePenalty, 0},
+                          {tolerance, true, kInfinitePenalty, kEmergencyStretchEm},
+                          {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;
   params.short_last_line = kShortLastLineEm * em;
@@ -472,9 +500,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   for (const Pass& pass : kPasses) {
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
-    // The first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean
-    // space opens to half an em; only when that fails are syllable breaks weighed.
-    params.max_break_cost = pass.hyphens ? kInfinitePenalty : kSyllableBreakPenalty;
+    params.max_break_cost = pass.max_break_cost;
     params.background_stretch = pass.emergency_em * em;
     if (auto found = knuth_plass(items, width, params)) return std::move(*found);
   }
