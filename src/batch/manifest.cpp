@@ -23,8 +23,9 @@ namespace {
 
 constexpr std::size_t kMaxManifestBytes = 4u << 20;
 
-const std::set<std::string> kJobKeys{"name",  "article", "articles", "layout", "standard", "set",
-                                     "proof", "impose",  "output",   "data",   "rows",     "vars"};
+const std::set<std::string> kJobKeys{"name", "article", "articles", "layout", "standard",
+                                     "set",  "proof",   "impose",   "output", "data",
+                                     "rows", "vars",    "pages_max"};
 
 // A variable's name is a placeholder name ({{clinic.name}}): nested keys joined with
 // '.' never need more, and a limit keeps deep nesting from making names of megabytes.
@@ -84,7 +85,8 @@ class Reader {
       const std::string key = it.first.as<std::string>("");
       if (!kJobKeys.count(key))
         return at(it.first, "unknown job key `" + key + "`",
-                  "known: name, articles, layout, standard, set, proof, impose, output, data, rows, vars");
+                  "known: name, articles, layout, standard, set, pages_max, proof, impose, output, data, "
+                  "rows, vars");
     }
     return Ok{};
   }
@@ -233,6 +235,11 @@ class Reader {
       auto v = strings(n, "set");
       if (!v) return v.error();
       base.sets = *v;
+    }
+    if (auto n = get(job, defaults, "pages_max")) {  // as --set pages.max=N
+      auto v = scalar(n, "pages_max");
+      if (!v) return v.error();
+      base.sets.push_back("pages.max=" + *v);
     }
     for (const auto& [key, member] : {std::pair{"proof", &Job::proof}, std::pair{"impose", &Job::impose}})
       if (auto n = get(job, defaults, key)) {

@@ -8,6 +8,7 @@
 //       layout: trifold-a4        # name or .yaml path; default: the article's, else trifold-a4
 //       standard: print           # print | archive | none
 //       set: [body.size=9pt]      # style overrides, as --set
+//       pages_max: 1              # fit on at most this many sides (as --set pages.max=1)
 //       proof: false
 //       impose: true
 //       data: clinics.csv         # one PDF per row (data_rows.hpp) ...

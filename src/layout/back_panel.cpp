@@ -1,9 +1,8 @@
 #include "layout/back_panel.hpp"
 
-#include "layout/clinic_qr.hpp"
-
 #include <algorithm>
 
+#include "layout/clinic_qr.hpp"
 #include "layout/structure.hpp"
 
 namespace leafpress::layout {
@@ -11,13 +10,58 @@ namespace {
 
 constexpr Pt kLogoHeight = mm(14);  // the largest a logo is drawn
 constexpr Pt kGap = mm(4);          // between the body and the rule above the block
+constexpr double kLeading = 1.35;   // of the block's size
+constexpr double kFieldGap = 0.4;   // between the name and address and the ways to reach the clinic, in lines
 
 struct Line {
   text::Line line;
   Pt size = 0;
   Cmyk color;
   int element = kArtifact;  // its P in the block's Sect (structure.hpp)
+  Pt gap_before = 0;        // extra room above it (a new group of fields)
 };
+
+// Fields of the clinic set as left-aligned lines `width` wide, each field a P of `sect`.
+struct Lines {
+  const Scene& s;
+  Decoration& d;
+  int sect;
+  Pt width;
+  std::vector<std::string>& warnings;
+  std::vector<Line> out{};
+
+  Status add(const std::string& text, text::ParagraphStyle st, Cmyk color, bool url, Pt gap_before = 0) {
+    if (text.empty()) return Ok{};
+    st.align = text::Align::Left;
+    st.hyphenate = false;
+    auto para = compose_checked(s, {text::TextSpan{text, false, false, false, url}}, st, width,
+                                s.doc.meta.body_line, warnings);
+    if (!para) return para.error();
+    const int element = local_element(d, StructType::P, sect);
+    for (auto& l : para->lines) {
+      out.push_back(Line{std::move(l), st.size, color, element, out.empty() ? 0 : gap_before});
+      gap_before = 0;
+    }
+    return Ok{};
+  }
+  [[nodiscard]] Pt height() const {
+    Pt h = 0;
+    for (const auto& l : out) h += l.size * kLeading + l.gap_before;
+    return h;
+  }
+};
+
+// Draws `lines` left-aligned at x so that the last baseline stands on `foot`.
+void draw_lines(Decoration& d, const std::vector<Line>& lines, Pt x, Pt foot) {
+  Pt h = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) h += lines[i].size * kLeading + lines[i].gap_before;
+  Pt y = foot + h;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) y -= lines[i].size * kLeading + lines[i].gap_before;
+    d.runs.push_back(
+        GlyphRun{x, y, lines[i].size, lines[i].color, lines[i].line.glyphs, next_tag(d, lines[i].element)});
+  }
+}
 
 }  // namespace
 
@@ -28,79 +72,102 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   std::shared_ptr<const doc::Raster> logo;
   if (!c.logo.empty())
     if (const auto it = s.images.find(c.logo); it != s.images.end()) logo = it->second;
-  if (c.name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && !logo) return d;
+  // Without a clinic, the author (or else the title) signs the back: a back cover is never blank.
+  const std::string name = !c.name.empty()              ? c.name
+                           : !s.doc.meta.author.empty() ? s.doc.meta.author
+                                                        : s.doc.meta.title;
+  if (name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && c.hours.empty() &&
+      c.email.empty() && !logo)
+    return d;
 
   const Page page = blank_page(t);
-  Pt x = page.trim.x0 + text_margin(t), width = t.sheet_width - 2 * text_margin(t);
-  if (!footer && !t.booklet) {
-    const Panel* panel = find_panel(t, t.back_panel);
-    x = page.trim.x0 + panel->x + text_margin(t, *panel);
-    width = panel->width - 2 * text_margin(t, *panel);
-  }
+  // Aligned with the body's text block on the panel it shares (the page's, for a footer).
+  const Panel* panel = footer || t.booklet ? &t.sides.front().panels.front() : find_panel(t, t.back_panel);
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const Pt x = page.trim.x0 + block.x0, width = block.x1 - block.x0;
+  d.block_x0 = x, d.block_x1 = x + width;
+  // Two columns side by side in a footer across two text columns; else one.
+  const bool two = footer && panel->columns >= 2;
+  const Pt column = two ? (width - t.gutter) / 2 : width;
+
   const Pt size = std::clamp(t.body_size_min, 8.0, 10.0);
-  std::vector<Line> lines;
   // The clinic block is a Sect of its own, read last (structure.hpp); each field a P.
   const int sect = local_element(d, StructType::Sect);
   const int figure =
       logo ? local_element(d, StructType::Figure, sect) : kArtifact;  // drawn on top: read first
   if (logo)
     d.structure.elements[static_cast<std::size_t>(figure)].alt = c.name.empty() ? "Logo" : c.name + " logo";
-  auto add = [&](const std::string& text, text::ParagraphStyle st, Cmyk color, bool url) -> Status {
-    if (text.empty()) return Ok{};
-    st.align = text::Align::Center;
-    st.hyphenate = false;
-    auto para = compose_checked(s, {text::TextSpan{text, false, false, false, url}}, st, width,
-                                s.doc.meta.body_line, warnings);
-    if (!para) return para.error();
-    const int element = local_element(d, StructType::P, sect);
-    for (auto& l : para->lines) lines.push_back(Line{std::move(l), st.size, color, element});
-    return Ok{};
-  };
   auto name_style = heading_style(s, 3, 10);
   name_style.size = size * 1.15;
   auto info = heading_style(s, 3, 10);
   info.bold = false;
   info.size = size;
-  if (auto r = add(c.name, name_style, t.accent, false); !r) return r.error();
-  if (footer) {
-    std::string joined;
-    for (const auto* f : {&c.address, &c.phone, &c.url})
-      if (!f->empty()) joined += (joined.empty() ? "" : "  ·  ") + *f;
-    if (auto r = add(joined, info, t.text_color, false); !r) return r.error();
-  } else {
-    if (auto r = add(c.address, info, t.text_color, false); !r) return r.error();
-    if (auto r = add(c.phone, info, t.text_color, false); !r) return r.error();
-    if (auto r = add(c.url, info, t.text_color, true); !r) return r.error();
-  }
+  // The url's QR code: at the right end of a footer, beside its columns (the ways-to-reach
+  // column narrows for it); in a panel on the row above the lines, right of the logo.
+  auto qr = clinic_qr_width(s, column / 2);
+  if (!qr) return qr.error();
+  const Pt qr_width = *qr;
 
-  // Set from the foot margin upward: the last line's baseline stands on it.
+  // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
+  Lines who{s, d, sect, column, warnings};
+  if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
+  if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
+  Lines reach{s, d, sect, two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column, warnings};
+  const Pt gap = two ? 0 : size * kLeading * kFieldGap;
+  if (auto r = reach.add(c.phone, info, t.text_color, false, gap); !r) return r.error();
+  if (auto r = reach.add(c.hours, info, t.text_color, false); !r) return r.error();
+  if (auto r = reach.add(c.email, info, t.text_color, false); !r) return r.error();
+  if (auto r = reach.add(c.url, info, t.text_color, true); !r) return r.error();
+  // Read after the url it encodes.
+  const int qr_figure = qr_width > 0 ? local_element(d, StructType::Figure, sect) : kArtifact;
+  if (qr_width > 0) d.structure.elements[static_cast<std::size_t>(qr_figure)].alt = "QR code: " + c.url;
+
+  // Set from the foot margin upward: the last baseline stands on it.
   const Pt foot = page.trim.y0 + std::max(t.margin_bottom, t.safe_margin) + size * 0.25;
-  Pt height = 0;
-  for (const auto& l : lines) height += l.size * 1.35;
   Pt logo_height = 0, logo_width = 0;
   if (logo) {
-    logo_height = std::min(kLogoHeight, width / 2 * logo->height / logo->width);
+    logo_height = std::min(kLogoHeight, column / 2 * logo->height / logo->width);
     logo_width = logo_height * logo->width / logo->height;
   }
-  auto qr_width = clinic_qr_width(s, footer, width / 2);
-  if (!qr_width) return qr_width.error();
-  Pt y = foot + height + (logo ? logo_height + size * 0.6 : 0);
-  if (*qr_width > 0) {  // the QR code above the logo and the text
-    y += *qr_width + size * 0.4;
-    if (auto r = add_clinic_qr(s, d, x + width / 2, y, *qr_width); !r) return r.error();
-    y -= *qr_width + size * 0.4;
+  Pt text_top = 0;  // the height of the text above the foot's baseline, plus a cap
+  if (two) {
+    text_top = std::max(who.height(), reach.height());
+  } else {
+    if (!reach.out.empty() && !who.out.empty()) reach.out.front().gap_before = gap;
+    for (auto& l : reach.out) who.out.push_back(std::move(l));
+    reach.out.clear();
+    text_top = who.height();
   }
-  const Pt top = y + size + (*qr_width > 0 ? *qr_width + size * 0.4 : 0);
-  if (logo) {
-    const Pt lx = x + (width - logo_width) / 2;
-    d.images.push_back(Image{Rect{lx, y - logo_height, lx + logo_width, y}, logo, next_tag(d, figure)});
-    y -= logo_height + size * 0.6;
+  const Pt cap = size * 0.75;  // the first line's cap height above its baseline, near enough
+  Pt top = 0;
+  if (two) {
+    // The code's top level with the first line's cap, its foot on or below the foot line.
+    const Pt row = std::max(text_top + cap, qr_width);
+    top = foot + row + (logo ? logo_height + size * 0.6 : 0) + size * 0.2;
+    if (qr_width > 0)
+      if (auto r = add_clinic_qr(s, d, x + width, QrEdge::Right, foot - size * 0.25 + row, qr_width,
+                                 next_tag(d, qr_figure));
+          !r)
+        return r.error();
+    if (logo) {
+      const Pt ly = foot + row + size * 0.6;
+      d.images.push_back(Image{Rect{x, ly, x + logo_width, ly + logo_height}, logo, next_tag(d, figure)});
+    }
+  } else {
+    const Pt row = std::max(logo_height, qr_width);
+    const Pt ly = foot + text_top + size * 0.6;  // the row's foot
+    top = (logo || qr_width > 0) ? ly + row + size * 0.2 : foot + text_top + size * 0.2;
+    if (logo)
+      d.images.push_back(Image{Rect{x, ly, x + logo_width, ly + logo_height}, logo, next_tag(d, figure)});
+    if (qr_width > 0)
+      if (auto r = add_clinic_qr(s, d, logo ? x + width : x, logo ? QrEdge::Right : QrEdge::Left, ly + row,
+                                 qr_width, next_tag(d, qr_figure));
+          !r)
+        return r.error();
   }
-  for (const auto& l : lines) {
-    y -= l.size * 1.35;
-    d.runs.push_back(GlyphRun{x + (width - l.line.width) / 2, y + l.size * 0.35, l.size, l.color,
-                              l.line.glyphs, next_tag(d, l.element)});
-  }
+  // Both columns end on the foot line.
+  draw_lines(d, who.out, x, foot);
+  if (two) draw_lines(d, reach.out, x + column + t.gutter, foot);
   d.rules.push_back(Rule{x, top, x + width, top, 0.5, t.accent});
   d.reserved = top - (page.trim.y0 + std::max(t.margin_bottom, t.safe_margin)) + kGap;
   if (d.reserved > page.trim.height() / 2)

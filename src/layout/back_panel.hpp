@@ -1,11 +1,14 @@
 // layout/back_panel.hpp: the clinic block from the front matter (`clinic:` name,
-// address, phone, url, logo), every field optional.
+// address, phone, hours, e-mail, url, logo), every field optional.
 //
-// In a panel (back.panel: folds) or on a booklet's back cover: the logo, then
-// the name in the accent colour and each other field on its own line, centred,
-// standing on the panel's foot margin under a thin accent rule. As a footer
-// (handouts): the name, then address · phone · url on one line, across the page.
-// `reserved` is the height the body leaves free above it. No clinic, no block.
+// A block, left-aligned with the body's text block of the panel it shares and
+// standing on the foot margin under a thin accent rule: the logo, the name in
+// the accent colour, the address; a little apart, the ways to reach the clinic
+// (phone, hours, e-mail, web), each on its own line. In a panel (back.panel:
+// folds) or on a booklet's back cover, one column; as a footer across a
+// handout's two text columns, who and where in the first column, how to reach
+// it in the second, both ending on the foot line. `reserved` is the height the
+// body leaves free above it. No clinic, no block.
 #pragma once
 
 #include "layout/decoration.hpp"

@@ -24,6 +24,8 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   for (std::size_t i = 0; i < c.lines.size(); ++i)
     c.element.lines.push_back(FlowLine{st.size * kHeadingLeading, st.size * kLineAscent});
   c.heading = true;
+  c.role = Role::Heading;
+  c.element.heading_level = block.level;
   c.heading_text = block.plain_text();
   return Ok{};
 }
@@ -32,6 +34,7 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
 // its caption (the block's alt text) under it.
 Status set_figure(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt w, Pt h, Collected& c,
                   std::vector<std::string>& warnings) {
+  c.role = Role::Picture;
   c.image_width = w;
   c.image_height = h;
   c.indent = (column - w) / 2;
@@ -103,6 +106,8 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   auto para = compose_checked(s, text.spans, st, column - indent - right, block.line, warnings);
   if (!para) return para.error();
   c.lines = std::move(para->lines);
+  c.role = Role::Body;
+  c.list_item = block.kind == doc::BlockKind::ListItem;
   c.recompose = [&fonts = s.fonts, spans = to_text_spans(block), st, width = column - indent - right](
                     const text::ComposeOptions& o) { return text::compose(spans, st, width, fonts, o); };
   c.indent = indent;
@@ -183,7 +188,6 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.column = column;
   std::string section = s.doc.meta.title;
   bool title_skipped = false;
-  int previous_quote = 0;
   int next_link = 0;      // numbers the links of the article (inline_marks.hpp)
   int previous_note = 0;  // the footnote number of the block before, if any
   bool notes_started = false;
@@ -208,6 +212,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         break;
       case doc::BlockKind::ThematicBreak:
         c.rule = true;
+        c.role = Role::Rule;
         c.size = body;
         c.element.space_before = body * 0.3;
         c.element.space_after = body * 0.8;
@@ -234,16 +239,11 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
         break;
     }
     if (!st) return st.error();
-    // The tinted box needs room above and below: more space where a quote starts and ends.
-    if (c.quote_depth > previous_quote) c.element.space_before += body * 0.6;
-    if (c.quote_depth < previous_quote && !out.blocks.empty())
-      out.blocks.back().element.space_after += body * 0.6;
-    previous_quote = c.quote_depth;
+    // (The space a quote box needs above and below is set with the rhythm: rhythm.cpp.)
     previous_note = block.kind == doc::BlockKind::Footnote ? block.footnote : 0;
     c.section = section;
     if (!c.element.lines.empty()) out.blocks.push_back(std::move(c));
   }
-  if (previous_quote > 0 && !out.blocks.empty()) out.blocks.back().element.space_after += body * 0.6;
   return out;
 }
 

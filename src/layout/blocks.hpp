@@ -41,8 +41,13 @@ constexpr double kLineAscent = 0.8;
 constexpr double kNoteScale = 0.85;  // footnotes: of the body size
 constexpr double kTaskBox = 0.7;     // a task item's box: its side, in body ems
 
+// What a block is, for rhythm.hpp, which sets its spacing and line pitch.
+enum class Role { Body, Heading, Picture, Rule, Other };
+
 struct Collected {
   Element element;
+  Role role = Role::Other;
+  bool list_item = false;         // a list item's paragraph (no space between the items of one list)
   std::vector<text::Line> lines;  // for a picture: its caption, after the picture's own line
   Pt indent = 0;                  // from the column's left edge
   Pt size = 10;

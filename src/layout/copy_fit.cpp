@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace leafpress::layout {
 namespace {
 
 constexpr double kGuessShare =
     0.97;  // the first guess aims a little low: a fit is kept, a miss is thrown away
+constexpr double kLeadingStep = 0.025;
+// What a rhythm costs in looks, against what it gains in fill: a line above sections reads as
+// design, a looser leading less so, a leading under the layout's own least of all.
+constexpr double kSectionCost = 0.3, kLooserCost = 10, kTighterCost = 20;
+constexpr int kFillBuckets = 20;  // fill of the last frame counts in 5 % steps
 
 std::vector<Element> elements_of(const Collection& c) {
   std::vector<Element> out;
@@ -16,35 +22,137 @@ std::vector<Element> elements_of(const Collection& c) {
   return out;
 }
 
-Trial flow_into(Collection c, const PagePlan& plan, const FramesFor& frames) {
+void set_grid(std::vector<Frame>& frames, Pt body, const Rhythm& r) {
+  for (auto& f : frames) {
+    f.pitch = r.grid ? body * r.leading : 0;
+    f.grid_top = f.panel_top - body * kLineAscent;
+  }
+}
+
+struct Flowed {
+  std::vector<Frame> frames;
+  FlowResult flowed;
+};
+
+Flowed flow_with(Collection& c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames) {
+  apply_rhythm(c, r);
+  Flowed out;
+  out.frames = frames(plan, c);
+  set_grid(out.frames, c.body, r);
+  out.flowed = flow(elements_of(c), out.frames);
+  return out;
+}
+
+Trial make_trial(Collection c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames) {
+  Flowed f = flow_with(c, r, plan, frames);
   Trial t;
-  t.frames = frames(plan, c);
-  t.flowed = flow(elements_of(c), t.frames);
+  t.frames = std::move(f.frames);
+  t.flowed = std::move(f.flowed);
   t.plan = plan;
+  t.rhythm = r;
   t.collection = std::move(c);
   return t;
 }
 
+int last_frame(const FlowResult& flowed) {
+  int last = -1;
+  for (const auto& lines : flowed.placements)
+    for (const auto& p : lines) last = std::max(last, p.frame);
+  return last;
+}
+
+// How far into the frames the text reaches: the last frame used, and how full it is.
+double reach(const Flowed& f) {
+  const int last = last_frame(f.flowed);
+  if (last < 0) return 0;
+  const Frame& fr = f.frames[static_cast<std::size_t>(last)];
+  const double fill = f.flowed.frame_fill[static_cast<std::size_t>(last)] / std::max(1.0, fr.top - fr.bottom);
+  return last * 1000.0 + std::floor(std::min(fill, 1.0) * kFillBuckets) * 10;
+}
+
+// The rhythm that carries the text furthest into the frames, the least changed among equals.
+Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames) {
+  Rhythm best{range.leading_min, 1, 0, true};
+  double best_score = -1e18;
+  const int leading_steps =
+      static_cast<int>(std::floor((range.leading_max - range.leading_min) / kLeadingStep + 1e-6));
+  for (int section = 0; section <= range.section_lines_max; ++section)
+    for (int step = 0; step <= leading_steps; ++step) {
+      const Rhythm r{range.leading_min + step * kLeadingStep, 1, static_cast<double>(section), true};
+      const Flowed f = flow_with(c, r, plan, frames);
+      if (f.flowed.overflow_element) continue;
+      const double cost = section * kSectionCost + std::max(0.0, r.leading - range.leading) * kLooserCost +
+                          std::max(0.0, range.leading - r.leading) * kTighterCost;
+      const double score = reach(f) - cost;
+      if (score > best_score + 1e-9) best_score = score, best = r;
+    }
+  return best;
+}
+
+// Evens the columns of the last page (LaTeX multicol's balancing): the lowest foot for the
+// page's columns at which everything still fits, in grid lines.
+// Returns the page balanced, or -1.
+int balance_last_page(Trial& t) {
+  const int last = last_frame(t.flowed);
+  if (last < 0) return -1;
+  const Frame& lf = t.frames[static_cast<std::size_t>(last)];
+  std::vector<std::size_t> columns;
+  for (std::size_t f = 0; f < t.frames.size(); ++f)
+    if (t.frames[f].page == lf.page && t.frames[f].panel == lf.panel) columns.push_back(f);
+  if (columns.size() < 2) return -1;
+  const Pt step = lf.pitch > 0 ? lf.pitch : t.collection.body;
+  Pt room = 1e9;
+  for (const std::size_t f : columns) room = std::min(room, t.frames[f].top - t.frames[f].bottom);
+  const std::vector<Element> elements = elements_of(t.collection);
+  auto raised = [&](int k) {
+    std::vector<Frame> frames = t.frames;
+    for (const std::size_t f : columns) frames[f].bottom += k * step;
+    return frames;
+  };
+  int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high
+  while (hi - lo > 1) {
+    const int mid = (lo + hi) / 2;
+    if (flow(elements, raised(mid)).overflow_element)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  if (lo > 0) {
+    t.frames = raised(lo);
+    t.flowed = flow(elements, t.frames);
+  }
+  return lf.page;
+}
+
 }  // namespace
 
-Result<Trial> copy_fit(Pt smallest, Pt largest, const std::vector<PagePlan>& plans, const ComposeAt& compose,
+Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans, const ComposeAt& compose,
                        const FramesFor& frames) {
-  auto at_min = compose(smallest);
+  const Rhythm tight{range.leading_min, 1, 0, true};
+  const Rhythm off_grid{range.leading_min, range.paragraph_spacing, 0, false};
+  auto at_min = compose(range.smallest);
   if (!at_min) return at_min.error();
-  // The first plan the article fits at the smallest size; or the overflow of the largest.
+  // The first plan the article fits at the smallest size on the grid; else off it; or the
+  // overflow of the largest.
+  Rhythm rhythm = tight;
   std::size_t p = 0;
-  std::vector<Element> elements = elements_of(*at_min);
-  for (; p + 1 < plans.size(); ++p)
-    if (!flow(elements, frames(plans[p], *at_min)).overflow_element) break;
-  Trial best = flow_into(std::move(*at_min), plans[p], frames);
-  if (!best.fits()) return best;
+  bool found = false;
+  for (const Rhythm& r : {tight, off_grid}) {
+    for (p = 0; p < plans.size(); ++p)
+      if (!flow_with(*at_min, r, plans[p], frames).flowed.overflow_element) break;
+    if (p < plans.size()) {
+      rhythm = r, found = true;
+      break;
+    }
+  }
+  if (!found) return make_trial(std::move(*at_min), off_grid, plans.back(), frames);
+  Trial best = make_trial(std::move(*at_min), rhythm, plans[p], frames);
 
-  const int steps = static_cast<int>(std::floor((largest - smallest) / kStep + 1e-6));
-  if (steps <= 0) return best;
+  const int steps = static_cast<int>(std::floor((range.largest - range.smallest) / kStep + 1e-6));
   auto trial = [&](int step) -> Result<Trial> {
-    auto c = compose(smallest + step * kStep);
+    auto c = compose(range.smallest + step * kStep);
     if (!c) return c.error();
-    return flow_into(std::move(*c), plans[p], frames);
+    return make_trial(std::move(*c), rhythm, plans[p], frames);
   };
   // A guess from a trial that fits: text area grows with the square of the size, so the size
   // that fills the frames is about size × sqrt(room / used); a little under it, for keep rules.
@@ -54,27 +162,45 @@ Result<Trial> copy_fit(Pt smallest, Pt largest, const std::vector<PagePlan>& pla
       used += t.flowed.frame_fill[f];
       room += t.frames[f].top - t.frames[f].bottom;
     }
-    const double size = used > 0 ? t.collection.body * std::sqrt(room / used) * kGuessShare : largest;
-    return static_cast<int>(std::floor((size - smallest) / kStep + 1e-6));
+    const double size = used > 0 ? t.collection.body * std::sqrt(room / used) * kGuessShare : range.largest;
+    return static_cast<int>(std::floor((size - range.smallest) / kStep + 1e-6));
   };
-  int lo = 0, hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
-  int probe = std::clamp(guess_from(best), 1, steps);
-  int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most
-  while (hi - lo > 1) {
-    auto t = trial(probe);
-    if (!t) return t.error();
-    if (t->fits()) {
-      lo = probe;
-      const int next = guess_from(*t);
-      best = std::move(*t);
-      probe = std::clamp(std::max(next, lo + gap), lo + 1, hi - 1);  // the guess again, or further up
-      gap *= 2;
-    } else {
-      hi = probe;
-      probe = (lo + hi) / 2;
+  if (steps > 0 && rhythm.grid) {
+    int lo = 0, hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
+    int probe = std::clamp(guess_from(best), 1, steps);
+    int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most
+    while (hi - lo > 1) {
+      auto t = trial(probe);
+      if (!t) return t.error();
+      if (t->fits()) {
+        lo = probe;
+        const int next = guess_from(*t);
+        best = std::move(*t);
+        probe = std::clamp(std::max(next, lo + gap), lo + 1, hi - 1);  // the guess again, or further up
+        gap *= 2;
+      } else {
+        hi = probe;
+        probe = (lo + hi) / 2;
+      }
     }
   }
+  // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
+  // A page whose columns are balanced needs no fill: its foot is white by design.
+  if (rhythm.grid && !range.balance) {
+    const Rhythm chosen = loosest_fit(best.collection, range, best.plan, frames);
+    best = make_trial(std::move(best.collection), chosen, best.plan, frames);
+  }
+  const int balanced = range.balance ? balance_last_page(best) : -1;
+  feather(elements_of(best.collection), best.frames, best.flowed, 2, balanced);
   return best;
+}
+
+Usage usage(const Trial& t) {
+  std::set<int> panels, used;
+  for (const auto& f : t.frames) panels.insert(f.panel);
+  for (const auto& lines : t.flowed.placements)
+    for (const auto& p : lines) used.insert(t.frames[static_cast<std::size_t>(p.frame)].panel);
+  return Usage{static_cast<int>(panels.size()), static_cast<int>(used.size())};
 }
 
 }  // namespace leafpress::layout

@@ -9,95 +9,159 @@
 namespace leafpress::layout {
 namespace {
 
-constexpr Pt kBand = mm(16);       // the accent band of a cover without a picture
-constexpr Pt kHeaderBand = mm(6);  // the band above a handout's title
-constexpr double kHeaderImageShare = 0.34;
+constexpr double kBandShare = 0.36;  // a band without a picture reaches down to this share (a top-third line)
+constexpr double kHeaderImageShare = 0.3;  // a handout's picture: this share of the text block's width
+constexpr double kTitleLeading = 1.2;      // of the title size
+constexpr double kSubtitleLeading = 1.3;
+constexpr double kCapHeight = 0.75;  // of the size: the top of a line above its baseline
+constexpr Pt kLogoHeight = mm(12);   // the cover's logo, at the foot
+constexpr Cmyk kWhite{0, 0, 0, 0};   // text on the band: no ink (paper white)
 
-struct Setter {  // sets centred or left-aligned lines downward from y
-  const Scene& s;
-  std::vector<std::string>& warnings;
-  Decoration& d;
-  Pt x = 0, width = 0, y = 0;
-
-  // Sets `text` as one structure element of `type` (structure.hpp) under the cover's root.
-  Status lines(const std::string& text, text::ParagraphStyle st, Cmyk color, Pt leading, bool centred,
-               StructType type) {
-    const int element = local_element(d, type);
-    st.align = centred ? text::Align::Center : text::Align::Left;
-    st.hyphenate = false;
-    auto para = compose_checked(s, {text::TextSpan{text}}, st, width, s.doc.meta.body_line, warnings);
-    if (!para) return para.error();
-    for (const auto& line : para->lines) {
-      y -= leading;
-      d.runs.push_back(GlyphRun{centred ? x + (width - line.width) / 2 : x, y, st.size, color, line.glyphs,
-                                next_tag(d, element)});
-    }
-    return Ok{};
-  }
-};
-
-std::shared_ptr<const doc::Raster> cover_image(const Scene& s) {
-  if (s.doc.meta.cover_image.empty()) return nullptr;
-  const auto it = s.images.find(s.doc.meta.cover_image);
+std::shared_ptr<const doc::Raster> raster_of(const Scene& s, const std::string& path) {
+  if (path.empty()) return nullptr;
+  const auto it = s.images.find(path);
   return it == s.images.end() ? nullptr : it->second;
 }
 
-Status title_and_subtitle(const Scene& s, Setter& set) {
-  const Template& t = s.t;
-  auto title_style = heading_style(s, 1, 10);
-  title_style.size = t.title_size;
-  const std::string title = s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
-  const bool centred = t.cover_style == CoverStyle::Panel;
-  if (auto r = set.lines(title, title_style, t.accent, t.title_size * 1.25, centred, StructType::H1); !r)
-    return r;
-  if (!s.doc.meta.subtitle.empty()) {
-    set.y -= t.subtitle_size * 0.5;
-    auto st = heading_style(s, 2, 10);
-    st.bold = false;
-    st.size = t.subtitle_size;
-    if (auto r =
-            set.lines(s.doc.meta.subtitle, st, t.text_color, t.subtitle_size * 1.3, centred, StructType::P);
-        !r)
-      return r;
+// A text composed ragged-right at one width: its lines, size and leading.
+struct Block {
+  std::vector<text::Line> lines;
+  Pt size = 0, leading = 0;
+  [[nodiscard]] Pt height() const {  // cap height of the first line to the last baseline
+    return lines.empty() ? 0 : size * kCapHeight + (static_cast<double>(lines.size()) - 1) * leading;
   }
-  return Ok{};
+};
+
+Result<Block> compose_block(const Scene& s, const std::string& text, text::ParagraphStyle st, Pt width,
+                            double leading, std::vector<std::string>& warnings) {
+  st.align = text::Align::Left;
+  st.hyphenate = false;
+  auto para = compose_checked(s, {text::TextSpan{text}}, st, width, s.doc.meta.body_line, warnings);
+  if (!para) return para.error();
+  return Block{std::move(para->lines), st.size, st.size * leading};
+}
+
+// Draws `b` left-aligned at x, its first baseline at y, as one structure element of `type`.
+void draw_block(Decoration& d, const Block& b, Pt x, Pt y, Cmyk color, StructType type) {
+  const int element = local_element(d, type);
+  for (const auto& line : b.lines) {
+    d.runs.push_back(GlyphRun{x, y, b.size, color, line.glyphs, next_tag(d, element)});
+    y -= b.leading;
+  }
+}
+
+text::ParagraphStyle title_style(const Scene& s) {
+  auto st = heading_style(s, 1, 10);
+  st.size = s.t.title_size;
+  return st;
+}
+
+text::ParagraphStyle subtitle_style(const Scene& s) {
+  auto st = heading_style(s, 2, 10);
+  st.bold = false;
+  st.size = s.t.subtitle_size;
+  return st;
+}
+
+std::string title_of(const Scene& s) {
+  return s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
+}
+
+// The cover names the clinic (or author) at its foot, unless the title or subtitle already does.
+std::string foot_name(const Scene& s) {
+  const std::string name = s.doc.meta.clinic.name.empty() ? s.doc.meta.author : s.doc.meta.clinic.name;
+  if (name.empty() || s.doc.meta.title.find(name) != std::string::npos ||
+      s.doc.meta.subtitle.find(name) != std::string::npos)
+    return "";
+  return name;
+}
+
+// Where backgrounds go across a panel: out to the bleed where the panel meets the trim, to the fold
+// elsewhere.
+std::pair<Pt, Pt> background_span(const Template& t, const Page& page, const Panel& panel) {
+  const Pt left = page.trim.x0 + panel.x, right = left + panel.width;
+  const Pt x0 = panel.x < 0.01 ? page.bleed.x0 : left;
+  const Pt x1 = std::abs(panel.x + panel.width - t.sheet_width) < 0.01 ? page.bleed.x1 : right;
+  return {x0, x1};
+}
+
+// The foot of a panel cover: the logo at the text block's left, the clinic's name beside it
+// (or alone), standing on the foot margin. Returns the top of what it drew.
+Result<Pt> cover_foot(const Scene& s, Decoration& d, Pt x, Pt width, Pt foot,
+                      std::vector<std::string>& warnings) {
+  const Template& t = s.t;
+  const auto logo = raster_of(s, s.doc.meta.clinic.logo);
+  const std::string name = foot_name(s);
+  Pt top = foot;
+  Pt text_x = x;
+  if (logo && logo->width > 0 && logo->height > 0) {
+    const Pt h = std::min(kLogoHeight, width / 3 * logo->height / logo->width);
+    const Pt w = h * logo->width / logo->height;
+    const int figure = local_element(d, StructType::Figure);
+    d.structure.elements[static_cast<std::size_t>(figure)].alt =
+        s.doc.meta.clinic.name.empty() ? "Logo" : s.doc.meta.clinic.name + " logo";
+    d.images.push_back(Image{Rect{x, foot, x + w, foot + h}, logo, next_tag(d, figure)});
+    top = foot + h;
+    text_x = x + w + mm(3);
+  }
+  if (!name.empty()) {
+    auto st = heading_style(s, 3, 10);
+    st.size = std::clamp(t.body_size_min, 8.0, 11.0);
+    auto b = compose_block(s, name, st, x + width - text_x, 1.25, warnings);
+    if (!b) return b.error();
+    // Beside a logo: centred on it; alone: on the foot margin.
+    const Pt h = b->height();
+    const Pt last = top > foot ? foot + (top - foot - h) / 2 : foot;
+    draw_block(d, *b, text_x, last + (static_cast<double>(b->lines.size()) - 1) * b->leading, t.accent,
+               StructType::P);
+    top = std::max(top, last + h);
+  }
+  return top;
 }
 
 Result<Decoration> panel_cover(const Scene& s, std::vector<std::string>& warnings) {
   const Template& t = s.t;
   const Page page = blank_page(t);
   const Panel* panel = find_panel(t, t.cover_panel);
-  const Pt left = page.trim.x0 + panel->x, right = left + panel->width;
-  // Backgrounds bleed where the panel meets the trim, and stop at a fold.
-  const Pt x0 = panel->x < 0.01 ? page.bleed.x0 : left;
-  const Pt x1 = std::abs(panel->x + panel->width - t.sheet_width) < 0.01 ? page.bleed.x1 : right;
+  const auto [x0, x1] = background_span(t, page, *panel);
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const Pt bx = page.trim.x0 + block.x0, width = block.x1 - block.x0;
   Decoration d;
-  const Pt margin = text_margin(t, *panel);
-  Setter set{s, warnings, d, left + margin, panel->width - 2 * margin, 0};
-  if (const auto raster = cover_image(s)) {
-    const Pt box_bottom = page.trim.y1 - page.trim.height() * t.cover_image_share;
-    d.images.push_back(fit_image(raster, Rect{x0, box_bottom, x1, page.bleed.y1}));
-    set.y = std::min(d.images.back().rect.y0, page.trim.y1 - std::max(t.margin_top, t.safe_margin)) -
-            t.title_size * 0.6;
-  } else {
-    d.fills.push_back(Fill{Rect{x0, page.trim.y1 - kBand, x1, page.bleed.y1}, t.accent});
-    set.y = page.trim.y1 - page.trim.height() * 0.30;
+  d.block_x0 = bx, d.block_x1 = bx + width;
+  const Pt margin_top = std::max(t.margin_top, t.safe_margin);
+  const Pt margin_bottom = std::max(t.margin_bottom, t.safe_margin);
+
+  auto title = compose_block(s, title_of(s), title_style(s), width, kTitleLeading, warnings);
+  if (!title) return title.error();
+  const Pt pad = std::max(t.title_size * 0.6, mm(6));  // the band's room around the title
+
+  // The band: under a picture, a strip as tall as the title needs; without one, from the top
+  // of the bleed down to a top-third line. The title stands in it in white, on its foot.
+  Pt band_top = page.bleed.y1, band_bottom = page.trim.y1 - page.trim.height() * kBandShare;
+  if (const auto raster = raster_of(s, s.doc.meta.cover_image)) {
+    d.images.push_back(fit_image(
+        raster, Rect{x0, page.trim.y1 - page.trim.height() * t.cover_image_share, x1, page.bleed.y1}));
+    band_top = d.images.back().rect.y0;
+    band_bottom = band_top - title->height() - 2 * pad;
   }
-  if (auto r = title_and_subtitle(s, set); !r) return r.error();
-  // The title block must end above the author line (and inside the safe area).
-  const Pt floor = page.trim.y0 + std::max(t.margin_bottom, t.safe_margin) + t.body_size * 3;
-  if (set.y - t.subtitle_size < floor)
+  band_bottom = std::min(band_bottom, page.trim.y1 - margin_top - title->height() - pad);
+  d.fills.push_back(Fill{Rect{x0, band_bottom, x1, band_top}, t.accent});
+  const Pt last_title = band_bottom + pad;
+  draw_block(d, *title, bx, last_title + (static_cast<double>(title->lines.size()) - 1) * title->leading,
+             kWhite, StructType::H1);
+  Pt y = band_bottom;  // the foot of what is drawn so far
+  if (!s.doc.meta.subtitle.empty()) {
+    auto sub = compose_block(s, s.doc.meta.subtitle, subtitle_style(s), width, kSubtitleLeading, warnings);
+    if (!sub) return sub.error();
+    const Pt first = band_bottom - pad * 0.6 - t.subtitle_size * kCapHeight;
+    draw_block(d, *sub, bx, first, t.accent, StructType::P);
+    y = first - (static_cast<double>(sub->lines.size()) - 1) * sub->leading - t.subtitle_size * 0.3;
+  }
+  auto foot = cover_foot(s, d, bx, width, page.trim.y0 + margin_bottom, warnings);
+  if (!foot) return foot.error();
+  if (y - t.subtitle_size < *foot)
     return Error{s.doc.path, 1, "the title and subtitle are too long for the cover",
                  "shorten them, or set a smaller title size, e.g. --set title.size=18pt"};
-  const std::string author = s.doc.meta.clinic.name.empty() ? s.doc.meta.author : s.doc.meta.clinic.name;
-  if (!author.empty()) {
-    auto st = heading_style(s, 3, 10);
-    st.bold = false;
-    st.size = std::clamp(t.body_size_min, 8.0, 11.0);
-    set.y = page.trim.y0 + std::max(t.margin_bottom, t.safe_margin) + st.size * 1.3;
-    if (auto r = set.lines(author, st, t.text_color, st.size * 1.3, true, StructType::P); !r)
-      return r.error();
-  }
   return d;
 }
 
@@ -105,30 +169,39 @@ Result<Decoration> header_cover(const Scene& s, std::vector<std::string>& warnin
   const Template& t = s.t;
   const Page page = blank_page(t);
   const Panel* panel = find_panel(t, t.cover_panel);
-  const Pt left = page.trim.x0 + panel->x;
-  const Pt x0 = panel->x < 0.01 ? page.bleed.x0 : left;
-  const Pt x1 =
-      std::abs(panel->x + panel->width - t.sheet_width) < 0.01 ? page.bleed.x1 : left + panel->width;
+  const auto [x0, x1] = background_span(t, page, *panel);
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const Pt bx = page.trim.x0 + block.x0, width = block.x1 - block.x0;
   Decoration d;
-  d.fills.push_back(Fill{Rect{x0, page.trim.y1 - kHeaderBand, x1, page.bleed.y1}, t.accent});
-  const Pt margin = text_margin(t, *panel);
+  d.block_x0 = bx, d.block_x1 = bx + width;
   const Pt top = page.trim.y1 - std::max(t.margin_top, t.safe_margin);
-  const Pt inner = panel->width - 2 * margin;
-  const auto raster = cover_image(s);
-  const Pt image_width = raster ? inner * kHeaderImageShare : 0;
-  Setter set{s, warnings, d, left + margin, inner - (raster ? image_width + t.gutter : 0), top};
-  if (auto r = title_and_subtitle(s, set); !r) return r.error();
-  Pt bottom = set.y - t.subtitle_size * 0.4;
+  const auto raster = raster_of(s, s.doc.meta.cover_image);
+  const Pt image_width = raster ? width * kHeaderImageShare : 0;
+  const Pt title_width = width - (raster ? image_width + t.gutter : 0);
+
+  // The band runs off the top of the sheet and holds the title in white, from the top margin down.
+  auto title = compose_block(s, title_of(s), title_style(s), title_width, kTitleLeading, warnings);
+  if (!title) return title.error();
+  const Pt pad = std::max(t.title_size * 0.5, mm(5));
+  const Pt first = top - t.title_size * kCapHeight;
+  Pt band_bottom = first - (static_cast<double>(title->lines.size()) - 1) * title->leading - pad;
   if (raster) {
-    // Beside the title, as tall as the title block or a little more, never taller than a fifth of the sheet.
-    const Pt height = std::clamp(top - bottom, mm(30), page.trim.height() / 5);
-    d.images.push_back(fit_image(
-        raster, Rect{left + margin + inner - image_width, top - height, left + margin + inner, top}));
-    bottom = std::min(bottom, d.images.back().rect.y0);
+    // Beside the title, right-aligned with the text block, inside the band.
+    const Pt height = std::clamp(top - band_bottom, mm(20), page.trim.height() / 6);
+    d.images.push_back(fit_image(raster, Rect{bx + width - image_width, top - height, bx + width, top}));
+    band_bottom = std::min(band_bottom, d.images.back().rect.y0 - pad / 2);
   }
-  d.rules.push_back(
-      Rule{left + margin, bottom - mm(2), left + margin + inner, bottom - mm(2), 0.75, t.accent});
-  d.reserved = top - bottom + mm(5);
+  d.fills.push_back(Fill{Rect{x0, band_bottom, x1, page.bleed.y1}, t.accent});
+  draw_block(d, *title, bx, first, kWhite, StructType::H1);
+  Pt bottom = band_bottom;
+  if (!s.doc.meta.subtitle.empty()) {
+    auto sub = compose_block(s, s.doc.meta.subtitle, subtitle_style(s), width, kSubtitleLeading, warnings);
+    if (!sub) return sub.error();
+    const Pt sub_first = band_bottom - pad * 0.7 - t.subtitle_size * kCapHeight;
+    draw_block(d, *sub, bx, sub_first, t.accent, StructType::P);
+    bottom = sub_first - (static_cast<double>(sub->lines.size()) - 1) * sub->leading - t.subtitle_size * 0.3;
+  }
+  d.reserved = top - bottom + mm(4);
   if (d.reserved > page.trim.height() / 2)
     return Error{s.doc.path, 1, "the title and subtitle take more than half the page",
                  "shorten them, or set a smaller title size, e.g. --set title.size=18pt"};

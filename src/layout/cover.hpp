@@ -1,12 +1,18 @@
-// layout/cover.hpp: the title, subtitle and cover picture.
+// layout/cover.hpp: the title, subtitle, cover picture and the cover's foot.
 //
-// Panel style (folds, booklets): the whole cover panel. The picture fills the
-// top share of the panel (cover.image_height), bleeding off the trim where the
-// panel meets it; without one, a band of the accent colour bleeds off the top.
-// The title and subtitle are centred below; the author (or clinic) at the foot.
-// Header style (handouts): an accent band off the top, the title and subtitle
-// left-aligned under it, the picture beside them on the right; the body starts
-// below (`reserved`).
+// Everything is aligned with the body's text block (sheet_plan.hpp text_block):
+// its left edge, as if the cover panel held body text; realign() moves it to the
+// final block after copy-fit.
+// Panel style (folds, booklets): without a picture, an accent band bleeds off
+// the top down to a top-third line (kBandShare of the panel); with one, the
+// picture fills the top share of the panel (cover.image_height), bleeding off
+// the trim where the panel meets it, and the band is a strip under it. The
+// title is set in white on the band's foot, the subtitle in the accent colour
+// right under the band. At the foot: the clinic's logo, and beside it the
+// clinic's name (or the author), unless the title or subtitle already names it.
+// Header style (handouts): the band runs across the top of the sheet with the
+// title in white, the picture beside it at the block's right edge; the subtitle
+// under the band; the body starts below (`reserved`).
 // Errors: a title and subtitle too long for the cover.
 #pragma once
 

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "layout/back_panel.hpp"
 #include "layout/column_ends.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
+#include "layout/folios.hpp"
 #include "layout/impose.hpp"
 #include "layout/marks.hpp"
 #include "layout/office_pages.hpp"
@@ -118,6 +120,13 @@ Error overflow_error(const Scene& s, const Trial& trial) {
                  "the article does not fit layout '" + t.name + "' in " + std::to_string(kMaxPages) +
                      " pages: " + lines + " lines are left over" + from,
                  "split the article into two booklets"};
+  if (t.pages_max > 0) {
+    const std::string sides = std::to_string(t.pages_max) + (t.pages_max == 1 ? " side" : " sides");
+    return Error{s.doc.path, c.source_line,
+                 "the article does not fit layout '" + t.name + "' on " + sides + " (pages.max) even at " +
+                     points(t.body_size_min) + " pt: " + lines + " lines are left over" + from,
+                 "shorten the article, or allow more pages (pages.max)"};
+  }
   const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
   return Error{
       s.doc.path, c.source_line,
@@ -126,6 +135,51 @@ Error overflow_error(const Scene& s, const Trial& trial) {
       "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body size, e.g. "
       "--set body.size=" +
           points(smaller) + "pt"};
+}
+
+// What copy-fit may change: the size, the leading, the space above sections; a handout's
+// last page has its columns balanced.
+FitRange fit_range(const Template& t) {
+  FitRange r;
+  r.smallest = t.body_size_min;
+  r.largest = t.body_size;
+  r.leading_min = r.leading = t.leading;
+  r.leading_max = t.leading_max;
+  r.paragraph_spacing = t.paragraph_spacing;
+  r.balance = !t.booklet && std::any_of(t.sides.begin(), t.sides.end(), [](const Side& side) {
+    return std::any_of(side.panels.begin(), side.panels.end(), [](const Panel& p) { return p.columns > 1; });
+  });
+  return r;
+}
+
+// A leaflet whose flow panels the text cannot reach even at the largest size: say how full it
+// is and which layout suits it (the handout of the same paper).
+std::optional<std::string> short_text_warning(const Scene& s, const Trial& fit) {
+  const Usage u = usage(fit);
+  if (u.panels <= 1 || u.panels_used >= u.panels) return std::nullopt;
+  const bool letter = std::abs(std::max(s.t.sheet_width, s.t.sheet_height) - 11 * 72) < 1 ||
+                      std::abs(std::min(s.t.sheet_width, s.t.sheet_height) - 8.5 * 72) < 1;
+  return s.doc.path + ": fills " + std::to_string(u.panels_used) + " of " + std::to_string(u.panels) +
+         (s.t.booklet ? " pages" : " panels") + " at " + points(fit.collection.body) +
+         " pt; a handout (--layout " + (letter ? "handout-letter" : "handout-a4") +
+         ") suits a text this short";
+}
+
+// The cover and the clinic block were aligned with the text block at the smallest size's
+// Latin column; move them to the body's final one (a CJK column is whole ems of its size).
+void align_with_body(const Template& t, const PagePlan& plan, Pt column, Decoration& cover,
+                     Decoration& clinic) {
+  const Page page = blank_page(t);
+  if (const Panel* p = find_panel(t, t.cover_panel)) {
+    const BlockSpan b = text_block(t, *p, column);
+    realign(cover, page.trim.x0 + b.x0, page.trim.x0 + b.x1);
+  }
+  const Panel* back =
+      plan.footer || t.booklet ? &t.sides.front().panels.front() : find_panel(t, t.back_panel);
+  if (back) {
+    const BlockSpan b = text_block(t, *back, column);
+    realign(clinic, page.trim.x0 + b.x0, page.trim.x0 + b.x1);
+  }
 }
 
 }  // namespace
@@ -167,9 +221,10 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   auto frames = [&](const PagePlan& plan, const Collection& c) {
     return make_frames(tmpl, plan, c.column, cover->reserved, clinic->reserved);
   };
-  auto fit = copy_fit(tmpl.body_size_min, tmpl.body_size, plans, compose, frames);
+  auto fit = copy_fit(fit_range(tmpl), plans, compose, frames);
   if (!fit) return fit.error();
   if (!fit->fits()) return overflow_error(s, *fit);
+  if (auto w = short_text_warning(s, *fit)) warnings.push_back(std::move(*w));
 
   PageModel model;
   model.title = document.meta.title.empty() ? doc::untitled(s.lang) : document.meta.title;  // as the cover
@@ -178,6 +233,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.lang = s.lang;
   model.keywords = document.meta.keywords;
   model.body_size = fit->collection.body;
+  model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
   unhyphenate_column_ends(fit->collection, fit->flowed);
@@ -186,6 +242,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   graft(model.structure, root, *cover);
   build_body_structure(model.structure, root, s, fit->collection, warnings);
   graft(model.structure, root, *clinic);
+  align_with_body(tmpl, fit->plan, fit->collection.column, *cover, *clinic);
   place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
   draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);
   draw(model.pages[static_cast<std::size_t>(fit->plan.back_page)], *clinic);
@@ -193,6 +250,14 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     add_crop_marks(model.pages[i], tmpl.mark_offset, tmpl.mark_length);
     add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit->plan.sides[i])], tmpl.mark_offset,
                    tmpl.mark_length);
+  }
+  if (tmpl.booklet) {
+    int last_text_page = 0;
+    for (const auto& lines : fit->flowed.placements)
+      for (const auto& p : lines)
+        last_text_page = std::max(last_text_page, fit->frames[static_cast<std::size_t>(p.frame)].page);
+    if (auto r = add_folios_and_notes(model, s, fit->collection.column, model.line_pitch, last_text_page); !r)
+      return r.error();
   }
   split_languages(model, s.lang);
   number_reading_order(model);

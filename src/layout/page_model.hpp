@@ -31,8 +31,32 @@ namespace leafpress::layout {
 
 // Standard structure types (ISO 32000-1 14.8.4).
 enum class StructType {
-  Document, Sect, H1, H2, H3, H4, H5, H6, P, L, LI, Lbl, LBody, BlockQuote,
-  Table, THead, TBody, TR, TH, TD, Figure, Caption, Note, Reference, Link, Span
+  Document,
+  Sect,
+  H1,
+  H2,
+  H3,
+  H4,
+  H5,
+  H6,
+  P,
+  L,
+  LI,
+  Lbl,
+  LBody,
+  BlockQuote,
+  Table,
+  THead,
+  TBody,
+  TR,
+  TH,
+  TD,
+  Figure,
+  Caption,
+  Note,
+  Reference,
+  Link,
+  Span
 };
 
 enum class TableScope { None, Row, Column };  // TH's /Scope (ISO 32000-1 14.8.5.7)
@@ -47,7 +71,7 @@ struct StructElement {
   std::string alt{};            // /Alt: Figure (the Markdown alt text), Formula
   std::string actual_text{};    // /ActualText where a glyph stands for several characters or none
   TableScope scope = TableScope::None;
-  int link = -1;                // Link: index into PageModel::links of its annotation
+  int link = -1;  // Link: index into PageModel::links of its annotation
   bool operator==(const StructElement&) const = default;
 };
 
@@ -174,6 +198,7 @@ struct PageModel {
   std::vector<Outline> outline;
   std::vector<std::string> warnings;  // for the user: missing glyphs, overfull lines
   Pt body_size = 0;                   // the body size the pages were set in
+  Pt line_pitch = 0;                  // the baseline grid's pitch body lines sit on; 0: set off the grid
   bool proof = false;                 // guides drawn over the pages: not for print
   StructTree structure{};             // empty: untagged (pdf/ then writes no structure)
   std::vector<ColorSource> color_sources{};  // the style colours (and the quote tints made from them)

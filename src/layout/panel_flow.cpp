@@ -1,48 +1,95 @@
 #include "layout/panel_flow.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 namespace leafpress::layout {
 namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
+constexpr Pt kEps = 1e-6;
 
-// How many lines of e must stand together at its start: all of a heading; two of a
-// paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
-std::size_t kept_lines(const Element& e, Pt frame_height) {
-  if (e.keep_together && !e.lines.empty()) {
-    Pt h = e.lines[0].ascent;
-    for (std::size_t k = 1; k < e.lines.size(); ++k) h += e.lines[k].height;
-    // Taller than a whole frame: it must split anyway, so it need not wait for a fresh one.
-    if (h > frame_height) return std::min(e.lines.size(), e.repeat_lines + kKeepLines);
-  }
-  if (e.keep_with_next || e.keep_together || e.lines.size() <= 3) return e.lines.size();
+struct Cursor {
+  std::size_t f = 0;  // the frame
+  Pt y = 0;           // baseline of the last placed line, less its element's space after
+  bool empty = true;  // nothing placed in frame f yet
+};
+
+// The highest grid line at or below y.
+Pt snap(const Frame& fr, Pt y) {
+  if (fr.pitch <= 0) return y;
+  const double k = std::max(0.0, std::ceil((fr.grid_top - y) / fr.pitch - kEps));
+  return fr.grid_top - k * fr.pitch;
+}
+
+// Where line li of e goes after the cursor, in the cursor's frame.
+Pt baseline(const Element& e, std::size_t li, const Cursor& c, const Frame& fr) {
+  const FlowLine& l = e.lines[li];
+  const Pt y = c.empty ? fr.top - l.ascent : c.y - l.height - (li == 0 ? e.space_before : 0);
+  return l.on_grid ? snap(fr, y) : y;
+}
+
+bool group_start(const std::vector<Element>& els, std::size_t i) {
+  return els[i].group >= 0 && (i == 0 || els[i - 1].group != els[i].group);
+}
+
+// How many lines of e must stand together at its start: all of a heading or a kept picture or
+// table; two of a paragraph (no orphan), three of a three-line one (2 + 1 would leave a widow).
+// Not `whole` (the kept span is taller than a frame and must split anyway, so it need not wait
+// for a fresh one): a kept table needs only its header (repeat_lines) and two rows.
+std::size_t kept_lines(const Element& e, bool whole) {
+  if (!whole && e.keep_together && !e.keep_with_next)
+    return std::min(e.lines.size(), e.repeat_lines + kKeepLines);
+  if (e.keep_with_next || (whole && e.keep_together) || e.lines.size() <= 3) return e.lines.size();
   return kKeepLines;
 }
 
-// The height from the current position to the last line that must share the frame
-// with the start of elements[i]. After a heading (or a chain of them) that is the
-// next kKeepLines lines, even when they belong to more than one element (a heading
-// over a list of one-line items).
-Pt kept_height(const std::vector<Element>& elements, std::size_t i, bool at_top, Pt frame_height) {
-  Pt h = 0;
+// The lines that must share the frame with the start of elements[i]: (element, line count) pairs.
+// After a heading (or a chain of them) the next kKeepLines lines, even when they belong to more
+// than one element (a heading over a list of one-line items); a group that starts here, whole
+// (`whole`: false when it is taller than a frame, and only the basic rules apply).
+std::vector<std::pair<std::size_t, std::size_t>> kept_span(const std::vector<Element>& els, std::size_t i,
+                                                           bool whole) {
+  std::vector<std::pair<std::size_t, std::size_t>> span;
   bool after_heading = false;
   std::size_t kept_after_heading = 0;
-  for (; i < elements.size(); ++i) {
-    const Element& e = elements[i];
-    const std::size_t n = kept_lines(e, frame_height);
-    if (!at_top) h += e.space_before;
-    for (std::size_t k = 0; k < n; ++k) h += (at_top && k == 0) ? e.lines[k].ascent : e.lines[k].height;
-    at_top = false;
+  for (; i < els.size(); ++i) {
+    if (whole && group_start(els, i)) {
+      const int g = els[i].group;
+      for (; i < els.size() && els[i].group == g; ++i) {
+        span.emplace_back(i, els[i].lines.size());
+        kept_after_heading += els[i].lines.size();
+      }
+      break;  // a whole group is more than the two lines a heading asks for
+    }
+    const Element& e = els[i];
+    const std::size_t n = kept_lines(e, whole);
+    span.emplace_back(i, n);
     if (e.keep_with_next) {
       after_heading = true;
     } else {
       kept_after_heading += n;
       if (!after_heading || kept_after_heading >= kKeepLines) break;
     }
-    h += e.space_after;
   }
-  return h;
+  return span;
+}
+
+// Whether the span fits in the cursor's frame from the cursor on.
+bool span_fits(const std::vector<Element>& els, const std::vector<std::pair<std::size_t, std::size_t>>& span,
+               Cursor c, const Frame& fr) {
+  for (std::size_t k = 0; k < span.size(); ++k) {
+    const Element& e = els[span[k].first];
+    for (std::size_t li = 0; li < span[k].second && li < e.lines.size(); ++li) {
+      const Pt y = baseline(e, li, c, fr);
+      if (y < fr.bottom - kEps) return false;
+      c.y = y;
+      c.empty = false;
+    }
+    c.y -= e.space_after;
+  }
+  return true;
 }
 
 }  // namespace
@@ -52,73 +99,170 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
   out.placements.resize(elements.size());
   out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
-  std::size_t f = 0;
-  Pt y = frames.empty() ? 0 : frames[0].top;  // baseline of the last placed line
-  bool frame_empty = true;
+  Cursor c{0, frames.empty() ? 0 : frames[0].top, true};
 
   auto next_frame = [&]() {
-    ++f;
-    if (f < frames.size()) y = frames[f].top;
-    frame_empty = true;
+    ++c.f;
+    if (c.f < frames.size()) c.y = frames[c.f].top;
+    c.empty = true;
+  };
+  auto overflow = [&](std::size_t ei, std::size_t lines) {
+    if (!out.overflow_element) out.overflow_element = ei;
+    out.lines_left += lines;
   };
 
   for (std::size_t ei = 0; ei < elements.size(); ++ei) {
     const Element& e = elements[ei];
-    if (f >= frames.size()) {
-      if (!out.overflow_element) out.overflow_element = ei;
-      out.lines_left += e.lines.size();
+    if (c.f >= frames.size()) {
+      overflow(ei, e.lines.size());
       continue;
     }
-    if (e.new_panel && !frame_empty) {
+    if (e.new_panel && !c.empty) {
       next_frame();
-      if (f >= frames.size()) {
-        if (!out.overflow_element) out.overflow_element = ei;
-        out.lines_left += e.lines.size();
+      if (c.f >= frames.size()) {
+        overflow(ei, e.lines.size());
         continue;
       }
     }
-    // Keep rules, decided before the first line is placed: the element's first
-    // lines, and for a heading everything it keeps with (a chain of headings too).
-    if (!frame_empty &&
-        y - kept_height(elements, ei, false, frames[f].top - frames[f].bottom) < frames[f].bottom)
-      next_frame();
+    // Keep rules, decided before the first line is placed: the element's first lines, for a
+    // heading everything it keeps with, for a group or a kept picture all of it, unless even
+    // an empty frame cannot hold that much.
+    if (!c.empty) {
+      auto span = kept_span(elements, ei, true);
+      if (!span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f]))
+        span = kept_span(elements, ei, false);
+      if (!span_fits(elements, span, c, frames[c.f])) next_frame();
+    }
 
+    const std::size_t first_frame = c.f;
+    const bool at_top = c.empty;  // the element opens its frame
     for (std::size_t li = 0; li < e.lines.size(); ++li) {
-      if (f >= frames.size()) {  // the keep rules above moved past the last panel
-        if (!out.overflow_element) out.overflow_element = ei;
-        out.lines_left += e.lines.size() - li;
+      if (c.f >= frames.size()) {  // the keep rules above moved past the last panel
+        overflow(ei, e.lines.size() - li);
         break;
       }
-      Pt step = frame_empty ? e.lines[li].ascent : e.lines[li].height + (li == 0 ? e.space_before : 0);
+      Pt y = baseline(e, li, c, frames[c.f]);
       // A widow: the last line alone at the top of the next frame. Move one more line along.
       const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4;
-      if (!frame_empty && (y - step < frames[f].bottom ||
-                           (second_last && y - step - e.lines[li + 1].height < frames[f].bottom))) {
+      const Pt bottom = frames[c.f].bottom - kEps;
+      if (!c.empty &&
+          (y < bottom || (second_last && baseline(e, li + 1, Cursor{c.f, y, false}, frames[c.f]) < bottom))) {
         next_frame();
-        if (f >= frames.size()) {  // out of panels: count what is left of this element
-          if (!out.overflow_element) out.overflow_element = ei;
-          out.lines_left += e.lines.size() - li;
+        if (c.f >= frames.size()) {  // out of panels: count what is left of this element
+          overflow(ei, e.lines.size() - li);
           break;
         }
-        step = e.lines[li].ascent;
         if (li >= e.repeat_lines && e.repeat_lines > 0) {
-          // The header again, then this line under it.
+          // The header again at the top of the new frame, then this line under it.
           for (std::size_t k = 0; k < e.repeat_lines; ++k) {
-            y -= k == 0 ? e.lines[k].ascent : e.lines[k].height;
-            out.repeats[ei].push_back(Repeat{k, Placement{static_cast<int>(f), y}});
+            const Pt yk = baseline(e, k, c, frames[c.f]);
+            out.repeats[ei].push_back(Repeat{k, Placement{static_cast<int>(c.f), yk}});
+            c.y = yk;
+            c.empty = false;
           }
-          frame_empty = false;
-          step = e.lines[li].height;
         }
+        y = baseline(e, li, c, frames[c.f]);
       }
-      y -= step;
-      frame_empty = false;
-      out.placements[ei].push_back(Placement{static_cast<int>(f), y});
-      out.frame_fill[f] = frames[f].top - y;
+      c.y = y;
+      c.empty = false;
+      out.placements[ei].push_back(Placement{static_cast<int>(c.f), y});
+      out.frame_fill[c.f] = frames[c.f].top - y;
     }
-    if (f < frames.size()) y -= e.space_after;
+    if (c.f >= frames.size()) continue;
+    // A heading sits right above its text's grid line: the room the grid adds goes above it;
+    // at the top of a frame it stays at the top, level with its neighbours' first lines.
+    if (e.keep_with_next && !at_top && ei + 1 < elements.size() && c.f == first_frame && !e.lines.empty() &&
+        !e.lines.back().on_grid && !elements[ei + 1].lines.empty() && elements[ei + 1].lines[0].on_grid &&
+        out.placements[ei].size() == e.lines.size()) {
+      const Element& next = elements[ei + 1];
+      const Frame& fr = frames[c.f];
+      const Pt raw = c.y - e.space_after - next.space_before - next.lines[0].height;
+      const Pt delta = raw - snap(fr, raw);
+      if (delta > kEps && snap(fr, raw) >= fr.bottom - kEps) {
+        for (auto& p : out.placements[ei]) p.baseline -= delta;
+        c.y -= delta;
+        out.frame_fill[c.f] = fr.top - c.y;
+      }
+    }
+    c.y -= e.space_after;
   }
   return out;
+}
+
+void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
+             int max_lines, int keep_page) {
+  if (max_lines <= 0 || frames.empty()) return;
+  // The last frame holding a line: it ends where the text ends, and is left alone.
+  int last = -1;
+  for (const auto& lines : flowed.placements)
+    for (const auto& p : lines) last = std::max(last, p.frame);
+  for (int f = 0; f < last; ++f) {
+    const Frame& fr = frames[static_cast<std::size_t>(f)];
+    if (fr.pitch <= 0 || fr.page == keep_page) continue;
+    // The lines in this frame, and its lowest baseline.
+    Pt lowest = fr.top;
+    bool any = false;
+    for (const auto& lines : flowed.placements)
+      for (const auto& p : lines)
+        if (p.frame == f) lowest = std::min(lowest, p.baseline), any = true;
+    if (!any) continue;
+    const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
+    if (room <= 0) continue;
+    // Gaps: where an element starts in this frame below another one, ranked: above a heading
+    // (level 1 first), then after a paragraph's space; never inside a kept group or after a heading.
+    struct Gap {
+      std::size_t element;
+      int rank;
+      int lines = 0;
+    };
+    std::vector<Gap> gaps;
+    for (std::size_t ei = 1; ei < elements.size(); ++ei) {
+      const auto& here = flowed.placements[ei];
+      const auto& before = flowed.placements[ei - 1];
+      if (here.empty() || before.empty() || here.front().frame != f || before.back().frame != f) continue;
+      const Element& e = elements[ei];
+      const Element& prev = elements[ei - 1];
+      if (prev.keep_with_next) continue;
+      if (e.group >= 0 && e.group == prev.group) continue;
+      if (e.heading_level > 0)
+        gaps.push_back(Gap{ei, e.heading_level});
+      else if (prev.space_after > 0 || e.space_before > 0)
+        gaps.push_back(Gap{ei, 10});
+    }
+    if (gaps.empty()) continue;
+    std::vector<std::size_t> order(gaps.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return gaps[a].rank < gaps[b].rank; });
+    int left = room;
+    for (int pass = 0; pass < max_lines && left > 0; ++pass) {
+      // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
+      std::size_t i = 0;
+      while (i < order.size() && left > 0) {
+        std::size_t j = i;
+        while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
+        const std::size_t n = j - i;
+        const std::size_t take = std::min<std::size_t>(n, static_cast<std::size_t>(left));
+        for (std::size_t k = 0; k < take; ++k) {
+          const std::size_t pick = i + (take == n ? k : (2 * k + 1) * n / (2 * take));
+          ++gaps[order[pick]].lines;
+          --left;
+        }
+        i = j;
+      }
+    }
+    // Move every line below a gap down by the lines opened above it.
+    std::sort(gaps.begin(), gaps.end(), [](const Gap& a, const Gap& b) { return a.element < b.element; });
+    int shift = 0;
+    std::size_t g = 0;
+    for (std::size_t ei = 0; ei < elements.size(); ++ei) {
+      while (g < gaps.size() && gaps[g].element == ei) shift += gaps[g++].lines;
+      if (shift == 0) continue;
+      for (auto& p : flowed.placements[ei])
+        if (p.frame == f) p.baseline -= shift * fr.pitch;
+    }
+    flowed.frame_fill[static_cast<std::size_t>(f)] = fr.top - (lowest - shift * fr.pitch);
+  }
 }
 
 }  // namespace leafpress::layout

@@ -3,10 +3,18 @@
 // An Element is a block already composed into lines (a heading, a paragraph,
 // a list item). flow() places elements in the given column frames in order:
 //   - space before an element is dropped at the top of a frame;
+//   - a line marked on_grid (body text) sits on the frame's baseline grid: its
+//     baseline moves down to the next grid line (grid_top - k × pitch), so body
+//     lines of every panel and column stand in register whatever came above
+//     them; the grid starts at the panel's top, not at a header's foot;
+//   - a heading sits right above the grid line of the text it introduces: the
+//     room a grid line adds goes above the heading, never between it and its text
+//     (at the top of a frame the heading stays at the top, level with the other panels);
 //   - a heading keeps with the first two lines of what follows (never ends a frame);
-//   - an element that keeps together (a picture and its caption, a table) is never split
-//     unless it is taller than a whole frame; one that is starts where it is when its
-//     first repeat_lines + 2 lines fit (a table's header and two rows);
+//   - an element that keeps together (a picture and its caption, a table) and a
+//     group of elements (a call-out box, a short list: the same `group`) is never
+//     split unless it is taller than a whole frame; an element that is starts where
+//     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
 //   - an element with repeat_lines (a table's header row) that goes on in another frame
 //     has those lines placed again at the top of that frame (FlowResult::repeats);
 //   - an element that asks for a new panel starts at the top of the next frame
@@ -15,6 +23,10 @@
 //     and carries no single last line to the next (widow) when it can avoid it.
 // Output: for each element line, the frame and baseline where it goes; or the
 // index of the first element line that found no room.
+//
+// feather() then spreads what a full frame has left at its foot over the gaps
+// between its sections and paragraphs, in whole grid lines (vertical
+// justification that keeps the grid), so the panels of a side end on one line.
 #pragma once
 
 #include <optional>
@@ -27,20 +39,26 @@ namespace leafpress::layout {
 struct Frame {  // a column in a panel; y grows upward, top > bottom
   int page = 0;
   Pt x = 0, top = 0, bottom = 0;
-  int panel = 0;  // frames with the same number are columns of one panel (for proofs and tests)
+  int panel = 0;     // frames with the same number are columns of one panel (for proofs and tests)
+  Pt grid_top = 0;   // the baseline of the grid's first line (the panel's first body line)
+  Pt pitch = 0;      // the grid's line pitch; 0: no grid
+  Pt panel_top = 0;  // the top of the panel's text area, before a header took its share
 };
 
 struct FlowLine {
-  Pt height = 0;  // baseline-to-baseline distance to the previous line
-  Pt ascent = 0;  // how far the line rises above its baseline (first line of a frame)
+  Pt height = 0;         // baseline-to-baseline distance to the previous line
+  Pt ascent = 0;         // how far the line rises above its baseline (first line of a frame)
+  bool on_grid = false;  // body text: the baseline snaps to the frame's grid
 };
 
 struct Element {
   std::vector<FlowLine> lines;
   Pt space_before = 0, space_after = 0;
   bool keep_with_next = false;   // headings
-  bool keep_together = false;    // pictures with their captions
+  bool keep_together = false;    // pictures with their captions, tables
   bool new_panel = false;        // start at the top of the next panel
+  int group = -1;                // consecutive elements with one group (>= 0) keep together
+  int heading_level = 0;         // a heading's level: feather() opens gaps above sections first
   std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
 };
 
@@ -63,5 +81,14 @@ struct FlowResult {
 };
 
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames);
+
+// Spreads the room left at the foot of every full frame (all but the last one
+// holding text) over its gaps, in whole grid pitches, at most `max_lines` per
+// gap: above headings first (higher levels first), then between paragraphs.
+// A frame whose text ended early because of a keep rule then ends on its last
+// grid line like its neighbours. Frames without a grid, and frames on `keep_page` (a page
+// whose columns were balanced), are left alone.
+void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
+             int max_lines = 2, int keep_page = -1);
 
 }  // namespace leafpress::layout

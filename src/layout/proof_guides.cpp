@@ -9,7 +9,8 @@
 // blocks.cpp place it: in a flow panel, its columns (column_width wide, centred,
 // `gutter` apart); elsewhere the panel inside its text margins. The first
 // baseline sits one body ascent (0.8 em) below the frame top (trim top less the
-// larger of margin_top and safe_margin); then every body_size × leading.
+// larger of margin_top and safe_margin); then every pitch copy-fit chose, as panel_flow
+// snaps body lines to it.
 #include "layout/proof_guides.hpp"
 
 #include <algorithm>
@@ -54,14 +55,14 @@ bool flows(const Template& tmpl, const Panel& panel) {
   return std::find(tmpl.flow.begin(), tmpl.flow.end(), panel.name) != tmpl.flow.end();
 }
 
-void add_grid(Page& page, const Rect& column, Pt body_size, double leading) {
-  if (body_size <= 0 || leading <= 0) return;
-  const Pt step = body_size * leading;
+void add_grid(Page& page, const Rect& column, Pt body_size, Pt step) {
+  if (body_size <= 0 || step <= 0) return;
   for (Pt y = column.y1 - body_size * kLineAscent; y >= column.y0 - 0.01; y -= step)
     line(page, column.x0, y, column.x1, y, kGridColor, kGridWidth);
 }
 
-void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body_size, Pt column_width) {
+void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body_size, Pt pitch,
+                     Pt column_width) {
   const Rect& trim = page.trim;
   box(page, page.bleed, kBleedColor);
   box(page, trim, kTrimColor);
@@ -85,7 +86,7 @@ void add_side_guides(Page& page, const Side& side, const Template& tmpl, Pt body
           const Pt left = x0 + c * (column_width + tmpl.gutter);
           const Rect column{left, text_area.y0, left + column_width, text_area.y1};
           box(page, column, kColumnColor);
-          add_grid(page, column, body_size, tmpl.leading);
+          add_grid(page, column, body_size, pitch);
         }
       }
     }
@@ -127,7 +128,8 @@ Status add_proof_guides(PageModel& model, const Template& tmpl, const text::Font
     if (i < page_sides.size() && page_sides[i] >= 0 &&
         static_cast<std::size_t>(page_sides[i]) < tmpl.sides.size())
       side = static_cast<std::size_t>(page_sides[i]);
-    add_side_guides(page, tmpl.sides[side], tmpl, body, column);
+    add_side_guides(page, tmpl.sides[side], tmpl, body,
+                    model.line_pitch > 0 ? model.line_pitch : body * tmpl.leading, column);
     // Above the bleed, clear of the crop marks at the corners: they start at the trim's x.
     const Pt x = page.trim.x0 + tmpl.mark_offset + tmpl.mark_length;
     const Pt y = page.bleed.y1 + kLabelSize * 0.6;

@@ -19,6 +19,8 @@ namespace leafpress::layout {
 // `model.body_size` is the size the body was set in (after copy-fit): the grid uses it.
 // `page_sides[i]` is the template side page i prints (PagePlan::sides); without it, page i
 // shows side i, and pages beyond the last side repeat it (a booklet's one page).
+// The grid's pitch is `model.line_pitch`, the one copy-fit chose (0: body size × the layout's
+// leading); it runs from each column's top (the panel's, under a handout's header too) to its foot.
 Status add_proof_guides(PageModel& model, const Template& tmpl, const text::FontSet& fonts,
                         const std::vector<int>& page_sides = {});
 

@@ -10,8 +10,8 @@ constexpr Pt kMediaRoom = mm(3);  // beyond the marks
 std::vector<PagePlan> page_plans(const Template& t) {
   std::vector<PagePlan> plans;
   if (t.booklet) {
-    for (int n = 4; n <= kMaxPages; n += 4)
-      plans.push_back(PagePlan{std::vector<int>(n, 0), 0, n - 1, false});
+    const int most = t.pages_max > 0 ? std::max(4, std::min(kMaxPages, t.pages_max)) : kMaxPages;
+    for (int n = 4; n <= most; n += 4) plans.push_back(PagePlan{std::vector<int>(n, 0), 0, n - 1, false});
     return plans;
   }
   int cover_side = 0, back_side = -1;
@@ -34,6 +34,14 @@ std::vector<PagePlan> page_plans(const Template& t) {
       std::any_of(t.sides.begin(), t.sides.end(), [](const Side& s) { return s.optional; });
   if (any_optional) plans.push_back(plan_of(false));
   plans.push_back(plan_of(true));
+  // pages.max: the plans with at most that many sides (the smallest one, when none has so few).
+  if (t.pages_max > 0) {
+    std::vector<PagePlan> kept;
+    for (auto& p : plans)
+      if (static_cast<int>(p.sides.size()) <= t.pages_max) kept.push_back(std::move(p));
+    if (kept.empty()) kept.push_back(plan_of(false));
+    plans = std::move(kept);
+  }
   return plans;
 }
 
@@ -78,6 +86,12 @@ Pt column_width(const Template& t, Pt body, bool cjk) {
   return column;
 }
 
+BlockSpan text_block(const Template& t, const Panel& p, Pt column) {
+  const Pt total = p.columns * column + (p.columns - 1) * t.gutter;
+  const Pt x0 = p.x + (p.width - total) / 2;
+  return BlockSpan{x0, x0 + total};
+}
+
 std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt column, Pt reserved_top,
                                Pt reserved_bottom) {
   const Page geometry = blank_page(t);
@@ -90,9 +104,12 @@ std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt colum
     const Pt x0 = geometry.trim.x0 + p.x + (p.width - total) / 2;
     const bool cover = !t.booklet && p.name == t.cover_panel && page == plan.cover_page;
     const bool back = page == plan.back_page && (plan.footer || p.name == t.back_panel);
-    for (int c = 0; c < p.columns; ++c)
-      frames.push_back(Frame{page, x0 + c * (column + t.gutter), top - (cover ? reserved_top : 0),
-                             bottom + (back ? reserved_bottom : 0), panel_id});
+    const Pt foot = bottom + (back ? reserved_bottom : 0);
+    for (int c = 0; c < p.columns; ++c) {
+      Frame f{page, x0 + c * (column + t.gutter), top - (cover ? reserved_top : 0), foot, panel_id};
+      f.panel_top = top;
+      frames.push_back(f);
+    }
     ++panel_id;
   };
   if (t.booklet) {  // the cover first, the back cover last, the body between

@@ -11,8 +11,8 @@
 
 #include "core/atomic_file.hpp"
 #include "core/hex_colors.hpp"
-#include "layout/color_value.hpp"
 #include "core/yaml_limits.hpp"
+#include "layout/color_value.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -163,6 +163,19 @@ void body_size_of(const YAML::Node& n, Template& t) {
       fail_at(n, "'styles.body.size' range must go from the smaller size to the larger");
   } else {
     t.body_size = t.body_size_min = size_of(n, "styles.body.size", 5, 30);
+  }
+}
+
+// 1.45 (fixed) or [1.45, 1.7] (copy-fit opens it up to the larger to fill the panels).
+void leading_of(const YAML::Node& n, Template& t) {
+  if (n.IsSequence()) {
+    if (n.size() != 2) fail_at(n, "'styles.body.leading' must be one number or a range [tightest, loosest]");
+    t.leading = number_of(n[0], "styles.body.leading");
+    t.leading_max = number_of(n[1], "styles.body.leading");
+    if (t.leading > t.leading_max)
+      fail_at(n, "'styles.body.leading' range must go from the tighter leading to the looser");
+  } else {
+    t.leading = t.leading_max = number_of(n, "styles.body.leading");
   }
 }
 
@@ -318,7 +331,7 @@ Template read(const YAML::Node& root) {
       if (b["spacing"]) t.paragraph_spacing = number_of(b["spacing"], "styles.body.spacing");
       if (t.paragraph_spacing < 0 || t.paragraph_spacing > 3)
         fail_at(b, "styles.body.spacing must be between 0 and 3 (body lines)");
-      if (b["leading"]) t.leading = number_of(b["leading"], "styles.body.leading");
+      if (b["leading"]) leading_of(b["leading"], t);
       if (b["color"]) {
         t.text_color = color_of(b["color"], "styles.body.color");
         t.origins["styles.body.color"] = Origin{"", line_of(b["color"]), "styles.body.color"};
@@ -351,7 +364,7 @@ Template read(const YAML::Node& root) {
       }
     }
   }
-  if (t.leading < 1 || t.leading > 3)
+  if (t.leading < 1 || t.leading_max > 3)
     fail_at(root, "styles.body.leading must be between 1 and 3 (times the size)");
   if (t.body_size_min < 5 || t.body_size > 30) fail_at(root, "styles.body.size must be between 5pt and 30pt");
   if (t.title_size < 6 || t.title_size > 96) fail_at(root, "the title size must be between 6pt and 96pt");
@@ -401,7 +414,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
-      "heading.color, title.size, subtitle.size, quote.tint, links.print_urls, back.qr, fonts.serif, fonts.sans, "
+      "heading.color, title.size, subtitle.size, quote.tint, pages.max, links.print_urls, back.qr, "
+      "fonts.serif, fonts.sans, "
       "fonts.serif.cjk, fonts.sans.cjk";
   if (eq == std::string::npos)
     return Error{"--set", 0, "expected KEY=VALUE, got '" + assignment + "'", "e.g. --set body.size=9pt"};
@@ -416,7 +430,13 @@ Status set_template_key(Template& t, const std::string& assignment) {
     if (key == "body.size") {
       s.body_size = s.body_size_min = size_of(value, key, 5, 30);  // a fixed size: copy-fit is off
     } else if (key == "body.leading") {
-      s.leading = number_of(value, key);
+      s.leading = s.leading_max = number_of(value, key);
+    } else if (key == "pages.max") {
+      const double n = number_of(value, key);
+      if (n < 1 || n > 64 || n != std::floor(n))
+        return Error{"--set", 0, "pages.max must be a whole number of pages from 1 to 64",
+                     "e.g. --set pages.max=1"};
+      s.pages_max = static_cast<int>(n);
     } else if (key == "body.spacing") {
       s.paragraph_spacing = number_of(value, key);
       if (s.paragraph_spacing < 0 || s.paragraph_spacing > 3)

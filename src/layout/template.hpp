@@ -69,9 +69,11 @@ struct Template {
   bool print_urls = false;         // a link whose text is not its address prints " (address)" after it
   std::vector<std::string> flow;   // panel names in reading order of the body
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
-  Pt body_size = 10;      // the largest body size copy-fit tries (and the one it starts from)
-  Pt body_size_min = 10;  // the smallest: copy-fit picks the largest size in [min, body_size] that fits
-  double leading = 1.45;  // baseline distance in multiples of the size
+  Pt body_size = 10;          // the largest body size copy-fit tries (and the one it starts from)
+  Pt body_size_min = 10;      // the smallest: copy-fit picks the largest size in [min, body_size] that fits
+  double leading = 1.45;      // baseline distance in multiples of the size: the tightest copy-fit uses
+  double leading_max = 1.45;  // the loosest: copy-fit opens the leading up to this to fill the panels
+  int pages_max = 0;          // at most this many sides (handouts) or pages (booklets); 0: no limit
   // CLReq/JLReq strict: small kana and ー never start a line; unset: strict for Japanese only
   std::optional<bool> strict_line_breaks;
   std::vector<Pt> heading_sizes{18, 12.5, 11};

@@ -222,6 +222,9 @@ struct Watch {
     const auto nl = pending.find('\n');
     std::string l = pending.substr(0, nl);
     pending.erase(0, nl + 1);
+    // The short test article draws copy-fit's "fills 1 of 5 panels" warning on every build;
+    // this test reads what watch itself says.
+    if (l.find("suits a text this short") != std::string::npos) return line();
     return l;
   }
 
@@ -306,17 +309,20 @@ TEST_CASE("daily: layouts by name from a layouts/ folder beside the article, and
   }
 }
 
-TEST_CASE("daily: batch --dry-run lists every PDF with its values; blank CSV rows are skipped; "
-          "per-language values follow the article's lang",
-          "[e2e][daily]") {
+TEST_CASE(
+    "daily: batch --dry-run lists every PDF with its values; blank CSV rows are skipped; "
+    "per-language values follow the article's lang",
+    "[e2e][daily]") {
   TempDir dir;
-  write_bytes(dir.path / "a.en.md", article("title: Flu shots\nlang: en\nclinic: {name: \"{{clinic.name}}\"}\n",
-                                            kBody + "\nCall {{clinic.name}}.\n"));
+  write_bytes(dir.path / "a.en.md",
+              article("title: Flu shots\nlang: en\nclinic: {name: \"{{clinic.name}}\"}\n",
+                      kBody + "\nCall {{clinic.name}}.\n"));
   write_bytes(dir.path / "a.zh.md",
               article("title: 流感疫苗\nlang: zh-Hans\nclinic: {name: \"{{clinic.name}}\"}\n",
                       "# 流感疫苗\n\n请致电{{clinic.name}}。\n"));
-  write_bytes(dir.path / "clinics.csv",
-              "clinic.id,clinic.name,clinic.name.zh-Hans\nriver,Riverside Clinic,河畔诊所\n,,\n\"\",\"\",\"\"\n");
+  write_bytes(
+      dir.path / "clinics.csv",
+      "clinic.id,clinic.name,clinic.name.zh-Hans\nriver,Riverside Clinic,河畔诊所\n,,\n\"\",\"\",\"\"\n");
   const auto manifest = write_bytes(dir.path / "m.yaml",
                                     "jobs:\n  - name: flu\n    articles: a.*.md\n    data: clinics.csv\n"
                                     "    output: out/{{clinic.id}}/{{article}}.pdf\n");
@@ -350,7 +356,8 @@ TEST_CASE("daily: fonts by name, checked against the article's characters; leafp
   CHECK(r.output.find("Japanese (ja):") != std::string::npos);
   CHECK(r.output.find("  Noto Serif CJK JP") != std::string::npos);
   CHECK(r.output.find("  Noto Serif\n") != std::string::npos);
-  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf) + " --set 'fonts.sans=Nosuch Sans'");
+  r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf) +
+               " --set 'fonts.sans=Nosuch Sans'");
   CHECK(r.status == 1);
   CHECK(r.output.find("fonts.sans 'Nosuch Sans'") != std::string::npos);
   r = run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(pdf));

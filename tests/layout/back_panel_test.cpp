@@ -62,7 +62,15 @@ TEST_CASE("back_panel: a handout's clinic is a footer on the last side, a bookle
   REQUIRE(handout->pages.size() == 1);
   const auto [hp, hrun] = find_run(*handout, "Mill Road");
   REQUIRE(hrun);
-  CHECK(find_run(*handout, "555").second->y == hrun->y);  // address · phone · url on one line
+  // A block across the two columns: name and address in the first, phone and url in the second,
+  // both ending on the foot line.
+  const auto* phone = find_run(*handout, "555").second;
+  const auto* url = find_run(*handout, "riverside.example").second;
+  REQUIRE(phone);
+  REQUIRE(url);
+  CHECK(phone->x > hrun->x + mm(60));
+  CHECK(url->y == Approx(hrun->y));
+  CHECK(find_run(*handout, "Riverside Family").second->x == Approx(hrun->x));
   CHECK(hrun->y < handout->pages[0].trim.y0 + mm(30));
 
   leafpress::layout::LayoutOptions reader;
@@ -74,9 +82,20 @@ TEST_CASE("back_panel: a handout's clinic is a footer on the last side, a bookle
   CHECK(bp == static_cast<int>(booklet->pages.size()) - 1);
 }
 
-TEST_CASE("back_panel: no clinic, no block", "[layout]") {
+TEST_CASE("back_panel: no clinic: the author or the title signs the back, no logo", "[layout]") {
   auto m = lay_out_text("# Knees\n\nText.\n", shipped_layout("trifold-a4"));
   if (!m) FAIL(m.error().describe());
-  CHECK(m->pages[0].images.empty());
-  for (const auto& r : m->pages[0].rules) CHECK(r.purpose != leafpress::layout::RulePurpose::Decoration);
+  const auto& page = m->pages[0];
+  CHECK(page.images.empty());
+  const double back_x0 = page.trim.x0 + mm(97), back_x1 = back_x0 + mm(100);
+  bool signed_back = false;
+  for (const auto& r : page.runs)
+    signed_back = signed_back || (leafpress::test::run_text(r) == "Knees" && r.x >= back_x0 &&
+                                  r.x < back_x1 && r.y < page.trim.y0 + mm(30));
+  CHECK(signed_back);
+  auto a = lay_out_text("---\ntitle: Knees\nauthor: Dr Lee\n---\n\nText.\n", shipped_layout("trifold-a4"));
+  if (!a) FAIL(a.error().describe());
+  const auto [p, run] = find_run(*a, "Dr Lee");
+  REQUIRE(run);
+  CHECK(run->y < a->pages[0].trim.y0 + mm(30));
 }

@@ -104,6 +104,7 @@ TEST_CASE("blocks: <!-- new-panel --> starts a section at the top of the next pa
   REQUIRE(first);
   REQUIRE(heading);
   CHECK(p1 == p2);
-  CHECK(heading->x > first->x + mm(90));                      // the next panel, 100 mm along
-  CHECK(heading->y == Approx(first->y).margin(first->size));  // at its top
+  CHECK(heading->x > first->x + mm(90));  // the next panel, 100 mm along
+  // At its top: the heading stands on the grid line above its text, so within one pitch.
+  CHECK(heading->y == Approx(first->y).margin(m.line_pitch));
 }

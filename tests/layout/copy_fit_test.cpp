@@ -44,8 +44,11 @@ struct Synthetic {
     return out;
   }
   leafpress::Result<leafpress::layout::Trial> fit(Pt lo, Pt hi, const std::vector<PagePlan>& plans) {
+    leafpress::layout::FitRange range;
+    range.smallest = lo;
+    range.largest = hi;
     return copy_fit(
-        lo, hi, plans, [&](Pt s) -> leafpress::Result<Collection> { return compose(s); },
+        range, plans, [&](Pt s) -> leafpress::Result<Collection> { return compose(s); },
         [&](const PagePlan& p, const Collection&) { return frames(p); });
   }
 };
@@ -124,7 +127,136 @@ TEST_CASE("copy_fit: the seed tri-fold is set above 9 pt and a size larger does 
   auto m = leafpress::test::lay_out_text(text, t, "seed.md");
   if (!m) FAIL(m.error().describe());
   CHECK(m->body_size > 9);
-  CHECK(m->body_size <= 12);
+  CHECK(m->body_size <= 14);
+  CHECK(m->line_pitch > 0);  // on the grid
   t.body_size = t.body_size_min = m->body_size + 0.25;
-  CHECK_FALSE(leafpress::test::lay_out_text(text, t, "seed.md").has_value());
+  auto larger = leafpress::test::lay_out_text(text, t, "seed.md");
+  // A larger size does not fit on the grid: only off it (the fallback for a fixed size), or not at all.
+  CHECK((!larger.has_value() || larger->line_pitch == 0));
+}
+
+namespace {
+
+// Body paragraphs (so rhythm.hpp sets their pitch) and level-2 headings, on frames with a grid.
+Collection body_article(Pt size, int sections, int lines_each) {
+  Collection c;
+  c.body = size;
+  c.column = 200;
+  for (int k = 0; k < sections; ++k) {
+    leafpress::layout::Collected h;
+    h.role = leafpress::layout::Role::Heading;
+    h.size = size * 1.25;
+    h.element.heading_level = 2;
+    h.element.keep_with_next = true;
+    h.element.lines.push_back({size * 1.5, size});
+    c.blocks.push_back(h);
+    for (int p = 0; p < 2; ++p) {
+      leafpress::layout::Collected b;
+      b.role = leafpress::layout::Role::Body;
+      b.size = size;
+      b.element.lines.assign(static_cast<std::size_t>(lines_each), {size * 1.45, size * 0.8});
+      c.blocks.push_back(b);
+    }
+  }
+  return c;
+}
+
+std::vector<Frame> grid_frames(std::size_t n) {
+  std::vector<Frame> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    Frame f{0, 250.0 * static_cast<double>(i), 500, 0, static_cast<int>(i)};
+    f.panel_top = 500;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("copy_fit: slack at the largest size opens section space and leading, within bounds", "[layout]") {
+  // 3 frames of 500 pt; at 12 pt × 1.45 a frame holds 28 lines; the article has 3 × (1 + 2 × 8)
+  // lines: two frames' worth, so copy-fit must spread it towards the third.
+  leafpress::layout::FitRange range;
+  range.smallest = 9;
+  range.largest = 12;
+  range.leading_min = range.leading = 1.45;
+  range.leading_max = 1.7;
+  auto compose = [](Pt s) -> leafpress::Result<Collection> { return body_article(s, 3, 8); };
+  auto frames = [](const PagePlan&, const Collection&) { return grid_frames(3); };
+  auto t = copy_fit(range, kOnePage, compose, frames);
+  REQUIRE(t.has_value());
+  REQUIRE(t->fits());
+  CHECK(t->collection.body == 12);
+  CHECK(t->rhythm.grid);
+  CHECK(t->rhythm.leading >= 1.45);
+  CHECK(t->rhythm.leading <= 1.7 + 1e-9);
+  CHECK(t->rhythm.section_lines <= 2);
+  CHECK(t->rhythm.leading + t->rhythm.section_lines > 1.45);  // something was opened up
+  // The tightest rhythm reaches less far than the chosen one.
+  Collection tight = body_article(12, 3, 8);
+  leafpress::layout::apply_rhythm(tight, leafpress::layout::Rhythm{1.45, 1, 0, true});
+  std::vector<leafpress::layout::Element> els;
+  for (const auto& b : tight.blocks) els.push_back(b.element);
+  auto fr = grid_frames(3);
+  for (auto& f : fr) f.pitch = 12 * 1.45, f.grid_top = f.panel_top - 12 * 0.8;
+  const auto base = leafpress::layout::flow(els, fr);
+  auto lowest = [](const leafpress::layout::FlowResult& r) {
+    std::pair<int, double> low{-1, 0};
+    for (const auto& lines : r.placements)
+      for (const auto& p : lines)
+        if (p.frame > low.first || (p.frame == low.first && -p.baseline > low.second))
+          low = {p.frame, -p.baseline};
+    return low;
+  };
+  CHECK(lowest(t->flowed) > lowest(base));
+  // Every body line on the grid of its frame.
+  for (std::size_t b = 0; b < t->collection.blocks.size(); ++b) {
+    if (t->collection.blocks[b].role != leafpress::layout::Role::Body) continue;
+    for (const auto& p : t->flowed.placements[b]) {
+      const Frame& f = t->frames[static_cast<std::size_t>(p.frame)];
+      const double k = (f.grid_top - p.baseline) / f.pitch;
+      CHECK(std::abs(k - std::round(k)) < 1e-6);
+    }
+  }
+}
+
+TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
+  leafpress::layout::FitRange range;
+  range.smallest = range.largest = 10;
+  range.balance = true;
+  // Two columns of one panel on one page; 20 lines of text: 10 in each, not 20 and 0.
+  auto compose = [](Pt s) -> leafpress::Result<Collection> {
+    Collection c;
+    c.body = s;
+    for (int p = 0; p < 4; ++p) {
+      leafpress::layout::Collected b;
+      b.role = leafpress::layout::Role::Body;
+      b.element.lines.assign(5, {s * 1.45, s * 0.8});
+      c.blocks.push_back(b);
+    }
+    return c;
+  };
+  auto frames = [](const PagePlan&, const Collection&) {
+    std::vector<Frame> out;
+    for (int c = 0; c < 2; ++c) {
+      Frame f{0, 250.0 * c, 700, 0, 0};
+      f.panel_top = 700;
+      out.push_back(f);
+    }
+    return out;
+  };
+  auto t = copy_fit(range, kOnePage, compose, frames);
+  REQUIRE(t.has_value());
+  REQUIRE(t->fits());
+  std::size_t in[2] = {0, 0};
+  double low[2] = {1e9, 1e9};
+  for (const auto& lines : t->flowed.placements)
+    for (const auto& p : lines) {
+      ++in[p.frame];
+      low[p.frame] = std::min(low[p.frame], p.baseline);
+    }
+  // 20 lines and three paragraph gaps of one line: 23 grid lines, 12 and 11 (or 11 and 12) with the gaps.
+  CHECK(in[0] > 0);
+  CHECK(in[1] > 0);
+  CHECK(std::abs(low[0] - low[1]) <= 10 * 1.45 + 1e-6);  // the columns end within one line
 }

@@ -23,7 +23,7 @@ constexpr Pt kHeight = 10, kAscent = 8;
 
 Element para(std::size_t lines, Pt space_before = 0, Pt space_after = 0) {
   Element e;
-  e.lines.assign(lines, FlowLine{kHeight, kAscent});
+  for (std::size_t i = 0; i < lines; ++i) e.lines.push_back(FlowLine{kHeight, kAscent});
   e.space_before = space_before;
   e.space_after = space_after;
   return e;
@@ -31,7 +31,7 @@ Element para(std::size_t lines, Pt space_before = 0, Pt space_after = 0) {
 
 Element heading(std::size_t lines = 1, Pt space_before = 6, Pt space_after = 2) {
   Element e;
-  e.lines.assign(lines, FlowLine{14, 11});
+  for (std::size_t i = 0; i < lines; ++i) e.lines.push_back(FlowLine{14, 11});
   e.space_before = space_before;
   e.space_after = space_after;
   e.keep_with_next = true;

@@ -153,8 +153,9 @@ TEST_CASE("template: the shipped layouts/trifold-a4.yaml loads", "[layout]") {
   CHECK_FALSE(r->description.empty());
   CHECK(r->path == path);
   check_trifold(*r);
-  CHECK(near(r->body_size_min, 9));  // copy-fit picks a size from 9 to 12 pt
-  CHECK(near(r->body_size, 12));
+  CHECK(near(r->body_size_min, 9));  // copy-fit picks a size from 9 to 14 pt (large print)
+  CHECK(near(r->body_size, 14));
+  CHECK(r->leading < r->leading_max);  // and opens the leading to fill the panels
   CHECK(r->back_panel == "back");
 }
 

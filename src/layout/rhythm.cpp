@@ -1,0 +1,83 @@
+#include "layout/rhythm.hpp"
+
+namespace leafpress::layout {
+namespace {
+
+constexpr double kHeadingAbove = 0.5;     // body lines above a heading, before section_lines
+constexpr double kHeadingBelow = 0.3;     // of the heading's size
+constexpr double kQuotePadOffGrid = 0.6;  // of the body size, above and below a quote, off the grid
+
+// Consecutive blocks inside one quote form a box; consecutive items of a short list a group.
+void set_groups(Collection& c) {
+  int next = 0;
+  std::size_t i = 0;
+  while (i < c.blocks.size()) {
+    Collected& b = c.blocks[i];
+    b.element.group = -1;
+    if (b.quote_depth > 0) {
+      const int g = next++;
+      for (; i < c.blocks.size() && c.blocks[i].quote_depth > 0; ++i) c.blocks[i].element.group = g;
+      continue;
+    }
+    if (b.list_item) {
+      std::size_t j = i, lines = 0;
+      for (; j < c.blocks.size() && c.blocks[j].list_item && c.blocks[j].quote_depth == 0; ++j)
+        lines += c.blocks[j].element.lines.size();
+      const int g = lines <= kShortListLines && j - i > 1 ? next++ : -1;
+      for (; i < j; ++i) c.blocks[i].element.group = g;
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+void apply_rhythm(Collection& c, const Rhythm& r) {
+  const Pt body = c.body, line = body * r.leading;
+  for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+    Collected& b = c.blocks[i];
+    Element& e = b.element;
+    const Collected* next = i + 1 < c.blocks.size() ? &c.blocks[i + 1] : nullptr;
+    switch (b.role) {
+      case Role::Body: {
+        for (auto& l : e.lines) l.height = line, l.on_grid = r.grid;
+        e.space_before = 0;
+        const bool list_goes_on =
+            b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
+        e.space_after = list_goes_on ? 0 : r.paragraph_lines * line;
+        break;
+      }
+      case Role::Heading: {
+        const double extra = b.element.heading_level <= 2 ? r.section_lines : r.section_lines / 2;
+        e.space_before = (kHeadingAbove + extra) * line;
+        e.space_after = b.size * kHeadingBelow;
+        break;
+      }
+      case Role::Rule:
+        for (auto& l : e.lines) l.height = line, l.on_grid = r.grid;
+        e.space_before = 0;
+        e.space_after = r.grid ? 0 : body * 0.8;  // on the grid the rule's own line is the space
+        break;
+      case Role::Picture:
+        e.space_before = body * 0.5;
+        e.space_after = line * 0.6;
+        break;
+      case Role::Other:
+        break;
+    }
+  }
+  if (!r.grid) {  // the box needs room above and below where a quote starts and ends
+    int previous = 0;
+    for (std::size_t i = 0; i < c.blocks.size(); ++i) {
+      Collected& b = c.blocks[i];
+      if (b.quote_depth > previous) b.element.space_before += body * kQuotePadOffGrid;
+      if (b.quote_depth < previous && i > 0) c.blocks[i - 1].element.space_after += body * kQuotePadOffGrid;
+      previous = b.quote_depth;
+    }
+    if (previous > 0 && !c.blocks.empty()) c.blocks.back().element.space_after += body * kQuotePadOffGrid;
+  }
+  set_groups(c);
+}
+
+}  // namespace leafpress::layout
