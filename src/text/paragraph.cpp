@@ -24,9 +24,11 @@ namespace {
 
 // The Knuth–Plass passes, as TeX runs them (The TeXbook, ch. 14): first without
 // hyphenation at a tight tolerance (\pretolerance: most paragraphs end here, with no
-// hyphen at all); then with hyphens at the normal tolerance (\tolerance); then with
-// emergency stretch (\emergencystretch), which lets the breaker weigh loose lines
-// against each other instead of failing; last, any set of lines that is not overfull.
+// hyphen at all); then with hyphens at the normal tolerance (\tolerance); then at any
+// tolerance, where the true badness of each line is weighed against hyphens (TeX's
+// \emergencystretch pass judged lines with stretch they do not have, so that with a
+// dear hyphen it set whole paragraphs 1.3 em loose rather than break one word); last,
+// with emergency stretch, for lines that have no glue at all.
 // Ratios are of the lines' stretch: a word space (Noto's 0.26 em, stretching to half an
 // em at r = 1, items.hpp) is 0.5 em at r = 1 (badness 100, TeX's \pretolerance=100)
 // and 0.78 em at kTolerance (badness 1000): no word gap past 0.8 em unless no break can
@@ -490,7 +492,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
                           {tolerance, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kInfinitePenalty, 0},
-                          {tolerance, true, kInfinitePenalty, kEmergencyStretchEm},
+                          {kLastTolerance, true, kInfinitePenalty, 0},
                           {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;
