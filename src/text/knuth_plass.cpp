@@ -124,7 +124,9 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
                          params.no_flagged_lines.end())
         continue;
 
-      const double badness = 100 * std::pow(std::abs(r), 3);
+      // TeX caps badness at 10000 (inf_bad): past it every line is as bad as can be, and the
+      // other costs (hyphens, a character alone on the last line) decide among them.
+      const double badness = std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness);
       double d = std::pow(params.line_penalty + badness, 2);
       if (cost >= 0)
         d += cost * cost;

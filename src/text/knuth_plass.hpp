@@ -2,7 +2,7 @@
 //
 // Chooses, among the legal breaks of an item list, the set that minimises the
 // sum of demerits over the whole paragraph (Knuth & Plass 1981, as in TeX):
-//   badness     100·|r|³ where r is the line's adjustment ratio
+//   badness     100·|r|³ where r is the line's adjustment ratio, at most kInfiniteBadness
 //   demerits    (line_penalty + badness)² ± penalty², plus extra for two flagged
 //               (hyphen) breaks in a row and for a tight line next to a loose one
 //               (fitness classes), plus a final-hyphen cost.
@@ -24,6 +24,9 @@
 #include "text/items.hpp"
 
 namespace leafpress::text {
+
+// The badness of a line that cannot be worse (TeX's inf_bad).
+constexpr double kInfiniteBadness = 10000;
 
 // At most this many lines in a row may end with a hyphen (a hard limit, not only demerits).
 constexpr int kMaxHyphensInARow = 2;
