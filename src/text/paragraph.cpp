@@ -201,14 +201,19 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
   return bonus;
 }
 
-// zh and ja titles break only between words: ICU's dictionary-based word BreakIterator
-// finds them; a line break between two Han/Kana characters inside one word is dropped.
+// zh and ja titles break only between words: for Chinese, ICU's dictionary-based word
+// BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
+// (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
+// whole ("睡眠の | 質を | 高める | ための | 生活習慣"). A line break between two Han/Kana
+// characters inside one word or phrase is dropped.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
                           const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
   UErrorCode err = U_ZERO_ERROR;
-  BreakIterator bi(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+  const bool japanese = lang.starts_with("ja");
+  const std::string locale = japanese ? lang + "@lw=phrase" : lang;
+  BreakIterator bi(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
   if (U_FAILURE(err)) return;
   ubrk_setUText(bi.get(), ut.get(), &err);

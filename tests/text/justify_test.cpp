@@ -379,3 +379,48 @@ TEST_CASE("justify: layout can ask for the same number of lines without a hyphen
   }
   CHECK(checked > 0);
 }
+
+TEST_CASE("justify: balanced Japanese headings break between phrases (ICU lw=phrase)", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 20;
+  style.lang = "ja";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  const std::string title = "睡眠の質を高めるための生活習慣";
+  const std::vector<std::string> phrases = {"睡眠の", "質を", "高める", "ための", "生活習慣"};
+  int checked = 0;
+  for (Pt width = 100; width <= 280; width += 10) {
+    auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() < 2) continue;
+    ++checked;
+    std::size_t at = 0;
+    for (const Line& line : p->lines) {
+      at += line.text().size();
+      // every line ends where a phrase ends
+      std::size_t end = 0;
+      bool on_boundary = at == title.size();
+      for (const auto& ph : phrases) on_boundary = on_boundary || (end += ph.size()) == at;
+      CHECK(on_boundary);
+    }
+  }
+  CHECK(checked > 3);
+}
+
+TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 24;
+  style.lang = "en";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  for (Pt width = 330; width <= 440; width += 10) {
+    auto p = compose({TextSpan{"Using your inhaler: a step-by-step guide"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() != 2) continue;
+    CHECK(p->lines[0].text() == "Using your inhaler:");
+  }
+}
