@@ -95,7 +95,7 @@ Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, c
 int balance_last_page(Trial& t) {
   const int last = last_frame(t.flowed);
   if (last < 0) return -1;
-  const Frame& lf = t.frames[static_cast<std::size_t>(last)];
+  const Frame lf = t.frames[static_cast<std::size_t>(last)];  // a copy: t.frames is replaced below
   std::vector<std::size_t> columns;
   for (std::size_t f = 0; f < t.frames.size(); ++f)
     if (t.frames[f].page == lf.page && t.frames[f].panel == lf.panel) columns.push_back(f);

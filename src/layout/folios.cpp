@@ -49,7 +49,8 @@ Status add_folios_and_notes(PageModel& model, const Scene& s, Pt column, Pt pitc
     const bool right = (i + 1) % 2 == 1;
     const Pt x = page.trim.x0 + (right ? block.x1 - folio->width : block.x0);
     const Pt y = page.trim.y0 + std::max(t.margin_bottom / 2, t.safe_margin + st.size * 0.3);
-    page.runs.push_back(GlyphRun{x, y, st.size, t.accent, folio->glyphs});
+    page.runs.push_back(GlyphRun{x, y, st.size, t.accent, folio->glyphs,
+                                 Tag{.element = kArtifact, .artifact = ArtifactKind::Pagination}});
   }
   // Notes pages: the padding between the text and the back cover.
   if (pitch <= 0) pitch = model.body_size * t.leading;

@@ -67,6 +67,8 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
       if (glyphs[j].superscript != sup || (mj && !mj->link.empty()) != link) break;
       run.glyphs.push_back(glyphs[j]);
     }
+    // The hyphen a break inserted stands for no character of the text (kSoftHyphen).
+    if (j == glyphs.size() && line.hyphenated && !run.glyphs.empty()) run.glyphs.back().text = kSoftHyphen;
     page.runs.push_back(std::move(run));
     i = j;
   }

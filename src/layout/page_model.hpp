@@ -88,9 +88,16 @@ struct StructTree {
   bool operator==(const StructTree&) const = default;
 };
 
+// What kind of artifact a piece is (ISO 32000-1 14.8.2.2.2, Table 330): Layout (bands, rules,
+// tints: the look of the page), Pagination (running furniture: folios), Page (production aids
+// outside the content: crop and fold marks). Assistive technology may read Pagination artifacts
+// on request, and a preflight can tell printer's marks from design.
+enum class ArtifactKind { Layout, Pagination, Page };
+
 struct Tag {
   int element = kArtifact;  // index into StructTree::elements, or kArtifact
   int order = 0;            // reading order of this piece among all tagged pieces (0, 1, 2...)
+  ArtifactKind artifact = ArtifactKind::Layout;  // when element is kArtifact
   bool operator==(const Tag&) const = default;
 };
 
@@ -114,6 +121,11 @@ struct Cmyk {  // 0..1 each; text is 0/0/0/1 (100 % K)
   std::optional<Srgb> srgb{};
   bool operator==(const Cmyk&) const = default;
 };
+
+// The text of a hyphen glyph that layout inserted at a line break: U+00AD SOFT HYPHEN, as
+// ISO 32000-1 14.8.2.2.3 (incidental artifacts: hyphenation) asks, so a reader that copies or
+// speaks the text joins the word again ("every-|where" is "everywhere").
+inline constexpr const char* kSoftHyphen = "\xC2\xAD";
 
 struct GlyphRun {   // one line (or part of one) in one size and colour
   Pt x = 0, y = 0;  // baseline origin; glyph x values are relative to it
@@ -149,7 +161,7 @@ struct Dot {  // a filled circle: CJK emphasis marks
 struct Image {  // a picture scaled into `rect` (cover image, figure, logo)
   Rect rect;
   std::shared_ptr<const doc::Raster> raster;  // decoded pixels, shared by every place it is drawn
-  Tag tag{};                                    // a Figure; decorative cover art is an artifact
+  Tag tag{};                                  // a Figure; decorative cover art is an artifact
   std::string article{};  // where the picture is named, for messages about it (its resolution):
   int line = 0;           // the article and the line of `![...](...)`, `cover_image:` or `logo:`
 };

@@ -160,11 +160,15 @@ void place_blocks(PageModel& model, const Scene& s, const Collection& c, const F
         const bool first = i == 0 || at[i - 1].frame != at[i].frame;
         const bool last = i + 1 == at.size() || at[i + 1].frame != at[i].frame;
         // The header again at the top of a frame the table goes on in (panel_flow's repeats).
+        // Its cells are artifacts, so a link in it gets no annotation: an annotation must belong
+        // to a Link element (ISO 14289-1 7.18.1), and the header's own row has it already.
         if (first && i > 0)
           for (const auto& rep : flowed.repeats[b])
-            if (rep.at.frame == at[i].frame)
+            if (rep.at.frame == at[i].frame) {
+              std::vector<LinkPiece> repeated_links;
               draw_row(page, s, *k.table, rep.line, frame.x + k.indent, rep.at.baseline, rep.line == 0, false,
-                       links[pi], cell_tagger(rep.line, true));
+                       repeated_links, cell_tagger(rep.line, true));
+            }
         const bool repeated = first && i > 0 && k.table->header_rows > 0;
         draw_row(page, s, *k.table, i, frame.x + k.indent, baseline, first && !repeated, last, links[pi],
                  cell_tagger(i, false));

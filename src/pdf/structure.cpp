@@ -26,8 +26,17 @@ StructureWriter::StructureWriter(HPDF_Doc doc, const layout::StructTree& tree, b
 
 std::string StructureWriter::begin(std::size_t page, const layout::Tag& tag) {
   if (!enabled_) return {};
-  if (tag.element < 0 || static_cast<std::size_t>(tag.element) >= tree_.elements.size())
-    return "/Artifact BMC\n";
+  if (tag.element < 0 || static_cast<std::size_t>(tag.element) >= tree_.elements.size()) {
+    switch (tag.artifact) {  // ISO 32000-1 14.8.2.2.2: the artifact's /Type (and /Subtype)
+      case layout::ArtifactKind::Pagination:
+        return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+      case layout::ArtifactKind::Page:
+        return "/Artifact <</Type /Page>> BDC\n";
+      case layout::ArtifactKind::Layout:
+        break;
+    }
+    return "/Artifact <</Type /Layout>> BDC\n";
+  }
   if (page_mcids_.size() <= page) page_mcids_.resize(page + 1);
   auto& mcids = page_mcids_[page];
   const int mcid = static_cast<int>(mcids.size());

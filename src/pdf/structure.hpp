@@ -6,7 +6,8 @@
 // writer only records and writes:
 //  - while a page is drawn, begin() gives the operators that open each piece's
 //    marked content: `/P <</MCID n>> BDC` (MCIDs count from 0 on each page) or
-//    `/Artifact BMC`; kEnd closes it;
+//    `/Artifact <</Type /Layout>> BDC` (/Pagination /Subtype /Footer for folios,
+//    /Page for crop and fold marks: Tag::artifact); kEnd closes it;
 //  - link annotations of Link elements are recorded with add_link (each gets a
 //    /StructParent; the Link's /K holds an /OBJR to it);
 //  - finish() writes one StructElem per element that holds content (/S, /P, /K,

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
 #include "pdf/file_id.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/hpdf_handles.hpp"
@@ -113,9 +114,12 @@ class Writer {
     for (const auto& page : model_.pages)
       for (const auto& run : page.runs)
         for (const auto& g : run.glyphs) {
+          // ToUnicode keeps the glyph's own character: a hyphen inserted at a break (U+00AD)
+          // yields to a typed one; the other glyphs get /ActualText (show_glyph).
           auto& text = used[g.face][g.glyph];
-          if (text.empty()) text = g.text;
+          if (text.empty() || text == layout::kSoftHyphen) text = g.text;
         }
+    unicode_ = used;
     // Embed in an order of the fonts' own (file, index), not of their addresses in
     // memory: the same inputs must give the same bytes.
     std::vector<const text::Face*> order;
@@ -241,10 +245,23 @@ class Writer {
             ops += number(-shift);
           }
           const unsigned code = font.code.at(g.glyph);
+          pen = want + font.width.at(code) * run.size / 1000;
+          if (text_per_run && !g.text.empty() && g.text != unicode_.at(face).at(g.glyph)) {
+            // This glyph stands for other text than its ToUnicode entry says (an inserted
+            // hyphen, U+00AD, ISO 32000-1 14.8.2.2.3): a marked-content sequence with
+            // /ActualText (14.9.4) around it alone. The pen moves on across TJ operators.
+            if (in_string) ops += '>';
+            in_string = false;
+            ops += "] TJ\n/Span <</ActualText <FEFF";
+            for (const char16_t unit : to_utf16(g.text)) append_code(ops, unit);
+            ops += ">>> BDC\n[<";
+            append_code(ops, code);
+            ops += ">] TJ\nEMC\n[";
+            continue;
+          }
           if (!in_string) ops += '<';
           in_string = true;
           append_code(ops, code);
-          pen = want + font.width.at(code) * run.size / 1000;
         }
         if (in_string) ops += '>';
         ops += "] TJ\n";
@@ -291,6 +308,7 @@ class Writer {
   ErrorState errors_;
   PdfDoc doc_;
   std::map<const text::Face*, EmbeddedFont> fonts_;
+  std::map<const text::Face*, std::map<unsigned, std::string>> unicode_;  // glyph → its ToUnicode text
   Paint* paint_ = nullptr;
   ImageStore* images_ = nullptr;
   StructureWriter* structure_ = nullptr;

@@ -41,6 +41,9 @@ TEST_CASE("folios: every reader page of a booklet but the covers has its number 
     for (const auto& r : page.runs)
       if (run_text(r) == std::to_string(i + 1) && r.y < page.trim.y0 + mm(16)) {
         folio = true;
+        // Running furniture: a Pagination artifact (ISO 32000-1 14.8.2.2.2), not text to read.
+        CHECK(r.tag.element == leafpress::layout::kArtifact);
+        CHECK(r.tag.artifact == leafpress::layout::ArtifactKind::Pagination);
         // The outside corner: right on odd pages, left on even ones.
         if ((i + 1) % 2 == 1)
           CHECK(r.x > page.trim.x0 + page.trim.width() / 2);

@@ -107,7 +107,14 @@ TEST_CASE("structure: every drawn piece is tagged or an artifact, and the order 
     check(p.fills, false);
     check(p.images, false);
     check(p.dots, false);
-    for (const auto& r : p.rules) CHECK(r.tag.element == kArtifact);  // marks and rules
+    for (const auto& r : p.rules) {
+      CHECK(r.tag.element == kArtifact);  // marks and rules
+      // Printer's marks are production aids (/Type /Page); the design's rules are /Layout.
+      const bool mark = r.purpose == leafpress::layout::RulePurpose::CropMark ||
+                        r.purpose == leafpress::layout::RulePurpose::FoldMark;
+      CHECK(r.tag.artifact ==
+            (mark ? leafpress::layout::ArtifactKind::Page : leafpress::layout::ArtifactKind::Layout));
+    }
   }
   std::sort(orders.begin(), orders.end());
   for (std::size_t i = 0; i < orders.size(); ++i) CHECK(orders[i] == static_cast<int>(i));

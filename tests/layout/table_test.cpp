@@ -190,6 +190,29 @@ TEST_CASE("table: a table taller than a panel splits between rows and repeats it
       if (r.purpose == RulePurpose::Decoration) CHECK(r.x1 - r.x0 < leafpress::mm(90));
 }
 
+TEST_CASE("table: a link in a repeated header is clickable once, in the header's own row",
+          "[layout][table][links]") {
+  std::vector<std::vector<std::string>> rows{{"Day", "Advice"}};
+  for (int i = 1; i <= 60; ++i) rows.push_back({std::to_string(i), "Drink water and rest"});
+  auto table = table_block({ColumnAlign::Right, ColumnAlign::Left}, rows);
+  table.table.rows[0][1] = leafpress::doc::TableCell{{span("Advice", "https://example.org/advice")}};
+  const auto m = laid_out(document_with({table}));
+  int headers = 0, areas = 0;
+  for (const auto& page : m.pages) {
+    for (const auto& r : page.runs)
+      if (run_text(r) == "Advice") ++headers;
+    for (const auto& l : page.links) {
+      ++areas;
+      // Every annotation belongs to a Link element (ISO 14289-1 7.18.1): none for the repeats,
+      // whose cells are artifacts.
+      CHECK(l.element >= 0);
+      CHECK(l.uri == "https://example.org/advice");
+    }
+  }
+  REQUIRE(headers >= 2);
+  CHECK(areas == 1);
+}
+
 TEST_CASE("table: tagged as Table > TR > TH (column scope) and TD, cells' runs in their cell",
           "[layout][table]") {
   const auto m = laid_out(document_with({table_block(

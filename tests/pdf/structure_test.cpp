@@ -72,7 +72,8 @@ PageModel two_pages() {
   m.pages[0].runs.push_back(run_of("then soap them.", mm(40), mm(130), Tag{p, 3}));
   m.pages[0].fills.push_back(leafpress::layout::Fill{{mm(40), mm(60), mm(60), mm(80)}, {}, Tag{figure, 4}});
   m.pages[0].runs.push_back(run_of("Step", mm(40), mm(50), Tag{th, 5}));
-  m.pages[0].runs.push_back(run_of("7", mm(250), mm(20), Tag{}));  // a folio: an artifact
+  m.pages[0].runs.push_back(run_of("7", mm(250), mm(20),  // a folio: an artifact
+                                   Tag{.artifact = leafpress::layout::ArtifactKind::Pagination}));
   return m;
 }
 
@@ -103,6 +104,9 @@ TEST_CASE("structure: elements list their content in reading order, across pages
   CHECK_THAT(q, Catch::Contains("/ParentTreeNextKey 2"));
   CHECK_THAT(q, Catch::Contains("/Type /MCR"));  // the P's content on its second page
   CHECK_THAT(q, Catch::Contains("%PDF-1.7"));
+  // Artifacts say what they are: the folio Pagination, the band and rules Layout.
+  CHECK_THAT(q, Catch::Contains("/Artifact <</Type /Pagination /Subtype /Footer>> BDC"));
+  CHECK_THAT(q, Catch::Contains("/Artifact <</Type /Layout>> BDC"));
 
   const auto mc = leafpress::test::read_marked_content(pdf);
   CHECK(mc.pages == 2);
@@ -114,6 +118,24 @@ TEST_CASE("structure: elements list their content in reading order, across pages
   CHECK(mc.artifacts > 3);  // marks, band, dot, folio
   CHECK(mc.struct_parents_on_every_page);
   CHECK(mc.tabs_s_on_every_page);
+}
+
+TEST_CASE("structure: a hyphen inserted at a break reads as a soft hyphen, a typed one as itself", "[pdf]") {
+  PageModel m = leafpress::test::marked_sheet();
+  const int doc = m.structure.add(StructType::Document, kArtifact);
+  const int p = m.structure.add(StructType::P, doc);
+  auto first = run_of("well-known every-", mm(40), mm(130), Tag{p, 0});
+  first.glyphs.back().text = leafpress::layout::kSoftHyphen;  // as layout marks an inserted hyphen
+  m.pages[0].runs.push_back(first);
+  m.pages[0].runs.push_back(run_of("where", mm(40), mm(115), Tag{p, 1}));
+  TempDir dir;
+  const auto q = qdf(write_to(m, Standard::None, dir));
+  // One glyph, two meanings: ToUnicode keeps the typed hyphen, /ActualText the inserted one.
+  CHECK_THAT(q, Catch::Contains("/Span <</ActualText <feff00ad>>> BDC"));  // as qpdf writes hex
+  CHECK(q.find("/ActualText") == q.rfind("/ActualText"));                  // only around the inserted hyphen
+  // PDF/X-1a is untagged (PDF 1.3): no marked content at all, the same glyphs.
+  const auto x = qdf(write_to(m, Standard::Print, dir));
+  CHECK(x.find("/ActualText") == std::string::npos);
 }
 
 TEST_CASE("structure: PDF/X-1a is untagged, an empty tree writes no structure", "[pdf]") {
