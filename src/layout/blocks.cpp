@@ -1,6 +1,7 @@
 #include "layout/blocks.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace leafpress::layout {
 namespace {
@@ -8,6 +9,15 @@ namespace {
 constexpr double kListIndentEm = 1.2;   // hanging indent per list level
 constexpr double kQuoteIndentEm = 0.9;  // block quotes: text inset from the box, each side, per level
 constexpr double kHeadingLeading = 1.2;
+
+// Chinese and Japanese text stands on a grid of whole ems from the column's edge
+// (column_width rounds the measure to whole ems): list and quote indents are whole ems
+// too, so that an indented line's characters stand under the body's (CLReq 3.2, JLReq
+// 3.3.2: indents of one or more full ems). `limit` caps the indent, rounded down alike.
+Pt indent_of(const Scene& s, double ems, Pt body, Pt limit) {
+  if (!text::is_cjk_language(s.lang)) return std::min(ems * body, limit);
+  return std::min(std::ceil(ems - 1e-9) * body, std::floor(limit / body) * body);
+}
 
 Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt width, Collected& c,
                        std::vector<std::string>& warnings) {
@@ -79,7 +89,7 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   Pt indent = quote;
   const Pt right = quote;
   if (block.kind == doc::BlockKind::ListItem) {
-    indent = std::min(indent + block.depth * kListIndentEm * body, column / 3);
+    indent = indent_of(s, indent / body + block.depth * kListIndentEm, body, column / 3);
     if (block.first_in_item && block.task != doc::Task::None) {
       c.task = block.task;  // place_blocks draws the box, kTaskBox em square, hung like a marker
       c.marker_x = indent - body / 3 - body * kTaskBox;
@@ -198,7 +208,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
     c.source_line = block.line;
     c.quote_depth = block.quote_depth;
     // Deep nesting indents no further than a sixth of the column: text must stay readable.
-    const Pt quote = std::min(block.quote_depth * kQuoteIndentEm * body, column / 6);
+    const Pt quote = indent_of(s, block.quote_depth * kQuoteIndentEm, body, column / 6);
     Status st = Ok{};
     switch (block.kind) {
       case doc::BlockKind::Heading:

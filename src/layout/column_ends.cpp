@@ -23,6 +23,7 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
       if (c.lines[i].hyphenated && next_frame(i) != places[i].frame)
         options.no_hyphen_lines.push_back(static_cast<int>(i));
     if (options.no_hyphen_lines.empty()) continue;
+    options.exact_lines = static_cast<int>(c.lines.size());
     auto again = c.recompose(options);
     if (!again || again->lines.size() != c.lines.size()) continue;
     c.lines = std::move(again->lines);

@@ -49,6 +49,29 @@ bool is_range_mark(char32_t cp) {
   return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
 }
 
+// Units of measure written after a number and a space: "140 mmHg", "500 mg", "5 g",
+// "37 °C". The space between them is a no-break space in careful setting (SI Brochure
+// 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
+bool is_unit_word(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {
+      "mg", "g",  "kg",   "µg",   "μg",   "mcg", "ng",  "ml", "mL", "l",   "L",    "dl",
+      "dL", "cl", "mmHg", "mmol", "µmol", "mol", "cm",  "mm", "m",  "km",  "kcal", "kJ",
+      "IU", "U",  "h",    "min",  "s",    "ms",  "°C",  "°F", "%",  "bpm", "Hz",   "kPa",
+      "cc", "oz", "lb",   "lbs",  "ft",   "mEq", "mSv", "Gy", "nm", "µm",  "μm"};
+  for (const std::string_view u : kUnits)
+    if (w == u) return true;
+  return false;
+}
+
+// The word that starts at `at`: up to a space, a CJK character or punctuation that ends it.
+std::string_view word_at(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\n' &&
+         std::string_view(",.;:!?)]/").find(text[end]) == std::string_view::npos)
+    ++end;
+  return text.substr(at, end - at);
+}
+
 }  // namespace
 
 bool may_not_start_line(char32_t cp, LineBreakStrictness strictness) {
@@ -110,6 +133,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (keep_all)
         breaks[at] = (cls == CharClass::Hangul && prev_class == CharClass::Hangul) ? kFallbackBreak : 0;
     }
+    // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do.
+    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2])) &&
+        is_unit_word(word_at(text, at)))
+      breaks[at] = kUnitBreak;
     if (is_digit(cp))
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))

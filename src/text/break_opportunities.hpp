@@ -11,13 +11,14 @@
 //   - Korean breaks at spaces (keep-all); between two Hangul syllables of a word the
 //     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ);
 //   - a number with its unit, range and measure word is never split: 15%～25%, 5～10分,
-//     37℃, 3次;
+//     37℃, 3次; a number and a Latin unit after a space split only as a last resort
+//     (kUnitBreak): 140 mmHg, 500 mg (SI 5.4.3);
 //   - —— and …… are one unit: no break between their halves.
 // Output: one flag per byte offset plus one for the end: kBreak = a break is allowed
-// before this byte, kFallbackBreak = a Korean syllable break (see above), kNoBreak =
-// none. Offsets inside a character are 0. Japanese (ja) breaks strictly unless asked
-// for Normal: no small kana or ー at a line start (JLReq 3.1.7).
-// Thread-safety: one ICU iterator per thread and locale, reused.
+// before this byte, kFallbackBreak = a Korean syllable break (see above), kUnitBreak = a
+// number and its unit, kNoBreak = none. Offsets inside a character are 0. Japanese (ja) breaks strictly
+// unless asked for Normal: no small kana or ー at a line start (JLReq 3.1.7). Thread-safety: one ICU iterator
+// per thread and locale, reused.
 #pragma once
 
 #include <cstdint>

@@ -93,28 +93,33 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
   const bool cjk_doc = is_cjk_language(style.lang);
   for (std::size_t i = 0; i < chars.size(); ++i) {
     if (!is_ambiguous(chars[i].cp)) continue;
+    const char32_t cp = chars[i].cp;
+    const bool opening = cp == U'‘' || cp == U'“';
+    const bool closing = cp == U'’' || cp == U'”';
+    // A quote belongs to the word it touches; a dash or an ellipsis stands between words
+    // and takes the script of the words either side, across the spaces around it
+    // ("seconds — about": Latin; "治疗——预防": CJK).
+    const bool across_spaces = !opening && !closing;
     auto strong = [&](std::ptrdiff_t step) -> int {  // 1 CJK, 0 Latin, -1 none
       for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + step;
            k >= 0 && k < static_cast<std::ptrdiff_t>(chars.size()); k += step) {
         const CharClass c = chars[static_cast<std::size_t>(k)].cls;
         if (c == CharClass::Latin) return 0;
         if (c == CharClass::Cjk || c == CharClass::Hangul) return 1;
-        if (c == CharClass::Space || c == CharClass::Newline) return -1;
+        if (c == CharClass::Newline || (c == CharClass::Space && !across_spaces)) return -1;
       }
       return -1;
     };
     const int before = strong(-1), after = strong(+1);
-    const char32_t cp = chars[i].cp;
-    const bool opening = cp == U'‘' || cp == U'“';
-    const bool closing = cp == U'’' || cp == U'”';
     bool as_cjk = false;
     if (opening)
       as_cjk = after == 1 || (after == -1 && before == 1);
     else if (closing)
       as_cjk = before == 1 || (before == -1 && after == 1);
-    else
-      as_cjk = before == 1 || after == 1 || (before == -1 && after == -1 && cjk_doc);
-    if (as_cjk && cjk_doc) chars[i].cls = ambiguous_as_cjk(cp);
+    else  // Latin on one side and CJK on the other: the document's script decides
+      as_cjk = (before == 1 && after == 1) || ((before == 1 || after == 1) && cjk_doc) ||
+               (before == -1 && after == -1 && cjk_doc);
+    if (as_cjk && (cjk_doc || (before == 1 && after == 1))) chars[i].cls = ambiguous_as_cjk(cp);
   }
 
   // Faces per role and style, asked for lazily.

@@ -35,6 +35,8 @@ bool is_han_or_kana(CharClass c) {
   return c == CharClass::Cjk;
 }
 
+constexpr char32_t kSoftHyphen = 0x00AD;
+
 bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }
@@ -48,7 +50,7 @@ class Builder {
     const auto clusters = clusters_of(in_);
     bool have_prev = false;  // a visible cluster precedes on this line of text
     Side prev{};
-    bool pending_space = false, no_break_space = false;
+    bool pending_space = false, no_break_space = false, after_soft_hyphen = false;
     std::int32_t space_glyph = -1;
     Pt space_width = 0;
 
@@ -61,7 +63,7 @@ class Builder {
         // A line break right after another (a blank line) needs a box to be a line at all.
         if (ends_with_forced_break()) out_.items.emplace_back(Box{});
         force_break();
-        have_prev = pending_space = false;
+        have_prev = pending_space = after_soft_hyphen = false;
         continue;
       }
       if (cls == CharClass::Space || cls == CharClass::NoBreakSpace) {
@@ -75,14 +77,30 @@ class Builder {
         }
         continue;
       }
+      if (cp == kSoftHyphen) {
+        // U+00AD: invisible, a hyphen break the author chose (TeX's \-): drawn as a hyphen
+        // only when the line breaks there. ICU's break after it is the same break.
+        if (have_prev && !pending_space) {
+          flush();
+          hyphen_penalty(prev.face, in_.hyphen_penalty, c.begin);
+          after_soft_hyphen = true;
+        }
+        continue;
+      }
       const Side next = side_of(c, cls, cp);
-      if (have_prev) {
+      if (have_prev && after_soft_hyphen && !pending_space) {
+        // the break is the soft hyphen's; no glue or second break here
+      } else if (have_prev) {
         if (pending_space)
-          typed_space(prev, next, no_break_space || in_.breaks[c.begin] != kBreak, space_glyph, space_width);
+          typed_space(prev, next,
+                      no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
+                      : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
+                                                                        : 0,
+                      space_glyph, space_width);
         else
           between(prev, next, c);
       }
-      pending_space = no_break_space = false;
+      pending_space = no_break_space = after_soft_hyphen = false;
       add(c, next);
       prev = next;
       prev.cls = in_.classes[c.end - 1];  // the last character of the cluster decides what follows
@@ -146,29 +164,33 @@ class Builder {
 
   Pt em(double v) const { return v * in_.em; }
 
-  // A space the author typed between two visible characters; `no_break` when a
-  // no-break space or the rules forbid a break before the next character ("( note )").
-  void typed_space(const Side& a, const Side& b, bool no_break, std::int32_t glyph, Pt width) {
+  // A space the author typed between two visible characters; `cost` of a break there:
+  // kInfinitePenalty when a no-break space or the rules forbid a break before the next
+  // character ("( note )"), kUnitBreakPenalty between a number and its unit.
+  void typed_space(const Side& a, const Side& b, double cost, std::int32_t glyph, Pt width) {
     flush();
-    forbid_break_if(no_break);
+    if (cost > 0) out_.items.emplace_back(Penalty{.cost = cost});
     if (needs_autospace(a, b)) {
       glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace, glyph);
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
-    } else if (a.cls == CharClass::Hangul || b.cls == CharClass::Hangul) {
-      // KLREQ: a Korean word space may open up to half an em (at ratio 1); past that the
-      // breaker prefers a break between syllables (kSyllableBreakPenalty).
-      glue(width, std::max(width / 2, em(kKoreanSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
     } else {
-      glue(width, width / 2, width / 2.5, GlueKind::Word, glyph);
+      // A word space, Latin or Korean, opens to kWordSpaceMax at ratio 1 (see items.hpp).
+      glue(width, std::max(width / 2, em(kWordSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
     }
   }
 
   // Two visible characters side by side.
   void between(const Side& a, const Side& b, const Cluster& c) {
     const bool allowed = in_.breaks[c.begin] == kBreak;
-    if (needs_autospace(a, b)) {
+    if (in_.breaks[c.begin] == kUrlBreak) {
+      flush();
+      forbid_break_if(true);  // the glue before the break is no break of its own
+      glue(0, em(kUrlRaggedStretch), 0, GlueKind::Word);
+      out_.items.emplace_back(Penalty{.cost = kUrlBreakPenalty});
+      glue(0, -em(kUrlRaggedStretch), 0, GlueKind::Word);
+    } else if (needs_autospace(a, b)) {
       flush();
       forbid_break_if(!allowed);
       glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace);

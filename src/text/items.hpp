@@ -7,8 +7,12 @@
 //   Penalty  a possible break with a cost; `flagged` marks a hyphen break;
 //            cost >= kInfinitePenalty forbids a break, <= -kInfinitePenalty forces one.
 // build_items turns shaped text into items under the rules of W3C CLReq/JLReq:
-//   - Latin word spaces: the font's space, stretch 1/2, shrink 2/5 of it (Noto's
-//     space is narrow, 0.26 em: shrunk it stays above 0.15 em);
+//   - word spaces (Latin and Korean): the font's space; it stretches to kWordSpaceMax
+//     (half an em) at ratio 1, as TeX's Computer Modern does (1/3 + 1/6 em) and KLREQ
+//     asks of Korean, and at least by half its width; it shrinks by 2/5 of it (Noto's
+//     space is narrow, 0.26 em: shrunk it stays above 0.15 em). A stretch of half of
+//     Noto's narrow space made a 0.39 em gap as costly as TeX makes a 0.5 em one, so
+//     the breaker bought even gaps with hyphens;
 //   - between CJK characters: zero glue that may stretch a little (kCjkStretch),
 //     so that justification spreads CJK text without visible letter-spacing;
 //   - Han/Kana next to Latin letters or digits: 1/4 em (CLReq 3.4, JLReq 3.1.8);
@@ -65,8 +69,12 @@ struct Penalty {
 
 using Item = std::variant<Box, Glue, Penalty>;
 
-// Values of ItemInput::breaks.
-constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2;
+// Values of ItemInput::breaks. kUrlBreak: inside a URL or an e-mail address, after / . - @;
+// no hyphen is added, and the line may end short (kUrlRaggedStretch): a line of nothing
+// but an address has no space to justify with.
+// kUnitBreak: the space between a number and its unit ("140 mmHg"), a break taken only
+// when every other way is worse (kUnitBreakPenalty).
+constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4;
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {
@@ -104,22 +112,35 @@ struct Items {
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
 constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
 constexpr double kAutospace = 0.25;
-constexpr double kHyphenPenalty = 50;  // TeX's \hyphenpenalty
+// A hyphen costs as much as a line at the tolerance of the hyphenating pass (badness
+// 1000, see text/paragraph.cpp): a line that spaces within tolerance is preferred to a
+// hyphen. TeX's own 50 was set for 30-em lines; in a leaflet's 20-em columns it
+// hyphenated one line in five.
+constexpr double kHyphenPenalty = 1000;
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
+// A break inside an address costs what a break after a typed hyphen does (nothing is
+// added to the text), and the line before it may fall short by up to this (glue that exists only at the
+// break, as Knuth and Plass set ragged-right text: stretch S, the break, then -S, which cancel when it is not
+// taken).
+constexpr double kUrlBreakPenalty = 50;
+constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes tell them apart
+constexpr double kUrlRaggedStretch = 3.0;
+// A word space stretches to this at ratio 1 (badness 100).
+constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
-// fallback, taken only when the word spaces of the line would open past half an em.
-// A Korean word space stretches to kKoreanSpaceMax at ratio 1 (badness 100); at this
-// cost (TeX scale, squared into demerits: 150² ≈ (10 + 100·1.1³)²) a syllable break
-// wins over a line whose spaces would go about a tenth past it.
-constexpr double kKoreanSpaceMax = 0.5;
-constexpr double kSyllableBreakPenalty = 150;
+// fallback, taken only when the word spaces of the line would open past half an em
+// (paragraph.cpp breaks Korean at a tolerance of r = 1). At this cost (TeX scale,
+// squared into demerits: 100² ≈ (10 + 100·0.97³)²) a syllable break is worth about one
+// line whose spaces open to half an em.
+constexpr double kSyllableBreakPenalty = 100;
 
 struct ItemInput {
   std::string_view text;
   std::span<const CharClass> classes;  // per byte: the class of the character starting there
   // per byte (size text+1): kBreak = a line may break before it, kFallbackBreak = only as a
-  // fallback at kSyllableBreakPenalty (between Korean syllables), 0 = no break
+  // fallback at kSyllableBreakPenalty (between Korean syllables), kUrlBreak = inside an
+  // address, 0 = no break
   std::span<const std::uint8_t> breaks;
   std::span<const std::uint8_t> hyphens;  // per byte: 1 = a hyphenation point before it
   std::span<const ShapedGlyph> glyphs;    // text order

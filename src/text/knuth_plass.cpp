@@ -88,8 +88,17 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       int from = -1;
     };
     // One best candidate per fitness class and per count of hyphenated lines in a
-    // row, so that the hard limit (kMaxHyphensInARow) cannot cut off a better path.
-    std::array<std::array<Candidate, kMaxHyphensInARow + 1>, 4> best{};
+    // row, so that the hard limit (kMaxHyphensInARow) cannot cut off a better path; with
+    // exact_lines, also per line count (as TeX keeps one per line number for \looseness).
+    using Best = std::array<std::array<Candidate, kMaxHyphensInARow + 1>, 4>;
+    std::vector<std::pair<int, Best>> best_by_line;
+    const auto best_for = [&](int line) -> Best& {
+      const int key = params.exact_lines > 0 ? line : 0;
+      for (auto& [l, b] : best_by_line)
+        if (l == key) return b;
+      best_by_line.emplace_back(key, Best{});
+      return best_by_line.back().second;
+    };
     std::vector<int> still_active;
     still_active.reserve(active.size());
     for (const int a : active) {
@@ -110,11 +119,14 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (too_long || r > params.tolerance) continue;
       const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
       if (in_a_row > kMaxHyphensInARow) continue;
+      if (params.exact_lines > 0 && from.line + 1 > params.exact_lines) continue;
       if (flagged && std::find(params.no_flagged_lines.begin(), params.no_flagged_lines.end(), from.line) !=
                          params.no_flagged_lines.end())
         continue;
 
-      const double badness = 100 * std::pow(std::abs(r), 3);
+      // TeX caps badness at 10000 (inf_bad): past it every line is as bad as can be, and the
+      // other costs (hyphens, a character alone on the last line) decide among them.
+      const double badness = std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness);
       double d = std::pow(params.line_penalty + badness, 2);
       if (cost >= 0)
         d += cost * cost;
@@ -127,24 +139,26 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       // The paragraph's last line: its natural width, without the fill that ends it.
       if (forced && natural < params.short_last_line) d += params.short_last_line_demerits;
       d += from.total_demerits;
-      auto& slot = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
+      auto& slot = best_for(from.line + 1)[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
       if (d < slot.demerits) slot = {d, a};
     }
     active = std::move(still_active);
     const Sums after = totals_after(b);
-    for (int fit = 0; fit < 4; ++fit) {
-      for (int run = 0; run <= kMaxHyphensInARow; ++run) {
-        const Candidate& c = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(run)];
-        if (c.from < 0) continue;
-        nodes.push_back(Node{.position = b,
-                             .line = nodes[static_cast<std::size_t>(c.from)].line + 1,
-                             .fitness = fit,
-                             .flagged = flagged,
-                             .hyphens_in_a_row = run,
-                             .total_demerits = c.demerits,
-                             .after = after,
-                             .previous = c.from});
-        active.push_back(static_cast<int>(nodes.size() - 1));
+    for (const auto& [line, best] : best_by_line) {
+      for (int fit = 0; fit < 4; ++fit) {
+        for (int run = 0; run <= kMaxHyphensInARow; ++run) {
+          const Candidate& c = best[static_cast<std::size_t>(fit)][static_cast<std::size_t>(run)];
+          if (c.from < 0) continue;
+          nodes.push_back(Node{.position = b,
+                               .line = nodes[static_cast<std::size_t>(c.from)].line + 1,
+                               .fitness = fit,
+                               .flagged = flagged,
+                               .hyphens_in_a_row = run,
+                               .total_demerits = c.demerits,
+                               .after = after,
+                               .previous = c.from});
+          active.push_back(static_cast<int>(nodes.size() - 1));
+        }
       }
     }
     if (active.empty()) return std::nullopt;  // no way on within the tolerance
@@ -155,6 +169,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
   for (const int a : active) {
     const Node& node = nodes[static_cast<std::size_t>(a)];
     if (node.position != n - 1 || a == 0) continue;
+    if (params.exact_lines > 0 && node.line != params.exact_lines) continue;
     if (best_end < 0 || node.total_demerits < nodes[static_cast<std::size_t>(best_end)].total_demerits)
       best_end = a;
   }

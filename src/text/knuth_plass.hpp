@@ -2,7 +2,7 @@
 //
 // Chooses, among the legal breaks of an item list, the set that minimises the
 // sum of demerits over the whole paragraph (Knuth & Plass 1981, as in TeX):
-//   badness     100·|r|³ where r is the line's adjustment ratio
+//   badness     100·|r|³ where r is the line's adjustment ratio, at most kInfiniteBadness
 //   demerits    (line_penalty + badness)² ± penalty², plus extra for two flagged
 //               (hyphen) breaks in a row and for a tight line next to a loose one
 //               (fitness classes), plus a final-hyphen cost.
@@ -25,23 +25,29 @@
 
 namespace leafpress::text {
 
+// The badness of a line that cannot be worse (TeX's inf_bad).
+constexpr double kInfiniteBadness = 10000;
+
 // At most this many lines in a row may end with a hyphen (a hard limit, not only demerits).
 constexpr int kMaxHyphensInARow = 2;
 
 struct KnuthPlassParams {
-  double tolerance = 2.0;               // largest adjustment ratio r a line may have
-  double line_penalty = 10;             // TeX \linepenalty
-  double flagged_demerits = 10000;      // two hyphenated lines in a row (TeX \doublehyphendemerits)
-  double fitness_demerits = 3000;       // adjacent lines of very different tightness (\adjdemerits)
-  double final_hyphen_demerits = 5000;  // the second-last line hyphenated (\finalhyphendemerits)
-  Pt background_stretch = 0;            // emergency stretch added to every line (TeX \emergencystretch)
-  bool discretionary = true;            // false: no break at a flagged penalty that adds width (an
-                                        // inserted hyphen); TeX's first pass, before hyphenating
+  double tolerance = 2.0;                    // largest adjustment ratio r a line may have
+  double line_penalty = 10;                  // TeX \linepenalty
+  double flagged_demerits = 10000;           // two hyphenated lines in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 10000;           // adjacent lines of very different tightness (plain TeX's
+                                             // \adjdemerits)
+  double final_hyphen_demerits = 5000;       // the second-last line hyphenated (\finalhyphendemerits)
+  Pt background_stretch = 0;                 // emergency stretch added to every line (TeX \emergencystretch)
+  bool discretionary = true;                 // false: no break at a flagged penalty that adds width (an
+                                             // inserted hyphen); TeX's first pass, before hyphenating
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
-  std::vector<int> no_flagged_lines;    // 0-based lines that may not end at a flagged break (a
-                                        // column's last line: layout asks for it)
-  Pt short_last_line = 0;               // a last line narrower than this (one character alone,
+  std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a
+                                             // column's last line: layout asks for it)
+  int exact_lines = 0;     // > 0: only break sets of exactly this many lines (layout has placed them;
+                           // TeX's \looseness, held at a count)
+  Pt short_last_line = 0;  // a last line narrower than this (one character alone,
   double short_last_line_demerits = 0;  // CLReq's 孤字) costs these demerits
 };
 

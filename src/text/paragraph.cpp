@@ -24,19 +24,34 @@ namespace {
 
 // The Knuth–Plass passes, as TeX runs them (The TeXbook, ch. 14): first without
 // hyphenation at a tight tolerance (\pretolerance: most paragraphs end here, with no
-// hyphen at all); then with hyphens at the normal tolerance (\tolerance); then with
-// emergency stretch (\emergencystretch), which lets the breaker weigh loose lines
-// against each other instead of failing; last, any set of lines that is not overfull.
-// Ratios are of the lines' stretch: a word space (0.26 em, stretch half of it) is
-// 0.39 em at r = 1 and 0.52 em at r = 2.
+// hyphen at all); then with hyphens at the normal tolerance (\tolerance); then at any
+// tolerance, where the true badness of each line is weighed against hyphens (TeX's
+// \emergencystretch pass judged lines with stretch they do not have, so that with a
+// dear hyphen it set whole paragraphs 1.3 em loose rather than break one word); last,
+// with emergency stretch, for lines that have no glue at all.
+// Ratios are of the lines' stretch: a word space (Noto's 0.26 em, stretching to half an
+// em at r = 1, items.hpp) is 0.5 em at r = 1 (badness 100, TeX's \pretolerance=100)
+// and 0.78 em at kTolerance (badness 1000): no word gap past 0.8 em unless no break can
+// avoid it. A hyphen costs as much as a line at kTolerance (kHyphenPenalty), TeX's
+// \tolerance=1000 \hyphenpenalty=1000 for few hyphens. TeX's plain values (200, 50)
+// are for 30-em lines with Computer Modern's wide space; in a leaflet's 20-em columns
+// they hyphenated one line in five.
 constexpr double kPretolerance = 1.0;
-constexpr double kTolerance = 2.0;
+constexpr double kTolerance = 2.154;  // 100 · 2.154³ = 1000
+static_assert(kHyphenPenalty == 1000, "a hyphen costs a line at kTolerance");
+// KLREQ: a Korean word space opens to half an em (r = 1), past that a break between
+// syllables is preferred. With a syllable break to fall back on almost anywhere, Korean
+// needs no more than TeX's \tolerance=200 (0.56 em) except beside an unbreakable piece
+// ("140 mmHg"); a tolerance of exactly r = 1 sent such paragraphs to the emergency pass,
+// where every line loosens.
+constexpr double kKoreanTolerance = 1.26;
 constexpr double kEmergencyStretchEm = 1.5;
 constexpr double kLastTolerance = 1e6;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
-// A last line narrower than this (in em) costs as much as a badly loose line.
+// A last line narrower than this (in em) costs as much as one more line of the worst
+// badness (kInfiniteBadness, squared into demerits).
 constexpr double kShortLastLineEm = 1.9;
-constexpr double kShortLastLineDemerits = 1e6;
+constexpr double kShortLastLineDemerits = 1e8;
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -52,6 +67,25 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   for (const auto& s : styles)
     if (s.code || s.url) std::fill(no_hyphen.begin() + s.begin, no_hyphen.begin() + s.end, 1);
   auto excluded = [&](std::size_t at) { return no_hyphen[at] != 0; };
+  // In Chinese, Japanese or Korean text a Latin word alone among CJK ("华法林（warfarin）")
+  // is a name the reader must recognise: it is not hyphenated, and breaks only when it
+  // fits no line (build_items' max_box_width). A word in a run of Latin words (an English
+  // sentence inside a Chinese article) hyphenates as English does.
+  const bool cjk_text = is_cjk_language(std::string(lang));
+  const auto latin_beside = [&](std::size_t at, int step) {
+    // from `at` (a byte outside the word) across spaces and ASCII punctuation
+    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
+           !std::isalnum(static_cast<unsigned char>(text[at]))) {
+      if (text[at] == '\n') return false;
+      if (step < 0 && at == 0) return false;
+      at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at) + step);
+    }
+    return at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
+           std::isalpha(static_cast<unsigned char>(text[at]));
+  };
+  const auto in_latin_run = [&](std::size_t i, std::size_t j) {
+    return (i > 0 && latin_beside(i - 1, -1)) || (j < text.size() && latin_beside(j, +1));
+  };
   // The paragraph's last word is everything after its last space ("medication’s.").
   const std::size_t last_space = text.find_last_of(" \n\t");
   const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
@@ -72,42 +106,121 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     std::size_t before = i;
     while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
     if (before > 0) --before;
-    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j));
-    if (plain && i < last_word_begin && !excluded(i))
+    // A word the author marked with soft hyphens (U+00AD, C2 AD) breaks only there (TeX
+    // does not run its patterns over a word with explicit discretionaries either).
+    const auto soft_hyphen_at = [&](std::size_t at) {
+      return at + 1 < text.size() && text[at] == '\xC2' && text[at + 1] == '\xAD';
+    };
+    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
+                       !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
+    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i, j)))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
   return map;
 }
 
-// Balanced lines: the narrowest measure at which first fit still needs no more lines
-// than at the full width, found by bisection (as browsers do for text-wrap: balance).
-// first_fit is monotone in the width, so bisection is exact to kBalanceStep.
-std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width) {
-  constexpr Pt kBalanceStep = 0.25;
+// Balanced lines (CSS text-wrap: balance): as many lines as first fit needs at the full
+// width, chosen among all break sets of that count to make the lines as equal as they can
+// be (least squares from the mean length), with a bonus for a line that ends a phrase,
+// after ：: — or a comma (糖尿病足部护理：| 每天五分钟). A title has a few dozen breaks:
+// the search is a small dynamic programme over (break, lines so far).
+// In (line length / width)², as the squares below: a colon is worth lines a third of the
+// width unequal ("干细胞治疗: | Best Autoimmune | Breakthrough"); a break inside a
+// compound after its hyphen ("step- | by-step") costs as much.
+constexpr double kPhraseBonus = 0.1;
+constexpr double kCommaBonus = 0.03;
+constexpr double kCompoundBreakCost = 0.1;
+constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
+
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
+                                        const std::vector<double>& phrase_bonus) {
   auto breaks = first_fit(items, width);
   const std::size_t lines = breaks.size();
   if (lines < 2) return breaks;
-  Pt lo = width / static_cast<double>(lines) * 0.5, hi = width;
-  while (hi - lo > kBalanceStep) {
-    const Pt mid = (lo + hi) / 2;
-    auto trial = first_fit(items, mid);
-    if (trial.size() <= lines)
-      hi = mid, breaks = std::move(trial);
-    else
-      lo = mid;
+  // Legal breaks (as knuth_plass has them) and the natural width of a line between two.
+  std::vector<std::size_t> legal{0};
+  std::vector<Pt> sum(items.size() + 1, 0);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    sum[i + 1] = sum[i];
+    if (const auto* box = std::get_if<Box>(&items[i])) sum[i + 1] += box->width;
+    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind != GlueKind::Fill) sum[i + 1] += g->width;
+    const auto* p = std::get_if<Penalty>(&items[i]);
+    const bool glue_break =
+        std::holds_alternative<Glue>(items[i]) && i > 0 && std::holds_alternative<Box>(items[i - 1]);
+    if (glue_break || (p && p->cost < kInfinitePenalty)) legal.push_back(i);
   }
-  return breaks;
+  if (legal.size() > kMaxBalancedBreaks || legal.back() != items.size() - 1) return breaks;
+  const auto line_width = [&](std::size_t from, std::size_t to) {  // from: a break (0: start)
+    std::size_t start = from == 0 ? 0 : from + 1;
+    while (start < to && !std::holds_alternative<Box>(items[start])) ++start;
+    Pt w = sum[to] - sum[start];
+    if (const auto* p = std::get_if<Penalty>(&items[to])) w += p->width;
+    return w;
+  };
+  const auto forced = [&](std::size_t at) {
+    const auto* p = std::get_if<Penalty>(&items[at]);
+    return p && p->cost <= -kInfinitePenalty && at + 1 < items.size();
+  };
+  const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  const std::size_t n = legal.size();
+  // cost[k][j]: the best k lines ending at legal[j]; from[k][j]: the break before.
+  std::vector<std::vector<double>> cost(lines + 1, std::vector<double>(n, kNone));
+  std::vector<std::vector<std::size_t>> from(lines + 1, std::vector<std::size_t>(n, 0));
+  cost[0][0] = 0;
+  for (std::size_t k = 1; k <= lines; ++k)
+    for (std::size_t j = 1; j < n; ++j)
+      for (std::size_t i = j; i-- > 0;) {
+        if (cost[k - 1][i] == kNone) continue;
+        const Pt w = line_width(legal[i], legal[j]);
+        if (w > width + 0.01) break;  // earlier starts only make it longer
+        bool skips_forced = false;    // a hard line break inside the line
+        for (std::size_t m = i + 1; m < j && !skips_forced; ++m) skips_forced = forced(legal[m]);
+        if (skips_forced) continue;
+        const bool last = legal[j] == items.size() - 1;
+        double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
+        if (!last) c -= phrase_bonus[legal[j]];
+        if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
+      }
+  if (cost[lines][n - 1] == kNone) return breaks;
+  std::vector<std::size_t> out(lines);
+  for (std::size_t k = lines, j = n - 1; k > 0; j = from[k][j], --k) out[k - 1] = legal[j];
+  return out;
 }
 
-// zh and ja titles break only between words: ICU's dictionary-based word BreakIterator
-// finds them; a line break between two Han/Kana characters inside one word is dropped.
+// For each item: the bonus of a line ending there, after a phrase mark (negative: inside
+// a hyphenated compound).
+std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
+  std::vector<double> bonus(items.items.size(), 0);
+  for (std::size_t i = 1; i < items.items.size(); ++i) {
+    const auto* box = std::get_if<Box>(&items.items[i - 1]);
+    if (!box || box->glyph_end == 0 || std::holds_alternative<Box>(items.items[i])) continue;
+    std::size_t at = items.glyphs[box->glyph_end - 1].cluster;  // the last character of the box
+    const char32_t cp = next_code_point(text, at);
+    if (cp == U'：' || cp == U':' || cp == U'—' || cp == U'；' || cp == U';')
+      bonus[i] = kPhraseBonus;
+    else if (cp == U'，' || cp == U',' || cp == U'、')
+      bonus[i] = kCommaBonus;
+    else if (cp == U'-' || cp == U'‐')
+      bonus[i] = -kCompoundBreakCost;
+  }
+  return bonus;
+}
+
+// zh and ja titles break only between words: for Chinese, ICU's dictionary-based word
+// BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
+// (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
+// whole ("睡眠の | 質を | 高める | ための | 生活習慣"). A line break between two Han/Kana
+// characters inside one word or phrase is dropped.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
                           const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
   UErrorCode err = U_ZERO_ERROR;
-  BreakIterator bi(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+  const bool japanese = lang.starts_with("ja");
+  const std::string locale = japanese ? lang + "@lw=phrase" : lang;
+  BreakIterator bi(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
   if (U_FAILURE(err)) return;
   ubrk_setUText(bi.get(), ut.get(), &err);
@@ -122,24 +235,46 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   }
 }
 
-// Byte ranges of URLs typed as plain text: http://…, https://…, www.… up to a space,
-// a CJK character or closing punctuation at the end.
+// Byte ranges of URLs and e-mail addresses typed as plain text: http://…, https://…,
+// www.… up to a space, a CJK character or closing punctuation at the end; and
+// name@domain.tld. Both break after / . - without a hyphen and are never hyphenated
+// (a hyphen added inside an address changes it: "pharmacy@exam-|ple").
 std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
+  const auto ascii_alnum = [&](std::size_t at) {
+    return static_cast<unsigned char>(text[at]) < 0x80 && std::isalnum(static_cast<unsigned char>(text[at]));
+  };
+  const auto trim_end = [&](std::size_t b, std::size_t e) {
+    while (e > b && std::string_view(".,;:!?)]'\"-").find(text[e - 1]) != std::string_view::npos) --e;
+    return e;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto rest = text.substr(i);
     const bool starts =
         rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
-    if (!starts || (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 &&
-                    std::isalnum(static_cast<unsigned char>(text[i - 1]))))
-      continue;
+    if (!starts || (i > 0 && ascii_alnum(i - 1))) continue;
     std::size_t j = i;
     while (j < text.size() && static_cast<unsigned char>(text[j]) > ' ' &&
            static_cast<unsigned char>(text[j]) < 0x80)
       ++j;
-    while (j > i && std::string_view(".,;:!?)]'\"").find(text[j - 1]) != std::string_view::npos) --j;
-    out.emplace_back(i, j);
+    out.emplace_back(i, trim_end(i, j));
     i = j;
+  }
+  // E-mail addresses (RFC 5322's common form): local part, @, a domain with a dot.
+  const auto in_local = [&](std::size_t at) {
+    return ascii_alnum(at) || std::string_view("._%+-").find(text[at]) != std::string_view::npos;
+  };
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t b = at;
+    while (b > 0 && in_local(b - 1)) --b;
+    std::size_t e = at + 1;
+    while (e < text.size() && (ascii_alnum(e) || text[e] == '.' || text[e] == '-')) ++e;
+    e = trim_end(at + 1, e);
+    const std::string_view domain = text.substr(at + 1, e - at - 1);
+    if (b == at || domain.find('.') == std::string_view::npos) continue;
+    const bool inside_url =
+        std::any_of(out.begin(), out.end(), [&](const auto& u) { return u.first <= b && b < u.second; });
+    if (!inside_url) out.emplace_back(b, e);
   }
   return out;
 }
@@ -385,11 +520,13 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (s.italic) std::fill(p->italic.begin() + s.begin, p->italic.begin() + s.end, 1);
   p->breaks = find_break_opportunities(text, style.lang, style.strictness);
   // URLs typed as text break after / - . and are never hyphenated.
-  for (const auto& [b, e] : find_urls(text)) {
-    styles.push_back(StyleRange{b, e, false, false, false, true});
-    for (std::size_t i = b + 1; i + 1 < e; ++i) p->breaks[i] = 0;
-    for (std::size_t i = b; i + 1 < e; ++i)
-      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.') p->breaks[i + 1] = 1;
+  for (const auto& [b, e] : find_urls(text)) styles.push_back(StyleRange{b, e, false, false, false, true});
+  for (const auto& s : styles) {
+    if (!s.url) continue;
+    for (std::size_t i = s.begin + 1; i < s.end; ++i) p->breaks[i] = kNoBreak;
+    for (std::size_t i = s.begin; i + 1 < s.end; ++i)
+      if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.' || text[i] == '@')
+        p->breaks[i + 1] = kUrlBreak;
   }
   if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
@@ -422,29 +559,43 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
 }
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
-std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em,
+std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean,
                                        const ComposeOptions& options) {
+  // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
+  // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
+  // opens to half an em; only when that fails are syllable breaks weighed. A number is
+  // parted from its unit ("140 | mmHg") only when no set of lines within tolerance keeps
+  // them together, as TeX's tie would have it were it not absolute.
   struct Pass {
     double tolerance;
     bool hyphens;
+    double max_break_cost;
     double emergency_em;
   };
-  constexpr Pass kPasses[] = {{kPretolerance, false, 0},
-                              {kTolerance, true, 0},
-                              {kTolerance, true, kEmergencyStretchEm},
-                              {kLastTolerance, true, kEmergencyStretchEm}};
+  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kUnitBreakPenalty &&
+                kUnitBreakPenalty < kInfinitePenalty);
+  const double tolerance = korean ? kKoreanTolerance : kTolerance;
+  const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
+                          {tolerance, true, kUnitBreakPenalty, 0},
+                          {tolerance, true, kInfinitePenalty, 0},
+                          {kLastTolerance, true, kInfinitePenalty, 0},
+                          {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
+  params.exact_lines = options.exact_lines;
   for (const Pass& pass : kPasses) {
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
-    // The first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean
-    // space opens to half an em; only when that fails are syllable breaks weighed.
-    params.max_break_cost = pass.hyphens ? kInfinitePenalty : kSyllableBreakPenalty;
+    params.max_break_cost = pass.max_break_cost;
     params.background_stretch = pass.emergency_em * em;
     if (auto found = knuth_plass(items, width, params)) return std::move(*found);
+  }
+  if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
+    ComposeOptions any = options;
+    any.exact_lines = 0;
+    return choose_breaks(items, width, em, korean, any);
   }
   return {};
 }
@@ -533,9 +684,9 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   std::vector<std::size_t> chosen;
   const bool justify = style.align == Align::Justify && !style.balance;
   if (style.balance)
-    chosen = balance_breaks(items.items, width);
+    chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
   else if (justify)
-    chosen = choose_breaks(items.items, width, style.size, options);
+    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), options);
   if (chosen.empty()) chosen = first_fit(items.items, width);
 
   std::size_t begin = 0;

@@ -106,6 +106,9 @@ struct ComposeOptions {
   // panel or page (a reader must not turn a fold or a page mid-word). The breaker finds
   // the best other breaks; the line count may change, so layout checks it.
   std::vector<int> no_hyphen_lines;
+  // > 0: the same number of lines as before, if any break set has it (layout has placed
+  // the lines and must not lose or gain one); otherwise the best of any count.
+  int exact_lines = 0;
 };
 
 // Composes a paragraph into lines `width` points wide.

@@ -108,3 +108,29 @@ TEST_CASE("blocks: <!-- new-panel --> starts a section at the top of the next pa
   // At its top: the heading stands on the grid line above its text, so within one pitch.
   CHECK(heading->y == Approx(first->y).margin(m.line_pitch));
 }
+
+TEST_CASE("blocks: Chinese list and quote indents are whole ems, so characters stay on the grid",
+          "[layout]") {
+  const auto m =
+      must(lay_out_text("---\nlang: zh-Hans\n---\n# 标题\n\n正文第一段的文字。\n\n- 列表第一层\n  - "
+                        "列表第二层\n\n> 引用的文字\n",
+                        shipped_layout("trifold-a4")));
+  const auto [p0, body] = find_run(m, "正文");
+  REQUIRE(body);
+  // The x of the first glyph of a run whose text contains `needle`, from the body's.
+  const auto offset_ems = [&](const std::string& needle) {
+    const auto [p, run] = find_run(m, needle);
+    REQUIRE(run);
+    REQUIRE(p == p0);
+    std::size_t g = 0;
+    while (g < run->glyphs.size() && needle.find(run->glyphs[g].text) == std::string::npos) ++g;
+    REQUIRE(g < run->glyphs.size());
+    return (run->x + run->glyphs[g].x - body->x - body->glyphs.front().x) / body->size;
+  };
+  for (const char* needle : {"列表第一层", "列表第二层", "引用的文字"}) {
+    INFO(needle);
+    const double ems = offset_ems(needle);
+    CHECK(ems > 0.5);
+    CHECK(ems == Approx(std::round(ems)).margin(0.01));
+  }
+}

@@ -138,7 +138,8 @@ TEST_CASE("justify: Korean word gaps stay under half an em, breaking between syl
     for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
       const Line& line = p.lines[l];
       for (std::size_t g = 2; g < line.glyphs.size(); ++g)
-        if (line.glyphs[g - 1].text == " " && is_hangul(line.glyphs[g - 2].text) && is_hangul(line.glyphs[g].text)) {
+        if (line.glyphs[g - 1].text == " " && is_hangul(line.glyphs[g - 2].text) &&
+            is_hangul(line.glyphs[g].text)) {
           gaps.push_back(extra(line.glyphs[g - 2], line.glyphs[g]) / 10);
           CHECK(gaps.back() <= 0.8);
         }
@@ -243,4 +244,183 @@ TEST_CASE("justify: balanced titles break between words, after the colon", "[tex
   // Near-equal lines: neither is less than two thirds of the other.
   CHECK(en->lines[1].width > en->lines[0].width * 2 / 3);
   CHECK(en->lines[0].width > en->lines[1].width * 2 / 3);
+}
+
+TEST_CASE("justify: a Latin name inside Chinese text is not hyphenated, an English sentence is",
+          "[text][justify]") {
+  const std::string text = std::string(kDrugNames) + kEnglish;
+  bool english_hyphenated = false;
+  for (Pt width = 90; width <= 260; width += 3) {
+    const Paragraph p = set(text, "zh-Hans", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      if (!line.hyphenated) continue;
+      const std::string t = line.text();
+      // the hyphenated word is not one of the names in brackets
+      const std::size_t open = t.rfind("（");
+      CHECK((open == std::string::npos || t.find("）", open) != std::string::npos));
+      english_hyphenated = true;
+    }
+  }
+  CHECK(english_hyphenated);
+}
+
+TEST_CASE("justify: e-mail addresses and URLs break after / . - @ and never take a hyphen",
+          "[text][justify]") {
+  const std::string address = "respiratory.nurse@example-clinic.org";
+  const std::string url = "https://www.example-clinic.org/asthma/inhaler-technique";
+  const std::string text = "Write to " + address + " or visit " + url + " for the short videos.";
+  int broken = 0;
+  for (Pt width = 90; width <= 240; width += 5) {
+    const Paragraph p = set(text, "en-GB", width);
+    INFO(width << " pt:" << describe(p));
+    for (std::size_t l = 0; l < p.lines.size(); ++l) {
+      CHECK_FALSE(p.lines[l].hyphenated);
+      CHECK_FALSE(p.lines[l].overfull);
+      if (l + 1 == p.lines.size()) continue;
+      // The last piece of this line and the first of the next: one piece of an address
+      // when the line broke inside it, and then the break follows / . - or @.
+      const std::string t = p.lines[l].text(), next = p.lines[l + 1].text();
+      const std::string tail = t.substr(t.rfind(' ') == std::string::npos ? 0 : t.rfind(' ') + 1);
+      const std::string head = next.substr(0, next.find(' '));
+      if ((address + url).find(tail + head) == std::string::npos) continue;
+      ++broken;
+      CHECK(std::string("/.-@").find(tail.back()) != std::string::npos);
+    }
+  }
+  CHECK(broken > 0);  // the rule was exercised
+}
+
+TEST_CASE("justify: a soft hyphen is invisible unless the line breaks there", "[text][justify]") {
+  const std::string text =
+      "Ask your phar\u00ADma\u00ADcist about the pneu\u00ADmo\u00ADcoc\u00ADcal vaccine today.";
+  int broken_at_soft_hyphen = 0;
+  for (Pt width = 60; width <= 300; width += 4) {
+    const Paragraph p = set(text, "en", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      const std::string t = line.text();
+      CHECK(t.find("\u00AD") == std::string::npos);  // never drawn
+      if (!line.hyphenated) continue;
+      const std::string piece = t.substr(t.rfind(' ') + 1);  // "pharma-"
+      const std::string start = piece.substr(0, piece.size() - 1);
+      if (!std::string("pharmacist").starts_with(start) && !std::string("pneumococcal").starts_with(start))
+        continue;  // a word without soft hyphens (vac-cine)
+      // marked words break only where marked
+      const bool at_soft = piece == "phar-" || piece == "pharma-" || piece == "pneu-" || piece == "pneumo-" ||
+                           piece == "pneumococ-";
+      CHECK(at_soft);
+      broken_at_soft_hyphen += at_soft ? 1 : 0;
+    }
+  }
+  CHECK(broken_at_soft_hyphen > 0);
+  const Paragraph one = set(text, "en", 1000);
+  REQUIRE(one.lines.size() == 1);
+  CHECK(one.lines[0].text() == "Ask your pharmacist about the pneumococcal vaccine today.");
+}
+
+TEST_CASE("justify: a number stays with its Latin unit unless nothing else fits", "[text][justify]") {
+  const char* const text =
+      "Keep the systolic pressure under 140 mmHg and take 500 mg with water; a child of 20 kg takes "
+      "half of that dose, twice a day.";
+  int widths = 0, split = 0;
+  for (Pt width = 110; width <= 260; width += 3) {
+    const Paragraph p = set(text, "en", width);
+    INFO(width << " pt:" << describe(p));
+    ++widths;
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      const std::string next = p.lines[l + 1].text();
+      if (!(next.starts_with("mmHg") || next.starts_with("mg ") || next.starts_with("kg "))) continue;
+      ++split;
+      CHECK(width < 230);  // wide enough, it is never needed
+    }
+  }
+  CHECK(split * 4 <= widths);  // the rare exception, not the rule
+}
+
+TEST_CASE("justify: an em dash between Latin words is set in the Latin font, between Han in the CJK font",
+          "[text][justify]") {
+  const Paragraph p = set("Wash for twenty seconds — about two songs. 洗手——至少二十秒。", "zh-Hans", 1000);
+  REQUIRE(p.lines.size() == 1);
+  const auto& g = p.lines[0].glyphs;
+  const leafpress::text::Face* latin = nullptr;
+  const leafpress::text::Face* cjk = nullptr;
+  for (const auto& glyph : g) {
+    if (glyph.text == "s") latin = glyph.face;
+    if (glyph.text == "洗") cjk = glyph.face;
+  }
+  REQUIRE(latin != nullptr);
+  REQUIRE(cjk != nullptr);
+  REQUIRE(latin != cjk);
+  int dashes = 0;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (g[i].text.find("—") == std::string::npos) continue;  // "——" may be one glyph
+    ++dashes;
+    const bool between_han = i > 0 && g[i - 1].text == "手";
+    CHECK(g[i].face == (between_han ? cjk : latin));
+  }
+  CHECK(dashes == 2);
+}
+
+TEST_CASE("justify: layout can ask for the same number of lines without a hyphen", "[text][justify]") {
+  int checked = 0;
+  for (Pt width = 90; width <= 200; width += 3) {
+    const Paragraph p = set(kEnglish, "en", width);
+    ComposeOptions options;
+    for (std::size_t l = 0; l < p.lines.size(); ++l)
+      if (p.lines[l].hyphenated) options.no_hyphen_lines.push_back(static_cast<int>(l));
+    if (options.no_hyphen_lines.empty()) continue;
+    options.exact_lines = static_cast<int>(p.lines.size());
+    const Paragraph q = set(kEnglish, "en", width, 10, options);
+    INFO(width << " pt:" << describe(p) << "\nagain:" << describe(q));
+    if (q.lines.size() != p.lines.size()) continue;  // no such set: layout keeps the first
+    ++checked;
+    for (const int l : options.no_hyphen_lines) CHECK_FALSE(q.lines[static_cast<std::size_t>(l)].hyphenated);
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("justify: balanced Japanese headings break between phrases (ICU lw=phrase)", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 20;
+  style.lang = "ja";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  const std::string title = "睡眠の質を高めるための生活習慣";
+  const std::vector<std::string> phrases = {"睡眠の", "質を", "高める", "ための", "生活習慣"};
+  int checked = 0;
+  for (Pt width = 100; width <= 280; width += 10) {
+    auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() < 2) continue;
+    ++checked;
+    std::size_t at = 0;
+    for (const Line& line : p->lines) {
+      at += line.text().size();
+      // every line ends where a phrase ends
+      std::size_t end = 0;
+      bool on_boundary = at == title.size();
+      for (const auto& ph : phrases) on_boundary = on_boundary || (end += ph.size()) == at;
+      CHECK(on_boundary);
+    }
+  }
+  CHECK(checked > 3);
+}
+
+TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 24;
+  style.lang = "en";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  for (Pt width = 330; width <= 440; width += 10) {
+    auto p = compose({TextSpan{"Using your inhaler: a step-by-step guide"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() != 2) continue;
+    CHECK(p->lines[0].text() == "Using your inhaler:");
+  }
 }
