@@ -177,8 +177,6 @@ TEST_CASE("bad inputs: a 2,000-letter word is broken across lines", "[e2e][bad]"
   std::string token, letters;
   std::size_t pieces = 0, longest = 0;
   while (words >> token) {  // a piece: letters a-j, perhaps a hyphen; the title "Word" is not one
-    // A hyphen inserted at a break reads as a soft hyphen (U+00AD) in a tagged PDF.
-    for (std::size_t at; (at = token.find("\xC2\xAD")) != std::string::npos;) token.erase(at, 2);
     std::string piece;
     bool other = false;
     // An inserted hyphen reads as a soft hyphen (U+00AD, C2 AD) in PDFs since layout marks it so.
