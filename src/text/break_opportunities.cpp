@@ -83,6 +83,26 @@ bool may_not_end_line(char32_t cp) {
   return kNoEnd.find(cp) != std::u32string_view::npos;
 }
 
+// A phone number or a grouped number written with spaces ("+1 555 0100", "0571 8800 1234",
+// "020 7946 0958") is one unit to a reader: half of it at a line end is a wrong number. Up to
+// kMaxDigitGroups bytes it never splits; a longer run of numbers (a list of doses) may, at a cost.
+constexpr std::size_t kMaxDigitGroups = 20;
+
+// The length of the run of digits and single spaces (with a leading + or ( ) around the space
+// before byte `at`.
+std::size_t digit_groups_length(std::string_view text, std::size_t at) {
+  auto in_run = [&](std::size_t i) {
+    const char c = text[i];
+    return (c >= '0' && c <= '9') || c == '+' || c == '(' || c == ')' ||
+           (c == ' ' && i > 0 && i + 1 < text.size() && text[i - 1] >= '0' && text[i - 1] <= '9' &&
+            text[i + 1] >= '0' && text[i + 1] <= '9');
+  };
+  std::size_t begin = at, end = at;
+  while (begin > 0 && in_run(begin - 1)) --begin;
+  while (end < text.size() && in_run(end)) ++end;
+  return end - begin;
+}
+
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
   std::vector<std::uint8_t> breaks(text.size() + 1, 0);
@@ -134,9 +154,12 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
         breaks[at] = (cls == CharClass::Hangul && prev_class == CharClass::Hangul) ? kFallbackBreak : 0;
     }
     // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do.
-    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2])) &&
-        is_unit_word(word_at(text, at)))
-      breaks[at] = kUnitBreak;
+    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2]))) {
+      if (is_digit(cp))  // the digit groups of a phone number: never split, unless it is long
+        breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
+      else if (is_unit_word(word_at(text, at)))
+        breaks[at] = kUnitBreak;
+    }
     if (is_digit(cp))
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))

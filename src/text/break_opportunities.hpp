@@ -12,7 +12,8 @@
 //     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ);
 //   - a number with its unit, range and measure word is never split: 15%～25%, 5～10分,
 //     37℃, 3次; a number and a Latin unit after a space split only as a last resort
-//     (kUnitBreak): 140 mmHg, 500 mg (SI 5.4.3);
+//     (kUnitBreak): 140 mmHg, 500 mg (SI 5.4.3); the digit groups of a phone number
+//     (+1 555 0100) never split, up to 20 characters;
 //   - —— and …… are one unit: no break between their halves.
 // Output: one flag per byte offset plus one for the end: kBreak = a break is allowed
 // before this byte, kFallbackBreak = a Korean syllable break (see above), kUnitBreak = a

@@ -189,6 +189,46 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   return out;
 }
 
+// Ragged lines (table cells, captions, a left-aligned block): first fit, then no character or
+// short word alone on the last line (CLReq's 孤字, "禁|食" in a narrow cell): the break before
+// it moves back to the previous legal break when the last line still fits, as a compositor
+// would take a word down by hand.
+std::vector<std::size_t> ragged_breaks(std::span<const Item> items, Pt width, Pt short_last) {
+  auto breaks = first_fit(items, width);
+  const std::size_t n = breaks.size();
+  if (n < 2 || breaks.back() != items.size() - 1) return breaks;
+  std::vector<Pt> sum(items.size() + 1, 0);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    sum[i + 1] = sum[i];
+    if (const auto* box = std::get_if<Box>(&items[i])) sum[i + 1] += box->width;
+    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind != GlueKind::Fill) sum[i + 1] += g->width;
+  }
+  const auto line_width = [&](std::size_t from, std::size_t to) {  // from: a break (0: start)
+    std::size_t start = from == 0 ? 0 : from + 1;
+    while (start < to && !std::holds_alternative<Box>(items[start])) ++start;
+    Pt w = sum[to] - sum[start];
+    if (const auto* p = std::get_if<Penalty>(&items[to])) w += p->width;
+    return w;
+  };
+  const std::size_t last_start = breaks[n - 2];
+  if (line_width(last_start, breaks[n - 1]) >= short_last) return breaks;
+  // A forced break (a hard line break) before the last line is the author's: keep it.
+  if (const auto* p = std::get_if<Penalty>(&items[last_start]); p && p->cost <= -kInfinitePenalty)
+    return breaks;
+  const std::size_t floor = n >= 3 ? breaks[n - 3] + 1 : 0;
+  for (std::size_t i = last_start; i-- > floor + 1;) {
+    const auto* p = std::get_if<Penalty>(&items[i]);
+    const bool legal =
+        (std::holds_alternative<Glue>(items[i]) && std::holds_alternative<Box>(items[i - 1])) ||
+        (p && p->cost < kInfinitePenalty);
+    if (!legal) continue;
+    if (line_width(i, breaks[n - 1]) > width + 0.01) break;  // earlier only makes it longer
+    breaks[n - 2] = i;
+    break;
+  }
+  return breaks;
+}
+
 // For each item: the bonus of a line ending there, after a phrase mark (negative: inside
 // a hyphenated compound).
 std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
@@ -687,7 +727,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
   else if (justify)
     chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), options);
-  if (chosen.empty()) chosen = first_fit(items.items, width);
+  if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   std::size_t begin = 0;
   for (const std::size_t end : chosen) {

@@ -174,3 +174,15 @@ TEST_CASE("break_opportunities: the same on many threads at once", "[text]") {
   for (auto& th : threads) th.join();
   for (const int o : ok) CHECK(o == 1);
 }
+
+TEST_CASE("break_opportunities: a phone number's digit groups never part", "[text]") {
+  // "÷" marks a break; none inside the numbers.
+  CHECK(draw("请致电 +1 555 0100，或前往", "zh-Hans", kNormal) == "请÷致÷电 ÷+1 555 0100，÷或÷前÷往");
+  CHECK(draw("Call 0571 8800 1234 today", "en", kNormal) == "Call ÷0571 8800 1234 ÷today");
+  // Between a number and a word the space stays an ordinary break.
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ÷days");
+  // A long run of numbers (a list of doses) may still break, as a last resort.
+  const std::string doses = "10 20 30 40 50 60 70 80 90";
+  const auto breaks = find_break_opportunities(doses, "en", kNormal);
+  CHECK(breaks[3] == leafpress::text::kUnitBreak);
+}

@@ -243,6 +243,19 @@ TEST_CASE("paragraph: ragged lines keep their natural width", "[text]") {
   CHECK(letters(joined_text(left)) == letters(c.text));
 }
 
+TEST_CASE("paragraph: a ragged paragraph leaves no character alone on its last line", "[text]") {
+  // A table cell ("禁|食" once, in the zh booking article), at every width from 4 to 20 em: the
+  // last line holds two characters at least, and no line is wider than the cell.
+  const std::string cell = "清淡晚餐，20:00 以后禁食";
+  for (Pt width = 40; width <= 200; width += 1) {
+    const Paragraph p = compose_case(Case{cell.c_str(), width, 10, "zh-Hans"}, Align::Left);
+    INFO("width " << width << describe(p));
+    REQUIRE_FALSE(p.lines.empty());
+    for (const Line& line : p.lines) CHECK(line.width <= width + 0.01);
+    if (p.lines.size() >= 2) CHECK(code_points(p.lines.back().text()).size() >= 2);
+  }
+}
+
 TEST_CASE("paragraph: no line starts or ends with a prohibited character", "[text]") {
   std::vector<Case> cases = all_cases();
   for (const Case& c : at_widths(kZhPunctuation, {80, 87, 91, 97, 110, 111, 137, 150, 171}))
