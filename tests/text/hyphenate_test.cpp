@@ -1,13 +1,6 @@
 // Tests for text/hyphenate.cpp: Liang's patterns (hyph_en_US.dic, hyph_en_GB.dic) through libhyphen.
 // Expectations are drawn as the word with "-" at each hyphenation point.
-#include <hyphen.h>
-
 #include <catch2/catch.hpp>
-
-#include <cctype>
-#include <filesystem>
-#include <fstream>
-#include <set>
 
 #include <string>
 #include <thread>
@@ -122,60 +115,4 @@ TEST_CASE("hyphenate: the same on many threads at once", "[text]") {
     });
   for (auto& th : threads) th.join();
   for (const int o : ok) CHECK(o == 1);
-}
-
-// libhyphen is the reference: leafpress reads the same patterns itself (hyphenate.cpp), and must
-// find the points hnj_hyphen_hyphenate2 finds, for every word of every article in the project.
-namespace {
-
-std::vector<std::size_t> libhyphen_points(HyphenDict* dict, const std::string& word) {
-  std::string lower = word;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string hyphens(lower.size() + 5, '\0');
-  std::string hyphenated(lower.size() * 2 + 1, '\0');
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  REQUIRE(hnj_hyphen_hyphenate2(dict, lower.c_str(), static_cast<int>(lower.size()), hyphens.data(),
-                                hyphenated.data(), &rep, &pos, &cut) == 0);
-  REQUIRE(rep == nullptr);  // English has no non-standard hyphenation
-  std::vector<std::size_t> points;
-  for (std::size_t i = leafpress::text::kMinBefore - 1; i + leafpress::text::kMinAfter < lower.size(); ++i)
-    if (hyphens[i] & 1) points.push_back(i + 1);
-  return points;
-}
-
-}  // namespace
-
-TEST_CASE("hyphenate: the same points as libhyphen on every word of the project's articles", "[text]") {
-  namespace fs = std::filesystem;
-  std::set<std::string> words;
-  for (const char* folder : {"content", "tests/articles"})
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(LEAFPRESS_SOURCE_DIR) / folder))
-      if (e.path().extension() == ".md") {
-        std::ifstream in(e.path());
-        std::string word;
-        for (char c; in.get(c);) {
-          if (std::isalpha(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) {
-            word += c;
-          } else {
-            if (word.size() >= leafpress::text::kMinWord && word.size() <= 64) words.insert(word);
-            word.clear();
-          }
-        }
-      }
-  REQUIRE(words.size() > 500);
-  for (const auto& [file, lang] :
-       {std::pair{"hyph_en_US.dic", "en-US"}, std::pair{"hyph_en_GB.dic", "en-GB"}}) {
-    const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/" + file;
-    HyphenDict* dict = hnj_hyphen_load(path.c_str());
-    REQUIRE(dict != nullptr);
-    std::size_t differ = 0;
-    for (const auto& w : words)
-      if (leafpress::text::hyphenation_points(w, lang) != libhyphen_points(dict, w)) {
-        if (++differ < 5) UNSCOPED_INFO(file << ": " << w);
-      }
-    hnj_hyphen_free(dict);
-    CHECK(differ == 0);
-  }
 }
