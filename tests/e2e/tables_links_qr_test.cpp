@@ -53,14 +53,15 @@ doc::Document clinic_article() {
       "https://riverside.example\n---\n");
 }
 
-std::string write(const TempDir& dir, const doc::Document& d, pdf::Standard standard) {
+std::string write(const TempDir& dir, const doc::Document& d, pdf::Standard standard,
+                  const std::string& layout = "trifold-a4") {
   // At 10 pt, the size these expectations were written for (copy-fit would fill the panels at up
   // to 14 pt, and the narrow cells would wrap).
-  auto t = shipped_layout("trifold-a4");
+  auto t = shipped_layout(layout);
   t.body_size = t.body_size_min = 10;
   auto m = layout::lay_out(d, t, project_fonts());
   if (!m) FAIL(m.error().describe());
-  const auto path = (dir.path / (std::string(pdf::standard_name(standard)) + ".pdf")).string();
+  const auto path = (dir.path / (layout + "-" + std::string(pdf::standard_name(standard)) + ".pdf")).string();
   auto st = pdf::write_pdf_file(*m, path, pdf::WriteOptions{.standard = standard});
   if (!st) FAIL(st.error().describe());
   return path;
@@ -138,26 +139,28 @@ TEST_CASE("tables e2e: every QR code decodes with zbarimg to its URL", "[e2e][qr
     return;
   }
   TempDir dir;
-  for (const auto standard : {pdf::Standard::Print, pdf::Standard::Archive}) {
-    const auto pdf = write(dir, clinic_article(), standard);
-    const auto png = (dir.path / "page").string();
-    REQUIRE(run_tool("pdftoppm -r 300 -png " + shell_quoted(pdf) + " " + shell_quoted(png)).status == 0);
-    std::set<std::string> decoded;
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
-      if (entry.path().extension() != ".png") continue;
-      // Only QR codes; zbar's D-Bus and decoder chatter on stderr is not a result.
-      const auto out = run_tool("(zbarimg -q --raw -Sdisable -Sqrcode.enable " + shell_quoted(entry.path()) +
-                                " 2>/dev/null)")
-                           .output;
-      std::istringstream lines(out);
-      for (std::string line; std::getline(lines, line);)
-        if (!line.empty()) decoded.insert(line);
-      std::filesystem::remove(entry.path());
+  // The clinic's url: on the tri-fold's back panel, in the handout's footer.
+  for (const std::string layout : {"trifold-a4", "handout-a4"})
+    for (const auto standard : {pdf::Standard::Print, pdf::Standard::Archive}) {
+      const auto pdf = write(dir, clinic_article(), standard, layout);
+      const auto png = (dir.path / "page").string();
+      REQUIRE(run_tool("pdftoppm -r 300 -png " + shell_quoted(pdf) + " " + shell_quoted(png)).status == 0);
+      std::set<std::string> decoded;
+      for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
+        if (entry.path().extension() != ".png") continue;
+        // Only QR codes; zbar's D-Bus and decoder chatter on stderr is not a result.
+        const auto out = run_tool("(zbarimg -q --raw -Sdisable -Sqrcode.enable " +
+                                  shell_quoted(entry.path()) + " 2>/dev/null)")
+                             .output;
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);)
+          if (!line.empty()) decoded.insert(line);
+        std::filesystem::remove(entry.path());
+      }
+      INFO(layout << " " << pdf::standard_name(standard));
+      CHECK(decoded == std::set<std::string>{"https://riverside.example/book?visit=colonoscopy",
+                                             "https://riverside.example"});
     }
-    INFO(pdf::standard_name(standard));
-    CHECK(decoded == std::set<std::string>{"https://riverside.example/book?visit=colonoscopy",
-                                           "https://riverside.example"});
-  }
 }
 
 TEST_CASE("tables e2e: a Chinese article with a table, a footnote, links and QR codes, built by the CLI",
