@@ -120,6 +120,36 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   return map;
 }
 
+// Natural line widths between breaks, from prefix sums of box and glue widths: for the
+// break choosers that weigh whole lines (balanced, ragged) rather than Knuth–Plass's ratios.
+struct LineWidths {
+  std::span<const Item> items;
+  std::vector<Pt> sum;
+  explicit LineWidths(std::span<const Item> all) : items(all), sum(all.size() + 1, 0) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      sum[i + 1] = sum[i];
+      if (const auto* box = std::get_if<Box>(&items[i])) sum[i + 1] += box->width;
+      if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind != GlueKind::Fill)
+        sum[i + 1] += g->width;
+    }
+  }
+  // A break may fall at item i (as knuth_plass has it): glue after a box, or a penalty below
+  // kInfinitePenalty.
+  [[nodiscard]] bool legal(std::size_t i) const {
+    const auto* p = std::get_if<Penalty>(&items[i]);
+    return (std::holds_alternative<Glue>(items[i]) && i > 0 && std::holds_alternative<Box>(items[i - 1])) ||
+           (p && p->cost < kInfinitePenalty);
+  }
+  // The line from break `from` (0: the start) to break `to`, with a hyphen's width there.
+  [[nodiscard]] Pt operator()(std::size_t from, std::size_t to) const {
+    std::size_t start = from == 0 ? 0 : from + 1;
+    while (start < to && !std::holds_alternative<Box>(items[start])) ++start;
+    Pt w = sum[to] - sum[start];
+    if (const auto* p = std::get_if<Penalty>(&items[to])) w += p->width;
+    return w;
+  }
+};
+
 // Balanced lines (CSS text-wrap: balance): as many lines as first fit needs at the full
 // width, chosen among all break sets of that count to make the lines as equal as they can
 // be (least squares from the mean length), with a bonus for a line that ends a phrase,
@@ -138,26 +168,12 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   auto breaks = first_fit(items, width);
   const std::size_t lines = breaks.size();
   if (lines < 2) return breaks;
-  // Legal breaks (as knuth_plass has them) and the natural width of a line between two.
+  // Legal breaks and the natural width of a line between two.
+  const LineWidths line_width(items);
   std::vector<std::size_t> legal{0};
-  std::vector<Pt> sum(items.size() + 1, 0);
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    sum[i + 1] = sum[i];
-    if (const auto* box = std::get_if<Box>(&items[i])) sum[i + 1] += box->width;
-    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind != GlueKind::Fill) sum[i + 1] += g->width;
-    const auto* p = std::get_if<Penalty>(&items[i]);
-    const bool glue_break =
-        std::holds_alternative<Glue>(items[i]) && i > 0 && std::holds_alternative<Box>(items[i - 1]);
-    if (glue_break || (p && p->cost < kInfinitePenalty)) legal.push_back(i);
-  }
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (line_width.legal(i)) legal.push_back(i);
   if (legal.size() > kMaxBalancedBreaks || legal.back() != items.size() - 1) return breaks;
-  const auto line_width = [&](std::size_t from, std::size_t to) {  // from: a break (0: start)
-    std::size_t start = from == 0 ? 0 : from + 1;
-    while (start < to && !std::holds_alternative<Box>(items[start])) ++start;
-    Pt w = sum[to] - sum[start];
-    if (const auto* p = std::get_if<Penalty>(&items[to])) w += p->width;
-    return w;
-  };
   const auto forced = [&](std::size_t at) {
     const auto* p = std::get_if<Penalty>(&items[at]);
     return p && p->cost <= -kInfinitePenalty && at + 1 < items.size();
@@ -197,19 +213,7 @@ std::vector<std::size_t> ragged_breaks(std::span<const Item> items, Pt width, Pt
   auto breaks = first_fit(items, width);
   const std::size_t n = breaks.size();
   if (n < 2 || breaks.back() != items.size() - 1) return breaks;
-  std::vector<Pt> sum(items.size() + 1, 0);
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    sum[i + 1] = sum[i];
-    if (const auto* box = std::get_if<Box>(&items[i])) sum[i + 1] += box->width;
-    if (const auto* g = std::get_if<Glue>(&items[i]); g && g->kind != GlueKind::Fill) sum[i + 1] += g->width;
-  }
-  const auto line_width = [&](std::size_t from, std::size_t to) {  // from: a break (0: start)
-    std::size_t start = from == 0 ? 0 : from + 1;
-    while (start < to && !std::holds_alternative<Box>(items[start])) ++start;
-    Pt w = sum[to] - sum[start];
-    if (const auto* p = std::get_if<Penalty>(&items[to])) w += p->width;
-    return w;
-  };
+  const LineWidths line_width(items);
   const std::size_t last_start = breaks[n - 2];
   if (line_width(last_start, breaks[n - 1]) >= short_last) return breaks;
   // A forced break (a hard line break) before the last line is the author's: keep it.
@@ -217,11 +221,7 @@ std::vector<std::size_t> ragged_breaks(std::span<const Item> items, Pt width, Pt
     return breaks;
   const std::size_t floor = n >= 3 ? breaks[n - 3] + 1 : 0;
   for (std::size_t i = last_start; i-- > floor + 1;) {
-    const auto* p = std::get_if<Penalty>(&items[i]);
-    const bool legal =
-        (std::holds_alternative<Glue>(items[i]) && std::holds_alternative<Box>(items[i - 1])) ||
-        (p && p->cost < kInfinitePenalty);
-    if (!legal) continue;
+    if (!line_width.legal(i)) continue;
     if (line_width(i, breaks[n - 1]) > width + 0.01) break;  // earlier only makes it longer
     breaks[n - 2] = i;
     break;
