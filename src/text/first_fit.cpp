@@ -3,8 +3,13 @@
 namespace leafpress::text {
 
 // Greedy breaking: each line takes the last legal break that still fits, at
-// natural widths (no shrink), so ragged lines never look squeezed.
+// natural widths (no shrink), so ragged lines never look squeezed. "Fits" allows
+// kFitSlack: a table column set to its content's own width (max-content, summed the
+// same way in another order) must hold that content on one line, not lose to rounding.
+constexpr Pt kFitSlack = 0.01;
+
 std::vector<std::size_t> first_fit(std::span<const Item> items, Pt line_width) {
+  line_width += kFitSlack;
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> breaks;
   const std::size_t n = items.size();
