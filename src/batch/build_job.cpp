@@ -55,40 +55,6 @@ Context Context::from_environment(const fs::path& executable) {
   return ctx;
 }
 
-Result<fs::path> find_layout(const Context& ctx, const std::string& name) {
-  std::error_code ec;
-  if (name.find('/') != std::string::npos || name.ends_with(".yaml")) {
-    if (fs::is_regular_file(name, ec)) return fs::path(name);
-    return Error{name, 0, "layout file not found",
-                 "give a path to a .yaml file or a name from `leafpress layouts`"};
-  }
-  for (const auto& dir : ctx.layout_dirs)
-    if (fs::is_regular_file(dir / (name + ".yaml"), ec)) return dir / (name + ".yaml");
-  std::string known;
-  for (const auto& [n, d] : list_layouts(ctx)) known += (known.empty() ? "" : ", ") + n;
-  return Error{"", 0, "unknown layout '" + name + "'",
-               "known layouts: " + (known.empty() ? "none found" : known)};
-}
-
-std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx) {
-  std::vector<std::pair<std::string, std::string>> out;
-  std::set<std::string> seen;
-  for (const auto& dir : ctx.layout_dirs) {
-    std::error_code ec;
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-      if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      const std::string name = f.stem().string();
-      if (!seen.insert(name).second) continue;
-      auto t = layout::load_template(f.string());
-      out.emplace_back(name, t ? t->description : "(invalid: " + t.error().describe() + ")");
-    }
-  }
-  return out;
-}
-
 namespace {
 
 // fsync waits on the disk, not the CPU: a few threads keep the journal commits overlapping.
@@ -230,8 +196,9 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     inputs.add(job.article, "the article " + job.article);
     for (const auto& f : read) inputs.add(f, "the file " + f);
     if (const std::string* input = inputs.find(job.output)) {
-      out.error = Error{job.output, 0, "the PDF would destroy it: it is " + *input + ", which the build reads",
-                        "write the PDF to another file"};
+      out.error =
+          Error{job.output, 0, "the PDF would destroy it: it is " + *input + ", which the build reads",
+                "write the PDF to another file"};
       return out;
     }
   }

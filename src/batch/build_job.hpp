@@ -80,12 +80,6 @@ struct Context {
   static Context from_environment(const std::filesystem::path& executable);
 };
 
-// Resolves a layout name ("trifold-a4") or path to a file.
-Result<std::filesystem::path> find_layout(const Context& ctx, const std::string& name_or_path);
-
-// The names of all layouts found, with their one-line descriptions.
-std::vector<std::pair<std::string, std::string>> list_layouts(const Context& ctx);
-
 // `spare_threads`: idle threads the job may use to make its font subsets in parallel.
 // `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and
 // rename to the caller (batch/finisher.hpp); build_jobs does so.

@@ -114,16 +114,15 @@ class Writer {
  private:
   // Every face with the glyphs it must hold, then one embedded font per face.
   Status embed_fonts(SubsetCache* cache) {
-    std::map<const text::Face*, std::map<unsigned, std::string>> used;
+    auto& used = unicode_;  // kept: the text loop compares each glyph's text with its ToUnicode entry
     for (const auto& page : model_.pages)
       for (const auto& run : page.runs)
         for (const auto& g : run.glyphs) {
           // ToUnicode keeps the glyph's own character: a hyphen inserted at a break (U+00AD)
-          // yields to a typed one; the other glyphs get /ActualText (show_glyph).
+          // yields to a typed one; the other glyphs get /ActualText where they are shown.
           auto& text = used[g.face][g.glyph];
           if (text.empty() || text == layout::kSoftHyphen) text = g.text;
         }
-    unicode_ = used;
     // Embed in an order of the fonts' own (file, index), not of their addresses in
     // memory: the same inputs must give the same bytes.
     std::vector<const text::Face*> order;

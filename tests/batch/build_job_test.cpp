@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/layout_search.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -62,15 +63,15 @@ void check_failed_cleanly(const Outcome& o, const Job& j) {
 TEST_CASE("build_job: the context finds the shipped layouts", "[batch]") {
   const Context& ctx = context();
   REQUIRE(ctx.fonts != nullptr);
-  auto path = leafpress::batch::find_layout(ctx, "trifold-a4");
+  auto path = leafpress::batch::find_layout_near(ctx, "trifold-a4", {}, false);
   if (!path) FAIL(path.error().describe());
   CHECK(path->filename() == "trifold-a4.yaml");
   bool listed = false;
-  for (const auto& layout : leafpress::batch::list_layouts(ctx))
-    if (layout.first == "trifold-a4") {
+  for (const auto& layout : leafpress::batch::list_layouts_near(ctx, {}))
+    if (layout.name == "trifold-a4") {
       listed = true;
-      CHECK_FALSE(layout.second.empty());
-      CHECK_THAT(layout.second, !Catch::Contains("invalid"));
+      CHECK_FALSE(layout.description.empty());
+      CHECK_THAT(layout.description, !Catch::Contains("invalid"));
     }
   CHECK(listed);
 }
