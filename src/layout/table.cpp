@@ -71,8 +71,25 @@ std::vector<Pt> distribute_widths(const std::vector<Pt>& min, const std::vector<
       out[c] = max_sum > 0 ? max[c] * width / max_sum : width / static_cast<double>(n);
     return out;
   }
-  if (min_sum > width) {  // too wide even at the minima: shares by the minima, words will break
-    for (std::size_t c = 0; c < n; ++c) out[c] = min[c] * width / min_sum;
+  if (min_sum > width) {  // too wide even at the minima: only the widest minima give way
+    // The columns whose longest word is longest are cut down to one common width L, so
+    // sum(min(min[c], L)) == width: every other column keeps its minimum, and only the
+    // longest words break. Shares by the minima would narrow every column below its
+    // longest word, a one-character Japanese column to less than a character (each
+    // character on its own line, past the cell) and "Yellow" to "Yello-w".
+    std::vector<Pt> sorted = min;
+    std::sort(sorted.begin(), sorted.end());
+    Pt below = 0;  // the sum of the minima under the level being tried
+    Pt level = width / static_cast<double>(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const Pt at = (width - below) / static_cast<double>(n - k);  // the columns k.. all at one width
+      if (at <= sorted[k]) {
+        level = at;
+        break;
+      }
+      below += sorted[k];
+    }
+    for (std::size_t c = 0; c < n; ++c) out[c] = std::min(min[c], level);
     return out;
   }
   // Short columns first (a time, a dose, a number): in order of their one-line width, a column

@@ -16,9 +16,10 @@
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A few such
 //         shares are tried (plain CSS among them); the lowest table wins. A table whose maxima do not fit is
-//         first set at kTableShrink of the body size; if its minima still do not fit, the columns get shares
-//         of the width in proportion to their minima and long words break between characters (text::compose
-//         never runs past a line). The table is never wider than `width`.
+//         first set at kTableShrink of the body size; if its minima still do not fit, the columns with the
+//         widest minima are cut to one common width (the others keep their minima, so a short word
+//         or a single CJK character is never broken) and only their long words break between
+//         characters (text::compose never runs past a line). The table is never wider than `width`.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between

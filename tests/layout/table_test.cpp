@@ -66,10 +66,20 @@ TEST_CASE("table: widths from content follow CSS automatic table layout", "[layo
     CHECK(w[1] == Approx(20 + 100 * 80.0 / 280));
     CHECK(total(w) == Approx(150));
   }
-  SECTION("not even the minima fit: shares by the minima, never wider than the column") {
+  SECTION("not even the minima fit: the widest minima give way, never wider than the column") {
     const auto w = distribute_widths({60, 20}, {100, 40}, 40);
-    CHECK(w[0] == Approx(30));
-    CHECK(w[1] == Approx(10));
+    CHECK(w[0] == Approx(20));
+    CHECK(w[1] == Approx(20));
+  }
+  SECTION("not even the minima fit: narrow columns keep their minima, the wide ones share the rest") {
+    // The ja fee table: one-character columns (内容, 備考) beside two columns of price ranges
+    // ("9,000〜15,000円") that cannot break: the single characters must keep their width.
+    const auto w = distribute_widths({22, 90, 80, 22}, {90, 100, 90, 60}, 180);
+    CHECK(w[0] == Approx(22));
+    CHECK(w[3] == Approx(22));
+    CHECK(w[1] == Approx(68));
+    CHECK(w[2] == Approx(68));
+    CHECK(total(w) == Approx(180));
   }
 }
 
@@ -119,6 +129,30 @@ TEST_CASE("table: too wide for its column it shrinks to 85 percent, then wraps, 
   // A cell never breaks inside a word that fits its column: the min-content width is respected.
   for (const auto& l : t.rows[1].cells[1].lines) CHECK_FALSE(l.hyphenated);
   CHECK(s.warnings.empty());
+}
+
+// A Japanese fee table whose price ranges cannot break ("9,000〜15,000円" keeps its number and
+// unit together) is wider than its column even at 85 %: the columns of single characters keep a
+// character's width (they once got a share by their minima, less than a character: every
+// character stood on its own line, past its cell, each with a warning).
+TEST_CASE("table: too wide even at its minima, a CJK column keeps one character's width", "[layout][table]") {
+  leafpress::doc::Document doc = document_with({}, "一。", "---\nlang: ja\n---\n");
+  const Template t = shipped_layout("trifold-a4");
+  Scene sc{doc, t, project_fonts(), "ja", {}};
+  std::vector<std::string> warnings;
+  int links = 0;
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right, ColumnAlign::Left},
+                  {{"内容", "3割負担", "1割負担", "備考"},
+                   {"組織検査あり", "9,000〜15,000円", "3,000〜5,000円", "個数による"}});
+  auto r = set_table(sc, block.table, 10, 140, 5, warnings, links);
+  REQUIRE(r);
+  CHECK(total(r->widths) == Approx(140));
+  check_inside_cells(*r);
+  for (const auto& w : warnings) CHECK(w.find("wider than the column") == std::string::npos);
+  // The columns of 内容 and 備考 are at least a character wide, padding aside.
+  CHECK(r->widths[0] >= r->size + 2 * r->pad_x - 0.01);
+  CHECK(r->widths[3] >= r->size + 2 * r->pad_x - 0.01);
 }
 
 // "前3天" keeps its quarter em in a cell (it once read past the line when the cell wrapped).
