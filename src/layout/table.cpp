@@ -30,10 +30,22 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
   for (std::size_t r = 0; r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
       const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows);
-      auto w = text::measure(cells.rows[r][c].spans, st, s.fonts);
+      const auto& spans = cells.rows[r][c].spans;
+      auto w = text::measure(spans, st, s.fonts);
       if (!w) return w.error();
       min[c] = std::max(min[c], w->min + 2 * pad);
       max[c] = std::max(max[c], w->max + 2 * pad);
+      // Korean keeps its words whole (KLREQ; CSS word-break: keep-all): a column is at least
+      // as wide as its widest word, though a word may break between syllables as a last
+      // resort (the min-content above). Measured as the widest line with every space a line
+      // break. Without it "패키지" and "심혈관" were split in a column that had room for them.
+      if (st.lang.rfind("ko", 0) == 0) {
+        auto words = spans;
+        for (auto& span : words) std::replace(span.text.begin(), span.text.end(), ' ', '\n');
+        auto whole = text::measure(words, st, s.fonts);
+        if (!whole) return whole.error();
+        min[c] = std::max(min[c], std::min(whole->max, w->max) + 2 * pad);
+      }
     }
   return Ok{};
 }

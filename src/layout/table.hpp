@@ -8,7 +8,8 @@
 //         comes from the `:---:` row: `---:` right-aligns a column (numbers), `:---:`
 //         centres it; otherwise left.
 // Widths: CSS 2.1 automatic table layout (17.5.2.2): each column's minimum is its
-//         widest unbreakable piece (text::measure's min-content), its maximum its
+//         widest unbreakable piece (text::measure's min-content; in Korean its widest
+//         word, as CSS word-break: keep-all), its maximum its
 //         widest cell on one line, both plus the cell padding. If the maxima fit, the
 //         spare width is shared in proportion to them (the table fills the column);
 //         if only the minima fit, short columns (up to a share of an even width on one

@@ -5,6 +5,7 @@
 
 #include <numeric>
 #include <set>
+#include <sstream>
 
 #include "layout/blocks.hpp"
 #include "layout/table.hpp"
@@ -153,6 +154,35 @@ TEST_CASE("table: too wide even at its minima, a CJK column keeps one character'
   // The columns of 内容 and 備考 are at least a character wide, padding aside.
   CHECK(r->widths[0] >= r->size + 2 * r->pad_x - 0.01);
   CHECK(r->widths[3] >= r->size + 2 * r->pad_x - 0.01);
+}
+
+// Korean breaks between words (KLREQ): a column of short Korean words is as wide as its widest
+// word, so "심혈관 추가" wraps between its words, not as "심혈 | 관 | 추가" (the min-content of
+// Korean counted the syllable fallback as a break).
+TEST_CASE("table: a Korean column keeps its words whole", "[layout][table]") {
+  leafpress::doc::Document doc = document_with({}, "한.", "---\nlang: ko\n---\n");
+  const Template t = shipped_layout("trifold-a4");
+  Scene sc{doc, t, project_fonts(), "ko", {}};
+  std::vector<std::string> warnings;
+  int links = 0;
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
+                  {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
+                   {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
+                   {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
+                   {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
+  auto r = set_table(sc, block.table, 11.9, 200, 5, warnings, links);
+  REQUIRE(r);
+  check_inside_cells(*r);
+  const std::set<std::string> words{"패키지", "기본", "검진", "종합", "심혈관", "추가"};
+  for (const auto& row : r->rows)
+    for (const auto& line : row.cells[0].lines) {
+      std::istringstream in(line.text());
+      for (std::string word; in >> word;) {
+        INFO(line.text());
+        CHECK(words.count(word) == 1);
+      }
+    }
 }
 
 // "前3天" keeps its quarter em in a cell (it once read past the line when the cell wrapped).
