@@ -98,6 +98,11 @@ void place_page(const Page& reader, const Half& at, Page& sheet) {
     run.y += at.dy;
     sheet.runs.push_back(std::move(run));
   }
+  for (LinkArea link : reader.links) {  // clickable where its text now stands (archive and none)
+    link.rect = moved(link.rect, at);
+    for (Rect& quad : link.quads) quad = moved(quad, at);
+    sheet.links.push_back(std::move(link));
+  }
   for (Dot dot : reader.dots) {
     dot.x += at.dx;
     dot.y += at.dy;

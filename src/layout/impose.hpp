@@ -7,7 +7,7 @@
 //         pair that lands in reading order once the sheets are stacked, folded
 //         and stitched (for 8 pages: 8|1, 2|7, 6|3, 4|5). Each side gets crop
 //         marks at the sheet's trim and a fold mark at the spine. Content is
-//         moved, never re-composed; bookmarks follow their pages.
+//         moved, never re-composed; bookmarks and link areas follow their pages.
 // Errors: reader pages of different sizes.
 #pragma once
 

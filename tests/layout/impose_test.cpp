@@ -220,6 +220,39 @@ TEST_CASE("impose: bookmarks follow their pages to the sheet and half", "[layout
   CHECK(near(o[0].y, 500, 1e-6));
 }
 
+// A link's clickable area moves with its text (a booklet built as archive or none once had no
+// Link annotation at all: imposing dropped them).
+TEST_CASE("impose: link areas follow their text to the sheet and half", "[layout]") {
+  const Template t = booklet_template();
+  PageModel reader = reader_model(t, 8);
+  for (int i = 0; i < 8; ++i) {
+    auto& page = reader.pages[static_cast<std::size_t>(i)];
+    leafpress::layout::LinkArea link;
+    link.rect = Rect{page.trim.x0 + 10, page.trim.y0 + 100, page.trim.x0 + 60, page.trim.y0 + 112};
+    link.quads = {link.rect};
+    link.uri = "https://example.org/" + std::to_string(i + 1);
+    page.links.push_back(link);
+  }
+  auto imposed = impose_saddle_stitch(reader, t);
+  REQUIRE(imposed.has_value());
+  std::size_t links = 0;
+  for (const auto& sheet : imposed->pages) {
+    const auto [left, right] = halves(sheet);
+    const Pt spine = sheet.trim.x0 + sheet.trim.width() / 2;
+    for (const auto& link : sheet.links) {
+      ++links;
+      const bool on_left = link.rect.x0 < spine;
+      INFO(link.uri);
+      CHECK(link.uri == "https://example.org/" + std::to_string((on_left ? left : right) + 1));
+      CHECK(near(link.rect.x0, (on_left ? sheet.trim.x0 : spine) + 10, 1e-6));
+      REQUIRE(link.quads.size() == 1);
+      CHECK(near(link.quads[0].x0, link.rect.x0, 1e-6));
+      CHECK(near(link.quads[0].y1, link.rect.y1, 1e-6));
+    }
+  }
+  CHECK(links == 8);
+}
+
 TEST_CASE("impose: an image bleeding over the spine is cropped there, unscaled", "[layout]") {
   const Template t = booklet_template();
   PageModel reader = reader_model(t, 4);
