@@ -197,13 +197,15 @@ class BodyBuilder {
     c.tags.text = tree_.add(StructType::P, level.body);
   }
 
-  // Footnotes follow the article: a Note per note, its paragraphs as P.
+  // Footnotes follow the article: a Note per note, its number as Lbl (a listener must hear
+  // which reference the note answers; it was an artifact), its paragraphs as P.
   void note(const doc::Block& block, Collected& c) {
     lists_.clear();
     quotes_.clear();
     if (block.footnote != note_number_ || note_ < 0) {
       note_ = tree_.add(StructType::Note, root_);
       note_number_ = block.footnote;
+      if (c.marker) c.tags.label = tree_.add(StructType::Lbl, note_);
     }
     c.tags.text = tree_.add(StructType::P, note_);
   }

@@ -195,6 +195,23 @@ TEST_CASE("structure: English words in a Chinese article are Spans with /Lang en
   CHECK(leafpress::layout::foreign_language("漢", "ja").empty());
 }
 
+// A footnote is a Note after the article's text; its number is its Lbl, read before the note
+// (it was an artifact: a listener heard the note without the number its reference gave).
+TEST_CASE("structure: a footnote is a Note with its number as Lbl", "[layout]") {
+  auto m = lay_out_text(
+      "---\ntitle: T\n---\n\nText with a note[^a] and another[^b].\n\n"
+      "[^a]: The first note.\n[^b]: The second note.\n",
+      shipped_layout("handout-a4"), "a.md");
+  if (!m) FAIL(m.error().describe());
+  CHECK(shape(m->structure).find("Note(Lbl P) Note(Lbl P)") != std::string::npos);
+  const auto texts = texts_in_order(*m);
+  std::string all;
+  for (const auto& t : texts) all += t + "|";
+  INFO(all);
+  CHECK(all.find("1.|The first note.") != std::string::npos);
+  CHECK(all.find("2.|The second note.") != std::string::npos);
+}
+
 TEST_CASE("structure: a picture without alt text is a Figure and a warning", "[layout]") {
   TempDir dir;
   leafpress::test::write_bytes(dir.path / "p.png", leafpress::test::tiny_png());
