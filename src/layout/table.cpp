@@ -9,10 +9,12 @@ namespace {
 
 constexpr double kDescent = 0.25;  // of the size: below the last baseline of a cell
 
-text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header) {
+// `hyphenate`: only for a table whose longest words do not fit (CSS hyphens: auto); otherwise
+// min-content is the longest word, as in CSS without it.
+text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, bool hyphenate) {
   text::ParagraphStyle st = body_style(s, size);
   st.align = text::Align::Left;  // justified narrow cells open rivers
-  st.hyphenate = false;          // min-content is the longest word, as in CSS without hyphens: auto
+  st.hyphenate = hyphenate;
   st.bold = header;
   return st;
 }
@@ -23,13 +25,13 @@ struct Cells {  // the cells' spans and marks, read once for every trial size
 
 // Min- and max-content widths of each column at `size`, padding included.
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
-                       std::vector<Pt>& min, std::vector<Pt>& max) {
+                       bool hyphenate, std::vector<Pt>& min, std::vector<Pt>& max) {
   const std::size_t n = table.align.size();
   min.assign(n, 2 * pad);
   max.assign(n, 2 * pad);
   for (std::size_t r = 0; r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
-      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows);
+      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, hyphenate);
       const auto& spans = cells.rows[r][c].spans;
       auto w = text::measure(spans, st, s.fonts);
       if (!w) return w.error();
@@ -146,13 +148,37 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   }
   std::vector<Pt> min, max;
   Pt size = body;
-  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, min, max); !st) return st.error();
+  double pad_em = kCellPadX;
+  bool hyphenate = false;
+  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, hyphenate, min, max); !st)
+    return st.error();
   if (sum(max) > width + 0.01) {  // too wide for one line per cell: a smaller size first
     size = body * kTableShrink;
-    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, min, max); !st) return st.error();
+    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, hyphenate, min, max); !st)
+      return st.error();
+  }
+  if (sum(min) > width + 0.01) {
+    // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
+    // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
+    // "emergenc-y", "Refi-ll" in a six-column table of a tri-fold's panel).
+    hyphenate = true;
+    if (auto st = measure_columns(s, table, cells, size, size * pad_em, hyphenate, min, max); !st)
+      return st.error();
+    // Still too wide (six columns in a tri-fold's panel): tighter cells, then smaller, down to the
+    // smallest body size the layout allows, before a word is cut between any two letters.
+    const Pt floor = std::min(s.t.body_size_min, size);
+    for (int tries = 0; tries < 5 && sum(min) > width + 0.01 && (size > floor + 0.01 || tries == 0);
+         ++tries) {
+      if (tries == 0)
+        pad_em = kCellPadXTight;
+      else
+        size = std::max(floor, std::floor(size * width / sum(min) * 4) / 4);  // quarter points
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, hyphenate, min, max); !st)
+        return st.error();
+    }
   }
   out.size = size;
-  out.pad_x = size * kCellPadX;
+  out.pad_x = size * pad_em;
   out.pad_y = size * kCellPadY;
   out.leading = size * kTableLeading;
   if (sum(min) > width + 0.01)
@@ -167,7 +193,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
       row.header = static_cast<int>(r) < out.header_rows;
-      const auto st = cell_style(s, size, row.header);
+      const auto st = cell_style(s, size, row.header, hyphenate);
       std::size_t lines = 1;
       Pt x = 0;
       for (std::size_t c = 0; c < columns; ++c) {

@@ -4,7 +4,8 @@
 //         any quote indent).
 // Cells:  composed by text::compose like body text (same fonts, line breaking,
 //         CJK rules and Han–Latin autospace), left-aligned, never justified (narrow
-//         cells would open rivers), not hyphenated; the header row bold. Alignment
+//         cells would open rivers), not hyphenated unless the table's longest words do
+//         not fit (below); the header row bold. Alignment
 //         comes from the `:---:` row: `---:` right-aligns a column (numbers), `:---:`
 //         centres it; otherwise left.
 // Widths: CSS 2.1 automatic table layout (17.5.2.2): each column's minimum is its
@@ -17,10 +18,13 @@
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A few such
 //         shares are tried (plain CSS among them); the lowest table wins. A table whose maxima do not fit is
-//         first set at kTableShrink of the body size; if its minima still do not fit, the columns with the
-//         widest minima are cut to one common width (the others keep their minima, so a short word
-//         or a single CJK character is never broken) and only their long words break between
-//         characters (text::compose never runs past a line). The table is never wider than `width`.
+//         first set at kTableShrink of the body size; if its minima still do not fit, its cells are
+//         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
+//         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size; if
+//         even that does not fit, the columns with the widest minima are cut to one common width (the others
+//         keep their minima, so a short word or a single CJK character is never broken) and only their long
+//         words break between characters (text::compose never runs past a line). The table is never wider
+//         than `width`.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between
@@ -35,10 +39,11 @@
 
 namespace leafpress::layout {
 
-constexpr double kTableShrink = 0.85;  // of the body size, for a table wider than its column
-constexpr double kCellPadX = 0.4;      // em of the table's size, left and right of a cell's text
-constexpr double kCellPadY = 0.3;      // em, above and below
-constexpr double kTableLeading = 1.3;  // baseline distance in a cell, in multiples of the size
+constexpr double kTableShrink = 0.85;   // of the body size, for a table wider than its column
+constexpr double kCellPadX = 0.4;       // em of the table's size, left and right of a cell's text
+constexpr double kCellPadXTight = 0.2;  // the same, in a table whose longest syllables do not fit
+constexpr double kCellPadY = 0.3;       // em, above and below
+constexpr double kTableLeading = 1.3;   // baseline distance in a cell, in multiples of the size
 constexpr Pt kTableRule = 0.4;
 
 struct TableCellLayout {
