@@ -197,7 +197,8 @@ void check_article(const Article& a, const std::string& layout, const std::strin
 
   // Links: one annotation each in archive and none, none in print (PDF/X).
   CHECK(link_annotations(pdf) == (standard == "print" ? 0u : static_cast<std::size_t>(a.links)));
-  if (zbar) CHECK(qr_codes(pdf, dir) == a.qr);
+  // QR codes are drawn the same in every standard: decoded once, in the print PDF (overprinted K).
+  if (zbar && standard == "print") CHECK(qr_codes(pdf, dir) == a.qr);
   if (standard == "print") return;
 
   // Every table cell whole, row by row, in the tag tree (the reading order a screen reader
