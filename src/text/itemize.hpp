@@ -46,7 +46,6 @@ struct Itemized {
 
 CharClass classify(char32_t cp);
 
-
 constexpr char32_t kReplacementCharacter = 0xFFFD;
 
 // Unicode's Default_Ignorable_Code_Point (ICU): variation selectors, joiners, soft hyphen...
