@@ -624,8 +624,13 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kUnitBreakPenalty &&
                 kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
+  // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
+  // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
+  // is preferred), the rest at kHyphenTolerance. Ragged text skips it: a line 2.5 em short
+  // is no fault worth a hyphen.
+  const double second = korean ? kPretolerance : kHyphenTolerance;
   const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
-                          {kHyphenTolerance, true, kUnitBreakPenalty, 0},
+                          {second, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kInfinitePenalty, 0},
                           {kLastTolerance, true, kInfinitePenalty, 0},
@@ -636,14 +641,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
-  const Pass* previous = nullptr;
   for (const Pass& pass : kPasses) {
-    if (previous && pass.tolerance == previous->tolerance && pass.hyphens == previous->hyphens &&
-        pass.max_break_cost == previous->max_break_cost && pass.emergency_em == previous->emergency_em)
-      continue;  // Korean's tolerance is kHyphenTolerance: that pass has run
-    // A ragged line 2.5 em short is no fault worth a hyphen: ragged text goes on to kTolerance.
-    if (ragged && pass.tolerance == kHyphenTolerance && pass.tolerance != tolerance) continue;
-    previous = &pass;
+    if (ragged && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
     params.max_break_cost = pass.max_break_cost;
