@@ -186,7 +186,9 @@ void align_with_body(const Template& t, const PagePlan& plan, Pt column, Decorat
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
                           const LayoutOptions& options) {
-  Scene s{document, tmpl, fonts, document.meta.lang.empty() ? "en" : document.meta.lang, {}};
+  Scene s{document, tmpl,
+          fonts,    document.meta.lang.empty() ? "en" : document.meta.lang,
+          {},       latin_share(document)};
   if (auto r = load_images(s); !r) return r.error();
 
   // The cover and the clinic block do not depend on the body size: set them once, and keep their room.
