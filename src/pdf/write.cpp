@@ -168,17 +168,26 @@ class Writer {
 
     // Every piece is marked content: its element's MCID, or an artifact (pdf/structure.hpp).
     const std::string end = structure_->end();
-    for (const auto& f : p.fills) {
-      auto color = paint_->fill(f.color);
-      if (!color) return color.error();
-      // 100 % K overprints as text does (a QR code's modules); tints and bands knock out.
-      if (auto s = overprint(page, paint_->overprints(f.color), ops); !s) return s.error();
-      ops += structure_->begin(index, f.tag) + *color;
+    for (std::size_t i = 0; i < p.fills.size(); ++i) {
+      const auto& f = p.fills[i];
+      // A QR code's modules (hundreds of rectangles of one Figure, one colour) are one marked-content
+      // sequence, not one each: poppler took 7 s to read the tag tree of a leaflet with two codes.
+      // (Each has its own Tag::order; drawn one after another, they read as one.)
+      const bool same_piece = i > 0 && f.tag.element >= 0 && f.tag.element == p.fills[i - 1].tag.element &&
+                              f.color == p.fills[i - 1].color;
+      if (!same_piece) {
+        if (i > 0) ops += end;
+        auto color = paint_->fill(f.color);
+        if (!color) return color.error();
+        // 100 % K overprints as text does (a QR code's modules); tints and bands knock out.
+        if (auto s = overprint(page, paint_->overprints(f.color), ops); !s) return s.error();
+        ops += structure_->begin(index, f.tag) + *color;
+      }
       flush(stream, ops);
       HPDF_Page_Rectangle(page, f.rect.x0, f.rect.y0, f.rect.width(), f.rect.height());
       HPDF_Page_Fill(page);
-      ops += end;
     }
+    if (!p.fills.empty()) ops += end;
 
     for (const auto& im : p.images) {
       auto image = images_->get(*im.raster);

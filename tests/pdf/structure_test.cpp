@@ -120,6 +120,33 @@ TEST_CASE("structure: elements list their content in reading order, across pages
   CHECK(mc.tabs_s_on_every_page);
 }
 
+// A QR code's modules are hundreds of rectangles of one Figure: one marked-content sequence for
+// them all (one each made the tag tree of a leaflet with two codes take poppler 7 s to read).
+TEST_CASE("structure: neighbouring fills of one element and colour share one marked-content sequence",
+          "[pdf]") {
+  PageModel m = leafpress::test::marked_sheet();
+  auto& tree = m.structure;
+  const int doc = tree.add(StructType::Document, kArtifact);
+  const int figure = tree.add(StructType::Figure, doc);
+  tree.elements[static_cast<std::size_t>(figure)].alt = "QR code: https://example.org";
+  const int other = tree.add(StructType::Figure, doc);
+  tree.elements[static_cast<std::size_t>(other)].alt = "A box";
+  const leafpress::layout::Cmyk k{0, 0, 0, 1};
+  for (int i = 0; i < 50; ++i)
+    m.pages[0].fills.push_back(
+        leafpress::layout::Fill{{mm(40 + i), mm(60), mm(40.5 + i), mm(61)}, k, Tag{figure, i}});
+  m.pages[0].fills.push_back(leafpress::layout::Fill{{mm(40), mm(80), mm(60), mm(90)}, k, Tag{other, 50}});
+  TempDir dir;
+  const auto pdf = write_to(m, Standard::None, dir);
+  const auto mc = leafpress::test::read_marked_content(pdf);
+  CHECK(mc.mcids == 2);
+  CHECK(mc.mcids_not_in_parent_tree == 0);
+  const auto q = qdf(pdf);
+  std::size_t rectangles = 0;
+  for (auto at = q.find(" re\n"); at != std::string::npos; at = q.find(" re\n", at + 1)) ++rectangles;
+  CHECK(rectangles >= 51);  // every module still drawn
+}
+
 TEST_CASE("structure: a hyphen inserted at a break reads as a soft hyphen, a typed one as itself", "[pdf]") {
   PageModel m = leafpress::test::marked_sheet();
   const int doc = m.structure.add(StructType::Document, kArtifact);
