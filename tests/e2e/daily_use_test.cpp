@@ -15,22 +15,13 @@
 
 #include "color/convert.hpp"
 #include "doc/image.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::pdf_box;
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-const fs::path kSeed = kSource / "content/stem-cell-therapy.md";
-const std::string kBinary = LEAFPRESS_BINARY;
 
 std::string article(const std::string& front_matter, const std::string& body) {
   return "---\n" + front_matter + "---\n\n" + body;
