@@ -301,7 +301,7 @@ TEST_CASE("daily: layouts by name from a layouts/ folder beside the article, and
 }
 
 TEST_CASE(
-    "daily: batch --dry-run lists every PDF with its values; blank CSV rows are skipped; "
+    "daily: batch --dry-run lists every PDF with its values, skips blank CSV rows, and "
     "per-language values follow the article's lang",
     "[e2e][daily]") {
   TempDir dir;
@@ -335,7 +335,7 @@ TEST_CASE(
   CHECK(en.output.find("河畔诊所") == std::string::npos);
 }
 
-TEST_CASE("daily: fonts by name, checked against the article's characters; leafpress fonts lists them",
+TEST_CASE("daily: fonts by name, checked against the article's characters, and leafpress fonts lists them",
           "[e2e][daily]") {
   TempDir dir;
   const auto md = write_bytes(dir.path / "a.md", article("title: Hands\nfonts: {serif: DejaVu Sans Mono}\n",
