@@ -70,6 +70,11 @@ TEST_CASE("justify articles: no tracking, no hyphen ladders or hyphens at column
     if (b.name.find("booking") == std::string::npos) CHECK(figure(b.report, "cjk_spread_lines") == 0);
     CHECK(figure(b.report, "korean_gap_p95_em") <= 0.50);  // -1 where there is no Korean
     // At most one body line in ten hyphenated.
+    // figure() is -1 for a key pdfcheck left out: the bars below must not pass for want of a figure.
+    REQUIRE(figure(b.report, "hyphenated_share") >= 0);
+    const bool latin =
+        b.name.starts_with("en-") || b.name.starts_with("stem-cell") || b.name.starts_with("flu-shot.en");
+    if (latin) REQUIRE(figure(b.report, "word_gap_p95_em") > 0);
     CHECK(figure(b.report, "hyphenated_share") <= 0.10);
     // Word gaps (Latin: p95 0.55 em, max 0.80 em): narrow Latin-led columns are set ragged
     // right (layout/styles.hpp), wide ones justified with hyphens weighed first. pdfcheck
