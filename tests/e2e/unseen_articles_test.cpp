@@ -6,10 +6,9 @@
 // checked: pdftotext (no Markdown left, footnote text present), the tag tree (every table cell
 // whole and in row order), zbarimg (every QR code decodes to its URL), qpdf (one Link annotation
 // per link in archive and none, none in print), the warnings (one per raw HTML line) and
-// ../shared/tools/pdfcheck --standard ua / archive (skipped where it is absent; PDFCHECK in the
-// environment names another copy). pdfcheck reads the article with plain cmark, whose table
-// pipes and footnote markers count against struct_reading_order_fidelity: the figure is taken
-// with tests/e2e/tools/cmark first on PATH, which reads the article as GFM.
+// ../shared/tools/pdfcheck --standard ua / archive (skipped where it is absent). pdfcheck reads the article
+// with plain cmark, whose table pipes and footnote markers count against struct_reading_order_fidelity: the
+// figure is taken with tests/e2e/tools/cmark first on PATH, which reads the article as GFM.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -17,26 +16,15 @@
 #include <set>
 #include <sstream>
 
+#include "tests/support/e2e_support.hpp"
 #include "tests/support/tagged_pdf.hpp"
-#include "tests/support/test_support.hpp"
 
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::struct_text;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 
 namespace {
 
 namespace fs = std::filesystem;
-const fs::path kSource = LEAFPRESS_SOURCE_DIR;
 const fs::path kUnseen = kSource / "tests/articles/unseen";
-
-fs::path pdfcheck() {
-  const fs::path beside = kSource.parent_path() / "shared/tools/pdfcheck";
-  if (fs::exists(beside)) return beside;
-  const char* env = std::getenv("PDFCHECK");
-  return env && fs::exists(env) ? fs::path(env) : fs::path();
-}
 
 std::string packed(const std::string& text) {  // no white space, no soft hyphens
   return std::regex_replace(std::regex_replace(text, std::regex("\\s+"), ""), std::regex("\xC2\xAD"), "");
@@ -149,18 +137,12 @@ std::size_t link_annotations(const std::string& pdf) {
   return n;
 }
 
-double figure(const std::string& report, const std::string& key) {
-  std::smatch m;
-  if (!std::regex_search(report, m, std::regex("(^|\\n)" + key + ": ([-0-9.]+)"))) return -1;
-  return std::stod(m[2]);
-}
-
 void check_article(const Article& a, const std::string& layout, const std::string& standard, bool zbar) {
   TempDir dir;
   const auto article = kUnseen / (std::string(a.name) + ".md");
   const auto pdf = (dir.path / "out.pdf").string();
-  const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
-                              " --layout " + layout + " --standard " + standard + " -o " + shell_quoted(pdf));
+  const auto build = run_tool(kBinary + " build " + shell_quoted(article) + " --layout " + layout +
+                              " --standard " + standard + " -o " + shell_quoted(pdf));
   INFO(build.output);
   REQUIRE(build.status == 0);
 
@@ -220,11 +202,8 @@ void check_article(const Article& a, const std::string& layout, const std::strin
       }
   }
 
-  const fs::path checker = pdfcheck();
-  if (checker.empty()) {
-    WARN("pdfcheck not found: its figures skipped");
-    return;
-  }
+  if (!pdfcheck_found("its figures skipped")) return;
+  const fs::path checker = kPdfcheck;
   const std::string gfm_path = "PATH=" + shell_quoted((kSource / "tests/e2e/tools").string()) + ":\"$PATH\" ";
   const auto ua = run_tool(gfm_path + shell_quoted(checker.string()) + " " + shell_quoted(pdf) +
                            " --source " + shell_quoted(article) + " --standard ua")
