@@ -214,7 +214,7 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   return out;
 }
 
-// Ragged lines (table cells, captions, a left-aligned block): first fit, then no character or
+// Centred lines, and the last resort of the others: first fit, then no character or
 // short word alone on the last line (CLReq's 孤字, "禁|食" in a narrow cell): the break before
 // it moves back to the previous legal break when the last line still fits, as a compositor
 // would take a word down by hand.
@@ -742,7 +742,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
-  else if (justify || style.align == Align::Ragged)
+  else if (justify || style.align == Align::Ragged || style.align == Align::Left)
     chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), !justify, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 

@@ -59,7 +59,9 @@ ScriptWidths script_widths(std::string_view text);
 // Ragged: flush left, ragged right, broken by Knuth–Plass for an even rag (TeX's
 //   \raggedright: a line may fall 2 em short at no great cost, spaces keep their width):
 //   body text where justification would open the word spaces (layout decides when).
-// Left: flush left, first fit (labels, table cells, the clinic block: short lines).
+// Left: flush left, broken as Ragged (labels, table cells, the clinic block); first fit
+//   ignored what a break costs and split Korean words between syllables ("흉|부 X-ray")
+//   where the whole word fitted on the next line.
 // Center: first fit, centred.
 enum class Align { Justify, Left, Center, Ragged };
 
