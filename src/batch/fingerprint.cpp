@@ -69,11 +69,20 @@ std::uint64_t fnv1a64(std::string_view bytes) {
   return h;
 }
 
+// The program that builds, by size and modification time: a new build of leafpress (the same
+// version string, a changed engine) must not call the old PDFs up to date, or `make demo`
+// after an update keeps last week's leaflets. Read once per process.
+const std::string& program_stamp() {
+  static const std::string s = stamp("/proc/self/exe");
+  return s;
+}
+
 std::string inputs_hash(const Job& job) {
   auto article = read_file(job.article, doc::kMaxArticleBytes);
   if (!article) return {};
   Hash128 h;
   h.add_field(LEAFPRESS_VERSION);
+  h.add_field(program_stamp());
   h.add_field(*article);
   h.add_field(job.layout);
   h.add_field(std::to_string(job.sets.size()));

@@ -3,8 +3,9 @@
 // A job's fingerprint has two parts:
 //   inputs  a 128-bit FNV-1a hash of what is known before building: the article's
 //           bytes, the row's values, the layout name, --set keys, standard, proof,
-//           imposition and LEAFPRESS_VERSION (not paths: a manifest run from another
-//           folder is still up to date);
+//           imposition, LEAFPRESS_VERSION and the running program's size and
+//           modification time (a rebuilt leafpress rebuilds its PDFs; not paths: a
+//           manifest run from another folder is still up to date);
 //   files   what the last build read besides the article, found while building:
 //           the layout file (its bytes hashed) and every font file (path, size,
 //           modification time: re-reading 20 MB of CJK fonts would cost more

@@ -198,6 +198,19 @@ TEST_CASE(
   CHECK_THAT(again.output, Catch::Contains("3 built, 0 up to date, 1 failed"));
 }
 
+TEST_CASE("batch: a rebuilt leafpress rebuilds the PDFs an older build made", "[e2e][batch]") {
+  Merge m(2);
+  REQUIRE_THAT(m.run().output, Catch::Contains("2 built"));
+  REQUIRE_THAT(m.run().output, Catch::Contains("all 2 PDFs are up to date"));
+  // The same program elsewhere with another modification time stands for a new build of it.
+  const fs::path copy = m.dir.path / "leafpress-new";
+  fs::copy_file(kBinary, copy);
+  fs::last_write_time(copy, fs::last_write_time(kBinary) + std::chrono::seconds(60));
+  const auto r = run_tool(shell_quoted(copy) + " batch " + shell_quoted(m.manifest) + " -j 2");
+  INFO(r.output);
+  CHECK_THAT(r.output, Catch::Contains("2 built, 0 up to date"));
+}
+
 TEST_CASE("batch: shards split the jobs into disjoint parts that cover them all", "[e2e][batch]") {
   Merge m(6);
   std::set<std::string> seen;
