@@ -24,6 +24,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/result.hpp"
+#include "doc/document.hpp"
 #include "layout/template.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/write.hpp"
@@ -46,6 +47,9 @@ struct Job {
   bool fill_variables = false;
   std::map<std::string, std::string> variables{};
   std::string row{};  // where the values came from ("clinics.csv:7"), for messages
+  // The article as the command already read it (InputGuard::add_job), shared by the rows
+  // of a merge; null: the build reads the article itself.
+  std::shared_ptr<const doc::Document> document{};
 };
 
 struct Outcome {

@@ -103,7 +103,7 @@ int run_build(const BuildRequest& request, const char* argv0) {
   // No PDF may replace a file this run reads (an article, the layout, a picture):
   // `-o notes.md` for notes.md would lose the article itself. By identity, in linear time.
   batch::InputGuard guard;
-  for (const auto& job : list) guard.add_job(job);
+  for (auto& job : list) job.document = guard.add_job(job);
   // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
   std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
