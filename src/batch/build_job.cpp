@@ -282,12 +282,15 @@ std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx
   const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
   const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
   const auto done = [&](std::size_t i) {
-    if (!on_done) return;
-    try {
-      on_done(i, outcomes[i]);
-    } catch (const std::exception& e) {
-      outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+    if (on_done) {
+      try {
+        on_done(i, outcomes[i]);
+      } catch (const std::exception& e) {
+        outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+      }
     }
+    // The files read are for on_done (fingerprints): a 10,000-row merge need not keep them.
+    std::vector<std::string>().swap(outcomes[i].inputs);
   };
   Finisher finisher(kFinisherThreads, [&](std::size_t i) {
     Outcome& o = outcomes[i];

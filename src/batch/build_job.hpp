@@ -97,7 +97,9 @@ Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0
 
 // Runs all jobs on `threads` threads; outcomes in job order. `on_done(i, outcome)`
 // is called as soon as job i has finished (its PDF in place), and may add to the
-// outcome (a warning); calls come from several threads at once. PDFs are flushed
+// outcome (a warning); calls come from several threads at once. Outcome::inputs is
+// there for on_done only: it is emptied afterwards, so that memory does not grow with
+// the rows of a merge by the list of fonts each PDF used. PDFs are flushed
 // to disk and renamed on finisher threads (finisher.hpp) while the next ones build.
 std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
                                 const std::function<void(std::size_t, Outcome&)>& on_done = {});
