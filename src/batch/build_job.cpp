@@ -208,8 +208,8 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     for (auto& w : *coverage) out.warnings.push_back(job.article + ": " + std::move(w));
   }
   const bool marks = job.marks.value_or(job.standard != pdf::Standard::None);
-  auto model =
-      layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose, marks});
+  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts,
+                               layout::LayoutOptions{job.proof, job.impose, marks, spare_threads});
   if (!model) {
     out.error = model.error();
     if (out.error.file.empty()) out.error.file = job.article;
