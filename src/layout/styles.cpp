@@ -21,6 +21,33 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   return st;
 }
 
+text::Align body_align(const Scene& s, Pt column, Pt size) {
+  switch (s.t.body_align) {
+    case BodyAlign::Justify:
+      return text::Align::Justify;
+    case BodyAlign::Left:
+      return text::Align::Ragged;
+    case BodyAlign::Auto:
+      break;
+  }
+  const bool narrow = column < kJustifyLatinMinEm * size;
+  return narrow && s.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
+}
+
+double latin_share(const doc::Document& d) {
+  text::ScriptWidths sum;
+  for (const doc::Block& b : d.blocks) {
+    if (b.kind != doc::BlockKind::Paragraph && b.kind != doc::BlockKind::ListItem &&
+        b.kind != doc::BlockKind::Footnote)
+      continue;
+    const text::ScriptWidths w = text::script_widths(b.plain_text());
+    sum.latin += w.latin;
+    sum.cjk += w.cjk;
+  }
+  const double all = sum.latin + sum.cjk;
+  return all > 0 ? sum.latin / all : 0;
+}
+
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {
   text::ParagraphStyle st = body_style(s, body);
   const auto& sizes = s.t.heading_sizes;

@@ -25,7 +25,26 @@ struct Scene {  // read-only for every step of one lay_out call
   const text::FontSet& fonts;
   std::string lang;
   std::map<std::string, std::shared_ptr<const doc::Raster>> images;  // by resolved path
+  double latin_share = 0;  // of the body text's width (text::script_widths), set once by lay_out
 };
+
+// Justified Latin text needs a long line: about 30 em, 60–65 characters, the measure TeX's
+// spacing was made for. In a leaflet's 16–28 em columns a justified line can only open its
+// word spaces past half an em or break a word, one line in six (measured on the seed and
+// the test articles: word gaps p95 0.6–0.75 em, or 15–20 % of lines hyphenated at 0.55).
+// A typographer sets such columns ragged right, as large-print guidance asks too (RNIB
+// Clear Print; WCAG 2.1 SC 1.4.8: "text is not justified"). CJK text stays justified
+// (CLReq 3.8, JLReq 3.8, KLREQ): it fills the measure on its grid of whole ems.
+constexpr double kJustifyLatinMinEm = 30;
+// The text is Latin-led when more than this share of its width is Latin (the seed: English
+// sentences with Chinese terms); CJK sentences with English terms stay justified.
+constexpr double kLatinLedShare = 0.5;
+
+// How body paragraphs of `column` (the full column, not a list's indented measure, so that
+// every paragraph of an article agrees) at `size` are aligned (styles.body.align).
+text::Align body_align(const Scene& s, Pt column, Pt size);
+// latin_share for Scene: the Latin part of the width of the article's paragraphs, lists and notes.
+double latin_share(const doc::Document& d);
 
 text::ParagraphStyle body_style(const Scene& s, Pt body);
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body);

@@ -127,6 +127,15 @@ Pt size_of(const YAML::Node& n, const std::string& key, Pt lo = kMinTypeSize, Pt
   return v;
 }
 
+BodyAlign align_of(const YAML::Node& n, const std::string& key) {
+  const std::string v = text_of(n, key);
+  if (v == "auto") return BodyAlign::Auto;
+  if (v == "justify") return BodyAlign::Justify;
+  if (v == "left") return BodyAlign::Left;
+  fail_at(n, "'" + key + "' must be auto, justify or left, not '" + v + "'");
+  return BodyAlign::Auto;
+}
+
 bool line_break_of(const YAML::Node& n, const std::string& key) {
   const std::string v = text_of(n, key);
   if (v != "normal" && v != "strict") fail_at(n, "'" + key + "' must be normal or strict, not '" + v + "'");
@@ -326,7 +335,7 @@ Template read(const YAML::Node& root) {
   if (const auto styles = root["styles"]) {
     only_keys(styles, "styles", {"body", "heading", "title", "quote"});
     if (const auto b = styles["body"]) {
-      only_keys(b, "styles.body", {"size", "leading", "spacing", "color", "line_break"});
+      only_keys(b, "styles.body", {"size", "leading", "spacing", "color", "line_break", "align"});
       if (b["size"]) body_size_of(b["size"], t);
       if (b["spacing"]) t.paragraph_spacing = number_of(b["spacing"], "styles.body.spacing");
       if (t.paragraph_spacing < 0 || t.paragraph_spacing > 3)
@@ -337,6 +346,7 @@ Template read(const YAML::Node& root) {
         t.origins["styles.body.color"] = Origin{"", line_of(b["color"]), "styles.body.color"};
       }
       if (b["line_break"]) t.strict_line_breaks = line_break_of(b["line_break"], "styles.body.line_break");
+      if (b["align"]) t.body_align = align_of(b["align"], "styles.body.align");
     }
     if (const auto h = styles["heading"]) {
       only_keys(h, "styles.heading", {"sizes", "color"});
@@ -413,7 +423,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const auto eq = assignment.find('=');
   const std::string key = assignment.substr(0, eq);
   const char* known =
-      "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, heading.sizes, "
+      "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, body.align, "
+      "heading.sizes, "
       "heading.color, title.size, subtitle.size, quote.tint, pages.max, links.print_urls, back.qr, "
       "fonts.serif, fonts.sans, "
       "fonts.serif.cjk, fonts.sans.cjk";
@@ -443,6 +454,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
         return Error{"--set", 0, "body.spacing must be between 0 and 3 (body lines)", ""};
     } else if (key == "body.line_break") {
       s.strict_line_breaks = line_break_of(value, key);
+    } else if (key == "body.align") {
+      s.body_align = align_of(value, key);
     } else if (key == "body.color") {
       s.text_color = color_of(color_node(), key);
       s.origins["styles.body.color"] = Origin{"--set", 0, key};

@@ -51,6 +51,12 @@ struct Origin {
   std::string key{};  // as written there: "styles.heading.color" in a layout, "heading.color" for --set
 };
 
+// How body paragraphs meet the right edge of the column (styles.body.align).
+// Auto: justified, except a Latin-led article in a column narrower than kJustifyLatinMinEm
+// (layout/styles.hpp), which is set ragged right: there justified English can only open
+// its word spaces or hyphenate half its lines.
+enum class BodyAlign { Auto, Justify, Left };
+
 struct Template {
   std::string name, description, path;
   Pt sheet_width = 0, sheet_height = 0;
@@ -76,6 +82,7 @@ struct Template {
   int pages_max = 0;          // at most this many sides (handouts) or pages (booklets); 0: no limit
   // CLReq/JLReq strict: small kana and ー never start a line; unset: strict for Japanese only
   std::optional<bool> strict_line_breaks;
+  BodyAlign body_align = BodyAlign::Auto;
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
   double paragraph_spacing = 0.45;  // space after a paragraph, in body lines

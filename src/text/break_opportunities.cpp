@@ -160,6 +160,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (is_unit_word(word_at(text, at)))
         breaks[at] = kUnitBreak;
     }
+    // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
+    // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
+    if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')
+      breaks[at] = 0;
     if (is_digit(cp))
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))

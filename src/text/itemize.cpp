@@ -77,6 +77,27 @@ CharClass classify(char32_t cp) {
   return CharClass::LatinPunct;
 }
 
+ScriptWidths script_widths(std::string_view text) {
+  ScriptWidths w;
+  for (std::size_t at = 0; at < text.size();) {
+    switch (classify(next_code_point(text, at))) {
+      case CharClass::Latin:
+        w.latin += 0.5;
+        break;
+      case CharClass::Cjk:
+      case CharClass::Hangul:
+      case CharClass::CjkOpen:
+      case CharClass::CjkClose:
+      case CharClass::CjkOther:
+        w.cjk += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return w;
+}
+
 Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& styles,
                          const ParagraphStyle& style, const FontSet& fonts) {
   Itemized out;

@@ -12,7 +12,8 @@ namespace {
 // shrink are differences of two sums: O(1) per candidate line.
 struct Sums {
   Pt width = 0, stretch = 0, shrink = 0;
-  int fill = 0;  // count of infinitely stretchable glue (the paragraph's end)
+  Pt cjk_stretch = 0;  // the part of stretch between CJK characters (capped: see visible_ratio)
+  int fill = 0;        // count of infinitely stretchable glue (the paragraph's end)
 };
 
 struct Node {
@@ -31,6 +32,19 @@ int fitness_class(double r) {
   if (r <= 0.5) return 1;
   if (r <= 1) return 2;
   return 3;
+}
+
+// The ratio the reader sees in a justified line's spaces. Justification fills the word
+// spaces and the Han–Latin gaps to r = 1 first, then the glue between CJK characters up to
+// its cap (kCjkStretchCap); what is left opens the spaces past r = 1 (text/paragraph.cpp,
+// set_line; CLReq 3.8). A line of a few Latin words among Han characters can thus show
+// one word space at 1.2 em while the ratio over all its glue is a modest 1.5: the breaker
+// must weigh the gap it will print. A pure CJK line (no spaces to open) stays short instead.
+double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch) {
+  const Pt open = stretch - cjk_stretch;
+  if (cjk_stretch <= 0 || open <= 0) return r;
+  const Pt past = slack - open - (kCjkStretchCap / kCjkStretch) * cjk_stretch;
+  return past > 0 ? std::max(r, 1 + past / open) : r;
 }
 
 bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlassParams& params) {
@@ -57,6 +71,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
         ++sum[i + 1].fill;
       else
         sum[i + 1].stretch += g->stretch, sum[i + 1].shrink += g->shrink;
+      if (g->kind == GlueKind::Cjk || g->kind == GlueKind::Punctuation) sum[i + 1].cjk_stretch += g->stretch;
     }
   }
   // Totals after a break at i: skip glue and non-forced penalties up to the next box.
@@ -104,13 +119,19 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
     for (const int a : active) {
       const Node& from = nodes[static_cast<std::size_t>(a)];
       const Pt natural = sum[b].width - from.after.width + break_width;
-      const Pt stretch = sum[b].stretch - from.after.stretch + params.background_stretch;
-      const Pt shrink = sum[b].shrink - from.after.shrink;
+      // Ragged lines: spaces keep their width; a line may fall short by the ragged stretch.
+      const bool ragged = params.ragged_stretch > 0;
+      const Pt glue_stretch = sum[b].stretch - from.after.stretch + params.background_stretch;
+      const Pt stretch = ragged ? params.ragged_stretch + params.background_stretch : glue_stretch;
+      const Pt shrink = ragged ? 0 : sum[b].shrink - from.after.shrink;
       const bool fill = sum[b].fill - from.after.fill > 0;
       double r = 0;
       if (natural < line_width) {
         r = fill ? 0
                  : (stretch > 0 ? (line_width - natural) / stretch : std::numeric_limits<double>::infinity());
+        if (!fill && !ragged)
+          r = visible_ratio(r, line_width - natural, glue_stretch,
+                            sum[b].cjk_stretch - from.after.cjk_stretch);
       } else if (natural > line_width) {
         r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
       }

@@ -32,13 +32,17 @@ constexpr double kInfiniteBadness = 10000;
 constexpr int kMaxHyphensInARow = 2;
 
 struct KnuthPlassParams {
-  double tolerance = 2.0;                    // largest adjustment ratio r a line may have
-  double line_penalty = 10;                  // TeX \linepenalty
-  double flagged_demerits = 10000;           // two hyphenated lines in a row (TeX \doublehyphendemerits)
-  double fitness_demerits = 10000;           // adjacent lines of very different tightness (plain TeX's
-                                             // \adjdemerits)
-  double final_hyphen_demerits = 5000;       // the second-last line hyphenated (\finalhyphendemerits)
-  Pt background_stretch = 0;                 // emergency stretch added to every line (TeX \emergencystretch)
+  double tolerance = 2.0;               // largest adjustment ratio r a line may have
+  double line_penalty = 10;             // TeX \linepenalty
+  double flagged_demerits = 10000;      // two hyphenated lines in a row (TeX \doublehyphendemerits)
+  double fitness_demerits = 10000;      // adjacent lines of very different tightness (plain TeX's
+                                        // \adjdemerits)
+  double final_hyphen_demerits = 5000;  // the second-last line hyphenated (\finalhyphendemerits)
+  Pt background_stretch = 0;            // emergency stretch added to every line (TeX \emergencystretch)
+  // > 0: ragged-right lines, as TeX's \raggedright (\rightskip=0pt plus 2em): glue neither
+  // stretches nor shrinks, and a line may fall short of the measure by this at r = 1, so the
+  // breaker evens the rag and weighs it against hyphens.
+  Pt ragged_stretch = 0;
   bool discretionary = true;                 // false: no break at a flagged penalty that adds width (an
                                              // inserted hyphen); TeX's first pass, before hyphenating
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken

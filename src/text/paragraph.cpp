@@ -45,7 +45,16 @@ static_assert(kHyphenPenalty == 1000, "a hyphen costs a line at kTolerance");
 // ("140 mmHg"); a tolerance of exactly r = 1 sent such paragraphs to the emergency pass,
 // where every line loosens.
 constexpr double kKoreanTolerance = 1.26;
+// Before loosening lines to kTolerance, hyphens are weighed at TeX's \tolerance=200
+// (r = 1.26, a 0.56 em word space): a paragraph that can be set with every space under
+// 0.56 em by breaking a word or two is, as TeX sets it. Only when none can do the lines
+// open further (kTolerance), where a hyphen costs as much as a line at that looseness.
+constexpr double kHyphenTolerance = 1.35;
 constexpr double kEmergencyStretchEm = 1.5;
+// Ragged text (Align::Ragged): a line may fall this short at r = 1, plain TeX's
+// \raggedright (\rightskip=0pt plus 2em); a hyphen (kHyphenPenalty) then costs as much
+// as a line 4.3 em short (r = kTolerance), so words are seldom broken.
+constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
 // A last line narrower than this (in em) costs as much as one more line of the worst
@@ -599,7 +608,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
 }
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
-std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean,
+std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool ragged,
                                        const ComposeOptions& options) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
@@ -615,7 +624,13 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kUnitBreakPenalty &&
                 kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
+  // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
+  // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
+  // is preferred), the rest at kHyphenTolerance. Ragged text skips it: a line 2.5 em short
+  // is no fault worth a hyphen.
+  const double second = korean ? kPretolerance : kHyphenTolerance;
   const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
+                          {second, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kInfinitePenalty, 0},
                           {kLastTolerance, true, kInfinitePenalty, 0},
@@ -625,7 +640,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.exact_lines = options.exact_lines;
+  params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
   for (const Pass& pass : kPasses) {
+    if (ragged && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
     params.max_break_cost = pass.max_break_cost;
@@ -635,7 +652,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, any);
+    return choose_breaks(items, width, em, korean, ragged, any);
   }
   return {};
 }
@@ -725,8 +742,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
-  else if (justify)
-    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), options);
+  else if (justify || style.align == Align::Ragged)
+    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), !justify, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   std::size_t begin = 0;

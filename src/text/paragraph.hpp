@@ -46,7 +46,22 @@ struct FontFamilies {
   std::string mono = "Noto Sans Mono";  // code spans
 };
 
-enum class Align { Justify, Left, Center };
+// How much of a text's width is Latin and how much CJK, in ems, reckoning a Latin letter
+// or digit at half an em (a serif lowercase averages about that) and a Han, kana or Hangul
+// character or full-width mark at one. Layout adds these over an article to tell a Latin-led
+// text with CJK terms from a CJK text with Latin ones (styles.body.align: auto).
+struct ScriptWidths {
+  double latin = 0, cjk = 0;
+};
+ScriptWidths script_widths(std::string_view text);
+
+// Justify: both edges, Knuth–Plass with the CJK glue of items.hpp.
+// Ragged: flush left, ragged right, broken by Knuth–Plass for an even rag (TeX's
+//   \raggedright: a line may fall 2 em short at no great cost, spaces keep their width):
+//   body text where justification would open the word spaces (layout decides when).
+// Left: flush left, first fit (labels, table cells, the clinic block: short lines).
+// Center: first fit, centred.
+enum class Align { Justify, Left, Center, Ragged };
 
 // Auto: Strict for Japanese (JLReq 3.1.7: no small kana or ー at a line start, as
 // Japanese books set), Normal for the rest.

@@ -88,16 +88,16 @@ TEST_CASE("justify articles: no tracking, no hyphen ladders or hyphens at column
     // pdfcheck reads a table row as one line and its cells' gaps as spread CJK.
     if (b.name.find("booking") == std::string::npos) CHECK(figure(b.report, "cjk_spread_lines") == 0);
     CHECK(figure(b.report, "korean_gap_p95_em") <= 0.50);  // -1 where there is no Korean
-    // At most one body line in ten hyphenated. Not met yet where copy-fit fills a narrow
-    // column at a large size (16 to 17 em): reported, not hidden, until it is.
-    const bool narrow_and_large =
-        b.name == "stem-cell-therapy.md handout-a4" || b.name == "en-handwashing.md trifold-a4";
-    if (!narrow_and_large) CHECK(figure(b.report, "hyphenated_share") <= 0.10);
-    // The word-gap bar (p95 0.55, max 0.80 em) is not met in 16 to 21-em columns of
-    // mixed zh/en or long English medical words without glyph expansion: reported.
-    if (figure(b.report, "hyphenated_share") > 0.10 || figure(b.report, "word_gap_p95_em") > 0.55 ||
-        figure(b.report, "word_gap_max_em") > 0.80)
-      WARN(b.name << ": hyphenated_share " << figure(b.report, "hyphenated_share") << ", word gap p95 "
-                  << figure(b.report, "word_gap_p95_em") << " max " << figure(b.report, "word_gap_max_em"));
+    // At most one body line in ten hyphenated.
+    CHECK(figure(b.report, "hyphenated_share") <= 0.10);
+    // Word gaps (Latin: p95 0.55 em, max 0.80 em): narrow Latin-led columns are set ragged
+    // right (layout/styles.hpp), wide ones justified with hyphens weighed first. pdfcheck
+    // reads a table row as one line and the gaps between its cells as word gaps; and in a
+    // two-column handout, a ragged line that reaches into the gutter pdfcheck finds (it lets
+    // two rows cross it) is read together with the line beside it: there only p95 holds.
+    const bool table = b.name.find("booking") != std::string::npos;
+    const bool two_columns = b.name.find("handout-") != std::string::npos;
+    if (!table) CHECK(figure(b.report, "word_gap_p95_em") <= 0.55);
+    if (!table && !two_columns) CHECK(figure(b.report, "word_gap_max_em") <= 0.80);
   }
 }

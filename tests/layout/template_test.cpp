@@ -378,6 +378,11 @@ TEST_CASE("template: set_template_key sets style keys", "[layout]") {
   CHECK(near(t.leading, 1.3));
   REQUIRE(set_template_key(t, "title.size=22pt").has_value());
   CHECK(near(t.title_size, 22));
+  CHECK(t.body_align == leafpress::layout::BodyAlign::Auto);
+  REQUIRE(set_template_key(t, "body.align=left").has_value());
+  CHECK(t.body_align == leafpress::layout::BodyAlign::Left);
+  REQUIRE(set_template_key(t, "body.align=justify").has_value());
+  CHECK(t.body_align == leafpress::layout::BodyAlign::Justify);
   // Nothing else moved.
   CHECK(near(t.sheet_width, mm(297)));
   CHECK(t.flow.size() == 5);
@@ -404,6 +409,7 @@ TEST_CASE("template: set_template_key refuses unknown keys and bad values", "[la
       {"body.leading=0.9", "between 1 and 3"},
       {"body.leading=1.4x", "body.leading"},
       {"title.size=0", "title.size"},
+      {"body.align=right", "must be auto, justify or left"},
   };
   for (const Row& row : rows) {
     INFO(row.assignment);

@@ -82,6 +82,9 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // en: after spaces and after a hyphen before a letter.
       {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",
                       "A ÷well-÷known ÷fact, ÷e.g. ÷self-÷evident ÷(really) ÷2-3 ÷items."},
+      // A spaced dash stays at the end of the line before: never "— about" at a line start.
+      {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},
+      {"en-GB", kNormal, "wash – then dry", "wash – ÷then ÷dry"},
       {"", kNormal, "two words", "two ÷words"},
       {"en", kNormal, "", ""},
   };

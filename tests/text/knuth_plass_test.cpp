@@ -408,3 +408,54 @@ TEST_CASE("knuth_plass: first_fit lines fit unless they hold one box", "[text]")
     CHECK(begin == items.size());
   }
 }
+
+TEST_CASE("knuth_plass: ragged lines keep their spaces and may fall short by the ragged stretch", "[text]") {
+  // Width 20, glue 2 that would stretch by 10 and shrink by 1: justified, "8 8" opens its
+  // space to 4 (r = 0.2); ragged, spaces neither stretch nor shrink and a line is judged
+  // by how short it falls against ragged_stretch.
+  const auto items = parse("8 _ 8 _ 8 _ 8 _ 3", GlueSpec{2, 10, 1});
+  KnuthPlassParams params;
+  params.ragged_stretch = 4;
+  params.tolerance = 1;
+  const auto breaks = knuth_plass(items, 20, params);
+  REQUIRE(breaks);
+  for (std::size_t k = 0, begin = 0; k < breaks->size(); begin = (*breaks)[k] + 1, ++k) {
+    const LineMeasure m = measure(items, begin, (*breaks)[k]);
+    CHECK(m.natural <= 20);                   // never shrunk
+    if (!m.fill) CHECK(20 - m.natural <= 4);  // short by at most the ragged stretch at r = 1
+  }
+  // Ragged, "8 _ 8 _ 3" (natural 23) cannot shrink into 20: it is not a line.
+  const auto tight = parse("8 _ 8 _ 3", GlueSpec{2, 10, 5});
+  const auto r = knuth_plass(tight, 20, params);
+  REQUIRE(r);
+  CHECK(draw(tight, *r) == "8 8 | 3");
+  params.ragged_stretch = 0;  // justified, the space shrinks by 3 of its 5
+  CHECK(draw(tight, *knuth_plass(tight, 20, params)) == "8 8 3");
+}
+
+TEST_CASE("knuth_plass: a line is judged by the word spaces it will print, not by capped CJK glue",
+          "[text]") {
+  // A line of six Han characters (boxes of 10, CJK glue stretching 0.4 between them, capped
+  // at twice that: kCjkStretchCap) and one word space (2, stretch 2.4) before a Latin word.
+  // Justification opens the word space to r = 1, the CJK glue to its cap, then the word
+  // space again (paragraph.cpp, set_line). With 9.5 of slack the ratio over all glue is
+  // 9.5 / 4.4 = 2.16, but the space prints at r = (9.5 - 2 x 2) / 2.4 = 2.29.
+  std::vector<Item> items;
+  for (int k = 0; k < 6; ++k) {
+    if (k) items.emplace_back(Glue{.width = 0, .stretch = 0.4, .shrink = 0, .kind = GlueKind::Cjk});
+    items.emplace_back(Box{.width = 10});
+  }
+  items.emplace_back(Glue{.width = 2, .stretch = 2.4, .shrink = 0.8, .kind = GlueKind::Word});
+  items.emplace_back(Box{.width = 10});
+  // A break after it, so that the line is justified, not the paragraph's last.
+  items.emplace_back(Glue{.width = 2, .stretch = 2.4, .shrink = 0.8, .kind = GlueKind::Word});
+  items.emplace_back(Box{.width = 20});
+  add_forced_break(items);
+  KnuthPlassParams params;
+  params.tolerance = 2.2;  // over 2.16 (all glue), under 2.29 (what is printed): refused
+  CHECK_FALSE(knuth_plass(items, 81.5, params));
+  params.tolerance = 2.3;
+  const auto breaks = knuth_plass(items, 81.5, params);
+  REQUIRE(breaks);
+  CHECK(draw(items, *breaks) == "10 10 10 10 10 10 10 | 20");
+}
