@@ -21,21 +21,15 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/e2e_support.hpp"
 #include "tests/support/snapshot.hpp"
-#include "tests/support/test_support.hpp"
 
 extern char** environ;
 
 namespace fs = std::filesystem;
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace {
-
-const std::string kSeed = std::string(LEAFPRESS_SOURCE_DIR) + "/content/stem-cell-therapy.md";
 
 pid_t start_build(const std::string& article, const std::string& pdf) {
   std::vector<std::string> args{LEAFPRESS_BINARY, "build", article, "-o", pdf, "-j", "1"};
@@ -66,17 +60,14 @@ TEST_CASE("atomic output: a build killed with SIGKILL leaves the previous PDF or
   const std::string pdf = (out / "leaflet.pdf").string();
   // The previous PDF: another article, so that old and new differ.
   const auto first =
-      run_tool(std::string(LEAFPRESS_BINARY) + " build " +
-               shell_quoted(std::string(LEAFPRESS_SOURCE_DIR) + "/tests/articles/en-handwashing.md") +
-               " -o " + shell_quoted(pdf));
+      run_tool(kBinary + " build " + shell_quoted(kSource / "tests/articles/en-handwashing.md") + " -o " +
+               shell_quoted(pdf));
   INFO(first.output);
   REQUIRE(first.status == 0);
   const std::string previous = read_bytes(pdf);
   // The new PDF, built once to completion, to compare with.
   const std::string fresh_pdf = (tmp.path / "fresh.pdf").string();
-  REQUIRE(run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(kSeed) + " -o " +
-                   shell_quoted(fresh_pdf))
-              .status == 0);
+  REQUIRE(run_tool(kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(fresh_pdf)).status == 0);
   const std::string fresh = read_bytes(fresh_pdf);
   REQUIRE(fresh != previous);
 
@@ -121,11 +112,9 @@ TEST_CASE("atomic output: a build killed with SIGKILL leaves the previous PDF or
       ++stale;
     }
     // Put the previous PDF back for the next attempt.
-    leafpress::test::write_bytes(pdf, previous);
+    write_bytes(pdf, previous);
   }
-  REQUIRE(
-      run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(pdf))
-          .status == 0);
+  REQUIRE(run_tool(kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(pdf)).status == 0);
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(out)) names.push_back(entry.path().filename().string());
   CHECK(names == std::vector<std::string>{"leaflet.pdf"});  // the next build cleared them
@@ -168,12 +157,10 @@ TEST_CASE("atomic output: SIGKILL at each step of the write leaves the previous 
   TempDir tmp;
   const fs::path out = tmp.path / "out";
   const std::string pdf = (out / "leaflet.pdf").string();
-  const std::string build =
-      std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(pdf) + " -j 1";
+  const std::string build = kBinary + " build " + shell_quoted(kSeed) + " -o " + shell_quoted(pdf) + " -j 1";
   const auto first =
-      run_tool(std::string(LEAFPRESS_BINARY) + " build " +
-               shell_quoted(std::string(LEAFPRESS_SOURCE_DIR) + "/tests/articles/en-handwashing.md") +
-               " -o " + shell_quoted(pdf));
+      run_tool(kBinary + " build " + shell_quoted(kSource / "tests/articles/en-handwashing.md") + " -o " +
+               shell_quoted(pdf));
   REQUIRE(first.status == 0);
   const std::string previous = read_bytes(pdf);
   for (const char* call : {"write", "fsync", "linkat", "rename"}) {
@@ -208,14 +195,13 @@ TEST_CASE("atomic output: SIGKILL at each step of the write leaves the previous 
 TEST_CASE("atomic output: -o -, /dev/null and a FIFO are written through", "[e2e][atomic]") {
   TempDir tmp;
   const auto article = write_bytes(tmp.path / "a.md", "# Hands\n\nWash them with soap.\n");
-  auto run = run_tool("(" + std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
-                      " -o - 2>/dev/null)");
+  auto run = run_tool("(" + kBinary + " build " + shell_quoted(article) + " -o - 2>/dev/null)");
   REQUIRE(run.status == 0);
   CHECK(run.output.starts_with("%PDF-"));
   CHECK(run.output.find("wrote") == std::string::npos);
   CHECK(run.output.ends_with("%%EOF\n"));
 
-  run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o /dev/null");
+  run = run_tool(kBinary + " build " + shell_quoted(article) + " -o /dev/null");
   INFO(run.output);
   CHECK(run.status == 0);
   CHECK(fs::is_character_file("/dev/null"));
@@ -225,8 +211,7 @@ TEST_CASE("atomic output: -o -, /dev/null and a FIFO are written through", "[e2e
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   std::string received;
   std::thread reader([&] { received = read_bytes(fifo); });
-  run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
-                 shell_quoted(fifo));
+  run = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(fifo));
   reader.join();
   CHECK(run.status == 0);
   CHECK(received.starts_with("%PDF-"));

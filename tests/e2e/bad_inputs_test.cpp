@@ -21,19 +21,15 @@
 #include <string>
 
 #include "core/utf8.hpp"
+#include "tests/support/e2e_support.hpp"
 #include "tests/support/snapshot.hpp"
-#include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace {
 
-const fs::path kCases = fs::path(LEAFPRESS_SOURCE_DIR) / "tests" / "bad";
+const fs::path kCases = kSource / "tests" / "bad";
 
 // Every file and folder under `root`, as relative paths; links are listed, not followed.
 std::set<std::string> listing(const fs::path& root) {
@@ -53,7 +49,7 @@ std::string repeat(std::string_view piece, std::size_t times) {
 // Makes the inputs that are not kept in git; returns the article as given to leafpress.
 std::string make_input(const std::string& name, const fs::path& dir) {
   const fs::path tmp = dir.parent_path();
-  const std::string png = read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "tests/fuzz/corpus/image/rgb.png");
+  const std::string png = read_bytes(kSource / "tests/fuzz/corpus/image/rgb.png");
   if (name == "article-5mb")
     write_bytes(
         dir / "article.md",
@@ -65,8 +61,8 @@ std::string make_input(const std::string& name, const fs::path& dir) {
   if (name == "long-number-cjk")
     write_bytes(dir / "article.md", "---\nlang: ja\n---\n# 数字\n\n" + repeat("1234567890", 300) + "\n");
   if (name == "combining-marks-50000")
-    write_bytes(dir / "article.md", "# Marks\n\na" + repeat(leafpress::test::utf8(U'\u0301'), 50000) +
-                                        " b\n\nWash your hands.\n");
+    write_bytes(dir / "article.md",
+                "# Marks\n\na" + repeat(utf8(U'\u0301'), 50000) + " b\n\nWash your hands.\n");
   if (name == "layout-200-sides") {  // 200 pages; the limit is doc::kMaxPages (64)
     std::string yaml = "name: many\nsheet: {width: 297mm, height: 210mm}\nsides:\n";
     std::string flow;
@@ -166,8 +162,7 @@ TEST_CASE("bad inputs: a 2,000-letter word is broken across lines", "[e2e][bad]"
   const std::string word = repeat("abcdefghij", 200);
   const auto article = write_bytes(tmp.path / "word.md", "# Word\n\n" + word + "\n");
   const std::string pdf = (tmp.path / "word.pdf").string();
-  const auto run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
-                            shell_quoted(pdf));
+  const auto run = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(pdf));
   INFO(run.output);
   REQUIRE(run.status == 0);
   // -layout: plain pdftotext joins lines that end in a hyphen. Panels sit side by
@@ -203,8 +198,7 @@ TEST_CASE("bad inputs: an output that is the article itself is refused, the arti
   const std::string text = "# Hand washing\n\nWet your hands, then soap them.\n";
   const auto article = write_bytes(tmp.path / "notes.md", text);
   for (const std::string& output : {article, (tmp.path / "." / "notes.md").string()}) {
-    const auto run = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " -o " +
-                              shell_quoted(output));
+    const auto run = run_tool(kBinary + " build " + shell_quoted(article) + " -o " + shell_quoted(output));
     INFO(run.output);
     CHECK(run.status == 2);
     CHECK(run.output.find("would destroy it") != std::string::npos);
@@ -239,22 +233,22 @@ TEST_CASE("bad inputs: outputs over inputs and malformed options are usage error
   };
   for (const auto& c : cases) DYNAMIC_SECTION(c.args) {
       TempDir tmp;
-      const std::string png = read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "tests/fuzz/corpus/image/rgb.png");
+      const std::string png = read_bytes(kSource / "tests/fuzz/corpus/image/rgb.png");
       write_bytes(tmp.path / "p.png", png);
       write_bytes(tmp.path / "cover.png", png);
       fs::create_directories(tmp.path / "sub");
-      fs::copy_file(fs::path(LEAFPRESS_SOURCE_DIR) / "layouts" / "trifold-a4.yaml", tmp.path / "my.yaml");
+      fs::copy_file(kSource / "layouts" / "trifold-a4.yaml", tmp.path / "my.yaml");
       write_bytes(tmp.path / "a.md",
                   "---\ntitle: Hands\ncover_image: cover.png\n---\n# Hands\n\n![Steps](p.png)\n");
       write_bytes(tmp.path / "b.md", "# B\n\nText.\n");
-      const auto before = leafpress::test::snapshot(tmp.path);
+      const auto before = snapshot(tmp.path);
       const auto run = run_tool("cd " + shell_quoted(tmp.path) + " && " + LEAFPRESS_BINARY + " build " +
                                 c.args + " </dev/null");
       INFO(run.output);
       CHECK(run.status == 2);
-      CHECK(leafpress::test::one_error_line(run.output));
+      CHECK(one_error_line(run.output));
       CHECK_THAT(run.output, Catch::Contains(c.expect));
-      CHECK(leafpress::test::snapshot(tmp.path) == before);
+      CHECK(snapshot(tmp.path) == before);
     }
 }
 

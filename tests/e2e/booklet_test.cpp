@@ -10,17 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::pdf_box;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace {
 
-const std::string kBinary = LEAFPRESS_BINARY;
 constexpr double kMm = 72.0 / 25.4;
 constexpr int kSections = 10;  // + cover + back cover = 12 reader pages
 

@@ -5,31 +5,12 @@
 
 #include <regex>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-
-namespace {
-
-const std::filesystem::path kSource = LEAFPRESS_SOURCE_DIR;
-const std::filesystem::path kPdfcheck = kSource.parent_path() / "shared/tools/pdfcheck";
-
-// A number from pdfcheck's "key: value" lines; -1 when absent.
-double figure(const std::string& report, const std::string& key) {
-  std::smatch m;
-  if (!std::regex_search(report, m, std::regex("(^|\\n)" + key + ": ([-0-9.]+)"))) return -1;
-  return std::stod(m[2]);
-}
-
-}  // namespace
+using namespace leafpress::test;
 
 TEST_CASE("cjk articles: kinsoku, autospace, no spread CJK, all text extractable", "[e2e][text]") {
-  if (!std::filesystem::exists(kPdfcheck)) {
-    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
-    return;
-  }
+  if (!pdfcheck_found()) return;
   struct Case {
     const char* article;
     bool hangul;  // pdfcheck counts Hangul as CJK: Korean word spaces and 5일 are correct Korean
@@ -49,13 +30,11 @@ TEST_CASE("cjk articles: kinsoku, autospace, no spread CJK, all text extractable
       const auto pdf = dir.path / "out.pdf";
       for (const char* size : {"9pt", "11pt"}) {
         INFO("body size " << size);
-        const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
-                                    " --set body.size=" + size + " -o " + shell_quoted(pdf));
+        const auto build = run_tool(kBinary + " build " + shell_quoted(article) + " --set body.size=" + size +
+                                    " -o " + shell_quoted(pdf));
         INFO(build.output);
         REQUIRE(build.status == 0);
-        const auto report =
-            run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --source " + shell_quoted(article))
-                .output;
+        const auto report = pdfcheck_report(pdf, " --source " + shell_quoted(article));
         INFO(report);
         CHECK(report.find("qpdf_ok: true") != std::string::npos);
         CHECK(report.find("fonts_all_embedded_subset_unicode: true") != std::string::npos);

@@ -15,22 +15,13 @@
 
 #include "color/convert.hpp"
 #include "doc/image.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::pdf_box;
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-const fs::path kSeed = kSource / "content/stem-cell-therapy.md";
-const std::string kBinary = LEAFPRESS_BINARY;
 
 std::string article(const std::string& front_matter, const std::string& body) {
   return "---\n" + front_matter + "---\n\n" + body;
@@ -310,7 +301,7 @@ TEST_CASE("daily: layouts by name from a layouts/ folder beside the article, and
 }
 
 TEST_CASE(
-    "daily: batch --dry-run lists every PDF with its values; blank CSV rows are skipped; "
+    "daily: batch --dry-run lists every PDF with its values, skips blank CSV rows, and "
     "per-language values follow the article's lang",
     "[e2e][daily]") {
   TempDir dir;
@@ -344,7 +335,7 @@ TEST_CASE(
   CHECK(en.output.find("河畔诊所") == std::string::npos);
 }
 
-TEST_CASE("daily: fonts by name, checked against the article's characters; leafpress fonts lists them",
+TEST_CASE("daily: fonts by name, checked against the article's characters, and leafpress fonts lists them",
           "[e2e][daily]") {
   TempDir dir;
   const auto md = write_bytes(dir.path / "a.md", article("title: Hands\nfonts: {serif: DejaVu Sans Mono}\n",

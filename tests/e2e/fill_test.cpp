@@ -3,52 +3,17 @@
 // pdftotext (folios). Every shipped layout with the seed and the test articles.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
 #include <regex>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-// Beside the main repository, or beside the folder of worktrees.
-const fs::path kPdfcheck = fs::exists(kSource.parent_path() / "shared/tools/pdfcheck")
-                               ? kSource.parent_path() / "shared/tools/pdfcheck"
-                               : kSource.parent_path().parent_path() / "shared/tools/pdfcheck";
-const std::string kBinary = LEAFPRESS_BINARY;
-const std::vector<std::string> kShipped = {"trifold-a4", "trifold-letter", "zfold-a4",  "bifold-a4",
-                                           "handout-a4", "handout-letter", "booklet-a5"};
-
-std::vector<fs::path> articles() {
-  std::vector<fs::path> out{kSource / "content/stem-cell-therapy.md"};
-  for (const auto& e : fs::directory_iterator(kSource / "tests/articles"))
-    if (e.path().extension() == ".md") out.push_back(e.path());
-  std::sort(out.begin() + 1, out.end());
-  return out;
-}
-
-nlohmann::json pdfcheck(const std::string& pdf) {
-  const auto r = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --json");
-  INFO(r.output);
-  return nlohmann::json::parse(r.output.substr(r.output.find('{')));
-}
-
-}  // namespace
-
 TEST_CASE("fill: every shipped layout keeps one baseline grid, and a short text says so", "[e2e]") {
-  if (!fs::exists(kPdfcheck)) {
-    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
-    return;
-  }
+  if (!pdfcheck_found()) return;
   TempDir dir;
-  for (const auto& name : kShipped)
+  for (const auto& name : shipped_layouts())
     for (const auto& article : articles()) {
       DYNAMIC_SECTION(name << " × " << article.filename().string()) {
         const std::string pdf = (dir.path / (name + ".pdf")).string();
@@ -76,15 +41,11 @@ TEST_CASE("fill: every shipped layout keeps one baseline grid, and a short text 
 
 TEST_CASE("fill: an article of 3,000 letters or more fills every flow panel of a tri-fold and a Z-fold",
           "[e2e]") {
-  if (!fs::exists(kPdfcheck)) {
-    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
-    return;
-  }
+  if (!pdfcheck_found()) return;
   TempDir dir;
   for (const std::string& name :
        {std::string("trifold-a4"), std::string("trifold-letter"), std::string("zfold-a4")})
-    for (const fs::path& article :
-         {kSource / "content/stem-cell-therapy.md", kSource / "tests/articles/en-knees.md"}) {
+    for (const fs::path& article : {kSeed, kSource / "tests/articles/en-knees.md"}) {
       DYNAMIC_SECTION(name << " × " << article.filename().string()) {
         const std::string pdf = (dir.path / (name + ".pdf")).string();
         const auto build = run_tool(kBinary + " build " + shell_quoted(article) + " -l " + name + " -o " +
@@ -105,8 +66,8 @@ TEST_CASE("fill: an article of 3,000 letters or more fills every flow panel of a
 TEST_CASE("fill: a booklet's reader pages show their folios, the covers none", "[e2e]") {
   TempDir dir;
   const std::string pdf = (dir.path / "booklet.pdf").string();
-  const auto build = run_tool(kBinary + " build " + shell_quoted(kSource / "content/stem-cell-therapy.md") +
-                              " -l booklet-a5 --no-impose -o " + shell_quoted(pdf));
+  const auto build = run_tool(kBinary + " build " + shell_quoted(kSeed) + " -l booklet-a5 --no-impose -o " +
+                              shell_quoted(pdf));
   INFO(build.output);
   REQUIRE(build.status == 0);
   const int pages =

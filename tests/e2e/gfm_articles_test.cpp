@@ -6,17 +6,12 @@
 
 #include <regex>
 
+#include "tests/support/e2e_support.hpp"
 #include "tests/support/tagged_pdf.hpp"
-#include "tests/support/test_support.hpp"
 
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::struct_text;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 
 namespace {
-
-const std::filesystem::path kSource = LEAFPRESS_SOURCE_DIR;
 
 // The text with every run of white space made one space: pdftotext breaks lines anywhere.
 std::string squeezed(const std::string& text) {
@@ -74,7 +69,7 @@ TEST_CASE("gfm articles: tables, CJK bold, footnotes, task lists and raw HTML pr
       const auto article = kSource / "tests/articles/gfm" / c.article;
       const auto pdf = dir.path / "out.pdf";
       // A handout: its pages read in page order (a tri-fold's flap, on page 1, follows page 2's text).
-      const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
+      const auto build = run_tool(kBinary + " build " + shell_quoted(article) +
                                   " -l handout-a4 --standard none -o " + shell_quoted(pdf));
       INFO(build.output);
       REQUIRE(build.status == 0);

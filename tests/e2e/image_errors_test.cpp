@@ -7,18 +7,13 @@
 #include <filesystem>
 #include <string>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kBinary = LEAFPRESS_BINARY;
 
 // A 2 x 2 grey PNG, written by libpng's simplified API.
 std::string tiny_png() {

@@ -11,39 +11,13 @@
 #include <set>
 
 #include "layout/template.hpp"
-#include "tests/support/test_support.hpp"
+#include "tests/layout/layout_fixtures.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::pdf_box;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kSource = LEAFPRESS_SOURCE_DIR;
-// Beside the main repository, or beside the folder of worktrees.
-const fs::path kPdfcheck = fs::exists(kSource.parent_path() / "shared/tools/pdfcheck")
-                               ? kSource.parent_path() / "shared/tools/pdfcheck"
-                               : kSource.parent_path().parent_path() / "shared/tools/pdfcheck";
-const std::string kBinary = LEAFPRESS_BINARY;
-const std::vector<std::string> kShipped = {"trifold-a4", "trifold-letter", "zfold-a4",  "bifold-a4",
-                                           "handout-a4", "handout-letter", "booklet-a5"};
-
-std::vector<fs::path> articles() {
-  std::vector<fs::path> out{kSource / "content/stem-cell-therapy.md"};
-  for (const auto& e : fs::directory_iterator(kSource / "tests/articles"))
-    if (e.path().extension() == ".md") out.push_back(e.path());
-  std::sort(out.begin() + 1, out.end());
-  return out;
-}
-
-leafpress::layout::Template shipped(const std::string& name) {
-  auto t = leafpress::layout::load_template((kSource / "layouts" / (name + ".yaml")).string());
-  if (!t) FAIL(t.error().describe());
-  return *t;
-}
 
 struct Word {
   int page = 0;           // 1-based
@@ -96,17 +70,16 @@ TEST_CASE("layouts: `leafpress layouts` lists every shipped layout with a descri
   const auto r = run_tool(kBinary + " layouts");
   INFO(r.output);
   REQUIRE(r.status == 0);
-  for (const auto& name : kShipped)
+  for (const auto& name : shipped_layouts())
     CHECK(std::regex_search(r.output, std::regex("(^|\\n)" + name + "\\s+\\S.{20,}")));
   CHECK(r.output.find("invalid") == std::string::npos);
 }
 
 TEST_CASE("layouts: every shipped layout builds every article, inside the trim, clear of folds", "[e2e]") {
-  const bool have_pdfcheck = fs::exists(kPdfcheck);
-  if (!have_pdfcheck) WARN("pdfcheck not found at " << kPdfcheck << ": its checks are skipped");
+  const bool have_pdfcheck = pdfcheck_found("its checks are skipped");
   TempDir dir;
-  for (const auto& name : kShipped) {
-    const auto t = shipped(name);
+  for (const auto& name : shipped_layouts()) {
+    const auto t = shipped_layout(name);
     for (const auto& article : articles()) {
       DYNAMIC_SECTION(name << " × " << article.filename().string()) {
         const std::string pdf = (dir.path / (name + ".pdf")).string();
@@ -116,7 +89,7 @@ TEST_CASE("layouts: every shipped layout builds every article, inside the trim, 
         INFO(build.output);
         REQUIRE(build.status == 0);
         if (have_pdfcheck) {
-          const auto report = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf)).output;
+          const auto report = pdfcheck_report(pdf);
           INFO(report);
           CHECK(report.find("qpdf_ok: true") != std::string::npos);
           CHECK(std::regex_search(report, std::regex("(^|\\n)outside: 0\\n")));
@@ -143,11 +116,11 @@ TEST_CASE("layouts: every shipped layout builds every article, inside the trim, 
 }
 
 TEST_CASE("layouts: the seed tri-fold copy-fits above 9 pt and fills its flow panels", "[e2e]") {
-  const auto t = shipped("trifold-a4");
+  const auto t = shipped_layout("trifold-a4");
   TempDir dir;
   const std::string pdf = (dir.path / "seed.pdf").string();
-  const auto build = run_tool(kBinary + " build " + shell_quoted(kSource / "content/stem-cell-therapy.md") +
-                              " -l trifold-a4 -o " + shell_quoted(pdf));
+  const auto build =
+      run_tool(kBinary + " build " + shell_quoted(kSeed) + " -l trifold-a4 -o " + shell_quoted(pdf));
   INFO(build.output);
   REQUIRE(build.status == 0);
   std::smatch m;
@@ -223,7 +196,7 @@ TEST_CASE("layouts: a booklet is imposed on A4 sheets in stitching order", "[e2e
 
 TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, and no PDF", "[e2e]") {
   TempDir dir;
-  const std::string good = leafpress::test::read_bytes(kSource / "layouts/trifold-a4.yaml");
+  const std::string good = read_bytes(kSource / "layouts/trifold-a4.yaml");
   REQUIRE(good.find("      - {name: back, width: 100mm}") != std::string::npos);
   struct Case {
     const char* what;
@@ -241,8 +214,8 @@ TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, a
       yaml.replace(yaml.find(c.from), c.from.size(), c.to);
       const auto layout = write_bytes(dir.path / "bad.yaml", yaml);
       const fs::path pdf = dir.path / "out.pdf";
-      const auto r = run_tool(kBinary + " build " + shell_quoted(kSource / "content/stem-cell-therapy.md") +
-                              " -l " + shell_quoted(layout) + " -o " + shell_quoted(pdf));
+      const auto r = run_tool(kBinary + " build " + shell_quoted(kSeed) + " -l " + shell_quoted(layout) +
+                              " -o " + shell_quoted(pdf));
       INFO(r.output);
       CHECK(r.status != 0);
       CHECK(r.output.find(c.expect) != std::string::npos);

@@ -12,15 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
 namespace fs = std::filesystem;
-using leafpress::test::pdf_box;
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
-using leafpress::test::write_bytes;
+using namespace leafpress::test;
 
 namespace {
 
@@ -159,8 +154,8 @@ TEST_CASE("print ink: a CMYK JPEG at 400 % prints within 330 % (Ghostscript tiff
   for (const std::string standard : {"print", "none"}) {
     INFO(standard);
     const auto pdf = (dir.path / (standard + ".pdf")).string();
-    const auto r = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
-                            " --standard " + standard + " -o " + shell_quoted(pdf));
+    const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " --standard " + standard + " -o " +
+                            shell_quoted(pdf));
     INFO(r.output);
     REQUIRE(r.status == 0);
     // The picture is on the inside of the sheet (page 2): the body starts there.
@@ -176,7 +171,7 @@ TEST_CASE("print ink: a CMYK JPEG at 400 % prints within 330 % (Ghostscript tiff
 
 TEST_CASE("print ink: a layout colour above 330 % names the layout file and line", "[e2e][pdf]") {
   TempDir dir;
-  const std::string layout = read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "layouts/trifold-a4.yaml");
+  const std::string layout = read_bytes(kSource / "layouts/trifold-a4.yaml");
   const auto at = layout.find("color: [100, 45, 0, 10]");
   REQUIRE(at != std::string::npos);
   std::string heavy = layout;

@@ -5,17 +5,11 @@
 #include <regex>
 #include <sstream>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::pdf_box;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 
 namespace {
-
-const std::string kBinary = LEAFPRESS_BINARY;
-const std::string kSeed = std::string(LEAFPRESS_SOURCE_DIR) + "/content/stem-cell-therapy.md";
 
 // pdftotext's text with line-end hyphens joined and white space folded.
 std::string flowing_text(const std::string& pdf) {
@@ -192,7 +186,7 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
     INFO(r.output);
     REQUIRE(r.status == 0);
     // Every character's box from pdftotext -bbox lies inside the trim.
-    const auto trim = leafpress::test::pdf_box((out / "deep.pdf").string(), 1, "TrimBox");
+    const auto trim = pdf_box((out / "deep.pdf").string(), 1, "TrimBox");
     const auto bbox = run_tool("pdftotext -bbox " + shell_quoted(out / "deep.pdf") + " -").output;
     std::smatch m;
     const std::regex word("xMax=\"([-\\d.]+)\"");

@@ -5,25 +5,18 @@
 
 #include <regex>
 
-#include "tests/support/test_support.hpp"
+#include "tests/support/e2e_support.hpp"
 
-using leafpress::test::read_bytes;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 
 namespace {
-
-const std::filesystem::path kSource = LEAFPRESS_SOURCE_DIR;
-const std::filesystem::path kSeed = kSource / "content/stem-cell-therapy.md";
-const std::filesystem::path kPdfcheck = kSource.parent_path() / "shared/tools/pdfcheck";
 
 // Builds the seed article; `env` is put before the command ("SOURCE_DATE_EPOCH=... ").
 std::string build(const TempDir& dir, const std::string& standard, const std::string& name,
                   const std::string& env = "") {
   const auto pdf = (dir.path / name).string();
-  const auto r = run_tool("env -u SOURCE_DATE_EPOCH " + env + std::string(LEAFPRESS_BINARY) + " build " +
-                          shell_quoted(kSeed) + " --standard " + standard + " -o " + shell_quoted(pdf));
+  const auto r = run_tool("env -u SOURCE_DATE_EPOCH " + env + kBinary + " build " + shell_quoted(kSeed) +
+                          " --standard " + standard + " -o " + shell_quoted(pdf));
   INFO(r.output);
   REQUIRE(r.status == 0);
   return pdf;
@@ -38,19 +31,15 @@ std::string value(const std::string& text, const std::string& pattern) {
 }  // namespace
 
 TEST_CASE("standards: print and archive meet every requirement pdfcheck knows", "[e2e][pdf]") {
-  if (!std::filesystem::exists(kPdfcheck)) {
-    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
-    return;
-  }
+  if (!pdfcheck_found()) return;
   TempDir dir;
   for (const std::string standard : {"print", "archive"}) {
     const auto pdf = build(dir, standard, standard + ".pdf");
-    const auto report =
-        run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --standard " + standard);
-    INFO(standard << "\n" << report.output);
-    CHECK(report.output.find("qpdf_ok: true") != std::string::npos);
-    CHECK(report.output.find("fonts_all_embedded_subset_unicode: true") != std::string::npos);
-    CHECK(std::regex_search(report.output, std::regex(R"(standard: \{"checked": \d+, "failed": \[\]\})")));
+    const auto report = pdfcheck_report(pdf, " --standard " + standard);
+    INFO(standard << "\n" << report);
+    CHECK(report.find("qpdf_ok: true") != std::string::npos);
+    CHECK(report.find("fonts_all_embedded_subset_unicode: true") != std::string::npos);
+    CHECK(std::regex_search(report, std::regex(R"(standard: \{"checked": \d+, "failed": \[\]\})")));
   }
 }
 
@@ -143,7 +132,7 @@ TEST_CASE("standards: the archive's XMP packet and Info say the same", "[e2e][pd
   CHECK(value(xmp, R"(<dc:language><rdf:Bag><rdf:li>([^<]+)<)") == "zh-Hans");
   CHECK(value(xmp, R"(<pdfaid:part>(\d)<)") == "2");
   CHECK(value(xmp, R"(<pdfaid:conformance>(\w)<)") == "A");  // tagged: PDF/A-2a
-  CHECK(value(xmp, R"(<pdfuaid:part>(\d)<)") == "1");          // and PDF/UA-1, described for PDF/A
+  CHECK(value(xmp, R"(<pdfuaid:part>(\d)<)") == "1");        // and PDF/UA-1, described for PDF/A
   CHECK_THAT(xmp, Catch::Contains("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/<"));
   // The bookmarks: one per section of the article.
   const auto outline = run_tool("mutool show " + shell_quoted(pdf) + " outline").output;

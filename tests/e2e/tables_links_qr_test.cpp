@@ -11,6 +11,7 @@
 
 #include "pdf/write.hpp"
 #include "tests/layout/table_fixtures.hpp"
+#include "tests/support/e2e_support.hpp"
 
 using namespace leafpress;
 using namespace leafpress::test;
@@ -165,13 +166,13 @@ TEST_CASE("tables e2e: every QR code decodes with zbarimg to its URL", "[e2e][qr
 
 TEST_CASE("tables e2e: a Chinese article with a table, a footnote, links and QR codes, built by the CLI",
           "[e2e][table][qr][links]") {
-  const auto article = std::filesystem::path(LEAFPRESS_SOURCE_DIR) / "tests/articles/zh-hans-booking.md";
+  const auto article = kSource / "tests/articles/zh-hans-booking.md";
   TempDir dir;
   for (const std::string standard : {"archive", "print"}) {
     INFO(standard);
     const auto pdf = (dir.path / (standard + ".pdf")).string();
-    const auto build = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) +
-                                " --standard " + standard + " --set body.size=10pt -o " + shell_quoted(pdf));
+    const auto build = run_tool(kBinary + " build " + shell_quoted(article) + " --standard " + standard +
+                                " --set body.size=10pt -o " + shell_quoted(pdf));
     INFO(build.output);
     REQUIRE(build.status == 0);
     // Rows in order, each row's cells on one line from left to right (at 10 pt: copy-fit would set

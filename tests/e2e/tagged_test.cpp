@@ -8,30 +8,17 @@
 #include <regex>
 
 #include "tests/layout/layout_fixtures.hpp"
+#include "tests/support/e2e_support.hpp"
 #include "tests/support/tagged_pdf.hpp"
-#include "tests/support/test_support.hpp"
 
-using leafpress::test::read_marked_content;
-using leafpress::test::run_tool;
-using leafpress::test::shell_quoted;
-using leafpress::test::struct_text;
-using leafpress::test::TempDir;
+using namespace leafpress::test;
 
 namespace {
 
-const std::filesystem::path kSource = LEAFPRESS_SOURCE_DIR;
-const std::filesystem::path kPdfcheck = kSource.parent_path() / "shared/tools/pdfcheck";
-
-double figure(const std::string& report, const std::string& key) {
-  std::smatch m;
-  if (!std::regex_search(report, m, std::regex("(^|\\n)" + key + ": ([-0-9.]+)"))) return -1;
-  return std::stod(m[2]);
-}
-
 std::string build(const std::filesystem::path& article, const std::filesystem::path& pdf,
                   const std::string& layout, const std::string& standard) {
-  const auto r = run_tool(std::string(LEAFPRESS_BINARY) + " build " + shell_quoted(article) + " --layout " +
-                          layout + " --standard " + standard + " -o " + shell_quoted(pdf));
+  const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " --layout " + layout +
+                          " --standard " + standard + " -o " + shell_quoted(pdf));
   INFO(r.output);
   REQUIRE(r.status == 0);
   return r.output;
@@ -47,13 +34,8 @@ long position(const std::vector<std::string>& lines, const std::string& needle) 
 
 void check_pdfcheck(const std::filesystem::path& pdf, const std::filesystem::path& article,
                     const std::string& standard) {
-  if (!std::filesystem::exists(kPdfcheck)) {
-    WARN("pdfcheck not found at " << kPdfcheck << ": skipped");
-    return;
-  }
-  const auto ua = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --source " +
-                           shell_quoted(article) + " --standard ua")
-                      .output;
+  if (!pdfcheck_found()) return;
+  const auto ua = pdfcheck_report(pdf, " --source " + shell_quoted(article) + " --standard ua");
   INFO(ua);
   CHECK(ua.find("tagged: true") != std::string::npos);
   CHECK(figure(ua, "untagged_content") == 0);
@@ -62,7 +44,7 @@ void check_pdfcheck(const std::filesystem::path& pdf, const std::filesystem::pat
   CHECK(figure(ua, "struct_reading_order_fidelity") >= 0.98);
   CHECK(std::regex_search(ua, std::regex(R"(standard: \{"checked": \d+, "failed": \[\]\})")));
   if (standard != "archive") return;
-  const auto a = run_tool(shell_quoted(kPdfcheck) + " " + shell_quoted(pdf) + " --standard archive").output;
+  const auto a = pdfcheck_report(pdf, " --standard archive");
   INFO(a);
   CHECK(std::regex_search(a, std::regex(R"(standard: \{"checked": \d+, "failed": \[\]\})")));
 }
@@ -72,7 +54,7 @@ void check_pdfcheck(const std::filesystem::path& pdf, const std::filesystem::pat
 TEST_CASE("tagged: the seed tri-fold's tag tree reads in article order, though its pages are in print order",
           "[e2e][pdf]") {
   TempDir dir;
-  const auto article = kSource / "content/stem-cell-therapy.md";
+  const auto article = kSeed;
   const std::vector<std::string> headings = {"干细胞治疗",          "Understanding Autoimmune",
                                              "The Promise of Stem", "How Stem Cells Work",
                                              "Types of Stem Cell",  "The Future of Stem"};

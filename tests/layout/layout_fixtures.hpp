@@ -19,6 +19,12 @@ inline layout::Template shipped_layout(const std::string& name) {
   return *r;
 }
 
+// The shipped A4 tri-fold, loaded once per process (most layout tests lay out on it).
+inline const layout::Template& trifold_a4() {
+  static const layout::Template t = shipped_layout("trifold-a4");
+  return t;
+}
+
 // `text` as the file `path` (pictures are looked up beside it), laid out on `t`.
 inline Result<layout::PageModel> lay_out_text(const std::string& text, const layout::Template& t,
                                               const std::string& path = "article.md",

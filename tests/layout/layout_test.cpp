@@ -28,17 +28,9 @@ using leafpress::layout::RulePurpose;
 using leafpress::layout::Template;
 using leafpress::test::near;
 using leafpress::test::project_fonts;
+using leafpress::test::trifold_a4;
 
 namespace {
-
-const Template& trifold() {
-  static const Template t = [] {
-    auto r = leafpress::layout::load_template(std::string(LEAFPRESS_SOURCE_DIR) + "/layouts/trifold-a4.yaml");
-    if (!r) FAIL(r.error().describe());
-    return *r;
-  }();
-  return t;
-}
 
 const std::string kEnglish = R"(# Caring for Your Knees
 
@@ -83,7 +75,7 @@ leafpress::doc::Document parse(const std::string& text, const std::string& path 
 }
 
 leafpress::Result<PageModel> lay_out(const std::string& text, const std::string& path = "article.md") {
-  return leafpress::layout::lay_out(parse(text, path), trifold(), project_fonts());
+  return leafpress::layout::lay_out(parse(text, path), trifold_a4(), project_fonts());
 }
 
 PageModel must_lay_out(const std::string& text) {
@@ -239,7 +231,7 @@ TEST_CASE("layout: fold marks at the panel joins, outside the trim and bleed", "
 TEST_CASE("layout: the title is set on the front panel", "[layout]") {
   const PageModel m = must_lay_out(kEnglish);
   REQUIRE(m.pages.size() == 2);
-  const Template& t = trifold();
+  const Template& t = trifold_a4();
   std::string title;
   for (std::size_t i = 0; i < m.pages.size(); ++i)
     for (const GlyphRun& run : m.pages[i].runs) {
@@ -263,7 +255,7 @@ TEST_CASE("layout: the title is set on the front panel", "[layout]") {
 }
 
 TEST_CASE("layout: body text stays inside the trim and clear of the folds", "[layout]") {
-  const Template& t = trifold();
+  const Template& t = trifold_a4();
   for (const std::string* article : {&kEnglish, &kChinese}) {
     const PageModel m = must_lay_out(*article);
     REQUIRE(m.pages.size() == 2);
@@ -294,7 +286,7 @@ TEST_CASE("layout: body text stays inside the trim and clear of the folds", "[la
 TEST_CASE("layout: the body starts in the first flow panel and is black", "[layout]") {
   const PageModel m = must_lay_out(kEnglish);
   REQUIRE(m.pages.size() == 2);
-  const Template& t = trifold();
+  const Template& t = trifold_a4();
   // The flow starts on inside-1: the inside (page 1), left panel.
   bool found = false;
   for (const GlyphRun& run : m.pages[1].runs)
@@ -309,7 +301,7 @@ TEST_CASE("layout: the body starts in the first flow panel and is black", "[layo
 
 TEST_CASE("layout: the first # Title heading is not repeated in the body", "[layout]") {
   const PageModel m = must_lay_out(kEnglish);
-  const Template& t = trifold();
+  const Template& t = trifold_a4();
   for (std::size_t i = 0; i < m.pages.size(); ++i)
     for (const GlyphRun& run : m.pages[i].runs) {
       if (run.size == t.title_size) continue;  // the cover title itself
@@ -337,7 +329,7 @@ TEST_CASE("layout: a # heading that is not the title stays in the body", "[layou
 
 TEST_CASE("layout: a Chinese article keeps its title and subtitle on the cover", "[layout]") {
   const PageModel m = must_lay_out(kChinese);
-  const Template& t = trifold();
+  const Template& t = trifold_a4();
   CHECK(m.lang == "zh-Hans");
   std::string title, subtitle;
   for (const GlyphRun& run : m.pages.at(0).runs) {
@@ -402,7 +394,7 @@ TEST_CASE("layout: a booklet longer than kMaxPages is an error", "[layout]") {
 TEST_CASE("layout: --proof marks the model as a proof", "[layout]") {
   leafpress::layout::LayoutOptions proof;
   proof.proof = true;
-  auto m = leafpress::test::lay_out_text(kEnglish, trifold(), "a.md", proof);
+  auto m = leafpress::test::lay_out_text(kEnglish, trifold_a4(), "a.md", proof);
   if (!m) FAIL(m.error().describe());
   CHECK(m->proof);
   auto plain = lay_out(kEnglish);

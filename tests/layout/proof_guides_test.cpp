@@ -12,6 +12,7 @@
 #include "layout/layout.hpp"
 #include "layout/proof_guides.hpp"
 #include "layout/template.hpp"
+#include "tests/layout/layout_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 using leafpress::Pt;
@@ -23,17 +24,9 @@ using leafpress::layout::RulePurpose;
 using leafpress::layout::Template;
 using leafpress::test::near;
 using leafpress::test::project_fonts;
+using leafpress::test::trifold_a4;
 
 namespace {
-
-const Template& trifold() {
-  static const Template t = [] {
-    auto r = leafpress::layout::load_template(std::string(LEAFPRESS_SOURCE_DIR) + "/layouts/trifold-a4.yaml");
-    if (!r) FAIL(r.error().describe());
-    return *r;
-  }();
-  return t;
-}
 
 PageModel laid_out() {
   auto doc = leafpress::doc::parse_document(
@@ -44,7 +37,7 @@ PageModel laid_out() {
       "the spot, swing each leg and bend the knees slowly.\n\nWarm muscles protect the joint.\n",
       "knees.md");
   if (!doc) FAIL(doc.error().describe());
-  auto m = leafpress::layout::lay_out(*doc, trifold(), project_fonts());
+  auto m = leafpress::layout::lay_out(*doc, trifold_a4(), project_fonts());
   if (!m) FAIL(m.error().describe());
   return std::move(m).value();
 }
@@ -75,10 +68,10 @@ TEST_CASE("proof_guides: trim, bleed and safe area on every page, and the model 
   PageModel m = laid_out();
   const std::size_t rules_before = m.pages[0].rules.size();
   CHECK_FALSE(m.proof);
-  REQUIRE(add_proof_guides(m, trifold(), project_fonts()).has_value());
+  REQUIRE(add_proof_guides(m, trifold_a4(), project_fonts()).has_value());
   CHECK(m.proof);
   CHECK(m.pages[0].rules.size() > rules_before);
-  const Pt safe = trifold().safe_margin;
+  const Pt safe = trifold_a4().safe_margin;
   for (const Page& page : m.pages) {
     const auto g = guides(page);
     CHECK(has_horizontal(g, page.trim.y1, page.trim.x0, page.trim.x1));
@@ -94,8 +87,8 @@ TEST_CASE("proof_guides: trim, bleed and safe area on every page, and the model 
 
 TEST_CASE("proof_guides: folds are dashed, with the safe area either side", "[layout]") {
   PageModel m = laid_out();
-  REQUIRE(add_proof_guides(m, trifold(), project_fonts()).has_value());
-  const Template& t = trifold();
+  REQUIRE(add_proof_guides(m, trifold_a4(), project_fonts()).has_value());
+  const Template& t = trifold_a4();
   for (std::size_t s = 0; s < 2; ++s) {
     const Page& page = m.pages[s];
     const auto g = guides(page);
@@ -120,7 +113,7 @@ TEST_CASE("proof_guides: the baseline grid runs through the body's baselines", "
   for (const auto& run : m.pages[1].runs)
     if (near(run.size, m.body_size, 1e-6)) body_baselines.insert(std::lround(run.y * 100));
   REQUIRE(body_baselines.size() >= 3);
-  REQUIRE(add_proof_guides(m, trifold(), project_fonts()).has_value());
+  REQUIRE(add_proof_guides(m, trifold_a4(), project_fonts()).has_value());
   std::set<long> grid;
   for (const auto& r : guides(m.pages[1]))
     if (near(r.y0, r.y1, 1e-9) && r.width < 0.2) grid.insert(std::lround(r.y0 * 100));
@@ -143,7 +136,7 @@ TEST_CASE("proof_guides: the label says proof, above the trim and outside the bl
   PageModel m = laid_out();
   std::vector<std::size_t> runs_before;
   for (const auto& p : m.pages) runs_before.push_back(p.runs.size());
-  REQUIRE(add_proof_guides(m, trifold(), project_fonts()).has_value());
+  REQUIRE(add_proof_guides(m, trifold_a4(), project_fonts()).has_value());
   for (std::size_t i = 0; i < m.pages.size(); ++i) {
     const Page& page = m.pages[i];
     REQUIRE(page.runs.size() == runs_before[i] + 1);
@@ -162,6 +155,6 @@ TEST_CASE("proof_guides: pages beyond the template's sides repeat its last side"
   PageModel m = laid_out();
   m.pages.push_back(m.pages[1]);
   m.pages.back().rules.clear();
-  REQUIRE(add_proof_guides(m, trifold(), project_fonts()).has_value());
+  REQUIRE(add_proof_guides(m, trifold_a4(), project_fonts()).has_value());
   CHECK(guides(m.pages[2]).size() == guides(m.pages[1]).size());
 }
