@@ -28,10 +28,6 @@ namespace fs = std::filesystem;
 
 Context Context::from_environment(const fs::path& executable) {
   Context ctx;
-  // The hyphenation patterns take as long to read as fontconfig takes to load its
-  // configuration: on a second core both are done by the time the first paragraph
-  // needs them (a cold single build is mostly such start-up work).
-  ctx.warm_up = std::jthread([] { (void)text::hyphenation_points("hyphenation"); });
   std::vector<fs::path> roots{fs::current_path()};
   std::error_code ec;
   const fs::path exe = fs::canonical(executable, ec);
@@ -53,6 +49,29 @@ Context Context::from_environment(const fs::path& executable) {
     if (end != e && *end == '\0' && v >= 0) ctx.epoch_override = v;
   }
   return ctx;
+}
+
+std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articles) {
+  std::set<std::string> langs;  // one pattern set per language, not per article
+  const auto needs = [](const std::vector<doc::Span>& spans) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [](const doc::Span& s) { return !s.code && text::has_hyphenatable_word(s.text); });
+  };
+  for (const doc::Document* d : articles) {
+    if (!d) continue;
+    const bool hyphenates = std::any_of(d->blocks.begin(), d->blocks.end(), [&](const doc::Block& b) {
+      if (needs(b.spans)) return true;
+      for (const auto& row : b.table.rows)
+        for (const auto& cell : row)
+          if (needs(cell.spans)) return true;
+      return false;
+    });
+    if (hyphenates) langs.insert(text::uses_british_patterns(d->meta.lang) ? "en-GB" : "en");
+  }
+  if (langs.empty()) return {};
+  return std::jthread([langs = std::move(langs)] {
+    for (const auto& lang : langs) text::load_patterns(lang);
+  });
 }
 
 namespace {
@@ -110,12 +129,17 @@ void make_subsets_in_parallel(const layout::PageModel& model, pdf::SubsetCache& 
 // Every file the build read besides the article, for fingerprints (fingerprint.hpp).
 std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::path& layout_file) {
   std::set<std::string> files;
+  std::set<const text::Face*> faces;  // a few faces, thousands of glyphs: one name each
   for (const auto& page : model.pages) {
-    for (const auto& run : page.runs)
-      for (const auto& g : run.glyphs) files.insert(g.face->file.string());
+    for (const auto& run : page.runs) {
+      const text::Face* last = nullptr;
+      for (const auto& g : run.glyphs)
+        if (g.face != last) faces.insert(last = g.face);
+    }
     for (const auto& image : page.images)  // pictures, the cover image and the clinic's logo
       if (image.raster) files.insert(image.raster->source);
   }
+  for (const text::Face* face : faces) files.insert(face->file.string());
   std::vector<std::string> out{layout_file.string()};
   out.insert(out.end(), files.begin(), files.end());
   return out;
@@ -124,7 +148,9 @@ std::vector<std::string> inputs_of(const layout::PageModel& model, const fs::pat
 Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool stage) {
   Outcome out;
   out.output = job.output;
-  auto document = doc::load_document(job.article);
+  // Read once per run when the command's input guard has read it already (a cold build
+  // of the seed parsed it twice: ~3 ms).
+  auto document = job.document ? Result<doc::Document>(*job.document) : doc::load_document(job.article);
   if (!document) {
     out.error = document.error();
     return out;
@@ -182,8 +208,8 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
     for (auto& w : *coverage) out.warnings.push_back(job.article + ": " + std::move(w));
   }
   const bool marks = job.marks.value_or(job.standard != pdf::Standard::None);
-  auto model =
-      layout::lay_out(*document, *tmpl, *ctx.fonts, layout::LayoutOptions{job.proof, job.impose, marks});
+  auto model = layout::lay_out(*document, *tmpl, *ctx.fonts,
+                               layout::LayoutOptions{job.proof, job.impose, marks, spare_threads});
   if (!model) {
     out.error = model.error();
     if (out.error.file.empty()) out.error.file = job.article;
@@ -256,12 +282,15 @@ std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx
   const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
   const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
   const auto done = [&](std::size_t i) {
-    if (!on_done) return;
-    try {
-      on_done(i, outcomes[i]);
-    } catch (const std::exception& e) {
-      outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+    if (on_done) {
+      try {
+        on_done(i, outcomes[i]);
+      } catch (const std::exception& e) {
+        outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
+      }
     }
+    // The files read are for on_done (fingerprints): a 10,000-row merge need not keep them.
+    std::vector<std::string>().swap(outcomes[i].inputs);
   };
   Finisher finisher(kFinisherThreads, [&](std::size_t i) {
     Outcome& o = outcomes[i];

@@ -7,8 +7,8 @@
 // cached by face and glyph set). A job that fails, for any reason (bad input,
 // an exception from a library, out of memory), reports its Error and writes
 // nothing; the others go on. This is the only stage that catches exceptions.
-// Cold start: Context::from_environment reads the hyphenation patterns on a
-// second thread while fontconfig loads; a lone job (more threads than jobs)
+// Cold start: warm_up_hyphenation reads the hyphenation patterns an article needs on
+// a second thread while fontconfig loads; a lone job (more threads than jobs)
 // subsets its fonts on the idle threads.
 #pragma once
 
@@ -24,6 +24,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/result.hpp"
+#include "doc/document.hpp"
 #include "layout/template.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/write.hpp"
@@ -46,6 +47,9 @@ struct Job {
   bool fill_variables = false;
   std::map<std::string, std::string> variables{};
   std::string row{};  // where the values came from ("clinics.csv:7"), for messages
+  // The article as the command already read it (InputGuard::add_job), shared by the rows
+  // of a merge; null: the build reads the article itself.
+  std::shared_ptr<const doc::Document> document{};
 };
 
 struct Outcome {
@@ -74,11 +78,17 @@ struct Context {
   std::unique_ptr<text::FontSet> fonts;
   std::unique_ptr<pdf::SubsetCache> subsets;  // font subsets shared by all jobs
   long long epoch_override = -1;              // SOURCE_DATE_EPOCH, when set
-  std::jthread warm_up;                       // reads the hyphenation patterns meanwhile
   std::unique_ptr<TemplateCache> templates = std::make_unique<TemplateCache>();  // layouts read once
 
   static Context from_environment(const std::filesystem::path& executable);
 };
+
+// Reads the hyphenation patterns these articles will use on a thread of its own (none
+// for articles without a Latin word to hyphenate: CJK-only leaflets never load them),
+// so that they are ready, or nearly, when the first paragraph needs them; the
+// returned thread joins when destroyed. Only a head start: a build that needs
+// patterns nobody warmed up reads them itself (text/hyphenate.hpp, once per process).
+std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articles);
 
 // `spare_threads`: idle threads the job may use to make its font subsets in parallel.
 // `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and
@@ -87,7 +97,9 @@ Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0
 
 // Runs all jobs on `threads` threads; outcomes in job order. `on_done(i, outcome)`
 // is called as soon as job i has finished (its PDF in place), and may add to the
-// outcome (a warning); calls come from several threads at once. PDFs are flushed
+// outcome (a warning); calls come from several threads at once. Outcome::inputs is
+// there for on_done only: it is emptied afterwards, so that memory does not grow with
+// the rows of a merge by the list of fonts each PDF used. PDFs are flushed
 // to disk and renamed on finisher threads (finisher.hpp) while the next ones build.
 std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
                                 const std::function<void(std::size_t, Outcome&)>& on_done = {});

@@ -8,16 +8,20 @@
 namespace leafpress::batch {
 namespace fs = std::filesystem;
 
-void InputGuard::add_job(const Job& job) {
-  if (!articles_read_.insert(job.article).second) return;  // many rows, one article: read it once
+std::shared_ptr<const doc::Document> InputGuard::add_job(const Job& job) {
+  // Many rows, one article: read it once.
+  const auto [known, fresh] = articles_read_.try_emplace(job.article);
+  if (!fresh) return known->second;
   inputs_.add(job.article, "the article " + job.article);
   if (job.layout.find('/') != std::string::npos || job.layout.ends_with(".yaml"))
     inputs_.add(job.layout, "the layout " + job.layout);
   if (job.fill_variables)
     if (auto logo = job.variables.find("clinic.logo"); logo != job.variables.end() && !logo->second.empty())
       inputs_.add(logo->second, "the logo " + logo->second);
-  auto document = doc::load_document(job.article);
-  if (!document) return;  // its build says what is wrong with it
+  auto loaded = doc::load_document(job.article);
+  if (!loaded) return nullptr;  // its build says what is wrong with it
+  const auto document = std::make_shared<const doc::Document>(std::move(loaded).value());
+  known->second = document;
   const auto& meta = document->meta;
   if (!meta.cover_image.empty())
     inputs_.add(meta.cover_image, "the cover image " + meta.cover_image + " of " + job.article);
@@ -32,6 +36,7 @@ void InputGuard::add_job(const Job& job) {
   for (const auto& block : document->blocks)
     if (block.kind == doc::BlockKind::Image && !block.image.empty())
       inputs_.add(block.image, "the picture " + block.image + " of " + job.article);
+  return document;
 }
 
 Status InputGuard::check_output(const std::string& output, const std::string& writer) const {

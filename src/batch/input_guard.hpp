@@ -16,8 +16,9 @@
 // Thread-safety: none; use it on one thread before the jobs start.
 #pragma once
 
+#include <memory>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "batch/build_job.hpp"
 #include "core/file_identity.hpp"
@@ -31,7 +32,9 @@ class InputGuard {
   void add(const std::string& path, const std::string& what) { inputs_.add(path, what); }
 
   // Records what `job` reads that is known before building (see the top of this file).
-  void add_job(const Job& job);
+  // Returns the article as read for that (null when it cannot be read): give it to the
+  // job (Job::document) and the build does not read it again.
+  std::shared_ptr<const doc::Document> add_job(const Job& job);
 
   // Refuses `output` when it is a recorded input or an existing folder. `writer` says
   // who would write it ("the PDF of a.md", "the report"); the error names the output
@@ -40,7 +43,7 @@ class InputGuard {
 
  private:
   FileSet inputs_;
-  std::unordered_set<std::string> articles_read_;
+  std::unordered_map<std::string, std::shared_ptr<const doc::Document>> articles_read_;
 };
 
 }  // namespace leafpress::batch

@@ -98,7 +98,12 @@ int run_batch(const BatchRequest& request, const char* argv0) {
         r.outcome.body_size = record->body_size;
         continue;
       }
-    to_build.push_back(r.planned->job);
+    // The row's values move to the job that uses them (the report and the messages need
+    // only the planned job's names): a merge keeps each row's values once, not twice.
+    batch::Job& planned_job = manifest->jobs[static_cast<std::size_t>(r.planned - manifest->jobs.data())].job;
+    auto values = std::move(planned_job.variables);
+    to_build.push_back(planned_job);
+    to_build.back().variables = std::move(values);
     built_index.push_back(i);
   }
 

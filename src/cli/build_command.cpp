@@ -21,13 +21,9 @@ namespace leafpress::cli {
 
 const batch::Context& process_context(const char* argv0) {
   // Kept to the end of the process and not destroyed at exit: the kernel frees its fonts and
-  // caches at once, where their destructors took a few milliseconds of a cold build. Its
-  // warm-up thread (the hyphenation patterns) is joined first.
-  static const batch::Context& ctx = [&]() -> const batch::Context& {
-    auto made = std::make_unique<batch::Context>(batch::Context::from_environment(argv0));
-    if (made->warm_up.joinable()) made->warm_up.join();  // read alongside fontconfig's start
-    return *made.release();
-  }();
+  // caches at once, where their destructors took a few milliseconds of a cold build.
+  static const batch::Context& ctx =
+      *std::make_unique<batch::Context>(batch::Context::from_environment(argv0)).release();
   return ctx;
 }
 
@@ -103,7 +99,7 @@ int run_build(const BuildRequest& request, const char* argv0) {
   // No PDF may replace a file this run reads (an article, the layout, a picture):
   // `-o notes.md` for notes.md would lose the article itself. By identity, in linear time.
   batch::InputGuard guard;
-  for (const auto& job : list) guard.add_job(job);
+  for (auto& job : list) job.document = guard.add_job(job);
   // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
   std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
@@ -127,6 +123,11 @@ int run_build(const BuildRequest& request, const char* argv0) {
                  " -o DIR`)");
   // With the PDF on standard output (-o -), what leafpress says goes to standard error.
   std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
+  // The patterns the articles hyphenate with are read while fontconfig starts and the
+  // first pages are laid out; the thread joins at the end of this function.
+  std::vector<const doc::Document*> articles;
+  for (const auto& job : list) articles.push_back(job.document.get());
+  const std::jthread warm_up = batch::warm_up_hyphenation(articles);
   const batch::Context& ctx = process_context(argv0);
   const auto outcomes =
       batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));

@@ -390,12 +390,14 @@ class BlockWalker {
   // A paragraph with a table's delimiter row (`|---|:--:|`) in it is a table that GFM
   // did not take (the rows have different numbers of cells): it would print its pipes.
   void warn_broken_table(cmark_node* paragraph) {
-    static const std::regex kDelimiterRow(R"(^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
     const int first = cmark_node_get_start_line(paragraph), last = cmark_node_get_end_line(paragraph);
     if (first <= 0 || last < first) return;
     for (int line = first; line <= last; ++line) {
       const std::string row(source_line(line));
-      if (row.find('|') != std::string::npos && std::regex_match(row, kDelimiterRow)) {
+      // The cheap test first: the regex is compiled only for an article that needs it.
+      if (row.find('|') == std::string::npos || row.find('-') == std::string::npos) continue;
+      static const std::regex kDelimiterRow(R"(^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
+      if (std::regex_match(row, kDelimiterRow)) {
         doc_.warnings.push_back(
             Warning{line + line_offset_,
                     "this table prints as text: its `|---|` row must have as many cells as "
@@ -419,8 +421,10 @@ class BlockWalker {
 // `[^label]:` starting a line (up to three spaces in), outside fenced code: a footnote
 // definition. Returns label and line for each.
 std::vector<std::pair<std::string, int>> footnote_definitions(std::string_view body, int line_offset) {
-  static const std::regex kDefinition(R"(^ {0,3}\[\^([^\]]+)\]:)");
   std::vector<std::pair<std::string, int>> out;
+  // No `[^` anywhere, no definition: the regex (~0.5 ms to compile) is not needed.
+  if (body.find("[^") == std::string_view::npos) return out;
+  static const std::regex kDefinition(R"(^ {0,3}\[\^([^\]]+)\]:)");
   std::string fence;  // the open code fence, if any
   int line = 1;
   for (std::size_t pos = 0; pos <= body.size(); ++line) {

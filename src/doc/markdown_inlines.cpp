@@ -81,6 +81,7 @@ std::string excerpt(std::string_view html) {
 
 // cmark-gfm leaves a reference to an undefined footnote as the text `[^label]`.
 void warn_undefined_footnotes(std::string_view text, int line, std::vector<Warning>& warnings) {
+  if (text.find("[^") == std::string_view::npos) return;  // the regex is compiled only when needed
   static const std::regex kReference(R"(\[\^([^\]\s]+)\])");
   const std::string s(text);
   for (auto it = std::sregex_iterator(s.begin(), s.end(), kReference); it != std::sregex_iterator(); ++it)

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "layout/back_panel.hpp"
 #include "layout/column_ends.hpp"
@@ -22,6 +23,7 @@ namespace leafpress::layout {
 namespace {
 
 constexpr double kMaxImageShare = 0.45;
+constexpr std::size_t kMinBlocksForHelper = 8;  // a shorter article is not worth a thread
 constexpr double kMinColumnEms = 6;  // the narrowest column worth setting text in, in body ems  // a picture
                                      // in the body: at most this share of a frame's height
 
@@ -190,6 +192,29 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
           fonts,    document.meta.lang.empty() ? "en" : document.meta.lang,
           {},       latin_share(document)};
   if (auto r = load_images(s); !r) return r.error();
+
+  // A lone build has a core to spare. Copy-fit's first trial prepares every paragraph
+  // (itemizing, shaping, hyphenation, break opportunities: most of a cold build's
+  // composition); text/paragraph keeps what it prepares in a process-wide cache keyed by
+  // the paragraph, not the size. So a helper composes the second half of the article, last
+  // block first, while this thread sets the cover and works from the top: by the time it
+  // gets there, those paragraphs are prepared. The helper's results are dropped; only the
+  // caches keep anything, and they hold the same whichever thread filled them.
+  doc::Document tail;
+  std::jthread helper;
+  if (options.helpers > 0 && document.blocks.size() >= kMinBlocksForHelper) {
+    tail.meta = document.meta;
+    tail.blocks.assign(document.blocks.rbegin(),
+                       document.blocks.rbegin() + static_cast<std::ptrdiff_t>(document.blocks.size() / 2));
+    helper = std::jthread([&s, &tail] {
+      const Scene t{tail, s.t, s.fonts, s.lang, s.images};
+      const Pt size = s.t.body_size_min;
+      try {
+        (void)collect_blocks(t, size, column_width(s.t, size, text::is_cjk_language(s.lang)), size * 1000);
+      } catch (...) {  // only a head start: this thread's own composition meets any error and reports it
+      }
+    });
+  }
 
   // The cover and the clinic block do not depend on the body size: set them once, and keep their room.
   std::vector<std::string> warnings;

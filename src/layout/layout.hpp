@@ -33,6 +33,9 @@ struct LayoutOptions {
   bool proof = false;  // draw trim, bleed, safe area, panels, folds and the baseline grid over the pages
   bool impose = true;  // booklets: printer spreads on sheets; false = reader pages in order
   bool marks = true;   // false: pages cut to the trim, no bleed or marks (office_pages.hpp); not with proof
+  // Idle threads (a lone build): one prepares the second half of the article's paragraphs
+  // while this thread sets the cover and the first half (see lay_out). Same output.
+  unsigned helpers = 0;
 };
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,

@@ -289,8 +289,8 @@ void split_languages(PageModel& model, const std::string& lang) {
   // A run's parts: [begin, end) of its glyphs and their language ("" = the document's).
   struct Part {
     std::size_t begin, end;
-    std::string lang;
-    bool strong;  // holds a letter of some script (else only neutral glyphs so far)
+    std::string_view lang;  // a literal of language_of
+    bool strong;            // holds a letter of some script (else only neutral glyphs so far)
   };
   const bool cjk_document = cjk(lang);
   auto parts_of = [&](const GlyphRun& run) {
@@ -308,21 +308,30 @@ void split_languages(PageModel& model, const std::string& lang) {
       // Neutral glyphs (spaces, digits, punctuation) stay with the part they follow, or join
       // the first letters after them at the start of a run.
       if (parts.empty() || (strong && parts.back().strong && parts.back().lang != l))
-        parts.push_back(Part{i, i, std::string(l), strong});
+        parts.push_back(Part{i, i, l, strong});
       else if (strong && !parts.back().strong)
         parts.back().lang = l, parts.back().strong = true;
       parts.back().end = i + 1;
     }
     return parts;
   };
+  // Each tagged run's parts, worked out once (they are used up to three times below).
+  std::vector<std::vector<std::vector<Part>>> parts(model.pages.size());
+  for (std::size_t p = 0; p < model.pages.size(); ++p) {
+    parts[p].resize(model.pages[p].runs.size());
+    for (std::size_t r = 0; r < model.pages[p].runs.size(); ++r)
+      if (model.pages[p].runs[r].tag.element >= 0) parts[p][r] = parts_of(model.pages[p].runs[r]);
+  }
   // First: the languages of each element's runs. One foreign language throughout: /Lang on it.
   std::map<int, std::vector<std::string>> seen;  // element → languages of its parts
-  for (const Page& page : model.pages)
-    for (const GlyphRun& run : page.runs) {
+  for (std::size_t p = 0; p < model.pages.size(); ++p)
+    for (std::size_t r = 0; r < model.pages[p].runs.size(); ++r) {
+      const GlyphRun& run = model.pages[p].runs[r];
       if (run.tag.element < 0) continue;
       auto& langs = seen[run.tag.element];
-      for (const Part& part : parts_of(run))
-        if (std::find(langs.begin(), langs.end(), part.lang) == langs.end()) langs.push_back(part.lang);
+      for (const Part& part : parts[p][r])
+        if (std::find(langs.begin(), langs.end(), part.lang) == langs.end())
+          langs.push_back(std::string(part.lang));
     }
   std::map<int, bool> split;  // element → its runs are split into Spans
   for (const auto& [element, langs] : seen) {
@@ -356,7 +365,7 @@ void split_languages(PageModel& model, const std::string& lang) {
     const GlyphRun& run = model.pages[at.page].runs[at.run];
     auto& elements = part_elements[{at.page, at.run}];
     auto& [open_lang, span] = open.try_emplace(run.tag.element, std::string(), kArtifact).first->second;
-    for (const Part& part : parts_of(run)) {
+    for (const Part& part : parts[at.page][at.run]) {
       if (!part.strong && span >= 0) {  // only digits or punctuation: part of the open Span
         elements.push_back(span);
         continue;
@@ -368,7 +377,7 @@ void split_languages(PageModel& model, const std::string& lang) {
       }
       if (span < 0 || open_lang != part.lang) {
         span = tree.add(StructType::Span, run.tag.element);
-        tree.elements.back().lang = open_lang = part.lang;
+        tree.elements.back().lang = open_lang = std::string(part.lang);
       }
       elements.push_back(span);
     }
@@ -384,11 +393,11 @@ void split_languages(PageModel& model, const std::string& lang) {
         runs.push_back(std::move(run));
         continue;
       }
-      const auto parts = parts_of(run);
-      for (std::size_t i = 0; i < parts.size(); ++i) {
+      const auto& run_parts = parts[p][r];
+      for (std::size_t i = 0; i < run_parts.size(); ++i) {
         GlyphRun piece{run.x, run.y, run.size, run.color, {}, run.tag};
-        piece.glyphs.assign(run.glyphs.begin() + static_cast<std::ptrdiff_t>(parts[i].begin),
-                            run.glyphs.begin() + static_cast<std::ptrdiff_t>(parts[i].end));
+        piece.glyphs.assign(run.glyphs.begin() + static_cast<std::ptrdiff_t>(run_parts[i].begin),
+                            run.glyphs.begin() + static_cast<std::ptrdiff_t>(run_parts[i].end));
         piece.tag.element = found->second[i];
         runs.push_back(std::move(piece));
       }

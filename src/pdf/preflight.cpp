@@ -23,6 +23,11 @@ const layout::ColorSource* source_of(const layout::PageModel& model, const layou
 }
 
 Status check_color(const layout::PageModel& model, const layout::Cmyk& c, Standard standard) {
+  const double total = c.c + c.m + c.y + c.k;
+  const bool in_range =
+      c.c >= 0 && c.c <= 1 && c.m >= 0 && c.m <= 1 && c.y >= 0 && c.y <= 1 && c.k >= 0 && c.k <= 1;
+  // Called for every run, rule and dot: the messages are made only for a colour that fails.
+  if (in_range && !(standard == Standard::Print && total > kMaxTotalInk + 1e-9)) return Ok{};
   const layout::ColorSource* source = source_of(model, c);
   const std::string file = source ? source->file : "";
   const int line = source ? source->line : 0;
@@ -30,19 +35,13 @@ Status check_color(const layout::PageModel& model, const layout::Cmyk& c, Standa
   const std::string where = !source                   ? "in the layout's colours"
                             : source->file == "--set" ? "in --set " + source->key
                                                       : "in the layout's " + source->key;
-  for (const double v : {c.c, c.m, c.y, c.k})
-    if (!(v >= 0 && v <= 1))
-      return Error{file, line, what + " is outside 0..100 %", "fix the colour " + where};
-  const double total = c.c + c.m + c.y + c.k;
-  if (standard == Standard::Print && total > kMaxTotalInk + 1e-9) {
-    char ink[32];
-    std::snprintf(ink, sizeof ink, "%.0f %%", total * 100);
-    return Error{file, line,
-                 what + " puts down " + ink +
-                     " ink in total, more than FOGRA39 allows (330 %); the print shop would reject the file",
-                 "lower C+M+Y+K to at most 330 % " + where + ", or build with --standard none"};
-  }
-  return Ok{};
+  if (!in_range) return Error{file, line, what + " is outside 0..100 %", "fix the colour " + where};
+  char ink[32];
+  std::snprintf(ink, sizeof ink, "%.0f %%", total * 100);
+  return Error{file, line,
+               what + " puts down " + ink +
+                   " ink in total, more than FOGRA39 allows (330 %); the print shop would reject the file",
+               "lower C+M+Y+K to at most 330 % " + where + ", or build with --standard none"};
 }
 
 bool inside(const layout::Rect& inner, const layout::Rect& outer) {

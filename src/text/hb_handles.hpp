@@ -16,6 +16,7 @@ using HbFace = Handle<hb_face_t, hb_face_destroy>;
 using HbFont = Handle<hb_font_t, hb_font_destroy>;
 using HbBuffer = Handle<hb_buffer_t, hb_buffer_destroy>;
 using HbSet = Handle<hb_set_t, hb_set_destroy>;
+using HbShapePlan = Handle<hb_shape_plan_t, hb_shape_plan_destroy>;
 using HbSubsetInput = Handle<hb_subset_input_t, hb_subset_input_destroy>;
 using HbSubsetPlan = Handle<hb_subset_plan_t, hb_subset_plan_destroy>;
 

@@ -42,6 +42,19 @@ bool uses_british_patterns(std::string_view lang) {
   return false;
 }
 
+void load_patterns(std::string_view lang) {
+  (void)dictionary(uses_british_patterns(lang));
+}
+
+bool has_hyphenatable_word(std::string_view text) {
+  std::size_t run = 0;
+  for (const char c : text) {
+    run = std::isalpha(static_cast<unsigned char>(c)) ? run + 1 : 0;
+    if (run >= kMinWord) return true;
+  }
+  return false;
+}
+
 std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_view lang) {
   std::vector<std::size_t> points;
   if (word.size() < kMinWord || word.size() < kMinBefore + kMinAfter || word.size() > 64) return points;

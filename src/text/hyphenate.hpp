@@ -31,4 +31,12 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
 // True when `lang` uses the British patterns.
 bool uses_british_patterns(std::string_view lang);
 
+// Reads the patterns `lang` uses, if not read yet (libhyphen takes ~10 ms to build its
+// machine from them): a warm-up, on another thread, for the first word that needs them.
+void load_patterns(std::string_view lang);
+
+// True when `text` holds a word the patterns may break: kMinWord ASCII letters in a row.
+// An article without one (all Chinese, Japanese or Korean) never needs the patterns.
+bool has_hyphenatable_word(std::string_view text);
+
 }  // namespace leafpress::text

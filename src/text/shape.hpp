@@ -15,7 +15,13 @@
 // `size` on the way out (shaping does not depend on the size): copy-fit's trials
 // at other sizes and a batch's other data rows shape each paragraph once. The
 // cache is process-wide, bounded, and knows faces by file and index.
-// Thread-safety: reentrant; the hb_buffer is per call, the cache has a mutex.
+// Words: a paragraph not in that cache is shaped word by word (a word and the spaces
+// after it), each word once per thread, face, script and language, where the font
+// does nothing across a space (no lookup of the shaping plan touches the space glyph;
+// see shape.cpp): the same glyphs as shaping each run whole, at a fraction of the cost
+// when words repeat (they do: within an article, and across a batch's leaflets).
+// Thread-safety: reentrant; the hb_buffer is per call, the paragraph cache has a
+// mutex, the word cache is per thread.
 #pragma once
 
 #include <memory>
@@ -38,5 +44,10 @@ std::shared_ptr<const FontUnitGlyphs> shaped_in_font_units(std::string_view text
                                                            const std::vector<Run>& runs,
                                                            const std::string& lang);
 std::vector<ShapedGlyph> scaled(const FontUnitGlyphs& glyphs, const std::vector<Run>& runs, Pt size);
+
+// For tests: shaped without the paragraph cache, word by word where the font allows it
+// (as shape() does) or each run whole (by_words false). The two are equal, glyph for glyph.
+std::vector<ShapedGlyph> shape_uncached(std::string_view text, const std::vector<Run>& runs,
+                                        const std::string& lang, Pt size, bool by_words);
 
 }  // namespace leafpress::text

@@ -43,3 +43,30 @@ TEST_CASE("report: status, output, pages, body size, warnings, time and error pe
   CHECK(jobs[1]["error"]["line"] == 5);
   CHECK(jobs[1]["error"]["text"] == "handouts/flu.en.md:5: unknown variable {{clinic.fax}} (add a column)");
 }
+
+// The report is written entry by entry (a long merge need not hold every entry as a JSON
+// value): the text must be what nlohmann's dump(2) gives for the whole document.
+TEST_CASE("report: written entry by entry, it is the text of the whole document's dump", "[batch]") {
+  std::vector<PlannedJob> planned(3);
+  std::vector<JobResult> results;
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    planned[i].name = "flu";
+    planned[i].job.article = "handouts/flu.en.md";
+    planned[i].job.output = "out/" + std::to_string(i) + ".pdf";
+    planned[i].job.row = "clinics.csv:" + std::to_string(i + 2);
+    JobResult r{.planned = &planned[i], .status = i == 1 ? JobStatus::Failed : JobStatus::Built};
+    r.outcome.pages = 2;
+    r.outcome.warnings = {"a \"quoted\" warning", "bad UTF-8: \xC3("};
+    if (i == 1) r.outcome.error = {"handouts/flu.en.md", 5, "unknown variable", "add a column"};
+    results.push_back(r);
+  }
+  const RunSummary run{.manifest = "batch.yaml", .shard = "1/1", .threads = 2, .seconds = 1.5};
+  using json = nlohmann::ordered_json;
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    const std::vector<JobResult> some(results.begin(), results.begin() + static_cast<std::ptrdiff_t>(n));
+    const std::string text = report_json(run, some);
+    INFO(text);
+    CHECK(json::parse(text).dump(2) + "\n" == text);
+    CHECK(json::parse(text)["jobs"].size() == n);
+  }
+}

@@ -1,11 +1,15 @@
 // Tests for text/shape.cpp: runs of one face → glyphs, and the cap on clusters.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 
 #include "core/utf8.hpp"
+#include "doc/document.hpp"
 #include "tests/support/test_support.hpp"
+#include "text/itemize.hpp"
 #include "text/shape.hpp"
 
 using leafpress::test::installed_fonts;
@@ -50,4 +54,53 @@ TEST_CASE("shape: ordinary text is one cluster per character and keeps its ligat
   CHECK(per_cluster.count(0) == 1);
   CHECK(per_cluster.count(1) == 0);  // the accent belongs to the e before it
   CHECK(glyphs.size() < 13);         // "ffi" is one glyph, accents compose or attach
+}
+
+// Words are shaped apart and put together only where the font does nothing across a
+// space (shape.cpp): the glyphs must be those of the whole runs, on every article we
+// have, in every face the articles use (serif and sans, regular and bold, CJK and Latin).
+TEST_CASE("shape: shaping word by word gives the glyphs of shaping each run whole, on every article",
+          "[text]") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const char* dir : {"content", "content/handouts", "tests/articles", "tests/articles/gfm"})
+    for (const auto& e : fs::directory_iterator(fs::path(LEAFPRESS_SOURCE_DIR) / dir))
+      if (e.path().extension() == ".md") files.push_back(e.path());
+  REQUIRE(files.size() >= 15);
+  std::size_t compared = 0, words = 0;
+  for (const auto& file : files) {
+    auto document = leafpress::doc::load_document(file.string());
+    REQUIRE(document.has_value());
+    for (const bool bold : {false, true})
+      for (const char* cjk : {"Noto Serif CJK", "Noto Sans CJK"})
+        for (const auto& block : document->blocks) {
+          const std::string text = block.plain_text();
+          if (text.empty()) continue;
+          leafpress::text::ParagraphStyle style;
+          style.lang = document->meta.lang.empty() ? "en" : document->meta.lang;
+          style.bold = bold;
+          style.fonts.cjk = cjk;
+          style.fonts.latin = std::string(cjk).starts_with("Noto Sans") ? "Noto Sans" : "Noto Serif";
+          auto itemized = leafpress::text::itemize(text, {}, style, installed_fonts());
+          REQUIRE(itemized.has_value());
+          const auto by_words = leafpress::text::shape_uncached(text, itemized->runs, style.lang, 10, true);
+          const auto whole = leafpress::text::shape_uncached(text, itemized->runs, style.lang, 10, false);
+          INFO(file.filename().string() << " line " << block.line << ": " << text);
+          REQUIRE(by_words.size() == whole.size());
+          for (std::size_t i = 0; i < whole.size(); ++i) {
+            INFO("glyph " << i << " at byte " << whole[i].cluster);
+            CHECK(by_words[i].face == whole[i].face);
+            CHECK(by_words[i].glyph == whole[i].glyph);
+            CHECK(by_words[i].cluster == whole[i].cluster);
+            CHECK(by_words[i].advance == whole[i].advance);
+            CHECK(by_words[i].x_offset == whole[i].x_offset);
+            CHECK(by_words[i].y_offset == whole[i].y_offset);
+            CHECK(by_words[i].unsafe_to_break == whole[i].unsafe_to_break);
+          }
+          ++compared;
+          words += static_cast<std::size_t>(std::count(text.begin(), text.end(), ' '));
+        }
+  }
+  INFO(compared << " paragraphs, " << words << " spaces");
+  CHECK(compared > 500);
 }
