@@ -528,7 +528,8 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   field(style.fonts.cjk);
   field(style.fonts.mono);
   field(style.lang);
-  key += static_cast<char>('0' + static_cast<int>(style.align));
+  // Not style.align: only the break chooser reads it, so a paragraph prepared justified serves
+  // ragged too (layout's helper thread, a list marker and its body).
   key += style.hyphenate ? 'h' : '-';
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
