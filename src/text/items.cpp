@@ -1,6 +1,7 @@
 #include "text/items.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/utf8.hpp"
 
@@ -41,9 +42,12 @@ bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }
 
+using Recipe = ItemPlan::Recipe;
+
 class Builder {
  public:
-  explicit Builder(const ItemInput& in) : in_(in) {}
+  // `plan`: when given, every item's recipe is recorded there too (see ItemPlan).
+  explicit Builder(const ItemInput& in, ItemPlan* plan = nullptr) : in_(in), plan_(plan) {}
 
   Items build() {
     out_.glyphs.assign(in_.glyphs.begin(), in_.glyphs.end());
@@ -53,15 +57,22 @@ class Builder {
     bool pending_space = false, no_break_space = false, after_soft_hyphen = false;
     std::int32_t space_glyph = -1;
     Pt space_width = 0;
+    std::uint32_t space_cluster = 0;
 
-    for (const Cluster& c : clusters) {
+    if (plan_) {
+      plan_->clusters.reserve(clusters.size() + 1);
+      for (const Cluster& c : clusters) plan_->clusters.push_back(c.glyph_begin);
+      plan_->clusters.push_back(static_cast<std::uint32_t>(in_.glyphs.size()));
+    }
+    for (cluster_ = 0; cluster_ < clusters.size(); ++cluster_) {
+      const Cluster& c = clusters[cluster_];
       const CharClass cls = in_.classes[c.begin];
       std::size_t pos = c.begin;
       const char32_t cp = next_code_point(in_.text, pos);
       if (cls == CharClass::Newline) {
         flush();
         // A line break right after another (a blank line) needs a box to be a line at all.
-        if (ends_with_forced_break()) out_.items.emplace_back(Box{});
+        if (ends_with_forced_break()) push(Box{});
         force_break();
         have_prev = pending_space = after_soft_hyphen = false;
         continue;
@@ -72,6 +83,7 @@ class Builder {
           no_break_space = cls == CharClass::NoBreakSpace;
           space_glyph = static_cast<std::int32_t>(c.glyph_begin);
           space_width = c.width;
+          space_cluster = static_cast<std::uint32_t>(cluster_);
         } else if (have_prev) {
           no_break_space = no_break_space || cls == CharClass::NoBreakSpace;
         }
@@ -96,7 +108,7 @@ class Builder {
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
                                                                         : 0,
-                      space_glyph, space_width);
+                      space_glyph, space_width, space_cluster);
         else
           between(prev, next, c);
       }
@@ -108,6 +120,11 @@ class Builder {
     }
     flush();
     if (!ends_with_forced_break()) force_break();
+    if (plan_) {
+      plan_->items = out_.items;
+      plan_->hyphens = out_.hyphens;
+      plan_->hyphen_penalty = in_.hyphen_penalty;
+    }
     return std::move(out_);
   }
 
@@ -125,6 +142,9 @@ class Builder {
     Side s{.cls = cls, .cp = cp, .face = in_.glyphs[c.glyph_begin].face};
     // Only marks whose glyph really is a full em can lose half of it.
     const bool full_width = c.width > 0.9 * in_.em;
+    // Only these classes read full_width: the plan checks them at every other size.
+    if (plan_ && (cls == CharClass::CjkOpen || cls == CharClass::CjkClose || cls == CharClass::CjkOther))
+      plan_->full_width.push_back({static_cast<std::uint32_t>(cluster_), full_width});
     const bool centered = in_.centered_stops && is_stop(cp);
     s.open = full_width && cls == CharClass::CjkOpen;
     s.close = full_width && cls == CharClass::CjkClose && !centered;
@@ -139,8 +159,17 @@ class Builder {
     return (is_han_or_kana(a.cls) && b.latin) || (a.latin && is_han_or_kana(b.cls));
   }
 
+  // Every item goes out here, with how its widths follow from the size (when recording a plan).
+  void push(const Item& item, const Recipe& recipe = {}) {
+    out_.items.push_back(item);
+    if (plan_) plan_->recipes.push_back(recipe);
+  }
+
   void flush() {
-    if (box_open_) out_.items.emplace_back(box_);
+    if (box_open_)
+      push(box_, Recipe{.how = Recipe::Clusters,
+                        .first = box_cluster_,
+                        .last = static_cast<std::uint32_t>(cluster_last_)});
     box_open_ = false;
   }
 
@@ -150,16 +179,18 @@ class Builder {
   }
 
   void force_break() {
-    out_.items.emplace_back(Glue{.width = 0, .stretch = 0, .shrink = 0, .kind = GlueKind::Fill});
-    out_.items.emplace_back(Penalty{.width = 0, .cost = -kInfinitePenalty});
+    push(Glue{.width = 0, .stretch = 0, .shrink = 0, .kind = GlueKind::Fill});
+    push(Penalty{.width = 0, .cost = -kInfinitePenalty});
   }
 
   void forbid_break_if(bool forbidden) {
-    if (forbidden) out_.items.emplace_back(Penalty{.cost = kInfinitePenalty});
+    if (forbidden) push(Penalty{.cost = kInfinitePenalty});
   }
 
-  void glue(Pt width, Pt stretch, Pt shrink, GlueKind kind, std::int32_t glyph = -1) {
-    out_.items.emplace_back(Glue{width, stretch, shrink, kind, glyph});
+  // Glue of width, stretch and shrink given in em.
+  void glue(double width, double stretch, double shrink, GlueKind kind, std::int32_t glyph = -1) {
+    push(Glue{em(width), em(stretch), em(shrink), kind, glyph},
+         Recipe{.how = Recipe::Em, .em = {width, stretch, shrink}});
   }
 
   Pt em(double v) const { return v * in_.em; }
@@ -167,17 +198,17 @@ class Builder {
   // A space the author typed between two visible characters; `cost` of a break there:
   // kInfinitePenalty when a no-break space or the rules forbid a break before the next
   // character ("( note )"), kUnitBreakPenalty between a number and its unit.
-  void typed_space(const Side& a, const Side& b, double cost, std::int32_t glyph, Pt width) {
+  void typed_space(const Side& a, const Side& b, double cost, std::int32_t glyph, Pt width,
+                   std::uint32_t cluster) {
     flush();
-    if (cost > 0) out_.items.emplace_back(Penalty{.cost = cost});
+    if (cost > 0) push(Penalty{.cost = cost});
     if (needs_autospace(a, b)) {
-      glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace, glyph);
+      glue(kAutospace, kAutospace / 2, kAutospace / 4, GlueKind::Autospace, glyph);
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
-      glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
+      glue(0.5, kCjkStretch, 0.25, GlueKind::Punctuation, glyph);
     } else {
-      // A word space, Latin or Korean, opens to kWordSpaceMax at ratio 1 (see items.hpp).
-      glue(width, std::max(width / 2, em(kWordSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
+      push(word_space(width, in_.em, glyph), Recipe{.how = Recipe::WordSpace, .first = cluster});
     }
   }
 
@@ -187,33 +218,32 @@ class Builder {
     if (in_.breaks[c.begin] == kUrlBreak) {
       flush();
       forbid_break_if(true);  // the glue before the break is no break of its own
-      glue(0, em(kUrlRaggedStretch), 0, GlueKind::Word);
-      out_.items.emplace_back(Penalty{.cost = kUrlBreakPenalty});
-      glue(0, -em(kUrlRaggedStretch), 0, GlueKind::Word);
+      glue(0, kUrlRaggedStretch, 0, GlueKind::Word);
+      push(Penalty{.cost = kUrlBreakPenalty});
+      glue(0, -kUrlRaggedStretch, 0, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();
       forbid_break_if(!allowed);
-      glue(em(kAutospace), em(kAutospace / 2), em(kAutospace / 4), GlueKind::Autospace);
+      glue(kAutospace, kAutospace / 2, kAutospace / 4, GlueKind::Autospace);
     } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
       // The half em that a full-width mark keeps beside it; neighbouring marks share one,
       // whatever they are: 。」 」（ ）、 」： ：「 all take 1.5 em (CLReq 3.1.6, JLReq 3.1.4).
       flush();
       forbid_break_if(!allowed);
-      glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation);
+      glue(0.5, kCjkStretch, 0.25, GlueKind::Punctuation);
     } else if (is_cjk(a.cls) && is_cjk(b.cls) && a.cls != CharClass::Hangul && b.cls != CharClass::Hangul &&
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
       forbid_break_if(!allowed);
-      glue(0, em(kCjkStretch), 0, GlueKind::Cjk);
+      glue(0, kCjkStretch, 0, GlueKind::Cjk);
     } else if (allowed) {
       flush();
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
-      out_.items.emplace_back(
-          Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
+      push(Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
     } else if (in_.breaks[c.begin] == kFallbackBreak) {
       flush();
-      out_.items.emplace_back(Penalty{.cost = kSyllableBreakPenalty});
+      push(Penalty{.cost = kSyllableBreakPenalty});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       hyphen_penalty(a.face, in_.hyphen_penalty, c.begin);
@@ -225,20 +255,23 @@ class Builder {
     const Pt w = face->hyphen_em * in_.em;
     out_.hyphens.push_back(
         ShapedGlyph{.face = face, .glyph = g, .cluster = static_cast<std::uint32_t>(at), .advance = w});
-    out_.items.emplace_back(Penalty{.width = w,
-                                    .cost = cost,
-                                    .flagged = true,
-                                    .glyph = static_cast<std::int32_t>(out_.hyphens.size() - 1)});
+    push(Penalty{.width = w,
+                 .cost = cost,
+                 .flagged = true,
+                 .glyph = static_cast<std::int32_t>(out_.hyphens.size() - 1)},
+         Recipe{.how = Recipe::Hyphen});
   }
 
   void add(const Cluster& c, const Side& s) {
     if (s.open || s.close) {
       // A full-width mark is a half-em box; its other half is glue (see between()).
       flush();
-      out_.items.emplace_back(Box{.width = c.width / 2,
-                                  .glyph_begin = c.glyph_begin,
-                                  .glyph_end = c.glyph_end,
-                                  .shift = s.open ? -c.width / 2 : 0});
+      push(Box{.width = c.width / 2,
+               .glyph_begin = c.glyph_begin,
+               .glyph_end = c.glyph_end,
+               .shift = s.open ? -c.width / 2 : 0},
+           Recipe{.how = s.open ? Recipe::OpenMark : Recipe::CloseMark,
+                  .first = static_cast<std::uint32_t>(cluster_)});
       return;
     }
     if (box_open_ && in_.max_box_width > 0 &&
@@ -250,21 +283,120 @@ class Builder {
     if (!box_open_) {
       box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin};
       box_open_ = true;
+      box_cluster_ = static_cast<std::uint32_t>(cluster_);
     }
     box_.glyph_end = c.glyph_end;
     box_.width += c.width;
+    cluster_last_ = cluster_;
   }
 
   const ItemInput& in_;
+  ItemPlan* plan_ = nullptr;
   Items out_;
   Box box_;
   bool box_open_ = false;
+  std::size_t cluster_ = 0;        // the cluster being read
+  std::uint32_t box_cluster_ = 0;  // the open box's first cluster
+  std::size_t cluster_last_ = 0;   // and its last
 };
 
 }  // namespace
 
+Glue word_space(Pt width, Pt em, std::int32_t glyph) {
+  // A word space, Latin or Korean, opens to kWordSpaceMax at ratio 1 (see items.hpp).
+  return Glue{width, std::max(width / 2, kWordSpaceMax * em - width), width / 2.5, GlueKind::Word, glyph};
+}
+
 Items build_items(const ItemInput& in) {
   return Builder(in).build();
+}
+
+ItemPlan plan_items(const ItemInput& in) {
+  ItemPlan plan;
+  ItemInput whole = in;
+  whole.max_box_width = 0;  // the plan has every word whole; build_items checks the splits per size
+  Builder(whole, &plan).build();
+  return plan;
+}
+
+std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
+  if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty) return std::nullopt;
+  const Pt em = in.em;
+  // A cluster's width as clusters_of adds it: glyph by glyph, in text order.
+  const auto width = [&](std::uint32_t k) {
+    Pt w = 0;
+    for (std::uint32_t g = plan.clusters[k]; g < plan.clusters[k + 1]; ++g) w += in.glyphs[g].advance;
+    return w;
+  };
+  // What side_of decided from a width: the same at this size, or the plan does not hold.
+  for (const auto& [k, full] : plan.full_width)
+    if ((width(k) > 0.9 * em) != full) return std::nullopt;
+  Items out;
+  out.items = plan.items;
+  for (std::size_t i = 0; i < out.items.size(); ++i) {
+    const Recipe& r = plan.recipes[i];
+    Item& item = out.items[i];
+    switch (r.how) {
+      case Recipe::None:
+        break;
+      case Recipe::Clusters: {
+        Pt w = 0;
+        for (std::uint32_t k = r.first; k <= r.last; ++k) {
+          const Pt cw = width(k);
+          // add()'s split of a word wider than a line, checked before each cluster joins the box
+          if (k > r.first && in.max_box_width > 0 &&
+              w + cw + in.glyphs[plan.clusters[k]].face->hyphen_em * em > in.max_box_width)
+            return std::nullopt;
+          w += cw;
+        }
+        std::get_if<Box>(&item)->width = w;
+        break;
+      }
+      case Recipe::OpenMark:
+      case Recipe::CloseMark: {
+        Box* box = std::get_if<Box>(&item);
+        const Pt w = width(r.first);
+        box->width = w / 2;
+        box->shift = r.how == Recipe::OpenMark ? -w / 2 : 0;
+        break;
+      }
+      case Recipe::Em: {
+        Glue* g = std::get_if<Glue>(&item);
+        g->width = r.em[0] * em;
+        g->stretch = r.em[1] * em;
+        g->shrink = r.em[2] * em;
+        break;
+      }
+      case Recipe::WordSpace: {
+        Glue* g = std::get_if<Glue>(&item);
+        *g = word_space(width(r.first), em, g->glyph);
+        break;
+      }
+      case Recipe::Hyphen: {
+        Penalty* p = std::get_if<Penalty>(&item);
+        p->width = plan.hyphens[static_cast<std::size_t>(p->glyph)].face->hyphen_em * em;
+        break;
+      }
+    }
+  }
+  out.hyphens = plan.hyphens;
+  for (auto& h : out.hyphens) h.advance = h.face->hyphen_em * em;
+  out.glyphs = std::move(glyphs);
+  return out;
+}
+
+std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in) {
+  return items_at(plan, in, std::vector<ShapedGlyph>(in.glyphs.begin(), in.glyphs.end()));
+}
+
+Items build_items(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
+  if (auto items = items_at(plan, in, std::move(glyphs))) return std::move(*items);
+  return build_items(in);
+}
+
+Items build_items(const ItemPlan& plan, const ItemInput& in) {
+  if (auto items = items_at(plan, in)) return std::move(*items);
+  return build_items(in);
 }
 
 }  // namespace leafpress::text

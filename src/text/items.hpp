@@ -27,8 +27,10 @@
 // Units: points. Glyph indices refer to Items::glyphs (text order) and hyphens.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <variant>
@@ -151,5 +153,53 @@ struct ItemInput {
 };
 
 Items build_items(const ItemInput& in);
+
+// The items of one text in a form that holds at every size: copy-fit sets a paragraph at
+// three or four sizes, and every width in its items is the size times something that does
+// not change (a cluster's glyph advances, so many em of glue, the font's hyphen), while
+// what items there are depends on the size only through a word wider than a line
+// (max_box_width) and whether a full-width mark's glyph is wider than 0.9 em.
+// plan_items reads the text once; build_items(plan, in) then computes the widths at
+// in.em with the same operations in the same order as build_items(in), and returns
+// build_items(in) itself when the plan does not hold at that size (a word to split, a
+// mark that changed): the result is equal bit for bit. `in` must be the input the plan
+// was made from, but for its glyphs (the same glyphs at another size) and max_box_width.
+struct ItemPlan {
+  // How an item's widths follow from the size.
+  struct Recipe {
+    enum How : std::uint8_t {
+      None,       // no width (forced breaks, plain penalties, an empty box)
+      Clusters,   // a box: the widths of clusters first..last
+      OpenMark,   // a full-width mark's half-em box (cluster first), its ink shifted left
+      CloseMark,  // the same, its ink where it is
+      Em,         // glue: width, stretch and shrink are em[0..2] times the size
+      WordSpace,  // glue: a typed space (cluster first), see word_space
+      Hyphen,     // a hyphen break: the width of its face's hyphen
+    };
+    How how = None;
+    std::uint32_t first = 0, last = 0;
+    std::array<double, 3> em{};
+  };
+  std::vector<Item> items;      // at the size the plan was made at
+  std::vector<Recipe> recipes;  // one per item
+  std::vector<ShapedGlyph> hyphens;
+  std::vector<std::uint32_t> clusters;  // the first glyph of each cluster, then the glyph count
+  // The clusters whose full width decided what they are, and what it decided.
+  std::vector<std::pair<std::uint32_t, bool>> full_width;
+  double hyphen_penalty = kHyphenPenalty;
+};
+
+ItemPlan plan_items(const ItemInput& in);
+Items build_items(const ItemPlan& plan, const ItemInput& in);
+// The same, with the vector in.glyphs views moved into the result instead of copied
+// (`glyphs` is left empty when the plan holds, untouched when it does not).
+Items build_items(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs);
+// From the plan alone; nothing when the plan does not hold at in.em.
+std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in);
+std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs);
+
+// A typed word space `width` wide, Latin or Korean: it opens to kWordSpaceMax at ratio 1
+// and shrinks by 2/5 of its width.
+Glue word_space(Pt width, Pt em, std::int32_t glyph);
 
 }  // namespace leafpress::text

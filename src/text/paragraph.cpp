@@ -463,6 +463,7 @@ struct Prepared {
   std::vector<std::int32_t> span_at;      // per byte: the index of the span it comes from
   std::vector<std::uint8_t> superscript;  // per byte: 1 inside a superscript span
   std::shared_ptr<const FontUnitGlyphs> shaped;  // the text shaped once, scaled to each size
+  ItemPlan plan;  // its items, made once, given widths at each size (items.hpp)
 };
 
 // What a Prepared holds, in bytes (its glyphs in font units counted here too, though
@@ -474,6 +475,9 @@ std::size_t bytes_of(const Prepared& p) {
   for (const auto& t : p.glyph_text)
     if (t.size() > 15) n += t.size() + 1;  // past the string's own room
   if (p.shaped) n += p.text.size() * 32;   // about a glyph per byte, 28 bytes each
+  n += p.plan.items.size() * (sizeof(Item) + sizeof(ItemPlan::Recipe)) +
+       p.plan.clusters.size() * sizeof(std::uint32_t) + p.plan.hyphens.size() * sizeof(ShapedGlyph) +
+       p.plan.full_width.size() * sizeof(p.plan.full_width[0]);
   return n;
 }
 
@@ -542,6 +546,34 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   return key;
 }
 
+// The prepared text's glyphs at `size`: superscripts smaller and raised, emphasised Han and kana marked.
+std::vector<ShapedGlyph> glyphs_at(const Prepared& p, Pt size) {
+  auto glyphs = scaled(*p.shaped, p.itemized.runs, size);
+  for (auto& g : glyphs) {
+    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
+    if (p.superscript[g.cluster]) {  // outlines scale linearly: the shaped run at a smaller size
+      g.advance *= kSuperscriptScale;
+      g.x_offset *= kSuperscriptScale;
+      g.y_offset = g.y_offset * kSuperscriptScale + kSuperscriptRise * size;
+    }
+  }
+  return glyphs;
+}
+
+ItemInput item_input(const Prepared& p, const ParagraphStyle& style, std::span<const ShapedGlyph> glyphs,
+                     Pt max_box_width) {
+  // Traditional Chinese centres its stops in the em: they keep their full width.
+  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
+  return ItemInput{.text = p.text,
+                   .classes = p.itemized.classes,
+                   .breaks = p.breaks,
+                   .hyphens = p.hyphens,
+                   .glyphs = glyphs,
+                   .em = style.size,
+                   .centered_stops = zh_hant,
+                   .max_box_width = max_box_width};
+}
+
 Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spans,
                                                 const ParagraphStyle& style, const FontSet& fonts) {
   std::string key = prepared_key(spans, style, fonts);
@@ -585,7 +617,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   p->shaped = shaped_in_font_units(text, p->itemized.runs, style.lang);
-  const auto glyphs = scaled(*p->shaped, p->itemized.runs, style.size);
+  const auto glyphs = glyphs_at(*p, style.size);
   p->glyph_text.resize(glyphs.size());
   for (std::size_t g = 0; g < glyphs.size(); ++g) {
     if (g > 0 && glyphs[g].cluster == glyphs[g - 1].cluster) continue;
@@ -603,6 +635,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (glyphs[g].glyph != 0 && glyphs[g].glyph == glyphs[g].face->replacement_glyph)
       p->glyph_text[g] = "\xEF\xBF\xBD";
   }
+  p->plan = plan_items(item_input(*p, style, glyphs, 0));
   std::shared_ptr<const Prepared> done = std::move(p);
   prepared_cache().add(std::move(key), done);
   return done;
@@ -660,25 +693,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
 
 // The items of a prepared paragraph at the style's size; `max_box_width` > 0 splits longer words.
 Items paragraph_items(const Prepared& p, const ParagraphStyle& style, Pt max_box_width) {
-  auto glyphs = scaled(*p.shaped, p.itemized.runs, style.size);
-  for (auto& g : glyphs) {
-    g.emphasis_mark = p.italic[g.cluster] && p.itemized.classes[g.cluster] == CharClass::Cjk;
-    if (p.superscript[g.cluster]) {  // outlines scale linearly: the shaped run at a smaller size
-      g.advance *= kSuperscriptScale;
-      g.x_offset *= kSuperscriptScale;
-      g.y_offset = g.y_offset * kSuperscriptScale + kSuperscriptRise * style.size;
-    }
-  }
-  // Traditional Chinese centres its stops in the em: they keep their full width.
-  const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
-  return build_items(ItemInput{.text = p.text,
-                               .classes = p.itemized.classes,
-                               .breaks = p.breaks,
-                               .hyphens = p.hyphens,
-                               .glyphs = glyphs,
-                               .em = style.size,
-                               .centered_stops = zh_hant,
-                               .max_box_width = max_box_width});
+  auto glyphs = glyphs_at(p, style.size);
+  const ItemInput in = item_input(p, style, glyphs, max_box_width);
+  return build_items(p.plan, in, std::move(glyphs));
 }
 
 }  // namespace
