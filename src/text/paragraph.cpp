@@ -408,6 +408,12 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   }
 
   Line line;
+  std::size_t glyphs = at_break && at_break->glyph >= 0 ? 1 : 0;  // reserved: a line is set once per trial
+  for (std::size_t i = begin; i < end; ++i) {
+    if (const auto* b = std::get_if<Box>(&list[i])) glyphs += b->glyph_end - b->glyph_begin;
+    if (const auto* g = std::get_if<Glue>(&list[i]); g && g->glyph >= 0) ++glyphs;
+  }
+  line.glyphs.reserve(glyphs);
   Pt x = 0;
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) {
@@ -765,6 +771,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   std::size_t begin = 0;
+  para.lines.reserve(chosen.size());
   for (const std::size_t end : chosen) {
     para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify));
     begin = end + 1;
