@@ -4,6 +4,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,6 +32,13 @@
 namespace leafpress::pdf {
 
 namespace {
+
+// The write function of the stream a document is saved to (HPDF_CallbackWriter_New): its
+// data is a std::string.
+HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  return HPDF_OK;
+}
 
 void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   auto* state = static_cast<ErrorState*>(user);
@@ -99,14 +107,14 @@ class Writer {
     // libdeflate, not libharu's zlib, for the streams HPDF_COMP_ALL marked (flate.hpp).
     if (deflate_marked_streams(pdf) != HPDF_OK || !errors_.ok())
       return Error{"", 0, "cannot compress the PDF's streams: " + errors_.describe(), ""};
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || !errors_.ok())
-      return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
-    std::string bytes(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_ResetStream(pdf);
-    if (HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size) != HPDF_OK && size == 0)
-      return Error{"", 0, "cannot read back the PDF: " + errors_.describe(), ""};
-    bytes.resize(size);
+    // Saved straight into a string: libharu's own memory stream copies byte by byte, twice
+    // (into its buffers, then out with HPDF_ReadFromStream).
+    std::string bytes;
+    pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_to_string, &bytes);
+    const bool saved = pdf->stream && HPDF_SaveToStream(pdf) == HPDF_OK && errors_.ok();
+    HPDF_Stream_Free(pdf->stream);  // it points at `bytes`
+    pdf->stream = nullptr;
+    if (!saved) return Error{"", 0, "cannot write the PDF: " + errors_.describe(), ""};
     if (auto s = stamp_id(bytes); !s) return s.error();
     return bytes;
   }
