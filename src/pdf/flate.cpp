@@ -5,6 +5,10 @@
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
 #include "core/handle.hpp"
 
 namespace leafpress::pdf {
@@ -35,11 +39,73 @@ std::optional<std::string> deflate(std::string_view bytes) {
   return out;
 }
 
-HPDF_STATUS write_deflated(HPDF_Dict stream_dict, std::string_view bytes) {
+namespace {
+
+// A finished stream's bytes, read by libharu when it saves (HPDF_CallbackReader_New): the
+// stream owns them (free_fn). libharu's memory stream would copy them in and out again with its
+// byte-by-byte HPDF_MemCpy.
+struct HeldBytes {
+  std::string bytes;
+  std::size_t at = 0;
+};
+
+HeldBytes& held(HPDF_Stream stream) {
+  return *static_cast<HeldBytes*>(stream->attr);
+}
+
+HPDF_STATUS held_read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
+  HeldBytes& h = held(stream);
+  const std::size_t n = std::min<std::size_t>(*size, h.bytes.size() - h.at);
+  std::memcpy(out, h.bytes.data() + h.at, n);
+  h.at += n;
+  if (n == *size) return HPDF_OK;
+  *size = static_cast<HPDF_UINT>(n);
+  return HPDF_STREAM_EOF;  // as libharu's memory stream says it, with what was left
+}
+
+HPDF_STATUS held_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  HeldBytes& h = held(stream);
+  const auto base = mode == HPDF_SEEK_CUR   ? static_cast<std::ptrdiff_t>(h.at)
+                    : mode == HPDF_SEEK_END ? static_cast<std::ptrdiff_t>(h.bytes.size())
+                                            : 0;
+  const std::ptrdiff_t to = base + pos;
+  if (to < 0 || to > static_cast<std::ptrdiff_t>(h.bytes.size()))
+    return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  h.at = static_cast<std::size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 held_tell(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(held(stream).at);
+}
+
+HPDF_UINT32 held_size(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(held(stream).bytes.size());
+}
+
+void held_free(HPDF_Stream stream) {
+  std::unique_ptr<HeldBytes>(static_cast<HeldBytes*>(stream->attr));  // destroyed here
+  stream->attr = nullptr;
+}
+
+}  // namespace
+
+HPDF_STATUS write_deflated(HPDF_Dict stream_dict, std::string bytes) {
+  auto h = std::make_unique<HeldBytes>(HeldBytes{std::move(bytes), 0});
+  HPDF_Stream stream =
+      HPDF_CallbackReader_New(stream_dict->mmgr, held_read, held_seek, held_tell, held_size, h.get());
+  if (!stream) return HPDF_SetError(stream_dict->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+  h.release();  // the stream owns it now
+  stream->free_fn = held_free;
+  HPDF_Stream_Free(stream_dict->stream);
+  stream_dict->stream = stream;
   stream_dict->filter = HPDF_STREAM_FILTER_NONE;
   stream_dict->write_fn = write_flate_filter;
-  return HPDF_Stream_Write(stream_dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                           static_cast<HPDF_UINT>(bytes.size()));
+  return HPDF_OK;
+}
+
+HPDF_STATUS write_deflated(HPDF_Dict stream_dict, std::string_view bytes) {
+  return write_deflated(stream_dict, std::string(bytes));
 }
 
 HPDF_STATUS deflate_marked_streams(HPDF_Doc doc) {
@@ -65,8 +131,7 @@ HPDF_STATUS deflate_marked_streams(HPDF_Doc doc) {
       }
       auto deflated = deflate(plain);
       if (!deflated) return HPDF_SetError(&doc->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
-      HPDF_MemStream_FreeData(dict->stream);
-      if (const HPDF_STATUS st = write_deflated(dict, *deflated); st != HPDF_OK) return st;
+      if (const HPDF_STATUS st = write_deflated(dict, std::move(*deflated)); st != HPDF_OK) return st;
     }
   }
   return HPDF_OK;

@@ -31,7 +31,9 @@ inline constexpr int kFlateLevel = 6;
 // zlib-format bytes of `bytes`; nullopt only when memory runs out.
 std::optional<std::string> deflate(std::string_view bytes);
 
-// Makes `bytes` (already deflated) the stream of `stream_dict`, marked /FlateDecode.
+// Makes `bytes` (already deflated) the stream of `stream_dict`, marked /FlateDecode; the
+// stream holds them until the document is freed (nothing may be written to it after this).
+HPDF_STATUS write_deflated(HPDF_Dict stream_dict, std::string bytes);
 HPDF_STATUS write_deflated(HPDF_Dict stream_dict, std::string_view bytes);
 
 // Compresses, in place, every stream of `doc` that is marked FlateDecode and not
