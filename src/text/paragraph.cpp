@@ -352,10 +352,19 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
               const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
               std::size_t end, Pt width, bool justify) {
   // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
-  const auto mark = [&](PlacedGlyph g, std::uint32_t cluster) {
-    g.span = cluster < span_at.size() ? span_at[cluster] : -1;
+  // Each glyph is made in place in the line: every copy-fit trial sets every line.
+  Line line;
+  const auto place = [&](const ShapedGlyph& s, Pt x, Pt y, std::string_view text, bool emphasis) {
+    PlacedGlyph& g = line.glyphs.emplace_back();
+    g.face = s.face;
+    g.glyph = s.glyph;
+    g.x = x;
+    g.y = y;
+    g.advance = s.advance;
+    g.text = text;
+    g.emphasis_mark = emphasis;
+    g.span = s.cluster < span_at.size() ? span_at[s.cluster] : -1;
     g.superscript = g.span >= 0 && spans[static_cast<std::size_t>(g.span)].superscript;
-    return g;
   };
   const auto& list = items.items;
   // Discardable items at the line start go.
@@ -407,7 +416,6 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     // (CLReq 3.8). A pure CJK line the breaker could not fill stays a little short.
   }
 
-  Line line;
   std::size_t glyphs = at_break && at_break->glyph >= 0 ? 1 : 0;  // reserved: a line is set once per trial
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) glyphs += b->glyph_end - b->glyph_begin;
@@ -420,16 +428,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       Pt pen = x + b->shift;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, pen + s.x_offset, s.y_offset, s.advance,
-                                               glyph_text[g], s.emphasis_mark},
-                                   s.cluster));
+        place(s, pen + s.x_offset, s.y_offset, glyph_text[g], s.emphasis_mark);
         pen += s.advance;
       }
       x += b->width;
     } else if (const auto* g = std::get_if<Glue>(&list[i])) {
       if (g->glyph >= 0) {
         const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
-        line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, " "}, s.cluster));
+        place(s, x, 0, " ", false);
       }
       if (g->kind == GlueKind::Fill) continue;
       const double r = ratio[static_cast<std::size_t>(tier_of(g->kind))];
@@ -438,7 +444,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   }
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
-    line.glyphs.push_back(mark(PlacedGlyph{s.face, s.glyph, x, 0, s.advance, "-"}, s.cluster));
+    place(s, x, 0, "-", false);
     x += at_break->width;
     line.hyphenated = true;
   }
