@@ -213,8 +213,14 @@ Result<std::unique_ptr<Face>> Face::from_blob(HbBlob blob, const std::filesystem
 }
 
 unsigned Face::glyph_for(char32_t cp) const {
+  std::atomic<std::uint64_t>& slot = glyph_cache_[cp % kGlyphCacheSlots];
+  const std::uint64_t key = static_cast<std::uint64_t>(cp) + 1;
+  if (const std::uint64_t seen = slot.load(std::memory_order_relaxed); seen >> 32 == key)
+    return static_cast<unsigned>(seen & 0xFFFFFFFFu);
   hb_codepoint_t g = 0;
-  return hb_font_get_nominal_glyph(font_.get(), cp, &g) ? g : 0;
+  const unsigned glyph = hb_font_get_nominal_glyph(font_.get(), cp, &g) ? g : 0;
+  slot.store(key << 32 | glyph, std::memory_order_relaxed);
+  return glyph;
 }
 
 double Face::advance_em(unsigned glyph) const {

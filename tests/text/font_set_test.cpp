@@ -251,3 +251,26 @@ TEST_CASE("font_set: Face::from_bytes reads what Face::load reads, with the same
     CHECK(cut.error().file == "cut.ttf");
   }
 }
+
+// glyph_for remembers its answers in slots shared by code points 4096 apart: every answer,
+// asked twice and in any order, is HarfBuzz's own.
+TEST_CASE("font_set: remembered glyphs are the cmap's, for code points that share a slot", "[text]") {
+  for (const char* family : {"Noto Serif", "Noto Serif CJK SC"}) {
+    auto face = installed_fonts().face(FaceRequest{family, false, false});
+    REQUIRE(face.has_value());
+    const Face& f = **face;
+    std::size_t found = 0, missing = 0;
+    for (int round = 0; round < 2; ++round)
+      for (char32_t base : {U'A', U'é', U'中', U'。', char32_t{0x1F600}})
+        for (char32_t k = 0; k < 4; ++k) {
+          const char32_t cp = base + k * 4096;  // the same slot
+          hb_codepoint_t g = 0;
+          const unsigned want = hb_font_get_nominal_glyph(f.hb_font(), cp, &g) ? g : 0;
+          CHECK(f.glyph_for(cp) == want);
+          CHECK(f.covers(cp) == (want != 0));
+          (want ? found : missing) += 1;
+        }
+    CHECK(found > 0);
+    CHECK(missing > 0);
+  }
+}
