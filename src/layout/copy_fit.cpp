@@ -76,11 +76,17 @@ Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, c
   double best_score = -1e18;
   const int leading_steps =
       static_cast<int>(std::floor((range.leading_max - range.leading_min) / kLeadingStep + 1e-6));
+  // A looser leading or more space above sections only takes more room: past the first rhythm
+  // that overflows, the looser ones of that row (and, at the tightest leading, the rows below) are
+  // not flowed.
   for (int section = 0; section <= range.section_lines_max; ++section)
     for (int step = 0; step <= leading_steps; ++step) {
       const Rhythm r{range.leading_min + step * kLeadingStep, 1, static_cast<double>(section), true};
       const Flowed f = flow_with(c, r, plan, frames);
-      if (f.flowed.overflow_element) continue;
+      if (f.flowed.overflow_element) {
+        if (step == 0) section = range.section_lines_max;
+        break;
+      }
       const double cost = section * kSectionCost + std::max(0.0, r.leading - range.leading) * kLooserCost +
                           std::max(0.0, range.leading - r.leading) * kTighterCost;
       const double score = reach(f) - cost;
