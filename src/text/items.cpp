@@ -50,7 +50,7 @@ class Builder {
   explicit Builder(const ItemInput& in, ItemPlan* plan = nullptr) : in_(in), plan_(plan) {}
 
   Items build() {
-    out_.glyphs.assign(in_.glyphs.begin(), in_.glyphs.end());
+    if (!plan_) out_.glyphs.assign(in_.glyphs.begin(), in_.glyphs.end());  // a plan keeps no glyphs
     const auto clusters = clusters_of(in_);
     bool have_prev = false;  // a visible cluster precedes on this line of text
     Side prev{};
@@ -121,8 +121,8 @@ class Builder {
     flush();
     if (!ends_with_forced_break()) force_break();
     if (plan_) {
-      plan_->items = out_.items;
-      plan_->hyphens = out_.hyphens;
+      plan_->items = std::move(out_.items);  // plan_items keeps nothing else of what was built
+      plan_->hyphens = std::move(out_.hyphens);
       plan_->hyphen_penalty = in_.hyphen_penalty;
     }
     return std::move(out_);
