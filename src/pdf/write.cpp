@@ -11,6 +11,7 @@
 #include <ctime>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/atomic_file.hpp"
 #include "core/utf8.hpp"
@@ -142,6 +143,13 @@ class Writer {
       const auto& glyphs = used.at(face);
       auto embedded = embed_font(doc_.get(), *face, glyphs, cache);
       if (!embedded) return embedded.error();
+      // What the text loop needs of each glyph, found with one hash lookup instead of three in maps.
+      auto& shown = shown_[face];
+      shown.reserve(glyphs.size());
+      for (const auto& [glyph, text] : glyphs) {
+        const unsigned code = embedded->code.at(glyph);
+        shown.emplace(glyph, Shown{code, embedded->width.at(code), &text});
+      }
       fonts_.emplace(face, std::move(*embedded));
     }
     return Ok{};
@@ -243,6 +251,7 @@ class Writer {
       while (i < run.glyphs.size()) {
         const text::Face* face = run.glyphs[i].face;
         const EmbeddedFont& font = fonts_.at(face);
+        const auto& shown = shown_.at(face);
         if (face != current_face || run.size != current_size) {
           const char* name = HPDF_Page_GetLocalFontName(page, font.font);
           if (!name) return Error{"", 0, "cannot register a font on the page: " + errors_.describe(), ""};
@@ -264,9 +273,10 @@ class Writer {
             in_string = false;
             ops += number(-shift);
           }
-          const unsigned code = font.code.at(g.glyph);
-          pen = want + font.width.at(code) * run.size / 1000;
-          if (text_per_run && !g.text.empty() && g.text != unicode_.at(face).at(g.glyph)) {
+          const Shown& glyph = shown.at(g.glyph);
+          const unsigned code = glyph.code;
+          pen = want + glyph.width * run.size / 1000;
+          if (text_per_run && !g.text.empty() && g.text != *glyph.unicode) {
             // This glyph stands for other text than its ToUnicode entry says (an inserted
             // hyphen, U+00AD, ISO 32000-1 14.8.2.2.3): a marked-content sequence with
             // /ActualText (14.9.4) around it alone. The pen moves on across TJ operators.
@@ -329,6 +339,12 @@ class Writer {
   PdfDoc doc_;
   std::map<const text::Face*, EmbeddedFont> fonts_;
   std::map<const text::Face*, std::map<unsigned, std::string>> unicode_;  // glyph → its ToUnicode text
+  struct Shown {
+    unsigned code = 0;                     // in the content stream
+    int width = 0;                         // as /W has it, 1/1000 em
+    const std::string* unicode = nullptr;  // its ToUnicode text, in unicode_
+  };
+  std::map<const text::Face*, std::unordered_map<unsigned, Shown>> shown_;  // glyph → how it is shown
   Paint* paint_ = nullptr;
   ImageStore* images_ = nullptr;
   StructureWriter* structure_ = nullptr;
