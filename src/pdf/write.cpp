@@ -124,14 +124,25 @@ class Writer {
   // Every face with the glyphs it must hold, then one embedded font per face.
   Status embed_fonts(SubsetCache* cache) {
     auto& used = unicode_;  // kept: the text loop compares each glyph's text with its ToUnicode entry
-    for (const auto& page : model_.pages)
-      for (const auto& run : page.runs)
-        for (const auto& g : run.glyphs) {
-          // ToUnicode keeps the glyph's own character: a hyphen inserted at a break (U+00AD)
-          // yields to a typed one; the other glyphs get /ActualText where they are shown.
-          auto& text = used[g.face][g.glyph];
-          if (text.empty() || text == layout::kSoftHyphen) text = g.text;
-        }
+    {
+      // Gathered in hash maps (a lookup a glyph), then ordered once per face.
+      std::unordered_map<const text::Face*, std::unordered_map<unsigned, std::string>> seen;
+      const text::Face* face = nullptr;
+      std::unordered_map<unsigned, std::string>* of_face = nullptr;
+      for (const auto& page : model_.pages)
+        for (const auto& run : page.runs)
+          for (const auto& g : run.glyphs) {
+            if (g.face != face) face = g.face, of_face = &seen[face];
+            // ToUnicode keeps the glyph's own character: a hyphen inserted at a break (U+00AD)
+            // yields to a typed one; the other glyphs get /ActualText where they are shown.
+            auto& text = (*of_face)[g.glyph];
+            if (text.empty() || text == layout::kSoftHyphen) text = g.text;
+          }
+      for (auto& [f, glyphs] : seen) {
+        auto& ordered = used[f];
+        for (auto& [glyph, text] : glyphs) ordered.emplace(glyph, std::move(text));
+      }
+    }
     // Embed in an order of the fonts' own (file, index), not of their addresses in
     // memory: the same inputs must give the same bytes.
     std::vector<const text::Face*> order;
