@@ -19,6 +19,7 @@ namespace {
 
 using FcPatternHandle = Handle<FcPattern, FcPatternDestroy>;
 using FcConfigHandle = Handle<FcConfig, FcConfigDestroy>;
+using FcFontSetHandle = Handle<FcFontSet, FcFontSetDestroy>;
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -326,7 +327,45 @@ std::optional<std::pair<std::string, unsigned>> FontSet::match(const FaceRequest
   // time), and a fallback is refused below anyway: only the family asked for counts.
   FcDefaultSubstitute(pattern.get());
   FcResult result = FcResultNoMatch;
-  FcPatternHandle match(FcFontMatch(impl_->config.get(), pattern.get(), &result));
+  // Only a face of the family asked for is accepted (below), and where the family is installed
+  // fontconfig's best match is one of its faces (a request names no format, foundry or charset,
+  // the properties it weighs before the family). So only that family's faces are scored, in
+  // FcFontMatch's order (system fonts, then the application's): the same best, without scoring
+  // every installed font (~1.5 M instructions a request).
+  // Compared as fontconfig compares families: ignoring case and blanks.
+  const auto squeezed = [](std::string_view name) {
+    std::string out;
+    for (const char c : name)
+      if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string wanted = squeezed(request.family);
+  const auto is_wanted = [&](const char* name) {
+    std::size_t k = 0;
+    for (; *name; ++name) {
+      if (*name == ' ') continue;
+      if (k == wanted.size() || std::tolower(static_cast<unsigned char>(*name)) != wanted[k]) return false;
+      ++k;
+    }
+    return k == wanted.size();
+  };
+  FcFontSetHandle family(FcFontSetCreate());
+  if (!family) return std::nullopt;
+  for (const FcSetName which : {FcSetSystem, FcSetApplication}) {
+    const FcFontSet* set = FcConfigGetFonts(impl_->config.get(), which);
+    for (int i = 0; set && i < set->nfont; ++i) {
+      FcChar8* name = nullptr;
+      for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &name) == FcResultMatch; ++k)
+        if (is_wanted(reinterpret_cast<const char*>(name))) {
+          FcPatternReference(set->fonts[i]);
+          FcFontSetAdd(family.get(), set->fonts[i]);
+          break;
+        }
+    }
+  }
+  if (family->nfont == 0) return std::nullopt;
+  FcFontSet* sets[] = {family.get()};
+  FcPatternHandle match(FcFontSetMatch(impl_->config.get(), sets, 1, pattern.get(), &result));
   const std::string want = lower(request.family);
   bool family_ok = false;
   FcChar8* value = nullptr;

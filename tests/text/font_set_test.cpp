@@ -1,5 +1,6 @@
 // Tests for text/font_set.cpp: regional CJK families, finding installed faces through
 // fontconfig, refusing a family that is not there, and damaged font files.
+#include <fontconfig/fontconfig.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -273,4 +274,39 @@ TEST_CASE("font_set: remembered glyphs are the cmap's, for code points that shar
     CHECK(found > 0);
     CHECK(missing > 0);
   }
+}
+
+// FontSet::face scores only the faces of the family asked for (font_set.cpp): its choice must
+// be fontconfig's own best match over every installed font, style by style.
+TEST_CASE("font_set: the face chosen is fontconfig's best match over all fonts", "[text]") {
+  FcConfig* config = FcInitLoadConfigAndFonts();
+  REQUIRE(config);
+  std::size_t compared = 0;
+  for (const char* family : {"Noto Serif", "Noto Sans", "Noto Sans Mono", "Noto Serif CJK SC",
+                             "Noto Sans CJK JP", "Noto Serif CJK KR", "Noto Sans CJK TC"})
+    for (const bool bold : {false, true})
+      for (const bool italic : {false, true}) {
+        auto face = installed_fonts().face(FaceRequest{family, bold, italic});
+        REQUIRE(face.has_value());
+        FcPattern* pattern = FcPatternCreate();
+        FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+        FcPatternAddInteger(pattern, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcPatternAddInteger(pattern, FC_SLANT, italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+        FcDefaultSubstitute(pattern);
+        FcResult result = FcResultNoMatch;
+        FcPattern* match = FcFontMatch(config, pattern, &result);
+        REQUIRE(match);
+        FcChar8* file = nullptr;
+        int index = 0;
+        REQUIRE(FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch);
+        FcPatternGetInteger(match, FC_INDEX, 0, &index);
+        INFO(family << (bold ? " bold" : "") << (italic ? " italic" : "") << ": " << file);
+        CHECK((*face)->file == std::filesystem::path(reinterpret_cast<const char*>(file)));
+        CHECK((*face)->index == static_cast<unsigned>(index));
+        FcPatternDestroy(match);
+        FcPatternDestroy(pattern);
+        ++compared;
+      }
+  FcConfigDestroy(config);
+  CHECK(compared == 28);
 }
