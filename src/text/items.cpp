@@ -91,7 +91,15 @@ class Builder {
       if (have_prev && after_soft_hyphen && !pending_space) {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
-        if (pending_space)
+        if (pending_space && in_.breaks[c.begin] == kUrlBreak && !no_break_space) {
+          // Before an address: the ordinary break at the space (the first glue, after a
+          // box), or, dearer, one where the line may end short (see kBeforeUrlBreakPenalty).
+          flush();
+          glue(0, em(kUrlRaggedStretch), 0, GlueKind::Word);
+          out_.items.emplace_back(Penalty{.cost = kBeforeUrlBreakPenalty});
+          glue(0, -em(kUrlRaggedStretch), 0, GlueKind::Word);
+          typed_space(prev, next, 0, space_glyph, space_width);
+        } else if (pending_space)
           typed_space(prev, next,
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty

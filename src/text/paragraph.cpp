@@ -577,6 +577,9 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     for (std::size_t i = s.begin; i + 1 < s.end; ++i)
       if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.' || text[i] == '@')
         p->breaks[i + 1] = kUrlBreak;
+    // The space before it: a break that may leave the line short (items.hpp).
+    if (s.begin > 0 && text[s.begin - 1] == ' ' && p->breaks[s.begin] == kBreak)
+      p->breaks[s.begin] = kUrlBreak;
   }
   if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
