@@ -41,7 +41,9 @@ namespace leafpress::text {
 
 constexpr double kInfinitePenalty = 10000;
 
-enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill };
+// Tie: a space inside a quantity ("140 mmHg", "+1 555 0100"): it stretches as a word space
+// up to r = 1 but never opens past it, where a line no break could fill opens its spaces.
+enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill, Tie };
 
 // A box never stretches: Latin words, Hangul words and digits keep their natural
 // letterfit (CLReq 3.8, JLReq 3.8: lines are adjusted in the spaces between them).
