@@ -103,7 +103,15 @@ class Builder {
       if (have_prev && after_soft_hyphen && !pending_space) {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
-        if (pending_space)
+        if (pending_space && in_.breaks[c.begin] == kUrlBreak && !no_break_space) {
+          // Before an address: the ordinary break at the space (the first glue, after a
+          // box), or, dearer, one where the line may end short (see kBeforeUrlBreakPenalty).
+          flush();
+          glue(0, kUrlRaggedStretch, 0, GlueKind::Word);
+          push(Penalty{.cost = kBeforeUrlBreakPenalty});
+          glue(0, -kUrlRaggedStretch, 0, GlueKind::Word);
+          typed_space(prev, next, 0, space_glyph, space_width, space_cluster);
+        } else if (pending_space)
           typed_space(prev, next,
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
@@ -207,6 +215,13 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(0.5, kCjkStretch, 0.25, GlueKind::Punctuation, glyph);
+    } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
+      // After a number, a space that holds it to its unit or to its next digit group
+      // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
+      // opens past a word space at r = 1. "130/80 ⟷ mmHg" was the one space a Chinese line
+      // no break could fill had to open, to 1 em.
+      push(word_space(width, in_.em, glyph, GlueKind::Tie),
+           Recipe{.how = Recipe::WordSpace, .first = cluster});
     } else {
       push(word_space(width, in_.em, glyph), Recipe{.how = Recipe::WordSpace, .first = cluster});
     }
@@ -276,9 +291,13 @@ class Builder {
     }
     if (box_open_ && in_.max_box_width > 0 &&
         box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
-      // A word longer than a line: break it rather than run off the page.
+      // A word longer than a line: break it rather than run off the page. Hangul and Han
+      // take no hyphen (a Korean word split between syllables shows none, KLREQ).
       flush();
-      hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
+      if (s.cls == CharClass::Hangul || s.cls == CharClass::Cjk)
+        push(Penalty{.cost = kEmergencySplitPenalty});
+      else
+        hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
     }
     if (!box_open_) {
       box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin};
@@ -302,9 +321,9 @@ class Builder {
 
 }  // namespace
 
-Glue word_space(Pt width, Pt em, std::int32_t glyph) {
+Glue word_space(Pt width, Pt em, std::int32_t glyph, GlueKind kind) {
   // A word space, Latin or Korean, opens to kWordSpaceMax at ratio 1 (see items.hpp).
-  return Glue{width, std::max(width / 2, kWordSpaceMax * em - width), width / 2.5, GlueKind::Word, glyph};
+  return Glue{width, std::max(width / 2, kWordSpaceMax * em - width), width / 2.5, kind, glyph};
 }
 
 Items build_items(const ItemInput& in) {
@@ -369,7 +388,7 @@ std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::ve
       }
       case Recipe::WordSpace: {
         Glue* g = std::get_if<Glue>(&item);
-        *g = word_space(width(r.first), em, g->glyph);
+        *g = word_space(width(r.first), em, g->glyph, g->kind);
         break;
       }
       case Recipe::Hyphen: {

@@ -69,7 +69,7 @@ TEST_CASE("items: the items of a plan at any size are build_items' at that size,
     for (const auto& e : fs::directory_iterator(fs::path(LEAFPRESS_SOURCE_DIR) / dir))
       if (e.path().extension() == ".md") files.push_back(e.path());
   REQUIRE(files.size() >= 20);
-  std::size_t compared = 0, held = 0, not_held = 0, hyphens = 0, marks = 0;
+  std::size_t compared = 0, held = 0, not_held = 0, hyphens = 0, marks = 0, ties = 0;
   for (const auto& file : files) {
     auto document = leafpress::doc::load_document(file.string());
     REQUIRE(document.has_value());
@@ -82,8 +82,12 @@ TEST_CASE("items: the items of a plan at any size are build_items' at that size,
       REQUIRE(itemized.has_value());
       auto breaks = find_break_opportunities(text, style.lang, LineBreakStrictness::Normal);
       // An address's breaks (kUrlBreak) after every '/' of the text, as paragraph.cpp marks URLs.
+      // and on the first character of an address after a space (the space's break, which may end
+      // the line short).
       for (std::size_t i = 0; i + 1 < text.size(); ++i)
-        if (text[i] == '/') breaks[i + 1] = kUrlBreak;
+        if (text[i] == '/' ||
+            (text[i] == ' ' && (text.compare(i + 1, 4, "http") == 0 || text.compare(i + 1, 4, "www.") == 0)))
+          breaks[i + 1] = kUrlBreak;
       const auto hyphen_points = hyphen_map(text);
       const auto shaped = shaped_in_font_units(text, itemized->runs, style.lang);
       const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
@@ -118,19 +122,22 @@ TEST_CASE("items: the items of a plan at any size are build_items' at that size,
             ++not_held;
           }
           hyphens += direct.hyphens.size();
-          for (const Item& item : direct.items)
+          for (const Item& item : direct.items) {
             if (const auto* box = std::get_if<Box>(&item); box && box->shift < 0) ++marks;
+            if (const auto* glue = std::get_if<Glue>(&item); glue && glue->kind == GlueKind::Tie) ++ties;
+          }
           ++compared;
         }
     }
   }
   INFO(compared << " compared, " << held << " from the plan, " << not_held << " built again, " << hyphens
-                << " hyphen breaks, " << marks << " opening marks");
+                << " hyphen breaks, " << marks << " opening marks, " << ties << " ties");
   CHECK(compared > 5000);
   CHECK(held > compared * 9 / 10);  // the plan serves almost every size
   CHECK(not_held > 0);              // and a 60 pt line splitting a word is seen and built again
   CHECK(hyphens > 1000);
   CHECK(marks > 100);
+  CHECK(ties > 0);
 }
 
 TEST_CASE("items: a plan made with other breaks or hyphen costs is not used", "[text]") {
