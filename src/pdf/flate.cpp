@@ -65,12 +65,12 @@ HPDF_STATUS held_read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
 
 HPDF_STATUS held_seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
   HeldBytes& h = held(stream);
-  const auto base = mode == HPDF_SEEK_CUR   ? static_cast<std::ptrdiff_t>(h.at)
-                    : mode == HPDF_SEEK_END ? static_cast<std::ptrdiff_t>(h.bytes.size())
-                                            : 0;
-  const std::ptrdiff_t to = base + pos;
-  if (to < 0 || to > static_cast<std::ptrdiff_t>(h.bytes.size()))
-    return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  // As libharu's memory stream reads them: from the end, `pos` counts back.
+  const auto size = static_cast<std::ptrdiff_t>(h.bytes.size());
+  const std::ptrdiff_t to = mode == HPDF_SEEK_CUR   ? static_cast<std::ptrdiff_t>(h.at) + pos
+                            : mode == HPDF_SEEK_END ? size - pos
+                                                    : pos;
+  if (to < 0 || to > size) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
   h.at = static_cast<std::size_t>(to);
   return HPDF_OK;
 }

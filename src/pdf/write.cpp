@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <map>
+#include <new>
 #include <tuple>
 #include <unordered_map>
 
@@ -37,7 +38,11 @@ namespace {
 // The write function of the stream a document is saved to (HPDF_CallbackWriter_New): its
 // data is a std::string.
 HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  try {  // called from libharu's C: nothing may be thrown through it
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  } catch (const std::bad_alloc&) {
+    return HPDF_SetError(stream->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
+  }
   return HPDF_OK;
 }
 
