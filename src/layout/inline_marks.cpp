@@ -65,8 +65,9 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
     for (; j < glyphs.size(); ++j) {
       const SpanMark* mj = mark_of(glyphs[j]);
       if (glyphs[j].superscript != sup || (mj && !mj->link.empty()) != link) break;
-      run.glyphs.push_back(glyphs[j]);
     }
+    run.glyphs.assign(glyphs.begin() + static_cast<std::ptrdiff_t>(i),
+                      glyphs.begin() + static_cast<std::ptrdiff_t>(j));  // one allocation
     // The hyphen a break inserted stands for no character of the text (kSoftHyphen).
     if (j == glyphs.size() && line.hyphenated && !run.glyphs.empty()) run.glyphs.back().text = kSoftHyphen;
     page.runs.push_back(std::move(run));
