@@ -24,6 +24,9 @@ namespace {
 constexpr int kMaxMarkRun = 30;
 
 bool is_mark(char32_t cp) {
+  // No mark below U+0300 (the combining diacritics) nor among the unified ideographs: most
+  // characters of most articles, asked about one by one.
+  if (cp < 0x300 || (cp >= 0x4E00 && cp <= 0x9FFF)) return false;
   switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
     case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
     case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:

@@ -1,10 +1,12 @@
 // Tests for text/shape.cpp: runs of one face → glyphs, and the cap on clusters.
+#include <hb.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "doc/document.hpp"
@@ -103,4 +105,20 @@ TEST_CASE("shape: shaping word by word gives the glyphs of shaping each run whol
   }
   INFO(compared << " paragraphs, " << words << " spaces");
   CHECK(compared > 500);
+}
+
+// shape.cpp answers "is it a mark?" without asking HarfBuzz below U+0300 and among the unified
+// ideographs: no character there is one.
+TEST_CASE("shape: no mark below U+0300 or among the unified ideographs", "[text]") {
+  std::size_t marks = 0;
+  for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0, 0x2FF}, {0x4E00, 0x9FFF}})
+    for (char32_t cp = first; cp <= last; ++cp) {
+      const auto category = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+      marks += category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+               category == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+               category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+    }
+  CHECK(marks == 0);
+  CHECK(hb_unicode_general_category(hb_unicode_funcs_get_default(), 0x300) ==
+        HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK);  // the first one
 }
