@@ -39,6 +39,9 @@ bool is_cjk(CharClass c) {
 }
 
 bool is_default_ignorable(char32_t cp) {
+  // None before the soft hyphen (U+00AD) nor among the unified ideographs: most characters of
+  // most articles, asked about one by one.
+  if (cp < 0xAD || (cp >= 0x4E00 && cp <= 0x9FFF)) return false;
   return u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
 }
 

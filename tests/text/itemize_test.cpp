@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <utility>
+
 #include "text/itemize.hpp"
 
 using leafpress::text::CharClass;
@@ -24,4 +26,17 @@ TEST_CASE("itemize: classify gives every ASCII character the class ICU's propert
   CHECK(classify(U'「') == CharClass::CjkOpen);
   CHECK(classify(U'é') == CharClass::Latin);
   CHECK(classify(0xA0) == CharClass::NoBreakSpace);
+}
+
+// is_default_ignorable answers without ICU before U+00AD and among the unified ideographs:
+// ICU agrees that none there is default-ignorable, and that U+00AD is.
+TEST_CASE("itemize: no default-ignorable character before U+00AD or among the unified ideographs", "[text]") {
+  std::size_t ignorable = 0;
+  for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0, 0xAC}, {0x4E00, 0x9FFF}})
+    for (char32_t cp = first; cp <= last; ++cp)
+      ignorable += u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
+  CHECK(ignorable == 0);
+  CHECK(leafpress::text::is_default_ignorable(0xAD));
+  CHECK(leafpress::text::is_default_ignorable(0xFE0F));
+  CHECK_FALSE(leafpress::text::is_default_ignorable(U'中'));
 }
