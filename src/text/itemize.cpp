@@ -52,6 +52,7 @@ CharClass classify(char32_t cp) {
     const bool alnum = (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
     return alnum ? CharClass::Latin : CharClass::LatinPunct;
   }
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return CharClass::Cjk;  // the unified ideographs: all Han
   if (cp == 0xA0 || cp == 0x202F) return CharClass::NoBreakSpace;
   if (cp == 0x2028) return CharClass::Newline;
   if (in(kOpening, cp)) return CharClass::CjkOpen;

@@ -1,5 +1,6 @@
 // Tests for text/itemize.cpp: what each character is, for fonts, glue and breaks.
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <catch2/catch.hpp>
 
@@ -39,4 +40,15 @@ TEST_CASE("itemize: no default-ignorable character before U+00AD or among the un
   CHECK(leafpress::text::is_default_ignorable(0xAD));
   CHECK(leafpress::text::is_default_ignorable(0xFE0F));
   CHECK_FALSE(leafpress::text::is_default_ignorable(U'中'));
+}
+
+// classify takes every unified ideograph for Han without asking ICU: ICU agrees.
+TEST_CASE("itemize: every unified ideograph is Han", "[text]") {
+  std::size_t other = 0;
+  for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) {
+    UErrorCode err = U_ZERO_ERROR;
+    other += uscript_getScript(static_cast<UChar32>(cp), &err) != USCRIPT_HAN;
+  }
+  CHECK(other == 0);
+  CHECK(leafpress::text::classify(U'中') == leafpress::text::CharClass::Cjk);
 }
