@@ -299,9 +299,10 @@ void split_languages(PageModel& model, const std::string& lang) {
       const std::string& text = run.glyphs[i].text;
       bool strong = false;
       std::string_view l;  // foreign_language(text, lang), worked out once per glyph
-      if (!text.empty() && !first_invalid_utf8(text)) {
+      const bool ascii = text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80;  // most glyphs
+      if (ascii || (!text.empty() && !first_invalid_utf8(text))) {
         std::size_t pos = 0;
-        const Script script = script_of(next_code_point(text, pos));
+        const Script script = script_of(ascii ? static_cast<char32_t>(text[0]) : next_code_point(text, pos));
         strong = script != Script::Neutral;
         if (strong) l = language_of(script, lang, cjk_document);
       }
