@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <iterator>
 
 #include "core/utf8.hpp"
@@ -30,14 +29,15 @@ std::string subset_tag(const text::Face& face, const std::map<unsigned, std::str
   return tag;
 }
 
-std::string utf16be_hex(const std::string& utf8) {
-  std::string out;
-  char buf[8];
-  for (const char16_t unit : to_utf16(utf8)) {
-    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(unit));
-    out += buf;
-  }
-  return out;
+// Four upper-case hex digits, as "%04X" writes a value below 0x10000 (codes and UTF-16 units).
+void append_hex4(std::string& out, unsigned v) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char digits[4] = {kHex[(v >> 12) & 0xF], kHex[(v >> 8) & 0xF], kHex[(v >> 4) & 0xF], kHex[v & 0xF]};
+  out.append(digits, 4);
+}
+
+void append_utf16be_hex(std::string& out, const std::string& utf8) {
+  for (const char16_t unit : to_utf16(utf8)) append_hex4(out, unit);
 }
 
 // ISO 32000-1 9.8.2, Table 123: the FontDescriptor flags a reader uses to pick a
@@ -111,13 +111,15 @@ std::string to_unicode_cmap(const std::map<unsigned, std::string>& code_text) {
   // map from it would copy out whatever character first fell back to it).
   for (const auto& [code, t] : code_text)
     if (!t.empty() && code != 0) entries.emplace_back(code, t);
-  char buf[16];
   for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries per block
     const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + n; ++k) {
-      std::snprintf(buf, sizeof buf, "<%04X> <", entries[k].first);
-      s += buf + utf16be_hex(entries[k].second) + ">\n";
+    for (std::size_t k = i; k < i + n; ++k) {  // "<%04X> <" the code, the text in UTF-16BE, ">"
+      s += '<';
+      append_hex4(s, entries[k].first);
+      s += "> <";
+      append_utf16be_hex(s, entries[k].second);
+      s += ">\n";
     }
     s += "endbfchar\n";
   }
