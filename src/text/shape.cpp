@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -363,9 +364,15 @@ std::vector<ShapedGlyph> shape(std::string_view text, const std::vector<Run>& ru
 std::vector<ShapedGlyph> scaled(const FontUnitGlyphs& shaped, const std::vector<Run>& runs, Pt size) {
   std::vector<ShapedGlyph> out;
   out.reserve(shaped.glyphs.size());
+  std::uint32_t run = std::numeric_limits<std::uint32_t>::max();  // glyphs come run by run
+  const Face* face = nullptr;
+  double scale = 0;
   for (const Shaped& g : shaped.glyphs) {
-    const Face* face = runs[g.run].face;
-    const double scale = size / face->upem;
+    if (g.run != run) {
+      run = g.run;
+      face = runs[run].face;
+      scale = size / face->upem;
+    }
     out.push_back(ShapedGlyph{
         .face = face,
         .glyph = g.glyph,
