@@ -1,6 +1,7 @@
 #include "text/items.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "core/utf8.hpp"
@@ -43,6 +44,16 @@ bool is_stop(char32_t cp) {
 }
 
 using Recipe = ItemPlan::Recipe;
+
+// The glue made of so many em, by Recipe::em: width, stretch, shrink.
+enum EmGlue : std::uint8_t { kAutospaceGlue, kMarkGlue, kCjkGlue, kRaggedGlue, kRaggedUndone };
+constexpr std::array<std::array<double, 3>, 5> kEmGlue = {{
+    {kAutospace, kAutospace / 2, kAutospace / 4},  // Han-Latin (CLReq 3.4)
+    {0.5, kCjkStretch, 0.25},                      // the half em a full-width mark keeps beside it
+    {0, kCjkStretch, 0},                           // between CJK characters
+    {0, kUrlRaggedStretch, 0},                     // before a break where the line may end short
+    {0, -kUrlRaggedStretch, 0},                    // after it
+}};
 
 class Builder {
  public:
@@ -107,9 +118,9 @@ class Builder {
           // Before an address: the ordinary break at the space (the first glue, after a
           // box), or, dearer, one where the line may end short (see kBeforeUrlBreakPenalty).
           flush();
-          glue(0, kUrlRaggedStretch, 0, GlueKind::Word);
+          glue(kRaggedGlue, GlueKind::Word);
           push(Penalty{.cost = kBeforeUrlBreakPenalty});
-          glue(0, -kUrlRaggedStretch, 0, GlueKind::Word);
+          glue(kRaggedUndone, GlueKind::Word);
           typed_space(prev, next, 0, space_glyph, space_width, space_cluster);
         } else if (pending_space)
           typed_space(prev, next,
@@ -195,10 +206,10 @@ class Builder {
     if (forbidden) push(Penalty{.cost = kInfinitePenalty});
   }
 
-  // Glue of width, stretch and shrink given in em.
-  void glue(double width, double stretch, double shrink, GlueKind kind, std::int32_t glyph = -1) {
-    push(Glue{em(width), em(stretch), em(shrink), kind, glyph},
-         Recipe{.how = Recipe::Em, .em = {width, stretch, shrink}});
+  // Glue of so many em (kEmGlue).
+  void glue(EmGlue which, GlueKind kind, std::int32_t glyph = -1) {
+    const auto& e = kEmGlue[which];
+    push(Glue{em(e[0]), em(e[1]), em(e[2]), kind, glyph}, Recipe{.how = Recipe::Em, .em = which});
   }
 
   Pt em(double v) const { return v * in_.em; }
@@ -211,10 +222,10 @@ class Builder {
     flush();
     if (cost > 0) push(Penalty{.cost = cost});
     if (needs_autospace(a, b)) {
-      glue(kAutospace, kAutospace / 2, kAutospace / 4, GlueKind::Autospace, glyph);
+      glue(kAutospaceGlue, GlueKind::Autospace, glyph);
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
-      glue(0.5, kCjkStretch, 0.25, GlueKind::Punctuation, glyph);
+      glue(kMarkGlue, GlueKind::Punctuation, glyph);
     } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
       // After a number, a space that holds it to its unit or to its next digit group
       // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
@@ -233,25 +244,25 @@ class Builder {
     if (in_.breaks[c.begin] == kUrlBreak) {
       flush();
       forbid_break_if(true);  // the glue before the break is no break of its own
-      glue(0, kUrlRaggedStretch, 0, GlueKind::Word);
+      glue(kRaggedGlue, GlueKind::Word);
       push(Penalty{.cost = kUrlBreakPenalty});
-      glue(0, -kUrlRaggedStretch, 0, GlueKind::Word);
+      glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();
       forbid_break_if(!allowed);
-      glue(kAutospace, kAutospace / 2, kAutospace / 4, GlueKind::Autospace);
+      glue(kAutospaceGlue, GlueKind::Autospace);
     } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
       // The half em that a full-width mark keeps beside it; neighbouring marks share one,
       // whatever they are: 。」 」（ ）、 」： ：「 all take 1.5 em (CLReq 3.1.6, JLReq 3.1.4).
       flush();
       forbid_break_if(!allowed);
-      glue(0.5, kCjkStretch, 0.25, GlueKind::Punctuation);
+      glue(kMarkGlue, GlueKind::Punctuation);
     } else if (is_cjk(a.cls) && is_cjk(b.cls) && a.cls != CharClass::Hangul && b.cls != CharClass::Hangul &&
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
       forbid_break_if(!allowed);
-      glue(0, kCjkStretch, 0, GlueKind::Cjk);
+      glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
@@ -335,6 +346,9 @@ ItemPlan plan_items(const ItemInput& in) {
   ItemInput whole = in;
   whole.max_box_width = 0;  // the plan has every word whole; build_items checks the splits per size
   Builder(whole, &plan).build();
+  // Kept in the prepared-paragraph cache, whose bound counts sizes: no room left from growing.
+  plan.items.shrink_to_fit();
+  plan.recipes.shrink_to_fit();
   return plan;
 }
 
@@ -381,9 +395,10 @@ std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::ve
       }
       case Recipe::Em: {
         Glue* g = std::get_if<Glue>(&item);
-        g->width = r.em[0] * em;
-        g->stretch = r.em[1] * em;
-        g->shrink = r.em[2] * em;
+        const auto& e = kEmGlue[r.em];
+        g->width = e[0] * em;
+        g->stretch = e[1] * em;
+        g->shrink = e[2] * em;
         break;
       }
       case Recipe::WordSpace: {

@@ -181,13 +181,13 @@ struct ItemPlan {
       Clusters,   // a box: the widths of clusters first..last
       OpenMark,   // a full-width mark's half-em box (cluster first), its ink shifted left
       CloseMark,  // the same, its ink where it is
-      Em,         // glue: width, stretch and shrink are em[0..2] times the size
+      Em,         // glue: width, stretch and shrink so many em (`em` says which, items.cpp)
       WordSpace,  // glue: a typed space (cluster first), see word_space
       Hyphen,     // a hyphen break: the width of its face's hyphen
     };
     How how = None;
+    std::uint8_t em = 0;  // Em: which of the glue shapes in items.cpp (12 bytes a recipe, not 40)
     std::uint32_t first = 0, last = 0;
-    std::array<double, 3> em{};
   };
   std::vector<Item> items;      // at the size the plan was made at
   std::vector<Recipe> recipes;  // one per item
