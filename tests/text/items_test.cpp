@@ -64,8 +64,8 @@ TEST_CASE("items: the items of a plan at any size are build_items' at that size,
           "[text]") {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
-  for (const char* dir :
-       {"content", "content/handouts", "tests/articles", "tests/articles/gfm", "tests/articles/unseen"})
+  for (const char* dir : {"content", "content/handouts", "tests/articles", "tests/articles/gfm",
+                          "tests/articles/unseen", "tests/articles/justify"})
     for (const auto& e : fs::directory_iterator(fs::path(LEAFPRESS_SOURCE_DIR) / dir))
       if (e.path().extension() == ".md") files.push_back(e.path());
   REQUIRE(files.size() >= 20);
