@@ -89,6 +89,10 @@ void register_extensions() {
 }  // namespace
 
 std::string Escapes::protect(std::string_view body) {
+  if (body.find('\\') == std::string_view::npos) {  // nothing escaped: nothing to protect or restore
+    star = underscore = 0;
+    return std::string(body);
+  }
   std::array<bool, kSentinels.size()> used{};
   for (std::size_t pos = 0; pos < body.size();) {
     const char32_t cp = next_code_point(body, pos);
