@@ -4,8 +4,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <array>
 
 #include "core/utf8.hpp"
 
@@ -154,10 +153,11 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
 
   // Faces per role and style, asked for lazily.
   // A paragraph uses a handful of faces: ask the (locked, shared) FontSet once for each.
-  std::map<std::tuple<bool, bool, bool, bool>, const Face*> faces;
+  std::array<const Face*, 16> faces{};  // by role (CJK or not) and style: bit 0 CJK, 1 bold, 2 italic, 3 code
   auto face_for = [&](bool cjk, const StyleRange& s) -> Result<const Face*> {
-    const auto key = std::make_tuple(cjk, s.bold, s.italic, s.code);
-    if (auto it = faces.find(key); it != faces.end()) return it->second;
+    const auto key = static_cast<std::size_t>(cjk) | static_cast<std::size_t>(s.bold) << 1 |
+                     static_cast<std::size_t>(s.italic) << 2 | static_cast<std::size_t>(s.code) << 3;
+    if (faces[key]) return faces[key];
     FaceRequest req;
     if (cjk) {
       req.family = regional_cjk_family(style.fonts.cjk, style.lang);
@@ -168,7 +168,7 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
       req.italic = s.italic && !s.code;
     }
     auto face = fonts.face(req);
-    if (face) faces.emplace(key, *face);
+    if (face) faces[key] = *face;
     return face;
   };
 
