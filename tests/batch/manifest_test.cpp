@@ -46,8 +46,10 @@ jobs:
     output: out/{{job}}-{{row}}-{{campaign}}.pdf
 )"));
   if (!m) FAIL(m.error().describe());
-  REQUIRE(m->jobs.size() == 7);
-  const auto& first = m->jobs[0];
+  const auto jobs = m->all_jobs();
+  CHECK(m->job_count == 7);
+  REQUIRE(jobs.size() == 7);
+  const auto& first = jobs[0];
   CHECK(first.name == "flu");
   CHECK(first.job.article == (f.dir.path / "handouts" / "flu.en.md").string());
   CHECK(first.job.layout == "trifold-a4");
@@ -59,12 +61,12 @@ jobs:
   CHECK(first.shard_key == "out/east/flu.en.pdf");
   CHECK_FALSE(first.problem);
   // '/' inside a value cannot make a folder.
-  CHECK(m->jobs[1].job.output == (f.dir.path / "out" / "west-2" / "flu.en.pdf").string());
+  CHECK(jobs[1].job.output == (f.dir.path / "out" / "west-2" / "flu.en.pdf").string());
   // The short row fails alone, with its line.
-  REQUIRE(m->jobs[2].problem);
-  CHECK(m->jobs[2].problem->line == 4);
-  CHECK(m->jobs[3].job.article == (f.dir.path / "handouts" / "flu.ja.md").string());
-  const auto& last = m->jobs[6];
+  REQUIRE(jobs[2].problem);
+  CHECK(jobs[2].problem->line == 4);
+  CHECK(jobs[3].job.article == (f.dir.path / "handouts" / "flu.ja.md").string());
+  const auto& last = jobs[6];
   CHECK(last.name == "job-2");
   CHECK(last.job.standard == leafpress::pdf::Standard::Archive);
   CHECK(last.job.variables.at("clinic.phone") == "555-0199");
@@ -128,7 +130,7 @@ TEST_CASE("manifest: {{article}} is cleaned like a row value", "[batch]") {
   auto m =
       load_manifest(f.manifest("jobs:\n  - articles: handouts/*.md\n    output: out/{{article}}/x.pdf\n"));
   REQUIRE(m);
-  for (const auto& p : m->jobs) {
+  for (const auto& p : m->all_jobs()) {
     INFO(p.job.output);
     CHECK(p.job.output.starts_with((f.dir.path / "out").string() + "/"));
     CHECK(p.job.output.find('\x01') == std::string::npos);
@@ -142,8 +144,9 @@ TEST_CASE("manifest: articles: **/*.md finds articles at any depth", "[batch]") 
   write_bytes(f.dir.path / "handouts" / "winter" / "cold.md", "x\n");
   auto m = load_manifest(f.manifest("jobs:\n  - articles: '**/*.md'\n    output: out/{{article}}.pdf\n"));
   REQUIRE(m);
-  REQUIRE(m->jobs.size() == 3);
-  CHECK(m->jobs[2].job.article == (f.dir.path / "handouts" / "winter" / "cold.md").string());
+  const auto jobs = m->all_jobs();
+  REQUIRE(jobs.size() == 3);
+  CHECK(jobs[2].job.article == (f.dir.path / "handouts" / "winter" / "cold.md").string());
 }
 
 TEST_CASE("manifest: nested aliases under vars: are refused at once", "[batch]") {
