@@ -2,6 +2,8 @@
 // the manifest, output patterns, and the usage errors that refuse a whole manifest.
 #include <catch2/catch.hpp>
 
+#include <malloc.h>
+
 #include "batch/manifest.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -178,4 +180,53 @@ TEST_CASE("manifest: messages name the CSV and its columns, and hint at what the
   REQUIRE_FALSE(m);
   CHECK_THAT(m.error().hint, Catch::Contains("same {{clinic.id}}") && Catch::Contains("{{row}}"));
   CHECK_THAT(m.error().hint, !Catch::Contains("e.g. {{clinic.id}}"));
+}
+
+// A merge of 20,000 rows: the manifest keeps its CSV's bytes (some 40 bytes a row here),
+// not 20,000 planned jobs (each with its output, row and values: over 1 KB). The heap in
+// use is measured around the load, with a generous margin; no timing.
+TEST_CASE("manifest: 20 000 CSV rows are planned one at a time and not held", "[batch]") {
+  Folder f;
+  std::string csv = "clinic.id,clinic.name,clinic.phone\n";
+  for (int i = 0; i < 20000; ++i)
+    csv += "c" + std::to_string(i) + ",Clinic " + std::to_string(i) + ",555-" + std::to_string(i) + "\n";
+  write_bytes(f.dir.path / "many.csv", csv);
+  const auto in_use = [] {  // small blocks and mmapped ones
+    const auto m = mallinfo2();
+    return static_cast<double>(m.uordblks + m.hblkhd);
+  };
+  const double before = in_use();
+  auto m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: many.csv\n    output: out/{{clinic.id}}.pdf\n"));
+  if (!m) FAIL(m.error().describe());
+  CHECK(in_use() - before < 4.0 * 1024 * 1024);  // the jobs themselves: 25 MB or more
+  CHECK(m->job_count == 20000);
+  std::size_t n = 0;
+  auto cursor = m->plan();
+  for (auto p = cursor.next(); p; p = cursor.next(), ++n)
+    if (n == 12345) {
+      CHECK(p->job.output == (f.dir.path / "out" / "c12345.pdf").string());
+      CHECK(p->job.row == (f.dir.path / "many.csv").string() + ":12347");
+      CHECK(p->job.variables.at("clinic.phone") == "555-12345");
+    }
+  CHECK(n == 20000);
+  // The measure sees jobs that are held: all of them at once take far more than the bound.
+  const auto held = m->all_jobs();
+  CHECK(in_use() - before > 8.0 * 1024 * 1024);
+}
+
+// Two rows far apart writing one file: the check keeps hashes of the outputs, and still
+// names the two rows exactly (the first repeated output, and the row that wrote it first).
+TEST_CASE("manifest: two of 20 000 rows with one output are named exactly", "[batch]") {
+  Folder f;
+  std::string csv = "clinic.id,clinic.phone\n";
+  for (int i = 0; i < 20000; ++i) csv += "c" + std::to_string(i == 17000 || i == 19000 ? 3 : i) + ",555\n";
+  write_bytes(f.dir.path / "many.csv", csv);
+  auto m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: many.csv\n    output: out/{{clinic.id}}.pdf\n"));
+  REQUIRE_FALSE(m);
+  const std::string csv_name = (f.dir.path / "many.csv").string();
+  CHECK_THAT(m.error().message, Catch::Contains(csv_name + ":5)") && Catch::Contains(csv_name + ":17002)") &&
+                                    Catch::Contains("would both write") && !Catch::Contains(":19002"));
+  CHECK_THAT(m.error().hint, Catch::Contains("{{clinic.id}}"));
 }
