@@ -3,12 +3,18 @@
 #include <algorithm>
 
 #include <csv.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include <deque>
 #include <set>
 #include <utility>
 
 #include "core/atomic_file.hpp"
+#include "core/handle.hpp"
 #include "core/utf8.hpp"
 
 namespace leafpress::batch {
@@ -86,9 +92,41 @@ struct CsvParser {
 
 // The parser and what it has collected, behind a pointer: libcsv's callbacks hold its address.
 struct CsvRows::State {
-  std::string_view bytes;
+  std::string_view bytes;  // the text in memory, or what is read of the snapshot
   std::string shown_as;
-  std::size_t pos = 0;
+  std::size_t pos = 0;  // in `bytes`
+  // A snapshot is read a piece at a time into `buffer` (`bytes` views it).
+  std::shared_ptr<const CsvSnapshot> file;
+  std::string buffer;
+  std::size_t file_pos = 0;  // the snapshot's bytes read into `buffer` so far
+  bool file_end = true;      // nothing more to read (always for bytes in memory)
+
+  // The next line at `pos` (its terminator included), reading more of the snapshot when
+  // the buffer holds no whole line; false at the end.
+  bool next_line(std::string_view& line) {
+    for (;;) {
+      const std::size_t end = bytes.find_first_of("\r\n", pos);
+      // A '\r' last in the buffer may be the first half of "\r\n": read on to know.
+      const bool whole = end != std::string_view::npos && (bytes[end] == '\n' || end + 1 < bytes.size());
+      if (whole || file_end) {
+        if (pos >= bytes.size()) return false;
+        const std::size_t stop = line_end(bytes, pos);
+        line = bytes.substr(pos, stop - pos);
+        pos = stop;
+        return true;
+      }
+      buffer.erase(0, pos);
+      pos = 0;
+      constexpr std::size_t kPiece = 64u << 10;
+      const std::size_t had = buffer.size();
+      buffer.resize(had + kPiece);
+      const std::size_t got = file->read(file_pos, buffer.data() + had, kPiece);
+      buffer.resize(had + got);
+      file_pos += got;
+      file_end = got == 0;
+      bytes = buffer;
+    }
+  }
   bool finished = false;  // csv_fini called
   CsvParser parser;
   Collector c;
@@ -98,7 +136,8 @@ struct CsvRows::State {
   // Feeds lines until a row is complete; false at the end of the file.
   Result<bool> fill() {
     while (c.rows.empty()) {
-      if (pos >= bytes.size()) {
+      std::string_view line;
+      if (!next_line(line)) {
         if (finished) return false;
         finished = true;
         // A quote still open at the end swallowed the rest of the file. libcsv reports that
@@ -114,8 +153,6 @@ struct CsvRows::State {
       }
       // Fed a line at a time so that each row knows the line it starts on (a quoted
       // field may hold line breaks, so a row can span lines).
-      const std::size_t end = line_end(bytes, pos);
-      const std::string_view line = bytes.substr(pos, end - pos);
       ++c.line;
       if (c.between_rows && line.find_first_not_of(" \t\r\n") != std::string_view::npos) {
         c.row_start = c.line;
@@ -129,7 +166,6 @@ struct CsvRows::State {
       if (!c.over.empty())
         return Error{shown_as, c.row_start, "the CSV is too large: " + c.over,
                      "split the file, or drop the columns the articles do not use"};
-      pos = end;
     }
     return true;
   }
@@ -149,6 +185,21 @@ Result<CsvRows> CsvRows::open(std::string_view bytes, const std::string& shown_a
   auto s = std::make_unique<State>();
   s->bytes = bytes;
   s->shown_as = shown_as;
+  return start(std::move(s));
+}
+
+Result<CsvRows> CsvRows::open(std::shared_ptr<const CsvSnapshot> file, const std::string& shown_as) {
+  auto s = std::make_unique<State>();
+  s->shown_as = shown_as;
+  char bom[3] = {};
+  if (file->read(0, bom, 3) == 3 && std::string_view(bom, 3) == "\xEF\xBB\xBF") s->file_pos = 3;
+  s->file = std::move(file);
+  s->file_end = false;
+  return start(std::move(s));
+}
+
+Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
+  const std::string& shown_as = s->shown_as;
   if (!s->parser.ready) return Error{shown_as, 0, "out of memory", ""};
   auto more = s->fill();
   if (!more) return more.error();
@@ -220,6 +271,8 @@ Result<DataTable> parse_csv(std::string_view bytes, const std::string& shown_as)
   return table;
 }
 
+namespace {
+
 Result<std::string> read_csv_bytes(const std::string& path, const std::string& shown_as) {
   auto bytes = read_file(path, kMaxCsvBytes);
   if (!bytes) {
@@ -228,6 +281,46 @@ Result<std::string> read_csv_bytes(const std::string& path, const std::string& s
     return e;
   }
   return bytes;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const CsvSnapshot>> CsvSnapshot::take(const std::string& path,
+                                                             const std::string& shown_as) {
+  auto bytes = read_csv_bytes(path, shown_as);
+  if (!bytes) return bytes.error();
+  std::shared_ptr<CsvSnapshot> snapshot(new CsvSnapshot());
+  const auto fail = [&](int err) {
+    return Error{shown_as, 0, std::string("cannot keep a copy of the file: ") + std::strerror(err),
+                 io_hint(err)};
+  };
+  Handle<std::FILE, std::fclose> file(std::tmpfile());
+  if (!file) return fail(errno);
+  snapshot->fd_ = ::dup(::fileno(file.get()));
+  if (snapshot->fd_ < 0) return fail(errno);
+  for (std::size_t done = 0; done < bytes->size();) {
+    const ssize_t n =
+        ::pwrite(snapshot->fd_, bytes->data() + done, bytes->size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail(n < 0 ? errno : EIO);
+    done += static_cast<std::size_t>(n);
+  }
+  snapshot->size_ = bytes->size();
+  return std::shared_ptr<const CsvSnapshot>(std::move(snapshot));
+}
+
+std::size_t CsvSnapshot::read(std::size_t offset, char* out, std::size_t n) const {
+  if (offset >= size_) return 0;
+  n = std::min(n, size_ - offset);
+  for (;;) {
+    const ssize_t got = ::pread(fd_, out, n, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    return got < 0 ? 0 : static_cast<std::size_t>(got);
+  }
+}
+
+CsvSnapshot::~CsvSnapshot() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 Result<DataTable> read_csv(const std::string& path, const std::string& shown_as) {

@@ -29,9 +29,9 @@ struct JobGroup {
   Job base;          // what every PDF of the entry shares
   Variables shared;  // `vars:`
   std::vector<std::string> articles;
-  // The rows: a CSV file's bytes (`data:`, read again row by row for each article), or
+  // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
   // the rows written in the manifest (`rows:`), or one empty row (no data).
-  std::shared_ptr<const std::string> csv;
+  std::shared_ptr<const CsvSnapshot> csv;
   std::string csv_name;  // the CSV as messages name it
   std::vector<DataRow> rows;
 };
@@ -263,11 +263,11 @@ class Reader {
     if (data) {
       auto file = scalar(data, "data");
       if (!file) return file.error();
-      auto bytes = read_csv_bytes(resolve(*file), resolve(*file));
-      if (!bytes) return bytes.error();
-      g.csv = std::make_shared<const std::string>(std::move(bytes).value());
+      auto snapshot = CsvSnapshot::take(resolve(*file), resolve(*file));
+      if (!snapshot) return snapshot.error();
+      g.csv = std::move(snapshot).value();
       g.csv_name = resolve(*file);
-      auto table = CsvRows::open(*g.csv, g.csv_name);
+      auto table = CsvRows::open(g.csv, g.csv_name);
       if (!table) return table.error();
       columns.insert(table->columns().begin(), table->columns().end());
       for (;;) {
@@ -537,7 +537,7 @@ std::optional<PlannedJob> Manifest::Cursor::next() {
     if (g.csv) {
       // Read through once already when the manifest was loaded: the same rows, no errors.
       if (!s.csv) {
-        auto rows = CsvRows::open(*g.csv, g.csv_name);
+        auto rows = CsvRows::open(g.csv, g.csv_name);
         if (!rows) {
           skip_article();
           continue;

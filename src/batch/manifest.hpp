@@ -53,11 +53,11 @@ struct PlannedJob {
 };
 
 // One `jobs:` entry as read: its settings, articles and where its rows come from
-// (manifest.cpp). The rows of a `data:` file stay the file's bytes until planned.
+// (manifest.cpp). The rows of a `data:` file are read from a copy of it on disk when planned.
 struct JobGroup;
 
 // The PDFs a manifest plans are made one at a time, when asked for (Manifest::plan): a
-// merge of 10,000 rows keeps its CSV's bytes, not 10,000 planned jobs. Planning is
+// merge of 10,000 rows keeps a copy of its CSV on disk, not 10,000 planned jobs. Planning is
 // deterministic: every pass over a manifest plans the same jobs in the same order.
 struct Manifest {
   std::string path;
