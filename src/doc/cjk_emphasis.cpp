@@ -248,9 +248,8 @@ class SourceLines {
     }
     if (pos >= row.size()) return fallback;
     if (strike) {
-      // A strikethrough pairs runs of the same length, one or two tildes.
-      const std::size_t tildes = std::min(row.find_first_not_of('~', pos), row.size()) - pos;
-      return tildes == 1 || tildes == 2 ? std::string(tildes, '~') : fallback;
+      // A strikethrough is two tildes (cmark_gfm.cpp kOptions).
+      return fallback;
     }
     if (row[pos] == '*' || row[pos] == '_') return std::string(fallback.size(), row[pos]);
     return fallback;
@@ -349,7 +348,7 @@ std::vector<Run> find_runs(cmark_node* container, char32_t open, char32_t close)
       }
       const Can amended = can_for(text[i], amended_flanks(a), a);
       const int n = static_cast<int>(end - i);
-      if (text[i] == '~' && n > 2) {  // three tildes or more strike nothing through
+      if (text[i] == '~' && n != 2) {  // only two tildes strike through (cmark_gfm.cpp kOptions)
         i = end;
         continue;
       }

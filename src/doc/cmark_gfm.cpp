@@ -22,8 +22,11 @@ constexpr std::array<char32_t, 5> kSentinels{0x2E2E, 0x2E2D, 0x2E2C, 0x2E2B, 0x2
 
 // GFM as GitHub renders it, plus footnotes and typographic quotes and dashes. Raw
 // HTML is kept in the tree (CMARK_OPT_UNSAFE only affects renderers) so that it can
-// be reported; leafpress never renders it.
-constexpr int kOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS;
+// be reported; leafpress never renders it. Strikethrough takes two tildes only: CJK and
+// Korean text writes ranges with one ("10~15 mg씩, 4~6시간", "5~10分"), and GFM's
+// single-tilde pair struck the dose through and dropped both tildes.
+constexpr int kOptions =
+    CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 constexpr std::array<const char*, 4> kExtensions{"table", "strikethrough", "autolink", "tasklist"};
 
 // Chinese and Japanese input methods type `｜` for `|` (and `：`, `－` for `:`, `-`), so a

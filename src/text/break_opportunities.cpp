@@ -1,5 +1,6 @@
 #include "text/break_opportunities.hpp"
 
+#include <cctype>
 #include <map>
 #include <string>
 
@@ -63,12 +64,17 @@ bool is_unit_word(std::string_view w) {
   return false;
 }
 
-// The word that starts at `at`: up to a space, a CJK character or punctuation that ends it.
+// The word that starts at `at`: up to a space, a CJK character or punctuation that ends it
+// ("mmHg，" in Chinese is the unit mmHg).
 std::string_view word_at(std::string_view text, std::size_t at) {
   std::size_t end = at;
   while (end < text.size() && text[end] != ' ' && text[end] != '\n' &&
-         std::string_view(",.;:!?)]/").find(text[end]) == std::string_view::npos)
-    ++end;
+         std::string_view(",.;:!?)]/").find(text[end]) == std::string_view::npos) {
+    std::size_t next = end;
+    const CharClass cls = classify(next_code_point(text, next));
+    if (cls != CharClass::Latin && cls != CharClass::LatinPunct) break;
+    end = next;
+  }
   return text.substr(at, end - at);
 }
 
@@ -160,6 +166,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (is_unit_word(word_at(text, at)))
         breaks[at] = kUnitBreak;
     }
+    // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
+    // after it a line may break as between syllables (ICU reads U+00B7 as a letter there).
+    if (korean && at >= 2 && !breaks[at] && (prev == U'·' || prev == U'・') && cls != CharClass::Space &&
+        !may_not_start_line(cp, strictness))
+      breaks[at] = kFallbackBreak;
+    // A unit or a pair written with a slash ("mg/kg", "mg/dL", "mL/min", "and/or") is one
+    // word: "150 mg/ | dL" reads as two. Addresses get their own breaks (paragraph.cpp).
+    if (at >= 2 && breaks[at] && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
+        std::isalnum(static_cast<unsigned char>(text[at - 2])))
+      breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
     if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')

@@ -91,7 +91,15 @@ class Builder {
       if (have_prev && after_soft_hyphen && !pending_space) {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
-        if (pending_space)
+        if (pending_space && in_.breaks[c.begin] == kUrlBreak && !no_break_space) {
+          // Before an address: the ordinary break at the space (the first glue, after a
+          // box), or, dearer, one where the line may end short (see kBeforeUrlBreakPenalty).
+          flush();
+          glue(0, em(kUrlRaggedStretch), 0, GlueKind::Word);
+          out_.items.emplace_back(Penalty{.cost = kBeforeUrlBreakPenalty});
+          glue(0, -em(kUrlRaggedStretch), 0, GlueKind::Word);
+          typed_space(prev, next, 0, space_glyph, space_width);
+        } else if (pending_space)
           typed_space(prev, next,
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
@@ -175,6 +183,12 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(em(0.5), em(kCjkStretch), em(0.25), GlueKind::Punctuation, glyph);
+    } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
+      // After a number, a space that holds it to its unit or to its next digit group
+      // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
+      // opens past a word space at r = 1. "130/80 ⟷ mmHg" was the one space a Chinese line
+      // no break could fill had to open, to 1 em.
+      glue(width, std::max(width / 2, em(kWordSpaceMax) - width), width / 2.5, GlueKind::Tie, glyph);
     } else {
       // A word space, Latin or Korean, opens to kWordSpaceMax at ratio 1 (see items.hpp).
       glue(width, std::max(width / 2, em(kWordSpaceMax) - width), width / 2.5, GlueKind::Word, glyph);
@@ -243,9 +257,13 @@ class Builder {
     }
     if (box_open_ && in_.max_box_width > 0 &&
         box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
-      // A word longer than a line: break it rather than run off the page.
+      // A word longer than a line: break it rather than run off the page. Hangul and Han
+      // take no hyphen (a Korean word split between syllables shows none, KLREQ).
       flush();
-      hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
+      if (s.cls == CharClass::Hangul || s.cls == CharClass::Cjk)
+        out_.items.emplace_back(Penalty{.cost = kEmergencySplitPenalty});
+      else
+        hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
     }
     if (!box_open_) {
       box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin};

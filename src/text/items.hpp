@@ -41,7 +41,9 @@ namespace leafpress::text {
 
 constexpr double kInfinitePenalty = 10000;
 
-enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill };
+// Tie: a space inside a quantity ("140 mmHg", "+1 555 0100"): it stretches as a word space
+// up to r = 1 but never opens past it, where a line no break could fill opens its spaces.
+enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill, Tie };
 
 // A box never stretches: Latin words, Hangul words and digits keep their natural
 // letterfit (CLReq 3.8, JLReq 3.8: lines are adjusted in the spaces between them).
@@ -71,7 +73,9 @@ using Item = std::variant<Box, Glue, Penalty>;
 
 // Values of ItemInput::breaks. kUrlBreak: inside a URL or an e-mail address, after / . - @;
 // no hyphen is added, and the line may end short (kUrlRaggedStretch): a line of nothing
-// but an address has no space to justify with.
+// but an address has no space to justify with. On the first character of an address after
+// a space, kUrlBreak is the space's break, which may also end the line short
+// (kBeforeUrlBreakPenalty).
 // kUnitBreak: the space between a number and its unit ("140 mmHg"), a break taken only
 // when every other way is worse (kUnitBreakPenalty).
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4;
@@ -126,6 +130,11 @@ constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no
 constexpr double kUrlBreakPenalty = 50;
 constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes tell them apart
 constexpr double kUrlRaggedStretch = 3.0;
+// The word space before an address typed as text is also a break where the line may end
+// short by kUrlRaggedStretch, at this cost: only when no set of lines within tolerance
+// exists (the passes in paragraph.cpp), as when "이용하시거나 https://hanbit-clinic.example/"
+// cannot share a line and the only justified alternative opens the spaces to 1.7 em.
+constexpr double kBeforeUrlBreakPenalty = kUnitBreakPenalty;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a

@@ -13,6 +13,7 @@ namespace {
 struct Sums {
   Pt width = 0, stretch = 0, shrink = 0;
   Pt cjk_stretch = 0;  // the part of stretch between CJK characters (capped: see visible_ratio)
+  Pt tie_stretch = 0;  // the part of stretch in ties (never past r = 1: see visible_ratio)
   int fill = 0;        // count of infinitely stretchable glue (the paragraph's end)
 };
 
@@ -40,11 +41,14 @@ int fitness_class(double r) {
 // set_line; CLReq 3.8). A line of a few Latin words among Han characters can thus show
 // one word space at 1.2 em while the ratio over all its glue is a modest 1.5: the breaker
 // must weigh the gap it will print. A pure CJK line (no spaces to open) stays short instead.
-double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch) {
-  const Pt open = stretch - cjk_stretch;
-  if (cjk_stretch <= 0 || open <= 0) return r;
-  const Pt past = slack - open - (kCjkStretchCap / kCjkStretch) * cjk_stretch;
-  return past > 0 ? std::max(r, 1 + past / open) : r;
+// Ties (a number's space to its unit) fill to r = 1 with the word spaces but open no further.
+double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch, Pt tie_stretch) {
+  const Pt filled = stretch - cjk_stretch;  // word spaces, ties and Han–Latin gaps at r = 1
+  const Pt open = filled - tie_stretch;     // what opens past r = 1
+  if ((cjk_stretch <= 0 && tie_stretch <= 0) || filled <= 0) return r;
+  const Pt past = slack - filled - (kCjkStretchCap / kCjkStretch) * cjk_stretch;
+  if (past <= 0) return r;
+  return open > 0 ? std::max(r, 1 + past / open) : std::numeric_limits<double>::infinity();
 }
 
 bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlassParams& params) {
@@ -72,6 +76,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       else
         sum[i + 1].stretch += g->stretch, sum[i + 1].shrink += g->shrink;
       if (g->kind == GlueKind::Cjk || g->kind == GlueKind::Punctuation) sum[i + 1].cjk_stretch += g->stretch;
+      if (g->kind == GlueKind::Tie) sum[i + 1].tie_stretch += g->stretch;
     }
   }
   // Totals after a break at i: skip glue and non-forced penalties up to the next box.
@@ -131,7 +136,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
                  : (stretch > 0 ? (line_width - natural) / stretch : std::numeric_limits<double>::infinity());
         if (!fill && !ragged)
           r = visible_ratio(r, line_width - natural, glue_stretch,
-                            sum[b].cjk_stretch - from.after.cjk_stretch);
+                            sum[b].cjk_stretch - from.after.cjk_stretch,
+                            sum[b].tie_stretch - from.after.tie_stretch);
       } else if (natural > line_width) {
         r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
       }
@@ -145,9 +151,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
                          params.no_flagged_lines.end())
         continue;
 
-      // TeX caps badness at 10000 (inf_bad): past it every line is as bad as can be, and the
-      // other costs (hyphens, a character alone on the last line) decide among them.
-      const double badness = std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness);
+      // TeX caps badness at 10000 (inf_bad); params.badness_cap says where (see there).
+      const double badness = std::min(100 * std::pow(std::abs(r), 3), params.badness_cap);
       double d = std::pow(params.line_penalty + badness, 2);
       if (cost >= 0)
         d += cost * cost;

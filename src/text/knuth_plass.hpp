@@ -43,8 +43,12 @@ struct KnuthPlassParams {
   // stretches nor shrinks, and a line may fall short of the measure by this at r = 1, so the
   // breaker evens the rag and weighs it against hyphens.
   Pt ragged_stretch = 0;
-  bool discretionary = true;                 // false: no break at a flagged penalty that adds width (an
-                                             // inserted hyphen); TeX's first pass, before hyphenating
+  bool discretionary = true;  // false: no break at a flagged penalty that adds width (an
+                              // inserted hyphen); TeX's first pass, before hyphenating
+  // Badness is 100·|r|³ up to this. TeX caps it at kInfiniteBadness, where every line past
+  // r ≈ 4.6 is as bad as another; a last pass at any tolerance needs it uncapped, or a line
+  // of three characters (r = 300) costs no more than a full one that is a little loose.
+  double badness_cap = kInfiniteBadness;
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
   std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a

@@ -56,11 +56,23 @@ constexpr double kEmergencyStretchEm = 1.5;
 // as a line 4.3 em short (r = kTolerance), so words are seldom broken.
 constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
+// The last passes weigh badness up to this (knuth_plass.hpp badness_cap): a line of three
+// characters left in a 15-em CJK column ("腋下温 | 度达到 37.3℃ …", r ≈ 300) must cost
+// more than a full line a little loose; a line with nothing to stretch (r = ∞) costs this.
+constexpr double kLastResortBadness = 1e12;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
 // A last line narrower than this (in em) costs as much as one more line of the worst
 // badness (kInfiniteBadness, squared into demerits).
 constexpr double kShortLastLineEm = 1.9;
 constexpr double kShortLastLineDemerits = 1e8;
+
+// A break inside an address leaves at least this many characters on either side (as TeX's
+// \lefthyphenmin and \righthyphenmin do for words).
+constexpr std::size_t kUrlMinPiece = 3;
+
+// In CJK text, a run of this many Latin words or more is a sentence (hyphenated), fewer a
+// name or a term (not hyphenated).
+constexpr std::uint16_t kLatinSentenceWords = 4;
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -76,25 +88,34 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   for (const auto& s : styles)
     if (s.code || s.url) std::fill(no_hyphen.begin() + s.begin, no_hyphen.begin() + s.end, 1);
   auto excluded = [&](std::size_t at) { return no_hyphen[at] != 0; };
-  // In Chinese, Japanese or Korean text a Latin word alone among CJK ("华法林（warfarin）")
-  // is a name the reader must recognise: it is not hyphenated, and breaks only when it
-  // fits no line (build_items' max_box_width). A word in a run of Latin words (an English
-  // sentence inside a Chinese article) hyphenates as English does.
+  // In Chinese, Japanese or Korean text a Latin name among CJK ("华法林（warfarin）",
+  // "（metoprolol succinate）", "calcium carbonate") is a name the reader must recognise: it
+  // is not hyphenated, and breaks only when it fits no line (build_items' max_box_width).
+  // A run of kLatinSentenceWords or more Latin words (an English sentence inside a Chinese
+  // article) hyphenates as English does. A run ends at any non-ASCII character or a newline.
   const bool cjk_text = is_cjk_language(std::string(lang));
-  const auto latin_beside = [&](std::size_t at, int step) {
-    // from `at` (a byte outside the word) across spaces and ASCII punctuation
-    while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
-           !std::isalnum(static_cast<unsigned char>(text[at]))) {
-      if (text[at] == '\n') return false;
-      if (step < 0 && at == 0) return false;
-      at = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(at) + step);
+  std::vector<std::uint16_t> run_words;  // per byte, for cjk_text: the letter words of its run
+  if (cjk_text) {
+    run_words.assign(text.size() + 1, 0);
+    for (std::size_t i = 0; i < text.size();) {
+      if (static_cast<unsigned char>(text[i]) >= 0x80 || text[i] == '\n') {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      std::uint16_t words = 0;
+      for (bool in_word = false;
+           j < text.size() && static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\n'; ++j) {
+        const bool letter = is_ascii_letter(text[j]);
+        if (letter && !in_word && words < UINT16_MAX) ++words;
+        in_word = letter;
+      }
+      std::fill(run_words.begin() + static_cast<std::ptrdiff_t>(i),
+                run_words.begin() + static_cast<std::ptrdiff_t>(j), words);
+      i = j;
     }
-    return at < text.size() && static_cast<unsigned char>(text[at]) < 0x80 &&
-           std::isalpha(static_cast<unsigned char>(text[at]));
-  };
-  const auto in_latin_run = [&](std::size_t i, std::size_t j) {
-    return (i > 0 && latin_beside(i - 1, -1)) || (j < text.size() && latin_beside(j, +1));
-  };
+  }
+  const auto in_latin_run = [&](std::size_t i) { return run_words[i] >= kLatinSentenceWords; };
   // The paragraph's last word is everything after its last space ("medication’s.").
   const std::size_t last_space = text.find_last_of(" \n\t");
   const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
@@ -122,7 +143,7 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     };
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
-    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i, j)))
+    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
@@ -166,17 +187,19 @@ struct LineWidths {
 // the search is a small dynamic programme over (break, lines so far).
 // In (line length / width)², as the squares below: a colon is worth lines a third of the
 // width unequal ("干细胞治疗: | Best Autoimmune | Breakthrough"); a break inside a
-// compound after its hyphen ("step- | by-step") costs as much.
+// compound after its hyphen ("Step- | by-Step Guide") is taken only when neither a set of
+// that many lines nor one of a line more (kExtraLineCost) avoids it.
 constexpr double kPhraseBonus = 0.1;
 constexpr double kCommaBonus = 0.03;
-constexpr double kCompoundBreakCost = 0.1;
+constexpr double kCompoundBreakCost = 1;         // a whole line's worth: only when nothing else fits
+constexpr double kExtraLineCost = 0.5;           // a line more than first fit needs
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
                                         const std::vector<double>& phrase_bonus) {
   auto breaks = first_fit(items, width);
-  const std::size_t lines = breaks.size();
-  if (lines < 2) return breaks;
+  const std::size_t fewest = breaks.size();
+  if (fewest < 2) return breaks;
   // Legal breaks and the natural width of a line between two.
   const LineWidths line_width(items);
   std::vector<std::size_t> legal{0};
@@ -187,31 +210,39 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
     const auto* p = std::get_if<Penalty>(&items[at]);
     return p && p->cost <= -kInfinitePenalty && at + 1 < items.size();
   };
-  const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
   constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
-  // cost[k][j]: the best k lines ending at legal[j]; from[k][j]: the break before.
-  std::vector<std::vector<double>> cost(lines + 1, std::vector<double>(n, kNone));
-  std::vector<std::vector<std::size_t>> from(lines + 1, std::vector<std::size_t>(n, 0));
-  cost[0][0] = 0;
-  for (std::size_t k = 1; k <= lines; ++k)
-    for (std::size_t j = 1; j < n; ++j)
-      for (std::size_t i = j; i-- > 0;) {
-        if (cost[k - 1][i] == kNone) continue;
-        const Pt w = line_width(legal[i], legal[j]);
-        if (w > width + 0.01) break;  // earlier starts only make it longer
-        bool skips_forced = false;    // a hard line break inside the line
-        for (std::size_t m = i + 1; m < j && !skips_forced; ++m) skips_forced = forced(legal[m]);
-        if (skips_forced) continue;
-        const bool last = legal[j] == items.size() - 1;
-        double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
-        if (!last) c -= phrase_bonus[legal[j]];
-        if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
-      }
-  if (cost[lines][n - 1] == kNone) return breaks;
-  std::vector<std::size_t> out(lines);
-  for (std::size_t k = lines, j = n - 1; k > 0; j = from[k][j], --k) out[k - 1] = legal[j];
-  return out;
+  // The best set of exactly `lines` lines and its cost.
+  const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
+    const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
+    // cost[k][j]: the best k lines ending at legal[j]; from[k][j]: the break before.
+    std::vector<std::vector<double>> cost(lines + 1, std::vector<double>(n, kNone));
+    std::vector<std::vector<std::size_t>> from(lines + 1, std::vector<std::size_t>(n, 0));
+    cost[0][0] = 0;
+    for (std::size_t k = 1; k <= lines; ++k)
+      for (std::size_t j = 1; j < n; ++j)
+        for (std::size_t i = j; i-- > 0;) {
+          if (cost[k - 1][i] == kNone) continue;
+          const Pt w = line_width(legal[i], legal[j]);
+          if (w > width + 0.01) break;  // earlier starts only make it longer
+          bool skips_forced = false;    // a hard line break inside the line
+          for (std::size_t m = i + 1; m < j && !skips_forced; ++m) skips_forced = forced(legal[m]);
+          if (skips_forced) continue;
+          const bool last = legal[j] == items.size() - 1;
+          double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
+          if (!last) c -= phrase_bonus[legal[j]];
+          if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
+        }
+    if (cost[lines][n - 1] == kNone) return {kNone, {}};
+    std::vector<std::size_t> out(lines);
+    for (std::size_t k = lines, j = n - 1; k > 0; j = from[k][j], --k) out[k - 1] = legal[j];
+    return {cost[lines][n - 1], std::move(out)};
+  };
+  auto [cost, best] = best_of(fewest);
+  // One line more, when that is worth it: a compound kept whole ("Step- | by-Step").
+  auto [more_cost, more] = best_of(fewest + 1);
+  if (more_cost + kExtraLineCost < cost) cost = more_cost, best = std::move(more);
+  return cost == kNone ? breaks : best;
 }
 
 // Centred lines, and the last resort of the others: first fit, then no character or
@@ -247,7 +278,7 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
     if (!box || box->glyph_end == 0 || std::holds_alternative<Box>(items.items[i])) continue;
     std::size_t at = items.glyphs[box->glyph_end - 1].cluster;  // the last character of the box
     const char32_t cp = next_code_point(text, at);
-    if (cp == U'：' || cp == U':' || cp == U'—' || cp == U'；' || cp == U';')
+    if (cp == U'：' || cp == U':' || cp == U'—' || cp == U'―' || cp == U'–' || cp == U'；' || cp == U';')
       bonus[i] = kPhraseBonus;
     else if (cp == U'，' || cp == U',' || cp == U'、')
       bonus[i] = kCommaBonus;
@@ -264,6 +295,13 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
 // characters inside one word or phrase is dropped.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
                           const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
+  if (lang.starts_with("ko")) {
+    // Korean titles break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
+    // fallback between syllables is for justified body text; a word longer than the line
+    // is still split (items.hpp max_box_width).
+    std::replace(breaks.begin(), breaks.end(), kFallbackBreak, kNoBreak);
+    return;
+  }
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
   UErrorCode err = U_ZERO_ERROR;
@@ -334,12 +372,14 @@ std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text
 // enough (a line the breaker could not avoid) do word spaces and Han–Latin gaps go
 // past their stretch; CJK glue never passes its cap. Boxes never stretch:
 // no letter-spacing of Latin, Hangul or digits. Shrinking is even.
-enum Tier : int { kWordTier, kAutospaceTier, kCjkTier };
+enum Tier : int { kWordTier, kAutospaceTier, kCjkTier, kTieTier };
 
 int tier_of(GlueKind k) {
   switch (k) {
     case GlueKind::Word:
       return kWordTier;
+    case GlueKind::Tie:
+      return kTieTier;
     case GlueKind::Autospace:
       return kAutospaceTier;
     default:
@@ -361,7 +401,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   // Discardable items at the line start go.
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
   Pt natural = 0, shrink = 0;
-  std::array<Pt, 3> stretch{};
+  std::array<Pt, 4> stretch{};
   bool last = false;
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width;
@@ -378,7 +418,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   if (at_break) natural += at_break->width;
 
   // The ratio each tier's glue stretches (or, negative, shrinks) by.
-  std::array<double, 3> ratio{};
+  std::array<double, 4> ratio{};
   if (natural > width && shrink > 0) {
     ratio.fill(std::max(-1.0, (width - natural) / shrink));
   } else if (justify && !last && natural < width) {
@@ -393,6 +433,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       slack -= taken;
     };
     take(kWordTier, 1);
+    take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
     // Past the bounds: a line no break could fill. Spaces between words open first.
@@ -574,9 +615,13 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   for (const auto& s : styles) {
     if (!s.url) continue;
     for (std::size_t i = s.begin + 1; i < s.end; ++i) p->breaks[i] = kNoBreak;
-    for (std::size_t i = s.begin; i + 1 < s.end; ++i)
+    // Not within kUrlMinPiece bytes of either end: "…example.nhs. | uk" strands a scrap.
+    for (std::size_t i = s.begin + kUrlMinPiece - 1; i + kUrlMinPiece < s.end; ++i)
       if ((text[i] == '/' && text[i + 1] != '/') || text[i] == '-' || text[i] == '.' || text[i] == '@')
         p->breaks[i + 1] = kUrlBreak;
+    // The space before it: a break that may leave the line short (items.hpp).
+    if (s.begin > 0 && text[s.begin - 1] == ' ' && p->breaks[s.begin] == kBreak)
+      p->breaks[s.begin] = kUrlBreak;
   }
   if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
@@ -609,8 +654,8 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
 }
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
-std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool ragged,
-                                       const ComposeOptions& options) {
+std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
+                                       bool ragged, const ComposeOptions& options) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
   // opens to half an em; only when that fails are syllable breaks weighed. A number is
@@ -642,18 +687,31 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
+  std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
   for (const Pass& pass : kPasses) {
     if (ragged && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
     params.max_break_cost = pass.max_break_cost;
     params.background_stretch = pass.emergency_em * em;
-    if (auto found = knuth_plass(items, width, params)) return std::move(*found);
+    // Past every tolerance, the loosest line is what the reader sees: weigh it in full.
+    params.badness_cap = pass.tolerance >= kLastTolerance ? kLastResortBadness : kInfiniteBadness;
+    if (alone && pass.tolerance >= kLastTolerance) break;
+    auto found = knuth_plass(items, width, params);
+    if (!found) continue;
+    // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
+    // last line, a looser pass may re-break the paragraph without it.
+    const bool short_end =
+        cjk && found->size() >= 2 &&
+        LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
+    if (!short_end) return std::move(*found);
+    if (!alone) alone = std::move(found);
   }
+  if (alone) return std::move(*alone);
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, ragged, any);
+    return choose_breaks(items, width, em, korean, cjk, ragged, any);
   }
   return {};
 }
@@ -744,7 +802,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left)
-    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"), !justify, options);
+    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"),
+                           is_cjk_language(style.lang), !justify, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   std::size_t begin = 0;

@@ -201,6 +201,18 @@ TEST_CASE("cjk_emphasis: nested and inside other inlines", "[doc][cjk]") {
   });
 }
 
+TEST_CASE("cjk_emphasis: one tilde is a range, never a strikethrough", "[doc][cjk]") {
+  // GFM strikes through between single tildes too; Korean, Chinese and Japanese write
+  // ranges with them, and the dose was struck through with its tildes dropped.
+  check_all({
+      {"10~15 mg씩, 4~6시간 간격으로", "10~15 mg씩, 4~6시간 간격으로"},
+      {"每次5~10分钟，每天2~3次", "每次5~10分钟，每天2~3次"},
+      {"take 4~6 hours apart, 2~3 times", "take 4~6 hours apart, 2~3 times"},
+      {"5~10分，~~停药~~", "5~10分，<s>停药</s>"},
+      {"~~struck~~ and 1~2", "<s>struck</s> and 1~2"},
+  });
+}
+
 TEST_CASE("cjk_emphasis: character classes", "[doc][cjk]") {
   using leafpress::doc::is_cjk_character;
   using leafpress::doc::is_unicode_punctuation;
@@ -243,8 +255,8 @@ TEST_CASE("cjk_emphasis: spec examples, strikethrough next to CJK", "[doc][cjk]"
       {"「~~a」~~a", "「<s>a」</s>a"},
       {"~~a~~：~~a~~", "<s>a</s>：<s>a</s>"},
       {"~~（旧价格）~~新价格", "<s>（旧价格）</s>新价格"},
-      {"价格~~100元~~，现在~80元~。", "价格<s>100元</s>，现在<s>80元</s>。"},
+      {"价格~~100元~~，现在~80元~。", "价格<s>100元</s>，现在~80元~。"},
       {"价格~~~不删~~~除", "价格~~~不删~~~除"},
-      {"~~单~边~", "~~单<s>边</s>"},
+      {"~~单~边~", "~~单~边~"},
   });
 }

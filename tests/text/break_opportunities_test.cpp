@@ -86,6 +86,11 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},
       {"en-GB", kNormal, "wash – then dry", "wash – ÷then ÷dry"},
       {"", kNormal, "two words", "two ÷words"},
+      // A unit written with a slash is one word: never "mg/ | dL".
+      {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
+      {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
+      // Korean may break after a middle dot, as between syllables (KLREQ).
+      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형∙간∙염 ÷1차·∙2차, ÷결∙핵"},
       {"en", kNormal, "", ""},
   };
   // clang-format on

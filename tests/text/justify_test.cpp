@@ -67,7 +67,8 @@ Pt extra(const PlacedGlyph& a, const PlacedGlyph& b) {
 
 const char* const kDrugNames =
     "服用华法林（warfarin）或利伐沙班（rivaroxaban）的患者，请在拔牙前告知医生。阿司匹林（aspirin）"
-    "也会增加出血风险，INR 应保持在 2.0～3.0 之间，体温超过37℃时请暂停服药。";
+    "也会增加出血风险，INR 应保持在 2.0～3.0 之间，体温超过37℃时请暂停服药。琥珀酸美托洛尔"
+    "（metoprolol succinate）和碳酸钙（calcium carbonate）请分开服用。";
 const char* const kEnglish =
     "Patients who take warfarin or rivaroxaban must tell the dentist before an extraction. "
     "Aspirin also raises the risk of bleeding; keep the INR between 2.0 and 3.0 and call the "
@@ -407,6 +408,57 @@ TEST_CASE("justify: balanced Japanese headings break between phrases (ICU lw=phr
     }
   }
   CHECK(checked > 3);
+}
+
+TEST_CASE("justify: balanced Korean titles break at word spaces only (keep-all)", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 20;
+  style.lang = "ko";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  int checked = 0;
+  for (const std::string title : {"우리 아이 국가예방접종 일정과 접종 후 주의사항 안내",
+                                  "이런 증상은 바로 알려 주세요", "이상지질혈증과 스타틴 복용"}) {
+    for (Pt width = 150; width <= 300; width += 10) {  // from the width of 이상지질혈증과 (7 em)
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      if (p->lines.size() < 2) continue;
+      ++checked;
+      std::string joined;
+      for (const Line& line : p->lines) joined += (joined.empty() ? "" : " ") + line.text();
+      CHECK(joined == title);  // every break at a space: no "국가예 | 방접종", "바 | 로"
+    }
+  }
+  CHECK(checked > 10);
+  // A word longer than the line is split between syllables, without a hyphen.
+  auto narrow = compose({TextSpan{"이상지질혈증과 스타틴 복용"}}, style, 110, installed_fonts());
+  REQUIRE(narrow.has_value());
+  INFO(describe(*narrow));
+  for (const Line& line : narrow->lines) CHECK_FALSE(line.hyphenated);
+}
+
+TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it can", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 24;
+  style.lang = "en";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  for (Pt width = 200; width <= 420; width += 10) {
+    auto p =
+        compose({TextSpan{"Getting Ready for Your Colonoscopy: A Step-by-Step Guide to Bowel Preparation, "
+                          "Medicines and the Day Itself"}},
+                style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    for (const Line& line : p->lines) {
+      const std::string t = line.text();
+      CHECK_FALSE(t.ends_with("Step-"));
+      CHECK_FALSE(t.ends_with("by-"));
+    }
+  }
 }
 
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {

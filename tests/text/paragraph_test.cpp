@@ -693,6 +693,43 @@ TEST_CASE("paragraph: a URL typed as text breaks after / - . and never takes a h
   }
 }
 
+// The widest printed word space of a line, in em: from a space glyph's start to the next glyph.
+double widest_space_em(const Line& line, Pt size) {
+  double widest = 0;
+  for (std::size_t i = 0; i + 1 < line.glyphs.size(); ++i)
+    if (line.glyphs[i].text == " ")
+      widest = std::max(widest, (line.glyphs[i + 1].x - line.glyphs[i].x) / size);
+  return widest;
+}
+
+TEST_CASE("paragraph: the line before an address that cannot share it ends short, not gappy", "[text]") {
+  // 15 em of Korean at 14 pt: "https://" does not fit after 이용하시거나, and the justified
+  // line without it opened its two spaces to 1.7 em. It may end short instead, as a line
+  // broken inside the address does (items.hpp kBeforeUrlBreakPenalty).
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "ko";
+  const Paragraph p = compose_ok(
+      {TextSpan{
+          "온라인 예약을 이용하시거나 https://hanbit-clinic.example/ko/faq 에서 자주 묻는 질문을 확인하세요. "
+          "토요일 오후 검진은 당분간 운영하지 않습니다."}},
+      style, 210);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() >= 3);
+  CHECK(p.lines[0].text() == "온라인 예약을 이용하시거나");
+  const PlacedGlyph& last = p.lines[0].glyphs.back();
+  CHECK(last.x + last.advance < 200);  // short: its spaces stay near their width
+  for (const Line& line : p.lines) CHECK(widest_space_em(line, style.size) < 0.6);
+  // Where the address can start on the line, it does: the short break before it is the last resort.
+  const Paragraph wide =
+      compose_ok({TextSpan{"온라인 예약을 이용하시거나 https://hanbit-clinic.example/ko/faq 에서 자주 "
+                           "묻는 질문을 확인하세요."}},
+                 style, 420);
+  INFO(describe(wide));
+  REQUIRE(wide.lines.size() >= 2);
+  CHECK(wide.lines[0].text().find("https://") != std::string::npos);
+}
+
 TEST_CASE("paragraph: a typed space does not open a break the rules forbid", "[text]") {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "word ( note ) 字 ，再来 ";
