@@ -32,7 +32,8 @@ struct JobGroup {
   // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
   // the rows written in the manifest (`rows:`), or one empty row (no data).
   std::shared_ptr<const CsvSnapshot> csv;
-  std::string csv_name;  // the CSV as messages name it
+  std::string csv_name;      // the CSV as messages name it
+  std::size_t csv_rows = 0;  // its rows, counted when the manifest was read
   std::vector<DataRow> rows;
 };
 
@@ -277,6 +278,7 @@ class Reader {
         ++row_count_;
         values_ += (*row)->values.size();
       }
+      g.csv_rows = row_count_;
       data_files_.push_back(g.csv_name);
       source = g.csv_name;
       return Ok{};
@@ -508,6 +510,7 @@ struct Manifest::Cursor::State {
   std::vector<std::shared_ptr<const JobGroup>> groups;
   std::size_t group = 0, article = 0, row = 0;  // where the next job comes from
   std::optional<CsvRows> csv;                   // the rows of groups[group] for this article
+  bool lost = false;                            // its copy could not be read back
 };
 
 Manifest::Cursor::Cursor(const Manifest& manifest) : state_(std::make_unique<State>()) {
@@ -522,6 +525,7 @@ void Manifest::Cursor::skip_article() {
   ++s.article;
   s.row = 0;
   s.csv.reset();
+  s.lost = false;
 }
 
 std::optional<PlannedJob> Manifest::Cursor::next() {
@@ -532,22 +536,30 @@ std::optional<PlannedJob> Manifest::Cursor::next() {
       ++s.group;
       s.article = s.row = 0;
       s.csv.reset();
+      s.lost = false;
       continue;
     }
     if (g.csv) {
-      // Read through once already when the manifest was loaded: the same rows, no errors.
-      if (!s.csv) {
-        auto rows = CsvRows::open(g.csv, g.csv_name);
-        if (!rows) {
-          skip_article();
-          continue;
-        }
-        s.csv.emplace(std::move(rows).value());
-      }
-      auto row = s.csv->next();
-      if (!row || !*row) {
+      if (s.row >= g.csv_rows) {
         skip_article();
         continue;
+      }
+      // Read through once already when the manifest was loaded: the same rows, no errors,
+      // unless the copy cannot be read back (a disk error): then each row left fails, none
+      // is lost without a word.
+      if (!s.csv && !s.lost)
+        if (auto rows = CsvRows::open(g.csv, g.csv_name)) s.csv.emplace(std::move(rows).value());
+      auto row = s.csv ? s.csv->next() : Result<std::optional<DataRow>>(std::optional<DataRow>{});
+      if (!row || !*row) {
+        s.csv.reset();
+        s.lost = true;
+        DataRow lost;
+        lost.origin = g.csv_name;
+        lost.problem =
+            Error{g.csv_name, 0,
+                  "row " + std::to_string(s.row + 1) + " could not be read back from the copy of the file",
+                  "check the temporary folder's disk, then run again"};
+        return plan_job(g, g.articles[s.article], lost, s.row++);
       }
       return plan_job(g, g.articles[s.article], **row, s.row++);
     }
