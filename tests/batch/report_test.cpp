@@ -1,8 +1,6 @@
 // Tests for batch/report.cpp: one JSON document whose jobs and summary agree.
 #include <catch2/catch.hpp>
 
-#include <malloc.h>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_support.hpp"
@@ -118,10 +116,8 @@ TEST_CASE("report: 20 000 entries added to a ReportWriter do not stay in memory"
   p.job.row = "clinics.csv:2";
   auto writer = ReportWriter::open();
   REQUIRE(writer);
-  const auto in_use = [] {  // small blocks and mmapped ones
-    const auto m = mallinfo2();
-    return static_cast<double>(m.uordblks + m.hblkhd);
-  };
+  const bool measurable = leafpress::test::heap_measurable();
+  const auto in_use = leafpress::test::heap_in_use;
   double before = 0;
   for (int i = 0; i < 20000; ++i) {
     p.job.output = "out/c" + std::to_string(i) + ".pdf";
@@ -134,5 +130,5 @@ TEST_CASE("report: 20 000 entries added to a ReportWriter do not stay in memory"
   }
   CHECK(writer->entries() == 20000);
   CHECK(writer->spooled_bytes() > 20000L * 300);
-  CHECK(in_use() - before < 1024.0 * 1024.0);
+  if (measurable) CHECK(in_use() - before < 1024.0 * 1024.0);
 }
