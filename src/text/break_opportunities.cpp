@@ -155,9 +155,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
           range_start)
         breaks[at] = 0;
-      // KLREQ: Korean breaks at spaces; between syllables only as a fallback.
+      // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
+      // a bracket that opens after a syllable or after one that closes before a syllable
+      // ("아세트아미노펜 | (acetaminophen)", "(무료) | 을"): a word with a long gloss in
+      // brackets left the line before it with 2 em spaces.
       else if (keep_all)
-        breaks[at] = (cls == CharClass::Hangul && prev_class == CharClass::Hangul) ? kFallbackBreak : 0;
+        breaks[at] = (cls == CharClass::Hangul && prev_class == CharClass::Hangul) ||
+                             (prev_class == CharClass::Hangul && (cp == U'(' || cp == U'（' || cp == U'[')) ||
+                             (cls == CharClass::Hangul && (prev == U')' || prev == U'）' || prev == U']'))
+                         ? kFallbackBreak
+                         : 0;
     }
     // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do.
     if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2]))) {

@@ -134,7 +134,8 @@ constexpr double kUrlRaggedStretch = 3.0;
 // short by kUrlRaggedStretch, at this cost: only when no set of lines within tolerance
 // exists (the passes in paragraph.cpp), as when "이용하시거나 https://hanbit-clinic.example/"
 // cannot share a line and the only justified alternative opens the spaces to 1.7 em.
-constexpr double kBeforeUrlBreakPenalty = kUnitBreakPenalty;
+constexpr double kBeforeUrlBreakPenalty = 2 * kHyphenPenalty;  // under kUnitBreakPenalty: a pass
+                                                               // that keeps units whole may take it
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a

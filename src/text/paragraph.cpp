@@ -56,6 +56,10 @@ constexpr double kEmergencyStretchEm = 1.5;
 // as a line 4.3 em short (r = kTolerance), so words are seldom broken.
 constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
+// The widest a justified line's spaces open when no break could fill it: the tolerance
+// (a Latin space 0.78 em, a Korean one 0.72 em, a Han–Latin gap 0.52 em). Past it the line
+// stays short: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
+constexpr double kMaxOpenRatio = kTolerance;
 // The last passes weigh badness up to this (knuth_plass.hpp badness_cap): a line of three
 // characters left in a 15-em CJK column ("腋下温 | 度达到 37.3℃ …", r ≈ 300) must cost
 // more than a full line a little loose; a line with nothing to stretch (r = ∞) costs this.
@@ -436,13 +440,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
-    // Past the bounds: a line no break could fill. Spaces between words open first.
+    // Past the bounds: a line no break could fill. Spaces between words open first, up to
+    // kMaxOpenRatio; what is left leaves the line short, as a pure CJK line stays short: a
+    // 2 em hole beside "(atorvastatin)" read as a column break.
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
     if (slack > 0 && open > 0) {
-      const double extra = slack / open;
+      const double extra = std::min(slack / open, kMaxOpenRatio - 1);
       if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
       if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
-      slack = 0;
     }
     // CJK glue never passes its cap: a wider gap between Han reads as letter-spacing
     // (CLReq 3.8). A pure CJK line the breaker could not fill stays a little short.
@@ -667,19 +672,21 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double max_break_cost;
     double emergency_em;
   };
-  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kUnitBreakPenalty &&
-                kUnitBreakPenalty < kInfinitePenalty);
+  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kBeforeUrlBreakPenalty &&
+                kBeforeUrlBreakPenalty < kUnitBreakPenalty && kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
   // is preferred), the rest at kHyphenTolerance. Ragged text skips it: a line 2.5 em short
   // is no fault worth a hyphen.
   const double second = korean ? kPretolerance : kHyphenTolerance;
+  // A number keeps its unit ("10~40 | mg") through every pass but the last: a line left
+  // short before it (kMaxOpenRatio) reads better than a dose parted from its unit.
   const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
                           {second, true, kUnitBreakPenalty, 0},
                           {tolerance, true, kUnitBreakPenalty, 0},
-                          {tolerance, true, kInfinitePenalty, 0},
-                          {kLastTolerance, true, kInfinitePenalty, 0},
+                          {kLastTolerance, true, kUnitBreakPenalty, 0},
+                          {kLastTolerance, true, kUnitBreakPenalty, kEmergencyStretchEm},
                           {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;

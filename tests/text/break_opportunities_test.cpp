@@ -76,7 +76,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"ja", kNormal, "見た・聞いた", "見÷た・÷聞÷い÷た"},
       // ko: at spaces (keep-all); between two Hangul syllables only as a fallback (KLREQ),
       // never next to Han; other languages break Hangul anywhere.
-      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저∙는 ÷학∙생∙입∙니∙다. ÷한∙국∙어(韓國語)를 ÷배∙워∙요"},
+      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저∙는 ÷학∙생∙입∙니∙다. ÷한∙국∙어∙(韓國語)∙를 ÷배∙워∙요"},
       {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한∙국 ÷語"},
       {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
       // en: after spaces and after a hyphen before a letter.
@@ -91,6 +91,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
       // Korean may break after a middle dot, as between syllables (KLREQ).
       {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형∙간∙염 ÷1차·∙2차, ÷결∙핵"},
+      // ... and before a bracketed gloss, after a closing bracket before a syllable.
+      {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아∙세∙트∙아∙미∙노∙펜∙(acetaminophen) ÷검∙진∙(무∙료)∙을"},
       {"en", kNormal, "", ""},
   };
   // clang-format on
