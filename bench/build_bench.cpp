@@ -20,7 +20,9 @@
 //      (fonts loaded once and shared, subsets cached);
 //   3. a 200-row data merge through a manifest (batch::load_manifest, a CSV of
 //      generated clinics, content/handouts/flu-shot.en.md): every row has its own
-//      name and phone, so its own glyph sets and subsets.
+//      name and phone, so its own glyph sets and subsets. Run as `leafpress batch
+//      --report` runs it (batch/job_stream.hpp: a window of rows planned, built,
+//      fingerprinted and reported at a time), with the heap in use along the way.
 // For each: documents per second, milliseconds per document, CPU time over wall
 // time (cores used), and the process's peak resident memory (getrusage).
 #include <malloc.h>
@@ -37,7 +39,10 @@
 #include <thread>
 
 #include "batch/build_job.hpp"
+#include "batch/fingerprint.hpp"
+#include "batch/job_stream.hpp"
 #include "batch/manifest.hpp"
+#include "batch/report.hpp"
 
 using namespace leafpress;
 using Clock = std::chrono::steady_clock;
@@ -53,7 +58,9 @@ double cpu_seconds() {
 }
 
 // Bytes malloc has handed out and not had back (live heap), in MiB.
-double heap_mib() { return static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0); }
+double heap_mib() {
+  return static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0);
+}
 
 double peak_mib() {
   rusage u{};
@@ -157,6 +164,64 @@ Result<batch::Manifest> merge_manifest(const std::string& source, const fs::path
   return batch::load_manifest((dir / (name + ".yaml")).string());
 }
 
+// A merge of `rows` rows as `leafpress batch --report` runs it: the manifest planned a
+// window of jobs at a time (batch/job_stream.hpp), fingerprints written, the report
+// spooled entry by entry and written at the end. Prints the heap in use every
+// `rows / 5` jobs: flat means nothing is kept per row.
+std::size_t run_merge(const std::string& source, const fs::path& dir, std::size_t rows,
+                      const batch::Context& ctx, unsigned threads) {
+  auto manifest = merge_manifest(source, dir, rows, "merge");
+  if (!manifest) {
+    std::fprintf(stderr, "%s\n", manifest.error().describe().c_str());
+    return 0;
+  }
+  auto report = batch::ReportWriter::open();
+  if (!report) return 0;
+  const double cpu0 = cpu_seconds();
+  const auto start = Clock::now();
+  std::size_t ok = 0, delivered = 0;
+  std::string heap;  // heap in use at each fifth of the rows
+  auto cursor = manifest->plan();
+  batch::StreamHooks hooks;
+  hooks.next = [&]() -> std::optional<batch::StreamedJob> {
+    auto p = cursor.next();
+    if (!p) return std::nullopt;
+    return batch::StreamedJob{.planned = std::move(*p)};
+  };
+  hooks.prepare = [&](batch::StreamedJob& j) {
+    j.outcome.output = j.planned.job.output;
+    j.inputs = batch::inputs_hash(j.planned.job);
+    return true;
+  };
+  hooks.on_done = [&](batch::StreamedJob& j) {
+    if (j.outcome.ok) (void)batch::write_record(j.planned.job, j.inputs, j.outcome);
+  };
+  hooks.deliver = [&](batch::StreamedJob&& j) {
+    ok += j.outcome.ok;
+    if (!j.outcome.ok) std::fprintf(stderr, "%s\n", j.outcome.error.describe().c_str());
+    (void)report->add({.planned = &j.planned, .status = j.status, .outcome = j.outcome});
+    if (++delivered % std::max<std::size_t>(1, rows / 5) == 0) {
+      char at[64];
+      std::snprintf(at, sizeof at, "%s%zu: %.1f", heap.empty() ? "" : ", ", delivered, heap_mib());
+      heap += at;
+    }
+  };
+  hooks.context = [&]() -> const batch::Context& { return ctx; };
+  batch::build_stream(hooks, threads, 16 * threads, rows);
+  const auto written = report->write((dir / "report.json").string(),
+                                     {.manifest = manifest->path, .shard = "1/1", .threads = threads});
+  const double s = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu = cpu_seconds() - cpu0;
+  std::printf(
+      "%zu-row data merge with its report: %zu/%zu ok on %u threads, %.2f s wall, %.2f s CPU, %.1f "
+      "documents/s, "
+      "%.2f ms CPU per document, %.2f cores busy, peak %.1f MiB (heap in use after: %.1f MiB; "
+      "during, after N rows: %s MiB)%s\n",
+      rows, ok, rows, threads, s, cpu, static_cast<double>(ok) / s, cpu * 1e3 / static_cast<double>(ok),
+      cpu / s, peak_mib(), heap_mib(), heap.c_str(), written ? "" : " (report NOT written)");
+  return ok;
+}
+
 // Median wall time of `leafpress build seed -o out` as a fresh process.
 double cold_process_ms(const std::string& seed, const fs::path& out, int runs) {
   std::vector<double> times;
@@ -200,16 +265,7 @@ int main(int argc, char** argv) {
                    .c_str(),
                jobs, ctx, threads);
     } else {
-      std::vector<batch::Job> merge;
-      {
-        auto manifest = merge_manifest(source, dir, n, "merge");
-        if (!manifest) {
-          std::fprintf(stderr, "%s\n", manifest.error().describe().c_str());
-          return 1;
-        }
-        for (const auto& p : manifest->jobs) merge.push_back(p.job);
-      }
-      ok = run((std::to_string(n) + "-row data merge").c_str(), merge, ctx, threads);
+      ok = run_merge(source, dir, n, ctx, threads);
     }
     fs::remove_all(dir);
     return ok == n ? 0 : 1;
@@ -235,14 +291,7 @@ int main(int argc, char** argv) {
   const std::size_t seed_ok = run("seed leaflet x100", seeds, ctx, threads);
 
   // 200 clinics, each with its own name and phone number.
-  auto manifest = merge_manifest(source, dir, 200, "merge");
-  if (!manifest) {
-    std::fprintf(stderr, "%s\n", manifest.error().describe().c_str());
-    return 1;
-  }
-  std::vector<batch::Job> merge;
-  for (const auto& p : manifest->jobs) merge.push_back(p.job);
-  const std::size_t merge_ok = run("200-row data merge", merge, ctx, threads);
+  const std::size_t merge_ok = run_merge(source, dir, 200, ctx, threads);
 
   std::printf("peak memory: %.1f MiB\n", peak_mib());
   fs::remove_all(dir);

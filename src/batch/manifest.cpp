@@ -3,8 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "batch/data_rows.hpp"
@@ -19,7 +21,89 @@
 
 namespace leafpress::batch {
 namespace fs = std::filesystem;
+
+struct JobGroup {
+  std::string manifest;  // the manifest's path: logos are relative to it, messages name it
+  fs::path dir;          // its folder
+  std::string name, pattern;
+  Job base;          // what every PDF of the entry shares
+  Variables shared;  // `vars:`
+  std::vector<std::string> articles;
+  // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
+  // the rows written in the manifest (`rows:`), or one empty row (no data).
+  std::shared_ptr<const CsvSnapshot> csv;
+  std::string csv_name;      // the CSV as messages name it
+  std::size_t csv_rows = 0;  // its rows, counted when the manifest was read
+  std::vector<DataRow> rows;
+};
+
 namespace {
+
+std::string resolve_in(const fs::path& dir, const std::string& p) {
+  if (fs::path(p).is_absolute() || dir.empty()) return fs::path(p).lexically_normal().string();
+  return (dir / p).lexically_normal().string();
+}
+
+// A value inside a file name: no folder separators, no "." or "..".
+// Control bytes (a NUL would cut the name short) become '-' too, and a value is cut to
+// kMaxValueInPath bytes (at a UTF-8 boundary): file names stop at 255 bytes.
+std::string safe_in_path(std::string v) {
+  constexpr std::size_t kMaxValueInPath = 100;
+  if (v.size() > kMaxValueInPath) {
+    std::size_t cut = kMaxValueInPath;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
+    v.resize(cut);
+  }
+  for (char& c : v)
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '-';
+  if (v == "." || v == "..") v = "_";
+  return v;
+}
+
+// The PDF for one article and one row (the r-th of the entry, from 0).
+PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow& row, std::size_t r) {
+  PlannedJob p;
+  p.name = g.name;
+  p.pattern = g.pattern;
+  p.job = g.base;
+  p.job.article = article;
+  p.job.variables = g.shared;
+  for (const auto& [k, v] : row.values) p.job.variables[k] = v;
+  p.job.row = row.origin.empty() ? "the manifest" : row.origin;
+  p.problem = row.problem;
+  // A logo named by the data is a path like any in the manifest: relative to it, and
+  // (as an article's pictures) never outside its folder.
+  if (auto logo = p.job.variables.find("clinic.logo");
+      logo != p.job.variables.end() && !logo->second.empty()) {
+    auto file = doc::resolve_asset(g.manifest, logo->second, 0);
+    if (file)
+      logo->second = file->string();
+    else if (!p.problem) {
+      p.problem = file.error();
+      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+    }
+  }
+  Variables path_values;
+  for (const auto& [k, v] : p.job.variables) path_values[k] = safe_in_path(v);
+  path_values["article"] = safe_in_path(fs::path(article).stem().string());  // `...md`: stem ".."
+  path_values["job"] = safe_in_path(g.name);
+  path_values["row"] = std::to_string(r + 1);
+  auto filled = fill(g.pattern, path_values);
+  if (filled) {
+    p.shard_key = fs::path(*filled).lexically_normal().string();
+    p.job.output = resolve_in(g.dir, *filled);
+  } else {
+    p.job.output = resolve_in(g.dir, g.pattern);
+    // The same share on every machine, wherever the manifest is named from.
+    p.shard_key = fs::path(g.pattern).lexically_normal().string() + "#" + std::to_string(r + 1);
+    if (!p.problem) {
+      p.problem = filled.error();
+      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+      p.problem->message += " in the output pattern";
+    }
+  }
+  return p;
+}
 
 constexpr std::size_t kMaxManifestBytes = 4u << 20;
 
@@ -68,7 +152,10 @@ class Reader {
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       if (!jobs[i].IsMap()) return at(jobs[i], "a job must be a group of keys", "");
       if (auto s = check_keys(jobs[i]); !s) return s.error();
-      if (auto s = expand(jobs[i], defaults, i, m.jobs); !s) return s.error();
+      auto group = expand(jobs[i], defaults, i);
+      if (!group) return group.error();
+      m.job_count += group->articles.size() * row_count_;
+      m.groups.push_back(std::make_shared<const JobGroup>(std::move(group).value()));
     }
     m.data_files = data_files_;
     return m;
@@ -118,10 +205,7 @@ class Reader {
     return out;
   }
 
-  std::string resolve(const std::string& p) const {
-    if (fs::path(p).is_absolute() || dir_.empty()) return fs::path(p).lexically_normal().string();
-    return (dir_ / p).lexically_normal().string();
-  }
+  std::string resolve(const std::string& p) const { return resolve_in(dir_, p); }
 
   // Flattens nested keys with '.': {clinic: {name: x}} → clinic.name = x.
   Status flatten(const YAML::Node& n, const std::string& prefix, Variables& out, const char* what) const {
@@ -168,26 +252,40 @@ class Reader {
     return out;
   }
 
-  // `columns` gains the names the rows have; `source` says where they come from, for messages.
-  Result<std::vector<DataRow>> rows(const YAML::Node& job, const YAML::Node& defaults,
-                                    std::set<std::string>& columns, std::string& source) const {
+  // Where the entry's rows come from, into `g`; `columns` gains the names the rows have,
+  // `source` says where they come from, for messages. A CSV is read through once here:
+  // its errors are usage errors, and row_count_ and values_ count its rows and values.
+  Status rows(const YAML::Node& job, const YAML::Node& defaults, JobGroup& g, std::set<std::string>& columns,
+              std::string& source) const {
     const YAML::Node data = get(job, defaults, "data");
     const YAML::Node inline_rows = get(job, defaults, "rows");
+    row_count_ = values_ = 0;
     if (data && inline_rows) return at(job, "a job has `data:` or `rows:`, not both", "");
     if (data) {
       auto file = scalar(data, "data");
       if (!file) return file.error();
-      auto table = read_csv(resolve(*file), resolve(*file));
+      auto snapshot = CsvSnapshot::take(resolve(*file), resolve(*file));
+      if (!snapshot) return snapshot.error();
+      g.csv = std::move(snapshot).value();
+      g.csv_name = resolve(*file);
+      auto table = CsvRows::open(g.csv, g.csv_name);
       if (!table) return table.error();
-      data_files_.push_back(resolve(*file));
-      source = resolve(*file);
-      columns.insert(table->columns.begin(), table->columns.end());
-      return std::move(table->rows);
+      columns.insert(table->columns().begin(), table->columns().end());
+      for (;;) {
+        auto row = table->next();
+        if (!row) return row.error();
+        if (!*row) break;
+        ++row_count_;
+        values_ += (*row)->values.size();
+      }
+      g.csv_rows = row_count_;
+      data_files_.push_back(g.csv_name);
+      source = g.csv_name;
+      return Ok{};
     }
     if (inline_rows) {
       if (!inline_rows.IsSequence())
         return at(inline_rows, "`rows:` must be a list", "start each row with `- `");
-      std::vector<DataRow> out;
       source = "the rows: of " + path_;
       for (const auto& r : inline_rows) {
         DataRow row;
@@ -198,15 +296,18 @@ class Reader {
           row.problem = s.error();
         }
         for (const auto& [k, v] : row.values) columns.insert(k);
-        out.push_back(std::move(row));
+        values_ += row.values.size();
+        g.rows.push_back(std::move(row));
       }
-      return out;
+      row_count_ = g.rows.size();
+      return Ok{};
     }
-    return std::vector<DataRow>{DataRow{}};  // no data: one PDF per article
+    g.rows.push_back(DataRow{});  // no data: one PDF per article
+    row_count_ = 1;
+    return Ok{};
   }
 
-  Status expand(const YAML::Node& job, const YAML::Node& defaults, std::size_t index,
-                std::vector<PlannedJob>& out) const {
+  Result<JobGroup> expand(const YAML::Node& job, const YAML::Node& defaults, std::size_t index) const {
     std::string name = "job-" + std::to_string(index + 1);
     if (job["name"]) {
       auto n = scalar(job["name"], "name");
@@ -221,7 +322,8 @@ class Reader {
       // A path (not a name from layouts/) is relative to the manifest too.
       base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
       // A name is looked up in layouts/ beside the manifest first (layout_search.hpp), then as for build.
-      if (std::error_code ec; base.layout == *v && fs::is_regular_file(resolve("layouts/" + *v + ".yaml"), ec))
+      if (std::error_code ec;
+          base.layout == *v && fs::is_regular_file(resolve("layouts/" + *v + ".yaml"), ec))
         base.layout = resolve("layouts/" + *v + ".yaml");
     }
     if (auto n = get(job, defaults, "standard")) {
@@ -272,15 +374,15 @@ class Reader {
     Variables shared;
     if (auto n = get(job, defaults, "vars")) {
       if (!n.IsMap()) return at(n, "`vars:` must be a group of `name: value`", "");
-      if (auto s = flatten(n, "", shared, "variable"); !s) return s;
+      if (auto s = flatten(n, "", shared, "variable"); !s) return s.error();
     }
     auto list = articles(job, defaults);
     if (!list) return list.error();
     std::set<std::string> columns{"article", "job", "row"};
     for (const auto& [k, v] : shared) columns.insert(k);
     std::string source;
-    auto data = rows(job, defaults, columns, source);
-    if (!data) return data.error();
+    JobGroup g;
+    if (auto s = rows(job, defaults, g, columns, source); !s) return s.error();
     for (const auto& used : placeholders(*pattern))
       if (!columns.count(used)) {
         std::string found;
@@ -291,78 +393,22 @@ class Reader {
                                       : source + " does not have (the values found: " + found + ")"),
                   "use a data column, a `vars:` entry, {{article}}, {{job}} or {{row}}");
       }
-    // Every planned PDF keeps its values: bound what the manifest may plan in all.
-    std::size_t values = 0;
-    for (const auto& row : *data) values += shared.size() + row.values.size();
+    // Bounds what the manifest may plan in all (each PDF's values: the job's and its row's).
+    const std::size_t values = shared.size() * row_count_ + values_;
     planned_values_ += values * list->size();
     if (planned_values_ > kMaxPlannedValues)
       return at(job,
                 "the manifest plans too much: its PDFs would hold more than " +
                     std::to_string(kMaxPlannedValues) + " values in all (articles x rows x columns)",
                 "split the data into several manifests, or drop columns the articles do not use");
-
-    for (const auto& article : *list)
-      for (std::size_t r = 0; r < data->size(); ++r) {
-        const DataRow& row = (*data)[r];
-        PlannedJob p;
-        p.name = name;
-        p.pattern = *pattern;
-        p.job = base;
-        p.job.article = article;
-        p.job.variables = shared;
-        for (const auto& [k, v] : row.values) p.job.variables[k] = v;
-        p.job.row = row.origin.empty() ? "the manifest" : row.origin;
-        p.problem = row.problem;
-        // A logo named by the data is a path like any in the manifest: relative to it, and
-        // (as an article's pictures) never outside its folder.
-        if (auto logo = p.job.variables.find("clinic.logo");
-            logo != p.job.variables.end() && !logo->second.empty()) {
-          auto file = doc::resolve_asset(path_, logo->second, 0);
-          if (file)
-            logo->second = file->string();
-          else if (!p.problem) {
-            p.problem = file.error();
-            p.problem->file = row.origin.empty() ? path_ : row.origin;
-          }
-        }
-        Variables path_values;
-        for (const auto& [k, v] : p.job.variables) path_values[k] = safe_in_path(v);
-        path_values["article"] = safe_in_path(fs::path(article).stem().string());  // `...md`: stem ".."
-        path_values["job"] = safe_in_path(name);
-        path_values["row"] = std::to_string(r + 1);
-        auto filled = fill(*pattern, path_values);
-        if (filled) {
-          p.shard_key = fs::path(*filled).lexically_normal().string();
-          p.job.output = resolve(*filled);
-        } else {
-          p.job.output = resolve(*pattern);
-          // The same share on every machine, wherever the manifest is named from.
-          p.shard_key = fs::path(*pattern).lexically_normal().string() + "#" + std::to_string(r + 1);
-          if (!p.problem) {
-            p.problem = filled.error();
-            p.problem->file = row.origin.empty() ? path_ : row.origin;
-            p.problem->message += " in the output pattern";
-          }
-        }
-        out.push_back(std::move(p));
-      }
-    return Ok{};
-  }
-
-  // A value inside a file name: no folder separators, no "." or "..".
-  // Control bytes (a NUL would cut the name short) become '-' too, and a value is cut to
-  // kMaxValueInPath bytes (at a UTF-8 boundary): file names stop at 255 bytes.
-  static std::string safe_in_path(std::string v) {
-    constexpr std::size_t kMaxValueInPath = 100;
-    if (v.size() > kMaxValueInPath) {
-      std::size_t cut = kMaxValueInPath;
-      while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-      v.resize(cut);
-    }
-    for (char& c : v)
-      if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '-';
-    if (v == "." || v == "..") v = "_";
-    return v;
+    g.manifest = path_;
+    g.dir = dir_;
+    g.name = name;
+    g.pattern = *pattern;
+    g.base = std::move(base);
+    g.shared = std::move(shared);
+    g.articles = std::move(list).value();
+    return g;
   }
 
   std::string path_;
@@ -371,6 +417,7 @@ class Reader {
  public:
   mutable std::vector<std::string> data_files_;  // every CSV read, for Manifest::data_files
   mutable std::size_t planned_values_ = 0;
+  mutable std::size_t row_count_ = 0, values_ = 0;  // of the entry being read (rows())
 };
 
 // What to do when two PDFs get one name: a pattern without a per-row value needs one
@@ -390,36 +437,167 @@ std::string collision_hint(const PlannedJob& a, const PlannedJob& b) {
   return "put a value that differs per row into `output:`, e.g. {{row}} or a data column";
 }
 
+// The name two outputs share when they are one file.
+std::string output_key(const std::string& output) {
+  std::error_code ec;  // a name too long for the file system: compare as written
+  fs::path canonical = fs::weakly_canonical(output, ec);
+  if (ec) canonical = fs::path(output).lexically_normal();
+  return canonical.string();
+}
+
+// Two jobs writing one file. A pass over the plan keeps a 64-bit hash of each output's
+// name and the job's number (16 bytes a row, not the names); only jobs whose hashes meet
+// are planned again and their names compared, so a collision is told exactly as before:
+// the first job (in manifest order) whose output an earlier job writes, and the first
+// job that writes it.
 Status refuse_shared_outputs(const Manifest& m) {
-  std::map<std::string, const PlannedJob*> writers;
-  for (const auto& p : m.jobs) {
-    if (p.problem) continue;
-    std::error_code ec;  // a name too long for the file system: compare as written
-    fs::path canonical = fs::weakly_canonical(p.job.output, ec);
-    if (ec) canonical = fs::path(p.job.output).lexically_normal();
-    const std::string key = canonical.string();
-    auto [it, fresh] = writers.emplace(key, &p);
-    if (!fresh) {
-      const auto who = [](const PlannedJob& j) {
-        return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
-      };
-      return Error{m.path, 0, who(*it->second) + " and " + who(p) + " would both write " + p.job.output,
-                   collision_hint(*it->second, p)};
+  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  {
+    std::size_t i = 0;
+    auto cursor = m.plan();
+    for (auto p = cursor.next(); p; p = cursor.next(), ++i)
+      if (!p->problem) hashes.emplace_back(fnv1a64(output_key(p->job.output)), i);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  std::vector<std::size_t> suspects;  // jobs whose hash another job has
+  for (std::size_t k = 0; k < hashes.size(); ++k)
+    if ((k > 0 && hashes[k - 1].first == hashes[k].first) ||
+        (k + 1 < hashes.size() && hashes[k + 1].first == hashes[k].first))
+      suspects.push_back(hashes[k].second);
+  std::vector<std::pair<std::uint64_t, std::size_t>>().swap(hashes);
+  if (suspects.empty()) return Ok{};
+  std::sort(suspects.begin(), suspects.end());
+  // In manifest order, as the first check did it: the first name met twice.
+  std::map<std::string, std::size_t> writers;
+  std::size_t first = 0, second = 0;
+  bool found = false;
+  {
+    std::size_t i = 0, next = 0;
+    auto cursor = m.plan();
+    for (auto p = cursor.next(); p && next < suspects.size() && !found; p = cursor.next(), ++i) {
+      if (i != suspects[next]) continue;
+      ++next;
+      auto [it, fresh] = writers.emplace(output_key(p->job.output), i);
+      if (!fresh) {
+        first = it->second;
+        second = i;
+        found = true;
+      }
     }
   }
-  return Ok{};
+  if (!found) return Ok{};  // the hashes met, the names differ
+  std::optional<PlannedJob> a, b;
+  {
+    std::size_t i = 0;
+    auto cursor = m.plan();
+    for (auto p = cursor.next(); p && !b; p = cursor.next(), ++i) {
+      if (i == first)
+        a = std::move(p);
+      else if (i == second)
+        b = std::move(p);
+    }
+  }
+  const auto who = [](const PlannedJob& j) {
+    return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
+  };
+  return Error{m.path, 0, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
+               collision_hint(*a, *b)};
 }
 
 }  // namespace
+
+struct Manifest::Cursor::State {
+  std::vector<std::shared_ptr<const JobGroup>> groups;
+  std::size_t group = 0, article = 0, row = 0;  // where the next job comes from
+  std::optional<CsvRows> csv;                   // the rows of groups[group] for this article
+  bool lost = false;                            // its copy could not be read back
+};
+
+Manifest::Cursor::Cursor(const Manifest& manifest) : state_(std::make_unique<State>()) {
+  state_->groups = manifest.groups;
+}
+Manifest::Cursor::Cursor(Cursor&&) noexcept = default;
+Manifest::Cursor& Manifest::Cursor::operator=(Cursor&&) noexcept = default;
+Manifest::Cursor::~Cursor() = default;
+
+void Manifest::Cursor::skip_article() {
+  State& s = *state_;
+  ++s.article;
+  s.row = 0;
+  s.csv.reset();
+  s.lost = false;
+}
+
+std::optional<PlannedJob> Manifest::Cursor::next() {
+  State& s = *state_;
+  while (s.group < s.groups.size()) {
+    const JobGroup& g = *s.groups[s.group];
+    if (s.article >= g.articles.size()) {
+      ++s.group;
+      s.article = s.row = 0;
+      s.csv.reset();
+      s.lost = false;
+      continue;
+    }
+    if (g.csv) {
+      if (s.row >= g.csv_rows) {
+        skip_article();
+        continue;
+      }
+      // Read through once already when the manifest was loaded: the same rows, no errors,
+      // unless the copy cannot be read back (a disk error): then each row left fails, none
+      // is lost without a word.
+      if (!s.csv && !s.lost)
+        if (auto rows = CsvRows::open(g.csv, g.csv_name)) s.csv.emplace(std::move(rows).value());
+      auto row = s.csv ? s.csv->next() : Result<std::optional<DataRow>>(std::optional<DataRow>{});
+      if (!row || !*row) {
+        s.csv.reset();
+        s.lost = true;
+        DataRow lost;
+        lost.origin = g.csv_name;
+        lost.problem =
+            Error{g.csv_name, 0,
+                  "row " + std::to_string(s.row + 1) + " could not be read back from the copy of the file",
+                  "check the temporary folder's disk, then run again"};
+        return plan_job(g, g.articles[s.article], lost, s.row++);
+      }
+      return plan_job(g, g.articles[s.article], **row, s.row++);
+    }
+    if (s.row >= g.rows.size()) {
+      skip_article();
+      continue;
+    }
+    const std::size_t r = s.row++;
+    return plan_job(g, g.articles[s.article], g.rows[r], r);
+  }
+  return std::nullopt;
+}
+
+std::vector<PlannedJob> Manifest::all_jobs() const {
+  std::vector<PlannedJob> out;
+  out.reserve(job_count);
+  auto cursor = plan();
+  for (auto p = cursor.next(); p; p = cursor.next()) out.push_back(std::move(*p));
+  return out;
+}
 
 Status refuse_outputs_over_inputs(const Manifest& m,
                                   const std::vector<std::pair<std::string, std::string>>& extra) {
   InputGuard guard;
   guard.add(m.path, "the manifest " + m.path);
   for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
-  for (const auto& p : m.jobs) guard.add_job(p.job);
+  {
+    // What a job reads is known from the first job of each article (InputGuard::add_job).
+    auto cursor = m.plan();
+    for (auto p = cursor.next(); p; p = cursor.next()) {
+      guard.add_job(p->job);
+      cursor.skip_article();
+    }
+  }
   const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + ": " + e.message, e.hint}; };
-  for (const auto& p : m.jobs) {
+  auto cursor = m.plan();
+  for (auto planned = cursor.next(); planned; planned = cursor.next()) {
+    const PlannedJob& p = *planned;
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
     if (auto s = guard.check_output(p.job.output, who); !s) return refuse(s.error());

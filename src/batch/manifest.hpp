@@ -33,6 +33,7 @@
 // Thread-safety: pure.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -51,10 +52,38 @@ struct PlannedJob {
   std::optional<Error> problem;  // set: fails without building
 };
 
+// One `jobs:` entry as read: its settings, articles and where its rows come from
+// (manifest.cpp). The rows of a `data:` file are read from a copy of it on disk when planned.
+struct JobGroup;
+
+// The PDFs a manifest plans are made one at a time, when asked for (Manifest::plan): a
+// merge of 10,000 rows keeps a copy of its CSV on disk, not 10,000 planned jobs. Planning is
+// deterministic: every pass over a manifest plans the same jobs in the same order.
 struct Manifest {
   std::string path;
-  std::vector<PlannedJob> jobs;
   std::vector<std::string> data_files{};  // the CSV files read, as resolved (no output may replace one)
+  std::size_t job_count = 0;              // how many PDFs it plans
+  std::vector<std::shared_ptr<const JobGroup>> groups{};
+
+  // The planned jobs in manifest order (each entry's articles x its rows).
+  class Cursor {
+   public:
+    explicit Cursor(const Manifest& manifest);
+    Cursor(Cursor&&) noexcept;
+    Cursor& operator=(Cursor&&) noexcept;
+    ~Cursor();
+    // The next planned job; nothing after the last.
+    std::optional<PlannedJob> next();
+    // Leaves the rest of the current article's rows (InputGuard needs one job per article).
+    void skip_article();
+
+   private:
+    struct State;
+    std::unique_ptr<State> state_;
+  };
+  [[nodiscard]] Cursor plan() const { return Cursor(*this); }
+  // Every planned job at once (tests, --dry-run of a short manifest): memory grows with them.
+  [[nodiscard]] std::vector<PlannedJob> all_jobs() const;
 };
 
 // Refuses (a usage error naming both files) any output of the manifest that is a file

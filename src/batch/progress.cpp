@@ -25,6 +25,14 @@ void Progress::done() {
   draw(done_ == total_);
 }
 
+void Progress::print(const std::string& text) {
+  std::lock_guard lock(mutex_);
+  if (enabled_ && drawn_) std::fputs("\r\033[K", stderr);
+  std::fputs(text.c_str(), stderr);
+  std::fflush(stderr);
+  drawn_ = false;  // the next done() draws it again at once
+}
+
 void Progress::draw(bool force) {
   const auto now = Clock::now();
   if (!force && drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <mutex>
+#include <string>
 
 namespace leafpress::batch {
 
@@ -20,7 +21,9 @@ class Progress {
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
 
-  void done();    // one more job finished
+  void done();  // one more job finished
+  // Writes `text` (whole lines) to stderr, the progress line cleared first and drawn again after.
+  void print(const std::string& text);
   void finish();  // erase the line
 
   // Whether stderr is a terminal (and TERM is not "dumb").

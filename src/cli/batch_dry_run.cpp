@@ -9,14 +9,18 @@
 
 #include "batch/fingerprint.hpp"
 #include "batch/merge_rules.hpp"
+#include "batch/shard.hpp"
 #include "cli/commands.hpp"
 #include "doc/document.hpp"
 
 namespace leafpress::cli {
 
-void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force) {
-  std::size_t failing = 0, current = 0;
-  for (const auto* p : jobs) {
+void print_dry_run(const batch::Manifest& manifest, const batch::Shard& shard, bool force) {
+  std::size_t failing = 0, current = 0, listed = 0;
+  auto cursor = manifest.plan();
+  for (auto p = cursor.next(); p; p = cursor.next()) {
+    if (!shard.takes(p->shard_key)) continue;
+    ++listed;
     const batch::Job& job = p->job;
     std::cout << job.output << "\n    from " << job.article;
     if (!job.row.empty()) std::cout << " with " << job.row;
@@ -35,11 +39,12 @@ void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force
     batch::Variables values = job.variables;
     if (auto d = doc::load_document(job.article); d) {
       values = batch::for_language(job.variables, d->meta.lang);
-      for (const auto& w : batch::override_warnings(*d, values, job.row)) std::cout << "    warning: " << w << "\n";
+      for (const auto& w : batch::override_warnings(*d, values, job.row))
+        std::cout << "    warning: " << w << "\n";
     }
     for (const auto& [key, value] : values) std::cout << "    " << key << " = " << value << "\n";
   }
-  std::cout << jobs.size() << " PDFs would be built or checked (" << current << " up to date, " << failing
+  std::cout << listed << " PDFs would be built or checked (" << current << " up to date, " << failing
             << " would fail); nothing was written\n";
 }
 

@@ -10,6 +10,7 @@
 
 #include "batch/build_job.hpp"
 #include "batch/manifest.hpp"
+#include "batch/shard.hpp"
 
 namespace leafpress::cli {
 
@@ -53,8 +54,8 @@ bool is_picture_name(std::string extension);
 
 int run_build(const BuildRequest& request, const char* argv0);
 int run_batch(const BatchRequest& request, const char* argv0);
-// batch --dry-run: prints what `jobs` would build, with the values each would use.
-void print_dry_run(const std::vector<const batch::PlannedJob*>& jobs, bool force);
+// batch --dry-run: prints what the manifest's jobs in `shard` would build, with the values each would use.
+void print_dry_run(const batch::Manifest& manifest, const batch::Shard& shard, bool force);
 int run_preview(const PreviewRequest& request, const char* argv0);
 int run_watch(const WatchRequest& request, const char* argv0);
 int run_fonts(const char* argv0);

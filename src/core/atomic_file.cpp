@@ -268,6 +268,19 @@ Result<StagedFile> StagedFile::write(const std::filesystem::path& path, std::str
   return staged;
 }
 
+Status StagedFile::append(std::string_view bytes) {
+  if (stream_) {
+    pending_.append(bytes);
+    return Ok{};
+  }
+  if (fd_ < 0) return Error{path_.string(), 0, "cannot write: nothing staged", "report a bug"};
+  if (const int err = write_all(fd_, bytes); err != 0) {
+    discard();
+    return io_error(path_, "cannot write", err);
+  }
+  return Ok{};
+}
+
 Status StagedFile::commit() {
   const auto fail = [&](const std::string& what, int error_number) {
     discard();

@@ -66,6 +66,9 @@ class StagedFile {
   static Result<StagedFile> write(const std::filesystem::path& path, std::string_view bytes,
                                   Sync sync = Sync::Yes);
 
+  // More bytes after those written (a long report put together piece by piece).
+  Status append(std::string_view bytes);
+
   // Flushes the bytes to disk and renames them over the target (or writes them through).
   Status commit();
 

@@ -55,10 +55,11 @@ bool is_range_mark(char32_t cp) {
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
 bool is_unit_word(std::string_view w) {
   static constexpr std::string_view kUnits[] = {
-      "mg", "g",  "kg",   "µg",   "μg",   "mcg", "ng",  "ml", "mL", "l",   "L",    "dl",
-      "dL", "cl", "mmHg", "mmol", "µmol", "mol", "cm",  "mm", "m",  "km",  "kcal", "kJ",
-      "IU", "U",  "h",    "min",  "s",    "ms",  "°C",  "°F", "%",  "bpm", "Hz",   "kPa",
-      "cc", "oz", "lb",   "lbs",  "ft",   "mEq", "mSv", "Gy", "nm", "µm",  "μm"};
+      "mg",   "g",    "kg",   "µg",  "μg", "mcg", "ng",  "ml",  "mL",   "l",    "L",    "dl",  "dL", "cl",
+      "mmHg", "mmol", "µmol", "mol", "cm", "mm",  "m",   "km",  "kcal", "kJ",   "IU",   "U",   "h",  "min",
+      "s",    "ms",   "°C",   "°F",  "%",  "bpm", "Hz",  "kPa", "cc",   "oz",   "lb",   "lbs", "ft", "mEq",
+      "mSv",  "Gy",   "nm",   "µm",  "μm", "mIU", "µIU", "μIU", "pg",   "pmol", "nmol", "mU",  "kU", "mV",
+      "mA",   "wk",   "wks",  "mo",  "yr", "yrs", "d",   "x",   "mcL",  "µL",   "μL",   "kDa"};
   for (const std::string_view u : kUnits)
     if (w == u) return true;
   return false;
@@ -166,11 +167,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                          ? kFallbackBreak
                          : 0;
     }
-    // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do.
+    // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do;
+    // so do a number and the Han or kana counter after a space ("每天 3～4 次", "7～10 天",
+    // "10〜15 分"): a counter alone at a line start is a 孤字 and reads as a new word.
     if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2]))) {
       if (is_digit(cp))  // the digit groups of a phone number: never split, unless it is long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
-      else if (is_unit_word(word_at(text, at)))
+      else if (is_unit_word(word_at(text, at)) || cls == CharClass::Cjk)
         breaks[at] = kUnitBreak;
     }
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):

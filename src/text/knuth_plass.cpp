@@ -151,9 +151,17 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
                          params.no_flagged_lines.end())
         continue;
 
-      // TeX caps badness at 10000 (inf_bad); params.badness_cap says where (see there).
-      const double badness = std::min(100 * std::pow(std::abs(r), 3), params.badness_cap);
-      double d = std::pow(params.line_penalty + badness, 2);
+      // TeX caps badness at 10000 (inf_bad); past params.soft_tolerance a line costs by the
+      // width it is short (see there).
+      double d = 0;
+      if (params.soft_tolerance > 0 && r > params.soft_tolerance) {
+        const Pt excess = std::max<Pt>(0, (line_width - natural) - params.soft_tolerance * stretch);
+        const double short_em = excess / params.em;
+        d = std::pow(params.line_penalty + 100 * std::pow(params.soft_tolerance, 3), 2) *
+            (1 + short_em * short_em);
+      } else {
+        d = std::pow(params.line_penalty + std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness), 2);
+      }
       if (cost >= 0)
         d += cost * cost;
       else if (!forced)

@@ -45,10 +45,14 @@ struct KnuthPlassParams {
   Pt ragged_stretch = 0;
   bool discretionary = true;  // false: no break at a flagged penalty that adds width (an
                               // inserted hyphen); TeX's first pass, before hyphenating
-  // Badness is 100·|r|³ up to this. TeX caps it at kInfiniteBadness, where every line past
-  // r ≈ 4.6 is as bad as another; a last pass at any tolerance needs it uncapped, or a line
-  // of three characters (r = 300) costs no more than a full one that is a little loose.
-  double badness_cap = kInfiniteBadness;
+  // > 0: a line looser than this ratio (one no break can fill, in a last pass at any
+  // tolerance) costs the demerits of a line at this ratio times (1 + s²), s the width it is
+  // short beyond it in em. TeX caps badness at kInfiniteBadness instead, where a line of three
+  // characters costs no more than a full one a little loose ("腋下温 | 度达到 37.3℃…");
+  // the cube uncapped spread what no break can avoid over three lines 3 em short each, and
+  // a cost linear in s put it all on one line 7 em short, read as a paragraph's end.
+  double soft_tolerance = 0;
+  Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
   std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a

@@ -60,10 +60,6 @@ constexpr double kLastTolerance = 1e6;
 // (a Latin space 0.78 em, a Korean one 0.72 em, a Han–Latin gap 0.52 em). Past it the line
 // stays short: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
 constexpr double kMaxOpenRatio = kTolerance;
-// The last passes weigh badness up to this (knuth_plass.hpp badness_cap): a line of three
-// characters left in a 15-em CJK column ("腋下温 | 度达到 37.3℃ …", r ≈ 300) must cost
-// more than a full line a little loose; a line with nothing to stretch (r = ∞) costs this.
-constexpr double kLastResortBadness = 1e12;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
 // A last line narrower than this (in em) costs as much as one more line of the worst
 // badness (kInfiniteBadness, squared into demerits).
@@ -739,6 +735,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
+  params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
   for (const Pass& pass : kPasses) {
     if (ragged && !korean && &pass == &kPasses[1]) continue;
@@ -746,8 +743,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.discretionary = pass.hyphens;
     params.max_break_cost = pass.max_break_cost;
     params.background_stretch = pass.emergency_em * em;
-    // Past every tolerance, the loosest line is what the reader sees: weigh it in full.
-    params.badness_cap = pass.tolerance >= kLastTolerance ? kLastResortBadness : kInfiniteBadness;
+    // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
+    params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
     if (alone && pass.tolerance >= kLastTolerance) break;
     auto found = knuth_plass(items, width, params);
     if (!found) continue;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "batch/data_rows.hpp"
+#include "tests/support/test_support.hpp"
 
 using leafpress::batch::parse_csv;
 
@@ -90,4 +91,57 @@ TEST_CASE("data_rows: columns, text per row and values in all are bounded, and t
   e = parse_csv(tall, "tall.csv");
   REQUIRE_FALSE(e);
   CHECK_THAT(e.error().message, Catch::Contains("1000000 values"));
+}
+
+// A merge reads its CSV from a copy on disk, 64 KiB at a time: every line ending ("\r\n"
+// cut in two by a piece's end, a lone "\r", "\n"), the byte order mark and quoted line
+// breaks give the rows the text in memory gives, and editing the file afterwards changes
+// nothing.
+TEST_CASE("data_rows: rows read from a snapshot a piece at a time are the rows of the text", "[batch]") {
+  leafpress::test::TempDir dir;
+  std::string csv = "\xEF\xBB\xBFid,name,note\r\n";
+  const char* ends[] = {"\r\n", "\n", "\r"};
+  for (int i = 0; csv.size() < 300000; ++i) {
+    csv += std::to_string(i) + ",Clinic " + std::to_string(i) + ",";
+    csv += i % 7 == 0 ? "\"two\nlines\"" : i % 11 == 0 ? "too,many" : "plain";
+    // Pieces are read from the byte after the mark: a "\r\n" whose halves fall on both
+    // sides of each piece's end.
+    const std::size_t boundary = 3 + 65536 * ((csv.size() - 3) / 65536 + 1);
+    if (boundary - csv.size() < 40) {
+      csv.append(boundary - 1 - csv.size(), 'x');
+      csv += "\r\n";
+    } else {
+      csv += ends[i % 3];
+    }
+    if (i % 13 == 0) csv += "\n,,\n";  // blank lines and a row of empty fields
+  }
+  const auto path = dir.path / "big.csv";
+  leafpress::test::write_bytes(path, csv);
+  auto snapshot = leafpress::batch::CsvSnapshot::take(path.string(), "big.csv");
+  REQUIRE(snapshot);
+  leafpress::test::write_bytes(path, "id\nchanged\n");  // too late: the copy was taken
+  auto from_text = leafpress::batch::CsvRows::open(csv, "big.csv");
+  auto from_file = leafpress::batch::CsvRows::open(*snapshot, "big.csv");
+  REQUIRE(from_text);
+  REQUIRE(from_file);
+  CHECK(from_file->columns() == std::vector<std::string>{"id", "name", "note"});
+  std::size_t rows = 0, problems = 0;
+  for (;;) {
+    auto a = from_text->next();
+    auto b = from_file->next();
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(a->has_value() == b->has_value());
+    if (!a->has_value()) break;
+    ++rows;
+    const auto& x = **a;
+    const auto& y = **b;
+    INFO(x.origin);
+    CHECK(x.origin == y.origin);
+    CHECK(x.values == y.values);
+    CHECK(x.problem.has_value() == y.problem.has_value());
+    problems += y.problem.has_value();
+  }
+  CHECK(rows > 10000);
+  CHECK(problems > 500);
 }

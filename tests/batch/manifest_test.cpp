@@ -46,8 +46,10 @@ jobs:
     output: out/{{job}}-{{row}}-{{campaign}}.pdf
 )"));
   if (!m) FAIL(m.error().describe());
-  REQUIRE(m->jobs.size() == 7);
-  const auto& first = m->jobs[0];
+  const auto jobs = m->all_jobs();
+  CHECK(m->job_count == 7);
+  REQUIRE(jobs.size() == 7);
+  const auto& first = jobs[0];
   CHECK(first.name == "flu");
   CHECK(first.job.article == (f.dir.path / "handouts" / "flu.en.md").string());
   CHECK(first.job.layout == "trifold-a4");
@@ -59,12 +61,12 @@ jobs:
   CHECK(first.shard_key == "out/east/flu.en.pdf");
   CHECK_FALSE(first.problem);
   // '/' inside a value cannot make a folder.
-  CHECK(m->jobs[1].job.output == (f.dir.path / "out" / "west-2" / "flu.en.pdf").string());
+  CHECK(jobs[1].job.output == (f.dir.path / "out" / "west-2" / "flu.en.pdf").string());
   // The short row fails alone, with its line.
-  REQUIRE(m->jobs[2].problem);
-  CHECK(m->jobs[2].problem->line == 4);
-  CHECK(m->jobs[3].job.article == (f.dir.path / "handouts" / "flu.ja.md").string());
-  const auto& last = m->jobs[6];
+  REQUIRE(jobs[2].problem);
+  CHECK(jobs[2].problem->line == 4);
+  CHECK(jobs[3].job.article == (f.dir.path / "handouts" / "flu.ja.md").string());
+  const auto& last = jobs[6];
   CHECK(last.name == "job-2");
   CHECK(last.job.standard == leafpress::pdf::Standard::Archive);
   CHECK(last.job.variables.at("clinic.phone") == "555-0199");
@@ -128,7 +130,7 @@ TEST_CASE("manifest: {{article}} is cleaned like a row value", "[batch]") {
   auto m =
       load_manifest(f.manifest("jobs:\n  - articles: handouts/*.md\n    output: out/{{article}}/x.pdf\n"));
   REQUIRE(m);
-  for (const auto& p : m->jobs) {
+  for (const auto& p : m->all_jobs()) {
     INFO(p.job.output);
     CHECK(p.job.output.starts_with((f.dir.path / "out").string() + "/"));
     CHECK(p.job.output.find('\x01') == std::string::npos);
@@ -142,8 +144,9 @@ TEST_CASE("manifest: articles: **/*.md finds articles at any depth", "[batch]") 
   write_bytes(f.dir.path / "handouts" / "winter" / "cold.md", "x\n");
   auto m = load_manifest(f.manifest("jobs:\n  - articles: '**/*.md'\n    output: out/{{article}}.pdf\n"));
   REQUIRE(m);
-  REQUIRE(m->jobs.size() == 3);
-  CHECK(m->jobs[2].job.article == (f.dir.path / "handouts" / "winter" / "cold.md").string());
+  const auto jobs = m->all_jobs();
+  REQUIRE(jobs.size() == 3);
+  CHECK(jobs[2].job.article == (f.dir.path / "handouts" / "winter" / "cold.md").string());
 }
 
 TEST_CASE("manifest: nested aliases under vars: are refused at once", "[batch]") {
@@ -175,4 +178,52 @@ TEST_CASE("manifest: messages name the CSV and its columns, and hint at what the
   REQUIRE_FALSE(m);
   CHECK_THAT(m.error().hint, Catch::Contains("same {{clinic.id}}") && Catch::Contains("{{row}}"));
   CHECK_THAT(m.error().hint, !Catch::Contains("e.g. {{clinic.id}}"));
+}
+
+// A merge of 20,000 rows: the manifest keeps a copy of its CSV on disk (not even the CSV's
+// 600 KB of text in memory), not 20,000 planned jobs (each with its output, row and
+// values: over 1 KB). The heap in use is measured around the load, with a generous
+// margin; no timing.
+TEST_CASE("manifest: 20 000 CSV rows are planned one at a time and not held", "[batch]") {
+  Folder f;
+  std::string csv = "clinic.id,clinic.name,clinic.phone\n";
+  for (int i = 0; i < 20000; ++i)
+    csv += "c" + std::to_string(i) + ",Clinic " + std::to_string(i) + ",555-" + std::to_string(i) + "\n";
+  write_bytes(f.dir.path / "many.csv", csv);
+  const bool measurable = leafpress::test::heap_measurable();
+  const auto in_use = leafpress::test::heap_in_use;
+  const double before = in_use();
+  auto m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: many.csv\n    output: out/{{clinic.id}}.pdf\n"));
+  if (!m) FAIL(m.error().describe());
+  if (measurable) CHECK(in_use() - before < 512.0 * 1024);  // the jobs themselves: 20 MB or more
+  CHECK(m->job_count == 20000);
+  std::size_t n = 0;
+  auto cursor = m->plan();
+  for (auto p = cursor.next(); p; p = cursor.next(), ++n)
+    if (n == 12345) {
+      CHECK(p->job.output == (f.dir.path / "out" / "c12345.pdf").string());
+      CHECK(p->job.row == (f.dir.path / "many.csv").string() + ":12347");
+      CHECK(p->job.variables.at("clinic.phone") == "555-12345");
+    }
+  CHECK(n == 20000);
+  // The measure sees jobs that are held: all of them at once take far more than the bound.
+  const auto held = m->all_jobs();
+  if (measurable) CHECK(in_use() - before > 8.0 * 1024 * 1024);
+}
+
+// Two rows far apart writing one file: the check keeps hashes of the outputs, and still
+// names the two rows exactly (the first repeated output, and the row that wrote it first).
+TEST_CASE("manifest: two of 20 000 rows with one output are named exactly", "[batch]") {
+  Folder f;
+  std::string csv = "clinic.id,clinic.phone\n";
+  for (int i = 0; i < 20000; ++i) csv += "c" + std::to_string(i == 17000 || i == 19000 ? 3 : i) + ",555\n";
+  write_bytes(f.dir.path / "many.csv", csv);
+  auto m = load_manifest(f.manifest(
+      "jobs:\n  - articles: handouts/flu.en.md\n    data: many.csv\n    output: out/{{clinic.id}}.pdf\n"));
+  REQUIRE_FALSE(m);
+  const std::string csv_name = (f.dir.path / "many.csv").string();
+  CHECK_THAT(m.error().message, Catch::Contains(csv_name + ":5)") && Catch::Contains(csv_name + ":17002)") &&
+                                    Catch::Contains("would both write") && !Catch::Contains(":19002"));
+  CHECK_THAT(m.error().hint, Catch::Contains("{{clinic.id}}"));
 }

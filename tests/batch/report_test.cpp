@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/test_support.hpp"
+
 #include "batch/report.hpp"
 
 using namespace leafpress::batch;
@@ -69,4 +71,64 @@ TEST_CASE("report: written entry by entry, it is the text of the whole document'
     CHECK(json::parse(text).dump(2) + "\n" == text);
     CHECK(json::parse(text)["jobs"].size() == n);
   }
+}
+
+// A long merge's report goes out entry by entry: each is in the spool file as soon as it
+// is added (not held until the end), and the report written is report_json's text.
+TEST_CASE("report: ReportWriter spools each entry as it comes and writes report_json's text", "[batch]") {
+  std::vector<PlannedJob> planned(3);
+  std::vector<JobResult> results;
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    planned[i].name = "flu";
+    planned[i].job.article = "handouts/flu.en.md";
+    planned[i].job.output = "out/" + std::to_string(i) + ".pdf";
+    planned[i].job.row = "clinics.csv:" + std::to_string(i + 2);
+    JobResult r{.planned = &planned[i], .status = i == 2 ? JobStatus::Failed : JobStatus::Built};
+    r.outcome.pages = 2;
+    r.outcome.warnings = {"a warning"};
+    if (i == 2) r.outcome.error = {"handouts/flu.en.md", 5, "unknown variable", "add a column"};
+    results.push_back(r);
+  }
+  const RunSummary run{.manifest = "batch.yaml", .shard = "1/1", .threads = 2, .seconds = 1.5};
+  leafpress::test::TempDir dir;
+  for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+    auto writer = ReportWriter::open();
+    REQUIRE(writer);
+    long spooled = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(writer->add(results[i]));
+      CHECK(writer->spooled_bytes() > spooled);  // on its way to the disk already
+      spooled = writer->spooled_bytes();
+    }
+    const auto path = dir.path / ("report-" + std::to_string(n) + ".json");
+    REQUIRE(writer->write(path.string(), run));
+    const std::vector<JobResult> some(results.begin(), results.begin() + static_cast<std::ptrdiff_t>(n));
+    CHECK(leafpress::test::read_bytes(path) == report_json(run, some));
+  }
+}
+
+// Memory: 20,000 entries (some 400 bytes of text each: 8 MB if they were kept) leave the
+// heap in use where it was; a generous margin, no timing.
+TEST_CASE("report: 20 000 entries added to a ReportWriter do not stay in memory", "[batch]") {
+  PlannedJob p;
+  p.name = "merge";
+  p.job.article = "content/handouts/flu-shot.en.md";
+  p.job.row = "clinics.csv:2";
+  auto writer = ReportWriter::open();
+  REQUIRE(writer);
+  const bool measurable = leafpress::test::heap_measurable();
+  const auto in_use = leafpress::test::heap_in_use;
+  double before = 0;
+  for (int i = 0; i < 20000; ++i) {
+    p.job.output = "out/c" + std::to_string(i) + ".pdf";
+    JobResult r{.planned = &p, .status = JobStatus::Built};
+    r.outcome.pages = 2;
+    r.outcome.warnings = {
+        "fills 3 of 5 panels at 14 pt; a handout (--layout handout-a4) suits a text this short"};
+    REQUIRE(writer->add(r));
+    if (i == 100) before = in_use();
+  }
+  CHECK(writer->entries() == 20000);
+  CHECK(writer->spooled_bytes() > 20000L * 300);
+  if (measurable) CHECK(in_use() - before < 1024.0 * 1024.0);
 }

@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::fuzz_check(!m.error().message.empty(), "a manifest Error without a message");
     return 0;
   }
-  for (const auto& p : m->jobs) {
+  for (const auto& p : m->all_jobs()) {
     if (p.problem) continue;
     const std::string name = fs::path(p.job.output).filename().string();
     fuzz::fuzz_check(!name.empty() && name != "." && name != "..", "an output that names no file");

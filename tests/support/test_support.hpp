@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <malloc.h>
 #include <sys/wait.h>
 
 #include <array>
@@ -19,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "core/units.hpp"
 #include "core/utf8.hpp"
@@ -138,6 +140,32 @@ inline constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖�
 
 inline bool near(Pt a, Pt b, Pt tolerance = 1e-6) {
   return std::abs(a - b) < tolerance;
+}
+
+// ---- Memory ----
+
+// Bytes malloc has handed out and not had back: small blocks and mmapped ones (mallinfo2).
+inline double heap_in_use() {
+  const auto m = mallinfo2();
+  return static_cast<double>(m.uordblks + m.hblkhd);
+}
+
+// Whether heap_in_use sees allocations: under AddressSanitizer its allocator replaces
+// malloc's and mallinfo2 says nothing; a memory check is then skipped, with a warning.
+// Anywhere else a heap that cannot be measured fails the test (the check must be able to fail).
+inline const char* volatile heap_probe = nullptr;  // the probe's block escapes: it cannot be left out
+inline bool heap_measurable() {
+  const double before = heap_in_use();
+  std::vector<char> block(std::size_t{4} << 20, 1);
+  heap_probe = block.data();
+  const bool seen = heap_in_use() - before >= static_cast<double>(std::size_t{4} << 20);
+  heap_probe = nullptr;
+#if defined(__SANITIZE_ADDRESS__)
+  if (!seen) WARN("the heap cannot be measured under AddressSanitizer: memory not checked");
+#else
+  if (!seen) FAIL("mallinfo2 does not see a 4 MiB allocation: the heap cannot be measured");
+#endif
+  return seen;
 }
 
 }  // namespace leafpress::test

@@ -89,6 +89,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
+      // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
+      {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
       // Korean may break after a middle dot, as between syllables (KLREQ).
       {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형∙간∙염 ÷1차·∙2차, ÷결∙핵"},
       // ... and before a bracketed gloss, after a closing bracket before a syllable.
