@@ -70,9 +70,11 @@ constexpr double kShortLastLineDemerits = 1e8;
 // \lefthyphenmin and \righthyphenmin do for words).
 constexpr std::size_t kUrlMinPiece = 3;
 
-// In CJK text, a run of this many Latin words or more is a sentence (hyphenated), fewer a
-// name or a term (not hyphenated).
-constexpr std::uint16_t kLatinSentenceWords = 4;
+// In CJK text, a run of this many Latin words of three letters or more is a sentence
+// (hyphenated); fewer, a name, a term or a dose ("chronic kidney disease, CKD",
+// "clopidogrel 75 mg, aspirin 100 mg"), not hyphenated.
+constexpr std::uint16_t kLatinSentenceWords = 5;
+constexpr std::size_t kLatinWordLetters = 3;
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -104,11 +106,10 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       }
       std::size_t j = i;
       std::uint16_t words = 0;
-      for (bool in_word = false;
+      for (std::size_t letters = 0;
            j < text.size() && static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\n'; ++j) {
-        const bool letter = is_ascii_letter(text[j]);
-        if (letter && !in_word && words < UINT16_MAX) ++words;
-        in_word = letter;
+        letters = is_ascii_letter(text[j]) ? letters + 1 : 0;
+        if (letters == kLatinWordLetters && words < UINT16_MAX) ++words;
       }
       std::fill(run_words.begin() + static_cast<std::ptrdiff_t>(i),
                 run_words.begin() + static_cast<std::ptrdiff_t>(j), words);

@@ -68,7 +68,8 @@ Pt extra(const PlacedGlyph& a, const PlacedGlyph& b) {
 const char* const kDrugNames =
     "服用华法林（warfarin）或利伐沙班（rivaroxaban）的患者，请在拔牙前告知医生。阿司匹林（aspirin）"
     "也会增加出血风险，INR 应保持在 2.0～3.0 之间，体温超过37℃时请暂停服药。琥珀酸美托洛尔"
-    "（metoprolol succinate）和碳酸钙（calcium carbonate）请分开服用。";
+    "（metoprolol succinate）和碳酸钙（calcium carbonate）请分开服用。慢性肾脏病（chronic kidney disease, "
+    "CKD）患者服用（clopidogrel 75 mg, aspirin 100 mg）时请告知医生。";
 const char* const kEnglish =
     "Patients who take warfarin or rivaroxaban must tell the dentist before an extraction. "
     "Aspirin also raises the risk of bleeding; keep the INR between 2.0 and 3.0 and call the "
