@@ -194,6 +194,7 @@ constexpr double kPhraseBonus = 0.1;
 constexpr double kCommaBonus = 0.03;
 constexpr double kCompoundBreakCost = 1;         // a whole line's worth: only when nothing else fits
 constexpr double kExtraLineCost = 0.5;           // a line more than first fit needs
+constexpr double kParticleStartCost = 0.3;       // a line that starts with 的, 了 … (phrase_bonus)
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
@@ -285,6 +286,20 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
       bonus[i] = kCommaBonus;
     else if (cp == U'-' || cp == U'‐')
       bonus[i] = -kCompoundBreakCost;
+    // A line that starts with a particle that binds to the word before it (的 之 了 地 得 着,
+    // Japanese 的 as in 代表的) reads as a fragment: "慢性肾脏病患者 | 的饮食与用药：".
+    for (std::size_t j = i; j < items.items.size(); ++j) {
+      const auto* next = std::get_if<Box>(&items.items[j]);
+      if (!next) continue;
+      if (next->glyph_begin < next->glyph_end) {
+        std::size_t first = items.glyphs[next->glyph_begin].cluster;
+        const char32_t start = next_code_point(text, first);
+        if (start == U'的' || start == U'之' || start == U'了' || start == U'地' || start == U'得' ||
+            start == U'着' || start == U'著')
+          bonus[i] -= kParticleStartCost;
+      }
+      break;
+    }
   }
   return bonus;
 }

@@ -462,6 +462,26 @@ TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it c
   }
 }
 
+TEST_CASE("justify: a balanced Chinese title never starts a line with a particle", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 24;
+  style.lang = "zh-Hans";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  int checked = 0;
+  for (Pt width = 200; width <= 360; width += 10) {  // from 患者的 on one line with 慢性肾脏病
+    auto p = compose({TextSpan{"慢性肾脏病患者的饮食与用药：透析前阶段家庭管理指南"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() < 2) continue;
+    ++checked;
+    for (const Line& line : p->lines) CHECK_FALSE(line.text().starts_with("的"));
+  }
+  CHECK(checked > 5);
+}
+
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
   ParagraphStyle style;
   style.size = 24;
