@@ -70,9 +70,11 @@ constexpr double kShortLastLineDemerits = 1e8;
 // \lefthyphenmin and \righthyphenmin do for words).
 constexpr std::size_t kUrlMinPiece = 3;
 
-// In CJK text, a run of this many Latin words or more is a sentence (hyphenated), fewer a
-// name or a term (not hyphenated).
-constexpr std::uint16_t kLatinSentenceWords = 4;
+// In CJK text, a run of this many Latin words of three letters or more is a sentence
+// (hyphenated); fewer, a name, a term or a dose ("chronic kidney disease, CKD",
+// "clopidogrel 75 mg, aspirin 100 mg"), not hyphenated.
+constexpr std::uint16_t kLatinSentenceWords = 5;
+constexpr std::size_t kLatinWordLetters = 3;
 
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -104,11 +106,10 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       }
       std::size_t j = i;
       std::uint16_t words = 0;
-      for (bool in_word = false;
+      for (std::size_t letters = 0;
            j < text.size() && static_cast<unsigned char>(text[j]) < 0x80 && text[j] != '\n'; ++j) {
-        const bool letter = is_ascii_letter(text[j]);
-        if (letter && !in_word && words < UINT16_MAX) ++words;
-        in_word = letter;
+        letters = is_ascii_letter(text[j]) ? letters + 1 : 0;
+        if (letters == kLatinWordLetters && words < UINT16_MAX) ++words;
       }
       std::fill(run_words.begin() + static_cast<std::ptrdiff_t>(i),
                 run_words.begin() + static_cast<std::ptrdiff_t>(j), words);
@@ -193,6 +194,7 @@ constexpr double kPhraseBonus = 0.1;
 constexpr double kCommaBonus = 0.03;
 constexpr double kCompoundBreakCost = 1;         // a whole line's worth: only when nothing else fits
 constexpr double kExtraLineCost = 0.5;           // a line more than first fit needs
+constexpr double kParticleStartCost = 0.3;       // a line that starts with 的, 了 … (phrase_bonus)
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
@@ -284,6 +286,20 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
       bonus[i] = kCommaBonus;
     else if (cp == U'-' || cp == U'‐')
       bonus[i] = -kCompoundBreakCost;
+    // A line that starts with a particle that binds to the word before it (的 之 了 地 得 着,
+    // Japanese 的 as in 代表的) reads as a fragment: "慢性肾脏病患者 | 的饮食与用药：".
+    for (std::size_t j = i; j < items.items.size(); ++j) {
+      const auto* next = std::get_if<Box>(&items.items[j]);
+      if (!next) continue;
+      if (next->glyph_begin < next->glyph_end) {
+        std::size_t first = items.glyphs[next->glyph_begin].cluster;
+        const char32_t start = next_code_point(text, first);
+        if (start == U'的' || start == U'之' || start == U'了' || start == U'地' || start == U'得' ||
+            start == U'着' || start == U'著')
+          bonus[i] -= kParticleStartCost;
+      }
+      break;
+    }
   }
   return bonus;
 }

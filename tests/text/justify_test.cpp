@@ -68,7 +68,8 @@ Pt extra(const PlacedGlyph& a, const PlacedGlyph& b) {
 const char* const kDrugNames =
     "服用华法林（warfarin）或利伐沙班（rivaroxaban）的患者，请在拔牙前告知医生。阿司匹林（aspirin）"
     "也会增加出血风险，INR 应保持在 2.0～3.0 之间，体温超过37℃时请暂停服药。琥珀酸美托洛尔"
-    "（metoprolol succinate）和碳酸钙（calcium carbonate）请分开服用。";
+    "（metoprolol succinate）和碳酸钙（calcium carbonate）请分开服用。慢性肾脏病（chronic kidney disease, "
+    "CKD）患者服用（clopidogrel 75 mg, aspirin 100 mg）时请告知医生。";
 const char* const kEnglish =
     "Patients who take warfarin or rivaroxaban must tell the dentist before an extraction. "
     "Aspirin also raises the risk of bleeding; keep the INR between 2.0 and 3.0 and call the "
@@ -459,6 +460,26 @@ TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it c
       CHECK_FALSE(t.ends_with("by-"));
     }
   }
+}
+
+TEST_CASE("justify: a balanced Chinese title never starts a line with a particle", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 24;
+  style.lang = "zh-Hans";
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  int checked = 0;
+  for (Pt width = 200; width <= 360; width += 10) {  // from 患者的 on one line with 慢性肾脏病
+    auto p = compose({TextSpan{"慢性肾脏病患者的饮食与用药：透析前阶段家庭管理指南"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    if (p->lines.size() < 2) continue;
+    ++checked;
+    for (const Line& line : p->lines) CHECK_FALSE(line.text().starts_with("的"));
+  }
+  CHECK(checked > 5);
 }
 
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
