@@ -134,6 +134,10 @@ std::string fallback_title(const Document& doc) {
 }
 
 Result<Document> parse_document(std::string_view bytes, std::string_view path) {
+  // A PDF (often the one leafpress wrote) given where the article belongs.
+  if (bytes.starts_with("%PDF-"))
+    return Error{std::string(path), 0, "this is a PDF, not a Markdown article",
+                 "give the article's .md file; leafpress writes the PDF from it"};
   if (const auto bad = first_invalid_utf8(bytes))
     return Error{
         std::string(path), line_of_offset(bytes, *bad),

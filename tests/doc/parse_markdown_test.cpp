@@ -422,6 +422,13 @@ TEST_CASE("parse_markdown: invalid UTF-8 names its line", "[doc]") {
   CHECK(parse_error("---\r\ntitle: \xFF\r\n---\r\n").line == 2);
 }
 
+TEST_CASE("parse_markdown: a PDF given for the article says so", "[doc]") {
+  // `leafpress preview out/leaflet.pdf` said "not valid UTF-8 (byte 0xB7)" and blamed GBK.
+  const auto error = parse_error(std::string("%PDF-1.7\n%\xB5\xB6\xB7\xB8\n1 0 obj\n"));
+  CHECK(error.message == "this is a PDF, not a Markdown article");
+  CHECK_THAT(error.hint, Catch::Contains(".md"));
+}
+
 TEST_CASE("parse_markdown: an empty article is an error", "[doc]") {
   for (std::string_view text : {"", " \n\t\n\r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\n\n"}) {
     const auto error = parse_error(text);
