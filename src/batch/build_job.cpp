@@ -24,6 +24,16 @@
 #include "text/hyphenate.hpp"
 
 namespace leafpress::batch {
+
+void commit_staged(Outcome& o) {
+  if (auto s = o.staged->commit(); !s) {
+    o.ok = false;
+    o.error = s.error();
+    o.pages = 0;
+  }
+  o.staged.reset();
+}
+
 namespace fs = std::filesystem;
 
 Context Context::from_environment(const fs::path& executable) {
@@ -293,13 +303,7 @@ std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx
     std::vector<std::string>().swap(outcomes[i].inputs);
   };
   Finisher finisher(kFinisherThreads, [&](std::size_t i) {
-    Outcome& o = outcomes[i];
-    if (auto s = o.staged->commit(); !s) {
-      o.ok = false;
-      o.error = s.error();
-      o.pages = 0;
-    }
-    o.staged.reset();
+    commit_staged(outcomes[i]);
     done(i);
   });
   std::atomic<std::size_t> next{0};

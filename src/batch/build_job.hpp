@@ -64,6 +64,10 @@ struct Outcome {
   std::shared_ptr<StagedFile> staged;  // a staged build: the bytes that become `output` (finisher.hpp)
 };
 
+// Writes a staged build's PDF into place (finisher.hpp); a failure to commit fails the
+// outcome with its error. Drops the staged bytes either way.
+void commit_staged(Outcome& o);
+
 // Layout files read once per process and shared by the jobs (a job copies the template
 // before applying its --set keys). Guarded by its mutex.
 struct TemplateCache {

@@ -70,13 +70,7 @@ void build_stream(const StreamHooks& hooks, unsigned threads, std::size_t window
     complete(i);
   };
   Finisher finisher(kFinisherThreads, [&](std::size_t i) {
-    Outcome& o = ring[i % window].job->outcome;
-    if (auto s = o.staged->commit(); !s) {
-      o.ok = false;
-      o.error = s.error();
-      o.pages = 0;
-    }
-    o.staged.reset();
+    commit_staged(ring[i % window].job->outcome);
     done(i);
   });
   const auto worker = [&] {
