@@ -763,6 +763,38 @@ TEST_CASE("paragraph: a number keeps its unit, and a line no break can fill stay
   }
 }
 
+TEST_CASE("paragraph: a looser pass re-breaks a Chinese paragraph that leaves one character alone",
+          "[text]") {
+  // CLReq 3.7 (孤字): at r <= 1 the only set ended "…请提前预约门 | 诊。".
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "zh-Hans";
+  const Paragraph p = compose_ok(
+      {TextSpan{
+          "如果只是一次测量偏高而没有不适，请休息15分钟后复测；连续三天都高于140/90 mmHg，请提前预约门诊。"}},
+      style, 224);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() >= 2);
+  CHECK(p.lines.back().text() != "诊。");
+  CHECK(p.lines.back().width > 1.9 * style.size);
+}
+
+TEST_CASE("paragraph: an address never breaks within three characters of its ends", "[text]") {
+  const std::string text =
+      "You can also email orthopaedics.followup@staldhelms.example.nhs.uk, and further leaflets are at "
+      "https://staldhelms.example.nhs.uk/orthopaedics/hip-knee-recovery today.";
+  for (const double width : {120.0, 140.0, 160.0, 180.0, 200.0, 240.0}) {
+    const Case c{text.c_str(), width, 10, "en-GB"};
+    const Paragraph p = compose_case(c);
+    INFO("width " << width << describe(p));
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      // "…example.nhs. | uk," stranded a scrap of the e-mail address
+      CHECK(p.lines[l + 1].text().rfind("uk,", 0) != 0);
+      CHECK(p.lines[l + 1].text().rfind("k,", 0) != 0);
+    }
+  }
+}
+
 TEST_CASE("paragraph: a typed space does not open a break the rules forbid", "[text]") {
   std::string text;
   for (int i = 0; i < 60; ++i) text += "word ( note ) 字 ，再来 ";
