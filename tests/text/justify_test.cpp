@@ -60,6 +60,17 @@ bool is_han(const std::string& t) {
   return a >= 0xE4 && a <= 0xE9;
 }
 
+// A title, heading or caption as layout sets them: bold, flush left, in balanced lines.
+ParagraphStyle title_style(const char* lang, Pt size) {
+  ParagraphStyle style;
+  style.size = size;
+  style.lang = lang;
+  style.bold = true;
+  style.align = Align::Left;
+  style.balance = true;
+  return style;
+}
+
 // The extra space between neighbouring glyphs, beyond the first one's advance.
 Pt extra(const PlacedGlyph& a, const PlacedGlyph& b) {
   return b.x - (a.x + a.advance);
@@ -223,12 +234,7 @@ TEST_CASE("justify: no single character alone on a paragraph's last line", "[tex
 }
 
 TEST_CASE("justify: balanced titles break between words, after the colon", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 20;
-  style.lang = "zh-Hans";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("zh-Hans", 20);
   for (Pt width = 170; width <= 250; width += 10) {
     auto p = compose({TextSpan{"糖尿病足部护理：每天五分钟"}}, style, width, installed_fonts());
     REQUIRE(p.has_value());
@@ -383,12 +389,7 @@ TEST_CASE("justify: layout can ask for the same number of lines without a hyphen
 }
 
 TEST_CASE("justify: balanced Japanese headings break between phrases (ICU lw=phrase)", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 20;
-  style.lang = "ja";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("ja", 20);
   const std::string title = "睡眠の質を高めるための生活習慣";
   const std::vector<std::string> phrases = {"睡眠の", "質を", "高める", "ための", "生活習慣"};
   int checked = 0;
@@ -412,12 +413,7 @@ TEST_CASE("justify: balanced Japanese headings break between phrases (ICU lw=phr
 }
 
 TEST_CASE("justify: balanced Korean titles break at word spaces only (keep-all)", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 20;
-  style.lang = "ko";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("ko", 20);
   int checked = 0;
   for (const std::string title : {"우리 아이 국가예방접종 일정과 접종 후 주의사항 안내",
                                   "이런 증상은 바로 알려 주세요", "이상지질혈증과 스타틴 복용"}) {
@@ -441,12 +437,7 @@ TEST_CASE("justify: balanced Korean titles break at word spaces only (keep-all)"
 }
 
 TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it can", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 24;
-  style.lang = "en";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("en", 24);
   for (Pt width = 200; width <= 420; width += 10) {
     auto p =
         compose({TextSpan{"Getting Ready for Your Colonoscopy: A Step-by-Step Guide to Bowel Preparation, "
@@ -463,12 +454,7 @@ TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it c
 }
 
 TEST_CASE("justify: a balanced Chinese title never starts a line with a particle", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 24;
-  style.lang = "zh-Hans";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("zh-Hans", 24);
   int checked = 0;
   for (Pt width = 200; width <= 360; width += 10) {  // from 患者的 on one line with 慢性肾脏病
     auto p = compose({TextSpan{"慢性肾脏病患者的饮食与用药：透析前阶段家庭管理指南"}}, style, width,
@@ -483,12 +469,7 @@ TEST_CASE("justify: a balanced Chinese title never starts a line with a particle
 }
 
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
-  ParagraphStyle style;
-  style.size = 24;
-  style.lang = "en";
-  style.bold = true;
-  style.align = Align::Left;
-  style.balance = true;
+  ParagraphStyle style = title_style("en", 24);
   for (Pt width = 330; width <= 440; width += 10) {
     auto p = compose({TextSpan{"Using your inhaler: a step-by-step guide"}}, style, width, installed_fonts());
     REQUIRE(p.has_value());

@@ -150,6 +150,15 @@ void check_kinsoku(const Paragraph& p, LineBreakStrictness strictness) {
   }
 }
 
+// The widest printed word space of a line, in em: from a space glyph's start to the next glyph.
+double widest_space_em(const Line& line, Pt size) {
+  double widest = 0;
+  for (std::size_t i = 0; i + 1 < line.glyphs.size(); ++i)
+    if (line.glyphs[i].text == " ")
+      widest = std::max(widest, (line.glyphs[i + 1].x - line.glyphs[i].x) / size);
+  return widest;
+}
+
 }  // namespace
 
 TEST_CASE("paragraph: no line exceeds the width", "[text]") {
@@ -197,10 +206,7 @@ TEST_CASE("paragraph: justified lines fill the width", "[text]") {
       const Line& line = p.lines[l];
       // A line no break could fill opens its spaces as far as the tolerance (0.78 em) and
       // stays short (paragraph.cpp kMaxOpenRatio); every other line fills the width.
-      double widest = 0;
-      for (std::size_t g = 0; g + 1 < line.glyphs.size(); ++g)
-        if (line.glyphs[g].text == " ")
-          widest = std::max(widest, (line.glyphs[g + 1].x - line.glyphs[g].x) / c.size);
+      const double widest = widest_space_em(line, c.size);
       if (widest < 0.75) CHECK(line.width == Approx(c.width).margin(kEpsilon));
       CHECK(line.width <= c.width + kEpsilon);
       CHECK(widest < 0.8);
@@ -701,15 +707,6 @@ TEST_CASE("paragraph: a URL typed as text breaks after / - . and never takes a h
     CHECK(broke_inside);
     CHECK(joined.find(url) != std::string::npos);  // no hyphen was inserted into it
   }
-}
-
-// The widest printed word space of a line, in em: from a space glyph's start to the next glyph.
-double widest_space_em(const Line& line, Pt size) {
-  double widest = 0;
-  for (std::size_t i = 0; i + 1 < line.glyphs.size(); ++i)
-    if (line.glyphs[i].text == " ")
-      widest = std::max(widest, (line.glyphs[i + 1].x - line.glyphs[i].x) / size);
-  return widest;
 }
 
 TEST_CASE("paragraph: the line before an address that cannot share it ends short, not gappy", "[text]") {
