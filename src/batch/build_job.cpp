@@ -86,9 +86,6 @@ std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articl
 
 namespace {
 
-// fsync waits on the disk, not the CPU: a few threads keep the journal commits overlapping.
-constexpr unsigned kFinisherThreads = 4;
-
 // The date printed into the PDF: SOURCE_DATE_EPOCH, else the article's `date:`, else its file time.
 long long document_epoch(const Context& ctx, const doc::Document& d) {
   if (ctx.epoch_override >= 0) return ctx.epoch_override;

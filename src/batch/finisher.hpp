@@ -25,6 +25,10 @@
 
 namespace leafpress::batch {
 
+// The finisher threads of a batch run: fsync waits on the disk, not the CPU, and a few threads
+// keep the journal commits overlapping.
+constexpr unsigned kFinisherThreads = 4;
+
 class Finisher {
  public:
   // `finish(i)` runs on a finisher thread for every submitted i.

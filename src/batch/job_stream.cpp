@@ -10,12 +10,6 @@
 #include "batch/finisher.hpp"
 
 namespace leafpress::batch {
-namespace {
-
-// fsync waits on the disk, not the CPU: a few threads keep the journal commits overlapping.
-constexpr unsigned kFinisherThreads = 4;
-
-}  // namespace
 
 void build_stream(const StreamHooks& hooks, unsigned threads, std::size_t window, std::size_t expected) {
   window = std::max<std::size_t>(window, 1);

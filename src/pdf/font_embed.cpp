@@ -29,13 +29,6 @@ std::string subset_tag(const text::Face& face, const std::map<unsigned, std::str
   return tag;
 }
 
-// Four upper-case hex digits, as "%04X" writes a value below 0x10000 (codes and UTF-16 units).
-void append_hex4(std::string& out, unsigned v) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  const char digits[4] = {kHex[(v >> 12) & 0xF], kHex[(v >> 8) & 0xF], kHex[(v >> 4) & 0xF], kHex[v & 0xF]};
-  out.append(digits, 4);
-}
-
 void append_utf16be_hex(std::string& out, const std::string& utf8) {
   for (const char16_t unit : to_utf16(utf8)) append_hex4(out, unit);
 }
@@ -80,6 +73,12 @@ bool is_standard_latin(char32_t cp) {
 }
 
 }  // namespace
+
+void append_hex4(std::string& out, unsigned v) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char digits[4] = {kHex[(v >> 12) & 0xF], kHex[(v >> 8) & 0xF], kHex[(v >> 4) & 0xF], kHex[v & 0xF]};
+  out.append(digits, 4);
+}
 
 int descriptor_flags(const text::Face& face, const std::map<unsigned, std::string>& glyphs) {
   int flags = 0;

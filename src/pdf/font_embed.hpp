@@ -36,6 +36,10 @@ struct EmbeddedFont {
 // Nonsymbolic when every character shown is in the standard Latin set, else Symbolic.
 int descriptor_flags(const text::Face& face, const std::map<unsigned, std::string>& glyphs);
 
+// Four upper-case hex digits, as "%04X" writes a value below 0x10000: a 2-byte code of an
+// Identity-H font or a UTF-16 unit, in content streams and ToUnicode maps.
+void append_hex4(std::string& out, unsigned v);
+
 // `glyphs`: glyph id → the text it stands for (may be empty).
 Result<EmbeddedFont> embed_font(HPDF_Doc doc, const text::Face& face,
                                 const std::map<unsigned, std::string>& glyphs, SubsetCache* cache);

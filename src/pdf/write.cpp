@@ -51,14 +51,6 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
   if (state->ok()) state->error = error, state->detail = detail;
 }
 
-// Four upper-case hex digits: one glyph code of an Identity-H font.
-void append_code(std::string& out, unsigned code) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  const char digits[4] = {kHex[(code >> 12) & 0xF], kHex[(code >> 8) & 0xF], kHex[(code >> 4) & 0xF],
-                          kHex[code & 0xF]};
-  out.append(digits, 4);
-}
-
 long long now_or(long long epoch) {
   return epoch >= 0 ? epoch : static_cast<long long>(std::time(nullptr));
 }
@@ -299,15 +291,15 @@ class Writer {
             if (in_string) ops += '>';
             in_string = false;
             ops += "] TJ\n/Span <</ActualText <FEFF";
-            for (const char16_t unit : to_utf16(g.text)) append_code(ops, unit);
+            for (const char16_t unit : to_utf16(g.text)) append_hex4(ops, unit);
             ops += ">>> BDC\n[<";
-            append_code(ops, code);
+            append_hex4(ops, code);
             ops += ">] TJ\nEMC\n[";
             continue;
           }
           if (!in_string) ops += '<';
           in_string = true;
-          append_code(ops, code);
+          append_hex4(ops, code);
         }
         if (in_string) ops += '>';
         ops += "] TJ\n";
