@@ -8,27 +8,43 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/atomic_file.hpp"
 #include "core/handle.hpp"
+#include "text/hyphen_machine.hpp"
 
 namespace leafpress::text {
 namespace {
 
 using HyphenDictHandle = Handle<HyphenDict, hnj_hyphen_free>;
 
-constexpr std::size_t kMaxKnownWords = 20000;  // per thread and pattern set: some 2 MB at most
+constexpr std::size_t kMaxKnownWords = 20000;           // per thread and pattern set: some 2 MB at most
+constexpr std::size_t kMaxDictionaryBytes = 16u << 20;  // Debian's are 110 KB
 
-HyphenDictHandle load(const char* name) {
+// One dictionary's machine: restored from the one saved at build time when the
+// installed file is the file it was made from (0.5 M instructions), else loaded by
+// libhyphen from the file (39 M for hyph_en_US.dic).
+struct Dictionary {
+  std::unique_ptr<RestoredMachine> restored;
+  HyphenDictHandle loaded;
+  HyphenDict* get() const { return restored ? restored->dict() : loaded.get(); }
+};
+
+Dictionary load(const char* name) {
   const std::string path = std::string(LEAFPRESS_HYPHEN_DIR) + "/" + name;
-  return HyphenDictHandle(hnj_hyphen_load(path.c_str()));
+  Dictionary d;
+  if (const auto bytes = read_file(path, kMaxDictionaryBytes))
+    d.restored = restore(embedded_machines(), name, fingerprint(*bytes));
+  if (!d.restored) d.loaded = HyphenDictHandle(hnj_hyphen_load(path.c_str()));
+  return d;
 }
 
-const HyphenDict* dictionary(bool british) {
+HyphenDict* dictionary(bool british) {
   // Function-local statics: loaded once, thread-safe initialisation (C++11 [stmt.dcl]).
   if (british) {
-    static const HyphenDictHandle gb = load("hyph_en_GB.dic");
-    if (gb) return gb.get();
+    static const Dictionary gb = load("hyph_en_GB.dic");
+    if (gb.get()) return gb.get();
   }
-  static const HyphenDictHandle us = load("hyph_en_US.dic");
+  static const Dictionary us = load("hyph_en_US.dic");
   return us.get();
 }
 
@@ -69,7 +85,7 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
   thread_local std::unordered_map<std::string, std::vector<std::size_t>> known[2];
   auto& cache = known[british ? 1 : 0];
   if (const auto it = cache.find(lower); it != cache.end()) return it->second;
-  const HyphenDict* dict = dictionary(british);
+  HyphenDict* dict = dictionary(british);
   if (!dict) return points;
   std::string hyphens(lower.size() + 5, '\0');
   std::string hyphenated(lower.size() * 2 + 1, '\0');
@@ -77,9 +93,8 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
   int* pos = nullptr;
   int* cut = nullptr;
   // libhyphen takes a non-const dictionary but only reads it.
-  const int failed =
-      hnj_hyphen_hyphenate2(const_cast<HyphenDict*>(dict), lower.c_str(), static_cast<int>(lower.size()),
-                            hyphens.data(), hyphenated.data(), &rep, &pos, &cut);
+  const int failed = hnj_hyphen_hyphenate2(dict, lower.c_str(), static_cast<int>(lower.size()),
+                                           hyphens.data(), hyphenated.data(), &rep, &pos, &cut);
   if (rep) {  // non-standard hyphenation (not used by the English patterns): free and ignore
     for (std::size_t i = 0; i < lower.size(); ++i) std::free(rep[i]);
     std::free(rep);
