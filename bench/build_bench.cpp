@@ -4,6 +4,9 @@
 //   build_bench --distinct N    N distinct articles (default 100), copy-fit on
 //   build_bench --distinct-seed N   the same from the seed alone (the longest article, half Chinese)
 //   build_bench --merge ROWS    a data merge of ROWS CSV rows (e.g. 10000): peak memory must stay flat
+//   build_bench --write-distinct N DIR, --write-distinct-seed N DIR
+//                               only write those articles into DIR/distinct (for
+//                               callgrind over `leafpress build -j 1`, or cmp of their PDFs)
 //
 // --distinct: caches answer most of the work when one article is built again and
 // again, so this mode generates N different articles from the seed, the shipped
@@ -253,6 +256,11 @@ int main(int argc, char** argv) {
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
 
   const std::string mode = argc > 1 ? argv[1] : "";
+  if ((mode == "--write-distinct" || mode == "--write-distinct-seed") && argc > 3) {
+    fs::remove_all(dir);
+    distinct_jobs(source, argv[3], std::stoul(argv[2]), mode == "--write-distinct-seed");
+    return 0;
+  }
   if (mode == "--distinct" || mode == "--distinct-seed" || mode == "--merge") {
     const std::size_t n = argc > 2 ? std::stoul(argv[2]) : (mode == "--merge" ? 10000 : 100);
     auto ctx = batch::Context::from_environment(LEAFPRESS_BINARY);
