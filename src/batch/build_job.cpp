@@ -20,8 +20,10 @@
 #include "layout/article_style.hpp"
 #include "layout/layout.hpp"
 #include "layout/template.hpp"
+#include "pdf/output_intent.hpp"
 #include "pdf/write.hpp"
 #include "text/hyphenate.hpp"
+#include "text/paragraph.hpp"
 
 namespace leafpress::batch {
 
@@ -61,13 +63,17 @@ Context Context::from_environment(const fs::path& executable) {
   return ctx;
 }
 
-std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articles) {
-  std::set<std::string> langs;  // one pattern set per language, not per article
+std::jthread warm_up(const std::vector<Job>& jobs) {
+  std::set<std::string> hyphen_langs;  // one pattern set per language, not per article
+  std::set<std::string> word_langs;    // zh, ja: titles break between words (a dictionary)
+  std::set<pdf::Standard> standards;
   const auto needs = [](const std::vector<doc::Span>& spans) {
     return std::any_of(spans.begin(), spans.end(),
                        [](const doc::Span& s) { return !s.code && text::has_hyphenatable_word(s.text); });
   };
-  for (const doc::Document* d : articles) {
+  for (const Job& job : jobs) {
+    standards.insert(job.standard);
+    const doc::Document* d = job.document.get();
     if (!d) continue;
     const bool hyphenates = std::any_of(d->blocks.begin(), d->blocks.end(), [&](const doc::Block& b) {
       if (needs(b.spans)) return true;
@@ -76,11 +82,16 @@ std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articl
           if (needs(cell.spans)) return true;
       return false;
     });
-    if (hyphenates) langs.insert(text::uses_british_patterns(d->meta.lang) ? "en-GB" : "en");
+    if (hyphenates) hyphen_langs.insert(text::uses_british_patterns(d->meta.lang) ? "en-GB" : "en");
+    if (d->meta.lang.starts_with("zh") || d->meta.lang.starts_with("ja")) word_langs.insert(d->meta.lang);
   }
-  if (langs.empty()) return {};
-  return std::jthread([langs = std::move(langs)] {
-    for (const auto& lang : langs) text::load_patterns(lang);
+  // In the order the layout needs them: the layout's helper thread hyphenates its first
+  // paragraphs at once, the cover's title wants the dictionary next, the PDF the profile last.
+  return std::jthread([hyphen_langs = std::move(hyphen_langs), word_langs = std::move(word_langs),
+                       standards = std::move(standards)] {
+    for (const auto& lang : hyphen_langs) text::load_patterns(lang);
+    for (const auto& lang : word_langs) text::load_word_dictionary(lang);
+    for (const pdf::Standard s : standards) pdf::prepare_output_intent(s);
   });
 }
 

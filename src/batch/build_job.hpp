@@ -7,9 +7,9 @@
 // cached by face and glyph set). A job that fails, for any reason (bad input,
 // an exception from a library, out of memory), reports its Error and writes
 // nothing; the others go on. This is the only stage that catches exceptions.
-// Cold start: warm_up_hyphenation reads the hyphenation patterns an article needs on
-// a second thread while fontconfig loads; a lone job (more threads than jobs)
-// subsets its fonts on the idle threads.
+// Cold start: warm_up makes the hyphenation patterns, ICU's CJK word dictionary and the
+// compressed ICC profile a build needs on a second thread while fontconfig loads; a lone job (more threads
+// than jobs) subsets its fonts on the idle threads.
 #pragma once
 
 #include <filesystem>
@@ -87,12 +87,14 @@ struct Context {
   static Context from_environment(const std::filesystem::path& executable);
 };
 
-// Reads the hyphenation patterns these articles will use on a thread of its own (none
-// for articles without a Latin word to hyphenate: CJK-only leaflets never load them),
-// so that they are ready, or nearly, when the first paragraph needs them; the
-// returned thread joins when destroyed. Only a head start: a build that needs
-// patterns nobody warmed up reads them itself (text/hyphenate.hpp, once per process).
-std::jthread warm_up_hyphenation(const std::vector<const doc::Document*>& articles);
+// A cold process's head start: on a thread of its own, makes what these jobs will need
+// and would otherwise make on the layout's path, once per process: the hyphenation
+// patterns (none for articles without a Latin word to hyphenate: CJK-only leaflets never
+// load them), ICU's word dictionary for zh and ja titles, and the compressed profile of
+// each job's standard. Jobs read by InputGuard::add_job (Job::document). The returned
+// thread joins when destroyed. Only a head start: whatever is not ready yet when a build
+// needs it is waited for (a function-local static or ICU's lock), never made twice.
+std::jthread warm_up(const std::vector<Job>& jobs);
 
 // `spare_threads`: idle threads the job may use to make its font subsets in parallel.
 // `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and

@@ -123,11 +123,10 @@ int run_build(const BuildRequest& request, const char* argv0) {
                  " -o DIR`)");
   // With the PDF on standard output (-o -), what leafpress says goes to standard error.
   std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
-  // The patterns the articles hyphenate with are read while fontconfig starts and the
-  // first pages are laid out; the thread joins at the end of this function.
-  std::vector<const doc::Document*> articles;
-  for (const auto& job : list) articles.push_back(job.document.get());
-  const std::jthread warm_up = batch::warm_up_hyphenation(articles);
+  // The hyphenation patterns, word dictionary and colour profile the jobs need are made
+  // while fontconfig starts and the first pages are laid out; the thread joins at the end
+  // of this function.
+  const std::jthread warm_up = batch::warm_up(list);
   const batch::Context& ctx = process_context(argv0);
   const auto outcomes =
       batch::build_jobs(list, ctx, jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()));

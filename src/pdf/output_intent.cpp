@@ -13,14 +13,22 @@ namespace leafpress::pdf {
 namespace {
 
 // The profile is the same in every PDF of a process: compressed once, not once per
-// PDF (deflating the CMYK profile was a fifth of a warm build). Empty if zlib fails.
+// PDF (deflating the CMYK profile was a fifth of a warm build), and only the one the
+// standard embeds. Empty if deflate fails.
 const std::string& deflated_profile(bool print) {
-  static const std::string fogra39 = deflate(fogra39_profile()).value_or("");
+  if (print) {
+    static const std::string fogra39 = deflate(fogra39_profile()).value_or("");
+    return fogra39;
+  }
   static const std::string srgb = deflate(srgb_profile()).value_or("");
-  return print ? fogra39 : srgb;
+  return srgb;
 }
 
 }  // namespace
+
+void prepare_output_intent(Standard standard) {
+  if (standard != Standard::None) (void)deflated_profile(standard == Standard::Print);
+}
 
 Status write_output_intent(HPDF_Doc doc, Standard standard) {
   if (standard == Standard::None) return Ok{};

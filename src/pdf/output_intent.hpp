@@ -18,4 +18,8 @@ namespace leafpress::pdf {
 
 Status write_output_intent(HPDF_Doc doc, Standard standard);
 
+// Compresses the profile `standard` embeds now (once per process; thread-safe), so that
+// a cold build can do it on another thread while it lays out (batch/build_job.hpp).
+void prepare_output_intent(Standard standard);
+
 }  // namespace leafpress::pdf

@@ -304,6 +304,13 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
   return bonus;
 }
 
+// The iterator keep_cjk_words_whole finds words with (below); load_word_dictionary opens it too.
+BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
+  const bool japanese = lang.starts_with("ja");
+  const std::string locale = japanese ? lang + "@lw=phrase" : lang;
+  return BreakIterator(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
+}
+
 // zh and ja titles break only between words: for Chinese, ICU's dictionary-based word
 // BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
 // (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
@@ -321,9 +328,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
   UErrorCode err = U_ZERO_ERROR;
-  const bool japanese = lang.starts_with("ja");
-  const std::string locale = japanese ? lang + "@lw=phrase" : lang;
-  BreakIterator bi(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
+  const BreakIterator bi = title_word_iterator(lang, err);
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
   if (U_FAILURE(err)) return;
   ubrk_setUText(bi.get(), ut.get(), &err);
@@ -826,6 +831,21 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
   out.min = std::max(out.min, piece);
   out.max = std::max({out.max, line, out.min});
   return out;
+}
+
+void load_word_dictionary(const std::string& lang) {
+  if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
+  // ICU builds its dictionary break engine for Han on the first text that needs it and keeps
+  // it for the process (every iterator shares it): a short title of Han and kana builds it.
+  static constexpr std::string_view kSample = "健康の生活习惯";
+  UErrorCode err = U_ZERO_ERROR;
+  const BreakIterator bi = title_word_iterator(lang, err);
+  UTextHandle ut(utext_openUTF8(nullptr, kSample.data(), static_cast<int64_t>(kSample.size()), &err));
+  if (U_FAILURE(err)) return;
+  ubrk_setUText(bi.get(), ut.get(), &err);
+  if (U_FAILURE(err)) return;
+  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get())) {
+  }
 }
 
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,

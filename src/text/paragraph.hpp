@@ -134,6 +134,11 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,
                           const FontSet& fonts, const ComposeOptions& options);
 
+// Builds, for a zh or ja article, the dictionary ICU breaks its titles between words with
+// (ParagraphStyle::balance; some 8 M instructions, once per process; nothing for other
+// languages), so that a cold build can have it built on another thread while it starts.
+void load_word_dictionary(const std::string& lang);
+
 // CSS's min-content and max-content widths (CSS Sizing 3, 5.1) of the spans in this style:
 // the widest piece between two break opportunities (no hyphenation unless the style has
 // it), and the widest line when nothing but hard line breaks break it. Tables size their
