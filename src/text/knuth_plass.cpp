@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace leafpress::text {
 namespace {
@@ -95,6 +96,18 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
   nodes.push_back(Node{.position = 0, .after = sum[0]});
   std::vector<int> active{0};
 
+  struct Candidate {
+    double demerits = std::numeric_limits<double>::infinity();
+    int from = -1;
+  };
+  // One best candidate per fitness class and per count of hyphenated lines in a
+  // row, so that the hard limit (kMaxHyphensInARow) cannot cut off a better path; with
+  // exact_lines, also per line count (as TeX keeps one per line number for \looseness).
+  using Best = std::array<std::array<Candidate, kMaxHyphensInARow + 1>, 4>;
+  // Both emptied at every break and reused: allocated once per paragraph, not per break.
+  std::vector<std::pair<int, Best>> best_by_line;
+  std::vector<int> still_active;
+
   for (std::size_t b = 0; b < n; ++b) {
     if (!is_legal_break(items, b, params)) continue;
     const auto* pen = std::get_if<Penalty>(&items[b]);
@@ -103,15 +116,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
     const bool flagged = pen && pen->flagged;
     const Pt break_width = pen ? pen->width : 0;
 
-    struct Candidate {
-      double demerits = std::numeric_limits<double>::infinity();
-      int from = -1;
-    };
-    // One best candidate per fitness class and per count of hyphenated lines in a
-    // row, so that the hard limit (kMaxHyphensInARow) cannot cut off a better path; with
-    // exact_lines, also per line count (as TeX keeps one per line number for \looseness).
-    using Best = std::array<std::array<Candidate, kMaxHyphensInARow + 1>, 4>;
-    std::vector<std::pair<int, Best>> best_by_line;
+    best_by_line.clear();
     const auto best_for = [&](int line) -> Best& {
       const int key = params.exact_lines > 0 ? line : 0;
       for (auto& [l, b] : best_by_line)
@@ -119,8 +124,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       best_by_line.emplace_back(key, Best{});
       return best_by_line.back().second;
     };
-    std::vector<int> still_active;
-    still_active.reserve(active.size());
+    still_active.clear();
     for (const int a : active) {
       const Node& from = nodes[static_cast<std::size_t>(a)];
       const Pt natural = sum[b].width - from.after.width + break_width;
@@ -176,7 +180,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       auto& slot = best_for(from.line + 1)[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
       if (d < slot.demerits) slot = {d, a};
     }
-    active = std::move(still_active);
+    std::swap(active, still_active);
     const Sums after = totals_after(b);
     for (const auto& [line, best] : best_by_line) {
       for (int fit = 0; fit < 4; ++fit) {
