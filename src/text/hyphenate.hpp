@@ -8,9 +8,11 @@
 // kMinBefore letters stay before the hyphen and kMinAfter after it; words shorter
 // than kMinWord letters are never hyphenated (a broken "si-lent" reads worse than a
 // loose line).
-// Each dictionary is loaded once per process, on first use, and shared; lookups only
-// read it and may run on many threads at once. Each thread remembers the words it has
-// hyphenated (bounded), so a word is looked up once per thread, not once per use.
+// Each dictionary is loaded once per process, on first use, and shared (restored from the
+// machine the build saved when the installed file is the one it was saved from:
+// text/hyphen_machine.hpp); lookups only read it and may run on many threads at once.
+// Each thread remembers the words it has hyphenated (bounded), so a word is looked up
+// once per thread, not once per use.
 #pragma once
 
 #include <cstddef>
@@ -31,8 +33,10 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
 // True when `lang` uses the British patterns.
 bool uses_british_patterns(std::string_view lang);
 
-// Reads the patterns `lang` uses, if not read yet (libhyphen takes ~10 ms to build its
-// machine from them): a warm-up, on another thread, for the first word that needs them.
+// Makes the patterns `lang` uses ready, if not yet: restored from the machine saved at
+// build time (text/hyphen_machine.hpp, ~1 ms) or, when the installed dictionary is not the
+// file it was made from, built by libhyphen from the file (~10 ms). A warm-up, on another
+// thread, for the first word that needs them.
 void load_patterns(std::string_view lang);
 
 // True when `text` holds a word the patterns may break: kMinWord ASCII letters in a row.
