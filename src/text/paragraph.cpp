@@ -57,9 +57,14 @@ constexpr double kEmergencyStretchEm = 1.5;
 constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
 // The widest a justified line's spaces open when no break could fill it: the tolerance
-// (a Latin space 0.78 em, a Korean one 0.72 em, a Han–Latin gap 0.52 em). Past it the line
-// stays short: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
+// (a Latin space 0.78 em, a Han–Latin gap 0.52 em). Past it the line stays short:
+// "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
 constexpr double kMaxOpenRatio = kTolerance;
+// Korean: half an em (r = 1), KLREQ's bound, past which a break between syllables is
+// preferred. Where even that cannot fill the line (its next piece is a phone number or a
+// dose with its unit: "궁금한 점은 진료 시간에 | 051-745-2211로"), spaces opened to 0.72 em
+// read as holes in a line that still did not reach the edge; the line ends short instead.
+constexpr double kKoreanMaxOpenRatio = 1.0;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
 // A last line narrower than this (in em) costs as much as one more line of the worst
 // badness (kInfiniteBadness, squared into demerits).
@@ -406,7 +411,7 @@ int tier_of(GlueKind k) {
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
 Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
               const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
-              std::size_t end, Pt width, bool justify) {
+              std::size_t end, Pt width, bool justify, double max_open) {
   // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
   // Each glyph is made in place in the line: every copy-fit trial sets every line.
   Line line;
@@ -462,11 +467,11 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
     // Past the bounds: a line no break could fill. Spaces between words open first, up to
-    // kMaxOpenRatio; what is left leaves the line short, as a pure CJK line stays short: a
-    // 2 em hole beside "(atorvastatin)" read as a column break.
+    // max_open (kMaxOpenRatio, kKoreanMaxOpenRatio); what is left leaves the line short, as
+    // a pure CJK line stays short: a 2 em hole beside "(atorvastatin)" read as a column break.
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
-    if (slack > 0 && open > 0) {
-      const double extra = std::min(slack / open, kMaxOpenRatio - 1);
+    if (slack > 0 && open > 0 && max_open > 1) {
+      const double extra = std::min(slack / open, max_open - 1);
       if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
       if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
     }
@@ -855,10 +860,11 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
                            is_cjk_language(style.lang), !justify, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
+  const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;
   std::size_t begin = 0;
   para.lines.reserve(chosen.size());
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify));
+    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open));
     begin = end + 1;
   }
   return para;
