@@ -56,9 +56,10 @@ constexpr double kEmergencyStretchEm = 1.5;
 // as a line 4.3 em short (r = kTolerance), so words are seldom broken.
 constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
-// The widest a justified line's spaces open when no break could fill it: the tolerance
-// (a Latin space 0.78 em, a Han–Latin gap 0.52 em). Past it the line stays short:
-// "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
+// The widest a justified line's spaces open to fill it when no break could: the tolerance
+// (a Latin space 0.78 em, a Han–Latin gap 0.52 em). A line that cannot be filled so stays
+// short with its spaces at r = 1: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese
+// line, read worse.
 constexpr double kMaxOpenRatio = kTolerance;
 // Korean: half an em (r = 1), KLREQ's bound, past which a break between syllables is
 // preferred. Where even that cannot fill the line (its next piece is a phone number or a
@@ -466,12 +467,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
-    // Past the bounds: a line no break could fill. Spaces between words open first, up to
-    // max_open (kMaxOpenRatio, kKoreanMaxOpenRatio); what is left leaves the line short, as
-    // a pure CJK line stays short: a 2 em hole beside "(atorvastatin)" read as a column break.
+    // Past the bounds: a line no break could fill. Spaces between words open further, up
+    // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), only when that fills the line. If
+    // it cannot, the line ends short with its spaces as they are (r = 1, half an em), as a
+    // pure CJK line stays short: opened to 0.78 em it showed holes and still did not reach
+    // the edge ("慢性肾脏病（chronic ⟷ kidney" 2.7 em short).
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
-    if (slack > 0 && open > 0 && max_open > 1) {
-      const double extra = std::min(slack / open, max_open - 1);
+    if (slack > 0 && open > 0 && slack <= open * (max_open - 1)) {
+      const double extra = slack / open;
       if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
       if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
     }
