@@ -334,12 +334,28 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   if (U_FAILURE(err)) return;
   ubrk_setUText(bi.get(), ut.get(), &err);
   if (U_FAILURE(err)) return;
-  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get()))
+  std::vector<std::size_t> bounds;
+  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get())) {
     boundary[static_cast<std::size_t>(b)] = 1;
+    bounds.push_back(static_cast<std::size_t>(b));
+  }
+  const auto start_of = [&](std::size_t at) {  // the first byte of the character before `at`
+    std::size_t prev = at - 1;
+    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    return prev;
+  };
+  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"):
+  // two one-character Han words side by side are most likely one word (复诊, a follow-up
+  // visit), so a Chinese title does not break between them either.
+  if (!japanese)
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
+      if (b == 0 || b >= text.size() || start_of(b) != a || start_of(c) != b) continue;
+      if (classes[a] == CharClass::Cjk && classes[b] == CharClass::Cjk) boundary[b] = 0;
+    }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
-    std::size_t prev = i - 1;
-    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    const std::size_t prev = start_of(i);
     if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
   }
 }
