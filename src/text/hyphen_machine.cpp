@@ -2,15 +2,32 @@
 
 #include <cstring>
 #include <type_traits>
+#include <vector>
 
 namespace leafpress::text {
 namespace {
 
 // Saved bytes: native integers (the build machine is the machine that reads them).
-// A record: magic, name, fingerprint, the record's length (to skip it), the counts
-// that size the restored vectors, then each level's fields in hyphen.h's order.
-// A string is its length (-1: a null pointer) and its bytes, without the NUL.
-constexpr std::uint32_t kMagic = 0x314d484cu;  // "LHM1"; a new layout takes a new number
+// A record: magic, name, fingerprint, the record's length (to skip it), the level count,
+// then per level: its counts, the dictionary's own fields, a table of fixed-size state
+// records, one of transitions, and every string NUL-terminated in one block (a state
+// names its strings by offset, -1 for none). Restoring is then a few copies and one
+// pass over the states that checks every offset and index before it is used.
+constexpr std::uint32_t kMagic = 0x324d484cu;  // "LHM2"; a new layout takes a new number
+
+struct SavedState {
+  std::int32_t match = -1, repl = -1;  // offsets into the level's strings
+  std::int32_t fallback = 0, num_trans = 0;
+  std::int8_t replindex = 0, replcut = 0;
+  std::int8_t pad[2] = {};
+};
+struct SavedTrans {
+  std::int32_t new_state = 0;
+  char ch = 0;
+  char pad[3] = {};
+};
+static_assert(std::is_trivially_copyable_v<SavedState> && sizeof(SavedState) == 20);
+static_assert(std::is_trivially_copyable_v<SavedTrans> && sizeof(SavedTrans) == 8);
 
 void put_raw(std::string& out, const void* p, std::size_t n) {
   out.append(static_cast<const char*>(p), n);
@@ -20,16 +37,6 @@ template <class T>
 void put(std::string& out, T v) {
   static_assert(std::is_trivially_copyable_v<T>);
   put_raw(out, &v, sizeof v);
-}
-
-void put_string(std::string& out, const char* s) {
-  if (!s) {
-    put<std::int32_t>(out, -1);
-    return;
-  }
-  const auto n = static_cast<std::int32_t>(std::strlen(s));
-  put(out, n);
-  put_raw(out, s, static_cast<std::size_t>(n));
 }
 
 class Reader {
@@ -49,20 +56,6 @@ class Reader {
     if (!take(n)) return {};
     return bytes_.substr(at_ - n, n);
   }
-  // A saved string, copied NUL-terminated into `text` (reserved: never reallocates).
-  char* string(std::vector<char>& text) {
-    const auto n = get<std::int32_t>();
-    if (n < 0) return nullptr;
-    const std::string_view s = bytes(static_cast<std::size_t>(n));
-    if (!ok_ || text.size() + s.size() + 1 > text.capacity()) {
-      ok_ = false;
-      return nullptr;
-    }
-    char* p = text.data() + text.size();
-    text.insert(text.end(), s.begin(), s.end());
-    text.push_back('\0');
-    return p;
-  }
 
  private:
   bool take(std::size_t n) {
@@ -77,22 +70,6 @@ class Reader {
   std::size_t at_ = 0;
   bool ok_ = true;
 };
-
-std::size_t level_text_bytes(const HyphenDict& d) {
-  std::size_t n = d.nohyphen ? std::strlen(d.nohyphen) + 1 : 0;
-  for (int i = 0; i < d.num_states; ++i) {
-    const HyphenState& s = d.states[i];
-    if (s.match) n += std::strlen(s.match) + 1;
-    if (s.repl) n += std::strlen(s.repl) + 1;
-  }
-  return n;
-}
-
-std::size_t level_trans(const HyphenDict& d) {
-  std::size_t n = 0;
-  for (int i = 0; i < d.num_states; ++i) n += static_cast<std::size_t>(d.states[i].num_trans);
-  return n;
-}
 
 }  // namespace
 
@@ -131,32 +108,57 @@ void save_machine(std::string& out, std::string_view name, const DictFingerprint
   for (const HyphenDict* d = &dict; d; d = d->nextlevel) ++levels;
   put(out, levels);
   for (const HyphenDict* d = &dict; d; d = d->nextlevel) {
-    put<std::uint64_t>(out, level_trans(*d));
-    put<std::uint64_t>(out, level_text_bytes(*d));
+    std::string text;
+    const auto offset_of = [&](const char* str) {
+      if (!str) return std::int32_t{-1};
+      const auto at = static_cast<std::int32_t>(text.size());
+      text.append(str).push_back('\0');
+      return at;
+    };
+    std::vector<SavedState> states(static_cast<std::size_t>(d->num_states));
+    std::vector<SavedTrans> trans;
+    for (int i = 0; i < d->num_states; ++i) {
+      const HyphenState& from = d->states[i];
+      SavedState& to = states[static_cast<std::size_t>(i)];
+      to.match = offset_of(from.match);
+      to.repl = offset_of(from.repl);
+      // libhyphen sets these only with a replacement (and reads them only then): the
+      // rest is whatever its allocator returned, saved as 0 so the bytes are the same every build.
+      to.replindex = from.repl ? from.replindex : 0;
+      to.replcut = from.repl ? from.replcut : 0;
+      to.fallback = from.fallback_state;
+      to.num_trans = from.num_trans;
+      for (int t = 0; t < from.num_trans; ++t) {
+        SavedTrans& tr = trans.emplace_back();
+        tr.ch = from.trans[t].ch;
+        tr.new_state = from.trans[t].new_state;
+      }
+    }
+    // NOHYPHEN: libhyphen keeps nohyphenl + 1 strings, each NUL-terminated, in one block.
+    std::int32_t nohyphen = -1;
+    if (d->nohyphen) {
+      nohyphen = static_cast<std::int32_t>(text.size());
+      const char* p = d->nohyphen;
+      for (int k = 0; k <= d->nohyphenl; ++k) {
+        const std::size_t n = std::strlen(p) + 1;
+        text.append(p, n);
+        p += n;
+      }
+    }
+    put(out, static_cast<std::int32_t>(d->num_states));
+    put<std::uint64_t>(out, trans.size());
+    put<std::uint64_t>(out, text.size());
     put(out, d->lhmin);
     put(out, d->rhmin);
     put(out, d->clhmin);
     put(out, d->crhmin);
-    put_string(out, d->nohyphen);
+    put(out, nohyphen);
     put(out, static_cast<std::int32_t>(d->nohyphenl));
     put_raw(out, d->cset, sizeof d->cset);
     put(out, static_cast<std::int32_t>(d->utf8));
-    put(out, static_cast<std::int32_t>(d->num_states));
-    for (int i = 0; i < d->num_states; ++i) {
-      const HyphenState& s = d->states[i];
-      put_string(out, s.match);
-      put_string(out, s.repl);
-      // libhyphen sets these only with a replacement (and reads them only then): the
-      // rest is whatever its allocator returned, saved as 0 so the bytes are the same every build.
-      put(out, s.repl ? s.replindex : static_cast<signed char>(0));
-      put(out, s.repl ? s.replcut : static_cast<signed char>(0));
-      put(out, static_cast<std::int32_t>(s.fallback_state));
-      put(out, static_cast<std::int32_t>(s.num_trans));
-      for (int t = 0; t < s.num_trans; ++t) {
-        put(out, s.trans[t].ch);
-        put(out, static_cast<std::int32_t>(s.trans[t].new_state));
-      }
-    }
+    put_raw(out, states.data(), states.size() * sizeof(SavedState));
+    put_raw(out, trans.data(), trans.size() * sizeof(SavedTrans));
+    put_raw(out, text.data(), text.size());
   }
   const std::uint64_t length = out.size() - length_at - sizeof(std::uint64_t);
   std::memcpy(out.data() + length_at, &length, sizeof length);
@@ -181,45 +183,76 @@ std::unique_ptr<RestoredMachine> restore(std::string_view saved, std::string_vie
     machine->levels_.resize(levels);  // never resized again: the dicts' nextlevel pointers stay valid
     for (std::uint32_t l = 0; l < levels; ++l) {
       RestoredMachine::Level& level = machine->levels_[l];
+      HyphenDict& d = level.dict;
+      d.num_states = r.get<std::int32_t>();
       const auto trans_count = r.get<std::uint64_t>();
       const auto text_bytes = r.get<std::uint64_t>();
-      if (!r.ok() || trans_count > length || text_bytes > length) return nullptr;
-      level.trans.reserve(static_cast<std::size_t>(trans_count));
-      level.text.reserve(static_cast<std::size_t>(text_bytes));
-      HyphenDict& d = level.dict;
+      // Every count within the record's length before anything is sized by it.
+      if (!r.ok() || d.num_states < 0 ||
+          static_cast<std::uint64_t>(d.num_states) > length / sizeof(SavedState) ||
+          trans_count > length / sizeof(SavedTrans) || text_bytes > length)
+        return nullptr;
       d.lhmin = r.get<char>();
       d.rhmin = r.get<char>();
       d.clhmin = r.get<char>();
       d.crhmin = r.get<char>();
-      d.nohyphen = r.string(level.text);
+      const auto nohyphen = r.get<std::int32_t>();
       d.nohyphenl = r.get<std::int32_t>();
       const std::string_view cset = r.bytes(sizeof d.cset);
-      if (!r.ok()) return nullptr;
-      std::memcpy(d.cset, cset.data(), sizeof d.cset);
       d.utf8 = r.get<std::int32_t>();
-      d.num_states = r.get<std::int32_t>();
-      if (!r.ok() || d.num_states < 0 || static_cast<std::uint64_t>(d.num_states) > length) return nullptr;
-      level.states.resize(static_cast<std::size_t>(d.num_states));
-      for (HyphenState& s : level.states) {
-        s.match = r.string(level.text);
-        s.repl = r.string(level.text);
-        s.replindex = r.get<signed char>();
-        s.replcut = r.get<signed char>();
-        s.fallback_state = r.get<std::int32_t>();
-        s.num_trans = r.get<std::int32_t>();
-        if (!r.ok() || s.num_trans < 0 || s.fallback_state < -1 || s.fallback_state >= d.num_states ||
-            level.trans.size() + static_cast<std::size_t>(s.num_trans) > level.trans.capacity())
+      const std::string_view states = r.bytes(static_cast<std::size_t>(d.num_states) * sizeof(SavedState));
+      const std::string_view trans = r.bytes(static_cast<std::size_t>(trans_count) * sizeof(SavedTrans));
+      const std::string_view text = r.bytes(static_cast<std::size_t>(text_bytes));
+      if (!r.ok() || (!text.empty() && text.back() != '\0')) return nullptr;  // every string ends inside
+      std::memcpy(d.cset, cset.data(), sizeof d.cset);
+      level.text.assign(text.begin(), text.end());
+      const auto string_at = [&](std::int32_t at, bool& ok) -> char* {
+        if (at == -1) return nullptr;
+        if (at < 0 || static_cast<std::uint64_t>(at) >= text_bytes) {
+          ok = false;
           return nullptr;
-        s.trans = s.num_trans ? level.trans.data() + level.trans.size() : nullptr;
-        for (int t = 0; t < s.num_trans; ++t) {
-          HyphenTrans tr{};
-          tr.ch = r.get<char>();
-          tr.new_state = r.get<std::int32_t>();
-          if (tr.new_state < 0 || tr.new_state >= d.num_states) return nullptr;
-          level.trans.push_back(tr);
+        }
+        return level.text.data() + at;
+      };
+      bool ok = true;
+      d.nohyphen = string_at(nohyphen, ok);
+      if (d.nohyphen) {  // nohyphenl + 1 strings, all inside the block
+        if (d.nohyphenl < 0) return nullptr;
+        std::size_t at = static_cast<std::size_t>(nohyphen);
+        for (int k = 0; k <= d.nohyphenl; ++k) {
+          const std::size_t end = text.find('\0', at);
+          if (end == std::string_view::npos) return nullptr;
+          at = end + 1;
         }
       }
-      if (!r.ok()) return nullptr;
+      level.trans.resize(static_cast<std::size_t>(trans_count));
+      for (std::size_t t = 0; t < level.trans.size(); ++t) {
+        SavedTrans saved;
+        std::memcpy(&saved, trans.data() + t * sizeof saved, sizeof saved);
+        if (saved.new_state < 0 || saved.new_state >= d.num_states) return nullptr;
+        level.trans[t].ch = saved.ch;
+        level.trans[t].new_state = saved.new_state;
+      }
+      level.states.resize(static_cast<std::size_t>(d.num_states));
+      std::size_t next_trans = 0;
+      for (std::size_t i = 0; i < level.states.size(); ++i) {
+        SavedState saved;
+        std::memcpy(&saved, states.data() + i * sizeof saved, sizeof saved);
+        if (saved.num_trans < 0 ||
+            static_cast<std::size_t>(saved.num_trans) > level.trans.size() - next_trans ||
+            saved.fallback < -1 || saved.fallback >= d.num_states)
+          return nullptr;
+        HyphenState& st = level.states[i];
+        st.match = string_at(saved.match, ok);
+        st.repl = string_at(saved.repl, ok);
+        st.replindex = saved.replindex;
+        st.replcut = saved.replcut;
+        st.fallback_state = saved.fallback;
+        st.num_trans = saved.num_trans;
+        st.trans = saved.num_trans ? level.trans.data() + next_trans : nullptr;
+        next_trans += static_cast<std::size_t>(saved.num_trans);
+      }
+      if (!ok || next_trans != level.trans.size()) return nullptr;
       d.states = level.states.data();
       d.nextlevel = l + 1 < levels ? &machine->levels_[l + 1].dict : nullptr;
     }

@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/atomic_file.hpp"
 #include "core/handle.hpp"
+#include "tests/support/test_support.hpp"
 #include "text/hyphen_machine.hpp"
 
 namespace fs = std::filesystem;
@@ -42,6 +44,14 @@ bool same_string(const char* a, const char* b) {
   return (!a && !b) || (a && b && std::strcmp(a, b) == 0);
 }
 
+// NOHYPHEN: `count` strings one after the other, each NUL-terminated.
+bool same_strings(const char* a, const char* b, int count) {
+  if (!a || !b) return !a && !b;
+  for (int k = 0; k < count; ++k, a += std::strlen(a) + 1, b += std::strlen(b) + 1)
+    if (std::strcmp(a, b) != 0) return false;
+  return true;
+}
+
 // Every field hnj_hyphen_hyphenate2 may read, on every level.
 void require_same_machine(const HyphenDict* a, const HyphenDict* b) {
   int level = 0;
@@ -51,8 +61,8 @@ void require_same_machine(const HyphenDict* a, const HyphenDict* b) {
     REQUIRE(a->rhmin == b->rhmin);
     REQUIRE(a->clhmin == b->clhmin);
     REQUIRE(a->crhmin == b->crhmin);
-    REQUIRE(same_string(a->nohyphen, b->nohyphen));
     REQUIRE(a->nohyphenl == b->nohyphenl);
+    REQUIRE(same_strings(a->nohyphen, b->nohyphen, a->nohyphenl + 1));
     REQUIRE(std::memcmp(a->cset, b->cset, sizeof a->cset) == 0);
     REQUIRE(a->utf8 == b->utf8);
     REQUIRE(a->num_states == b->num_states);
@@ -150,6 +160,55 @@ TEST_CASE("hyphen machine: saved and restored, every word of every article hyphe
       for (const char m : marks) with_hyphen += (m & 1) ? 1 : 0;
     }
     CHECK(with_hyphen > 500);  // the comparison saw real hyphens, not only empty marks
+  }
+}
+
+TEST_CASE("hyphen machine: every field libhyphen reads survives, NOHYPHEN lists and replacements included",
+          "[text][hyphen_machine]") {
+  // A dictionary with what the English ones lack: forbidden sequences (three of them, kept
+  // by libhyphen as NUL-separated strings), hyphen minima, and a non-standard replacement.
+  leafpress::test::TempDir dir;
+  const std::string path = (dir.path / "hyph_xx.dic").string();
+  const std::string dic =
+      "UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\nNOHYPHEN ck,tz,sch\n"
+      "1ba\n1be\n1bi\n1ca\n1co\n1da\n1de\n1ta\n1to\nc1k\nt1z\nf1f/ff=f,1,2\n";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << dic;
+  }
+  const Loaded loaded(hnj_hyphen_load(path.c_str()));
+  REQUIRE(loaded);
+  REQUIRE(loaded->nextlevel);
+  REQUIRE(loaded->nextlevel->nohyphen);
+  REQUIRE(loaded->nextlevel->nohyphenl == 2);
+  std::string saved;
+  save_machine(saved, "hyph_xx.dic", fingerprint(dic), *loaded);
+  const auto restored = restore(saved, "hyph_xx.dic", fingerprint(dic));
+  REQUIRE(restored);
+  require_same_machine(loaded.get(), restored->dict());
+  for (const char* word : {"bababa", "tackabe", "schobeda", "tatzeta", "schiffahrt", "decoda"}) {
+    INFO(word);
+    const std::string w = word;
+    std::string marks[2];
+    HyphenDict* dicts[2] = {loaded.get(), restored->dict()};
+    for (int i = 0; i < 2; ++i) {
+      marks[i].assign(w.size() + 5, '\0');
+      char** rep = nullptr;
+      int* pos = nullptr;
+      int* cut = nullptr;
+      REQUIRE(hnj_hyphen_hyphenate2(dicts[i], w.c_str(), static_cast<int>(w.size()), marks[i].data(), nullptr,
+                                    &rep, &pos, &cut) == 0);
+      if (rep) {
+        for (std::size_t k = 0; k < w.size(); ++k) {
+          if (rep[k]) marks[i] += std::string("|") + rep[k] + std::to_string(pos[k]) + std::to_string(cut[k]);
+          std::free(rep[k]);
+        }
+        std::free(rep);
+        std::free(pos);
+        std::free(cut);
+      }
+    }
+    CHECK(marks[1] == marks[0]);
   }
 }
 
