@@ -7,7 +7,7 @@
 // article, and the layout waits for it. The machine is a plain C structure
 // (hyphen.h: HyphenDict, HyphenState, HyphenTrans), so the build runs libhyphen once
 // (hyphen_machine_gen) and writes each machine out as bytes; at run time restore()
-// rebuilds the same structure from them in well under a million instructions.
+// rebuilds the same structure from them in some 1.4 M instructions (libhyphen: 39 M).
 //
 // A saved machine is used only for the very file it was made from: it carries the
 // file's size and a 64-bit hash of its bytes, and the run-time caller compares them

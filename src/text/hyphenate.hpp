@@ -34,7 +34,7 @@ std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_v
 bool uses_british_patterns(std::string_view lang);
 
 // Makes the patterns `lang` uses ready, if not yet: restored from the machine saved at
-// build time (text/hyphen_machine.hpp, ~1 ms) or, when the installed dictionary is not the
+// build time (text/hyphen_machine.hpp, under 1 ms) or, when the installed dictionary is not the
 // file it was made from, built by libhyphen from the file (~10 ms). A warm-up, on another
 // thread, for the first word that needs them.
 void load_patterns(std::string_view lang);
