@@ -21,8 +21,8 @@ constexpr std::size_t kMaxKnownWords = 20000;           // per thread and patter
 constexpr std::size_t kMaxDictionaryBytes = 16u << 20;  // Debian's are 110 KB
 
 // One dictionary's machine: restored from the one saved at build time when the
-// installed file is the file it was made from (1.6 M instructions with reading and hashing it), else loaded by
-// libhyphen from the file (39 M for hyph_en_US.dic).
+// installed file is the file it was made from (1.6 M instructions, reading and hashing
+// it included), else loaded by libhyphen from the file (39 M for hyph_en_US.dic).
 struct Dictionary {
   std::unique_ptr<RestoredMachine> restored;
   HyphenDictHandle loaded;
