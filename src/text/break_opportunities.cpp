@@ -110,6 +110,34 @@ std::size_t digit_groups_length(std::string_view text, std::size_t at) {
   return end - begin;
 }
 
+namespace {
+
+// A break between syllables (kFallbackBreak) leaves at least two syllables of the word on
+// each side, as \lefthyphenmin and \righthyphenmin keep letters: "허리 | 를", "체중 | 이",
+// "드 | 세요", "(free T4) | 이" parted a particle or one syllable from its word, and a line
+// that starts with a bare particle reads as a fragment. A break before an opening bracket
+// keeps two before it; one after a closing bracket, two after it.
+void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& breaks) {
+  std::vector<std::size_t> starts;  // the byte offset of each code point
+  std::vector<bool> hangul;
+  for (std::size_t pos = 0; pos < text.size();) {
+    starts.push_back(pos);
+    hangul.push_back(classify(next_code_point(text, pos)) == CharClass::Hangul);
+  }
+  for (std::size_t k = 1; k < starts.size(); ++k) {
+    if (breaks[starts[k]] != kFallbackBreak) continue;
+    std::size_t before = 0, after = 0;
+    for (std::size_t j = k; j-- > 0 && hangul[j];) ++before;
+    for (std::size_t j = k; j < starts.size() && hangul[j]; ++j) ++after;
+    // Only the sides that are syllables count: a bracket or a middle dot is the other side.
+    const bool short_before = hangul[k - 1] && before < 2;
+    const bool short_after = hangul[k] && after < 2;
+    if (short_before || short_after) breaks[starts[k]] = kNoBreak;
+  }
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
   std::vector<std::uint8_t> breaks(text.size() + 1, 0);
@@ -197,6 +225,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     prev = cp;
     prev_class = cls;
   }
+  if (korean) keep_syllable_pairs(text, breaks);
   return breaks;
 }
 
