@@ -171,7 +171,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
       if (forced && from.flagged) d += params.final_hyphen_demerits;
       // The paragraph's last line: its natural width, without the fill that ends it.
-      if (forced && natural < params.short_last_line) d += params.short_last_line_demerits;
+      if (forced && (natural < params.short_last_line || (a > 0 && from.position > params.lone_tail_after)))
+        d += params.short_last_line_demerits;
       d += from.total_demerits;
       auto& slot = best_for(from.line + 1)[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
       if (d < slot.demerits) slot = {d, a};

@@ -17,6 +17,7 @@
 // tolerance keeps small.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -61,6 +62,10 @@ struct KnuthPlassParams {
                            // TeX's \looseness, held at a count)
   Pt short_last_line = 0;  // a last line narrower than this (one character alone,
   double short_last_line_demerits = 0;  // CLReq's 孤字) costs these demerits
+  // So does a last line that starts after a break at an item index greater than this: the
+  // caller knows which items hold characters ("休 | 診。" is 2 em wide in Traditional
+  // Chinese, whose stops keep their full width, yet one character alone).
+  std::size_t lone_tail_after = std::numeric_limits<std::size_t>::max();
 };
 
 // Item indices where lines end (the last one is the final forced break), or

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -71,6 +72,9 @@ constexpr double kKoreanMaxOpenRatio = 1.0;
 // badness (kInfiniteBadness, squared into demerits).
 constexpr double kShortLastLineEm = 1.9;
 constexpr double kShortLastLineDemerits = 1e8;
+// In the last passes, where a line costs by how short it is (knuth_plass.hpp soft_tolerance),
+// a 孤字 costs as much as a line this many em short.
+constexpr double kLoneShortEm = 2;
 
 // A break inside an address leaves at least this many characters on either side (as TeX's
 // \lefthyphenmin and \righthyphenmin do for words).
@@ -739,9 +743,34 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   return done;
 }
 
+// CLReq 3.7 (孤字): the item index after which a break leaves at most one character for
+// the paragraph's last line (Han, kana or a Hangul syllable; a Latin word counts as more,
+// punctuation as none): "…國定假日休 | 診。". Past the end when the paragraph has fewer.
+std::size_t lone_tail_after(const Items& items, std::span<const CharClass> classes) {
+  int characters = 0;
+  for (std::size_t i = items.items.size(); i-- > 0;) {
+    const auto* box = std::get_if<Box>(&items.items[i]);
+    if (!box) continue;
+    std::size_t last_cluster = std::numeric_limits<std::size_t>::max();
+    for (std::uint32_t g = box->glyph_begin; g < box->glyph_end; ++g) {
+      const std::size_t cluster = items.glyphs[g].cluster;
+      if (cluster == last_cluster || cluster >= classes.size()) continue;
+      last_cluster = cluster;
+      const CharClass c = classes[cluster];
+      if (c == CharClass::Cjk || c == CharClass::Hangul)
+        ++characters;
+      else if (c == CharClass::Latin)
+        characters += 2;
+    }
+    if (characters >= 2) return i;
+  }
+  return std::numeric_limits<std::size_t>::max();
+}
+
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
-                                       bool ragged, const ComposeOptions& options) {
+                                       bool ragged, const ComposeOptions& options,
+                                       std::size_t lone_tail_after) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
   // opens to half an em; only when that fails are syllable breaks weighed. A number is
@@ -773,6 +802,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.no_flagged_lines = options.no_hyphen_lines;
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
+  params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
   params.em = em;
@@ -785,14 +815,19 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
-    if (alone && pass.tolerance >= kLastTolerance) break;
+    // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
+    // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
+    if (params.soft_tolerance > 0)
+      params.short_last_line_demerits =
+          std::pow(1 + 100 * std::pow(kTolerance, 3), 2) * (1 + kLoneShortEm * kLoneShortEm);
     auto found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
     const bool short_end =
         cjk && found->size() >= 2 &&
-        LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
+        ((*found)[found->size() - 2] > lone_tail_after ||
+         LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line);
     if (!short_end) return std::move(*found);
     if (!alone) alone = std::move(found);
   }
@@ -800,7 +835,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, cjk, ragged, any);
+    return choose_breaks(items, width, em, korean, cjk, ragged, any, lone_tail_after);
   }
   return {};
 }
@@ -876,7 +911,9 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left)
     chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"),
-                           is_cjk_language(style.lang), !justify, options);
+                           is_cjk_language(style.lang), !justify, options,
+                           is_cjk_language(style.lang) ? lone_tail_after(items, p.itemized.classes)
+                                                       : std::numeric_limits<std::size_t>::max());
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;
