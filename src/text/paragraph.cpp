@@ -202,9 +202,11 @@ struct LineWidths {
 // that many lines nor one of a line more (kExtraLineCost) avoids it.
 constexpr double kPhraseBonus = 0.1;
 constexpr double kCommaBonus = 0.03;
-constexpr double kCompoundBreakCost = 1;         // a whole line's worth: only when nothing else fits
-constexpr double kExtraLineCost = 0.5;           // a line more than first fit needs
-constexpr double kParticleStartCost = 0.3;       // a line that starts with 的, 了 … (phrase_bonus)
+constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when nothing else fits
+constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
+constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
+// A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
+constexpr double kLoneWordCost = 0.25;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
@@ -243,6 +245,7 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
+          if (j == i + 1) c += kLoneWordCost;  // no legal break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
         }
     if (cost[lines][n - 1] == kNone) return {kNone, {}};
@@ -348,15 +351,18 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
     return prev;
   };
-  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"):
-  // two one-character Han words side by side are most likely one word (复诊, a follow-up
-  // visit), so a Chinese title does not break between them either.
-  if (!japanese)
-    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
-      const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
-      if (b == 0 || b >= text.size() || start_of(b) != a || start_of(c) != b) continue;
-      if (classes[a] == CharClass::Cjk && classes[b] == CharClass::Cjk) boundary[b] = 0;
-    }
+  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"),
+  // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
+  // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
+  // a title does not break on either side of it.
+  for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+    const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
+    if (b == 0 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk || classes[b] != CharClass::Cjk)
+      continue;
+    const bool single_before = start_of(b) == a;
+    const bool single_after = start_of(c) == b;
+    if (single_before || single_after) boundary[b] = 0;
+  }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);

@@ -486,6 +486,38 @@ TEST_CASE("justify: a balanced Chinese title keeps a word the dictionary does no
   CHECK(broke_near > 0);  // widths where the break falls around the word
 }
 
+TEST_CASE("justify: a balanced title leaves no word alone on a line", "[text][justify]") {
+  // "Living with | Migraine: | Triggers, Tablets | …": the colon's bonus left a word alone.
+  ParagraphStyle style = title_style("en-GB", 24);
+  int checked = 0;
+  // From 230 pt every line can hold two words ("Migraine: Triggers," is 230 pt wide).
+  for (Pt width = 230; width <= 400; width += 5) {
+    auto p = compose({TextSpan{"Living with Migraine: Triggers, Tablets and When to Seek Urgent Help"}},
+                     style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    ++checked;
+    for (const Line& line : p->lines) CHECK(line.text().find(' ') != std::string::npos);
+  }
+  CHECK(checked > 10);
+}
+
+TEST_CASE("justify: a Chinese title keeps a number in Han numerals with its measure word",
+          "[text][justify]") {
+  // ICU reads 十四天 as 十四 | 天 ("幽门螺杆菌根除治疗：十四 | 天四联疗法…"): the measure
+  // word is a one-character segment, kept with its neighbours (keep_cjk_words_whole).
+  ParagraphStyle style = title_style("zh-Hans", 24);
+  for (const char* title :
+       {"幽门螺杆菌根除治疗：十四天四联疗法服药与复查须知", "宝宝满十二个月以后的辅食安排与睡眠习惯"})
+    for (Pt width = 150; width <= 420; width += 6) {
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      for (const Line& line : p->lines)
+        for (const char* numeral : {"十", "四", "二"}) CHECK_FALSE(line.text().ends_with(numeral));
+    }
+}
+
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
   ParagraphStyle style = title_style("en", 24);
   for (Pt width = 330; width <= 440; width += 10) {
