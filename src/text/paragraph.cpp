@@ -773,6 +773,17 @@ std::size_t lone_tail_after(const Items& items, std::span<const CharClass> class
   return std::numeric_limits<std::size_t>::max();
 }
 
+// Korean (KLREQ breaks between words): a last line that holds only the tail of a word
+// split between syllables ("…줄 수 있습 | 니다.") reads as a fragment; the last line starts
+// at the last word space or before it. The item index of that space, or past the end.
+std::size_t last_word_space(const Items& items) {
+  for (std::size_t i = items.items.size(); i-- > 1;) {
+    const auto* glue = std::get_if<Glue>(&items.items[i]);
+    if (glue && glue->kind == GlueKind::Word && std::holds_alternative<Box>(items.items[i - 1])) return i;
+  }
+  return std::numeric_limits<std::size_t>::max();
+}
+
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
                                        bool ragged, const ComposeOptions& options,
@@ -915,11 +926,14 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
-  else if (justify || style.align == Align::Ragged || style.align == Align::Left)
-    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"),
-                           is_cjk_language(style.lang), !justify, options,
-                           is_cjk_language(style.lang) ? lone_tail_after(items, p.itemized.classes)
-                                                       : std::numeric_limits<std::size_t>::max());
+  else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
+    const bool korean = style.lang.starts_with("ko");
+    std::size_t lone = std::numeric_limits<std::size_t>::max();
+    if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
+    if (korean) lone = std::min(lone, last_word_space(items));
+    chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), !justify,
+                           options, lone);
+  }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;

@@ -842,6 +842,28 @@ TEST_CASE("paragraph: no Chinese, Japanese or Korean paragraph ends with one cha
   CHECK(checked > 50);
 }
 
+TEST_CASE("paragraph: a Korean paragraph's last line is never the tail of a split word", "[text]") {
+  // "…영향을 줄 수 있습 | 니다.": the last line held only the end of a word split between
+  // syllables.
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "ko";
+  const std::string text =
+      "여성분은 생리 기간을 피해 예약해 주세요. 소변 검사 결과에 영향을 줄 수 있습니다. 검진 전날 저녁 9시 "
+      "이후에는 물을 제외한 음식을 드시지 않도록 주의하시기 바랍니다.";
+  int checked = 0;
+  for (Pt width = 150; width <= 300; width += 5) {
+    const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+    INFO("width " << width << describe(p));
+    if (p.lines.size() < 2) continue;
+    ++checked;
+    // It holds the paragraph's last word whole: it starts at a space, or holds one.
+    const std::string last = p.lines.back().text();
+    CHECK((text.find(" " + last) != std::string::npos || last.find(' ') != std::string::npos));
+  }
+  CHECK(checked > 20);
+}
+
 TEST_CASE("paragraph: an address never breaks within three characters of its ends", "[text]") {
   const std::string text =
       "You can also email orthopaedics.followup@staldhelms.example.nhs.uk, and further leaflets are at "
