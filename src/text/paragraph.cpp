@@ -154,7 +154,10 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     };
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
-    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
+    // A capitalised word is not hyphenated (TeX's \uchyph=0): a name ("Fri-day", "Pre-vention
+    // Programme") is read by its shape, and a patient looks for it as written.
+    const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
+    if (plain && !capitalised && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
@@ -226,6 +229,12 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   };
   constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
+  // spaces[j]: how many of legal[1..j] are word breaks (glue), not a hyphen's or a
+  // syllable's penalty: a line between legal[i] and legal[j] holds one word when
+  // spaces[j - 1] == spaces[i].
+  std::vector<std::size_t> spaces(n, 0);
+  for (std::size_t j = 1; j < n; ++j)
+    spaces[j] = spaces[j - 1] + (std::holds_alternative<Glue>(items[legal[j]]) ? 1 : 0);
   // The best set of exactly `lines` lines and its cost.
   const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
     const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
@@ -245,7 +254,7 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
-          if (j == i + 1) c += kLoneWordCost;  // no legal break inside: one word
+          if (spaces[j - 1] == spaces[i]) c += kLoneWordCost;  // no word break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
         }
     if (cost[lines][n - 1] == kNone) return {kNone, {}};
@@ -534,6 +543,9 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       x += g->width + (r >= 0 ? r * g->stretch : r * g->shrink);
     }
   }
+  // A compound broken at its own hyphen ends in a hyphen too: layout keeps it off a
+  // column's last line as it does an inserted one (layout/column_ends).
+  if (at_break && at_break->flagged && at_break->glyph < 0) line.ends_at_hyphen = true;
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
     place(s, x, 0, "-", false);
