@@ -55,11 +55,16 @@ bool is_range_mark(char32_t cp) {
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
 bool is_unit_word(std::string_view w) {
   static constexpr std::string_view kUnits[] = {
-      "mg",   "g",    "kg",   "µg",  "μg", "mcg", "ng",  "ml",  "mL",   "l",    "L",    "dl",  "dL", "cl",
-      "mmHg", "mmol", "µmol", "mol", "cm", "mm",  "m",   "km",  "kcal", "kJ",   "IU",   "U",   "h",  "min",
-      "s",    "ms",   "°C",   "°F",  "%",  "bpm", "Hz",  "kPa", "cc",   "oz",   "lb",   "lbs", "ft", "mEq",
-      "mSv",  "Gy",   "nm",   "µm",  "μm", "mIU", "µIU", "μIU", "pg",   "pmol", "nmol", "mU",  "kU", "mV",
-      "mA",   "wk",   "wks",  "mo",  "yr", "yrs", "d",   "x",   "mcL",  "µL",   "μL",   "kDa"};
+      "mg", "g", "kg", "µg", "μg", "mcg", "ng", "ml", "mL", "l", "L", "dl", "dL", "cl", "mmHg", "mmol",
+      "µmol", "mol", "cm", "mm", "m", "km", "kcal", "kJ", "IU", "U", "h", "min", "s", "ms", "°C", "°F", "%",
+      "bpm", "Hz", "kPa", "cc", "oz", "lb", "lbs", "ft", "mEq", "mSv", "Gy", "nm", "µm", "μm", "mIU", "µIU",
+      "μIU", "pg", "pmol", "nmol", "mU", "kU", "mV", "mA", "wk", "wks", "mo", "yr", "yrs", "d", "x", "mcL",
+      "µL", "μL", "kDa",
+      // Units written out, and the clock: "in 24 | hours", "2 | tablets", "at 9 | am" read
+      // as badly as "140 | mmHg" (a tie in TeX: 24~hours).
+      "second", "seconds", "minute", "minutes", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
+      "weeks", "month", "months", "year", "years", "am", "pm", "tablet", "tablets", "capsule", "capsules",
+      "puff", "puffs", "drop", "drops", "dose", "doses", "times"};
   for (const std::string_view u : kUnits)
     if (w == u) return true;
   return false;
