@@ -51,7 +51,8 @@ struct KnuthPlassParams {
   // short beyond it in em. TeX caps badness at kInfiniteBadness instead, where a line of three
   // characters costs no more than a full one a little loose ("腋下温 | 度达到 37.3℃…");
   // the cube uncapped spread what no break can avoid over three lines 3 em short each, and
-  // a cost linear in s put it all on one line 7 em short, read as a paragraph's end.
+  // a cost linear in s put it all on one line 7 em short, read as a paragraph's end. Such a
+  // line is taken whatever `tolerance` says, a line without glue too.
   double soft_tolerance = 0;
   Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken

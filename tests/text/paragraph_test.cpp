@@ -864,6 +864,22 @@ TEST_CASE("paragraph: a Korean paragraph's last line is never the tail of a spli
   CHECK(checked > 20);
 }
 
+TEST_CASE("paragraph: a line with no glue is weighed by how short it is, not held back", "[text]") {
+  // "門診時間：週一至週 | 五 09:00～12:00、…" split 週五 so the next line had a space to
+  // open: "09:00～12:00、" alone has no glue, and no pass before the emergency one took it.
+  ParagraphStyle style;
+  style.size = 13.5;
+  style.lang = "zh-Hant";
+  const std::string text =
+      "門診時間：週一至週五 09:00～12:00、14:30～17:30、18:30～21:00；週六上午 09:00～12:00，"
+      "週日及國定假日休診。";
+  for (Pt width = 189; width <= 270; width += 13.5) {  // from where 門診時間：週一至週五 fits twice over
+    const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+    INFO("width " << width << describe(p));
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) CHECK_FALSE(p.lines[l].text().ends_with("週"));
+  }
+}
+
 TEST_CASE("paragraph: an address never breaks within three characters of its ends", "[text]") {
   const std::string text =
       "You can also email orthopaedics.followup@staldhelms.example.nhs.uk, and further leaflets are at "
