@@ -89,8 +89,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"", kNormal, "two words", "two ÷words"},
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
-      // ... and so is a unit written out, or the clock.
-      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 hours, ÷2 tablets ÷at ÷9 am"},
+      // ... and so is the clock; a unit written out is a word like any other.
+      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ÷hours, ÷2 ÷tablets ÷at ÷9 am"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
@@ -197,7 +197,7 @@ TEST_CASE("break_opportunities: a phone number's digit groups never part", "[tex
   CHECK(draw("请致电 +1 555 0100，或前往", "zh-Hans", kNormal) == "请÷致÷电 ÷+1 555 0100，÷或÷前÷往");
   CHECK(draw("Call 0571 8800 1234 today", "en", kNormal) == "Call ÷0571 8800 1234 ÷today");
   // Between a number and a word the space stays an ordinary break.
-  CHECK(draw("in 3 steps", "en", kNormal) == "in ÷3 ÷steps");
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ÷days");
   // A long run of numbers (a list of doses) may still break, as a last resort.
   const std::string doses = "10 20 30 40 50 60 70 80 90";
   const auto breaks = find_break_opportunities(doses, "en", kNormal);
