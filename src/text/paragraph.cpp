@@ -350,7 +350,6 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
   UErrorCode err = U_ZERO_ERROR;
-  const bool japanese = lang.starts_with("ja");
   const BreakIterator bi = title_word_iterator(lang, err);
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
   if (U_FAILURE(err)) return;
