@@ -581,32 +581,45 @@ std::vector<PlannedJob> Manifest::all_jobs() const {
   return out;
 }
 
-Status refuse_outputs_over_inputs(const Manifest& m,
-                                  const std::vector<std::pair<std::string, std::string>>& extra) {
+namespace {
+
+// What a run of the manifest reads: the manifest, its CSV files, and what each article
+// reads (known from its first job: InputGuard::add_job).
+InputGuard inputs_of(const Manifest& m) {
   InputGuard guard;
   guard.add(m.path, "the manifest " + m.path);
   for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
-  {
-    // What a job reads is known from the first job of each article (InputGuard::add_job).
-    auto cursor = m.plan();
-    for (auto p = cursor.next(); p; p = cursor.next()) {
-      guard.add_job(p->job);
-      cursor.skip_article();
-    }
+  auto cursor = m.plan();
+  for (auto p = cursor.next(); p; p = cursor.next()) {
+    guard.add_job(p->job);
+    cursor.skip_article();
   }
-  const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + ": " + e.message, e.hint}; };
+  return guard;
+}
+
+Error refused_by(const Manifest& m, const Error& e) {
+  return Error{m.path, 0, e.file + ": " + e.message, e.hint};
+}
+
+}  // namespace
+
+Status refuse_outputs_over_inputs(const Manifest& m) {
+  const InputGuard guard = inputs_of(m);
   auto cursor = m.plan();
   for (auto planned = cursor.next(); planned; planned = cursor.next()) {
     const PlannedJob& p = *planned;
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
-    if (auto s = guard.check_output(p.job.output, who); !s) return refuse(s.error());
+    if (auto s = guard.check_output(p.job.output, who); !s) return refused_by(m, s.error());
     if (output_kind(p.job.output) == OutputKind::File)
       if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
-        return refuse(s.error());
+        return refused_by(m, s.error());
   }
-  for (const auto& [output, who] : extra)
-    if (auto s = guard.check_output(output, who); !s) return refuse(s.error());
+  return Ok{};
+}
+
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer) {
+  if (auto s = inputs_of(m).check_output(output, writer); !s) return refused_by(m, s.error());
   return Ok{};
 }
 

@@ -87,10 +87,13 @@ struct Manifest {
 };
 
 // Refuses (a usage error naming both files) any output of the manifest that is a file
-// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar, and each
-// of `extra` (path, who writes it: the report). parse_manifest checks the PDFs itself.
-Status refuse_outputs_over_inputs(const Manifest& m,
-                                  const std::vector<std::pair<std::string, std::string>>& extra = {});
+// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar.
+// parse_manifest calls it.
+Status refuse_outputs_over_inputs(const Manifest& m);
+
+// The same for one more file the run writes, `writer` saying who writes it ("the report").
+// It walks the manifest's articles, not its rows: the PDFs were checked when it was parsed.
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer);
 
 // Reads and expands a manifest file.
 Result<Manifest> load_manifest(const std::string& path);
