@@ -438,12 +438,6 @@ std::string collision_hint(const PlannedJob& a, const PlannedJob& b) {
 }
 
 // The name two outputs share when they are one file.
-std::string output_key(const std::string& output) {
-  std::error_code ec;  // a name too long for the file system: compare as written
-  fs::path canonical = fs::weakly_canonical(output, ec);
-  if (ec) canonical = fs::path(output).lexically_normal();
-  return canonical.string();
-}
 
 // Two jobs writing one file. A pass over the plan keeps a 64-bit hash of each output's
 // name and the job's number (16 bytes a row, not the names); only jobs whose hashes meet
@@ -579,6 +573,13 @@ std::vector<PlannedJob> Manifest::all_jobs() const {
   auto cursor = plan();
   for (auto p = cursor.next(); p; p = cursor.next()) out.push_back(std::move(*p));
   return out;
+}
+
+std::string output_key(const std::string& output) {
+  std::error_code ec;  // a name too long for the file system: compare as written
+  fs::path canonical = fs::weakly_canonical(output, ec);
+  if (ec) canonical = fs::path(output).lexically_normal();
+  return canonical.string();
 }
 
 namespace {

@@ -95,6 +95,11 @@ Status refuse_outputs_over_inputs(const Manifest& m);
 // It walks the manifest's articles, not its rows: the PDFs were checked when it was parsed.
 Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer);
 
+// The name two outputs are compared by ("out/a.pdf", "./out/a.pdf" and "out/../out/a.pdf"
+// are one file, whether it exists or not): weakly canonical, or lexically normal when the
+// file system cannot resolve it.
+std::string output_key(const std::string& output);
+
 // Reads and expands a manifest file.
 Result<Manifest> load_manifest(const std::string& path);
 

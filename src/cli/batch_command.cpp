@@ -32,16 +32,20 @@ constexpr std::size_t kMaxWarningsShown = 20;  // the rest are in the report
 
 // One walk of the plan before anything is built, and only when it has something to find:
 // how many jobs fall in `shard` (for the progress line and the thread count), and whether
-// `report`, a file that exists already, is one of the PDFs (a usage error). A name that
-// does not exist yet matches no PDF (core/file_identity.hpp).
+// the report is one of the PDFs (a usage error: written last, it would replace that PDF
+// with its text, and the fingerprint would keep it so). By name, built or not yet, and by
+// identity (a link to a PDF).
 Result<std::size_t> count_and_check(const batch::Manifest& manifest, const batch::Shard& shard,
                                     const std::string& report) {
-  const auto id = report.empty() ? std::nullopt : file_identity(report);
-  if (shard.count == 1 && !id) return manifest.job_count;
+  const bool file = !report.empty() && output_kind(report) == OutputKind::File;
+  if (shard.count == 1 && !file) return manifest.job_count;
+  const auto id = file ? file_identity(report) : std::nullopt;
+  const std::string key = file ? batch::output_key(report) : "";
   std::size_t in_shard = 0;
   auto cursor = manifest.plan();
   for (auto p = cursor.next(); p; p = cursor.next()) {
-    if (id && file_identity(p->job.output) == id)
+    if (file && !p->problem &&
+        ((id && file_identity(p->job.output) == id) || batch::output_key(p->job.output) == key))
       return Error{report, 0, "is also the PDF of job `" + p->name + "` (" + p->job.article + ")",
                    "write the report to a .json file"};
     in_shard += shard.takes(p->shard_key);

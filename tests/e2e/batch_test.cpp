@@ -486,3 +486,19 @@ TEST_CASE("batch: a sharded run and its re-run say and report the same bytes as 
   CHECK(first.report == built_report);
   CHECK(again.report == skipped_report);
 }
+
+// Written last, such a report replaced the PDF with its JSON, and the fingerprint then
+// kept the "PDF" up to date: refused, as a report over a PDF that exists already is.
+TEST_CASE("batch: a report named like a PDF not built yet is refused before anything is built",
+          "[e2e][batch]") {
+  Merge m(2);
+  for (const std::string report : {"out/c1.pdf", "out/../out/c1.pdf"}) {
+    const auto run =
+        run_tool("cd " + shell_quoted(m.dir.path) + " && " + command("batch batch.yaml --report " + report));
+    INFO(run.output);
+    CHECK(run.status == 2);
+    CHECK(run.output == "error: " + report +
+                            ": is also the PDF of job `flu` (flu.md) (write the report to a .json file)\n");
+    CHECK_FALSE(fs::exists(m.dir.path / "out"));
+  }
+}
