@@ -611,7 +611,7 @@ Status refuse_outputs_over_inputs(const Manifest& m) {
     const PlannedJob& p = *planned;
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
-    if (auto s = guard.check_output(p.job.output, who); !s) return refused_by(m, s.error());
+    if (auto s = guard.check_output(p.job.output, who, &kPdfOutput); !s) return refused_by(m, s.error());
     if (output_kind(p.job.output) == OutputKind::File)
       if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
         return refused_by(m, s.error());
@@ -619,8 +619,9 @@ Status refuse_outputs_over_inputs(const Manifest& m) {
   return Ok{};
 }
 
-Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer) {
-  if (auto s = inputs_of(m).check_output(output, writer); !s) return refused_by(m, s.error());
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
+                                 const OutputType* kind) {
+  if (auto s = inputs_of(m).check_output(output, writer, kind); !s) return refused_by(m, s.error());
   return Ok{};
 }
 

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/input_guard.hpp"
 #include "core/result.hpp"
 
 namespace leafpress::batch {
@@ -87,13 +88,16 @@ struct Manifest {
 };
 
 // Refuses (a usage error naming both files) any output of the manifest that is a file
-// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar.
+// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar; and a PDF
+// whose name holds a file that is not a PDF.
 // parse_manifest calls it.
 Status refuse_outputs_over_inputs(const Manifest& m);
 
-// The same for one more file the run writes, `writer` saying who writes it ("the report").
+// The same for one more file the run writes, `writer` saying who writes it ("the report"),
+// `kind` what it is (input_guard.hpp: an existing file of another kind is refused too).
 // It walks the manifest's articles, not its rows: the PDFs were checked when it was parsed.
-Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer);
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
+                                 const OutputType* kind = nullptr);
 
 // The name two outputs are compared by ("out/a.pdf", "./out/a.pdf" and "out/../out/a.pdf"
 // are one file, whether it exists or not): weakly canonical, or lexically normal when the

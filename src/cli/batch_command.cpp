@@ -72,19 +72,21 @@ int run_batch(const BatchRequest& request, const char* argv0) {
     return 2;
   }
 
-  // The report may not replace a file this run reads either (the PDFs were checked
-  // with the manifest), nor be one of the PDFs.
-  if (!request.report.empty())
-    if (auto s = batch::refuse_output_over_inputs(*manifest, request.report, "the report"); !s) {
-      std::cerr << "error: " << s.error().describe() << "\n";
-      return 2;
-    }
-  // (--dry-run lists its shard itself.)
+  // The report may not be one of the PDFs. (--dry-run lists its shard itself.)
   auto in_shard = count_and_check(*manifest, request.dry_run ? batch::Shard{} : shard, request.report);
   if (!in_shard) {
     std::cerr << "error: " << in_shard.error().describe() << "\n";
     return 2;
   }
+  // Nor may the report replace a file this run reads (the PDFs were checked with the
+  // manifest), or a file of another kind.
+  if (!request.report.empty())
+    if (auto s =
+            batch::refuse_output_over_inputs(*manifest, request.report, "the report", &batch::kReportOutput);
+        !s) {
+      std::cerr << "error: " << s.error().describe() << "\n";
+      return 2;
+    }
 
   if (request.dry_run) {
     print_dry_run(*manifest, shard, request.force);

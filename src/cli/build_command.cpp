@@ -103,7 +103,7 @@ int run_build(const BuildRequest& request, const char* argv0) {
   // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
   std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
-    if (auto s = guard.check_output(job.output, "the PDF of " + job.article); !s) {
+    if (auto s = guard.check_output(job.output, "the PDF of " + job.article, &batch::kPdfOutput); !s) {
       std::cerr << "error: " << s.error().describe() << "\n";
       return 2;
     }

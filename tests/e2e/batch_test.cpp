@@ -502,3 +502,49 @@ TEST_CASE("batch: a report named like a PDF not built yet is refused before anyt
     CHECK_FALSE(fs::exists(m.dir.path / "out"));
   }
 }
+
+// An office's `out` folder that is a link to /etc (here a stand-in), and a row whose id is
+// `passwd`: the PDF replaced the system's file. leafpress replaces only what it could have
+// made: a PDF's name must hold a PDF (or nothing), the report's a JSON report.
+TEST_CASE("batch: an output name that holds a file of another kind is refused, through a linked folder too",
+          "[e2e][batch]") {
+  TempDir dir;
+  write_bytes(dir.path / "flu.md", kArticle);
+  write_bytes(dir.path / "clinics.csv",
+              "clinic.id,clinic.name,clinic.phone\nmaple,Maple,555\npasswd,East,556\n");
+  write_bytes(dir.path / "batch.yaml",
+              "jobs:\n  - articles: flu.md\n    layout: handout-a4\n    data: clinics.csv\n"
+              "    output: out/{{clinic.id}}\n");
+  fs::create_directories(dir.path / "etc");
+  const auto passwd = write_bytes(dir.path / "etc" / "passwd", "root:x:0:0:root:/root:/bin/bash\n");
+  fs::create_directory_symlink(dir.path / "etc", dir.path / "out");
+  const auto in_dir = "cd " + shell_quoted(dir.path) + " && ";
+  const auto run = run_tool(in_dir + command("batch batch.yaml"));
+  INFO(run.output);
+  CHECK(run.status == 2);
+  CHECK(
+      run.output ==
+      "error: batch.yaml: out/passwd: is not a PDF (it begins \"root:x:0:0:root:/root:/b\"): the PDF of job "
+      "`job-1` (flu.md, clinics.csv:3) would replace it (leafpress replaces only what it made: move the "
+      "file away, or choose another output name)\n");
+  CHECK(read_bytes(passwd) == "root:x:0:0:root:/root:/bin/bash\n");
+  CHECK(fs::directory_iterator(dir.path / "etc") != fs::directory_iterator());
+  CHECK_FALSE(fs::exists(dir.path / "etc" / "maple"));  // nothing built
+
+  // The report, and `build -o`, likewise; a PDF or an empty file is replaced as before.
+  write_bytes(dir.path / "clinics.csv", "clinic.id,clinic.name,clinic.phone\nmaple,Maple,555\n");
+  const auto notes = write_bytes(dir.path / "notes.txt", "call the printer on Monday\n");
+  const auto report = run_tool(in_dir + command("batch batch.yaml --report notes.txt"));
+  INFO(report.output);
+  CHECK(report.status == 2);
+  CHECK_THAT(report.output,
+             Catch::Contains("notes.txt: is not a JSON report (it begins \"call the printer on Mond\")"));
+  const auto build = run_tool(in_dir + command("build flu.md -o notes.txt"));
+  INFO(build.output);
+  CHECK(build.status == 2);
+  CHECK_THAT(build.output, Catch::StartsWith("error: notes.txt: is not a PDF"));
+  CHECK(read_bytes(notes) == "call the printer on Monday\n");
+  write_bytes(dir.path / "empty.json", "");
+  CHECK(run_tool(in_dir + command("batch batch.yaml --report empty.json")).status == 0);
+  CHECK(run_tool(in_dir + command("build flu.md -o out/maple")).status == 0);  // a PDF, replaced
+}
