@@ -12,10 +12,12 @@
 #include "batch/data_rows.hpp"
 #include "batch/fingerprint.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/merge_rules.hpp"
 #include "batch/path_glob.hpp"
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
 #include "core/yaml_limits.hpp"
+#include "doc/document.hpp"
 #include "doc/image.hpp"
 #include "layout/template.hpp"
 
@@ -307,6 +309,25 @@ class Reader {
     return Ok{};
   }
 
+  // A variable an article uses that no row can have (no such column, no `vars:` entry)
+  // fails every one of its PDFs: said once, as a usage error, at the article's line, before
+  // anything is built, as a build of its first row would say it. Each article is filled
+  // with the names as values: only an unknown name is an error here (a value that fails
+  // as a date or a picture path is the rows' business).
+  static Status refuse_unknown_variables(const std::vector<std::string>& articles,
+                                         const std::set<std::string>& columns, const std::string& source) {
+    Variables names;
+    for (const auto& c : columns)
+      if (c != "article" && c != "job" && c != "row") names[c] = c;
+    for (const auto& article : articles) {
+      auto document = doc::load_document(article);
+      if (!document) continue;  // its build says what is wrong with it
+      auto filled = fill_document(*document, for_language(names, document->meta.lang), source);
+      if (!filled && filled.error().message.starts_with("unknown variable")) return filled.error();
+    }
+    return Ok{};
+  }
+
   Result<JobGroup> expand(const YAML::Node& job, const YAML::Node& defaults, std::size_t index) const {
     std::string name = "job-" + std::to_string(index + 1);
     if (job["name"]) {
@@ -393,6 +414,8 @@ class Reader {
                                       : source + " does not have (the values found: " + found + ")"),
                   "use a data column, a `vars:` entry, {{article}}, {{job}} or {{row}}");
       }
+    if (!source.empty())
+      if (auto s = refuse_unknown_variables(*list, columns, source); !s) return s.error();
     // Bounds what the manifest may plan in all (each PDF's values: the job's and its row's).
     const std::size_t values = shared.size() * row_count_ + values_;
     planned_values_ += values * list->size();

@@ -172,12 +172,43 @@ TEST_CASE("manifest: messages name the CSV and its columns, and hint at what the
   CHECK_THAT(m.error().message, Catch::Contains("clinics.csv does not have") &&
                                     Catch::Contains("clinic.id, clinic.name, clinic.phone"));
   // The pattern has {{clinic.id}} already: the rows share a value; never "add {{clinic.id}}".
-  write_bytes(f.dir.path / "twice.csv", "clinic.id,clinic.name\neast,A\neast,B\n");
+  write_bytes(f.dir.path / "twice.csv", "clinic.id,clinic.phone\neast,1\neast,2\n");
   m = load_manifest(f.manifest(
       "jobs:\n  - articles: handouts/flu.en.md\n    data: twice.csv\n    output: '{{clinic.id}}.pdf'\n"));
   REQUIRE_FALSE(m);
   CHECK_THAT(m.error().hint, Catch::Contains("same {{clinic.id}}") && Catch::Contains("{{row}}"));
   CHECK_THAT(m.error().hint, !Catch::Contains("e.g. {{clinic.id}}"));
+}
+
+// A column the article needs and the data lacks failed every row alone, one error a row
+// (30 rows, 30 lines): now one usage error at the article's line, before anything is built.
+// Only an unknown name counts: the values are the rows' business.
+TEST_CASE("manifest: a variable the article uses and no row has is one usage error at the article's line",
+          "[batch]") {
+  Folder f;
+  write_bytes(f.dir.path / "handouts" / "hours.md", "# Hours\n\nOpen {{hours}}.\n\nCall {{clinic.phone}}.\n");
+  auto m = load_manifest(
+      f.manifest("jobs:\n  - articles: [handouts/flu.en.md, handouts/hours.md]\n    data: clinics.csv\n"
+                 "    output: 'out/{{clinic.id}}-{{article}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().file == (f.dir.path / "handouts" / "hours.md").string());
+  CHECK(m.error().line == 3);
+  CHECK(m.error().message ==
+        "unknown variable {{hours}} in the text (values from " + (f.dir.path / "clinics.csv").string() + ")");
+  CHECK_THAT(m.error().hint, Catch::Contains("add a column `hours`"));
+  // A `vars:` entry gives it; so does inline `rows:` where one row has it (the others fail alone).
+  CHECK(
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/hours.md\n    data: clinics.csv\n"
+                               "    vars: {hours: 9-5}\n    output: 'out/{{clinic.id}}.pdf'\n")));
+  CHECK(load_manifest(
+      f.manifest("jobs:\n  - articles: handouts/hours.md\n    output: 'out/{{row}}.pdf'\n"
+                 "    rows:\n      - {hours: 9-5, clinic: {phone: 1}}\n      - {clinic: {phone: 2}}\n")));
+  // An empty value, a date or a picture that a value names: not this check's business.
+  write_bytes(f.dir.path / "handouts" / "dated.md",
+              "---\ndate: \"{{clinic.name}}\"\n---\n\nCall {{clinic.phone}}.\n");
+  CHECK(
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/dated.md\n    data: clinics.csv\n"
+                               "    output: 'out/{{clinic.id}}.pdf'\n")));
 }
 
 // A merge of 20,000 rows: the manifest keeps a copy of its CSV on disk (not even the CSV's
