@@ -12,6 +12,7 @@
 #include "batch/data_rows.hpp"
 #include "batch/fingerprint.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/layout_search.hpp"
 #include "batch/merge_rules.hpp"
 #include "batch/path_glob.hpp"
 #include "batch/variables.hpp"
@@ -31,6 +32,7 @@ struct JobGroup {
   Job base;          // what every PDF of the entry shares
   Variables shared;  // `vars:`
   std::vector<std::string> articles;
+  int layout_line = 0;  // where `layout:` is written (the job's or the defaults'), for messages
   // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
   // the rows written in the manifest (`rows:`), or one empty row (no data).
   std::shared_ptr<const CsvSnapshot> csv;
@@ -337,9 +339,11 @@ class Reader {
     }
     Job base;
     base.fill_variables = true;
+    int layout_line = 0;
     if (auto n = get(job, defaults, "layout")) {
       auto v = scalar(n, "layout");
       if (!v) return v.error();
+      layout_line = n.Mark().line + 1;
       // A path (not a name from layouts/) is relative to the manifest too.
       base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
       // A name is looked up in layouts/ beside the manifest first (layout_search.hpp), then as for build.
@@ -428,6 +432,7 @@ class Reader {
     g.dir = dir_;
     g.name = name;
     g.pattern = *pattern;
+    g.layout_line = layout_line;
     g.base = std::move(base);
     g.shared = std::move(shared);
     g.articles = std::move(list).value();
@@ -645,6 +650,19 @@ Status refuse_outputs_over_inputs(const Manifest& m) {
 Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
                                  const OutputType* kind) {
   if (auto s = inputs_of(m).check_output(output, writer, kind); !s) return refused_by(m, s.error());
+  return Ok{};
+}
+
+Status check_layouts(const Manifest& m, const Context& ctx) {
+  for (const auto& g : m.groups) {
+    if (g->base.layout.empty()) continue;
+    std::set<fs::path> folders;  // a name is looked up beside each article (layout_search.hpp)
+    for (const auto& article : g->articles)
+      if (folders.insert(fs::path(article).parent_path()).second)
+        if (auto found = find_layout_near(ctx, g->base.layout, fs::path(article).parent_path(), false);
+            !found)
+          return Error{m.path, g->layout_line, found.error().message, found.error().hint};
+  }
   return Ok{};
 }
 

@@ -104,6 +104,11 @@ Status refuse_output_over_inputs(const Manifest& m, const std::string& output, c
 // file system cannot resolve it.
 std::string output_key(const std::string& output);
 
+// Refuses (a usage error at the manifest's `layout:` line) a layout that is found for none
+// of a job's articles: an unknown name or a missing file failed every PDF of the job alone.
+// Only the folders are used of `ctx` (Context::layout_dirs_of): no font is loaded.
+Status check_layouts(const Manifest& m, const Context& ctx);
+
 // Reads and expands a manifest file.
 Result<Manifest> load_manifest(const std::string& path);
 

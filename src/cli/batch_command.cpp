@@ -72,6 +72,15 @@ int run_batch(const BatchRequest& request, const char* argv0) {
     return 2;
   }
 
+  {
+    // A layout found for none of a job's articles fails all its PDFs: said once, now.
+    batch::Context folders_only;
+    folders_only.layout_dirs = batch::Context::layout_dirs_of(argv0);
+    if (auto s = batch::check_layouts(*manifest, folders_only); !s) {
+      std::cerr << "error: " << s.error().describe() << "\n";
+      return 2;
+    }
+  }
   // The report may not be one of the PDFs. (--dry-run lists its shard itself.)
   auto in_shard = count_and_check(*manifest, request.dry_run ? batch::Shard{} : shard, request.report);
   if (!in_shard) {

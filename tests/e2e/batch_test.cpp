@@ -548,3 +548,26 @@ TEST_CASE("batch: an output name that holds a file of another kind is refused, t
   CHECK(run_tool(in_dir + command("batch batch.yaml --report empty.json")).status == 0);
   CHECK(run_tool(in_dir + command("build flu.md -o out/maple")).status == 0);  // a PDF, replaced
 }
+
+// `layout: handout-a5` (there is none) failed every row alone, one error a row naming
+// the article: now one usage error at the manifest's line, before anything is built.
+TEST_CASE("batch: a layout the manifest names and nothing has is one usage error at its line",
+          "[e2e][batch]") {
+  Merge m(3);
+  write_bytes(m.manifest,
+              "defaults:\n  layout: handout-a5\njobs:\n  - articles: flu.md\n    data: clinics.csv\n"
+              "    output: out/{{clinic.id}}.pdf\n");
+  const auto run = m.run();
+  INFO(run.output);
+  CHECK(run.status == 2);
+  CHECK_THAT(run.output,
+             Catch::StartsWith("error: " + m.manifest.string() + ":2: unknown layout 'handout-a5' ("));
+  CHECK(std::count(run.output.begin(), run.output.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(m.dir.path / "out"));
+  write_bytes(m.manifest,
+              "jobs:\n  - articles: flu.md\n    data: clinics.csv\n    layout: my/fold.yaml\n"
+              "    output: out/{{clinic.id}}.pdf\n");
+  const auto path = m.run();
+  CHECK(path.status == 2);
+  CHECK_THAT(path.output, Catch::Contains("batch.yaml:4: layout file not found"));
+}
