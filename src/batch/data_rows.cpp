@@ -77,6 +77,25 @@ std::size_t line_end(std::string_view bytes, std::size_t pos) {
   return end + 1;
 }
 
+// What separates the fields, told by the header row: a comma, unless the header has none
+// outside quotes and has semicolons (what a spreadsheet set to a language that writes
+// decimal commas saves as "CSV") or tabs (a spreadsheet's "tab delimited" text).
+unsigned char field_separator(std::string_view header) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (const char c : header) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (commas > 0) return ',';
+  if (semicolons > 0) return ';';
+  if (tabs > 0) return '\t';
+  return ',';
+}
+
 struct CsvParser {
   csv_parser parser{};
   bool ready = false;
@@ -201,6 +220,11 @@ Result<CsvRows> CsvRows::open(std::shared_ptr<const CsvSnapshot> file, const std
 Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
   const std::string& shown_as = s->shown_as;
   if (!s->parser.ready) return Error{shown_as, 0, "out of memory", ""};
+  // A look at the header first, for the separator; then read from the start.
+  if (std::string_view header; s->next_line(header)) {
+    csv_set_delim(&s->parser.parser, field_separator(header));
+    s->pos = 0;
+  }
   auto more = s->fill();
   if (!more) return more.error();
   if (!*more)

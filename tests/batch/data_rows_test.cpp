@@ -145,3 +145,42 @@ TEST_CASE("data_rows: rows read from a snapshot a piece at a time are the rows o
   CHECK(rows > 10000);
   CHECK(problems > 500);
 }
+
+// A spreadsheet set to German or French saves "CSV" with semicolons (its decimal mark is
+// the comma), with a byte order mark and CRLF: the header has no comma, so the
+// semicolons separate (a comma inside a value is then text). Likewise tabs. Read from a
+// snapshot, as a merge reads it, the same.
+TEST_CASE("data_rows: a header without commas but with semicolons or tabs says what separates fields",
+          "[batch]") {
+  leafpress::test::TempDir dir;
+  for (const std::string sep : {";", "\t"}) {
+    const std::string csv =
+        "\xEF\xBB\xBF"
+        "clinic.id" +
+        sep + "clinic.name" + sep + "clinic.address\r\n" + "east" + sep + "East Clinic" + sep +
+        "12 River Road, Easton\r\n" + "west" + sep + "\"West" + sep + " Annex\"" + sep + "3 Quay Street\r\n" +
+        "short" + sep + "x\r\n";
+    INFO(csv);
+    auto t = parse_csv(csv, "clinics.csv");
+    if (!t) FAIL(t.error().describe());
+    CHECK(t->columns == std::vector<std::string>{"clinic.id", "clinic.name", "clinic.address"});
+    REQUIRE(t->rows.size() == 3);
+    CHECK(t->rows[0].values.at("clinic.address") == "12 River Road, Easton");
+    CHECK(t->rows[1].values.at("clinic.name") == "West" + sep + " Annex");
+    CHECK(t->rows[2].problem);  // two fields, the header three
+    const auto path = leafpress::test::write_bytes(dir.path / "clinics.csv", csv);
+    auto snapshot = leafpress::batch::CsvSnapshot::take(path, "clinics.csv");
+    REQUIRE(snapshot);
+    auto rows = leafpress::batch::CsvRows::open(*snapshot, "clinics.csv");
+    REQUIRE(rows);
+    CHECK(rows->columns() == t->columns);
+    auto first = rows->next();
+    REQUIRE(first);
+    REQUIRE(first->has_value());
+    CHECK((*first)->values == t->rows[0].values);
+  }
+  // A comma anywhere in the header: commas separate, as ever.
+  auto mixed = parse_csv("id,note;more\na,b;c\n", "x.csv");
+  REQUIRE(mixed);
+  CHECK(mixed->columns == std::vector<std::string>{"id", "note;more"});
+}
