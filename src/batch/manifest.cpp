@@ -269,6 +269,10 @@ class Reader {
       auto file = scalar(data, "data");
       if (!file) return file.error();
       auto snapshot = CsvSnapshot::take(resolve(*file), resolve(*file));
+      // A name mistyped in the manifest is the manifest's line to fix.
+      if (std::error_code ec; !snapshot && !fs::exists(resolve(*file), ec))
+        return at(data, "the data file " + resolve(*file) + " does not exist",
+                  "check the name in `data:`; it is relative to the manifest's folder");
       if (!snapshot) return snapshot.error();
       g.csv = std::move(snapshot).value();
       g.csv_name = resolve(*file);

@@ -211,6 +211,17 @@ TEST_CASE("manifest: a variable the article uses and no row has is one usage err
                                "    output: 'out/{{clinic.id}}.pdf'\n")));
 }
 
+TEST_CASE("manifest: a data file that does not exist is an error at the manifest's data: line", "[batch]") {
+  Folder f;
+  auto m =
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    data: clinic.csv\n    output: "
+                               "'out/{{clinic.id}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().file == (f.dir.path / "batch.yaml").string());
+  CHECK(m.error().line == 3);
+  CHECK(m.error().message == "the data file " + (f.dir.path / "clinic.csv").string() + " does not exist");
+}
+
 // A merge of 20,000 rows: the manifest keeps a copy of its CSV on disk (not even the CSV's
 // 600 KB of text in memory), not 20,000 planned jobs (each with its output, row and
 // values: over 1 KB). The heap in use is measured around the load, with a generous
