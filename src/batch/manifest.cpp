@@ -33,6 +33,7 @@ struct JobGroup {
   Variables shared;  // `vars:`
   std::vector<std::string> articles;
   int layout_line = 0;  // where `layout:` is written (the job's or the defaults'), for messages
+  int output_line = 0;  // where `output:` is written
   // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
   // the rows written in the manifest (`rows:`), or one empty row (no data).
   std::shared_ptr<const CsvSnapshot> csv;
@@ -69,6 +70,7 @@ PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow
   PlannedJob p;
   p.name = g.name;
   p.pattern = g.pattern;
+  p.pattern_line = g.output_line;
   p.job = g.base;
   p.job.article = article;
   p.job.variables = g.shared;
@@ -138,7 +140,10 @@ class Reader {
                    "check the indentation and the colons"};
     }
     if (!root.IsMap() || !root["jobs"])
-      return Error{path_, 0, "the manifest has no `jobs:` list", "see `## Batch runs` in the README"};
+      return Error{path_, 1,
+                   root.IsNull() ? std::string("the manifest is empty") : "the manifest has no `jobs:` list",
+                   "a manifest is YAML that starts with `jobs:`, as in the README's Batch runs; "
+                   "the CSV goes in a job's `data:`"};
     for (const auto& it : root) {
       const std::string key = it.first.as<std::string>("");
       if (key != "jobs" && key != "defaults")
@@ -149,8 +154,9 @@ class Reader {
     if (defaults)
       if (auto s = check_keys(defaults); !s) return s.error();
     const YAML::Node jobs = root["jobs"];
-    if (!jobs.IsSequence() || jobs.size() == 0)
-      return at(jobs, "`jobs:` must be a list of jobs", "start each job with `- `");
+    if (!jobs.IsSequence()) return at(jobs, "`jobs:` must be a list of jobs", "start each job with `- `");
+    if (jobs.size() == 0)
+      return at(jobs, "`jobs:` lists no job", "add one: `- articles: NAME.md` with its `output:`");
     Manifest m;
     m.path = path_;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -437,6 +443,7 @@ class Reader {
     g.name = name;
     g.pattern = *pattern;
     g.layout_line = layout_line;
+    g.output_line = output.Mark().line + 1;
     g.base = std::move(base);
     g.shared = std::move(shared);
     g.articles = std::move(list).value();
@@ -526,7 +533,7 @@ Status refuse_shared_outputs(const Manifest& m) {
   const auto who = [](const PlannedJob& j) {
     return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
   };
-  return Error{m.path, 0, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
+  return Error{m.path, b->pattern_line, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
                collision_hint(*a, *b)};
 }
 

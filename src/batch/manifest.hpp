@@ -48,6 +48,7 @@ namespace leafpress::batch {
 struct PlannedJob {
   std::string name;       // the manifest job it comes from
   std::string pattern{};  // its `output:` as written, for messages
+  int pattern_line = 0;   // the manifest's line of that `output:`
   Job job;
   std::string shard_key;         // the output as the manifest writes it (shard.hpp)
   std::optional<Error> problem;  // set: fails without building

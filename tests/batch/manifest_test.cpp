@@ -222,6 +222,31 @@ TEST_CASE("manifest: a data file that does not exist is an error at the manifest
   CHECK(m.error().message == "the data file " + (f.dir.path / "clinic.csv").string() + " does not exist");
 }
 
+// The office manager's slips: an empty file, the CSV given as the manifest, `jobs: []`,
+// one output for every row: each is one error with the manifest's line.
+TEST_CASE("manifest: an empty manifest, a CSV in its place, no jobs and one output for all rows say where",
+          "[batch]") {
+  Folder f;
+  const auto error = [&](const std::string& yaml) {
+    auto m = load_manifest(f.manifest(yaml));
+    REQUIRE_FALSE(m);
+    return m.error();
+  };
+  auto e = error("");
+  CHECK(e.line == 1);
+  CHECK(e.message == "the manifest is empty");
+  e = error("clinic.id,clinic.name,clinic.phone\neast,East Clinic,555-0100\n");
+  CHECK(e.line == 1);
+  CHECK(e.message == "the manifest has no `jobs:` list");
+  CHECK_THAT(e.hint, Catch::Contains("the CSV goes in a job's `data:`"));
+  e = error("jobs: []\n");
+  CHECK(e.line == 1);
+  CHECK(e.message == "`jobs:` lists no job");
+  e = error("jobs:\n  - articles: handouts/flu.en.md\n    data: clinics.csv\n    output: out/flu.pdf\n");
+  CHECK(e.line == 4);
+  CHECK_THAT(e.message, Catch::Contains("would both write"));
+}
+
 // A merge of 20,000 rows: the manifest keeps a copy of its CSV on disk (not even the CSV's
 // 600 KB of text in memory), not 20,000 planned jobs (each with its output, row and
 // values: over 1 KB). The heap in use is measured around the load, with a generous
