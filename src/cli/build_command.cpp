@@ -5,11 +5,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
 #include "batch/build_job.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/layout_search.hpp"
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/utf8.hpp"
@@ -78,6 +80,17 @@ int run_build(const BuildRequest& request, const char* argv0) {
   for (const auto& assignment : sets) {
     layout::Template probe;
     if (auto s = layout::set_template_key(probe, assignment); !s) return usage(s.error().describe());
+  }
+  // So is a --layout that is found for none of the articles (each would fail, naming itself).
+  if (!layout.empty()) {
+    batch::Context folders_only;
+    folders_only.layout_dirs = batch::Context::layout_dirs_of(argv0);
+    std::set<fs::path> folders;
+    for (const auto& f : files)
+      if (folders.insert(fs::path(f).parent_path()).second)
+        if (auto found = batch::find_layout_near(folders_only, layout, fs::path(f).parent_path(), false);
+            !found)
+          return usage("--layout " + layout + ": " + found.error().message + " (" + found.error().hint + ")");
   }
   std::vector<batch::Job> list;
   for (const auto& f : files) {

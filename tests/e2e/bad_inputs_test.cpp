@@ -230,6 +230,9 @@ TEST_CASE("bad inputs: outputs over inputs and malformed options are usage error
       {"a.md --set body.size", "KEY=VALUE"},
       {"a.md --set nosuch=1", "unknown key"},
       {"a.md --set body.size=1000pt", "body.size"},
+      {"a.md --layout handout-a5", "--layout handout-a5: unknown layout"},  // blamed a.md, exit 1
+      {"a.md --layout nope.yaml", "--layout nope.yaml: layout file not found"},
+      {"a.md -o notes.txt", "notes.txt: is not a PDF"},  // replaced the notes with a PDF
   };
   for (const auto& c : cases) DYNAMIC_SECTION(c.args) {
       TempDir tmp;
@@ -241,6 +244,7 @@ TEST_CASE("bad inputs: outputs over inputs and malformed options are usage error
       write_bytes(tmp.path / "a.md",
                   "---\ntitle: Hands\ncover_image: cover.png\n---\n# Hands\n\n![Steps](p.png)\n");
       write_bytes(tmp.path / "b.md", "# B\n\nText.\n");
+      write_bytes(tmp.path / "notes.txt", "call the printer on Monday\n");
       const auto before = snapshot(tmp.path);
       const auto run = run_tool("cd " + shell_quoted(tmp.path) + " && " + LEAFPRESS_BINARY + " build " +
                                 c.args + " </dev/null");
