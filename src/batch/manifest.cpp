@@ -65,6 +65,19 @@ std::string safe_in_path(std::string v) {
   return v;
 }
 
+// A problem of the row: at its file and line ("clinics.csv:7" is file clinics.csv, line 7,
+// so that the report's error says them apart), or the manifest when it has no origin.
+void locate_at_row(Error& e, const DataRow& row, const std::string& manifest) {
+  e.file = row.origin.empty() ? manifest : row.origin;
+  e.line = 0;
+  const std::size_t colon = row.origin.rfind(':');
+  if (colon == std::string::npos || colon + 1 == row.origin.size() ||
+      row.origin.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+    return;
+  e.file = row.origin.substr(0, colon);
+  e.line = std::stoi(row.origin.substr(colon + 1));
+}
+
 // The PDF for one article and one row (the r-th of the entry, from 0).
 PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow& row, std::size_t r) {
   PlannedJob p;
@@ -86,7 +99,7 @@ PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow
       logo->second = file->string();
     else if (!p.problem) {
       p.problem = file.error();
-      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+      locate_at_row(*p.problem, row, g.manifest);
     }
   }
   Variables path_values;
@@ -104,7 +117,7 @@ PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow
     p.shard_key = fs::path(g.pattern).lexically_normal().string() + "#" + std::to_string(r + 1);
     if (!p.problem) {
       p.problem = filled.error();
-      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+      locate_at_row(*p.problem, row, g.manifest);
       p.problem->message += " in the output pattern";
     }
   }

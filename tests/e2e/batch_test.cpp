@@ -456,8 +456,8 @@ TEST_CASE("batch: a sharded run and its re-run say and report the same bytes as 
       "warnings": [],
       "seconds": T,
       "error": {
-        "file": "clinics.csv:5",
-        "line": 0,
+        "file": "clinics.csv",
+        "line": 5,
         "message": "variable {{clinic.id}} is empty in the output pattern",
         "hint": "fill in `clinic.id` for this row",
         "text": "clinics.csv:5: variable {{clinic.id}} is empty in the output pattern (fill in `clinic.id` for this row)"
