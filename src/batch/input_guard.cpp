@@ -47,8 +47,10 @@ Status InputGuard::check_output(const std::string& output, const std::string& wr
   if (output_kind(output) == OutputKind::Stream) return Ok{};  // written through, never replaced
   std::error_code ec;
   if (fs::is_directory(output, ec))
-    return Error{output, 0, "is a folder; " + writer + " needs a file name",
-                 "name a file, e.g. out/leaflet.pdf"};
+    return Error{
+        output, 0, "is a folder; " + writer + " needs a file name",
+        "name a file, e.g. " +
+            (fs::path(output) / (kind ? kind->example : kPdfOutput.example)).lexically_normal().string()};
   if (const std::string* input = inputs_.find(output))
     return Error{output, 0, writer + " would destroy it: it is " + *input + ", which this run reads",
                  "write the output to another file"};

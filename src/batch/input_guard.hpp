@@ -33,11 +33,12 @@ namespace leafpress::batch {
 // empty file holds nothing to lose. (Checked before building: a file put there during the
 // run is replaced.)
 struct OutputType {
-  std::string_view magic;  // the first bytes
-  std::string_view name;   // "a PDF"
+  std::string_view magic;    // the first bytes
+  std::string_view name;     // "a PDF"
+  std::string_view example;  // a file name for hints
 };
-inline constexpr OutputType kPdfOutput{"%PDF-", "a PDF"};
-inline constexpr OutputType kReportOutput{"{", "a JSON report"};
+inline constexpr OutputType kPdfOutput{"%PDF-", "a PDF", "leaflet.pdf"};
+inline constexpr OutputType kReportOutput{"{", "a JSON report", "report.json"};
 
 class InputGuard {
  public:

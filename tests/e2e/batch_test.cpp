@@ -544,6 +544,10 @@ TEST_CASE("batch: an output name that holds a file of another kind is refused, t
   CHECK(build.status == 2);
   CHECK_THAT(build.output, Catch::StartsWith("error: notes.txt: is not a PDF"));
   CHECK(read_bytes(notes) == "call the printer on Monday\n");
+  fs::create_directories(dir.path / "reports");
+  const auto folder = run_tool(in_dir + command("batch batch.yaml --report reports"));
+  CHECK(folder.status == 2);
+  CHECK_THAT(folder.output, Catch::EndsWith("(name a file, e.g. reports/report.json)\n"));
   write_bytes(dir.path / "empty.json", "");
   CHECK(run_tool(in_dir + command("batch batch.yaml --report empty.json")).status == 0);
   CHECK(run_tool(in_dir + command("build flu.md -o out/maple")).status == 0);  // a PDF, replaced
