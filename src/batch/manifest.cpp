@@ -628,9 +628,9 @@ std::vector<PlannedJob> Manifest::all_jobs() const {
 }
 
 std::string output_key(const std::string& output) {
-  std::error_code ec;  // a name too long for the file system: compare as written
+  std::error_code ec;  // a name too long for the file system: compare as written, made absolute
   fs::path canonical = fs::weakly_canonical(output, ec);
-  if (ec) canonical = fs::path(output).lexically_normal();
+  if (ec) canonical = fs::absolute(output, ec).lexically_normal();
   return canonical.string();
 }
 

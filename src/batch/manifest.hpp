@@ -100,8 +100,8 @@ Status refuse_outputs_over_inputs(const Manifest& m);
 Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
                                  const OutputType* kind = nullptr);
 
-// The name two outputs are compared by ("out/a.pdf", "./out/a.pdf" and "out/../out/a.pdf"
-// are one file, whether it exists or not): weakly canonical, or lexically normal when the
+// The name two outputs are compared by, in a batch and in build ("out/a.pdf", "./out/a.pdf",
+// "out/../out/a.pdf" are one file, whether it exists or not): weakly canonical, or lexically normal when the
 // file system cannot resolve it.
 std::string output_key(const std::string& output);
 

@@ -12,6 +12,7 @@
 #include "batch/build_job.hpp"
 #include "batch/input_guard.hpp"
 #include "batch/layout_search.hpp"
+#include "batch/manifest.hpp"
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/utf8.hpp"
@@ -121,10 +122,7 @@ int run_build(const BuildRequest& request, const char* argv0) {
       return 2;
     }
     if (output_kind(job.output) == OutputKind::Stream) continue;
-    std::error_code canonical_error;  // a name too long for the file system: compare as written
-    fs::path canonical = fs::weakly_canonical(job.output, canonical_error);
-    if (canonical_error) canonical = fs::absolute(job.output, canonical_error).lexically_normal();
-    if (auto [it, fresh] = writers.emplace(canonical.string(), job.article); !fresh)
+    if (auto [it, fresh] = writers.emplace(batch::output_key(job.output), job.article); !fresh)
       return usage(it->second + " and " + job.article + " would both write " + job.output +
                    " (rename one, or build them into different folders)");
   }
