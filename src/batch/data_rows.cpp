@@ -220,15 +220,23 @@ Result<CsvRows> CsvRows::open(std::shared_ptr<const CsvSnapshot> file, const std
 Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
   const std::string& shown_as = s->shown_as;
   if (!s->parser.ready) return Error{shown_as, 0, "out of memory", ""};
-  // A look at the header first, for the separator; then read from the start.
+  // A look at the header first, for the separator; then read from the start. Excel may
+  // write the separator on a line of its own before the header (`sep=;`): used, and
+  // skipped (counted as line 1).
   if (std::string_view header; s->next_line(header)) {
-    csv_set_delim(&s->parser.parser, field_separator(header));
-    s->pos = 0;
+    const std::string_view bare = header.substr(0, header.find_first_of("\r\n"));
+    if (bare.size() == 5 && bare.starts_with("sep=")) {
+      csv_set_delim(&s->parser.parser, static_cast<unsigned char>(bare[4]));
+      s->c.line = 1;
+    } else {
+      csv_set_delim(&s->parser.parser, field_separator(header));
+      s->pos = 0;
+    }
   }
   auto more = s->fill();
   if (!more) return more.error();
   if (!*more)
-    return Error{shown_as, 0, "the CSV file is empty",
+    return Error{shown_as, 1, "the CSV file is empty",
                  "the first row names the columns, e.g. clinic.id,clinic.name,clinic.phone"};
   auto [names, line] = std::move(s->c.rows.front());
   s->c.rows.pop_front();

@@ -6,7 +6,8 @@
 //         spreadsheets write it) is skipped; spaces around unquoted fields are
 //         trimmed; blank lines are skipped. Fields are separated by commas, or by
 //         semicolons or tabs when the header row has those and no comma (a
-//         spreadsheet's "CSV" in a language with decimal commas, or "tab delimited").
+//         spreadsheet's "CSV" in a language with decimal commas, or "tab delimited"), or
+//         by what an Excel `sep=X` line before the header names.
 // Output: the rows in file order, each with where it starts ("clinics.csv:7"), all at
 //         once (parse_csv) or one at a time (CsvRows: a merge of 10,000 rows plans,
 //         builds and reports a row at a time, and keeps only the file's bytes).

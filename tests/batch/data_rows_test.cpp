@@ -179,6 +179,13 @@ TEST_CASE("data_rows: a header without commas but with semicolons or tabs says w
     REQUIRE(first->has_value());
     CHECK((*first)->values == t->rows[0].values);
   }
+  // Excel's `sep=;` line before the header says it outright; lines still count from the file's first.
+  auto sep = parse_csv("sep=;\r\nid;name\r\na;Alpha, Inc.\r\n", "x.csv");
+  if (!sep) FAIL(sep.error().describe());
+  CHECK(sep->columns == std::vector<std::string>{"id", "name"});
+  REQUIRE(sep->rows.size() == 1);
+  CHECK(sep->rows[0].origin == "x.csv:3");
+  CHECK(sep->rows[0].values.at("name") == "Alpha, Inc.");
   // A comma anywhere in the header: commas separate, as ever.
   auto mixed = parse_csv("id,note;more\na,b;c\n", "x.csv");
   REQUIRE(mixed);
