@@ -246,6 +246,9 @@ Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
     if (name.empty())
       return Error{shown_as, line, "column " + std::to_string(i + 1) + " of the header has no name",
                    "the first row names every column"};
+    if (i == 0 && (name.starts_with("\xFF\xFE") || name.starts_with("\xFE\xFF")))
+      return Error{shown_as, line, "the file is UTF-16 (what Excel saves as \"Unicode Text\"), not UTF-8",
+                   "in Excel: File, Save As, CSV UTF-8"};
     if (first_invalid_utf8(name))
       return Error{shown_as, line, "the header is not valid UTF-8", "save the file as UTF-8"};
     if (!seen.insert(name).second)

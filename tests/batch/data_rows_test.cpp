@@ -186,6 +186,12 @@ TEST_CASE("data_rows: a header without commas but with semicolons or tabs says w
   REQUIRE(sep->rows.size() == 1);
   CHECK(sep->rows[0].origin == "x.csv:3");
   CHECK(sep->rows[0].values.at("name") == "Alpha, Inc.");
+  // Excel's "Unicode Text" is UTF-16: said so, not "not valid UTF-8".
+  auto utf16 = parse_csv(std::string("\xFF\xFEi\0d\0\t\0n\0\r\0\n\0", 14), "x.csv");
+  REQUIRE_FALSE(utf16);
+  CHECK(utf16.error().line == 1);
+  CHECK_THAT(utf16.error().message, Catch::StartsWith("the file is UTF-16"));
+  CHECK_THAT(utf16.error().hint, Catch::Contains("CSV UTF-8"));
   // A comma anywhere in the header: commas separate, as ever.
   auto mixed = parse_csv("id,note;more\na,b;c\n", "x.csv");
   REQUIRE(mixed);
