@@ -150,7 +150,8 @@ struct CsvRows::State {
   CsvParser parser;
   Collector c;
   std::vector<std::string> columns;
-  std::string header;  // the columns, for messages (the first ten)
+  std::string header;                      // the columns, for messages (the first ten)
+  std::string separator_name = "a comma";  // what separates the fields, for messages
 
   // Feeds lines until a row is complete; false at the end of the file.
   Result<bool> fill() {
@@ -225,13 +226,19 @@ Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
   // skipped (counted as line 1).
   if (std::string_view header; s->next_line(header)) {
     const std::string_view bare = header.substr(0, header.find_first_of("\r\n"));
+    unsigned char separator = ',';
     if (bare.size() == 5 && bare.starts_with("sep=")) {
-      csv_set_delim(&s->parser.parser, static_cast<unsigned char>(bare[4]));
+      separator = static_cast<unsigned char>(bare[4]);
       s->c.line = 1;
     } else {
-      csv_set_delim(&s->parser.parser, field_separator(header));
+      separator = field_separator(header);
       s->pos = 0;
     }
+    csv_set_delim(&s->parser.parser, separator);
+    if (separator == '\t')
+      s->separator_name = "a tab";
+    else if (separator != ',')
+      s->separator_name = std::string("a ") + static_cast<char>(separator);
   }
   auto more = s->fill();
   if (!more) return more.error();
@@ -279,7 +286,7 @@ Result<std::optional<DataRow>> CsvRows::next() {
       row.problem = Error{s.shown_as, line,
                           "this row has " + std::to_string(fields.size()) + " fields, the header " +
                               std::to_string(s.columns.size()) + " (" + s.header + ")",
-                          "a comma inside a value needs the value in double quotes"};
+                          s.separator_name + " inside a value needs the value in double quotes"};
     } else {
       for (std::size_t i = 0; i < fields.size(); ++i) {
         if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem)

@@ -167,7 +167,9 @@ TEST_CASE("data_rows: a header without commas but with semicolons or tabs says w
     REQUIRE(t->rows.size() == 3);
     CHECK(t->rows[0].values.at("clinic.address") == "12 River Road, Easton");
     CHECK(t->rows[1].values.at("clinic.name") == "West" + sep + " Annex");
-    CHECK(t->rows[2].problem);  // two fields, the header three
+    REQUIRE(t->rows[2].problem);  // two fields, the header three
+    CHECK(t->rows[2].problem->hint == (sep == ";" ? "a ; inside" : "a tab inside") +
+                                          std::string(" a value needs the value in double quotes"));
     const auto path = leafpress::test::write_bytes(dir.path / "clinics.csv", csv);
     auto snapshot = leafpress::batch::CsvSnapshot::take(path, "clinics.csv");
     REQUIRE(snapshot);
