@@ -348,7 +348,13 @@ class Reader {
       auto document = doc::load_document(article);
       if (!document) continue;  // its build says what is wrong with it
       auto filled = fill_document(*document, for_language(names, document->meta.lang), source);
-      if (!filled && filled.error().message.starts_with("unknown variable")) return filled.error();
+      if (!filled && filled.error().message.starts_with("unknown variable")) {
+        Error e = filled.error();
+        std::string has;  // what a mistyped name was meant to be is likely among them
+        for (const auto& [name, value] : names) has += (has.empty() ? "" : ", ") + name;
+        e.hint += "; the job's values: " + (has.empty() ? std::string("none") : has);
+        return e;
+      }
     }
     return Ok{};
   }

@@ -195,7 +195,8 @@ TEST_CASE("manifest: a variable the article uses and no row has is one usage err
   CHECK(m.error().line == 3);
   CHECK(m.error().message ==
         "unknown variable {{hours}} in the text (values from " + (f.dir.path / "clinics.csv").string() + ")");
-  CHECK_THAT(m.error().hint, Catch::Contains("add a column `hours`"));
+  CHECK_THAT(m.error().hint, Catch::Contains("add a column `hours`") &&
+                                 Catch::EndsWith("; the job's values: clinic.id, clinic.name, clinic.phone"));
   // A `vars:` entry gives it; so does inline `rows:` where one row has it (the others fail alone).
   CHECK(
       load_manifest(f.manifest("jobs:\n  - articles: handouts/hours.md\n    data: clinics.csv\n"
