@@ -1,8 +1,15 @@
 #include "batch/manifest_run.hpp"
 
+#include <cerrno>
+
 #include "batch/fingerprint.hpp"
+#include "core/atomic_file.hpp"
 
 namespace leafpress::batch {
+
+bool is_disk_error(const Error& error) {
+  return !error.hint.empty() && (error.hint == io_hint(ENOSPC) || error.hint == io_hint(EROFS));
+}
 
 RunTally run_manifest(const Manifest& manifest, const RunSettings& settings, ReportWriter* report,
                       const std::function<const Context&()>& context,
@@ -10,7 +17,8 @@ RunTally run_manifest(const Manifest& manifest, const RunSettings& settings, Rep
   RunTally tally;
   auto cursor = manifest.plan();
   StreamHooks hooks;
-  hooks.next = [&]() -> std::optional<StreamedJob> {
+  hooks.next = [&]() -> std::optional<StreamedJob> {  // (next and deliver never overlap)
+    if (tally.stopped_by) return std::nullopt;
     for (auto p = cursor.next(); p; p = cursor.next())
       if (settings.shard.takes(p->shard_key)) {
         ++tally.taken;
@@ -45,6 +53,8 @@ RunTally run_manifest(const Manifest& manifest, const RunSettings& settings, Rep
     tally.built += j.status == JobStatus::Built;
     tally.skipped += j.status == JobStatus::Skipped;
     tally.failed += j.status == JobStatus::Failed;
+    if (j.status == JobStatus::Failed && !tally.stopped_by && is_disk_error(j.outcome.error))
+      tally.stopped_by = j.outcome.error;
     if (report && !tally.report_error)
       if (auto s = report->add(JobResult{.planned = &j.planned, .status = j.status, .outcome = j.outcome});
           !s)

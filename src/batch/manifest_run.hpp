@@ -7,7 +7,9 @@
 // are built, and each built PDF's fingerprint is written as soon as the PDF is in place, so
 // that a run stopped half-way still skips what it finished. Each job is then counted, its
 // entry added to `report` (when given) and handed to `delivered`, one call at a time, in
-// manifest order. The command (cli/batch_command.cpp) and the merge bench
+// manifest order. A PDF that fails because the disk is full or read-only stops the run:
+// every one after would fail alike, so no more jobs are planned (those under way finish)
+// and `stopped_by` says why. The command (cli/batch_command.cpp) and the merge bench
 // (bench/build_bench.cpp) both run a manifest through here, so that the bench measures
 // what a user runs.
 // Memory: at most the window's jobs are planned and not yet delivered, whatever the
@@ -41,7 +43,12 @@ struct RunTally {
   int built = 0, skipped = 0, failed = 0;
   std::size_t taken = 0;                // jobs in the shard
   std::optional<Error> report_error{};  // the first entry the report could not take
+  std::optional<Error> stopped_by{};    // the full or read-only disk that stopped the run
 };
+
+// Whether a job's error is the disk's (full, read-only), not the job's: then every job after
+// would fail alike.
+bool is_disk_error(const Error& error);
 
 // `context`: the fonts and layouts, asked for by the first job to build (never, when
 // nothing must be built). `delivered`: each job after it is counted and reported (may be empty).

@@ -116,10 +116,12 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   }
   const unsigned threads = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::size_t warnings_shown = 0, warnings = 0;
+  std::size_t disk_errors = 0;  // a full or read-only disk: said once, the rest counted
   batch::Progress progress(*in_shard, batch::Progress::stderr_is_terminal());
   const auto delivered = [&](const batch::StreamedJob& j) {
     std::string said;
-    if (j.status == batch::JobStatus::Failed)
+    const bool disk = j.status == batch::JobStatus::Failed && batch::is_disk_error(j.outcome.error);
+    if (j.status == batch::JobStatus::Failed && (!disk || disk_errors++ == 0))
       said += "error: " + j.outcome.error.describe() + " [" + printable(j.planned.job.output) + "]\n";
     for (const auto& w : j.outcome.warnings) {
       ++warnings;
@@ -136,6 +138,13 @@ int run_batch(const BatchRequest& request, const char* argv0) {
       report ? &*report : nullptr, context, delivered);
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (tally.stopped_by)
+    std::cerr << "error: stopped: " << printable(tally.stopped_by->hint) << "; "
+              << (disk_errors > 1
+                      ? std::to_string(disk_errors - 1) + (disk_errors == 2 ? " more PDF" : " more PDFs") +
+                            " failed the same way, "
+                      : "")
+              << *in_shard - tally.taken << " were not tried (run again then: what was built is skipped)\n";
   if (warnings > kMaxWarningsShown)
     std::cerr << "(" << warnings - kMaxWarningsShown << " more warnings"
               << (request.report.empty() ? "; --report FILE.json lists them all)\n" : " in the report)\n");

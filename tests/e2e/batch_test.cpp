@@ -575,3 +575,60 @@ TEST_CASE("batch: a layout the manifest names and nothing has is one usage error
   CHECK(path.status == 2);
   CHECK_THAT(path.output, Catch::Contains("batch.yaml:4: layout file not found"));
 }
+
+namespace {
+
+// A small tmpfs mounted on a fresh folder for one test (root only: elsewhere `ok` is false),
+// unmounted however the test ends.
+struct TinyDisk {
+  TempDir dir;
+  bool ok = false;
+  explicit TinyDisk(const std::string& size) {
+    ok = run_tool("mount -t tmpfs -o size=" + size + " tmpfs " + shell_quoted(dir.path) + " 2>/dev/null")
+             .status == 0;
+  }
+  ~TinyDisk() {
+    if (ok) run_tool("umount " + shell_quoted(dir.path));
+  }
+  TinyDisk(const TinyDisk&) = delete;
+  TinyDisk& operator=(const TinyDisk&) = delete;
+};
+
+}  // namespace
+
+// A 300-row merge onto a disk that fills after a few PDFs printed 290 identical errors, and
+// went on trying every row: now one error, and one line that says the run stopped, how
+// many were not tried, and that a re-run skips what was built. Every PDF left is whole.
+TEST_CASE("batch: a full disk stops the run with one error and keeps every PDF whole", "[e2e][batch]") {
+  TinyDisk disk("256k");
+  if (!disk.ok) {
+    WARN("not run: mounting a tmpfs needs root");
+    return;
+  }
+  Merge m(300);
+  write_bytes(m.manifest,
+              "jobs:\n  - articles: flu.md\n    layout: handout-a4\n    data: clinics.csv\n"
+              "    output: " +
+                  (disk.dir.path / "out").string() + "/{{clinic.id}}.pdf\n");
+  const auto err = m.dir.path / "stderr.txt";
+  const auto run =
+      run_tool("(" + command("batch " + shell_quoted(m.manifest) + " -j 2 2>" + shell_quoted(err)) + ")");
+  const std::string said = read_bytes(err);
+  INFO(said);
+  CHECK(run.status == 1);
+  CHECK(std::count(said.begin(), said.end(), '\n') == 2);
+  CHECK_THAT(said, Catch::Contains("cannot write: No space left on device (the disk is full"));
+  CHECK_THAT(said,
+             Catch::Contains("error: stopped: the disk is full: free some space, or write somewhere else; "));
+  CHECK_THAT(said, Catch::Contains(" were not tried (run again then: what was built is skipped)\n"));
+  std::size_t pdfs = 0;
+  for (const auto& e : fs::directory_iterator(disk.dir.path / "out")) {
+    const std::string name = e.path().filename().string();
+    CHECK_FALSE(name.ends_with(".tmp"));
+    if (!name.ends_with(".pdf")) continue;
+    ++pdfs;
+    CHECK(run_tool("qpdf --check " + shell_quoted(e.path()) + " >/dev/null").status == 0);
+  }
+  CHECK(pdfs > 0);
+  CHECK(pdfs < 300);
+}
