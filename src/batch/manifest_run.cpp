@@ -19,6 +19,10 @@ RunTally run_manifest(const Manifest& manifest, const RunSettings& settings, Rep
   StreamHooks hooks;
   hooks.next = [&]() -> std::optional<StreamedJob> {  // (next and deliver never overlap)
     if (tally.stopped_by) return std::nullopt;
+    if (settings.stop && settings.stop->load()) {
+      tally.interrupted = true;
+      return std::nullopt;
+    }
     for (auto p = cursor.next(); p; p = cursor.next())
       if (settings.shard.takes(p->shard_key)) {
         ++tally.taken;

@@ -16,6 +16,7 @@
 // manifest's length.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -37,6 +38,9 @@ struct RunSettings {
   bool force = false;        // build even what is up to date
   unsigned threads = 1;      // worker threads
   std::size_t expected = 0;  // about how many jobs fall in `shard` (build_stream's `expected`)
+  // Set (by a signal handler: Ctrl-C) to stop: no more jobs are planned, those under way
+  // finish, are fingerprinted and reported. Null: never.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct RunTally {
@@ -44,6 +48,7 @@ struct RunTally {
   std::size_t taken = 0;                // jobs in the shard
   std::optional<Error> report_error{};  // the first entry the report could not take
   std::optional<Error> stopped_by{};    // the full or read-only disk that stopped the run
+  bool interrupted = false;             // RunSettings::stop was set before every job was planned
 };
 
 // Whether a job's error is the disk's (full, read-only), not the job's: then every job after

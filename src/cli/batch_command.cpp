@@ -8,6 +8,9 @@
 // manifest order); then print a summary and write the report. Memory does not grow with
 // the number of jobs. Fonts are only loaded when something must be built, so a run
 // with nothing to do is instant.
+#include <signal.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -51,6 +54,30 @@ Result<std::size_t> count_and_check(const batch::Manifest& manifest, const batch
     in_shard += shard.takes(p->shard_key);
   }
   return in_shard;
+}
+
+// Ctrl-C (SIGINT) or SIGTERM during a run: no more jobs are started; those under way are
+// finished, fingerprinted and reported, and the report is written. The handler is reset by
+// the first signal (SA_RESETHAND): a second Ctrl-C ends the process at once, and still
+// leaves no half-written PDF (core/atomic_file.hpp).
+std::atomic<bool> g_stop{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void on_stop_signal(int) {
+  g_stop.store(true);
+}
+
+void stop_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  for (const int signal : {SIGINT, SIGTERM}) {
+    struct sigaction old {};
+    // A signal the shell told us to ignore (a background job's SIGINT) stays ignored.
+    if (::sigaction(signal, nullptr, &old) == 0 && old.sa_handler != SIG_IGN)
+      ::sigaction(signal, &action, nullptr);
+  }
 }
 
 }  // namespace
@@ -133,11 +160,16 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   };
   // Fonts are loaded by the first job that needs a build: a run with nothing to do is instant.
   const auto context = [&]() -> const batch::Context& { return process_context(argv0); };
+  stop_on_signals();
   const batch::RunTally tally = batch::run_manifest(
-      *manifest, {.shard = shard, .force = request.force, .threads = threads, .expected = *in_shard},
+      *manifest,
+      {.shard = shard, .force = request.force, .threads = threads, .expected = *in_shard, .stop = &g_stop},
       report ? &*report : nullptr, context, delivered);
   progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (tally.interrupted)
+    std::cerr << "error: interrupted: " << *in_shard - tally.taken
+              << " PDFs were not tried; those begun were finished (run again: what was built is skipped)\n";
   if (tally.stopped_by)
     std::cerr << "error: stopped: " << printable(tally.stopped_by->hint) << "; "
               << (disk_errors > 1
@@ -179,6 +211,7 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   if (shard.count > 1)
     say << " [shard " << shard.text() << ": " << tally.taken << " of " << manifest->job_count << " jobs]";
   say << "\n";
+  if (tally.interrupted) return 130;  // as a shell reports a command Ctrl-C ended
   return tally.failed ? 1 : 0;
 }
 

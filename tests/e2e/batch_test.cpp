@@ -632,3 +632,38 @@ TEST_CASE("batch: a full disk stops the run with one error and keeps every PDF w
   CHECK(pdfs > 0);
   CHECK(pdfs < 300);
 }
+
+// Ctrl-C in a long merge killed the process: the PDFs were whole, but the report was the
+// previous run's and the run said nothing. Now the jobs under way finish, the report is
+// written with them, one line says what was not tried, and the status is 130.
+TEST_CASE("batch: Ctrl-C finishes the PDFs under way, writes the report and says what was not tried",
+          "[e2e][batch]") {
+  Merge m(2000);
+  write_bytes(m.report, "{\"an old\": \"report\"}\n");
+  // `set -m`: a background job keeps SIGINT (a non-interactive shell would have it ignored).
+  const std::string script =
+      "set -m; " + command("batch " + shell_quoted(m.manifest) + " -j 2 --report " + shell_quoted(m.report)) +
+      " >/dev/null 2>" + shell_quoted(m.dir.path / "stderr.txt") + " & pid=$!; i=0; while [ ! -e " +
+      shell_quoted(m.pdf(20)) +
+      " ] && [ $i -lt 6000 ]; do sleep 0.01; i=$((i+1)); done; kill -TERM $pid; wait $pid";
+  const auto run = run_tool("sh -c " + shell_quoted(script));
+  const std::string said = read_bytes(m.dir.path / "stderr.txt");
+  INFO(said);
+  CHECK(run.status == 130);
+  CHECK_THAT(said, Catch::Contains("error: interrupted: ") &&
+                       Catch::Contains(" PDFs were not tried; those begun were finished (run again: what was "
+                                       "built is skipped)\n"));
+  const auto report = m.read_report();
+  const int built = report["summary"]["built"];
+  CHECK(built > 0);
+  CHECK(built < 2000);
+  CHECK(report["summary"]["jobs"] == built);
+  std::size_t pdfs = 0, temporaries = 0;
+  for (const auto& e : fs::directory_iterator(m.dir.path / "out")) {
+    pdfs += e.path().extension() == ".pdf";
+    temporaries += e.path().extension() == ".tmp";
+  }
+  CHECK(pdfs == static_cast<std::size_t>(built));
+  CHECK(temporaries == 0);
+  CHECK(run_tool("qpdf --check " + shell_quoted(m.pdf(20)) + " >/dev/null").status == 0);
+}
