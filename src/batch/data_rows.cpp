@@ -289,9 +289,11 @@ Result<std::optional<DataRow>> CsvRows::next() {
                           s.separator_name + " inside a value needs the value in double quotes"};
     } else {
       for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem)
+        if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem) {
           row.problem = Error{s.shown_as, line, "the value of `" + s.columns[i] + "` is not valid UTF-8",
                               "save the file as UTF-8 (spreadsheets: CSV UTF-8)"};
+          row.not_utf8 = true;
+        }
         row.values[s.columns[i]] = std::move(fields[i]);
       }
     }

@@ -18,7 +18,8 @@
 //         cannot be read, it has no header, a column name is empty or repeated,
 //         a quote is never closed. Row-level problems (a different number of
 //         fields than the header, text that is not UTF-8) are kept on the row as
-//         `problem`: that row's jobs fail alone and the other rows are built.
+//         `problem`: that row's jobs fail alone and the other rows are built (a manifest
+//         refuses a file with a value that is not UTF-8 as a whole: its encoding is wrong).
 // Thread-safety: pure.
 #pragma once
 
@@ -37,6 +38,7 @@ struct DataRow {
   Variables values;              // column name → value
   std::string origin;            // "file.csv:7" or "batch.yaml:12", for messages and the report
   std::optional<Error> problem;  // set when the row cannot be used
+  bool not_utf8 = false;         // the problem is a value that is not UTF-8 (the file's encoding)
 };
 
 struct DataTable {

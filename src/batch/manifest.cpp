@@ -302,6 +302,14 @@ class Reader {
         auto row = table->next();
         if (!row) return row.error();
         if (!*row) break;
+        // A value that is not UTF-8 is the file's encoding (Excel's "CSV" in Windows-1252):
+        // every row with an accent would fail alone, one line each. Said once, here.
+        if ((*row)->not_utf8) {
+          Error e = *(*row)->problem;
+          e.message += ": the file is in another encoding";
+          e.hint = "save it as UTF-8: in Excel, File, Save As, CSV UTF-8";
+          return e;
+        }
         ++row_count_;
         values_ += (*row)->values.size();
       }

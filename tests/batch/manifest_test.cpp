@@ -212,6 +212,21 @@ TEST_CASE("manifest: a variable the article uses and no row has is one usage err
                                "    output: 'out/{{clinic.id}}.pdf'\n")));
 }
 
+// Excel's "CSV" in Windows-1252: each row with an accent failed alone, one line each.
+TEST_CASE("manifest: a CSV with a value that is not UTF-8 is refused as a whole, at that row", "[batch]") {
+  Folder f;
+  write_bytes(f.dir.path / "cp1252.csv",
+              "clinic.id,clinic.name,clinic.phone\na,Plain,1\nb,Caf\xE9,2\nc,Cr\xE8me,3\n");
+  auto m =
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    data: cp1252.csv\n    output: "
+                               "'out/{{clinic.id}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().describe() ==
+        (f.dir.path / "cp1252.csv").string() +
+            ":3: the value of `clinic.name` is not valid UTF-8: the file is in another "
+            "encoding (save it as UTF-8: in Excel, File, Save As, CSV UTF-8)");
+}
+
 TEST_CASE("manifest: a data file that does not exist is an error at the manifest's data: line", "[batch]") {
   Folder f;
   auto m =
