@@ -42,9 +42,8 @@ int run_fonts(const char* argv0) {
     std::cout << title << ": " << families.size() << " families\n";
     for (const auto& f : families) std::cout << "  " << f << "\n";
   }
-  std::cout
-      << "Use one by name: --set fonts.serif=\"Noto Serif\" (fonts.sans, fonts.serif.cjk, fonts.sans.cjk),\n"
-         "or `fonts: {serif: Noto Serif}` in a layout's or an article's front matter.\n";
+  std::cout << "Use one by name: --set fonts.serif=\"Noto Serif\" (fonts.sans, fonts.serif.cjk, fonts.sans.cjk),\n"
+               "or `fonts: {serif: Noto Serif}` in a layout's or an article's front matter.\n";
   return 0;
 }
 

@@ -102,8 +102,7 @@ int main(int argc, char** argv) {
                       "print (default), archive or none, as for build");
   preview->add_option("--marks", preview_request.marks, "all or none, as for build");
 
-  auto* watch =
-      app.add_subcommand("watch", "rebuild the PDF every time the article, its layout or pictures change");
+  auto* watch = app.add_subcommand("watch", "rebuild the PDF every time the article, its layout or pictures change");
   cli::WatchRequest watch_request;
   watch->add_option("article", watch_request.article, "the Markdown article")->required();
   watch->add_option("-o,--output", watch_request.output, "the PDF to write (default: NAME.pdf here)");
@@ -111,8 +110,7 @@ int main(int argc, char** argv) {
   watch->add_option("--set", watch_request.sets, "style override, as for build (repeatable)");
   watch->add_option("--standard", watch_request.standard, "print (default), archive or none, as for build");
   watch->add_option("--marks", watch_request.marks, "all or none, as for build");
-  watch->add_flag("--preview", watch_request.preview,
-                  "also write NAME-1.png... beside the PDF after each build");
+  watch->add_flag("--preview", watch_request.preview, "also write NAME-1.png... beside the PDF after each build");
   watch->add_option("--dpi", watch_request.dpi, "resolution of the --preview pictures (default 110)");
 
   auto* fonts = app.add_subcommand("fonts", "list the font families by the scripts they cover");
