@@ -152,16 +152,20 @@ class Reader {
       return Error{path_, e.mark.line + 1, "the manifest is not valid YAML: " + e.msg,
                    "check the indentation and the colons"};
     }
-    if (!root.IsMap() || !root["jobs"])
+    if (!root.IsMap())
       return Error{path_, 1,
                    root.IsNull() ? std::string("the manifest is empty") : "the manifest has no `jobs:` list",
                    "a manifest is YAML that starts with `jobs:`, as in the README's Batch runs; "
                    "the CSV goes in a job's `data:`"};
+    // A mistyped key first (`job:` for `jobs:`): it says more than a missing `jobs:`.
     for (const auto& it : root) {
       const std::string key = it.first.as<std::string>("");
       if (key != "jobs" && key != "defaults")
         return at(it.first, "unknown key `" + key + "`", "the top level has `defaults:` and `jobs:`");
     }
+    if (!root["jobs"])
+      return Error{path_, 1, "the manifest has no `jobs:` list",
+                   "add `jobs:`, as in the README's Batch runs"};
     YAML::Node defaults = root["defaults"];
     if (defaults && !defaults.IsMap()) return at(defaults, "`defaults:` must be a group of keys", "");
     if (defaults)
@@ -264,6 +268,10 @@ class Reader {
     for (const auto& a : *list) {
       const std::string full = resolve(a);
       if (!has_glob_chars(a)) {
+        // Missing, it would fail every row alone: said once, at the manifest's line.
+        if (std::error_code ec; !fs::exists(full, ec))
+          return at(n, "the article " + full + " does not exist",
+                    "paths are relative to the manifest's folder");
         out.push_back(full);
         continue;
       }

@@ -255,6 +255,12 @@ TEST_CASE("manifest: an empty manifest, a CSV in its place, no jobs and one outp
   CHECK(e.line == 1);
   CHECK(e.message == "the manifest has no `jobs:` list");
   CHECK_THAT(e.hint, Catch::Contains("the CSV goes in a job's `data:`"));
+  e = error("job:\n  - articles: handouts/flu.en.md\n    output: x.pdf\n");  // a typo: said as one
+  CHECK(e.line == 1);
+  CHECK(e.message == "unknown key `job`");
+  e = error("jobs:\n  - articles: [handouts/flu.en.md, handouts/flu.fr.md]\n    output: x.pdf\n");
+  CHECK(e.line == 2);
+  CHECK(e.message == "the article " + (f.dir.path / "handouts" / "flu.fr.md").string() + " does not exist");
   e = error("jobs: []\n");
   CHECK(e.line == 1);
   CHECK(e.message == "`jobs:` lists no job");
