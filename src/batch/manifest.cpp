@@ -411,6 +411,9 @@ class Reader {
     if (auto n = get(job, defaults, "pages_max")) {  // as --set pages.max=N
       auto v = scalar(n, "pages_max");
       if (!v) return v.error();
+      layout::Template probe;  // checked here, at its own line (not among the `set:` entries)
+      if (auto s = layout::set_template_key(probe, "pages.max=" + *v); !s)
+        return at(n, "`pages_max: " + *v + "`: " + s.error().message, s.error().hint);
       base.sets.push_back("pages.max=" + *v);
     }
     for (const auto& [key, member] : {std::pair{"proof", &Job::proof}, std::pair{"impose", &Job::impose}})

@@ -261,6 +261,9 @@ TEST_CASE("manifest: an empty manifest, a CSV in its place, no jobs and one outp
   e = error("jobs:\n  - articles: [handouts/flu.en.md, handouts/flu.fr.md]\n    output: x.pdf\n");
   CHECK(e.line == 2);
   CHECK(e.message == "the article " + (f.dir.path / "handouts" / "flu.fr.md").string() + " does not exist");
+  e = error("jobs:\n  - articles: handouts/flu.en.md\n    pages_max: two\n    output: x.pdf\n");
+  CHECK(e.line == 3);
+  CHECK_THAT(e.message, Catch::StartsWith("`pages_max: two`: 'pages.max' must be a number"));
   e = error("jobs: []\n");
   CHECK(e.line == 1);
   CHECK(e.message == "`jobs:` lists no job");
