@@ -675,8 +675,9 @@ InputGuard inputs_of(const Manifest& m) {
   return guard;
 }
 
-Error refused_by(const Manifest& m, const Error& e) {
-  return Error{m.path, 0, e.file + ": " + e.message, e.hint};
+// `line`: the manifest's `output:` line the file comes from (0: the command line's).
+Error refused_by(const Manifest& m, const Error& e, int line = 0) {
+  return Error{m.path, line, e.file + ": " + e.message, e.hint};
 }
 
 }  // namespace
@@ -688,10 +689,11 @@ Status refuse_outputs_over_inputs(const Manifest& m) {
     const PlannedJob& p = *planned;
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
-    if (auto s = guard.check_output(p.job.output, who, &kPdfOutput); !s) return refused_by(m, s.error());
+    if (auto s = guard.check_output(p.job.output, who, &kPdfOutput); !s)
+      return refused_by(m, s.error(), p.pattern_line);
     if (output_kind(p.job.output) == OutputKind::File)
       if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
-        return refused_by(m, s.error());
+        return refused_by(m, s.error(), p.pattern_line);
   }
   return Ok{};
 }

@@ -522,11 +522,11 @@ TEST_CASE("batch: an output name that holds a file of another kind is refused, t
   const auto run = run_tool(in_dir + command("batch batch.yaml"));
   INFO(run.output);
   CHECK(run.status == 2);
-  CHECK(
-      run.output ==
-      "error: batch.yaml: out/passwd: is not a PDF (it begins \"root:x:0:0:root:/root:/b\"): the PDF of job "
-      "`job-1` (flu.md, clinics.csv:3) would replace it (leafpress replaces only what it made: move the "
-      "file away, or choose another output name)\n");
+  CHECK(run.output ==
+        "error: batch.yaml:5: out/passwd: is not a PDF (it begins \"root:x:0:0:root:/root:/b\"): the PDF of "
+        "job "
+        "`job-1` (flu.md, clinics.csv:3) would replace it (leafpress replaces only what it made: move the "
+        "file away, or choose another output name)\n");
   CHECK(read_bytes(passwd) == "root:x:0:0:root:/root:/bin/bash\n");
   CHECK(fs::directory_iterator(dir.path / "etc") != fs::directory_iterator());
   CHECK_FALSE(fs::exists(dir.path / "etc" / "maple"));  // nothing built
