@@ -56,10 +56,16 @@ constexpr double kEmergencyStretchEm = 1.5;
 // as a line 4.3 em short (r = kTolerance), so words are seldom broken.
 constexpr double kRaggedStretchEm = 2;
 constexpr double kLastTolerance = 1e6;
-// The widest a justified line's spaces open when no break could fill it: the tolerance
-// (a Latin space 0.78 em, a Korean one 0.72 em, a Han–Latin gap 0.52 em). Past it the line
-// stays short: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese line, read worse.
+// The widest a justified line's spaces open to fill it when no break could: the tolerance
+// (a Latin space 0.78 em, a Han–Latin gap 0.52 em). A line that cannot be filled so stays
+// short with its spaces at r = 1: "（oral ⟷ syringe）" at 1 em, the one space of a Chinese
+// line, read worse.
 constexpr double kMaxOpenRatio = kTolerance;
+// Korean: half an em (r = 1), KLREQ's bound, past which a break between syllables is
+// preferred. Where even that cannot fill the line (its next piece is a phone number or a
+// dose with its unit: "궁금한 점은 진료 시간에 | 051-745-2211로"), spaces opened to 0.72 em
+// read as holes in a line that still did not reach the edge; the line ends short instead.
+constexpr double kKoreanMaxOpenRatio = 1.0;
 // CLReq 3.7 (孤字): a paragraph's last line should not hold one character alone.
 // A last line narrower than this (in em) costs as much as one more line of the worst
 // badness (kInfiniteBadness, squared into demerits).
@@ -328,12 +334,28 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   if (U_FAILURE(err)) return;
   ubrk_setUText(bi.get(), ut.get(), &err);
   if (U_FAILURE(err)) return;
-  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get()))
+  std::vector<std::size_t> bounds;
+  for (int32_t b = ubrk_first(bi.get()); b != UBRK_DONE; b = ubrk_next(bi.get())) {
     boundary[static_cast<std::size_t>(b)] = 1;
+    bounds.push_back(static_cast<std::size_t>(b));
+  }
+  const auto start_of = [&](std::size_t at) {  // the first byte of the character before `at`
+    std::size_t prev = at - 1;
+    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    return prev;
+  };
+  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"):
+  // two one-character Han words side by side are most likely one word (复诊, a follow-up
+  // visit), so a Chinese title does not break between them either.
+  if (!japanese)
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
+      if (b == 0 || b >= text.size() || start_of(b) != a || start_of(c) != b) continue;
+      if (classes[a] == CharClass::Cjk && classes[b] == CharClass::Cjk) boundary[b] = 0;
+    }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
-    std::size_t prev = i - 1;
-    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
+    const std::size_t prev = start_of(i);
     if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
   }
 }
@@ -406,7 +428,7 @@ int tier_of(GlueKind k) {
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
 Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
               const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
-              std::size_t end, Pt width, bool justify) {
+              std::size_t end, Pt width, bool justify, double max_open) {
   // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
   // Each glyph is made in place in the line: every copy-fit trial sets every line.
   Line line;
@@ -461,12 +483,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
-    // Past the bounds: a line no break could fill. Spaces between words open first, up to
-    // kMaxOpenRatio; what is left leaves the line short, as a pure CJK line stays short: a
-    // 2 em hole beside "(atorvastatin)" read as a column break.
+    // Past the bounds: a line no break could fill. Spaces between words open further, up
+    // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), only when that fills the line. If
+    // it cannot, the line ends short with its spaces as they are (r = 1, half an em), as a
+    // pure CJK line stays short: opened to 0.78 em it showed holes and still did not reach
+    // the edge ("慢性肾脏病（chronic ⟷ kidney" 2.7 em short).
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
-    if (slack > 0 && open > 0) {
-      const double extra = std::min(slack / open, kMaxOpenRatio - 1);
+    if (slack > 0 && open > 0 && slack <= open * (max_open - 1)) {
+      const double extra = slack / open;
       if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
       if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
     }
@@ -855,10 +879,11 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
                            is_cjk_language(style.lang), !justify, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
+  const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;
   std::size_t begin = 0;
   para.lines.reserve(chosen.size());
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify));
+    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open));
     begin = end + 1;
   }
   return para;

@@ -468,6 +468,24 @@ TEST_CASE("justify: a balanced Chinese title never starts a line with a particle
   CHECK(checked > 5);
 }
 
+TEST_CASE("justify: a balanced Chinese title keeps a word the dictionary does not know whole",
+          "[text][justify]") {
+  // ICU's dictionary splits 复诊 (a follow-up visit) into 复 | 诊: "何时复 | 诊、出现…".
+  ParagraphStyle style = title_style("zh-Hans", 24);
+  int broke_near = 0;
+  for (Pt width = 150; width <= 420; width += 6) {
+    auto p = compose({TextSpan{"高血压患者长期服药指南：降压药怎么吃、何时复诊、出现不适怎么办"}}, style,
+                     width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    for (const Line& line : p->lines) {
+      CHECK_FALSE(line.text().ends_with("复"));
+      if (line.text().ends_with("何时") || line.text().ends_with("复诊、")) ++broke_near;
+    }
+  }
+  CHECK(broke_near > 0);  // widths where the break falls around the word
+}
+
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {
   ParagraphStyle style = title_style("en", 24);
   for (Pt width = 330; width <= 440; width += 10) {
