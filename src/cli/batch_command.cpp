@@ -13,7 +13,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -144,11 +146,19 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   const unsigned threads = request.jobs ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::size_t warnings_shown = 0, warnings = 0;
   std::size_t disk_errors = 0;  // a full or read-only disk: said once, the rest counted
+  // A folder that cannot be written (no permission, a file where the folder should be) fails
+  // each of its PDFs alike: said for the first, the others counted, by folder and cause.
+  std::map<std::pair<std::string, std::string>, std::size_t> folder_errors;
   batch::Progress progress(*in_shard, batch::Progress::stderr_is_terminal());
   const auto delivered = [&](const batch::StreamedJob& j) {
     std::string said;
-    const bool disk = j.status == batch::JobStatus::Failed && batch::is_disk_error(j.outcome.error);
-    if (j.status == batch::JobStatus::Failed && (!disk || disk_errors++ == 0))
+    const bool failed = j.status == batch::JobStatus::Failed;
+    const Error& e = j.outcome.error;
+    const bool disk = failed && batch::is_disk_error(e);
+    const std::string folder = std::filesystem::path(j.planned.job.output).parent_path().string();
+    const bool folder_error =
+        failed && !disk && !e.hint.empty() && (e.file == j.planned.job.output || e.file == folder);
+    if (failed && (disk ? disk_errors++ == 0 : !folder_error || folder_errors[{folder, e.hint}]++ == 0))
       said += "error: " + j.outcome.error.describe() + " [" + printable(j.planned.job.output) + "]\n";
     for (const auto& w : j.outcome.warnings) {
       ++warnings;
@@ -177,6 +187,11 @@ int run_batch(const BatchRequest& request, const char* argv0) {
                             " failed the same way, "
                       : "")
               << *in_shard - tally.taken << " were not tried (run again then: what was built is skipped)\n";
+  for (const auto& [where, count] : folder_errors)
+    if (count > 1)
+      std::cerr << "error: " << printable(where.first.empty() ? "." : where.first) << ": " << count - 1
+                << (count == 2 ? " more PDF" : " more PDFs") << " could not be written there either ("
+                << printable(where.second) << ")\n";
   if (warnings > kMaxWarningsShown)
     std::cerr << "(" << warnings - kMaxWarningsShown << " more warnings"
               << (request.report.empty() ? "; --report FILE.json lists them all)\n" : " in the report)\n");

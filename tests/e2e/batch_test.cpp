@@ -671,3 +671,29 @@ TEST_CASE("batch: Ctrl-C finishes the PDFs under way, writes the report and says
   CHECK(temporaries == 0);
   CHECK(run_tool("qpdf --check " + shell_quoted(m.pdf(20)) + " >/dev/null").status == 0);
 }
+
+// A folder no PDF can be written to (here a file where `out/` should be; for a clinic's user,
+// a folder without write permission) failed each row with the same line: now the first, and
+// one line that counts the others. The file in the way is left as it was.
+TEST_CASE("batch: a folder that cannot be written is told once, with how many PDFs it cost", "[e2e][batch]") {
+  Merge m(30);
+  const auto in_the_way = write_bytes(m.dir.path / "out", "not a folder\n");
+  const auto run = m.run();
+  INFO(run.output);
+  CHECK(run.status == 1);
+  CHECK_THAT(run.output,
+             Catch::Contains("error: " + in_the_way +
+                             ": cannot create the output folder: Not a directory (a part of the path "
+                             "is a file, not a folder) ["));
+  CHECK_THAT(run.output,
+             Catch::Contains("error: " + in_the_way +
+                             ": 29 more PDFs could not be written there either (a part of the path is "
+                             "a file, not a folder)\n"));
+  std::size_t errors = 0;
+  for (std::size_t at = run.output.find("error: "); at != std::string::npos;
+       at = run.output.find("error: ", at + 1))
+    errors += at == 0 || run.output[at - 1] == '\n';
+  CHECK(errors == 2);
+  CHECK(read_bytes(in_the_way) == "not a folder\n");
+  CHECK(m.read_report()["summary"]["failed"] == 30);
+}
