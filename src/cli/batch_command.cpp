@@ -46,11 +46,14 @@ Result<std::size_t> count_and_check(const batch::Manifest& manifest, const batch
   if (shard.count == 1 && !file) return manifest.job_count;
   const auto id = file ? file_identity(report) : std::nullopt;
   const std::string key = file ? batch::output_key(report) : "";
+  const std::string name = std::filesystem::path(report).filename().string();  // a cheap first look
   std::size_t in_shard = 0;
   auto cursor = manifest.plan();
   for (auto p = cursor.next(); p; p = cursor.next()) {
     if (file && !p->problem &&
-        ((id && file_identity(p->job.output) == id) || batch::output_key(p->job.output) == key))
+        ((id && file_identity(p->job.output) == id) ||
+         (std::filesystem::path(p->job.output).filename() == name &&
+          batch::output_key(p->job.output) == key)))
       return Error{report, 0, "is also the PDF of job `" + p->name + "` (" + p->job.article + ")",
                    "write the report to a .json file"};
     in_shard += shard.takes(p->shard_key);
