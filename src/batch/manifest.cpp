@@ -705,15 +705,10 @@ Status refuse_output_over_inputs(const Manifest& m, const std::string& output, c
 }
 
 Status check_layouts(const Manifest& m, const Context& ctx) {
-  for (const auto& g : m.groups) {
-    if (g->base.layout.empty()) continue;
-    std::set<fs::path> folders;  // a name is looked up beside each article (layout_search.hpp)
-    for (const auto& article : g->articles)
-      if (folders.insert(fs::path(article).parent_path()).second)
-        if (auto found = find_layout_near(ctx, g->base.layout, fs::path(article).parent_path(), false);
-            !found)
-          return Error{m.path, g->layout_line, found.error().message, found.error().hint};
-  }
+  for (const auto& g : m.groups)
+    if (!g->base.layout.empty())
+      if (auto s = find_layout_for_all(ctx, g->base.layout, g->articles); !s)
+        return Error{m.path, g->layout_line, s.error().message, s.error().hint};
   return Ok{};
 }
 

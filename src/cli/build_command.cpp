@@ -87,13 +87,8 @@ int run_build(const BuildRequest& request, const char* argv0) {
   if (!layout.empty()) {
     batch::Context folders_only;
     folders_only.layout_dirs = batch::Context::layout_dirs_of(argv0);
-    std::set<fs::path> folders;
-    for (const auto& f : files)
-      if (folders.insert(fs::path(f).parent_path()).second)
-        if (auto found = batch::find_layout_near(folders_only, layout, fs::path(f).parent_path(), false);
-            !found)
-          return usage_error("--layout " + layout + ": " + found.error().message + " (" + found.error().hint +
-                             ")");
+    if (auto s = batch::find_layout_for_all(folders_only, layout, files); !s)
+      return usage_error("--layout " + layout + ": " + s.error().message + " (" + s.error().hint + ")");
   }
   std::vector<batch::Job> list;
   for (const auto& f : files) {
