@@ -20,7 +20,7 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
     };
     text::ComposeOptions options;
     for (std::size_t i = 0; i < c.lines.size(); ++i)
-      if (c.lines[i].hyphenated && next_frame(i) != places[i].frame)
+      if ((c.lines[i].hyphenated || c.lines[i].ends_at_hyphen) && next_frame(i) != places[i].frame)
         options.no_hyphen_lines.push_back(static_cast<int>(i));
     if (options.no_hyphen_lines.empty()) continue;
     options.exact_lines = static_cast<int>(c.lines.size());

@@ -3,7 +3,8 @@
 // A reader who turns a fold or a page, or moves to the next column, must not carry half
 // a word across (the typographer's rule that TeX's \brokenpenalty approximates). Only
 // the flow knows where columns end, so after it this step composes again each paragraph
-// whose line ends a frame with a hyphen, asking text::compose for no hyphen at those
+// whose line ends a frame with a hyphen (inserted, or a compound's own: "medication- |
+// overuse" across a fold reads as badly), asking text::compose for no hyphen at those
 // lines. The new lines replace the old only when their count is the same: then every
 // line keeps its place and nothing else moves. Otherwise the paragraph stays as it was.
 #pragma once

@@ -55,11 +55,15 @@ bool is_range_mark(char32_t cp) {
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
 bool is_unit_word(std::string_view w) {
   static constexpr std::string_view kUnits[] = {
-      "mg",   "g",    "kg",   "µg",  "μg", "mcg", "ng",  "ml",  "mL",   "l",    "L",    "dl",  "dL", "cl",
-      "mmHg", "mmol", "µmol", "mol", "cm", "mm",  "m",   "km",  "kcal", "kJ",   "IU",   "U",   "h",  "min",
-      "s",    "ms",   "°C",   "°F",  "%",  "bpm", "Hz",  "kPa", "cc",   "oz",   "lb",   "lbs", "ft", "mEq",
-      "mSv",  "Gy",   "nm",   "µm",  "μm", "mIU", "µIU", "μIU", "pg",   "pmol", "nmol", "mU",  "kU", "mV",
-      "mA",   "wk",   "wks",  "mo",  "yr", "yrs", "d",   "x",   "mcL",  "µL",   "μL",   "kDa"};
+      "mg", "g", "kg", "µg", "μg", "mcg", "ng", "ml", "mL", "l", "L", "dl", "dL", "cl", "mmHg", "mmol",
+      "µmol", "mol", "cm", "mm", "m", "km", "kcal", "kJ", "IU", "U", "h", "min", "s", "ms", "°C", "°F", "%",
+      "bpm", "Hz", "kPa", "cc", "oz", "lb", "lbs", "ft", "mEq", "mSv", "Gy", "nm", "µm", "μm", "mIU", "µIU",
+      "μIU", "pg", "pmol", "nmol", "mU", "kU", "mV", "mA", "wk", "wks", "mo", "yr", "yrs", "d", "x", "mcL",
+      "µL", "μL", "kDa",
+      // The clock and an hour's abbreviation: "at 9 | am" reads as badly as "140 | mmHg". Units
+      // written out ("24 hours", "2 tablets") stay ordinary breaks: as ties they loosened whole
+      // paragraphs (a 0.74 em line to keep "every 2–8 weeks" together).
+      "hr", "hrs", "am", "pm"};
   for (const std::string_view u : kUnits)
     if (w == u) return true;
   return false;
@@ -109,6 +113,34 @@ std::size_t digit_groups_length(std::string_view text, std::size_t at) {
   while (end < text.size() && in_run(end)) ++end;
   return end - begin;
 }
+
+namespace {
+
+// A break between syllables (kFallbackBreak) leaves at least two syllables of the word on
+// each side, as \lefthyphenmin and \righthyphenmin keep letters: "허리 | 를", "체중 | 이",
+// "드 | 세요", "(free T4) | 이" parted a particle or one syllable from its word, and a line
+// that starts with a bare particle reads as a fragment. A break before an opening bracket
+// keeps two before it; one after a closing bracket, two after it.
+void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& breaks) {
+  std::vector<std::size_t> starts;  // the byte offset of each code point
+  std::vector<bool> hangul;
+  for (std::size_t pos = 0; pos < text.size();) {
+    starts.push_back(pos);
+    hangul.push_back(classify(next_code_point(text, pos)) == CharClass::Hangul);
+  }
+  for (std::size_t k = 1; k < starts.size(); ++k) {
+    if (breaks[starts[k]] != kFallbackBreak) continue;
+    std::size_t before = 0, after = 0;
+    for (std::size_t j = k; j-- > 0 && hangul[j];) ++before;
+    for (std::size_t j = k; j < starts.size() && hangul[j]; ++j) ++after;
+    // Only the sides that are syllables count: a bracket or a middle dot is the other side.
+    const bool short_before = hangul[k - 1] && before < 2;
+    const bool short_after = hangul[k] && after < 2;
+    if (short_before || short_after) breaks[starts[k]] = kNoBreak;
+  }
+}
+
+}  // namespace
 
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
@@ -197,6 +229,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     prev = cp;
     prev_class = cls;
   }
+  if (korean) keep_syllable_pairs(text, breaks);
   return breaks;
 }
 

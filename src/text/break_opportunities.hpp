@@ -9,7 +9,8 @@
 //   - JLReq 3.1.10: small kana and ー may start a line in normal mode, not in
 //     strict mode (ICU's lb=normal / lb=strict);
 //   - Korean breaks at spaces (keep-all); between two Hangul syllables of a word the
-//     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ);
+//     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ), and only
+//     where it leaves two syllables or more on each side (no particle alone: "허리 | 를");
 //   - a number with its unit, range and measure word is never split: 15%～25%, 5～10分,
 //     37℃, 3次; a number and a Latin unit after a space split only as a last resort
 //     (kUnitBreak): 140 mmHg, 500 mg (SI 5.4.3); the digit groups of a phone number

@@ -143,7 +143,11 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       }
       const bool too_long = r < -1 - 1e-9;  // rounding must not make an exact fit overfull
       if (!too_long && !forced) still_active.push_back(a);
-      if (too_long || r > params.tolerance) continue;
+      // Past the soft tolerance every line is weighed by how short it is, a line with no
+      // glue at all too ("09:00～12:00、"): held back until the emergency pass, it made the
+      // breaker split "週一至週 | 五" to give that line a space to open.
+      const bool weighed = params.soft_tolerance > 0 && r > params.soft_tolerance;
+      if (too_long || (r > params.tolerance && !weighed)) continue;
       const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
       if (in_a_row > kMaxHyphensInARow) continue;
       if (params.exact_lines > 0 && from.line + 1 > params.exact_lines) continue;
@@ -171,7 +175,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
       if (forced && from.flagged) d += params.final_hyphen_demerits;
       // The paragraph's last line: its natural width, without the fill that ends it.
-      if (forced && natural < params.short_last_line) d += params.short_last_line_demerits;
+      if (forced && (natural < params.short_last_line || (a > 0 && from.position > params.lone_tail_after)))
+        d += params.short_last_line_demerits;
       d += from.total_demerits;
       auto& slot = best_for(from.line + 1)[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];
       if (d < slot.demerits) slot = {d, a};

@@ -17,6 +17,7 @@
 // tolerance keeps small.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -50,7 +51,8 @@ struct KnuthPlassParams {
   // short beyond it in em. TeX caps badness at kInfiniteBadness instead, where a line of three
   // characters costs no more than a full one a little loose ("腋下温 | 度达到 37.3℃…");
   // the cube uncapped spread what no break can avoid over three lines 3 em short each, and
-  // a cost linear in s put it all on one line 7 em short, read as a paragraph's end.
+  // a cost linear in s put it all on one line 7 em short, read as a paragraph's end. Such a
+  // line is taken whatever `tolerance` says, a line without glue too.
   double soft_tolerance = 0;
   Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
@@ -61,6 +63,10 @@ struct KnuthPlassParams {
                            // TeX's \looseness, held at a count)
   Pt short_last_line = 0;  // a last line narrower than this (one character alone,
   double short_last_line_demerits = 0;  // CLReq's 孤字) costs these demerits
+  // So does a last line that starts after a break at an item index greater than this: the
+  // caller knows which items hold characters ("休 | 診。" is 2 em wide in Traditional
+  // Chinese, whose stops keep their full width, yet one character alone).
+  std::size_t lone_tail_after = std::numeric_limits<std::size_t>::max();
 };
 
 // Item indices where lines end (the last one is the final forced break), or

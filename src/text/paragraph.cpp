@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -71,6 +72,9 @@ constexpr double kKoreanMaxOpenRatio = 1.0;
 // badness (kInfiniteBadness, squared into demerits).
 constexpr double kShortLastLineEm = 1.9;
 constexpr double kShortLastLineDemerits = 1e8;
+// In the last passes, where a line costs by how short it is (knuth_plass.hpp soft_tolerance),
+// a 孤字 costs as much as a line this many em short.
+constexpr double kLoneShortEm = 2;
 
 // A break inside an address leaves at least this many characters on either side (as TeX's
 // \lefthyphenmin and \righthyphenmin do for words).
@@ -150,7 +154,10 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     };
     const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
-    if (plain && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
+    // A capitalised word is not hyphenated (TeX's \uchyph=0): a name ("Fri-day", "Pre-vention
+    // Programme") is read by its shape, and a patient looks for it as written.
+    const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
+    if (plain && !capitalised && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
       for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
     i = j;
   }
@@ -198,9 +205,11 @@ struct LineWidths {
 // that many lines nor one of a line more (kExtraLineCost) avoids it.
 constexpr double kPhraseBonus = 0.1;
 constexpr double kCommaBonus = 0.03;
-constexpr double kCompoundBreakCost = 1;         // a whole line's worth: only when nothing else fits
-constexpr double kExtraLineCost = 0.5;           // a line more than first fit needs
-constexpr double kParticleStartCost = 0.3;       // a line that starts with 的, 了 … (phrase_bonus)
+constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when nothing else fits
+constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
+constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
+// A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
+constexpr double kLoneWordCost = 0.25;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
@@ -220,6 +229,12 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   };
   constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
+  // spaces[j]: how many of legal[1..j] are word breaks (glue), not a hyphen's or a
+  // syllable's penalty: a line between legal[i] and legal[j] holds one word when
+  // spaces[j - 1] == spaces[i].
+  std::vector<std::size_t> spaces(n, 0);
+  for (std::size_t j = 1; j < n; ++j)
+    spaces[j] = spaces[j - 1] + (std::holds_alternative<Glue>(items[legal[j]]) ? 1 : 0);
   // The best set of exactly `lines` lines and its cost.
   const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
     const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
@@ -239,6 +254,7 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
+          if (spaces[j - 1] == spaces[i]) c += kLoneWordCost;  // no word break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
         }
     if (cost[lines][n - 1] == kNone) return {kNone, {}};
@@ -344,15 +360,18 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
     return prev;
   };
-  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"):
-  // two one-character Han words side by side are most likely one word (复诊, a follow-up
-  // visit), so a Chinese title does not break between them either.
-  if (!japanese)
-    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
-      const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
-      if (b == 0 || b >= text.size() || start_of(b) != a || start_of(c) != b) continue;
-      if (classes[a] == CharClass::Cjk && classes[b] == CharClass::Cjk) boundary[b] = 0;
-    }
+  // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"),
+  // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
+  // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
+  // a title does not break on either side of it.
+  for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+    const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
+    if (b == 0 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk || classes[b] != CharClass::Cjk)
+      continue;
+    const bool single_before = start_of(b) == a;
+    const bool single_after = start_of(c) == b;
+    if (single_before || single_after) boundary[b] = 0;
+  }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
@@ -524,6 +543,9 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       x += g->width + (r >= 0 ? r * g->stretch : r * g->shrink);
     }
   }
+  // A compound broken at its own hyphen ends in a hyphen too: layout keeps it off a
+  // column's last line as it does an inserted one (layout/column_ends).
+  if (at_break && at_break->flagged && at_break->glyph < 0) line.ends_at_hyphen = true;
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
     place(s, x, 0, "-", false);
@@ -739,9 +761,45 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   return done;
 }
 
+// CLReq 3.7 (孤字): the item index after which a break leaves at most one character for
+// the paragraph's last line (Han, kana or a Hangul syllable; a Latin word counts as more,
+// punctuation as none): "…國定假日休 | 診。". Past the end when the paragraph has fewer.
+std::size_t lone_tail_after(const Items& items, std::span<const CharClass> classes) {
+  int characters = 0;
+  for (std::size_t i = items.items.size(); i-- > 0;) {
+    const auto* box = std::get_if<Box>(&items.items[i]);
+    if (!box) continue;
+    std::size_t last_cluster = std::numeric_limits<std::size_t>::max();
+    for (std::uint32_t g = box->glyph_begin; g < box->glyph_end; ++g) {
+      const std::size_t cluster = items.glyphs[g].cluster;
+      if (cluster == last_cluster || cluster >= classes.size()) continue;
+      last_cluster = cluster;
+      const CharClass c = classes[cluster];
+      if (c == CharClass::Cjk || c == CharClass::Hangul)
+        ++characters;
+      else if (c == CharClass::Latin)
+        characters += 2;
+    }
+    if (characters >= 2) return i;
+  }
+  return std::numeric_limits<std::size_t>::max();
+}
+
+// Korean (KLREQ breaks between words): a last line that holds only the tail of a word
+// split between syllables ("…줄 수 있습 | 니다.") reads as a fragment; the last line starts
+// at the last word space or before it. The item index of that space, or past the end.
+std::size_t last_word_space(const Items& items) {
+  for (std::size_t i = items.items.size(); i-- > 1;) {
+    const auto* glue = std::get_if<Glue>(&items.items[i]);
+    if (glue && glue->kind == GlueKind::Word && std::holds_alternative<Box>(items.items[i - 1])) return i;
+  }
+  return std::numeric_limits<std::size_t>::max();
+}
+
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
-                                       bool ragged, const ComposeOptions& options) {
+                                       bool ragged, const ComposeOptions& options,
+                                       std::size_t lone_tail_after) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
   // opens to half an em; only when that fails are syllable breaks weighed. A number is
@@ -773,6 +831,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.no_flagged_lines = options.no_hyphen_lines;
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
+  params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
   params.em = em;
@@ -785,14 +844,19 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
-    if (alone && pass.tolerance >= kLastTolerance) break;
+    // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
+    // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
+    if (params.soft_tolerance > 0)
+      params.short_last_line_demerits =
+          std::pow(1 + 100 * std::pow(kTolerance, 3), 2) * (1 + kLoneShortEm * kLoneShortEm);
     auto found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
     const bool short_end =
         cjk && found->size() >= 2 &&
-        LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
+        ((*found)[found->size() - 2] > lone_tail_after ||
+         LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line);
     if (!short_end) return std::move(*found);
     if (!alone) alone = std::move(found);
   }
@@ -800,7 +864,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, cjk, ragged, any);
+    return choose_breaks(items, width, em, korean, cjk, ragged, any, lone_tail_after);
   }
   return {};
 }
@@ -874,9 +938,14 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
-  else if (justify || style.align == Align::Ragged || style.align == Align::Left)
-    chosen = choose_breaks(items.items, width, style.size, style.lang.starts_with("ko"),
-                           is_cjk_language(style.lang), !justify, options);
+  else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
+    const bool korean = style.lang.starts_with("ko");
+    std::size_t lone = std::numeric_limits<std::size_t>::max();
+    if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
+    if (korean) lone = std::min(lone, last_word_space(items));
+    chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), !justify,
+                           options, lone);
+  }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
   const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;

@@ -105,9 +105,10 @@ struct PlacedGlyph {
 
 struct Line {
   std::vector<PlacedGlyph> glyphs;
-  Pt width = 0;             // natural width after justification (≤ line width unless overfull)
-  bool hyphenated = false;  // ends with an inserted hyphen
-  bool overfull = false;    // nothing fitted: a piece wider than the line
+  Pt width = 0;                 // natural width after justification (≤ line width unless overfull)
+  bool hyphenated = false;      // ends with an inserted hyphen
+  bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
+  bool overfull = false;        // nothing fitted: a piece wider than the line
   [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
 };
 

@@ -75,9 +75,10 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"ja", kStrict, "ちょっと見た。", "ちょっ÷と÷見÷た。"},
       {"ja", kNormal, "見た・聞いた", "見÷た・÷聞÷い÷た"},
       // ko: at spaces (keep-all); between two Hangul syllables only as a fallback (KLREQ),
-      // never next to Han; other languages break Hangul anywhere.
-      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저∙는 ÷학∙생∙입∙니∙다. ÷한∙국∙어∙(韓國語)∙를 ÷배∙워∙요"},
-      {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한∙국 ÷語"},
+      // leaving two syllables or more on each side, never next to Han; other languages break
+      // Hangul anywhere.
+      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저는 ÷학생∙입∙니다. ÷한국어∙(韓國語)를 ÷배워요"},
+      {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한국 ÷語"},
       {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
       // en: after spaces and after a hyphen before a letter.
       {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",
@@ -88,13 +89,17 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"", kNormal, "two words", "two ÷words"},
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
+      // ... and so is the clock; a unit written out is a word like any other.
+      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ÷hours, ÷2 ÷tablets ÷at ÷9 am"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
       // Korean may break after a middle dot, as between syllables (KLREQ).
-      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형∙간∙염 ÷1차·∙2차, ÷결∙핵"},
-      // ... and before a bracketed gloss, after a closing bracket before a syllable.
-      {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아∙세∙트∙아∙미∙노∙펜∙(acetaminophen) ÷검∙진∙(무∙료)∙을"},
+      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형간염 ÷1차·∙2차, ÷결핵"},
+      // ... and before a bracketed gloss, after a closing bracket before a syllable; never so
+      // that a particle or one syllable stands alone ("허리 | 를", "(free T4) | 이").
+      {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아세∙트∙아∙미∙노펜∙(acetaminophen) ÷검진∙(무료)을"},
+      {"ko", kNormal, "허리를 유리티록신(free T4)이 충분히", "허리를 ÷유리∙티∙록신∙(free ÷T4)이 ÷충분히"},
       {"en", kNormal, "", ""},
   };
   // clang-format on

@@ -191,6 +191,55 @@ TEST_CASE("justify: never three hyphens in a row, and never on a line layout for
   }
 }
 
+TEST_CASE("justify: a compound broken at its own hyphen is marked, and kept off a line layout forbids",
+          "[text][justify]") {
+  // "medication- | overuse" ended a page of the booklet: layout keeps hyphens off a column's
+  // last line, and must see this one too (Line::ends_at_hyphen).
+  const std::string text =
+      "Taking painkillers on more than ten days a month can cause medication-overuse headache, and "
+      "well-meant self-treatment makes the attacks more frequent over the following months.";
+  int marked = 0;
+  for (Pt width = 90; width <= 240; width += 3) {
+    const Paragraph p = set(text, "en-GB", width);
+    INFO(width << " pt:" << describe(p));
+    ComposeOptions forbid;
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      const std::string t = p.lines[l].text();
+      CHECK(p.lines[l].ends_at_hyphen == (t.ends_with("-") && !p.lines[l].hyphenated));
+      if (p.lines[l].ends_at_hyphen) forbid.no_hyphen_lines.push_back(static_cast<int>(l));
+    }
+    if (forbid.no_hyphen_lines.empty()) continue;
+    ++marked;
+    const Paragraph q = set(text, "en-GB", width, 10, forbid);
+    INFO("without those hyphens:" << describe(q));
+    for (const int l : forbid.no_hyphen_lines)
+      if (static_cast<std::size_t>(l) < q.lines.size())
+        CHECK_FALSE(q.lines[static_cast<std::size_t>(l)].text().ends_with("-"));
+  }
+  CHECK(marked > 3);
+}
+
+TEST_CASE("justify: a capitalised word is never hyphenated", "[text][justify]") {
+  // TeX's \uchyph=0: "Fri-|day", "Pre-|vention Programme" split names a patient looks for.
+  const char* const text =
+      "Ring the Northfield Migraine Prevention Programme on Wednesday or Saturday afternoons; "
+      "Paracetamol and Sumatriptan are explained in the enclosed Medication Information leaflet.";
+  int narrow = 0;
+  for (Pt width = 72; width <= 200; width += 4) {  // from where every word fits a line
+    const Paragraph p = set(text, "en-GB", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      if (!line.hyphenated) continue;
+      const std::string t = line.text();
+      const std::size_t word = t.find_last_of(' ');
+      const char first = t[word == std::string::npos ? 0 : word + 1];
+      CHECK_FALSE((first >= 'A' && first <= 'Z'));
+    }
+    ++narrow;
+  }
+  CHECK(narrow > 20);
+}
+
 TEST_CASE("justify: words of fewer than six letters are never hyphenated", "[text][justify]") {
   const char* const text = "Wash hands with soap and water every time, dry them well, then touch the cup.";
   for (Pt width = 40; width <= 160; width += 3) {
@@ -484,6 +533,38 @@ TEST_CASE("justify: a balanced Chinese title keeps a word the dictionary does no
     }
   }
   CHECK(broke_near > 0);  // widths where the break falls around the word
+}
+
+TEST_CASE("justify: a balanced title leaves no word alone on a line", "[text][justify]") {
+  // "Living with | Migraine: | Triggers, Tablets | …": the colon's bonus left a word alone.
+  ParagraphStyle style = title_style("en-GB", 24);
+  int checked = 0;
+  // From 240 pt every line can hold two words ("Migraine: Triggers," is 231.5 pt wide).
+  for (Pt width = 240; width <= 400; width += 5) {
+    auto p = compose({TextSpan{"Living with Migraine: Triggers, Tablets and When to Seek Urgent Help"}},
+                     style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    ++checked;
+    for (const Line& line : p->lines) CHECK(line.text().find(' ') != std::string::npos);
+  }
+  CHECK(checked > 10);
+}
+
+TEST_CASE("justify: a Chinese title keeps a number in Han numerals with its measure word",
+          "[text][justify]") {
+  // ICU reads 十四天 as 十四 | 天 ("幽门螺杆菌根除治疗：十四 | 天四联疗法…"): the measure
+  // word is a one-character segment, kept with its neighbours (keep_cjk_words_whole).
+  ParagraphStyle style = title_style("zh-Hans", 24);
+  for (const char* title :
+       {"幽门螺杆菌根除治疗：十四天四联疗法服药与复查须知", "宝宝满十二个月以后的辅食安排与睡眠习惯"})
+    for (Pt width = 150; width <= 420; width += 6) {
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      for (const Line& line : p->lines)
+        for (const char* numeral : {"十", "四", "二"}) CHECK_FALSE(line.text().ends_with(numeral));
+    }
 }
 
 TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justify]") {

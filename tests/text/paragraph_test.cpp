@@ -801,6 +801,85 @@ TEST_CASE("paragraph: a looser pass re-breaks a Chinese paragraph that leaves on
   CHECK(p.lines.back().width > 1.9 * style.size);
 }
 
+TEST_CASE("paragraph: no Chinese, Japanese or Korean paragraph ends with one character alone", "[text]") {
+  // CLReq 3.7 (孤字): "…國定假日休 | 診。" — in Traditional Chinese the stop keeps its full
+  // width, so the last line was 2 em wide and a width test let it pass; so did "…くださ | い。"
+  // where kinsoku held the stop to the kana. A last line holds two characters or more.
+  struct Text {
+    const char* text;
+    const char* lang;
+    Pt size;
+  };
+  const Text texts[] = {
+      {"門診時間：週一至週五 09:00～12:00、14:30～17:30、18:30～21:00；週六上午 "
+       "09:00～12:00，週日及國定假日休診。",
+       "zh-Hant", 13.5},
+      {"服用の前後2時間は激しい運動、飲酒、長時間の入浴を控えてください。", "ja", 13},
+      {"如果只是一次测量偏高而没有不适，请休息15分钟后复测；连续三天都高于140/90 mmHg，请提前预约门诊。",
+       "zh-Hans", 14},
+  };
+  const auto characters = [](std::string_view t) {
+    int n = 0;
+    for (std::size_t at = 0; at < t.size();) {
+      const char32_t cp = next_code_point(t, at);
+      if ((cp >= 0x3041 && cp <= 0x30FA) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+        ++n;
+    }
+    return n;
+  };
+  int checked = 0;
+  for (const Text& t : texts)
+    for (Pt width = 8 * t.size; width <= 18 * t.size; width += t.size / 2) {
+      ParagraphStyle style;
+      style.size = t.size;
+      style.lang = t.lang;
+      const Paragraph p = compose_ok({TextSpan{t.text}}, style, width);
+      INFO(t.lang << " at " << width << " pt" << describe(p));
+      if (p.lines.size() < 2) continue;
+      ++checked;
+      CHECK(characters(p.lines.back().text()) >= 2);
+    }
+  CHECK(checked > 50);
+}
+
+TEST_CASE("paragraph: a Korean paragraph's last line is never the tail of a split word", "[text]") {
+  // "…영향을 줄 수 있습 | 니다.": the last line held only the end of a word split between
+  // syllables.
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "ko";
+  const std::string text =
+      "여성분은 생리 기간을 피해 예약해 주세요. 소변 검사 결과에 영향을 줄 수 있습니다. 검진 전날 저녁 9시 "
+      "이후에는 물을 제외한 음식을 드시지 않도록 주의하시기 바랍니다.";
+  int checked = 0;
+  for (Pt width = 150; width <= 300; width += 5) {
+    const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+    INFO("width " << width << describe(p));
+    if (p.lines.size() < 2) continue;
+    ++checked;
+    // It holds the paragraph's last word whole: it starts at a space, or holds one.
+    const std::string last = p.lines.back().text();
+    CHECK((text.find(" " + last) != std::string::npos || last.find(' ') != std::string::npos));
+  }
+  CHECK(checked > 20);
+}
+
+TEST_CASE("paragraph: a line with no glue is weighed by how short it is, not held back", "[text]") {
+  // "門診時間：週一至週 | 五 09:00～12:00、…" split 週五 so the next line had a space to
+  // open: "09:00～12:00、" alone has no glue, and no pass before the emergency one took it.
+  ParagraphStyle style;
+  style.size = 13.5;
+  style.lang = "zh-Hant";
+  const std::string text =
+      "門診時間：週一至週五 09:00～12:00、14:30～17:30、18:30～21:00；週六上午 09:00～12:00，"
+      "週日及國定假日休診。";
+  for (Pt width = 189; width <= 270; width += 13.5) {  // from where 門診時間：週一至週五 fits twice over
+    const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+    INFO("width " << width << describe(p));
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) CHECK_FALSE(p.lines[l].text().ends_with("週"));
+  }
+}
+
 TEST_CASE("paragraph: an address never breaks within three characters of its ends", "[text]") {
   const std::string text =
       "You can also email orthopaedics.followup@staldhelms.example.nhs.uk, and further leaflets are at "
