@@ -24,7 +24,7 @@
 //   3. a 200-row data merge through a manifest (batch::load_manifest, a CSV of
 //      generated clinics, content/handouts/flu-shot.en.md): every row has its own
 //      name and phone, so its own glyph sets and subsets. Run as `leafpress batch
-//      --report` runs it (batch/job_stream.hpp: a window of rows planned, built,
+//      --report` runs it (batch/manifest_run.hpp: a window of rows planned, built,
 //      fingerprinted and reported at a time), with the heap in use along the way.
 // For each: documents per second, milliseconds per document, CPU time over wall
 // time (cores used), and the process's peak resident memory (getrusage).
@@ -42,9 +42,8 @@
 #include <thread>
 
 #include "batch/build_job.hpp"
-#include "batch/fingerprint.hpp"
-#include "batch/job_stream.hpp"
 #include "batch/manifest.hpp"
+#include "batch/manifest_run.hpp"
 #include "batch/report.hpp"
 
 using namespace leafpress;
@@ -168,7 +167,7 @@ Result<batch::Manifest> merge_manifest(const std::string& source, const fs::path
 }
 
 // A merge of `rows` rows as `leafpress batch --report` runs it: the manifest planned a
-// window of jobs at a time (batch/job_stream.hpp), fingerprints written, the report
+// window of jobs at a time (batch/manifest_run.hpp), fingerprints written, the report
 // spooled entry by entry and written at the end. Prints the heap in use every
 // `rows / 5` jobs: flat means nothing is kept per row.
 std::size_t run_merge(const std::string& source, const fs::path& dir, std::size_t rows,
@@ -182,35 +181,21 @@ std::size_t run_merge(const std::string& source, const fs::path& dir, std::size_
   if (!report) return 0;
   const double cpu0 = cpu_seconds();
   const auto start = Clock::now();
-  std::size_t ok = 0, delivered = 0;
+  std::size_t ok = 0, delivered_count = 0;
   std::string heap;  // heap in use at each fifth of the rows
-  auto cursor = manifest->plan();
-  batch::StreamHooks hooks;
-  hooks.next = [&]() -> std::optional<batch::StreamedJob> {
-    auto p = cursor.next();
-    if (!p) return std::nullopt;
-    return batch::StreamedJob{.planned = std::move(*p)};
-  };
-  hooks.prepare = [&](batch::StreamedJob& j) {
-    j.outcome.output = j.planned.job.output;
-    j.inputs = batch::inputs_hash(j.planned.job);
-    return true;
-  };
-  hooks.on_done = [&](batch::StreamedJob& j) {
-    if (j.outcome.ok) (void)batch::write_record(j.planned.job, j.inputs, j.outcome);
-  };
-  hooks.deliver = [&](batch::StreamedJob&& j) {
+  const auto delivered = [&](const batch::StreamedJob& j) {
     ok += j.outcome.ok;
     if (!j.outcome.ok) std::fprintf(stderr, "%s\n", j.outcome.error.describe().c_str());
-    (void)report->add({.planned = &j.planned, .status = j.status, .outcome = j.outcome});
-    if (++delivered % std::max<std::size_t>(1, rows / 5) == 0) {
+    if (++delivered_count % std::max<std::size_t>(1, rows / 5) == 0) {
       char at[64];
-      std::snprintf(at, sizeof at, "%s%zu: %.1f", heap.empty() ? "" : ", ", delivered, heap_mib());
+      std::snprintf(at, sizeof at, "%s%zu: %.1f", heap.empty() ? "" : ", ", delivered_count, heap_mib());
       heap += at;
     }
   };
-  hooks.context = [&]() -> const batch::Context& { return ctx; };
-  batch::build_stream(hooks, threads, 16 * threads, rows);
+  // As `leafpress batch --force --report FILE` runs it: the same hooks and window.
+  batch::run_manifest(
+      *manifest, {.force = true, .threads = threads, .expected = rows}, &*report,
+      [&]() -> const batch::Context& { return ctx; }, delivered);
   const auto written = report->write((dir / "report.json").string(),
                                      {.manifest = manifest->path, .shard = "1/1", .threads = threads});
   const double s = std::chrono::duration<double>(Clock::now() - start).count();

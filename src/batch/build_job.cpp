@@ -38,21 +38,41 @@ void commit_staged(Outcome& o) {
 
 namespace fs = std::filesystem;
 
-Context Context::from_environment(const fs::path& executable) {
-  Context ctx;
+namespace {
+
+// The folders leafpress's own files are looked for in: here, beside the executable
+// (bin/..), the source tree; each once.
+std::vector<fs::path> install_roots(const fs::path& executable) {
   std::vector<fs::path> roots{fs::current_path()};
   std::error_code ec;
   const fs::path exe = fs::canonical(executable, ec);
   if (!ec) roots.push_back(exe.parent_path().parent_path());
   roots.emplace_back(LEAFPRESS_SOURCE_DIR);
-  std::vector<fs::path> font_dirs;
+  std::vector<fs::path> out;
   std::set<fs::path> seen;
-  for (const auto& root : roots) {
-    const fs::path canon = fs::weakly_canonical(root, ec);
-    if (!seen.insert(canon).second) continue;
-    if (fs::is_directory(canon / "layouts", ec)) ctx.layout_dirs.push_back(canon / "layouts");
-    if (fs::is_directory(canon / "fonts", ec)) font_dirs.push_back(canon / "fonts");
-  }
+  for (const auto& root : roots)
+    if (const fs::path canon = fs::weakly_canonical(root, ec); seen.insert(canon).second)
+      out.push_back(canon);
+  return out;
+}
+
+}  // namespace
+
+std::vector<fs::path> Context::layout_dirs_of(const fs::path& executable) {
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  for (const auto& root : install_roots(executable))
+    if (fs::is_directory(root / "layouts", ec)) dirs.push_back(root / "layouts");
+  return dirs;
+}
+
+Context Context::from_environment(const fs::path& executable) {
+  Context ctx;
+  ctx.layout_dirs = layout_dirs_of(executable);
+  std::vector<fs::path> font_dirs;
+  std::error_code ec;
+  for (const auto& root : install_roots(executable))
+    if (fs::is_directory(root / "fonts", ec)) font_dirs.push_back(root / "fonts");
   ctx.fonts = std::make_unique<text::FontSet>(font_dirs);
   ctx.subsets = std::make_unique<pdf::SubsetCache>();
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {

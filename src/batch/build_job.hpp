@@ -85,6 +85,9 @@ struct Context {
   std::unique_ptr<TemplateCache> templates = std::make_unique<TemplateCache>();  // layouts read once
 
   static Context from_environment(const std::filesystem::path& executable);
+  // The built-in layout folders alone (./layouts, beside the executable, the source tree):
+  // what from_environment puts in layout_dirs, without loading a font.
+  static std::vector<std::filesystem::path> layout_dirs_of(const std::filesystem::path& executable);
 };
 
 // A cold process's head start: on a thread of its own, makes what these jobs will need

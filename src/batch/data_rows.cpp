@@ -77,6 +77,25 @@ std::size_t line_end(std::string_view bytes, std::size_t pos) {
   return end + 1;
 }
 
+// What separates the fields, told by the header row: a comma, unless the header has none
+// outside quotes and has semicolons (what a spreadsheet set to a language that writes
+// decimal commas saves as "CSV") or tabs (a spreadsheet's "tab delimited" text).
+unsigned char field_separator(std::string_view header) {
+  std::size_t commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (const char c : header) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (commas > 0) return ',';
+  if (semicolons > 0) return ';';
+  if (tabs > 0) return '\t';
+  return ',';
+}
+
 struct CsvParser {
   csv_parser parser{};
   bool ready = false;
@@ -131,7 +150,8 @@ struct CsvRows::State {
   CsvParser parser;
   Collector c;
   std::vector<std::string> columns;
-  std::string header;  // the columns, for messages (the first ten)
+  std::string header;                      // the columns, for messages (the first ten)
+  std::string separator_name = "a comma";  // what separates the fields, for messages
 
   // Feeds lines until a row is complete; false at the end of the file.
   Result<bool> fill() {
@@ -201,10 +221,29 @@ Result<CsvRows> CsvRows::open(std::shared_ptr<const CsvSnapshot> file, const std
 Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
   const std::string& shown_as = s->shown_as;
   if (!s->parser.ready) return Error{shown_as, 0, "out of memory", ""};
+  // A look at the header first, for the separator; then read from the start. Excel may
+  // write the separator on a line of its own before the header (`sep=;`): used, and
+  // skipped (counted as line 1).
+  if (std::string_view header; s->next_line(header)) {
+    const std::string_view bare = header.substr(0, header.find_first_of("\r\n"));
+    unsigned char separator = ',';
+    if (bare.size() == 5 && bare.starts_with("sep=")) {
+      separator = static_cast<unsigned char>(bare[4]);
+      s->c.line = 1;
+    } else {
+      separator = field_separator(header);
+      s->pos = 0;
+    }
+    csv_set_delim(&s->parser.parser, separator);
+    if (separator == '\t')
+      s->separator_name = "a tab";
+    else if (separator != ',')
+      s->separator_name = std::string("a ") + static_cast<char>(separator);
+  }
   auto more = s->fill();
   if (!more) return more.error();
   if (!*more)
-    return Error{shown_as, 0, "the CSV file is empty",
+    return Error{shown_as, 1, "the CSV file is empty",
                  "the first row names the columns, e.g. clinic.id,clinic.name,clinic.phone"};
   auto [names, line] = std::move(s->c.rows.front());
   s->c.rows.pop_front();
@@ -214,6 +253,9 @@ Result<CsvRows> CsvRows::start(std::unique_ptr<State> s) {
     if (name.empty())
       return Error{shown_as, line, "column " + std::to_string(i + 1) + " of the header has no name",
                    "the first row names every column"};
+    if (i == 0 && (name.starts_with("\xFF\xFE") || name.starts_with("\xFE\xFF")))
+      return Error{shown_as, line, "the file is UTF-16 (what Excel saves as \"Unicode Text\"), not UTF-8",
+                   "in Excel: File, Save As, CSV UTF-8"};
     if (first_invalid_utf8(name))
       return Error{shown_as, line, "the header is not valid UTF-8", "save the file as UTF-8"};
     if (!seen.insert(name).second)
@@ -244,12 +286,14 @@ Result<std::optional<DataRow>> CsvRows::next() {
       row.problem = Error{s.shown_as, line,
                           "this row has " + std::to_string(fields.size()) + " fields, the header " +
                               std::to_string(s.columns.size()) + " (" + s.header + ")",
-                          "a comma inside a value needs the value in double quotes"};
+                          s.separator_name + " inside a value needs the value in double quotes"};
     } else {
       for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem)
+        if (auto bad = first_invalid_utf8(fields[i]); bad && !row.problem) {
           row.problem = Error{s.shown_as, line, "the value of `" + s.columns[i] + "` is not valid UTF-8",
                               "save the file as UTF-8 (spreadsheets: CSV UTF-8)"};
+          row.not_utf8 = true;
+        }
         row.values[s.columns[i]] = std::move(fields[i]);
       }
     }

@@ -4,7 +4,10 @@
 //         columns ("clinic.id,clinic.name,clinic.phone"), each further row is one
 //         set of values, so one PDF per article. A UTF-8 byte order mark (as
 //         spreadsheets write it) is skipped; spaces around unquoted fields are
-//         trimmed; blank lines are skipped.
+//         trimmed; blank lines are skipped. Fields are separated by commas, or by
+//         semicolons or tabs when the header row has those and no comma (a
+//         spreadsheet's "CSV" in a language with decimal commas, or "tab delimited"), or
+//         by what an Excel `sep=X` line before the header names.
 // Output: the rows in file order, each with where it starts ("clinics.csv:7"), all at
 //         once (parse_csv) or one at a time (CsvRows: a merge of 10,000 rows plans,
 //         builds and reports a row at a time, and keeps only the file's bytes).
@@ -15,7 +18,8 @@
 //         cannot be read, it has no header, a column name is empty or repeated,
 //         a quote is never closed. Row-level problems (a different number of
 //         fields than the header, text that is not UTF-8) are kept on the row as
-//         `problem`: that row's jobs fail alone and the other rows are built.
+//         `problem`: that row's jobs fail alone and the other rows are built (a manifest
+//         refuses a file with a value that is not UTF-8 as a whole: its encoding is wrong).
 // Thread-safety: pure.
 #pragma once
 
@@ -34,6 +38,7 @@ struct DataRow {
   Variables values;              // column name → value
   std::string origin;            // "file.csv:7" or "batch.yaml:12", for messages and the report
   std::optional<Error> problem;  // set when the row cannot be used
+  bool not_utf8 = false;         // the problem is a value that is not UTF-8 (the file's encoding)
 };
 
 struct DataTable {

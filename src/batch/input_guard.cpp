@@ -1,8 +1,11 @@
 #include "batch/input_guard.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "core/atomic_file.hpp"
+#include "core/utf8.hpp"
 #include "doc/document.hpp"
 
 namespace leafpress::batch {
@@ -39,15 +42,31 @@ std::shared_ptr<const doc::Document> InputGuard::add_job(const Job& job) {
   return document;
 }
 
-Status InputGuard::check_output(const std::string& output, const std::string& writer) const {
+Status InputGuard::check_output(const std::string& output, const std::string& writer,
+                                const OutputType* kind) const {
   if (output_kind(output) == OutputKind::Stream) return Ok{};  // written through, never replaced
   std::error_code ec;
   if (fs::is_directory(output, ec))
-    return Error{output, 0, "is a folder; " + writer + " needs a file name",
-                 "name a file, e.g. out/leaflet.pdf"};
+    return Error{
+        output, 0, "is a folder; " + writer + " needs a file name",
+        "name a file, e.g. " +
+            (fs::path(output) / (kind ? kind->example : kPdfOutput.example)).lexically_normal().string()};
   if (const std::string* input = inputs_.find(output))
     return Error{output, 0, writer + " would destroy it: it is " + *input + ", which this run reads",
                  "write the output to another file"};
+  if (kind && fs::is_regular_file(output, ec)) {
+    std::string head(64, '\0');
+    std::ifstream in(output, std::ios::binary);
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (!head.empty() && !head.starts_with(kind->magic)) {
+      const std::size_t line_end = std::min(head.find_first_of("\r\n"), std::size_t{24});
+      return Error{output, 0,
+                   "is not " + std::string(kind->name) + " (it begins \"" +
+                       printable(head.substr(0, line_end)) + "\"): " + writer + " would replace it",
+                   "leafpress replaces only what it made: move the file away, or choose another output name"};
+    }
+  }
   return Ok{};
 }
 

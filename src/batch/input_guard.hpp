@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "batch/build_job.hpp"
@@ -25,6 +26,19 @@
 #include "core/result.hpp"
 
 namespace leafpress::batch {
+
+// What a file leafpress writes begins with. An output whose name already holds a file that
+// does not (`output: out/{{clinic.id}}` with a row `passwd`, and `out` a link to /etc; or
+// `--report notes.txt`) is refused: leafpress replaces only what it could have made. An
+// empty file holds nothing to lose. (Checked before building: a file put there during the
+// run is replaced.)
+struct OutputType {
+  std::string_view magic;    // the first bytes
+  std::string_view name;     // "a PDF"
+  std::string_view example;  // a file name for hints
+};
+inline constexpr OutputType kPdfOutput{"%PDF-", "a PDF", "leaflet.pdf"};
+inline constexpr OutputType kReportOutput{"{", "a JSON report", "report.json"};
 
 class InputGuard {
  public:
@@ -36,10 +50,12 @@ class InputGuard {
   // job (Job::document) and the build does not read it again.
   std::shared_ptr<const doc::Document> add_job(const Job& job);
 
-  // Refuses `output` when it is a recorded input or an existing folder. `writer` says
-  // who would write it ("the PDF of a.md", "the report"); the error names the output
-  // file, the input it would replace and the writer.
-  [[nodiscard]] Status check_output(const std::string& output, const std::string& writer) const;
+  // Refuses `output` when it is a recorded input or an existing folder, or, given `kind`,
+  // an existing file of another kind (below). `writer` says who would write it ("the PDF
+  // of a.md", "the report"); the error names the output file, the input it would replace
+  // and the writer.
+  [[nodiscard]] Status check_output(const std::string& output, const std::string& writer,
+                                    const OutputType* kind = nullptr) const;
 
  private:
   FileSet inputs_;

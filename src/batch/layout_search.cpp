@@ -99,4 +99,13 @@ std::vector<LayoutEntry> list_layouts_near(const Context& ctx, const fs::path& n
   return out;
 }
 
+Status find_layout_for_all(const Context& ctx, const std::string& name,
+                           const std::vector<std::string>& articles) {
+  std::set<fs::path> folders;
+  for (const auto& article : articles)
+    if (const fs::path folder = fs::path(article).parent_path(); folders.insert(folder).second)
+      if (auto found = find_layout_near(ctx, name, folder, false); !found) return found.error();
+  return Ok{};
+}
+
 }  // namespace leafpress::batch

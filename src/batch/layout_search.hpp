@@ -28,6 +28,12 @@ std::vector<std::filesystem::path> layout_search_path(const Context& ctx, const 
 Result<std::filesystem::path> find_layout_near(const Context& ctx, const std::string& name,
                                                const std::filesystem::path& near_dir, bool from_article);
 
+// Whether `name` (given on the command line or in a manifest, not in front matter) is found
+// for every folder of `articles`, each folder looked at once; the error of the first that
+// has none. The check before a run builds anything: a missing layout fails all its PDFs.
+Status find_layout_for_all(const Context& ctx, const std::string& name,
+                           const std::vector<std::string>& articles);
+
 struct LayoutEntry {
   std::string name, description;
   std::filesystem::path file;

@@ -12,10 +12,13 @@
 #include "batch/data_rows.hpp"
 #include "batch/fingerprint.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/layout_search.hpp"
+#include "batch/merge_rules.hpp"
 #include "batch/path_glob.hpp"
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
 #include "core/yaml_limits.hpp"
+#include "doc/document.hpp"
 #include "doc/image.hpp"
 #include "layout/template.hpp"
 
@@ -29,6 +32,8 @@ struct JobGroup {
   Job base;          // what every PDF of the entry shares
   Variables shared;  // `vars:`
   std::vector<std::string> articles;
+  int layout_line = 0;  // where `layout:` is written (the job's or the defaults'), for messages
+  int output_line = 0;  // where `output:` is written
   // The rows: a copy of a CSV file (`data:`, read again row by row for each article), or
   // the rows written in the manifest (`rows:`), or one empty row (no data).
   std::shared_ptr<const CsvSnapshot> csv;
@@ -60,11 +65,25 @@ std::string safe_in_path(std::string v) {
   return v;
 }
 
+// A problem of the row: at its file and line ("clinics.csv:7" is file clinics.csv, line 7,
+// so that the report's error says them apart), or the manifest when it has no origin.
+void locate_at_row(Error& e, const DataRow& row, const std::string& manifest) {
+  e.file = row.origin.empty() ? manifest : row.origin;
+  e.line = 0;
+  const std::size_t colon = row.origin.rfind(':');
+  if (colon == std::string::npos || colon + 1 == row.origin.size() ||
+      row.origin.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+    return;
+  e.file = row.origin.substr(0, colon);
+  e.line = std::stoi(row.origin.substr(colon + 1));
+}
+
 // The PDF for one article and one row (the r-th of the entry, from 0).
 PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow& row, std::size_t r) {
   PlannedJob p;
   p.name = g.name;
   p.pattern = g.pattern;
+  p.pattern_line = g.output_line;
   p.job = g.base;
   p.job.article = article;
   p.job.variables = g.shared;
@@ -80,7 +99,7 @@ PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow
       logo->second = file->string();
     else if (!p.problem) {
       p.problem = file.error();
-      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+      locate_at_row(*p.problem, row, g.manifest);
     }
   }
   Variables path_values;
@@ -98,7 +117,7 @@ PlannedJob plan_job(const JobGroup& g, const std::string& article, const DataRow
     p.shard_key = fs::path(g.pattern).lexically_normal().string() + "#" + std::to_string(r + 1);
     if (!p.problem) {
       p.problem = filled.error();
-      p.problem->file = row.origin.empty() ? g.manifest : row.origin;
+      locate_at_row(*p.problem, row, g.manifest);
       p.problem->message += " in the output pattern";
     }
   }
@@ -133,20 +152,28 @@ class Reader {
       return Error{path_, e.mark.line + 1, "the manifest is not valid YAML: " + e.msg,
                    "check the indentation and the colons"};
     }
-    if (!root.IsMap() || !root["jobs"])
-      return Error{path_, 0, "the manifest has no `jobs:` list", "see `## Batch runs` in the README"};
+    if (!root.IsMap())
+      return Error{path_, 1,
+                   root.IsNull() ? std::string("the manifest is empty") : "the manifest has no `jobs:` list",
+                   "a manifest is YAML that starts with `jobs:`, as in the README's Batch runs; "
+                   "the CSV goes in a job's `data:`"};
+    // A mistyped key first (`job:` for `jobs:`): it says more than a missing `jobs:`.
     for (const auto& it : root) {
       const std::string key = it.first.as<std::string>("");
       if (key != "jobs" && key != "defaults")
         return at(it.first, "unknown key `" + key + "`", "the top level has `defaults:` and `jobs:`");
     }
+    if (!root["jobs"])
+      return Error{path_, 1, "the manifest has no `jobs:` list",
+                   "add `jobs:`, as in the README's Batch runs"};
     YAML::Node defaults = root["defaults"];
     if (defaults && !defaults.IsMap()) return at(defaults, "`defaults:` must be a group of keys", "");
     if (defaults)
       if (auto s = check_keys(defaults); !s) return s.error();
     const YAML::Node jobs = root["jobs"];
-    if (!jobs.IsSequence() || jobs.size() == 0)
-      return at(jobs, "`jobs:` must be a list of jobs", "start each job with `- `");
+    if (!jobs.IsSequence()) return at(jobs, "`jobs:` must be a list of jobs", "start each job with `- `");
+    if (jobs.size() == 0)
+      return at(jobs, "`jobs:` lists no job", "add one: `- articles: NAME.md` with its `output:`");
     Manifest m;
     m.path = path_;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -241,6 +268,10 @@ class Reader {
     for (const auto& a : *list) {
       const std::string full = resolve(a);
       if (!has_glob_chars(a)) {
+        // Missing, it would fail every row alone: said once, at the manifest's line.
+        if (std::error_code ec; !fs::exists(full, ec))
+          return at(n, "the article " + full + " does not exist",
+                    "paths are relative to the manifest's folder");
         out.push_back(full);
         continue;
       }
@@ -265,6 +296,10 @@ class Reader {
       auto file = scalar(data, "data");
       if (!file) return file.error();
       auto snapshot = CsvSnapshot::take(resolve(*file), resolve(*file));
+      // A name mistyped in the manifest is the manifest's line to fix.
+      if (std::error_code ec; !snapshot && !fs::exists(resolve(*file), ec))
+        return at(data, "the data file " + resolve(*file) + " does not exist",
+                  "check the name in `data:`; it is relative to the manifest's folder");
       if (!snapshot) return snapshot.error();
       g.csv = std::move(snapshot).value();
       g.csv_name = resolve(*file);
@@ -275,6 +310,14 @@ class Reader {
         auto row = table->next();
         if (!row) return row.error();
         if (!*row) break;
+        // A value that is not UTF-8 is the file's encoding (Excel's "CSV" in Windows-1252):
+        // every row with an accent would fail alone, one line each. Said once, here.
+        if ((*row)->not_utf8) {
+          Error e = *(*row)->problem;
+          e.message += ": the file is in another encoding";
+          e.hint = "save it as UTF-8: in Excel, File, Save As, CSV UTF-8";
+          return e;
+        }
         ++row_count_;
         values_ += (*row)->values.size();
       }
@@ -307,6 +350,31 @@ class Reader {
     return Ok{};
   }
 
+  // A variable an article uses that no row can have (no such column, no `vars:` entry)
+  // fails every one of its PDFs: said once, as a usage error, at the article's line, before
+  // anything is built, as a build of its first row would say it. Each article is filled
+  // with the names as values: only an unknown name is an error here (a value that fails
+  // as a date or a picture path is the rows' business).
+  static Status refuse_unknown_variables(const std::vector<std::string>& articles,
+                                         const std::set<std::string>& columns, const std::string& source) {
+    Variables names;
+    for (const auto& c : columns)
+      if (c != "article" && c != "job" && c != "row") names[c] = c;
+    for (const auto& article : articles) {
+      auto document = doc::load_document(article);
+      if (!document) continue;  // its build says what is wrong with it
+      auto filled = fill_document(*document, for_language(names, document->meta.lang), source);
+      if (!filled && filled.error().message.starts_with("unknown variable")) {
+        Error e = filled.error();
+        std::string has;  // what a mistyped name was meant to be is likely among them
+        for (const auto& [name, value] : names) has += (has.empty() ? "" : ", ") + name;
+        e.hint += "; the job's values: " + (has.empty() ? std::string("none") : has);
+        return e;
+      }
+    }
+    return Ok{};
+  }
+
   Result<JobGroup> expand(const YAML::Node& job, const YAML::Node& defaults, std::size_t index) const {
     std::string name = "job-" + std::to_string(index + 1);
     if (job["name"]) {
@@ -316,9 +384,11 @@ class Reader {
     }
     Job base;
     base.fill_variables = true;
+    int layout_line = 0;
     if (auto n = get(job, defaults, "layout")) {
       auto v = scalar(n, "layout");
       if (!v) return v.error();
+      layout_line = n.Mark().line + 1;
       // A path (not a name from layouts/) is relative to the manifest too.
       base.layout = (v->find('/') != std::string::npos || v->ends_with(".yaml")) ? resolve(*v) : *v;
       // A name is looked up in layouts/ beside the manifest first (layout_search.hpp), then as for build.
@@ -341,6 +411,9 @@ class Reader {
     if (auto n = get(job, defaults, "pages_max")) {  // as --set pages.max=N
       auto v = scalar(n, "pages_max");
       if (!v) return v.error();
+      layout::Template probe;  // checked here, at its own line (not among the `set:` entries)
+      if (auto s = layout::set_template_key(probe, "pages.max=" + *v); !s)
+        return at(n, "`pages_max: " + *v + "`: " + s.error().message, s.error().hint);
       base.sets.push_back("pages.max=" + *v);
     }
     for (const auto& [key, member] : {std::pair{"proof", &Job::proof}, std::pair{"impose", &Job::impose}})
@@ -393,6 +466,8 @@ class Reader {
                                       : source + " does not have (the values found: " + found + ")"),
                   "use a data column, a `vars:` entry, {{article}}, {{job}} or {{row}}");
       }
+    if (!source.empty())
+      if (auto s = refuse_unknown_variables(*list, columns, source); !s) return s.error();
     // Bounds what the manifest may plan in all (each PDF's values: the job's and its row's).
     const std::size_t values = shared.size() * row_count_ + values_;
     planned_values_ += values * list->size();
@@ -405,6 +480,8 @@ class Reader {
     g.dir = dir_;
     g.name = name;
     g.pattern = *pattern;
+    g.layout_line = layout_line;
+    g.output_line = output.Mark().line + 1;
     g.base = std::move(base);
     g.shared = std::move(shared);
     g.articles = std::move(list).value();
@@ -438,12 +515,6 @@ std::string collision_hint(const PlannedJob& a, const PlannedJob& b) {
 }
 
 // The name two outputs share when they are one file.
-std::string output_key(const std::string& output) {
-  std::error_code ec;  // a name too long for the file system: compare as written
-  fs::path canonical = fs::weakly_canonical(output, ec);
-  if (ec) canonical = fs::path(output).lexically_normal();
-  return canonical.string();
-}
 
 // Two jobs writing one file. A pass over the plan keeps a 64-bit hash of each output's
 // name and the job's number (16 bytes a row, not the names); only jobs whose hashes meet
@@ -500,7 +571,7 @@ Status refuse_shared_outputs(const Manifest& m) {
   const auto who = [](const PlannedJob& j) {
     return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
   };
-  return Error{m.path, 0, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
+  return Error{m.path, b->pattern_line, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
                collision_hint(*a, *b)};
 }
 
@@ -581,32 +652,63 @@ std::vector<PlannedJob> Manifest::all_jobs() const {
   return out;
 }
 
-Status refuse_outputs_over_inputs(const Manifest& m,
-                                  const std::vector<std::pair<std::string, std::string>>& extra) {
+std::string output_key(const std::string& output) {
+  std::error_code ec;  // a name too long for the file system: compare as written, made absolute
+  fs::path canonical = fs::weakly_canonical(output, ec);
+  if (ec) canonical = fs::absolute(output, ec).lexically_normal();
+  return canonical.string();
+}
+
+namespace {
+
+// What a run of the manifest reads: the manifest, its CSV files, and what each article
+// reads (known from its first job: InputGuard::add_job).
+InputGuard inputs_of(const Manifest& m) {
   InputGuard guard;
   guard.add(m.path, "the manifest " + m.path);
   for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
-  {
-    // What a job reads is known from the first job of each article (InputGuard::add_job).
-    auto cursor = m.plan();
-    for (auto p = cursor.next(); p; p = cursor.next()) {
-      guard.add_job(p->job);
-      cursor.skip_article();
-    }
+  auto cursor = m.plan();
+  for (auto p = cursor.next(); p; p = cursor.next()) {
+    guard.add_job(p->job);
+    cursor.skip_article();
   }
-  const auto refuse = [&](const Error& e) { return Error{m.path, 0, e.file + ": " + e.message, e.hint}; };
+  return guard;
+}
+
+// `line`: the manifest's `output:` line the file comes from (0: the command line's).
+Error refused_by(const Manifest& m, const Error& e, int line = 0) {
+  return Error{m.path, line, e.file + ": " + e.message, e.hint};
+}
+
+}  // namespace
+
+Status refuse_outputs_over_inputs(const Manifest& m) {
+  const InputGuard guard = inputs_of(m);
   auto cursor = m.plan();
   for (auto planned = cursor.next(); planned; planned = cursor.next()) {
     const PlannedJob& p = *planned;
     if (p.problem) continue;
     const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
-    if (auto s = guard.check_output(p.job.output, who); !s) return refuse(s.error());
+    if (auto s = guard.check_output(p.job.output, who, &kPdfOutput); !s)
+      return refused_by(m, s.error(), p.pattern_line);
     if (output_kind(p.job.output) == OutputKind::File)
       if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
-        return refuse(s.error());
+        return refused_by(m, s.error(), p.pattern_line);
   }
-  for (const auto& [output, who] : extra)
-    if (auto s = guard.check_output(output, who); !s) return refuse(s.error());
+  return Ok{};
+}
+
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
+                                 const OutputType* kind) {
+  if (auto s = inputs_of(m).check_output(output, writer, kind); !s) return refused_by(m, s.error());
+  return Ok{};
+}
+
+Status check_layouts(const Manifest& m, const Context& ctx) {
+  for (const auto& g : m.groups)
+    if (!g->base.layout.empty())
+      if (auto s = find_layout_for_all(ctx, g->base.layout, g->articles); !s)
+        return Error{m.path, g->layout_line, s.error().message, s.error().hint};
   return Ok{};
 }
 

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/input_guard.hpp"
 #include "core/result.hpp"
 
 namespace leafpress::batch {
@@ -47,6 +48,7 @@ namespace leafpress::batch {
 struct PlannedJob {
   std::string name;       // the manifest job it comes from
   std::string pattern{};  // its `output:` as written, for messages
+  int pattern_line = 0;   // the manifest's line of that `output:`
   Job job;
   std::string shard_key;         // the output as the manifest writes it (shard.hpp)
   std::optional<Error> problem;  // set: fails without building
@@ -87,10 +89,26 @@ struct Manifest {
 };
 
 // Refuses (a usage error naming both files) any output of the manifest that is a file
-// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar, and each
-// of `extra` (path, who writes it: the report). parse_manifest checks the PDFs itself.
-Status refuse_outputs_over_inputs(const Manifest& m,
-                                  const std::vector<std::pair<std::string, std::string>>& extra = {});
+// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar; and a PDF
+// whose name holds a file that is not a PDF.
+// parse_manifest calls it.
+Status refuse_outputs_over_inputs(const Manifest& m);
+
+// The same for one more file the run writes, `writer` saying who writes it ("the report"),
+// `kind` what it is (input_guard.hpp: an existing file of another kind is refused too).
+// It walks the manifest's articles, not its rows: the PDFs were checked when it was parsed.
+Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
+                                 const OutputType* kind = nullptr);
+
+// The name two outputs are compared by, in a batch and in build ("out/a.pdf", "./out/a.pdf",
+// "out/../out/a.pdf" are one file, whether it exists or not): weakly canonical, or lexically normal when the
+// file system cannot resolve it.
+std::string output_key(const std::string& output);
+
+// Refuses (a usage error at the manifest's `layout:` line) a layout that is found for none
+// of a job's articles: an unknown name or a missing file failed every PDF of the job alone.
+// Only the folders are used of `ctx` (Context::layout_dirs_of): no font is loaded.
+Status check_layouts(const Manifest& m, const Context& ctx);
 
 // Reads and expands a manifest file.
 Result<Manifest> load_manifest(const std::string& path);

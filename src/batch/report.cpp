@@ -123,17 +123,11 @@ long ReportWriter::spooled_bytes() const {
 
 Status ReportWriter::write(const std::string& path, const RunSummary& run) {
   const Frame f = frame(run, entries_, counts_);
-  // A file appears whole (staged, then renamed); standard output, a pipe or a device is
-  // written through piece by piece (staged, it would hold the whole report in memory).
-  const bool through = output_kind(path) == OutputKind::Stream;
+  // A file appears whole (staged, then renamed); on standard output, a pipe or a device the
+  // entries go out as they are read back (StagedFile::append writes a Stream target through):
+  // memory stays flat either way.
   auto staged = StagedFile::write(path, f.head);
   if (!staged) return staged.error();
-  if (through)
-    if (auto s = staged->commit(); !s) return s;
-  const auto append = [&](std::string_view bytes) -> Status {
-    if (!through) return staged->append(bytes);
-    return write_file_atomically(path, bytes);
-  };
   if (!f.empty) {
     const auto spool_error = [&] {
       return Error{path, 0, std::string("cannot read back the report's entries: ") + std::strerror(errno),
@@ -144,16 +138,16 @@ Status ReportWriter::write(const std::string& path, const RunSummary& run) {
     for (;;) {
       const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), spool_.get());
       if (n > 0)
-        if (auto s = append(std::string_view(chunk.data(), n)); !s) return s;
+        if (auto s = staged->append(std::string_view(chunk.data(), n)); !s) return s;
       if (n < chunk.size()) {
         if (std::ferror(spool_.get())) return spool_error();
         break;
       }
     }
     if (std::fseek(spool_.get(), 0, SEEK_END) != 0) return spool_error();
-    if (auto s = append(f.tail); !s) return s;
+    if (auto s = staged->append(f.tail); !s) return s;
   }
-  return through ? Status(Ok{}) : staged->commit();
+  return staged->commit();
 }
 
 }  // namespace leafpress::batch

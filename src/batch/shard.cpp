@@ -11,7 +11,7 @@ bool Shard::takes(std::string_view key) const {
 }
 
 Result<Shard> parse_shard(std::string_view text) {
-  const Error bad{"", 0, "--shard must be K/N with 1 <= K <= N, not \"" + std::string(text) + "\"",
+  const Error bad{"--shard", 0, "must be K/N with 1 <= K <= N, not \"" + std::string(text) + "\"",
                   "e.g. --shard 2/8 for the second of eight machines"};
   const auto slash = text.find('/');
   if (slash == std::string_view::npos) return bad;

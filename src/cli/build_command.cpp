@@ -5,11 +5,14 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
 #include "batch/build_job.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/layout_search.hpp"
+#include "batch/manifest.hpp"
 #include "cli/commands.hpp"
 #include "core/atomic_file.hpp"
 #include "core/utf8.hpp"
@@ -43,41 +46,49 @@ std::string clean_name(std::string name) {
   return name;
 }
 
-// A usage error: one line, exit status 2, nothing built.
-int usage(const std::string& message) {
+}  // namespace
+
+int usage_error(const std::string& message) {
   std::cerr << "error: " << printable(message) << "\n";
   return 2;
 }
-
-}  // namespace
 
 int run_build(const BuildRequest& request, const char* argv0) {
   const auto& [files, sets, layout, output, out_dir, standard_text, marks_text, proof, no_impose, jobs] =
       request;
   const auto standard = pdf::parse_standard(standard_text);
-  if (!standard) return usage("--standard must be print, archive or none, not \"" + standard_text + "\"");
+  if (!standard)
+    return usage_error("--standard must be print, archive or none, not \"" + standard_text + "\"");
   std::optional<bool> marks;
   if (marks_text == "all" || marks_text == "none")
     marks = marks_text == "all";
   else if (!marks_text.empty())
-    return usage("--marks must be all or none, not \"" + marks_text + "\"");
+    return usage_error("--marks must be all or none, not \"" + marks_text + "\"");
   if (!output.empty() && files.size() > 1)
-    return usage("-o names one PDF, but " + std::to_string(files.size()) +
-                 " articles were given (use --out-dir DIR)");
+    return usage_error("-o names one PDF, but " + std::to_string(files.size()) +
+                       " articles were given (use --out-dir DIR)");
   if (!output.empty() && !out_dir.empty())
-    return usage("-o " + output + " and --out-dir " + out_dir +
-                 " both say where the PDF goes (give one: -o for one file, --out-dir for a folder)");
+    return usage_error("-o " + output + " and --out-dir " + out_dir +
+                       " both say where the PDF goes (give one: -o for one file, --out-dir for a folder)");
   if (!output.empty() && output_kind(output) == OutputKind::File) {
     const std::string last = fs::path(output).filename().string();
     std::error_code ec;
     if (output.ends_with("/") || last == "." || last == ".." || fs::is_directory(output, ec))
-      return usage("-o " + output + " is a folder (name the PDF, e.g. -o " +
-                   (fs::path(output) / "leaflet.pdf").lexically_normal().string() + ", or use --out-dir)");
+      return usage_error("-o " + output + " is a folder (name the PDF, e.g. -o " +
+                         (fs::path(output) / "leaflet.pdf").lexically_normal().string() +
+                         ", or use --out-dir)");
   }
   // A malformed --set is the command line's fault: say so before building anything.
   for (const auto& assignment : sets) {
     layout::Template probe;
-    if (auto s = layout::set_template_key(probe, assignment); !s) return usage(s.error().describe());
+    if (auto s = layout::set_template_key(probe, assignment); !s) return usage_error(s.error().describe());
+  }
+  // So is a --layout that is found for none of the articles (each would fail, naming itself).
+  if (!layout.empty()) {
+    batch::Context folders_only;
+    folders_only.layout_dirs = batch::Context::layout_dirs_of(argv0);
+    if (auto s = batch::find_layout_for_all(folders_only, layout, files); !s)
+      return usage_error("--layout " + layout + ": " + s.error().message + " (" + s.error().hint + ")");
   }
   std::vector<batch::Job> list;
   for (const auto& f : files) {
@@ -103,24 +114,21 @@ int run_build(const BuildRequest& request, const char* argv0) {
   // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
   std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
-    if (auto s = guard.check_output(job.output, "the PDF of " + job.article); !s) {
+    if (auto s = guard.check_output(job.output, "the PDF of " + job.article, &batch::kPdfOutput); !s) {
       std::cerr << "error: " << s.error().describe() << "\n";
       return 2;
     }
     if (output_kind(job.output) == OutputKind::Stream) continue;
-    std::error_code canonical_error;  // a name too long for the file system: compare as written
-    fs::path canonical = fs::weakly_canonical(job.output, canonical_error);
-    if (canonical_error) canonical = fs::absolute(job.output, canonical_error).lexically_normal();
-    if (auto [it, fresh] = writers.emplace(canonical.string(), job.article); !fresh)
-      return usage(it->second + " and " + job.article + " would both write " + job.output +
-                   " (rename one, or build them into different folders)");
+    if (auto [it, fresh] = writers.emplace(batch::output_key(job.output), job.article); !fresh)
+      return usage_error(it->second + " and " + job.article + " would both write " + job.output +
+                         " (rename one, or build them into different folders)");
   }
   // After the input guard (a picture the article uses is named as such): `-o leaflet.png` once wrote a PDF
   // under a picture's name: pictures come from `preview`.
   if (const std::string ext = fs::path(output).extension().string(); !output.empty() && is_picture_name(ext))
-    return usage("build writes PDF files, not " + ext + " pictures (name a .pdf file; for pictures of the " +
-                 "pages use `leafpress preview " + (files.empty() ? std::string("ARTICLE.md") : files[0]) +
-                 " -o DIR`)");
+    return usage_error("build writes PDF files, not " + ext +
+                       " pictures (name a .pdf file; for pictures of the " + "pages use `leafpress preview " +
+                       (files.empty() ? std::string("ARTICLE.md") : files[0]) + " -o DIR`)");
   // With the PDF on standard output (-o -), what leafpress says goes to standard error.
   std::ostream& say = !output.empty() && is_standard_output(output) ? std::cerr : std::cout;
   // The hyphenation patterns, word dictionary and colour profile the jobs need are made

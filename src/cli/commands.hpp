@@ -49,6 +49,9 @@ struct WatchRequest {
 // (main ends with _Exit: the kernel frees them faster than destructors would).
 const batch::Context& process_context(const char* argv0);
 
+// A usage error: `error: MESSAGE` on one line of standard error; returns 2 (nothing built).
+int usage_error(const std::string& message);
+
 // ".png", ".JPG"...: an output name that promises a picture, not a PDF.
 bool is_picture_name(std::string extension);
 

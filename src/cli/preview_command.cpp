@@ -76,21 +76,19 @@ Result<std::vector<std::string>> write_previews(const std::string& pdf, const st
 
 int run_preview(const PreviewRequest& request, const char* argv0) {
   if (!(request.dpi >= render::kMinDpi && request.dpi <= render::kMaxDpi)) {
-    std::cerr << "leafpress: --dpi must be between 36 and 600, not " << request.dpi << "\n";
-    return 2;
+    char dpi[32];
+    std::snprintf(dpi, sizeof dpi, "%g", request.dpi);
+    return usage_error(std::string("--dpi must be between 36 and 600, not ") + dpi);
   }
   const auto standard = pdf::parse_standard(request.standard);
   if (!standard) {
-    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << request.standard << "\"\n";
-    return 2;
+    return usage_error("--standard must be print, archive or none, not \"" + request.standard + "\"");
   }
   const fs::path dir = request.out_dir.empty() ? fs::path(".") : fs::path(request.out_dir);
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (!fs::is_directory(dir, ec)) {
-    std::cerr << "leafpress: cannot make the folder " << dir.string()
-              << " (-o names a folder for the pictures)\n";
-    return 2;
+    return usage_error(dir.string() + ": cannot make the folder (-o names a folder for the pictures)");
   }
   const std::string stem = fs::path(request.article).stem().string();
   batch::Job job{.article = request.article,

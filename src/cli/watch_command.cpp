@@ -130,17 +130,14 @@ class Watcher {
 int run_watch(const WatchRequest& request, const char* argv0) {
   const auto standard = pdf::parse_standard(request.standard);
   if (!standard) {
-    std::cerr << "leafpress: --standard must be print, archive or none, not \"" << request.standard << "\"\n";
-    return 2;
+    return usage_error("--standard must be print, archive or none, not \"" + request.standard + "\"");
   }
   if (request.marks != "" && request.marks != "all" && request.marks != "none") {
-    std::cerr << "leafpress: --marks must be all or none, not \"" << request.marks << "\"\n";
-    return 2;
+    return usage_error("--marks must be all or none, not \"" + request.marks + "\"");
   }
   std::error_code ec;
   if (!fs::is_regular_file(request.article, ec)) {
-    std::cerr << "leafpress: " << request.article << " is not a file (name the article to watch)\n";
-    return 2;
+    return usage_error(request.article + ": is not a file (name the article to watch)");
   }
   batch::Job job{
       .article = request.article,
@@ -150,8 +147,7 @@ int run_watch(const WatchRequest& request, const char* argv0) {
       .standard = *standard};
   if (!request.marks.empty()) job.marks = request.marks == "all";
   if (is_picture_name(fs::path(job.output).extension().string())) {
-    std::cerr << "leafpress: watch writes a PDF, not a picture (name a .pdf file; --preview adds pictures)\n";
-    return 2;
+    return usage_error("watch writes a PDF, not a picture (name a .pdf file; --preview adds pictures)");
   }
 
   // Signals become readable events, handled between builds: Ctrl-C never cuts a write short.
@@ -163,8 +159,7 @@ int run_watch(const WatchRequest& request, const char* argv0) {
   const Fd signal_fd(::signalfd(-1, &signals, SFD_CLOEXEC | SFD_NONBLOCK));
   Watcher watcher;
   if (signal_fd.fd < 0 || !watcher.ok()) {
-    std::cerr << "leafpress: cannot watch files here (inotify is not available)\n";
-    return 2;
+    return usage_error("cannot watch files here (inotify is not available)");
   }
 
   const batch::Context& ctx = process_context(argv0);

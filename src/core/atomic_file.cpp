@@ -269,12 +269,51 @@ Result<StagedFile> StagedFile::write(const std::filesystem::path& path, std::str
 }
 
 Status StagedFile::append(std::string_view bytes) {
-  if (stream_) {
-    pending_.append(bytes);
-    return Ok{};
-  }
+  if (stream_) return write_through(bytes);
   if (fd_ < 0) return Error{path_.string(), 0, "cannot write: nothing staged", "report a bug"};
   if (const int err = write_all(fd_, bytes); err != 0) {
+    discard();
+    return io_error(path_, "cannot write", err);
+  }
+  return Ok{};
+}
+
+// A Stream target: the bytes held and `more`, written to it now. The descriptor is opened
+// once, at the first write through, and kept until commit.
+Status StagedFile::write_through(std::string_view more) {
+  if (fd_ < 0) {
+    if (const int fd = descriptor_of(path_); fd >= 0) {
+      fd_ = fd;
+      borrowed_ = true;
+    } else {
+      // No O_CREAT, no O_TRUNC: a device, FIFO or socket is written to, never replaced.
+      const int opened = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      if (opened < 0) {
+        const int err = errno;
+        discard();
+        return io_error(path_, "cannot write", err);
+      }
+      struct stat st {};
+      if (::fstat(opened, &st) != 0 || !is_stream_mode(st.st_mode)) {
+        // It became a regular file since we looked: it is staged the safe way instead.
+        ::close(opened);
+        std::string held = std::exchange(pending_, {});
+        held.append(more);
+        auto staged = StagedFile::write(path_, held, sync_ ? Sync::Yes : Sync::No);
+        if (!staged) {
+          discard();
+          return staged.error();
+        }
+        *this = std::move(staged).value();
+        return Ok{};
+      }
+      fd_ = opened;
+    }
+  }
+  int err = write_all(fd_, pending_);
+  if (err == 0) err = write_all(fd_, more);
+  pending_.clear();
+  if (err != 0) {
     discard();
     return io_error(path_, "cannot write", err);
   }
@@ -287,27 +326,11 @@ Status StagedFile::commit() {
     return io_error(path_, what, error_number);
   };
   if (stream_) {
-    const std::string bytes = std::exchange(pending_, {});
-    stream_ = false;
-    if (const int fd = descriptor_of(path_); fd >= 0) {
-      if (const int err = write_all(fd, bytes); err != 0) return io_error(path_, "cannot write", err);
+    if (auto s = write_through({}); !s) return s;
+    if (stream_) {  // (else it became a regular file, committed below)
+      discard();    // closes what it opened; standard output stays open
       return Ok{};
     }
-    // No O_CREAT, no O_TRUNC: a device, FIFO or socket is written to, never replaced.
-    const int fd = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return io_error(path_, "cannot write", errno);
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !is_stream_mode(st.st_mode)) {
-      // It became a regular file since we looked: write it the safe way instead.
-      ::close(fd);
-      auto staged = StagedFile::write(path_, bytes, sync_ ? Sync::Yes : Sync::No);
-      if (!staged) return staged.error();
-      return staged->commit();
-    }
-    const int err = write_all(fd, bytes);
-    ::close(fd);
-    if (err != 0) return io_error(path_, "cannot write", err);
-    return Ok{};
   }
   if (fd_ < 0) return Error{path_.string(), 0, "cannot write: nothing staged", "report a bug"};
   if (sync_ && ::fsync(fd_) != 0) return fail("cannot flush the file to disk", errno);
@@ -340,7 +363,9 @@ Status StagedFile::commit() {
 }
 
 void StagedFile::discard() {
-  if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+  if (fd_ >= 0 && !borrowed_) ::close(fd_);
+  fd_ = -1;
+  borrowed_ = false;
   if (named_) {
     ::unlink(tmp_.c_str());
     named_ = false;
@@ -356,6 +381,7 @@ StagedFile::StagedFile(StagedFile&& other) noexcept
       named_(std::exchange(other.named_, false)),
       sync_(other.sync_),
       stream_(std::exchange(other.stream_, false)),
+      borrowed_(std::exchange(other.borrowed_, false)),
       pending_(std::move(other.pending_)) {}
 
 StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
@@ -367,6 +393,7 @@ StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
     named_ = std::exchange(other.named_, false);
     sync_ = other.sync_;
     stream_ = std::exchange(other.stream_, false);
+    borrowed_ = std::exchange(other.borrowed_, false);
     pending_ = std::move(other.pending_);
   }
   return *this;

@@ -60,13 +60,18 @@ std::string io_hint(int error_number);
 
 // Bytes written beside their target but not yet in its place. Destroyed without
 // commit(), it leaves nothing (the temporary file has no name, or is removed).
-// For a Stream target the bytes are held until commit() writes them through.
+// A Stream target (standard output, a pipe, a device) is not a file and has no place to
+// stage in: the bytes given to write() are held, and commit() writes them through, so a
+// PDF piped out comes whole or not at all; append() writes what is held and its own bytes
+// through at once (a report as long as the run goes out piece by piece, in flat memory:
+// what a pipe has taken cannot be taken back, and a failure after it leaves a part).
 class StagedFile {
  public:
   static Result<StagedFile> write(const std::filesystem::path& path, std::string_view bytes,
                                   Sync sync = Sync::Yes);
 
-  // More bytes after those written (a long report put together piece by piece).
+  // More bytes after those written (a long report put together piece by piece); on a
+  // Stream target, written through now (see above).
   Status append(std::string_view bytes);
 
   // Flushes the bytes to disk and renames them over the target (or writes them through).
@@ -83,11 +88,13 @@ class StagedFile {
  private:
   StagedFile() = default;
   void discard();
+  Status write_through(std::string_view more);
   std::filesystem::path path_, tmp_;  // tmp_: the temporary name (linked at commit where O_TMPFILE)
-  int fd_ = -1;                       // open until commit
+  int fd_ = -1;                       // open until commit (a Stream target's, from its first write through)
   bool named_ = false;                // the file system had no O_TMPFILE: tmp_ exists already
   bool sync_ = true;
-  bool stream_ = false;  // a Stream target: `pending_` is written through at commit
+  bool stream_ = false;    // a Stream target: `pending_` is written through at append or commit
+  bool borrowed_ = false;  // fd_ is standard output or another descriptor we did not open
   std::string pending_;
 };
 

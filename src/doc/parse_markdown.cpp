@@ -134,10 +134,24 @@ std::string fallback_title(const Document& doc) {
 }
 
 Result<Document> parse_document(std::string_view bytes, std::string_view path) {
-  // A PDF (often the one leafpress wrote) given where the article belongs.
+  // A PDF (often the one leafpress wrote) or a word processor's file given where the article
+  // belongs: said by its signature, not as text in a legacy encoding.
   if (bytes.starts_with("%PDF-"))
     return Error{std::string(path), 0, "this is a PDF, not a Markdown article",
                  "give the article's .md file; leafpress writes the PDF from it"};
+  constexpr std::string_view kSaveAsText =
+      "save it as plain text, UTF-8 (in Word: File, Save As, Plain Text) and name it .md, or copy its text "
+      "into a new .md file";
+  if (bytes.starts_with("PK\x03\x04"))  // the zip container of .docx, .odt, .pages
+    return Error{std::string(path), 0,
+                 "this is a Word document (or another zip file), not a Markdown article",
+                 std::string(kSaveAsText)};
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))  // OLE2: Word 97-2003 .doc
+    return Error{std::string(path), 0, "this is an old Word document (.doc), not a Markdown article",
+                 std::string(kSaveAsText)};
+  if (bytes.starts_with("{\\rtf"))
+    return Error{std::string(path), 0, "this is a rich text document (.rtf), not a Markdown article",
+                 std::string(kSaveAsText)};
   if (const auto bad = first_invalid_utf8(bytes))
     return Error{
         std::string(path), line_of_offset(bytes, *bad),

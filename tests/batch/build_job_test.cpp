@@ -9,6 +9,7 @@
 
 #include "batch/build_job.hpp"
 #include "batch/layout_search.hpp"
+#include "tests/batch/batch_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -17,17 +18,12 @@ using leafpress::batch::build_jobs;
 using leafpress::batch::Context;
 using leafpress::batch::Job;
 using leafpress::batch::Outcome;
+using leafpress::test::batch_context;
 using leafpress::test::read_bytes;
 using leafpress::test::TempDir;
 using leafpress::test::write_bytes;
 
 namespace {
-
-// Fonts are loaded once per process, as in the CLI.
-const Context& context() {
-  static const Context ctx = Context::from_environment(LEAFPRESS_BINARY);
-  return ctx;
-}
 
 const std::string kGood = R"(---
 title: Caring for Your Knees
@@ -61,7 +57,7 @@ void check_failed_cleanly(const Outcome& o, const Job& j) {
 }  // namespace
 
 TEST_CASE("build_job: the context finds the shipped layouts", "[batch]") {
-  const Context& ctx = context();
+  const Context& ctx = batch_context();
   REQUIRE(ctx.fonts != nullptr);
   auto path = leafpress::batch::find_layout_near(ctx, "trifold-a4", {}, false);
   if (!path) FAIL(path.error().describe());
@@ -79,7 +75,7 @@ TEST_CASE("build_job: the context finds the shipped layouts", "[batch]") {
 TEST_CASE("build_job: a good article gives a PDF", "[batch]") {
   TempDir dir;
   const Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "out" / "knees.pdf");
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   INFO(o.error.describe());
   REQUIRE(o.ok);
   CHECK(o.output == j.output);
@@ -101,7 +97,7 @@ TEST_CASE("build_job: --set values reach the layout", "[batch]") {
   Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
   j.sets = {"body.size=9pt", "body.leading=1.3"};
   j.layout = "trifold-a4";
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   INFO(o.error.describe());
   REQUIRE(o.ok);
   CHECK(o.body_size == 9);
@@ -111,7 +107,7 @@ TEST_CASE("build_job: --set values reach the layout", "[batch]") {
 TEST_CASE("build_job: a missing article names the file and writes nothing", "[batch]") {
   TempDir dir;
   const Job j = job((dir.path / "missing.md").string(), dir.path / "missing.pdf");
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   check_failed_cleanly(o, j);
   CHECK(o.error.file == j.article);
   CHECK_THAT(o.error.message, Catch::Contains("no such file"));
@@ -121,7 +117,7 @@ TEST_CASE("build_job: invalid UTF-8 names the file and the line", "[batch]") {
   TempDir dir;
   const std::string bytes = "# Title\n\nA fine line.\nA bad \xC3\x28 byte.\n";
   const Job j = job(write_bytes(dir.path / "latin1.md", bytes), dir.path / "latin1.pdf");
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   check_failed_cleanly(o, j);
   CHECK(o.error.file == j.article);
   CHECK(o.error.line == 4);
@@ -134,7 +130,7 @@ TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
   SECTION("named on the job") {
     Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.layout = "trifold-a5";
-    const Outcome o = build_job(j, context());
+    const Outcome o = build_job(j, batch_context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == j.article);
     CHECK_THAT(o.error.message, Catch::Contains("unknown layout 'trifold-a5'"));
@@ -143,7 +139,7 @@ TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
   SECTION("named in the front matter") {
     const Job j = job(write_bytes(dir.path / "knees.md", "---\nlayout: bifold-a3\n---\n\nText.\n"),
                       dir.path / "knees.pdf");
-    const Outcome o = build_job(j, context());
+    const Outcome o = build_job(j, batch_context());
     check_failed_cleanly(o, j);
     CHECK_THAT(o.error.message, Catch::Contains("unknown layout 'bifold-a3'"));
     CHECK_THAT(o.error.hint, Catch::Contains("trifold-a4"));
@@ -151,7 +147,7 @@ TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
   SECTION("a layout path that does not exist") {
     Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.layout = (dir.path / "no" / "such.yaml").string();
-    const Outcome o = build_job(j, context());
+    const Outcome o = build_job(j, batch_context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == j.layout);
   }
@@ -162,7 +158,7 @@ TEST_CASE("build_job: an unknown layout lists the known ones", "[batch]") {
     REQUIRE(at != std::string::npos);
     yaml.replace(at, 5, "bleeed");
     j.layout = write_bytes(dir.path / "broken.yaml", yaml);
-    const Outcome o = build_job(j, context());
+    const Outcome o = build_job(j, batch_context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == j.layout);
     CHECK(o.error.line ==
@@ -177,7 +173,7 @@ TEST_CASE("build_job: a bad --set fails the job", "[batch]") {
     INFO(set);
     Job j = job(write_bytes(dir.path / "knees.md", kGood), dir.path / "knees.pdf");
     j.sets = {set};
-    const Outcome o = build_job(j, context());
+    const Outcome o = build_job(j, batch_context());
     check_failed_cleanly(o, j);
     CHECK(o.error.file == "--set");
   }
@@ -189,7 +185,7 @@ TEST_CASE("build_job: a failed job leaves an existing output alone", "[batch]") 
   write_bytes(out, "previous build");
   Job j = job(write_bytes(dir.path / "knees.md", kGood), out);
   j.sets = {"body.size=huge"};
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   CHECK_FALSE(o.ok);
   CHECK(read_bytes(out) == "previous build");
 }
@@ -203,7 +199,7 @@ TEST_CASE("build_job: an article too long for the layout fails with the section"
     text += "\n\n";
   }
   const Job j = job(write_bytes(dir.path / "long.md", text), dir.path / "long.pdf");
-  const Outcome o = build_job(j, context());
+  const Outcome o = build_job(j, batch_context());
   check_failed_cleanly(o, j);
   CHECK(o.error.file == j.article);
   CHECK(o.error.line > 4);
@@ -216,7 +212,7 @@ TEST_CASE("build_jobs: a bad job does not stop a good one, outcomes in job order
   const std::string bad = (dir.path / "missing.md").string();
   SECTION("one bad, one good") {
     const std::vector<Job> jobs{job(bad, dir.path / "bad.pdf"), job(good, dir.path / "good.pdf")};
-    const auto outcomes = build_jobs(jobs, context(), 2);
+    const auto outcomes = build_jobs(jobs, batch_context(), 2);
     REQUIRE(outcomes.size() == 2);
     check_failed_cleanly(outcomes[0], jobs[0]);
     CHECK(outcomes[0].error.file == bad);
@@ -229,7 +225,7 @@ TEST_CASE("build_jobs: a bad job does not stop a good one, outcomes in job order
     std::vector<Job> jobs;
     for (int i = 0; i < 7; ++i)
       jobs.push_back(job(i % 3 == 1 ? bad : good, dir.path / ("job" + std::to_string(i) + ".pdf")));
-    const auto outcomes = build_jobs(jobs, context(), 3);
+    const auto outcomes = build_jobs(jobs, batch_context(), 3);
     REQUIRE(outcomes.size() == jobs.size());
     for (std::size_t i = 0; i < jobs.size(); ++i) {
       INFO("job " << i << ": " << outcomes[i].error.describe());
@@ -239,7 +235,7 @@ TEST_CASE("build_jobs: a bad job does not stop a good one, outcomes in job order
     }
   }
   SECTION("no jobs") {
-    CHECK(build_jobs({}, context(), 4).empty());
+    CHECK(build_jobs({}, batch_context(), 4).empty());
   }
 }
 
@@ -247,7 +243,7 @@ TEST_CASE("build_jobs: the same article built twice gives the same bytes", "[bat
   TempDir dir;
   const std::string article = write_bytes(dir.path / "knees.md", kGood);  // has a date: no clock in the PDF
   const std::vector<Job> jobs{job(article, dir.path / "a.pdf"), job(article, dir.path / "b.pdf")};
-  const auto outcomes = build_jobs(jobs, context(), 2);
+  const auto outcomes = build_jobs(jobs, batch_context(), 2);
   REQUIRE(outcomes.size() == 2);
   REQUIRE(outcomes[0].ok);
   REQUIRE(outcomes[1].ok);

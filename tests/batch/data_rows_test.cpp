@@ -145,3 +145,57 @@ TEST_CASE("data_rows: rows read from a snapshot a piece at a time are the rows o
   CHECK(rows > 10000);
   CHECK(problems > 500);
 }
+
+// A spreadsheet set to German or French saves "CSV" with semicolons (its decimal mark is
+// the comma), with a byte order mark and CRLF: the header has no comma, so the
+// semicolons separate (a comma inside a value is then text). Likewise tabs. Read from a
+// snapshot, as a merge reads it, the same.
+TEST_CASE("data_rows: a header without commas but with semicolons or tabs says what separates fields",
+          "[batch]") {
+  leafpress::test::TempDir dir;
+  for (const std::string sep : {";", "\t"}) {
+    const std::string csv =
+        "\xEF\xBB\xBF"
+        "clinic.id" +
+        sep + "clinic.name" + sep + "clinic.address\r\n" + "east" + sep + "East Clinic" + sep +
+        "12 River Road, Easton\r\n" + "west" + sep + "\"West" + sep + " Annex\"" + sep + "3 Quay Street\r\n" +
+        "short" + sep + "x\r\n";
+    INFO(csv);
+    auto t = parse_csv(csv, "clinics.csv");
+    if (!t) FAIL(t.error().describe());
+    CHECK(t->columns == std::vector<std::string>{"clinic.id", "clinic.name", "clinic.address"});
+    REQUIRE(t->rows.size() == 3);
+    CHECK(t->rows[0].values.at("clinic.address") == "12 River Road, Easton");
+    CHECK(t->rows[1].values.at("clinic.name") == "West" + sep + " Annex");
+    REQUIRE(t->rows[2].problem);  // two fields, the header three
+    CHECK(t->rows[2].problem->hint == (sep == ";" ? "a ; inside" : "a tab inside") +
+                                          std::string(" a value needs the value in double quotes"));
+    const auto path = leafpress::test::write_bytes(dir.path / "clinics.csv", csv);
+    auto snapshot = leafpress::batch::CsvSnapshot::take(path, "clinics.csv");
+    REQUIRE(snapshot);
+    auto rows = leafpress::batch::CsvRows::open(*snapshot, "clinics.csv");
+    REQUIRE(rows);
+    CHECK(rows->columns() == t->columns);
+    auto first = rows->next();
+    REQUIRE(first);
+    REQUIRE(first->has_value());
+    CHECK((*first)->values == t->rows[0].values);
+  }
+  // Excel's `sep=;` line before the header says it outright; lines still count from the file's first.
+  auto sep = parse_csv("sep=;\r\nid;name\r\na;Alpha, Inc.\r\n", "x.csv");
+  if (!sep) FAIL(sep.error().describe());
+  CHECK(sep->columns == std::vector<std::string>{"id", "name"});
+  REQUIRE(sep->rows.size() == 1);
+  CHECK(sep->rows[0].origin == "x.csv:3");
+  CHECK(sep->rows[0].values.at("name") == "Alpha, Inc.");
+  // Excel's "Unicode Text" is UTF-16: said so, not "not valid UTF-8".
+  auto utf16 = parse_csv(std::string("\xFF\xFEi\0d\0\t\0n\0\r\0\n\0", 14), "x.csv");
+  REQUIRE_FALSE(utf16);
+  CHECK(utf16.error().line == 1);
+  CHECK_THAT(utf16.error().message, Catch::StartsWith("the file is UTF-16"));
+  CHECK_THAT(utf16.error().hint, Catch::Contains("CSV UTF-8"));
+  // A comma anywhere in the header: commas separate, as ever.
+  auto mixed = parse_csv("id,note;more\na,b;c\n", "x.csv");
+  REQUIRE(mixed);
+  CHECK(mixed->columns == std::vector<std::string>{"id", "note;more"});
+}

@@ -11,21 +11,14 @@
 #include <string>
 
 #include "batch/job_stream.hpp"
+#include "tests/batch/batch_fixtures.hpp"
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace leafpress::batch;
+using leafpress::test::batch_context;
 using leafpress::test::TempDir;
 using leafpress::test::write_bytes;
-
-namespace {
-
-const Context& context() {
-  static const Context ctx = Context::from_environment(LEAFPRESS_BINARY);
-  return ctx;
-}
-
-}  // namespace
 
 // A merge held until the end would plan every job before delivering the first: here
 // `next` checks, each time it is asked, how far planning has run ahead of delivery.
@@ -65,7 +58,7 @@ TEST_CASE("job_stream: jobs are delivered in order, the first long before the la
   };
   hooks.context = [&]() -> const Context& {
     ++contexts;
-    return context();
+    return batch_context();
   };
   build_stream(hooks, 4, kWindow, kJobs);
   CHECK(delivered == kJobs);
@@ -107,7 +100,7 @@ TEST_CASE("job_stream: built jobs are fingerprinted before delivery, a bad one f
     if (!bad) CHECK(j.outcome.warnings.back() == "fingerprinted");
     delivered.push_back(j.planned.job.output);
   };
-  hooks.context = []() -> const Context& { return context(); };
+  hooks.context = []() -> const Context& { return batch_context(); };
   build_stream(hooks, 2, 2, articles.size());
   REQUIRE(delivered.size() == articles.size());
   for (std::size_t i = 0; i < delivered.size(); ++i)

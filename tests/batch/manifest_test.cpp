@@ -172,12 +172,104 @@ TEST_CASE("manifest: messages name the CSV and its columns, and hint at what the
   CHECK_THAT(m.error().message, Catch::Contains("clinics.csv does not have") &&
                                     Catch::Contains("clinic.id, clinic.name, clinic.phone"));
   // The pattern has {{clinic.id}} already: the rows share a value; never "add {{clinic.id}}".
-  write_bytes(f.dir.path / "twice.csv", "clinic.id,clinic.name\neast,A\neast,B\n");
+  write_bytes(f.dir.path / "twice.csv", "clinic.id,clinic.phone\neast,1\neast,2\n");
   m = load_manifest(f.manifest(
       "jobs:\n  - articles: handouts/flu.en.md\n    data: twice.csv\n    output: '{{clinic.id}}.pdf'\n"));
   REQUIRE_FALSE(m);
   CHECK_THAT(m.error().hint, Catch::Contains("same {{clinic.id}}") && Catch::Contains("{{row}}"));
   CHECK_THAT(m.error().hint, !Catch::Contains("e.g. {{clinic.id}}"));
+}
+
+// A column the article needs and the data lacks failed every row alone, one error a row
+// (30 rows, 30 lines): now one usage error at the article's line, before anything is built.
+// Only an unknown name counts: the values are the rows' business.
+TEST_CASE("manifest: a variable the article uses and no row has is one usage error at the article's line",
+          "[batch]") {
+  Folder f;
+  write_bytes(f.dir.path / "handouts" / "hours.md", "# Hours\n\nOpen {{hours}}.\n\nCall {{clinic.phone}}.\n");
+  auto m = load_manifest(
+      f.manifest("jobs:\n  - articles: [handouts/flu.en.md, handouts/hours.md]\n    data: clinics.csv\n"
+                 "    output: 'out/{{clinic.id}}-{{article}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().file == (f.dir.path / "handouts" / "hours.md").string());
+  CHECK(m.error().line == 3);
+  CHECK(m.error().message ==
+        "unknown variable {{hours}} in the text (values from " + (f.dir.path / "clinics.csv").string() + ")");
+  CHECK_THAT(m.error().hint, Catch::Contains("add a column `hours`") &&
+                                 Catch::EndsWith("; the job's values: clinic.id, clinic.name, clinic.phone"));
+  // A `vars:` entry gives it; so does inline `rows:` where one row has it (the others fail alone).
+  CHECK(
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/hours.md\n    data: clinics.csv\n"
+                               "    vars: {hours: 9-5}\n    output: 'out/{{clinic.id}}.pdf'\n")));
+  CHECK(load_manifest(
+      f.manifest("jobs:\n  - articles: handouts/hours.md\n    output: 'out/{{row}}.pdf'\n"
+                 "    rows:\n      - {hours: 9-5, clinic: {phone: 1}}\n      - {clinic: {phone: 2}}\n")));
+  // An empty value, a date or a picture that a value names: not this check's business.
+  write_bytes(f.dir.path / "handouts" / "dated.md",
+              "---\ndate: \"{{clinic.name}}\"\n---\n\nCall {{clinic.phone}}.\n");
+  CHECK(
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/dated.md\n    data: clinics.csv\n"
+                               "    output: 'out/{{clinic.id}}.pdf'\n")));
+}
+
+// Excel's "CSV" in Windows-1252: each row with an accent failed alone, one line each.
+TEST_CASE("manifest: a CSV with a value that is not UTF-8 is refused as a whole, at that row", "[batch]") {
+  Folder f;
+  write_bytes(f.dir.path / "cp1252.csv",
+              "clinic.id,clinic.name,clinic.phone\na,Plain,1\nb,Caf\xE9,2\nc,Cr\xE8me,3\n");
+  auto m =
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    data: cp1252.csv\n    output: "
+                               "'out/{{clinic.id}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().describe() ==
+        (f.dir.path / "cp1252.csv").string() +
+            ":3: the value of `clinic.name` is not valid UTF-8: the file is in another "
+            "encoding (save it as UTF-8: in Excel, File, Save As, CSV UTF-8)");
+}
+
+TEST_CASE("manifest: a data file that does not exist is an error at the manifest's data: line", "[batch]") {
+  Folder f;
+  auto m =
+      load_manifest(f.manifest("jobs:\n  - articles: handouts/flu.en.md\n    data: clinic.csv\n    output: "
+                               "'out/{{clinic.id}}.pdf'\n"));
+  REQUIRE_FALSE(m);
+  CHECK(m.error().file == (f.dir.path / "batch.yaml").string());
+  CHECK(m.error().line == 3);
+  CHECK(m.error().message == "the data file " + (f.dir.path / "clinic.csv").string() + " does not exist");
+}
+
+// The office manager's slips: an empty file, the CSV given as the manifest, `jobs: []`,
+// one output for every row: each is one error with the manifest's line.
+TEST_CASE("manifest: an empty manifest, a CSV in its place, no jobs and one output for all rows say where",
+          "[batch]") {
+  Folder f;
+  const auto error = [&](const std::string& yaml) {
+    auto m = load_manifest(f.manifest(yaml));
+    REQUIRE_FALSE(m);
+    return m.error();
+  };
+  auto e = error("");
+  CHECK(e.line == 1);
+  CHECK(e.message == "the manifest is empty");
+  e = error("clinic.id,clinic.name,clinic.phone\neast,East Clinic,555-0100\n");
+  CHECK(e.line == 1);
+  CHECK(e.message == "the manifest has no `jobs:` list");
+  CHECK_THAT(e.hint, Catch::Contains("the CSV goes in a job's `data:`"));
+  e = error("job:\n  - articles: handouts/flu.en.md\n    output: x.pdf\n");  // a typo: said as one
+  CHECK(e.line == 1);
+  CHECK(e.message == "unknown key `job`");
+  e = error("jobs:\n  - articles: [handouts/flu.en.md, handouts/flu.fr.md]\n    output: x.pdf\n");
+  CHECK(e.line == 2);
+  CHECK(e.message == "the article " + (f.dir.path / "handouts" / "flu.fr.md").string() + " does not exist");
+  e = error("jobs:\n  - articles: handouts/flu.en.md\n    pages_max: two\n    output: x.pdf\n");
+  CHECK(e.line == 3);
+  CHECK_THAT(e.message, Catch::StartsWith("`pages_max: two`: 'pages.max' must be a number"));
+  e = error("jobs: []\n");
+  CHECK(e.line == 1);
+  CHECK(e.message == "`jobs:` lists no job");
+  e = error("jobs:\n  - articles: handouts/flu.en.md\n    data: clinics.csv\n    output: out/flu.pdf\n");
+  CHECK(e.line == 4);
+  CHECK_THAT(e.message, Catch::Contains("would both write"));
 }
 
 // A merge of 20,000 rows: the manifest keeps a copy of its CSV on disk (not even the CSV's

@@ -2,7 +2,9 @@
 // write_file_atomically's all-or-nothing replace.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -270,4 +272,51 @@ TEST_CASE("atomic_file: a name too long says so, a long name that fits works", "
   CHECK_THAT(leafpress::io_hint(ENAMETOOLONG), Catch::Contains("too long"));
   CHECK_THAT(leafpress::io_hint(ENOSPC), Catch::Contains("disk is full"));
   CHECK_THAT(leafpress::io_hint(EACCES), Catch::Contains("permission"));
+}
+
+// A pipe is not a file: nothing can be staged there. What write() gives is held until
+// commit (a PDF piped out comes whole or not at all); append() writes through at once (a
+// report as long as the run, in flat memory). The descriptor is opened once: a FIFO's
+// reader sees one stream, and standard output or /dev/fd/N is never closed by us.
+TEST_CASE("atomic_file: on a pipe, write holds the bytes, append writes them through, commit ends",
+          "[core][atomic]") {
+  const auto drain = [](int fd) {
+    std::string got;
+    char buf[256];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+    return got;
+  };
+  SECTION("a FIFO by name") {
+    TempDir dir;
+    const fs::path fifo = dir.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    auto staged = leafpress::StagedFile::write(fifo, "{head");
+    REQUIRE(staged);
+    CHECK(drain(reader).empty());  // held
+    REQUIRE(staged->append(", entry 1"));
+    CHECK(drain(reader) == "{head, entry 1");  // through, before the commit
+    REQUIRE(staged->append(", entry 2}"));
+    REQUIRE(staged->commit());
+    CHECK(drain(reader) == ", entry 2}");
+    CHECK(fs::is_fifo(fifo));
+    CHECK(names_in(dir.path) == std::vector<std::string>{"pipe"});
+    ::close(reader);
+  }
+  SECTION("a descriptor (/dev/fd/N), left open") {
+    int ends[2];
+    REQUIRE(::pipe2(ends, O_NONBLOCK) == 0);
+    const std::string name = "/dev/fd/" + std::to_string(ends[1]);
+    auto staged = leafpress::StagedFile::write(name, "a");
+    REQUIRE(staged);
+    REQUIRE(staged->append("b"));
+    CHECK(drain(ends[0]) == "ab");
+    REQUIRE(staged->commit());
+    CHECK(::fcntl(ends[1], F_GETFD) != -1);  // still ours to close
+    REQUIRE(leafpress::StagedFile::write(name, "c")->commit());
+    CHECK(drain(ends[0]) == "c");
+    ::close(ends[0]);
+    ::close(ends[1]);
+  }
 }

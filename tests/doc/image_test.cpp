@@ -23,13 +23,16 @@ using leafpress::test::write_bytes;
 
 namespace {
 
-// A PNG of `format` (PNG_FORMAT_*), pixels as given, row after row.
-std::string make_png(int width, int height, png_uint_32 format, const std::vector<std::uint8_t>& pixels) {
+// A PNG of `format` (PNG_FORMAT_*), pixels as given, row after row: 8-bit samples, or
+// 16-bit ones (the linear format writes those).
+template <class Sample>
+std::string encode_png(int width, int height, png_uint_32 format, const std::vector<Sample>& pixels) {
+  static_assert(sizeof(Sample) == 1 || sizeof(Sample) == 2);
   png_image image{};
   image.version = PNG_IMAGE_VERSION;
   image.width = static_cast<png_uint_32>(width);
   image.height = static_cast<png_uint_32>(height);
-  image.format = format;
+  image.format = sizeof(Sample) == 2 ? format | PNG_FORMAT_FLAG_LINEAR : format;
   png_alloc_size_t size = 0;
   REQUIRE(png_image_write_get_memory_size(image, size, 0, pixels.data(), 0, nullptr) != 0);
   std::string out(size, '\0');
@@ -37,20 +40,11 @@ std::string make_png(int width, int height, png_uint_32 format, const std::vecto
   out.resize(size);
   return out;
 }
-
-// A 16-bit PNG: the linear format writes 16-bit samples.
+std::string make_png(int width, int height, png_uint_32 format, const std::vector<std::uint8_t>& pixels) {
+  return encode_png(width, height, format, pixels);
+}
 std::string make_png16(int width, int height, png_uint_32 format, const std::vector<std::uint16_t>& pixels) {
-  png_image image{};
-  image.version = PNG_IMAGE_VERSION;
-  image.width = static_cast<png_uint_32>(width);
-  image.height = static_cast<png_uint_32>(height);
-  image.format = format | PNG_FORMAT_FLAG_LINEAR;
-  png_alloc_size_t size = 0;
-  REQUIRE(png_image_write_get_memory_size(image, size, 0, pixels.data(), 0, nullptr) != 0);
-  std::string out(size, '\0');
-  REQUIRE(png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr) != 0);
-  out.resize(size);
-  return out;
+  return encode_png(width, height, format, pixels);
 }
 
 std::string make_jpeg(int width, int height, int pixel_format, int subsampling,

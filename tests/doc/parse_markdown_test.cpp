@@ -429,6 +429,19 @@ TEST_CASE("parse_markdown: a PDF given for the article says so", "[doc]") {
   CHECK_THAT(error.hint, Catch::Contains(".md"));
 }
 
+TEST_CASE("parse_markdown: a Word, old Word or RTF document given for the article says so", "[doc]") {
+  // A .docx said "not valid UTF-8 (byte 0x88)" and blamed GBK; an .rtf was set as text.
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\x88", 16), "this is a Word document"},
+      {std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10), "this is an old Word document (.doc)"},
+      {"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}", "this is a rich text document (.rtf)"}};
+  for (const auto& [bytes, says] : cases) {
+    const auto error = parse_error(bytes);
+    CHECK_THAT(error.message, Catch::StartsWith(says) && Catch::EndsWith("not a Markdown article"));
+    CHECK_THAT(error.hint, Catch::Contains("Plain Text") && Catch::Contains(".md"));
+  }
+}
+
 TEST_CASE("parse_markdown: an empty article is an error", "[doc]") {
   for (std::string_view text : {"", " \n\t\n\r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\n\n"}) {
     const auto error = parse_error(text);

@@ -230,6 +230,9 @@ TEST_CASE("bad inputs: outputs over inputs and malformed options are usage error
       {"a.md --set body.size", "KEY=VALUE"},
       {"a.md --set nosuch=1", "unknown key"},
       {"a.md --set body.size=1000pt", "body.size"},
+      {"a.md --layout handout-a5", "--layout handout-a5: unknown layout"},  // blamed a.md, exit 1
+      {"a.md --layout nope.yaml", "--layout nope.yaml: layout file not found"},
+      {"a.md -o notes.txt", "notes.txt: is not a PDF"},  // replaced the notes with a PDF
   };
   for (const auto& c : cases) DYNAMIC_SECTION(c.args) {
       TempDir tmp;
@@ -241,6 +244,7 @@ TEST_CASE("bad inputs: outputs over inputs and malformed options are usage error
       write_bytes(tmp.path / "a.md",
                   "---\ntitle: Hands\ncover_image: cover.png\n---\n# Hands\n\n![Steps](p.png)\n");
       write_bytes(tmp.path / "b.md", "# B\n\nText.\n");
+      write_bytes(tmp.path / "notes.txt", "call the printer on Monday\n");
       const auto before = snapshot(tmp.path);
       const auto run = run_tool("cd " + shell_quoted(tmp.path) + " && " + LEAFPRESS_BINARY + " build " +
                                 c.args + " </dev/null");
@@ -266,4 +270,29 @@ TEST_CASE("bad inputs: control bytes in a file name are escaped in messages and 
   CHECK(run.output.find('\x07') == std::string::npos);
   CHECK_THAT(run.output, Catch::Contains("\\x1B"));
   CHECK(fs::exists(tmp.path / "evil-[31m-.pdf"));
+}
+
+// preview and watch said "leafpress: --dpi must be ..." and batch "error: leafpress: --shard
+// must be ...": every usage error is one `error:` line, exit status 2.
+TEST_CASE("bad inputs: preview, watch and batch options are told as error lines, exit status 2",
+          "[e2e][bad]") {
+  TempDir tmp;
+  const auto article = write_bytes(tmp.path / "a.md", "# A\n\nText.\n");
+  const std::pair<std::string, std::string> cases[] = {
+      {"preview " + article + " --dpi 1000", "error: --dpi must be between 36 and 600, not 1000\n"},
+      {"preview " + article + " --standard pdfx",
+       "error: --standard must be print, archive or none, not \"pdfx\"\n"},
+      {"watch " + (tmp.path / "none.md").string(),
+       "error: " + (tmp.path / "none.md").string() + ": is not a file (name the article to watch)\n"},
+      {"watch " + article + " --marks some", "error: --marks must be all or none, not \"some\"\n"},
+      {"batch " + article + " --shard 9/2",
+       "error: --shard: must be K/N with 1 <= K <= N, not \"9/2\" (e.g. --shard 2/8 for the second of eight "
+       "machines)\n"},
+  };
+  for (const auto& [args, says] : cases) {
+    const auto run = run_tool(std::string(LEAFPRESS_BINARY) + " " + args + " </dev/null");
+    INFO(args);
+    CHECK(run.status == 2);
+    CHECK(run.output == says);
+  }
 }

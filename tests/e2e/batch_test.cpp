@@ -360,3 +360,340 @@ TEST_CASE("batch: articles: '**/*.md' builds articles at every depth", "[e2e][ba
   CHECK(fs::exists(dir.path / "out" / "a.pdf"));
   CHECK(fs::exists(dir.path / "out" / "b.pdf"));
 }
+
+namespace {
+
+struct Said {
+  int status = -1;
+  std::string out, err, report;
+};
+
+// `leafpress batch batch.yaml ARGS` run in `dir`, standard output and error apart, with the
+// report `r.json` when there is one; times (the only bytes that vary) masked as T. (The
+// body size a PDF got is the layout's business, not the command's: masked as B.)
+Said batch_in(const fs::path& dir, const std::string& args) {
+  const auto out = dir / "stdout.txt", err = dir / "stderr.txt";
+  Said s;
+  s.status = run_tool("(cd " + shell_quoted(dir) + " && " + command("batch batch.yaml -j 1 " + args) + " >" +
+                      shell_quoted(out) + " 2>" + shell_quoted(err) + ")")
+                 .status;
+  const auto mask = [](const std::string& text) {
+    static const std::regex seconds(R"("seconds": [0-9.e+-]+)"), rate(R"([0-9.]+ s \([0-9.]+ documents/s\))");
+    static const std::regex size(R"("body_size": [1-9][0-9.]*)");
+    const std::string timeless =
+        std::regex_replace(std::regex_replace(text, seconds, R"("seconds": T)"), rate, "T s (T documents/s)");
+    return std::regex_replace(timeless, size, R"("body_size": B)");
+  };
+  s.out = mask(read_bytes(out));
+  s.err = mask(read_bytes(err));
+  s.report = mask(read_bytes(dir / "r.json"));
+  return s;
+}
+
+}  // namespace
+
+// What a user sees of a run, byte for byte: the summary line, the errors, and the report,
+// for a sharded run, its re-run over the report it wrote (all up to date), and a report
+// named like one of the PDFs. A refactoring of the command must leave all of it as it is.
+TEST_CASE("batch: a sharded run and its re-run say and report the same bytes as before", "[e2e][batch]") {
+  TempDir dir;
+  write_bytes(dir.path / "flu.md", kArticle);
+  write_bytes(dir.path / "clinics.csv",
+              "clinic.id,clinic.name,clinic.phone\nc0,East,555\nc1,West,556\nc2,North,557\n,Nameless,558\n"
+              "c4,South\nc5,Far,559\n");
+  write_bytes(dir.path / "batch.yaml",
+              "jobs:\n  - name: flu\n    articles: flu.md\n    layout: handout-a4\n    data: clinics.csv\n"
+              "    output: out/{{clinic.id}}.pdf\n");
+  const auto first = batch_in(dir.path, "--shard 1/2 --report r.json");
+  const auto again = batch_in(dir.path, "--shard 1/2 --report r.json");
+  const auto over_pdf = batch_in(dir.path, "--report out/c1.pdf");
+  const std::string row_error =
+      "error: clinics.csv:5: variable {{clinic.id}} is empty in the output pattern (fill in `clinic.id` for "
+      "this row) [out/{{clinic.id}}.pdf]\n";
+  CHECK(first.status == 1);
+  CHECK(first.out == "2 built, 0 up to date, 1 failed in T s (T documents/s) [shard 1/2: 3 of 6 jobs]\n");
+  CHECK(first.err == row_error);
+  CHECK(again.status == 1);
+  CHECK(again.out == "0 built, 2 up to date, 1 failed in T s (T documents/s) [shard 1/2: 3 of 6 jobs]\n");
+  CHECK(again.err == row_error);
+  CHECK(over_pdf.status == 2);
+  CHECK(over_pdf.out == "");
+  CHECK(over_pdf.err ==
+        "error: out/c1.pdf: is also the PDF of job `flu` (flu.md) (write the report to a .json file)\n");
+  const std::string built_report = R"j({
+  "leafpress": "0.1.0",
+  "manifest": "batch.yaml",
+  "shard": "1/2",
+  "threads": 1,
+  "seconds": T,
+  "summary": {
+    "jobs": 3,
+    "built": 2,
+    "skipped": 0,
+    "failed": 1
+  },
+  "jobs": [
+    {
+      "job": "flu",
+      "article": "flu.md",
+      "row": "clinics.csv:3",
+      "output": "out/c1.pdf",
+      "status": "built",
+      "pages": 1,
+      "body_size": B,
+      "warnings": [],
+      "seconds": T,
+      "error": null
+    },
+    {
+      "job": "flu",
+      "article": "flu.md",
+      "row": "clinics.csv:5",
+      "output": "out/{{clinic.id}}.pdf",
+      "status": "failed",
+      "pages": 0,
+      "body_size": 0.0,
+      "warnings": [],
+      "seconds": T,
+      "error": {
+        "file": "clinics.csv",
+        "line": 5,
+        "message": "variable {{clinic.id}} is empty in the output pattern",
+        "hint": "fill in `clinic.id` for this row",
+        "text": "clinics.csv:5: variable {{clinic.id}} is empty in the output pattern (fill in `clinic.id` for this row)"
+      }
+    },
+    {
+      "job": "flu",
+      "article": "flu.md",
+      "row": "clinics.csv:7",
+      "output": "out/c5.pdf",
+      "status": "built",
+      "pages": 1,
+      "body_size": B,
+      "warnings": [],
+      "seconds": T,
+      "error": null
+    }
+  ]
+}
+)j";
+  // The re-run: the same entries, skipped (their pages and body size from the fingerprints).
+  std::string skipped_report =
+      std::regex_replace(built_report, std::regex(R"("status": "built")"), R"("status": "skipped")");
+  skipped_report = std::regex_replace(skipped_report, std::regex(R"("built": 2,\n    "skipped": 0)"),
+                                      "\"built\": 0,\n    \"skipped\": 2");
+  CHECK(first.report == built_report);
+  CHECK(again.report == skipped_report);
+}
+
+// Written last, such a report replaced the PDF with its JSON, and the fingerprint then
+// kept the "PDF" up to date: refused, as a report over a PDF that exists already is.
+TEST_CASE("batch: a report named like a PDF not built yet is refused before anything is built",
+          "[e2e][batch]") {
+  Merge m(2);
+  for (const std::string report : {"out/c1.pdf", "out/../out/c1.pdf"}) {
+    const auto run =
+        run_tool("cd " + shell_quoted(m.dir.path) + " && " + command("batch batch.yaml --report " + report));
+    INFO(run.output);
+    CHECK(run.status == 2);
+    CHECK(run.output == "error: " + report +
+                            ": is also the PDF of job `flu` (flu.md) (write the report to a .json file)\n");
+    CHECK_FALSE(fs::exists(m.dir.path / "out"));
+  }
+}
+
+// An office's `out` folder that is a link to /etc (here a stand-in), and a row whose id is
+// `passwd`: the PDF replaced the system's file. leafpress replaces only what it could have
+// made: a PDF's name must hold a PDF (or nothing), the report's a JSON report.
+TEST_CASE("batch: an output name that holds a file of another kind is refused, through a linked folder too",
+          "[e2e][batch]") {
+  TempDir dir;
+  write_bytes(dir.path / "flu.md", kArticle);
+  write_bytes(dir.path / "clinics.csv",
+              "clinic.id,clinic.name,clinic.phone\nmaple,Maple,555\npasswd,East,556\n");
+  write_bytes(dir.path / "batch.yaml",
+              "jobs:\n  - articles: flu.md\n    layout: handout-a4\n    data: clinics.csv\n"
+              "    output: out/{{clinic.id}}\n");
+  fs::create_directories(dir.path / "etc");
+  const auto passwd = write_bytes(dir.path / "etc" / "passwd", "root:x:0:0:root:/root:/bin/bash\n");
+  fs::create_directory_symlink(dir.path / "etc", dir.path / "out");
+  const auto in_dir = "cd " + shell_quoted(dir.path) + " && ";
+  const auto run = run_tool(in_dir + command("batch batch.yaml"));
+  INFO(run.output);
+  CHECK(run.status == 2);
+  CHECK(run.output ==
+        "error: batch.yaml:5: out/passwd: is not a PDF (it begins \"root:x:0:0:root:/root:/b\"): the PDF of "
+        "job "
+        "`job-1` (flu.md, clinics.csv:3) would replace it (leafpress replaces only what it made: move the "
+        "file away, or choose another output name)\n");
+  CHECK(read_bytes(passwd) == "root:x:0:0:root:/root:/bin/bash\n");
+  CHECK(fs::directory_iterator(dir.path / "etc") != fs::directory_iterator());
+  CHECK_FALSE(fs::exists(dir.path / "etc" / "maple"));  // nothing built
+
+  // The report, and `build -o`, likewise; a PDF or an empty file is replaced as before.
+  write_bytes(dir.path / "clinics.csv", "clinic.id,clinic.name,clinic.phone\nmaple,Maple,555\n");
+  const auto notes = write_bytes(dir.path / "notes.txt", "call the printer on Monday\n");
+  const auto report = run_tool(in_dir + command("batch batch.yaml --report notes.txt"));
+  INFO(report.output);
+  CHECK(report.status == 2);
+  CHECK_THAT(report.output,
+             Catch::Contains("notes.txt: is not a JSON report (it begins \"call the printer on Mond\")"));
+  const auto build = run_tool(in_dir + command("build flu.md -o notes.txt"));
+  INFO(build.output);
+  CHECK(build.status == 2);
+  CHECK_THAT(build.output, Catch::StartsWith("error: notes.txt: is not a PDF"));
+  CHECK(read_bytes(notes) == "call the printer on Monday\n");
+  fs::create_directories(dir.path / "reports");
+  const auto folder = run_tool(in_dir + command("batch batch.yaml --report reports"));
+  CHECK(folder.status == 2);
+  CHECK_THAT(folder.output, Catch::EndsWith("(name a file, e.g. reports/report.json)\n"));
+  write_bytes(dir.path / "empty.json", "");
+  CHECK(run_tool(in_dir + command("batch batch.yaml --report empty.json")).status == 0);
+  CHECK(run_tool(in_dir + command("build flu.md -o out/maple")).status == 0);  // a PDF, replaced
+}
+
+// `layout: handout-a5` (there is none) failed every row alone, one error a row naming
+// the article: now one usage error at the manifest's line, before anything is built.
+TEST_CASE("batch: a layout the manifest names and nothing has is one usage error at its line",
+          "[e2e][batch]") {
+  Merge m(3);
+  write_bytes(m.manifest,
+              "defaults:\n  layout: handout-a5\njobs:\n  - articles: flu.md\n    data: clinics.csv\n"
+              "    output: out/{{clinic.id}}.pdf\n");
+  const auto run = m.run();
+  INFO(run.output);
+  CHECK(run.status == 2);
+  CHECK_THAT(run.output,
+             Catch::StartsWith("error: " + m.manifest.string() + ":2: unknown layout 'handout-a5' ("));
+  CHECK(std::count(run.output.begin(), run.output.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(m.dir.path / "out"));
+  write_bytes(m.manifest,
+              "jobs:\n  - articles: flu.md\n    data: clinics.csv\n    layout: my/fold.yaml\n"
+              "    output: out/{{clinic.id}}.pdf\n");
+  const auto path = m.run();
+  CHECK(path.status == 2);
+  CHECK_THAT(path.output, Catch::Contains("batch.yaml:4: layout file not found"));
+}
+
+namespace {
+
+// A small tmpfs mounted on a fresh folder for one test (root only: elsewhere `ok` is false),
+// unmounted however the test ends.
+struct TinyDisk {
+  TempDir dir;
+  bool ok = false;
+  explicit TinyDisk(const std::string& size) {
+    ok = run_tool("mount -t tmpfs -o size=" + size + " tmpfs " + shell_quoted(dir.path) + " 2>/dev/null")
+             .status == 0;
+  }
+  ~TinyDisk() {
+    if (ok) run_tool("umount " + shell_quoted(dir.path));
+  }
+  TinyDisk(const TinyDisk&) = delete;
+  TinyDisk& operator=(const TinyDisk&) = delete;
+};
+
+}  // namespace
+
+// A 300-row merge onto a disk that fills after a few PDFs printed 290 identical errors, and
+// went on trying every row: now one error, and one line that says the run stopped, how
+// many were not tried, and that a re-run skips what was built. Every PDF left is whole.
+TEST_CASE("batch: a full disk stops the run with one error and keeps every PDF whole", "[e2e][batch]") {
+  TinyDisk disk("256k");
+  if (!disk.ok) {
+    WARN("not run: mounting a tmpfs needs root");
+    return;
+  }
+  Merge m(300);
+  write_bytes(m.manifest,
+              "jobs:\n  - articles: flu.md\n    layout: handout-a4\n    data: clinics.csv\n"
+              "    output: " +
+                  (disk.dir.path / "out").string() + "/{{clinic.id}}.pdf\n");
+  const auto err = m.dir.path / "stderr.txt";
+  const auto run =
+      run_tool("(" + command("batch " + shell_quoted(m.manifest) + " -j 2 2>" + shell_quoted(err)) + ")");
+  const std::string said = read_bytes(err);
+  INFO(said);
+  CHECK(run.status == 1);
+  // Two error lines (a fingerprint the full disk could not take is a warning, and may be there).
+  std::size_t errors = 0;
+  for (std::size_t at = said.find("error: "); at != std::string::npos; at = said.find("error: ", at + 1))
+    errors += at == 0 || said[at - 1] == '\n';
+  CHECK(errors == 2);
+  CHECK_THAT(said, Catch::Contains(": No space left on device (the disk is full"));
+  CHECK_THAT(said,
+             Catch::Contains("error: stopped: the disk is full: free some space, or write somewhere else; "));
+  CHECK_THAT(said, Catch::Contains(" were not tried (run again then: what was built is skipped)\n"));
+  std::size_t pdfs = 0;
+  for (const auto& e : fs::directory_iterator(disk.dir.path / "out")) {
+    const std::string name = e.path().filename().string();
+    CHECK_FALSE(name.ends_with(".tmp"));
+    if (!name.ends_with(".pdf")) continue;
+    ++pdfs;
+    CHECK(run_tool("qpdf --check " + shell_quoted(e.path()) + " >/dev/null").status == 0);
+  }
+  CHECK(pdfs > 0);
+  CHECK(pdfs < 300);
+}
+
+// Ctrl-C in a long merge killed the process: the PDFs were whole, but the report was the
+// previous run's and the run said nothing. Now the jobs under way finish, the report is
+// written with them, one line says what was not tried, and the status is 130.
+TEST_CASE("batch: Ctrl-C finishes the PDFs under way, writes the report and says what was not tried",
+          "[e2e][batch]") {
+  Merge m(2000);
+  write_bytes(m.report, "{\"an old\": \"report\"}\n");
+  // `set -m`: a background job keeps SIGINT (a non-interactive shell would have it ignored).
+  const std::string script =
+      "set -m; " + command("batch " + shell_quoted(m.manifest) + " -j 2 --report " + shell_quoted(m.report)) +
+      " >/dev/null 2>" + shell_quoted(m.dir.path / "stderr.txt") + " & pid=$!; i=0; while [ ! -e " +
+      shell_quoted(m.pdf(20)) +
+      " ] && [ $i -lt 6000 ]; do sleep 0.01; i=$((i+1)); done; kill -TERM $pid; wait $pid";
+  const auto run = run_tool("sh -c " + shell_quoted(script));
+  const std::string said = read_bytes(m.dir.path / "stderr.txt");
+  INFO(said);
+  CHECK(run.status == 130);
+  CHECK_THAT(said, Catch::Contains("error: interrupted: ") &&
+                       Catch::Contains(" PDFs were not tried; those begun were finished (run again: what was "
+                                       "built is skipped)\n"));
+  const auto report = m.read_report();
+  const int built = report["summary"]["built"];
+  CHECK(built > 0);
+  CHECK(built < 2000);
+  CHECK(report["summary"]["jobs"] == built);
+  std::size_t pdfs = 0, temporaries = 0;
+  for (const auto& e : fs::directory_iterator(m.dir.path / "out")) {
+    pdfs += e.path().extension() == ".pdf";
+    temporaries += e.path().extension() == ".tmp";
+  }
+  CHECK(pdfs == static_cast<std::size_t>(built));
+  CHECK(temporaries == 0);
+  CHECK(run_tool("qpdf --check " + shell_quoted(m.pdf(20)) + " >/dev/null").status == 0);
+}
+
+// A folder no PDF can be written to (here a file where `out/` should be; for a clinic's user,
+// a folder without write permission) failed each row with the same line: now the first, and
+// one line that counts the others. The file in the way is left as it was.
+TEST_CASE("batch: a folder that cannot be written is told once, with how many PDFs it cost", "[e2e][batch]") {
+  Merge m(30);
+  const auto in_the_way = write_bytes(m.dir.path / "out", "not a folder\n");
+  const auto run = m.run();
+  INFO(run.output);
+  CHECK(run.status == 1);
+  CHECK_THAT(run.output,
+             Catch::Contains("error: " + in_the_way +
+                             ": cannot create the output folder: Not a directory (a part of the path "
+                             "is a file, not a folder) ["));
+  CHECK_THAT(run.output,
+             Catch::Contains("error: " + in_the_way +
+                             ": 29 more PDFs could not be written there either (a part of the path is "
+                             "a file, not a folder)\n"));
+  std::size_t errors = 0;
+  for (std::size_t at = run.output.find("error: "); at != std::string::npos;
+       at = run.output.find("error: ", at + 1))
+    errors += at == 0 || run.output[at - 1] == '\n';
+  CHECK(errors == 2);
+  CHECK(read_bytes(in_the_way) == "not a folder\n");
+  CHECK(m.read_report()["summary"]["failed"] == 30);
+}

@@ -124,7 +124,7 @@ TEST_CASE("cli: bad inputs give one clear line and no PDF", "[e2e][cli]") {
     const auto f = write("ok.md", "# Title\n\nText.\n");
     const auto r =
         run_tool(kBinary + " build " + shell_quoted(f) + " --layout nosuch --out-dir " + shell_quoted(out));
-    CHECK(r.status == 1);
+    CHECK(r.status == 2);  // the command line's fault: a usage error, before anything is built
     CHECK(r.output.find("unknown layout 'nosuch'") != std::string::npos);
     CHECK(r.output.find("trifold-a4") != std::string::npos);
     CHECK(!std::filesystem::exists(out / "ok.pdf"));
