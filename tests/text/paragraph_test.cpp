@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -30,6 +31,14 @@ using leafpress::text::PlacedGlyph;
 using leafpress::text::TextSpan;
 
 namespace {
+
+// A body paragraph's style in `lang` at `size`.
+ParagraphStyle body_style(std::string lang, Pt size) {
+  ParagraphStyle style;
+  style.size = size;
+  style.lang = std::move(lang);
+  return style;
+}
 
 constexpr Pt kEpsilon = 0.01;
 
@@ -58,9 +67,7 @@ Paragraph compose_ok(const std::vector<TextSpan>& spans, const ParagraphStyle& s
 
 Paragraph compose_case(const Case& c, Align align = Align::Justify,
                        LineBreakStrictness strictness = LineBreakStrictness::Normal) {
-  ParagraphStyle style;
-  style.size = c.size;
-  style.lang = c.lang;
+  ParagraphStyle style = body_style(c.lang, c.size);
   style.align = align;
   style.strictness = strictness;
   return compose_ok({TextSpan{c.text}}, style, c.width);
@@ -320,9 +327,7 @@ TEST_CASE("paragraph: a quarter em between Han and Latin", "[text]") {
   };
   for (const Pt size : {10.0, 12.0}) {
     for (const Row& row : rows) {
-      ParagraphStyle style;
-      style.size = size;
-      style.lang = "zh";
+      ParagraphStyle style = body_style("zh", size);
       const Paragraph p = compose_ok({TextSpan{row.text}}, style, 300);
       INFO(row.text << ": " << row.left << " | " << row.right << " at " << size << " pt" << describe(p));
       REQUIRE(p.lines.size() == 1);
@@ -356,9 +361,7 @@ TEST_CASE("paragraph: adjacent CJK marks share one half em", "[text]") {
   };
   for (const Pt size : {10.0, 12.0}) {
     for (const Row& row : rows) {
-      ParagraphStyle style;
-      style.size = size;
-      style.lang = "zh";
+      ParagraphStyle style = body_style("zh", size);
       const Paragraph p = compose_ok({TextSpan{row.text}}, style, 300);
       INFO(row.text << ": " << row.from << " → " << row.to << " at " << size << " pt" << describe(p));
       REQUIRE(p.lines.size() == 1);
@@ -715,9 +718,7 @@ TEST_CASE("paragraph: the line before an address that cannot share it ends short
   // 15 em of Korean at 14 pt: "https://" does not fit after 이용하시거나, and the justified
   // line without it opened its two spaces to 1.7 em. It may end short instead, as a line
   // broken inside the address does (items.hpp kBeforeUrlBreakPenalty).
-  ParagraphStyle style;
-  style.size = 14;
-  style.lang = "ko";
+  ParagraphStyle style = body_style("ko", 14);
   const Paragraph p = compose_ok(
       {TextSpan{
           "온라인 예약을 이용하시거나 https://hanbit-clinic.example/ko/faq 에서 자주 묻는 질문을 확인하세요. "
@@ -744,9 +745,7 @@ TEST_CASE("paragraph: a number keeps its unit, and a line no break can fill stay
   // "아토르바스타틴(atorvastatin) 10~40 | mg:" parted the dose from its unit and opened the one
   // space before it to 2 em. The unit break is now the very last resort, and a line that
   // cannot be filled opens its spaces no further than the tolerance (kMaxOpenRatio).
-  ParagraphStyle style;
-  style.size = 12;
-  style.lang = "ko";
+  ParagraphStyle style = body_style("ko", 12);
   const std::string text =
       "아토르바스타틴(atorvastatin) 10~40 mg: 하루 한 번, 아무 때나 복용해도 됩니다. 혈압이 "
       "140/90 mmHg 이상이면 진료를 받으세요.";
@@ -767,9 +766,7 @@ TEST_CASE("paragraph: a Korean space opens no wider than half an em, a line no b
   // KLREQ: past half an em a break between syllables is preferred; where none can fill the
   // line (a phone number or a dose follows), "궁금한 점은 진료 시간에 | 051-745-2211로" opened
   // its spaces to 0.72 em and still ended short. Now it ends short with spaces at half an em.
-  ParagraphStyle style;
-  style.size = 14;
-  style.lang = "ko";
+  ParagraphStyle style = body_style("ko", 14);
   const std::string text =
       "궁금한 점은 진료 시간에 051-745-2211로 전화하시거나, 누리집에 남겨 주세요. 일반적인 목표는 LDL "
       "콜레스테롤 130 mg/dL 미만이지만, 당뇨병이 있으면 100 mg/dL 미만으로 더 낮게 잡습니다.";
@@ -788,9 +785,7 @@ TEST_CASE("paragraph: a Korean space opens no wider than half an em, a line no b
 TEST_CASE("paragraph: a looser pass re-breaks a Chinese paragraph that leaves one character alone",
           "[text]") {
   // CLReq 3.7 (孤字): at r <= 1 the only set ended "…请提前预约门 | 诊。".
-  ParagraphStyle style;
-  style.size = 14;
-  style.lang = "zh-Hans";
+  ParagraphStyle style = body_style("zh-Hans", 14);
   const Paragraph p = compose_ok(
       {TextSpan{
           "如果只是一次测量偏高而没有不适，请休息15分钟后复测；连续三天都高于140/90 mmHg，请提前预约门诊。"}},
@@ -830,9 +825,7 @@ TEST_CASE("paragraph: no Chinese, Japanese or Korean paragraph ends with one cha
   int checked = 0;
   for (const Text& t : texts)
     for (Pt width = 8 * t.size; width <= 18 * t.size; width += t.size / 2) {
-      ParagraphStyle style;
-      style.size = t.size;
-      style.lang = t.lang;
+      ParagraphStyle style = body_style(t.lang, t.size);
       const Paragraph p = compose_ok({TextSpan{t.text}}, style, width);
       INFO(t.lang << " at " << width << " pt" << describe(p));
       if (p.lines.size() < 2) continue;
@@ -845,9 +838,7 @@ TEST_CASE("paragraph: no Chinese, Japanese or Korean paragraph ends with one cha
 TEST_CASE("paragraph: a Korean paragraph's last line is never the tail of a split word", "[text]") {
   // "…영향을 줄 수 있습 | 니다.": the last line held only the end of a word split between
   // syllables.
-  ParagraphStyle style;
-  style.size = 14;
-  style.lang = "ko";
+  ParagraphStyle style = body_style("ko", 14);
   const std::string text =
       "여성분은 생리 기간을 피해 예약해 주세요. 소변 검사 결과에 영향을 줄 수 있습니다. 검진 전날 저녁 9시 "
       "이후에는 물을 제외한 음식을 드시지 않도록 주의하시기 바랍니다.";
@@ -867,9 +858,7 @@ TEST_CASE("paragraph: a Korean paragraph's last line is never the tail of a spli
 TEST_CASE("paragraph: a line with no glue is weighed by how short it is, not held back", "[text]") {
   // "門診時間：週一至週 | 五 09:00～12:00、…" split 週五 so the next line had a space to
   // open: "09:00～12:00、" alone has no glue, and no pass before the emergency one took it.
-  ParagraphStyle style;
-  style.size = 13.5;
-  style.lang = "zh-Hant";
+  ParagraphStyle style = body_style("zh-Hant", 13.5);
   const std::string text =
       "門診時間：週一至週五 09:00～12:00、14:30～17:30、18:30～21:00；週六上午 09:00～12:00，"
       "週日及國定假日休診。";
