@@ -62,6 +62,11 @@ bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlass
 
 }  // namespace
 
+double soft_line_demerits(const KnuthPlassParams& params, double short_em) {
+  return std::pow(params.line_penalty + 100 * std::pow(params.soft_tolerance, 3), 2) *
+         (1 + short_em * short_em);
+}
+
 std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items, Pt line_width,
                                                     const KnuthPlassParams& params) {
   const std::size_t n = items.size();
@@ -164,9 +169,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       double d = 0;
       if (params.soft_tolerance > 0 && r > params.soft_tolerance) {
         const Pt excess = std::max<Pt>(0, (line_width - natural) - params.soft_tolerance * stretch);
-        const double short_em = excess / params.em;
-        d = std::pow(params.line_penalty + 100 * std::pow(params.soft_tolerance, 3), 2) *
-            (1 + short_em * short_em);
+        d = soft_line_demerits(params, excess / params.em);
       } else {
         d = std::pow(params.line_penalty + std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness), 2);
       }

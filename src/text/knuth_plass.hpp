@@ -71,6 +71,11 @@ struct KnuthPlassParams {
 
 // Item indices where lines end (the last one is the final forced break), or
 // nullopt when no break set keeps every line within the tolerance.
+// The demerits of a line `short_em` em shorter than soft_tolerance can fill (before any
+// penalty): what a line past the soft tolerance costs, and the measure a caller prices
+// other faults in (a 孤字 "as bad as a line 2 em short").
+double soft_line_demerits(const KnuthPlassParams& params, double short_em);
+
 std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items, Pt line_width,
                                                     const KnuthPlassParams& params);
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cmath>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -851,9 +850,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
     // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
     // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
-    if (params.soft_tolerance > 0)
-      params.short_last_line_demerits =
-          std::pow(1 + 100 * std::pow(kTolerance, 3), 2) * (1 + kLoneShortEm * kLoneShortEm);
+    if (params.soft_tolerance > 0) params.short_last_line_demerits = soft_line_demerits(params, kLoneShortEm);
     auto found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
