@@ -953,10 +953,10 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
 
   std::vector<std::size_t> chosen;
   const bool justify = style.align == Align::Justify && !style.balance;
+  const bool korean = style.lang.starts_with("ko");
   if (style.balance)
     chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
-    const bool korean = style.lang.starts_with("ko");
     std::size_t lone = std::numeric_limits<std::size_t>::max();
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
     if (korean) lone = std::min(lone, last_word_space(items));
@@ -965,7 +965,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
-  const double max_open = style.lang.starts_with("ko") ? kKoreanMaxOpenRatio : kMaxOpenRatio;
+  const double max_open = korean ? kKoreanMaxOpenRatio : kMaxOpenRatio;
   std::size_t begin = 0;
   para.lines.reserve(chosen.size());
   for (const std::size_t end : chosen) {
