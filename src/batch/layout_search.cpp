@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/file_identity.hpp"
 #include "layout/template.hpp"
 
 namespace leafpress::batch {
@@ -11,14 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path canonical_or_self(const fs::path& p) {
-  std::error_code ec;
-  fs::path c = fs::weakly_canonical(p, ec);
-  return ec ? fs::absolute(p, ec).lexically_normal() : c;
-}
-
 bool inside(const fs::path& file, const fs::path& dir) {
-  const fs::path rel = canonical_or_self(file).lexically_relative(canonical_or_self(dir));
+  const fs::path rel = canonical_name(file).lexically_relative(canonical_name(dir));
   return !rel.empty() && *rel.begin() != ".." && !rel.is_absolute();
 }
 
@@ -30,7 +25,7 @@ std::vector<fs::path> layout_search_path(const Context& ctx, const fs::path& nea
   std::error_code ec;
   auto add = [&](const fs::path& d) {
     if (d.empty() || !fs::is_directory(d, ec)) return;
-    if (seen.insert(canonical_or_self(d)).second) dirs.push_back(d);
+    if (seen.insert(canonical_name(d)).second) dirs.push_back(d);
   };
   add((near_dir.empty() ? fs::path(".") : near_dir) / "layouts");
   if (const char* env = std::getenv("LEAFPRESS_LAYOUTS")) {

@@ -17,6 +17,7 @@
 #include "batch/path_glob.hpp"
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
+#include "core/file_identity.hpp"
 #include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
@@ -653,10 +654,7 @@ std::vector<PlannedJob> Manifest::all_jobs() const {
 }
 
 std::string output_key(const std::string& output) {
-  std::error_code ec;  // a name too long for the file system: compare as written, made absolute
-  fs::path canonical = fs::weakly_canonical(output, ec);
-  if (ec) canonical = fs::absolute(output, ec).lexically_normal();
-  return canonical.string();
+  return canonical_name(output).string();
 }
 
 namespace {

@@ -10,6 +10,13 @@ std::optional<FileIdentity> file_identity(const std::filesystem::path& path) {
   return FileIdentity{st.st_dev, st.st_ino};
 }
 
+std::filesystem::path canonical_name(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
+  if (ec) canonical = std::filesystem::absolute(path, ec).lexically_normal();
+  return canonical;
+}
+
 void FileSet::add(const std::filesystem::path& path, const std::string& what) {
   if (auto id = file_identity(path)) files_.emplace(*id, what);
 }

@@ -29,6 +29,11 @@ struct FileIdentity {
 // The file `path` names (symbolic links followed), or nothing when there is none.
 std::optional<FileIdentity> file_identity(const std::filesystem::path& path);
 
+// By name, for a file that need not exist yet: `path` absolute, with links and ".." resolved
+// as far as it exists (weakly_canonical); a name too long for the file system is made
+// absolute and normalised as written.
+std::filesystem::path canonical_name(const std::filesystem::path& path);
+
 struct FileIdentityHash {
   std::size_t operator()(const FileIdentity& id) const noexcept {
     return std::hash<std::uint64_t>{}(static_cast<std::uint64_t>(id.device) * 0x9E3779B97F4A7C15ull ^
