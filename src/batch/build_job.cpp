@@ -56,24 +56,26 @@ std::vector<fs::path> install_roots(const fs::path& executable) {
   return out;
 }
 
+// The folders called `name` in the install roots, in the roots' order.
+std::vector<fs::path> folders_named(const std::vector<fs::path>& roots, const char* name) {
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  for (const auto& root : roots)
+    if (fs::is_directory(root / name, ec)) dirs.push_back(root / name);
+  return dirs;
+}
+
 }  // namespace
 
 std::vector<fs::path> Context::layout_dirs_of(const fs::path& executable) {
-  std::vector<fs::path> dirs;
-  std::error_code ec;
-  for (const auto& root : install_roots(executable))
-    if (fs::is_directory(root / "layouts", ec)) dirs.push_back(root / "layouts");
-  return dirs;
+  return folders_named(install_roots(executable), "layouts");
 }
 
 Context Context::from_environment(const fs::path& executable) {
   Context ctx;
-  ctx.layout_dirs = layout_dirs_of(executable);
-  std::vector<fs::path> font_dirs;
-  std::error_code ec;
-  for (const auto& root : install_roots(executable))
-    if (fs::is_directory(root / "fonts", ec)) font_dirs.push_back(root / "fonts");
-  ctx.fonts = std::make_unique<text::FontSet>(font_dirs);
+  const std::vector<fs::path> roots = install_roots(executable);  // canonical paths: found once
+  ctx.layout_dirs = folders_named(roots, "layouts");
+  ctx.fonts = std::make_unique<text::FontSet>(folders_named(roots, "fonts"));
   ctx.subsets = std::make_unique<pdf::SubsetCache>();
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
     char* end = nullptr;

@@ -1,5 +1,7 @@
 #include "batch/font_check.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -39,12 +41,10 @@ Result<std::vector<std::string>> font_coverage_warnings(const doc::Document& d, 
   const layout::Template defaults;
   // The shipped Noto families are the ones every test and layout is made with; only a family
   // someone chose is checked (the Noto fallbacks for a rare sign are itemize's business).
+  const std::string shipped[] = {defaults.serif.latin, defaults.sans.latin, cjk_face(defaults.serif.cjk),
+                                 cjk_face(defaults.sans.cjk)};
   const auto chosen = [&](const std::string& family) {
-    if (family.empty()) return false;
-    for (const auto& shipped : {defaults.serif.latin, defaults.sans.latin, cjk_face(defaults.serif.cjk),
-                                cjk_face(defaults.sans.cjk)})
-      if (family == shipped) return false;
-    return true;
+    return !family.empty() && std::find(std::begin(shipped), std::end(shipped), family) == std::end(shipped);
   };
   // Nothing to check (the usual case): the article's characters are not even gathered.
   if (!chosen(t.serif.latin) && !chosen(cjk_face(t.serif.cjk)) && !chosen(t.sans.latin) &&
