@@ -510,7 +510,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   std::array<double, 4> ratio{};
   if (natural > width && shrink + expand > 0) {
     ratio.fill(std::max(-1.0, (width - natural) / (shrink + expand)));
-    expand_ratio = ratio[kWordTier];
+    if (expand > 0) expand_ratio = ratio[kWordTier];  // a ragged line's glyphs keep their width
   } else if (justify && !last && natural < width) {
     Pt slack = width - natural;
     const double cjk_cap = kCjkStretchCap / kCjkStretch;  // the ratio at which CJK glue is capped

@@ -994,6 +994,9 @@ TEST_CASE("paragraph: glyph expansion stays within its share and leaves Han alon
       if (l + 1 < on.lines.size() && !line.overfull) CHECK(line.width == Approx(width).margin(kEpsilon));
     }
     CHECK(letters(joined_text(on)) == letters(text));
+    style.align = Align::Ragged;  // only justified lines are expanded
+    for (const Line& line : compose_ok({TextSpan{text}}, style, width).lines)
+      for (const PlacedGlyph& g : line.glyphs) CHECK(g.scale == 1);
   }
   CHECK(scaled > 0);
   CHECK(hyphens_on < hyphens_off);
