@@ -2,9 +2,11 @@
 
 #include "doc/image.hpp"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
+#include "core/hyphenated_word.hpp"
 #include "doc/image.hpp"
 
 namespace leafpress::batch {
@@ -140,6 +142,31 @@ Status fill_document(doc::Document& document, const Variables& values, const std
                  doc::kDateHint};
   for (auto& k : meta.keywords)
     if (auto r = fill_in(k, fm, "the front matter"); !r) return r;
+  // `hyphenation: ["{{drugs}}"]`: a row's value may list several words, split at commas, each
+  // checked as a word written in the file is (core/hyphenated_word.hpp).
+  if (std::any_of(meta.hyphenation.begin(), meta.hyphenation.end(),
+                  [](const std::string& w) { return w.find("{{") != std::string::npos; })) {
+    const auto at = meta.key_lines.find("hyphenation");
+    const int line = at != meta.key_lines.end() ? at->second : fm;
+    std::vector<std::string> words;
+    for (std::string entry : meta.hyphenation) {
+      if (auto r = fill_in(entry, line, "the front matter"); !r) return r;
+      for (std::size_t from = 0; from <= entry.size();) {
+        const std::size_t comma = std::min(entry.find(',', from), entry.size());
+        std::string word = entry.substr(from, comma - from);
+        word.erase(0, word.find_first_not_of(" \t"));
+        word.erase(word.find_last_not_of(" \t") + 1);
+        from = comma + 1;
+        if (word.empty()) continue;
+        if (const std::string fault = hyphenated_word_fault(word); !fault.empty())
+          return located(Error{"", 0, "front matter key `hyphenation`: \"" + word + "\" " + fault,
+                               "list English words with a hyphen where each may break, e.g. ri-za-trip-tan"},
+                         line, "the front matter");
+        words.push_back(std::move(word));
+      }
+    }
+    meta.hyphenation = std::move(words);
+  }
   for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url,
                       &meta.clinic.hours, &meta.clinic.email})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;

@@ -4,17 +4,24 @@
 // An entry is one English word of ASCII letters with a hyphen wherever it may break
 // ("ri-za-trip-tan") or none where it must not ("metoclopramide"): no other character,
 // no hyphen at either end or two in a row, at most kMaxHyphenatedWordLetters letters
-// (the longest word the patterns are run on). doc/ reports an entry that is not one at
-// its line; text/ builds its exceptions only from entries that are.
+// (the longest word the patterns are run on). doc/ and batch/ report an entry that is
+// not one, saying what is wrong with it; text/ builds its exceptions only from entries
+// that are.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace leafpress {
 
 constexpr std::size_t kMaxHyphenatedWordLetters = 64;
 
-[[nodiscard]] bool is_hyphenated_word(std::string_view entry);
+// What keeps `entry` from being one, for a message ("has a space: …"), or "" when it is one.
+[[nodiscard]] std::string hyphenated_word_fault(std::string_view entry);
+
+[[nodiscard]] inline bool is_hyphenated_word(std::string_view entry) {
+  return hyphenated_word_fault(entry).empty();
+}
 
 }  // namespace leafpress

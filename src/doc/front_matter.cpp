@@ -217,16 +217,18 @@ class Reader {
     } else {
       return fail(key.Mark(), "must be a list or text, not " + describe_type(value));
     }
-    if (written.size() > kMaxHyphenationWords)
-      return fail(key.Mark(), "lists " + std::to_string(written.size()) + " words; at most " +
-                                  std::to_string(kMaxHyphenationWords) + " are read");
     std::vector<std::string> out;
     for (auto& [word, mark] : written) {
       if (word.empty()) continue;
-      if (!is_hyphenated_word(word))
-        return fail(mark, "\"" + word + "\" is not one English word with single hyphens between letters");
+      // `- "{{drug}}"`: a data merge fills it and checks it then (batch/variables.cpp).
+      if (word.find("{{") == std::string::npos)
+        if (const std::string fault = hyphenated_word_fault(word); !fault.empty())
+          return fail(mark, "\"" + word + "\" " + fault);
       out.push_back(std::move(word));
     }
+    if (out.size() > kMaxHyphenationWords)
+      return fail(key.Mark(), "lists " + std::to_string(out.size()) + " words; at most " +
+                                  std::to_string(kMaxHyphenationWords) + " may be listed");
     return out;
   }
 

@@ -256,6 +256,13 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   if (!fit) return fit.error();
   if (!fit->fits()) return overflow_error(s, *fit);
   if (auto w = short_text_warning(s, *fit)) warnings.push_back(std::move(*w));
+  // Glyph expansion widens justified lines only: asked for where the body is set ragged, it
+  // would change nothing without a word.
+  if (tmpl.glyph_expansion > 0 &&
+      body_align(s, fit->collection.column, fit->collection.body) == text::Align::Ragged)
+    warnings.push_back(s.doc.path +
+                       ": body.expansion changes nothing here: the body is set ragged right in layout '" +
+                       tmpl.name + "' (add --set body.align=justify to justify it)");
 
   PageModel model;
   model.title = document.meta.title.empty() ? doc::untitled(s.lang) : document.meta.title;  // as the cover

@@ -167,7 +167,9 @@ double expansion_of(const YAML::Node& n, const std::string& key) {
     fail_at(n, "'" + key + "' must be a share such as 2% or 0.02, not '" + text_of(n, key) + "'");
   if (percent) x /= 100;
   if (x < 0 || x > kMaxGlyphExpansion + 1e-12)
-    fail_at(n, "'" + key + "' must be from 0% (off) to 2%: wider, letters look distorted");
+    fail_at(n, "'" + key + "' must be from 0% (off) to 2%, not '" + text_of(n, key) + "'",
+            percent ? "wider, letters look distorted"
+                    : "write a share with its % sign, e.g. 2%; a bare number is a fraction (0.02)");
   return x;
 }
 

@@ -98,3 +98,16 @@ TEST_CASE("variables: a picture named by a variable is resolved inside the artic
     CHECK(r.error().line == 3);
   }
 }
+
+TEST_CASE("variables: a hyphenation list filled from a row splits at commas and checks each word",
+          "[batch]") {
+  auto d = parse("---\ntitle: T\nhyphenation: [\"{{drugs}}\", metoclopramide]\n---\n\nText.\n");
+  REQUIRE(fill_document(d, {{"drugs", "ri-za-trip-tan, su-ma-trip-tan"}}, "drugs.csv:2"));
+  CHECK(d.meta.hyphenation == std::vector<std::string>{"ri-za-trip-tan", "su-ma-trip-tan", "metoclopramide"});
+  auto bad = parse("---\ntitle: T\nhyphenation: [\"{{drugs}}\"]\n---\n\nText.\n");
+  const auto error = fill_document(bad, {{"drugs", "riza triptan"}}, "drugs.csv:3");
+  REQUIRE_FALSE(error);
+  CHECK(error.error().line == 3);  // the line of `hyphenation:`
+  CHECK_THAT(error.error().message,
+             Catch::Contains("\"riza triptan\" has a space") && Catch::Contains("values from drugs.csv:3"));
+}

@@ -303,3 +303,14 @@ TEST_CASE("front_matter: a hyphenation entry that is not one word names it and i
   for (int i = 0; i < 2001; ++i) many += "word, ";
   CHECK_THAT(parse_error(many + "]\n").message, Catch::Contains("at most 2000"));
 }
+
+TEST_CASE("front_matter: a hyphenation entry's fault is named, a {{variable}} is left for the data merge",
+          "[doc]") {
+  CHECK_THAT(parse_error("hyphenation: [riza‑triptan]\n").message, Catch::Contains("U+2011"));
+  CHECK_THAT(parse_error("hyphenation: [riza triptan]\n").message, Catch::Contains("has a space"));
+  CHECK_THAT(parse_error("hyphenation: [riza--triptan]\n").message, Catch::Contains("two hyphens in a row"));
+  CHECK_THAT(parse_error("hyphenation: [" + std::string(65, 'a') + "]\n").message,
+             Catch::Contains("65 letters; at most 64"));
+  CHECK(parse_ok("hyphenation: [\"{{drugs}}\", metoclopramide]\n").hyphenation ==
+        std::vector<std::string>{"{{drugs}}", "metoclopramide"});
+}
