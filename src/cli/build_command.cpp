@@ -11,6 +11,7 @@
 
 #include "batch/build_job.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/job_stream.hpp"
 #include "batch/layout_search.hpp"
 #include "batch/manifest.hpp"
 #include "cli/commands.hpp"
