@@ -629,11 +629,12 @@ std::optional<PlannedJob> planned_at(const Manifest& m, std::size_t index) {
 
 // Every PDF of the manifest, in one pass over its plan. None, nor its fingerprint sidecar,
 // may be a file the run reads or an existing file of another kind: refused at the first
-// such job, before the next check (losing an input is worse than two PDFs with one name).
-// No two may be one file: the pass keeps a 64-bit hash of each output's name and the job's
-// number (16 bytes a row, not the names); only when hashes meet are those jobs planned
-// again and their names compared, so that a collision is told exactly: the first job (in
-// manifest order) whose output an earlier job writes, and the first job that writes it.
+// such job, before any two names are compared (losing an input is worse than two PDFs
+// with one name). No two may be one file: the pass keeps a 64-bit hash of each output's
+// name and the job's number (16 bytes a row, not the names); only when hashes meet are
+// those jobs planned again and their names compared, so that a collision is told exactly:
+// the first job (in manifest order) whose output an earlier job writes, and the first job
+// that writes it.
 Status check_outputs(const Manifest& m) {
   std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
   {
