@@ -77,6 +77,9 @@ struct FrontMatter {
   std::string layout;       // a layout name the article asks for; the CLI may override
   std::string cover_image;  // a PNG/JPEG for the cover, resolved inside the article's folder (doc/image.hpp)
   std::vector<std::string> keywords;
+  // Words the author hyphenates by hand, as written: "ri-za-trip-tan" breaks only at its
+  // hyphens, "metoclopramide" never (text/hyphenate.hpp HyphenExceptions).
+  std::vector<std::string> hyphenation;
   Clinic clinic;
   std::map<std::string, std::string> extra;  // other scalar keys, kept for templates
   std::map<std::string, int> key_lines{};    // the file line of every top-level key, for errors

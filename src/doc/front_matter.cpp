@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "core/hex_colors.hpp"
+#include "core/hyphenated_word.hpp"
 #include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
@@ -33,6 +34,8 @@ namespace {
 // The longest BCP 47 tag that registries expect implementations to keep
 // (RFC 5646 §4.4.1 recommends at least 35 characters).
 constexpr std::size_t kMaxLangTagChars = 35;
+// A hyphenation list longer than this is not an author's list of hard words.
+constexpr std::size_t kMaxHyphenationWords = 2000;
 
 std::string trim(std::string_view s) {
   constexpr std::string_view kSpace = " \t\r\n\f\v";
@@ -191,6 +194,42 @@ class Reader {
     return out;
   }
 
+  // `hyphenation: [ri-za-trip-tan, metoclopramide]`, or one line "a-b, c": words of ASCII
+  // letters with a hyphen wherever they may break (TeX's \hyphenation). A hostile list is
+  // bounded (kMaxHyphenationWords).
+  [[nodiscard]] Result<std::vector<std::string>> hyphenation(const YAML::Node& key,
+                                                             const YAML::Node& value) const {
+    const auto fail = [&](const YAML::Mark& at, const std::string& what) {
+      return error(at, "front matter key `hyphenation`: " + what,
+                   "list English words with a hyphen where each may break, or none where it must not, e.g. "
+                   "`hyphenation: [ri-za-trip-tan, metoclopramide]`");
+    };
+    std::vector<std::pair<std::string, YAML::Mark>> written;
+    if (value.IsNull()) return std::vector<std::string>();
+    if (value.IsScalar()) {
+      for (auto& w : split_keywords(value.Scalar())) written.emplace_back(std::move(w), value.Mark());
+    } else if (value.IsSequence()) {
+      for (const auto& item : value) {
+        if (item.IsNull()) continue;
+        if (!item.IsScalar()) return fail(item.Mark(), "must hold words, not " + describe_type(item));
+        written.emplace_back(trim(item.Scalar()), item.Mark());
+      }
+    } else {
+      return fail(key.Mark(), "must be a list or text, not " + describe_type(value));
+    }
+    if (written.size() > kMaxHyphenationWords)
+      return fail(key.Mark(), "lists " + std::to_string(written.size()) + " words; at most " +
+                                  std::to_string(kMaxHyphenationWords) + " are read");
+    std::vector<std::string> out;
+    for (auto& [word, mark] : written) {
+      if (word.empty()) continue;
+      if (!is_hyphenated_word(word))
+        return fail(mark, "\"" + word + "\" is not one English word with single hyphens between letters");
+      out.push_back(std::move(word));
+    }
+    return out;
+  }
+
   // The clinic panel. Unknown scalar fields go to `extra` as "clinic.<field>"
   // so a template can still use them and nothing the author wrote is lost.
   [[nodiscard]] Status clinic(const YAML::Node& key, const YAML::Node& value, FrontMatter& meta) const {
@@ -272,6 +311,12 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
     auto read = reader.keywords(key, value);
     if (!read) return read.error();
     meta.keywords = std::move(read.value());
+    return Ok{};
+  }
+  if (name == "hyphenation") {
+    auto read = reader.hyphenation(key, value);
+    if (!read) return read.error();
+    meta.hyphenation = std::move(read.value());
     return Ok{};
   }
   if (name == "clinic") return reader.clinic(key, value, meta);

@@ -188,9 +188,13 @@ void align_with_body(const Template& t, const PagePlan& plan, Pt column, Decorat
 
 Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, const text::FontSet& fonts,
                           const LayoutOptions& options) {
-  Scene s{document, tmpl,
-          fonts,    document.meta.lang.empty() ? "en" : document.meta.lang,
-          {},       latin_share(document)};
+  Scene s{document,
+          tmpl,
+          fonts,
+          document.meta.lang.empty() ? "en" : document.meta.lang,
+          {},
+          latin_share(document),
+          text::HyphenExceptions::from(document.meta.hyphenation)};
   if (auto r = load_images(s); !r) return r.error();
 
   // A lone build has a core to spare. Copy-fit's first trial prepares every paragraph

@@ -13,6 +13,7 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   text::ParagraphStyle st;
   st.size = body;
   st.lang = s.lang;
+  st.hyphen_exceptions = &s.hyphenation;
   st.fonts.latin = s.t.serif.latin;
   st.fonts.cjk = s.t.serif.cjk;
   st.strictness = !s.t.strict_line_breaks   ? text::LineBreakStrictness::Auto

@@ -15,6 +15,7 @@
 #include "doc/image.hpp"
 #include "layout/template.hpp"
 #include "text/font_set.hpp"
+#include "text/hyphenate.hpp"
 #include "text/paragraph.hpp"
 
 namespace leafpress::layout {
@@ -26,6 +27,7 @@ struct Scene {  // read-only for every step of one lay_out call
   std::string lang;
   std::map<std::string, std::shared_ptr<const doc::Raster>> images;  // by resolved path
   double latin_share = 0;  // of the body text's width (text::script_widths), set once by lay_out
+  text::HyphenExceptions hyphenation{};  // the article's `hyphenation:` list, for every style made here
 };
 
 // Justified Latin text needs a long line: about 30 em, 60–65 characters, the measure TeX's

@@ -10,6 +10,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/handle.hpp"
+#include "core/hyphenated_word.hpp"
 #include "text/hyphen_machine.hpp"
 
 namespace leafpress::text {
@@ -49,6 +50,36 @@ HyphenDict* dictionary(bool british) {
 }
 
 }  // namespace
+
+HyphenExceptions HyphenExceptions::from(const std::vector<std::string>& entries) {
+  HyphenExceptions out;
+  for (const std::string& entry : entries) {
+    if (!is_hyphenated_word(entry)) continue;
+    std::string word;
+    std::vector<std::size_t> points;
+    for (const char c : entry) {
+      if (c == '-')
+        points.push_back(word.size());
+      else
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    out.words[word] = std::move(points);  // a word listed twice: the later entry, as TeX
+  }
+  for (const auto& [word, points] : out.words) {
+    std::size_t at = 0;
+    for (const std::size_t p : points) out.key.append(word, at, p - at) += '-', at = p;
+    out.key.append(word, at) += ' ';
+  }
+  return out;
+}
+
+const std::vector<std::size_t>* HyphenExceptions::find(std::string_view word) const {
+  if (words.empty() || word.size() > kMaxHyphenatedWordLetters) return nullptr;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto it = words.find(lower);
+  return it == words.end() ? nullptr : &it->second;
+}
 
 bool uses_british_patterns(std::string_view lang) {
   if (lang.size() < 5 || !(lang.starts_with("en-") || lang.starts_with("en_"))) return false;

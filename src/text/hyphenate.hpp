@@ -16,6 +16,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +32,25 @@ constexpr std::size_t kMinWord = 6;
 // for `lang` (BCP 47). Empty when the word is too short, not all ASCII letters, or no
 // dictionary is installed.
 std::vector<std::size_t> hyphenation_points(std::string_view word, std::string_view lang = "en");
+
+// Words the author hyphenates by hand, as TeX's \hyphenation{ri-za-trip-tan}: a listed word
+// breaks only where its entry has a hyphen, and a word listed without one never breaks,
+// whatever the patterns say. Drug names are why: patterns made for English words break
+// "rizat-riptan" and "metoclopram-ide", and a patient looks for the name as the box says it.
+// A word matches whatever its case, so a listed capitalised name may break too (TeX's
+// \uchyph=0 keeps the patterns off it). kMinBefore and kMinAfter still hold. Built once
+// per article and only read: it may be shared by threads.
+struct HyphenExceptions {
+  // Lower-case word, without hyphens -> byte offsets before which a hyphen may go.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> words;
+  std::string key;  // the list in one canonical text, for caches keyed by what changes a paragraph
+
+  // From entries as written in the front matter ("ri-za-trip-tan", "Metoclopramide"); an
+  // entry that is not one (core/hyphenated_word.hpp) is skipped: doc/ reports it first.
+  static HyphenExceptions from(const std::vector<std::string>& entries);
+  // The offsets for `word` (any case), or nullptr when it is not listed.
+  [[nodiscard]] const std::vector<std::size_t>* find(std::string_view word) const;
+};
 
 // True when `lang` uses the British patterns.
 bool uses_british_patterns(std::string_view lang);

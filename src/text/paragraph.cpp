@@ -89,9 +89,11 @@ bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word.
+// Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word;
+// a word the author listed (`exceptions`) breaks where the list says, not where the patterns do.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
-                                          bool enabled, std::string_view lang) {
+                                          bool enabled, std::string_view lang,
+                                          const HyphenExceptions* exceptions) {
   std::vector<std::uint8_t> map(text.size() + 1, 0);
   if (!enabled) return map;
   // One pass over the styles, so the check below is O(1) a word (not O(styles)).
@@ -156,8 +158,17 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     // A capitalised word is not hyphenated (TeX's \uchyph=0): a name ("Fri-day", "Pre-vention
     // Programme") is read by its shape, and a patient looks for it as written.
     const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
-    if (plain && !capitalised && i < last_word_begin && !excluded(i) && (!cjk_text || in_latin_run(i)))
-      for (std::size_t p : hyphenation_points(text.substr(i, j - i), lang)) map[i + p] = 1;
+    const std::string_view word = text.substr(i, j - i);
+    const std::vector<std::size_t>* listed = exceptions ? exceptions->find(word) : nullptr;
+    if (plain && (listed || !capitalised) && i < last_word_begin && !excluded(i) &&
+        (!cjk_text || in_latin_run(i))) {
+      if (listed) {
+        for (const std::size_t p : *listed)
+          if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = 1;
+      } else {
+        for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = 1;
+      }
+    }
     i = j;
   }
   return map;
@@ -636,7 +647,7 @@ PreparedCache& prepared_cache() {
 }
 
 // If ParagraphStyle or TextSpan gain a field, it must join the key below.
-static_assert(sizeof(ParagraphStyle) == 152 && sizeof(TextSpan) == 40,
+static_assert(sizeof(ParagraphStyle) == 160 && sizeof(TextSpan) == 40,
               "a new style field must join the key of the prepared-paragraph cache");
 
 std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
@@ -655,6 +666,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   // Not style.align: only the break chooser reads it, so a paragraph prepared justified serves
   // ragged too (layout's helper thread, a list marker and its body).
   key += style.hyphenate ? 'h' : '-';
+  field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
   key += style.balance ? 'B' : '-';
@@ -738,7 +750,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
-  p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang);
+  p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang, style.hyphen_exceptions);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   p->shaped = shaped_in_font_units(text, p->itemized.runs, style.lang);
   const auto glyphs = glyphs_at(*p, style.size);

@@ -26,6 +26,8 @@
 
 namespace leafpress::text {
 
+struct HyphenExceptions;  // text/hyphenate.hpp
+
 struct TextSpan {
   std::string text;
   bool bold = false;
@@ -75,6 +77,9 @@ struct ParagraphStyle {
   std::string lang = "en";  // BCP 47
   Align align = Align::Justify;
   bool hyphenate = true;
+  // The article's own hyphenation of listed words (front matter `hyphenation:`), or none.
+  // Not owned: it outlives every compose() of the article (layout's Scene holds it).
+  const HyphenExceptions* hyphen_exceptions = nullptr;
   LineBreakStrictness strictness = LineBreakStrictness::Auto;
   bool bold = false;  // the whole paragraph is bold (headings)
   // Titles, headings, captions (as CSS text-wrap: balance): as many lines as the text

@@ -278,3 +278,28 @@ TEST_CASE("front_matter: without a title, the first heading, the file name or th
   CHECK(leafpress::doc::untitled("en") == "Untitled");
   CHECK(leafpress::doc::untitled("zh-TW") == "無標題");
 }
+
+TEST_CASE("front_matter: hyphenation lists words as TeX's \\hyphenation", "[doc]") {
+  CHECK(parse_ok("hyphenation: [ri-za-trip-tan, Metoclopramide]\n").hyphenation ==
+        std::vector<std::string>{"ri-za-trip-tan", "Metoclopramide"});
+  CHECK(parse_ok("hyphenation:\n  - ri-za-trip-tan\n  -\n").hyphenation ==
+        std::vector<std::string>{"ri-za-trip-tan"});
+  CHECK(parse_ok("hyphenation: ri-za-trip-tan, metoclopramide\n").hyphenation.size() == 2);
+  CHECK(parse_ok("hyphenation:\n").hyphenation.empty());
+  CHECK(parse_ok("title: T\n").hyphenation.empty());
+}
+
+TEST_CASE("front_matter: a hyphenation entry that is not one word names it and its line", "[doc]") {
+  for (const char* bad :
+       {"  - two words\n", "  - -riza\n", "  - riza--triptan\n", "  - 华法林\n", "  - riza-\n"}) {
+    const auto error = parse_error(std::string("title: T\nhyphenation:\n  - ri-za-trip-tan\n") + bad);
+    INFO(bad);
+    CHECK(error.line == 5);  // YAML line 4: the entry's own line
+    CHECK_THAT(error.message, Catch::Contains("`hyphenation`"));
+    CHECK_THAT(error.hint, Catch::Contains("ri-za-trip-tan"));
+  }
+  CHECK(parse_error("hyphenation:\n  a: b\n").line == 2);
+  std::string many = "hyphenation: [";
+  for (int i = 0; i < 2001; ++i) many += "word, ";
+  CHECK_THAT(parse_error(many + "]\n").message, Catch::Contains("at most 2000"));
+}

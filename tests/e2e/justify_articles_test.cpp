@@ -131,3 +131,48 @@ TEST_CASE(
   }
   CHECK(checked == 40);
 }
+
+// Front matter `hyphenation:` (as TeX's \hyphenation), through the command line. In the
+// A4 bifold the British patterns break the migraine article's drug names "rizat- | riptan"
+// and "metoclopram- | ide"; listed, they break only at the author's points or not at all.
+TEST_CASE("justify articles: a word listed under hyphenation breaks only where its author says", "[e2e]") {
+  TempDir dir;
+  const std::string article = read_bytes(kSource / "tests/articles/justify/en-gb-migraine.md");
+  REQUIRE(article.rfind("---\n", 0) == 0);
+  const auto line_ends = [&](const std::string& front) {
+    const auto md = dir.path / "migraine.md";
+    write_bytes(md, "---\n" + front + article.substr(4));
+    const auto pdf = dir.path / "migraine.pdf";
+    const auto build =
+        run_tool(kBinary + " build " + shell_quoted(md) + " --layout bifold-a4 -o " + shell_quoted(pdf));
+    INFO(build.output);
+    REQUIRE(build.status == 0);
+    // -layout: plain pdftotext joins a line that ends in a hyphen to the next.
+    const std::string text = run_tool("pdftotext -layout -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+    std::vector<std::string> out;  // every word piece that ends a line with a hyphen
+    const std::regex piece("([A-Za-z]+)-[ \t]*(\n|$)");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), piece); it != std::sregex_iterator(); ++it)
+      out.push_back((*it)[1]);
+    return out;
+  };
+  const auto has = [](const std::vector<std::string>& v, const char* piece) {
+    return std::find(v.begin(), v.end(), piece) != v.end();
+  };
+  const auto by_patterns = line_ends("");
+  INFO("by the patterns: " << Catch::Detail::stringify(by_patterns));
+  CHECK(has(by_patterns, "rizat"));
+  CHECK(has(by_patterns, "metoclopram"));
+  const auto listed = line_ends("hyphenation: [ri-za-trip-tan, metoclopramide]\n");
+  INFO("listed: " << Catch::Detail::stringify(listed));
+  CHECK_FALSE(has(listed, "rizat"));
+  CHECK_FALSE(has(listed, "metoclopram"));
+
+  const auto md = dir.path / "bad.md";
+  write_bytes(md, "---\nhyphenation: [riza triptan]\n" + article.substr(4));
+  const auto bad =
+      run_tool(kBinary + " build " + shell_quoted(md) + " -o " + shell_quoted(dir.path / "bad.pdf"));
+  CHECK(bad.status == 1);
+  CHECK_THAT(bad.output, Catch::Contains("bad.md:2: front matter key `hyphenation`") &&
+                             Catch::Contains("\"riza triptan\" is not one English word"));
+  CHECK_FALSE(std::filesystem::exists(dir.path / "bad.pdf"));
+}

@@ -116,3 +116,23 @@ TEST_CASE("hyphenate: the same on many threads at once", "[text]") {
   for (auto& th : threads) th.join();
   for (const int o : ok) CHECK(o == 1);
 }
+
+TEST_CASE("hyphenate: an author's exceptions, as TeX's \\hyphenation", "[text]") {
+  using leafpress::text::HyphenExceptions;
+  const auto ex =
+      HyphenExceptions::from({"ri-za-trip-tan", "Metoclopramide", "two words", "-lead", "a--b", ""});
+  REQUIRE(ex.words.size() == 2);              // entries that are not one word with inner hyphens are skipped
+  const auto* riza = ex.find("Rizatriptan");  // any case
+  REQUIRE(riza != nullptr);
+  CHECK(*riza == std::vector<std::size_t>{2, 4, 8});
+  const auto* meto = ex.find("METOCLOPRAMIDE");
+  REQUIRE(meto != nullptr);
+  CHECK(meto->empty());  // listed without a hyphen: never broken
+  CHECK(ex.find("sumatriptan") == nullptr);
+  // The British patterns disagree with the author ("rizat-riptan"): that is what the list is for.
+  CHECK(hyphenation_points("rizatriptan", "en-GB") != std::vector<std::size_t>{4, 8});
+  // One canonical text for caches: the same list in another order or case gives the same key.
+  CHECK(ex.key == HyphenExceptions::from({"metoclopramide", "RI-ZA-TRIP-TAN"}).key);
+  CHECK(ex.key != HyphenExceptions::from({"metoclopramide", "riza-triptan"}).key);
+  CHECK(HyphenExceptions::from({}).key.empty());
+}

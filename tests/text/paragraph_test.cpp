@@ -12,6 +12,7 @@
 
 #include "core/utf8.hpp"
 #include "tests/support/test_support.hpp"
+#include "text/hyphenate.hpp"
 #include "text/items.hpp"
 #include "text/paragraph.hpp"
 
@@ -899,5 +900,55 @@ TEST_CASE("paragraph: a typed space does not open a break the rules forbid", "[t
       CHECK(t.rfind("，", 0) != 0);
       CHECK(t.back() != '(');
     }
+  }
+}
+
+// Front matter `hyphenation:` (text/hyphenate.hpp HyphenExceptions): the author's points
+// replace the patterns' for a listed word, and a word listed whole never breaks.
+TEST_CASE("paragraph: listed words break only where the author's list says", "[text]") {
+  const std::string text =
+      "Take rizatriptan at the first sign of a migraine; rizatriptan tablets melt on the tongue, and "
+      "Rizatriptan may be repeated after two hours. Metoclopramide eases the nausea that comes with it.";
+  const auto pieces = [&](const leafpress::text::HyphenExceptions* ex) {
+    std::vector<std::string> ends;  // the word piece before each inserted hyphen
+    // British patterns: "rizat-riptan". Lines wider than "Metoclopramide" (72 pt), which
+    // would otherwise be split wherever it must.
+    for (const Pt width : {80.0, 90.0, 100.0, 110.0, 125.0, 140.0}) {
+      ParagraphStyle style = body_style("en-GB", 10);
+      style.hyphen_exceptions = ex;
+      const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+      INFO(width << " pt:" << describe(p));
+      CHECK(letters(joined_text(p)) == letters(text));
+      for (const Line& line : p.lines) {
+        if (!line.hyphenated) continue;
+        std::string t = line.text();
+        t.pop_back();  // the hyphen
+        ends.push_back(t.substr(t.find_last_of(' ') + 1));
+      }
+    }
+    return ends;
+  };
+  const auto has = [](const std::vector<std::string>& v, std::string_view piece) {
+    return std::find(v.begin(), v.end(), piece) != v.end();
+  };
+  const auto by_patterns = pieces(nullptr);
+  INFO("patterns: " << Catch::Detail::stringify(by_patterns));
+  CHECK((has(by_patterns, "rizat") || has(by_patterns, "metoclopram")));  // what the list is for
+
+  const auto listed = leafpress::text::HyphenExceptions::from({"ri-za-trip-tan", "metoclopramide"});
+  const auto by_author = pieces(&listed);
+  INFO("listed: " << Catch::Detail::stringify(by_author));
+  bool riza = false;
+  for (const std::string& piece : by_author) {
+    CHECK(piece != "rizat");
+    CHECK((piece.rfind("metoclo", 0) != 0 && piece.rfind("Metoclo", 0) != 0));
+    if (piece == "riza" || piece == "rizatrip" || piece == "Riza" || piece == "Rizatrip") riza = true;
+  }
+  CHECK(riza);  // the author's points are taken (a listed capitalised name too)
+
+  const auto whole = leafpress::text::HyphenExceptions::from({"rizatriptan", "metoclopramide"});
+  for (const std::string& piece : pieces(&whole)) {
+    CHECK(piece.rfind("riza", 0) != 0);
+    CHECK(piece.rfind("Riza", 0) != 0);
   }
 }
