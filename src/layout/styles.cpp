@@ -14,6 +14,7 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   st.size = body;
   st.lang = s.lang;
   st.hyphen_exceptions = &s.hyphenation;
+  st.expansion = s.t.glyph_expansion;  // read by justified lines only
   st.fonts.latin = s.t.serif.latin;
   st.fonts.cjk = s.t.serif.cjk;
   st.strictness = !s.t.strict_line_breaks   ? text::LineBreakStrictness::Auto

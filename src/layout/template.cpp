@@ -156,6 +156,21 @@ double share_of(const YAML::Node& n, const std::string& key) {
   return x;
 }
 
+// "2%" or 0.02, from 0 (off) to kMaxGlyphExpansion.
+double expansion_of(const YAML::Node& n, const std::string& key) {
+  std::string v = text_of(n, key);
+  const bool percent = !v.empty() && v.back() == '%';
+  if (percent) v.pop_back();
+  char* end = nullptr;
+  double x = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || *end != '\0' || !std::isfinite(x))
+    fail_at(n, "'" + key + "' must be a share such as 2% or 0.02, not '" + text_of(n, key) + "'");
+  if (percent) x /= 100;
+  if (x < 0 || x > kMaxGlyphExpansion + 1e-12)
+    fail_at(n, "'" + key + "' must be from 0% (off) to 2%: wider, letters look distorted");
+  return x;
+}
+
 bool flag_of(const YAML::Node& n, const std::string& key) {
   const std::string v = text_of(n, key);
   if (v != "true" && v != "false") fail_at(n, "'" + key + "' must be true or false, not '" + v + "'");
@@ -335,7 +350,8 @@ Template read(const YAML::Node& root) {
   if (const auto styles = root["styles"]) {
     only_keys(styles, "styles", {"body", "heading", "title", "quote"});
     if (const auto b = styles["body"]) {
-      only_keys(b, "styles.body", {"size", "leading", "spacing", "color", "line_break", "align"});
+      only_keys(b, "styles.body",
+                {"size", "leading", "spacing", "color", "line_break", "align", "expansion"});
       if (b["size"]) body_size_of(b["size"], t);
       if (b["spacing"]) t.paragraph_spacing = number_of(b["spacing"], "styles.body.spacing");
       if (t.paragraph_spacing < 0 || t.paragraph_spacing > 3)
@@ -347,6 +363,7 @@ Template read(const YAML::Node& root) {
       }
       if (b["line_break"]) t.strict_line_breaks = line_break_of(b["line_break"], "styles.body.line_break");
       if (b["align"]) t.body_align = align_of(b["align"], "styles.body.align");
+      if (b["expansion"]) t.glyph_expansion = expansion_of(b["expansion"], "styles.body.expansion");
     }
     if (const auto h = styles["heading"]) {
       only_keys(h, "styles.heading", {"sizes", "color"});
@@ -424,6 +441,7 @@ Status set_template_key(Template& t, const std::string& assignment) {
   const std::string key = assignment.substr(0, eq);
   const char* known =
       "known keys: body.size, body.leading, body.spacing, body.color, body.line_break, body.align, "
+      "body.expansion, "
       "heading.sizes, "
       "heading.color, title.size, subtitle.size, quote.tint, pages.max, links.print_urls, back.qr, "
       "fonts.serif, fonts.sans, "
@@ -456,6 +474,8 @@ Status set_template_key(Template& t, const std::string& assignment) {
       s.strict_line_breaks = line_break_of(value, key);
     } else if (key == "body.align") {
       s.body_align = align_of(value, key);
+    } else if (key == "body.expansion") {
+      s.glyph_expansion = expansion_of(value, key);
     } else if (key == "body.color") {
       s.text_color = color_of(color_node(), key);
       s.origins["styles.body.color"] = Origin{"--set", 0, key};

@@ -57,6 +57,9 @@ struct Origin {
 // its word spaces or hyphenate half its lines.
 enum class BodyAlign { Auto, Justify, Left };
 
+// ±2 %, microtype's default font expansion: wider than that, letters look distorted.
+constexpr double kMaxGlyphExpansion = 0.02;
+
 struct Template {
   std::string name, description, path;
   Pt sheet_width = 0, sheet_height = 0;
@@ -86,6 +89,9 @@ struct Template {
   std::vector<Pt> heading_sizes{18, 12.5, 11};
   Pt title_size = 24, subtitle_size = 13;
   double paragraph_spacing = 0.45;  // space after a paragraph, in body lines
+  // styles.body.expansion: how far Latin glyphs of justified body text may widen or narrow
+  // (text::ParagraphStyle::expansion), 0 to kMaxGlyphExpansion; 0, off, unless asked for.
+  double glyph_expansion = 0;
   Cmyk accent{1, 0.45, 0, 0.1};     // headings, title, cover band
   Cmyk text_color{0, 0, 0, 1};
   Cmyk quote_tint{0.1, 0.03, 0, 0};  // the call-out box behind block quotes

@@ -268,14 +268,20 @@ class Writer {
           current_size = run.size;
         }
         const double x0 = run.x + run.glyphs[i].x, y0 = run.y + run.glyphs[i].y;
-        ops += "1 0 0 1 " + number(x0) + " " + number(y0) + " Tm [";
+        // An expanded glyph (text::PlacedGlyph::scale) is drawn wider or narrower by the text
+        // matrix (ISO 32000-1 9.4.2): its advance and the TJ shifts after it scale with it.
+        const double scale = run.glyphs[i].scale;
+        ops += (scale == 1 ? std::string("1") : number(scale)) + " 0 0 1 " + number(x0) + " " + number(y0) +
+               " Tm [";
         double pen = 0;                    // where the PDF viewer's pen is, relative to x0
         const double y = run.glyphs[i].y;  // a raised or lowered glyph starts a new Tm
         bool in_string = false;            // glyphs with no shift between them share one <...>
-        for (; i < run.glyphs.size() && run.glyphs[i].face == face && run.glyphs[i].y == y; ++i) {
+        for (; i < run.glyphs.size() && run.glyphs[i].face == face && run.glyphs[i].y == y &&
+               run.glyphs[i].scale == scale;
+             ++i) {
           const auto& g = run.glyphs[i];
           const double want = run.x + g.x - x0;
-          const double shift = (want - pen) * 1000 / run.size;
+          const double shift = (want - pen) * 1000 / (run.size * scale);
           if (std::abs(shift) > 0.05) {
             if (in_string) ops += '>';
             in_string = false;
@@ -283,7 +289,7 @@ class Writer {
           }
           const Shown& glyph = shown.at(g.glyph);
           const unsigned code = glyph.code;
-          pen = want + glyph.width * run.size / 1000;
+          pen = want + glyph.width * run.size * scale / 1000;
           if (text_per_run && !g.text.empty() && g.text != *glyph.unicode) {
             // This glyph stands for other text than its ToUnicode entry says (an inserted
             // hyphen, U+00AD, ISO 32000-1 14.8.2.2.3): a marked-content sequence with

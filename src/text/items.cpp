@@ -310,11 +310,13 @@ class Builder {
       else
         hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
     }
+    const bool latin = s.cls == CharClass::Latin || s.cls == CharClass::LatinPunct;
     if (!box_open_) {
-      box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin};
+      box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin, .expandable = latin};
       box_open_ = true;
       box_cluster_ = static_cast<std::uint32_t>(cluster_);
     }
+    box_.expandable = box_.expandable && latin;
     box_.glyph_end = c.glyph_end;
     box_.width += c.width;
     cluster_last_ = cluster_;

@@ -53,6 +53,10 @@ struct Box {
   Pt width = 0;
   std::uint32_t glyph_begin = 0, glyph_end = 0;  // range in Items::glyphs
   Pt shift = 0;  // where the glyphs start relative to the box (an opening mark's ink lies right)
+  // Latin letters, digits and their punctuation only: glyphs that may be widened or narrowed a
+  // little, as pdfTeX's font expansion does (KnuthPlassParams::expansion). Never Han, kana or
+  // Hangul, which keep their em grid and their syllables' letterfit.
+  bool expandable = false;
   bool operator==(const Box&) const = default;
 };
 

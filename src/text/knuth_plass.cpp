@@ -15,6 +15,7 @@ struct Sums {
   Pt width = 0, stretch = 0, shrink = 0;
   Pt cjk_stretch = 0;  // the part of stretch between CJK characters (capped: see visible_ratio)
   Pt tie_stretch = 0;  // the part of stretch in ties (never past r = 1: see visible_ratio)
+  Pt expandable = 0;   // the width of expandable boxes (KnuthPlassParams::expansion)
   int fill = 0;        // count of infinitely stretchable glue (the paragraph's end)
 };
 
@@ -75,6 +76,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
     sum[i + 1] = sum[i];
     if (const auto* b = std::get_if<Box>(&items[i])) {
       sum[i + 1].width += b->width;
+      if (b->expandable) sum[i + 1].expandable += b->width;
     } else if (const auto* g = std::get_if<Glue>(&items[i])) {
       sum[i + 1].width += g->width;
       if (g->kind == GlueKind::Fill)
@@ -135,9 +137,11 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       const Pt natural = sum[b].width - from.after.width + break_width;
       // Ragged lines: spaces keep their width; a line may fall short by the ragged stretch.
       const bool ragged = params.ragged_stretch > 0;
-      const Pt glue_stretch = sum[b].stretch - from.after.stretch + params.background_stretch;
+      // Glyph expansion widens or narrows the line's Latin boxes with its glue, up to r = 1.
+      const Pt expand = ragged ? 0 : params.expansion * (sum[b].expandable - from.after.expandable);
+      const Pt glue_stretch = sum[b].stretch - from.after.stretch + params.background_stretch + expand;
       const Pt stretch = ragged ? params.ragged_stretch + params.background_stretch : glue_stretch;
-      const Pt shrink = ragged ? 0 : sum[b].shrink - from.after.shrink;
+      const Pt shrink = ragged ? 0 : sum[b].shrink - from.after.shrink + expand;
       const bool fill = sum[b].fill - from.after.fill > 0;
       double r = 0;
       if (natural < line_width) {
@@ -146,7 +150,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
         if (!fill && !ragged)
           r = visible_ratio(r, line_width - natural, glue_stretch,
                             sum[b].cjk_stretch - from.after.cjk_stretch,
-                            sum[b].tie_stretch - from.after.tie_stretch);
+                            sum[b].tie_stretch - from.after.tie_stretch + expand);
       } else if (natural > line_width) {
         r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
       }

@@ -44,6 +44,10 @@ struct KnuthPlassParams {
   // stretches nor shrinks, and a line may fall short of the measure by this at r = 1, so the
   // breaker evens the rag and weighs it against hyphens.
   Pt ragged_stretch = 0;
+  // > 0: expandable boxes (Box::expandable) may widen or narrow by this share of their width,
+  // pdfTeX's font expansion (microtype's stretch=20, shrink=20 is 0.02): counted in a line's
+  // stretch and shrink with its glue, one ratio for both, and never past r = 1 (as a tie).
+  double expansion = 0;
   bool discretionary = true;  // false: no break at a flagged penalty that adds width (an
                               // inserted hyphen); TeX's first pass, before hyphenating
   // > 0: a line looser than this ratio (one no break can fill, in a last pass at any

@@ -462,7 +462,7 @@ int tier_of(GlueKind k) {
 // Places the glyphs of items [begin, end) that make one line; `end` is the break.
 Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
               const std::vector<std::int32_t>& span_at, const std::vector<TextSpan>& spans, std::size_t begin,
-              std::size_t end, Pt width, bool justify, double max_open) {
+              std::size_t end, Pt width, bool justify, double max_open, double expansion) {
   // The span a glyph's characters come from, and whether it is raised (TextSpan::superscript).
   // Each glyph is made in place in the line: every copy-fit trial sets every line.
   Line line;
@@ -482,10 +482,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   // Discardable items at the line start go.
   while (begin < end && !std::holds_alternative<Box>(list[begin])) ++begin;
   Pt natural = 0, shrink = 0;
+  Pt expandable = 0;  // the width of the line's expandable boxes
   std::array<Pt, 4> stretch{};
   bool last = false;
   for (std::size_t i = begin; i < end; ++i) {
-    if (const auto* b = std::get_if<Box>(&list[i])) natural += b->width;
+    if (const auto* b = std::get_if<Box>(&list[i])) {
+      natural += b->width;
+      if (b->expandable) expandable += b->width;
+    }
     if (const auto* g = std::get_if<Glue>(&list[i])) {
       natural += g->width;
       shrink += g->shrink;
@@ -498,10 +502,15 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   const Penalty* at_break = end < list.size() ? std::get_if<Penalty>(&list[end]) : nullptr;
   if (at_break) natural += at_break->width;
 
+  // Glyph expansion (ParagraphStyle::expansion): justified lines only, at one ratio with the
+  // word spaces, as pdfTeX gives font stretch and glue stretch one ratio; never past r = 1.
+  const Pt expand = justify && !last ? expansion * expandable : 0;
+  double expand_ratio = 0;
   // The ratio each tier's glue stretches (or, negative, shrinks) by.
   std::array<double, 4> ratio{};
-  if (natural > width && shrink > 0) {
-    ratio.fill(std::max(-1.0, (width - natural) / shrink));
+  if (natural > width && shrink + expand > 0) {
+    ratio.fill(std::max(-1.0, (width - natural) / (shrink + expand)));
+    expand_ratio = ratio[kWordTier];
   } else if (justify && !last && natural < width) {
     Pt slack = width - natural;
     const double cjk_cap = kCjkStretchCap / kCjkStretch;  // the ratio at which CJK glue is capped
@@ -513,7 +522,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       ratio[t] += taken / stretch[t];
       slack -= taken;
     };
-    take(kWordTier, 1);
+    if (expand > 0) {  // the word spaces and the expansion fill together, up to r = 1
+      const Pt both = stretch[kWordTier] + expand;
+      const Pt taken = std::min(both, slack);
+      expand_ratio = ratio[kWordTier] = taken / both;
+      slack -= taken;
+    } else {
+      take(kWordTier, 1);
+    }
     take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
@@ -542,12 +558,14 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) {
       Pt pen = x + b->shift;
+      const double scale = b->expandable && expand_ratio != 0 ? 1 + expand_ratio * expansion : 1;
       for (std::uint32_t g = b->glyph_begin; g < b->glyph_end; ++g) {
         const ShapedGlyph& s = items.glyphs[g];
-        place(s, pen + s.x_offset, s.y_offset, glyph_text[g], s.emphasis_mark);
-        pen += s.advance;
+        place(s, pen + s.x_offset * scale, s.y_offset, glyph_text[g], s.emphasis_mark);
+        if (scale != 1) line.glyphs.back().advance *= scale, line.glyphs.back().scale = scale;
+        pen += s.advance * scale;
       }
-      x += b->width;
+      x += b->width * scale;
     } else if (const auto* g = std::get_if<Glue>(&list[i])) {
       if (g->glyph >= 0) {
         const ShapedGlyph& s = items.glyphs[static_cast<std::size_t>(g->glyph)];
@@ -647,7 +665,7 @@ PreparedCache& prepared_cache() {
 }
 
 // If ParagraphStyle or TextSpan gain a field, it must join the key below.
-static_assert(sizeof(ParagraphStyle) == 160 && sizeof(TextSpan) == 40,
+static_assert(sizeof(ParagraphStyle) == 168 && sizeof(TextSpan) == 40,
               "a new style field must join the key of the prepared-paragraph cache");
 
 std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
@@ -663,8 +681,8 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   field(style.fonts.cjk);
   field(style.fonts.mono);
   field(style.lang);
-  // Not style.align: only the break chooser reads it, so a paragraph prepared justified serves
-  // ragged too (layout's helper thread, a list marker and its body).
+  // Not style.align nor style.expansion: only the break chooser and set_line read them, so a
+  // paragraph prepared justified serves ragged too (layout's helper thread, a list marker and its body).
   key += style.hyphenate ? 'h' : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
@@ -814,7 +832,7 @@ std::size_t last_word_space(const Items& items) {
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
-                                       bool ragged, const ComposeOptions& options,
+                                       bool ragged, double expansion, const ComposeOptions& options,
                                        std::size_t lone_tail_after) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
@@ -850,6 +868,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
   params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
+  params.expansion = expansion;
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
   for (const Pass& pass : kPasses) {
@@ -878,7 +897,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, cjk, ragged, any, lone_tail_after);
+    return choose_breaks(items, width, em, korean, cjk, ragged, expansion, any, lone_tail_after);
   }
   return {};
 }
@@ -973,7 +992,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
     if (korean) lone = std::min(lone, last_word_space(items));
     chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), !justify,
-                           options, lone);
+                           justify ? style.expansion : 0, options, lone);
   }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
 
@@ -981,7 +1000,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   std::size_t begin = 0;
   para.lines.reserve(chosen.size());
   for (const std::size_t end : chosen) {
-    para.lines.push_back(set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open));
+    para.lines.push_back(
+        set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open, style.expansion));
     begin = end + 1;
   }
   return para;

@@ -80,6 +80,10 @@ struct ParagraphStyle {
   // The article's own hyphenation of listed words (front matter `hyphenation:`), or none.
   // Not owned: it outlives every compose() of the article (layout's Scene holds it).
   const HyphenExceptions* hyphen_exceptions = nullptr;
+  // Justified lines only: Latin glyphs may widen or narrow by up to this share of their width
+  // (0.02: ±2 %, as microtype's font expansion), so that the word spaces vary less and fewer
+  // words are hyphenated. Never Han, kana or Hangul. 0 (the default): off.
+  double expansion = 0;
   LineBreakStrictness strictness = LineBreakStrictness::Auto;
   bool bold = false;  // the whole paragraph is bold (headings)
   // Titles, headings, captions (as CSS text-wrap: balance): as many lines as the text
@@ -105,6 +109,10 @@ struct PlacedGlyph {
   // size (x, y and advance already are in points of the smaller glyph).
   int span = -1;
   bool superscript = false;
+  // Horizontal scale of an expanded glyph (ParagraphStyle::expansion): 1 ± at most the
+  // expansion; `advance` and the line's x positions include it, pdf/ draws it (a text matrix
+  // of that width).
+  double scale = 1;
   bool operator==(const PlacedGlyph&) const = default;
 };
 

@@ -176,3 +176,33 @@ TEST_CASE("justify articles: a word listed under hyphenation breaks only where i
                              Catch::Contains("\"riza triptan\" is not one English word"));
   CHECK_FALSE(std::filesystem::exists(dir.path / "bad.pdf"));
 }
+
+// styles.body.expansion (off unless set): the seed at 9 pt in the A5 booklet, whose 37-em
+// lines the breaker fills with a hyphen on one line in nine, set with ±2 % glyph expansion.
+// pdfcheck reads the widened letters at their drawn advance: no tracking; fewer hyphens, no
+// wider spaces.
+TEST_CASE("justify articles: glyph expansion sets the seed with fewer hyphens and no tracking",
+          "[e2e][text]") {
+  if (!pdfcheck_found()) return;
+  TempDir dir;
+  const auto report_for = [&](const std::string& extra) {
+    const auto pdf = dir.path / "seed.pdf";
+    const auto build =
+        run_tool(kBinary + " build " + shell_quoted(kSeed) + " --layout booklet-a5 --set body.size=9pt" +
+                 extra + " -o " + shell_quoted(pdf));
+    INFO(build.output);
+    REQUIRE(build.status == 0);
+    return pdfcheck_report(pdf, " --source " + shell_quoted(kSeed));
+  };
+  const std::string off = report_for("");
+  const std::string on = report_for(" --set body.expansion=2%");
+  INFO("off:\n" << off << "\non:\n" << on);
+  REQUIRE(figure(on, "hyphenated_share") >= 0);
+  CHECK(figure(on, "latin_tracked_lines") == 0);
+  CHECK(figure(on, "hyphenated_share") < figure(off, "hyphenated_share"));
+  CHECK(figure(on, "hyphenated_share") <= 0.10);
+  CHECK(figure(on, "hyphen_ladders") == 0);
+  CHECK(figure(on, "word_gap_p95_em") <= std::max(0.55, figure(off, "word_gap_p95_em")));
+  CHECK(figure(on, "word_gap_max_em") <= 0.80);
+  CHECK(figure(on, "fidelity") >= 0.99);
+}

@@ -626,3 +626,24 @@ TEST_CASE("template: colours remember where they were set, for messages about th
   CHECK(s.origins.at("styles.heading.color").file == "--set");
   CHECK(s.origins.at("styles.heading.color").key == "heading.color");
 }
+
+TEST_CASE("template: styles.body.expansion is a share from 0 to 2 %, off unless set", "[layout]") {
+  CHECK(Template{}.glyph_expansion == 0);
+  auto r = parse_template(with_line(25, "  body: {size: 10pt, leading: 1.45, expansion: 2%}"), kPath);
+  if (!r) FAIL(r.error().describe());
+  CHECK(near(r->glyph_expansion, 0.02));
+  r = parse_template(with_line(25, "  body: {size: 10pt, leading: 1.45, expansion: 0.015}"), kPath);
+  if (!r) FAIL(r.error().describe());
+  CHECK(near(r->glyph_expansion, 0.015));
+  check_error(parse_template(with_line(25, "  body: {size: 10pt, leading: 1.45, expansion: 5%}"), kPath), 25,
+              {"styles.body.expansion", "2%"});
+  check_error(parse_template(with_line(25, "  body: {size: 10pt, leading: 1.45, expansion: wide}"), kPath),
+              25, {"styles.body.expansion", "wide"});
+  Template t;
+  REQUIRE(set_template_key(t, "body.expansion=1.5%").has_value());
+  CHECK(near(t.glyph_expansion, 0.015));
+  const auto refused = set_template_key(t, "body.expansion=-1%");
+  REQUIRE_FALSE(refused.has_value());
+  CHECK_THAT(refused.error().message, Catch::Contains("body.expansion"));
+  CHECK(near(t.glyph_expansion, 0.015));  // a refused value changes nothing
+}

@@ -322,3 +322,33 @@ TEST_CASE("write: write_pdf_file into a path it cannot create fails and names it
   CHECK_FALSE(s.error().message.empty());
   CHECK_FALSE(fs::exists(path));
 }
+
+// text::PlacedGlyph::scale (glyph expansion): the text matrix draws the glyph wider, and the
+// pen moves on by its scaled advance. Read back by poppler: the same word, 2 % wider.
+TEST_CASE("write: an expanded glyph is drawn wider by its text matrix, and its text comes back", "[pdf]") {
+  TempDir dir;
+  GlyphRun natural = run_of(serif(), "Expansion", mm(40), mm(150));
+  GlyphRun wide = run_of(serif(), "Expansion", mm(40), mm(140));
+  Pt pen = 0;
+  for (PlacedGlyph& g : wide.glyphs) {
+    g.scale = 1.02;
+    g.x = pen;
+    g.advance *= 1.02;
+    pen += g.advance;
+  }
+  const std::string pdf = write_file(model_with({natural, wide}), dir);
+  check_qpdf(pdf);
+  const auto bbox = run_tool("pdftotext -bbox -enc UTF-8 " + shell_quoted(pdf) + " -");
+  REQUIRE(bbox.status == 0);
+  std::vector<double> widths;  // of each <word> "Expansion", in reading order (top first)
+  const std::regex word(
+      R"re(<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">Expansion</word>)re");
+  for (auto it = std::sregex_iterator(bbox.output.begin(), bbox.output.end(), word);
+       it != std::sregex_iterator(); ++it)
+    widths.push_back(std::stod((*it)[2]) - std::stod((*it)[1]));
+  INFO(bbox.output);
+  REQUIRE(widths.size() == 2);
+  CHECK(widths[1] / widths[0] == Approx(1.02).epsilon(0.002));
+  const auto content = run_tool("qpdf --qdf --object-streams=disable " + shell_quoted(pdf) + " -").output;
+  CHECK_THAT(content, Catch::Contains("1.02 0 0 1 "));
+}

@@ -459,3 +459,35 @@ TEST_CASE("knuth_plass: a line is judged by the word spaces it will print, not b
   REQUIRE(breaks);
   CHECK(draw(items, *breaks) == "10 10 10 10 10 10 10 | 20");
 }
+
+// KnuthPlassParams::expansion: an expandable box widens or narrows a little with the glue,
+// at one ratio (pdfTeX's font expansion). Two 100 pt words and a 2 pt space that stretches
+// 1 pt: 204 pt is r = 2; with 2 % expansion (4 pt more stretch) it is r = 0.4.
+TEST_CASE("knuth_plass: expandable boxes add their expansion to a line's stretch and shrink", "[text]") {
+  // A justified first line (it ends at a plain break), then a last line of one short word.
+  std::vector<Item> items{Box{.width = 100, .expandable = true}, Glue{.width = 2, .stretch = 1, .shrink = 1},
+                          Box{.width = 100, .expandable = true}, Penalty{.width = 0, .cost = 0},
+                          Box{.width = 30}};
+  add_forced_break(items);
+  KnuthPlassParams params;
+  params.tolerance = 1;
+  const Pt width = 204;
+  CHECK_FALSE(knuth_plass(items, width, params).has_value());  // r = 2: too loose
+  params.expansion = 0.02;
+  CHECK(knuth_plass(items, width, params).has_value());
+  CHECK(knuth_plass(items, 197, params).has_value());          // shrinks: 202 - 1 - 4 = 197
+  CHECK_FALSE(knuth_plass(items, 196.5, params).has_value());  // past what glue and glyphs give
+  // Boxes that are not expandable (CJK, Hangul) give nothing.
+  for (auto& item : items)
+    if (auto* box = std::get_if<Box>(&item)) box->expandable = false;
+  CHECK_FALSE(knuth_plass(items, width, params).has_value());
+  // Expansion stops at r = 1, as a tie: past it only the spaces open, and the breaker weighs
+  // the gap they print (visible_ratio). 208 pt: 5 pt of stretch at r = 1, then 1 pt more from
+  // the space alone, which then shows r = 2 (over all the stretch r would be 1.2).
+  for (auto& item : items)
+    if (auto* box = std::get_if<Box>(&item)) box->expandable = true;
+  params.tolerance = 1.9;
+  CHECK_FALSE(knuth_plass(items, 208, params).has_value());
+  params.tolerance = 2.1;
+  CHECK(knuth_plass(items, 208, params).has_value());
+}

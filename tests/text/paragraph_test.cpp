@@ -952,3 +952,49 @@ TEST_CASE("paragraph: listed words break only where the author's list says", "[t
     CHECK(piece.rfind("Riza", 0) != 0);
   }
 }
+
+// ParagraphStyle::expansion (microtype's font expansion, off unless asked): Latin glyphs of a
+// justified line widen or narrow by at most the expansion, all of one line alike; Han keeps
+// its em; a line with it is as wide as the column; hyphens and wide spaces get fewer.
+TEST_CASE("paragraph: glyph expansion stays within its share and leaves Han alone", "[text]") {
+  const std::string text =
+      "Stem cell therapy is rapidly emerging as a groundbreaking frontier in the treatment of autoimmune "
+      "diseases, offering hope where traditional approaches often fall short. 自身免疫性疾病, characterized "
+      "by the immune system mistakenly attacking the body’s own tissues, affect millions worldwide and are "
+      "notoriously challenging to manage. Current treatments typically rely on suppressing the immune "
+      "system.";
+  std::size_t hyphens_off = 0, hyphens_on = 0, scaled = 0;
+  for (const Pt width : {150.0, 180.0, 210.0, 240.0, 270.0}) {
+    ParagraphStyle style = body_style("en", 9);
+    const Paragraph off = compose_ok({TextSpan{text}}, style, width);
+    for (const Line& line : off.lines) {
+      hyphens_off += line.hyphenated;
+      for (const PlacedGlyph& g : line.glyphs) REQUIRE(g.scale == 1);  // off: nothing scaled
+    }
+    style.expansion = 0.02;
+    const Paragraph on = compose_ok({TextSpan{text}}, style, width);
+    INFO(width << " pt:" << describe(on));
+    for (std::size_t l = 0; l < on.lines.size(); ++l) {
+      const Line& line = on.lines[l];
+      hyphens_on += line.hyphenated;
+      double line_scale = 1;
+      for (const PlacedGlyph& g : line.glyphs) {
+        CHECK(g.scale >= 0.98 - 1e-9);
+        CHECK(g.scale <= 1.02 + 1e-9);
+        if (g.text.empty() || g.text == " ") continue;
+        const char32_t c = code_points(g.text).front();
+        if (c >= 0x4E00 && c <= 0x9FFF)
+          CHECK(g.scale == 1);  // Han: never
+        else if (g.scale != 1) {
+          if (line_scale != 1) CHECK(g.scale == Approx(line_scale));  // one scale a line
+          line_scale = g.scale;
+          ++scaled;
+        }
+      }
+      if (l + 1 < on.lines.size() && !line.overfull) CHECK(line.width == Approx(width).margin(kEpsilon));
+    }
+    CHECK(letters(joined_text(on)) == letters(text));
+  }
+  CHECK(scaled > 0);
+  CHECK(hyphens_on < hyphens_off);
+}
