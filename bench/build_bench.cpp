@@ -42,6 +42,7 @@
 #include <thread>
 
 #include "batch/build_job.hpp"
+#include "batch/job_stream.hpp"
 #include "batch/manifest.hpp"
 #include "batch/manifest_run.hpp"
 #include "batch/report.hpp"

@@ -10,7 +10,6 @@
 #include <set>
 #include <thread>
 
-#include "batch/finisher.hpp"
 #include "batch/font_check.hpp"
 #include "batch/layout_search.hpp"
 #include "batch/merge_rules.hpp"
@@ -26,15 +25,6 @@
 #include "text/paragraph.hpp"
 
 namespace leafpress::batch {
-
-void commit_staged(Outcome& o) {
-  if (auto s = o.staged->commit(); !s) {
-    o.ok = false;
-    o.error = s.error();
-    o.pages = 0;
-  }
-  o.staged.reset();
-}
 
 namespace fs = std::filesystem;
 
@@ -273,7 +263,7 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   options.epoch = document_epoch(ctx, *document);
   options.subsets = ctx.subsets.get();
   options.standard = job.standard;
-  if (stage) {  // build_jobs: fsync and rename on a finisher thread (finisher.hpp)
+  if (stage) {  // the pool's: fsync and rename on a finisher thread (finisher.hpp)
     auto bytes = pdf::write_pdf(*model, options);
     if (!bytes) {
       out.error = bytes.error();
@@ -312,48 +302,6 @@ Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads, bo
   }
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
-}
-
-std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
-                                const std::function<void(std::size_t, Outcome&)>& on_done) {
-  std::vector<Outcome> outcomes(jobs.size());
-  if (jobs.empty()) return outcomes;
-  // Threads beyond one per job would idle: a lone job uses them for its subsets.
-  const unsigned spare = threads > jobs.size() ? threads - static_cast<unsigned>(jobs.size()) : 0;
-  const unsigned spare_each = spare / static_cast<unsigned>(jobs.size());
-  const auto done = [&](std::size_t i) {
-    if (on_done) {
-      try {
-        on_done(i, outcomes[i]);
-      } catch (const std::exception& e) {
-        outcomes[i].warnings.push_back(std::string("internal error after the build: ") + e.what());
-      }
-    }
-    // The files read are for on_done (fingerprints): a 10,000-row merge need not keep them.
-    std::vector<std::string>().swap(outcomes[i].inputs);
-  };
-  Finisher finisher(kFinisherThreads, [&](std::size_t i) {
-    commit_staged(outcomes[i]);
-    done(i);
-  });
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < jobs.size(); i = next++) {
-      outcomes[i] = build_job(jobs[i], ctx, spare_each, true);
-      if (outcomes[i].staged)
-        finisher.submit(i);  // after the outcome is stored: the finisher reads it
-      else
-        done(i);
-    }
-  };
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-  {
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-  }                  // all built
-  finisher.close();  // all on disk
-  return outcomes;
 }
 
 }  // namespace leafpress::batch

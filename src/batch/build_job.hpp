@@ -2,7 +2,7 @@
 //
 // A Job names an article, a layout (name or path), style overrides and the
 // output path, and, in a data merge, the row's values for the article's
-// {{placeholders}} (variables.hpp). build_jobs runs them on a pool of threads
+// {{placeholders}} (variables.hpp). Jobs run on a pool of threads (job_stream.hpp)
 // that share one read-only Context (fonts loaded once per process, font subsets
 // cached by face and glyph set). A job that fails, for any reason (bad input,
 // an exception from a library, out of memory), reports its Error and writes
@@ -13,7 +13,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -64,10 +63,6 @@ struct Outcome {
   std::shared_ptr<StagedFile> staged;  // a staged build: the bytes that become `output` (finisher.hpp)
 };
 
-// Writes a staged build's PDF into place (finisher.hpp); a failure to commit fails the
-// outcome with its error. Drops the staged bytes either way.
-void commit_staged(Outcome& o);
-
 // Layout files read once per process and shared by the jobs (a job copies the template
 // before applying its --set keys). Guarded by its mutex.
 struct TemplateCache {
@@ -101,16 +96,7 @@ std::jthread warm_up(const std::vector<Job>& jobs);
 
 // `spare_threads`: idle threads the job may use to make its font subsets in parallel.
 // `stage`: write the PDF to a temporary file (Outcome::staged) and leave the fsync and
-// rename to the caller (batch/finisher.hpp); build_jobs does so.
+// rename to the caller (batch/finisher.hpp); the pool does so (job_stream.hpp).
 Outcome build_job(const Job& job, const Context& ctx, unsigned spare_threads = 0, bool stage = false);
-
-// Runs all jobs on `threads` threads; outcomes in job order. `on_done(i, outcome)`
-// is called as soon as job i has finished (its PDF in place), and may add to the
-// outcome (a warning); calls come from several threads at once. Outcome::inputs is
-// there for on_done only: it is emptied afterwards, so that memory does not grow with
-// the rows of a merge by the list of fonts each PDF used. PDFs are flushed
-// to disk and renamed on finisher threads (finisher.hpp) while the next ones build.
-std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads,
-                                const std::function<void(std::size_t, Outcome&)>& on_done = {});
 
 }  // namespace leafpress::batch

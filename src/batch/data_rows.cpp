@@ -7,7 +7,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 #include <deque>
 #include <set>
@@ -334,10 +333,7 @@ Result<std::shared_ptr<const CsvSnapshot>> CsvSnapshot::take(const std::string& 
   auto bytes = read_csv_bytes(path, shown_as);
   if (!bytes) return bytes.error();
   std::shared_ptr<CsvSnapshot> snapshot(new CsvSnapshot());
-  const auto fail = [&](int err) {
-    return Error{shown_as, 0, std::string("cannot keep a copy of the file: ") + std::strerror(err),
-                 io_hint(err)};
-  };
+  const auto fail = [&](int err) { return io_error(shown_as, "cannot keep a copy of the file", err); };
   Handle<std::FILE, std::fclose> file(std::tmpfile());
   if (!file) return fail(errno);
   snapshot->fd_ = ::dup(::fileno(file.get()));

@@ -11,20 +11,25 @@
 namespace leafpress::batch {
 namespace fs = std::filesystem;
 
+std::shared_ptr<const doc::Document> InputGuard::article(const std::string& path) {
+  const auto [known, fresh] = articles_read_.try_emplace(path);
+  if (fresh)
+    if (auto loaded = doc::load_document(path))
+      known->second = std::make_shared<const doc::Document>(std::move(loaded).value());
+  return known->second;
+}
+
 std::shared_ptr<const doc::Document> InputGuard::add_job(const Job& job) {
-  // Many rows, one article: read it once.
-  const auto [known, fresh] = articles_read_.try_emplace(job.article);
-  if (!fresh) return known->second;
+  // Many rows, one article: recorded (and read) once.
+  if (!articles_recorded_.insert(job.article).second) return article(job.article);
   inputs_.add(job.article, "the article " + job.article);
   if (job.layout.find('/') != std::string::npos || job.layout.ends_with(".yaml"))
     inputs_.add(job.layout, "the layout " + job.layout);
   if (job.fill_variables)
     if (auto logo = job.variables.find("clinic.logo"); logo != job.variables.end() && !logo->second.empty())
       inputs_.add(logo->second, "the logo " + logo->second);
-  auto loaded = doc::load_document(job.article);
-  if (!loaded) return nullptr;  // its build says what is wrong with it
-  const auto document = std::make_shared<const doc::Document>(std::move(loaded).value());
-  known->second = document;
+  const auto document = article(job.article);
+  if (!document) return nullptr;  // its build says what is wrong with it
   const auto& meta = document->meta;
   if (!meta.cover_image.empty())
     inputs_.add(meta.cover_image, "the cover image " + meta.cover_image + " of " + job.article);

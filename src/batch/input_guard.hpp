@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "batch/build_job.hpp"
 #include "core/file_identity.hpp"
@@ -45,10 +46,20 @@ class InputGuard {
   // Records one input, `what` describing it ("the manifest batch.yaml").
   void add(const std::string& path, const std::string& what) { inputs_.add(path, what); }
 
-  // Records what `job` reads that is known before building (see the top of this file).
-  // Returns the article as read for that (null when it cannot be read): give it to the
-  // job (Job::document) and the build does not read it again.
+  // Records what `job` reads that is known before building (see the top of this file), once
+  // per article (the first job's layout and logo). Returns the article as read for that
+  // (null when it cannot be read): give it to the job (Job::document) and the build does not
+  // read it again.
   std::shared_ptr<const doc::Document> add_job(const Job& job);
+
+  // The article at `path` as read (doc::load_document), read once however often it is asked
+  // for: by add_job, and by a manifest's checks before it (manifest.cpp); null when it
+  // cannot be read (its build says why).
+  std::shared_ptr<const doc::Document> article(const std::string& path);
+
+  // Lets go of the articles read; the files they name stay recorded. A manifest keeps its
+  // guard for the run's other outputs (the report), not its articles.
+  void forget_articles() { articles_read_.clear(); }
 
   // Refuses `output` when it is a recorded input or an existing folder, or, given `kind`,
   // an existing file of another kind (below). `writer` says who would write it ("the PDF
@@ -60,6 +71,7 @@ class InputGuard {
  private:
   FileSet inputs_;
   std::unordered_map<std::string, std::shared_ptr<const doc::Document>> articles_read_;
+  std::unordered_set<std::string> articles_recorded_;  // add_job's articles
 };
 
 }  // namespace leafpress::batch

@@ -10,6 +10,20 @@
 #include "batch/finisher.hpp"
 
 namespace leafpress::batch {
+namespace {
+
+// Writes a staged build's PDF into place (finisher.hpp); a failure to commit fails the
+// outcome with its error. Drops the staged bytes either way.
+void commit_staged(Outcome& o) {
+  if (auto s = o.staged->commit(); !s) {
+    o.ok = false;
+    o.error = s.error();
+    o.pages = 0;
+  }
+  o.staged.reset();
+}
+
+}  // namespace
 
 void build_stream(const StreamHooks& hooks, unsigned threads, std::size_t window, std::size_t expected) {
   window = std::max<std::size_t>(window, 1);
@@ -116,6 +130,23 @@ void build_stream(const StreamHooks& hooks, unsigned threads, std::size_t window
   }                  // all built
   finisher.close();  // all on disk, all delivered
   if (planning_failed) std::rethrow_exception(planning_failed);
+}
+
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads) {
+  std::vector<Outcome> outcomes(jobs.size());
+  std::size_t next = 0, delivered = 0;
+  StreamHooks hooks;
+  hooks.next = [&]() -> std::optional<StreamedJob> {
+    if (next == jobs.size()) return std::nullopt;
+    StreamedJob j;
+    j.planned.job = jobs[next++];
+    return j;
+  };
+  hooks.prepare = [](StreamedJob&) { return true; };
+  hooks.deliver = [&](StreamedJob&& j) { outcomes[delivered++] = std::move(j.outcome); };  // in order
+  hooks.context = [&]() -> const Context& { return ctx; };
+  build_stream(hooks, threads, jobs.size(), jobs.size());
+  return outcomes;
 }
 
 }  // namespace leafpress::batch

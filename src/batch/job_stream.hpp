@@ -1,26 +1,33 @@
-// batch/job_stream.hpp: a merge of any length, built with memory that does not grow with it.
+// batch/job_stream.hpp: jobs built on a pool of threads, with memory that does not grow
+// with their number: the one pool of `build` and `batch`.
 //
-// build_jobs (build_job.hpp) takes every job at once and returns every outcome at the end:
-// a merge of 10,000 rows held 10,000 planned jobs, jobs, outcomes and report entries (some
-// 4 KB a row). build_stream takes the jobs one at a time from `next` and hands each, with
-// its outcome, to `deliver` as soon as it and every job before it are finished: at most
-// `window` jobs are planned and not yet delivered at any moment, whatever the merge's length.
+// build_stream takes the jobs one at a time from `next` and hands each, with its outcome,
+// to `deliver` as soon as it and every job before it are finished: at most `window` jobs
+// are planned and not yet delivered at any moment, whatever the merge's length (a merge of
+// 10,000 rows once held 10,000 planned jobs, outcomes and report entries: some 4 KB a row).
+// build_jobs is build_stream over a list of jobs given at once (`leafpress build`, the bench).
 //
 // Per job, on a worker thread: `prepare` decides whether it must be built (false: it has
-// its status and outcome already: a bad row, or up to date); a job to build is built as in
-// build_jobs (its PDF staged, then flushed and renamed on a finisher thread, finisher.hpp),
-// and `on_done` runs once the PDF is in place (the fingerprint), before delivery.
+// its status and outcome already: a bad row, or up to date); a job to build is built by
+// build_job with its PDF staged, then flushed and renamed on a finisher thread
+// (finisher.hpp) while the next ones build, and `on_done` runs once the PDF is in place
+// (the fingerprint), before delivery. Outcome::inputs is there for on_done only: it is
+// emptied afterwards, so that memory does not grow with the rows of a merge by the list of
+// fonts each PDF used.
 // Order: `next` is called on one thread at a time, in order; `deliver` gets the jobs in the
 // order `next` gave them, one call at a time, from whichever thread finished the job that
-// was holding them up. As in build_jobs, one job that fails or throws costs no other.
+// was holding them up. One job that fails or throws costs no other.
+// Stopping (Ctrl-C, batch/manifest_run.hpp): `next` returns nothing; the jobs under way are
+// finished, their PDFs put in place and delivered before build_stream returns.
 // Threads: `threads` workers (never more than `expected` jobs' worth; a lone job gets the
-// spare threads for its font subsets, as build_jobs gives them).
+// spare threads for its font subsets).
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "batch/build_job.hpp"
 #include "batch/manifest.hpp"
@@ -47,5 +54,9 @@ struct StreamHooks {
 
 // `expected`: about how many jobs `next` will give (the thread count is capped by it).
 void build_stream(const StreamHooks& hooks, unsigned threads, std::size_t window, std::size_t expected);
+
+// Builds all `jobs` on `threads` threads (build_stream, with room for every job); outcomes
+// in job order.
+std::vector<Outcome> build_jobs(const std::vector<Job>& jobs, const Context& ctx, unsigned threads);
 
 }  // namespace leafpress::batch

@@ -138,10 +138,12 @@ constexpr std::size_t kMaxVariableName = 256;
 // `vars:`): 10,000 clinics x 3 languages x 30 columns fit; about 150 bytes each.
 constexpr std::size_t kMaxPlannedValues = 1'000'000;
 
-// Reads the manifest; every error names it and the YAML line.
+// Reads the manifest; every error names it and the YAML line. The articles it reads are
+// read through `guard` (InputGuard::article), which keeps them for the checks after it.
 class Reader {
  public:
-  explicit Reader(const std::string& path) : path_(path), dir_(fs::path(path).parent_path()) {}
+  Reader(const std::string& path, InputGuard& guard)
+      : path_(path), dir_(fs::path(path).parent_path()), guard_(guard) {}
 
   Result<Manifest> run(const std::string& yaml) {
     if (auto bounded = check_yaml_expansion(yaml, kManifestYamlBudget, path_, "the manifest"); !bounded)
@@ -356,15 +358,16 @@ class Reader {
   // anything is built, as a build of its first row would say it. Each article is filled
   // with the names as values: only an unknown name is an error here (a value that fails
   // as a date or a picture path is the rows' business).
-  static Status refuse_unknown_variables(const std::vector<std::string>& articles,
-                                         const std::set<std::string>& columns, const std::string& source) {
+  Status refuse_unknown_variables(const std::vector<std::string>& articles,
+                                  const std::set<std::string>& columns, const std::string& source) const {
     Variables names;
     for (const auto& c : columns)
       if (c != "article" && c != "job" && c != "row") names[c] = c;
     for (const auto& article : articles) {
-      auto document = doc::load_document(article);
-      if (!document) continue;  // its build says what is wrong with it
-      auto filled = fill_document(*document, for_language(names, document->meta.lang), source);
+      const auto document = guard_.article(article);
+      if (!document) continue;         // its build says what is wrong with it
+      doc::Document copy = *document;  // filled in place
+      auto filled = fill_document(copy, for_language(names, document->meta.lang), source);
       if (!filled && filled.error().message.starts_with("unknown variable")) {
         Error e = filled.error();
         std::string has;  // what a mistyped name was meant to be is likely among them
@@ -491,6 +494,7 @@ class Reader {
 
   std::string path_;
   fs::path dir_;
+  InputGuard& guard_;
 
  public:
   mutable std::vector<std::string> data_files_;  // every CSV read, for Manifest::data_files
@@ -513,67 +517,6 @@ std::string collision_hint(const PlannedJob& a, const PlannedJob& b) {
            " (after / and control characters became -): make "
            "them differ, or add {{row}} to `output:`";
   return "put a value that differs per row into `output:`, e.g. {{row}} or a data column";
-}
-
-// The name two outputs share when they are one file.
-
-// Two jobs writing one file. A pass over the plan keeps a 64-bit hash of each output's
-// name and the job's number (16 bytes a row, not the names); only jobs whose hashes meet
-// are planned again and their names compared, so a collision is told exactly as before:
-// the first job (in manifest order) whose output an earlier job writes, and the first
-// job that writes it.
-Status refuse_shared_outputs(const Manifest& m) {
-  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
-  {
-    std::size_t i = 0;
-    auto cursor = m.plan();
-    for (auto p = cursor.next(); p; p = cursor.next(), ++i)
-      if (!p->problem) hashes.emplace_back(fnv1a64(output_key(p->job.output)), i);
-  }
-  std::sort(hashes.begin(), hashes.end());
-  std::vector<std::size_t> suspects;  // jobs whose hash another job has
-  for (std::size_t k = 0; k < hashes.size(); ++k)
-    if ((k > 0 && hashes[k - 1].first == hashes[k].first) ||
-        (k + 1 < hashes.size() && hashes[k + 1].first == hashes[k].first))
-      suspects.push_back(hashes[k].second);
-  std::vector<std::pair<std::uint64_t, std::size_t>>().swap(hashes);
-  if (suspects.empty()) return Ok{};
-  std::sort(suspects.begin(), suspects.end());
-  // In manifest order, as the first check did it: the first name met twice.
-  std::map<std::string, std::size_t> writers;
-  std::size_t first = 0, second = 0;
-  bool found = false;
-  {
-    std::size_t i = 0, next = 0;
-    auto cursor = m.plan();
-    for (auto p = cursor.next(); p && next < suspects.size() && !found; p = cursor.next(), ++i) {
-      if (i != suspects[next]) continue;
-      ++next;
-      auto [it, fresh] = writers.emplace(output_key(p->job.output), i);
-      if (!fresh) {
-        first = it->second;
-        second = i;
-        found = true;
-      }
-    }
-  }
-  if (!found) return Ok{};  // the hashes met, the names differ
-  std::optional<PlannedJob> a, b;
-  {
-    std::size_t i = 0;
-    auto cursor = m.plan();
-    for (auto p = cursor.next(); p && !b; p = cursor.next(), ++i) {
-      if (i == first)
-        a = std::move(p);
-      else if (i == second)
-        b = std::move(p);
-    }
-  }
-  const auto who = [](const PlannedJob& j) {
-    return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
-  };
-  return Error{m.path, b->pattern_line, who(*a) + " and " + who(*b) + " would both write " + b->job.output,
-               collision_hint(*a, *b)};
 }
 
 }  // namespace
@@ -659,10 +602,10 @@ std::string output_key(const std::string& output) {
 
 namespace {
 
-// What a run of the manifest reads: the manifest, its CSV files, and what each article
-// reads (known from its first job: InputGuard::add_job).
-InputGuard inputs_of(const Manifest& m) {
-  InputGuard guard;
+// What a run of the manifest reads, into `guard`: the manifest, its CSV files, and what each
+// article reads (known from its first job: InputGuard::add_job; an article the Reader read
+// already is not read again).
+void record_inputs(const Manifest& m, InputGuard& guard) {
   guard.add(m.path, "the manifest " + m.path);
   for (const auto& csv : m.data_files) guard.add(csv, "the data file " + csv);
   auto cursor = m.plan();
@@ -670,7 +613,6 @@ InputGuard inputs_of(const Manifest& m) {
     guard.add_job(p->job);
     cursor.skip_article();
   }
-  return guard;
 }
 
 // `line`: the manifest's `output:` line the file comes from (0: the command line's).
@@ -678,27 +620,71 @@ Error refused_by(const Manifest& m, const Error& e, int line = 0) {
   return Error{m.path, line, e.file + ": " + e.message, e.hint};
 }
 
-}  // namespace
-
-Status refuse_outputs_over_inputs(const Manifest& m) {
-  const InputGuard guard = inputs_of(m);
+// The planned job at `index` (from 0, in manifest order).
+std::optional<PlannedJob> planned_at(const Manifest& m, std::size_t index) {
   auto cursor = m.plan();
-  for (auto planned = cursor.next(); planned; planned = cursor.next()) {
-    const PlannedJob& p = *planned;
-    if (p.problem) continue;
-    const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
-    if (auto s = guard.check_output(p.job.output, who, &kPdfOutput); !s)
-      return refused_by(m, s.error(), p.pattern_line);
-    if (output_kind(p.job.output) == OutputKind::File)
-      if (auto s = guard.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
-        return refused_by(m, s.error(), p.pattern_line);
-  }
-  return Ok{};
+  for (std::size_t i = 0; i < index; ++i) (void)cursor.next();
+  return cursor.next();
 }
+
+// Every PDF of the manifest, in one pass over its plan. None, nor its fingerprint sidecar,
+// may be a file the run reads or an existing file of another kind: refused at the first
+// such job, before any two names are compared (losing an input is worse than two PDFs
+// with one name). No two may be one file: the pass keeps a 64-bit hash of each output's
+// name and the job's number (16 bytes a row, not the names); only when hashes meet are
+// those jobs planned again and their names compared, so that a collision is told exactly:
+// the first job (in manifest order) whose output an earlier job writes, and the first job
+// that writes it.
+Status check_outputs(const Manifest& m) {
+  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  {
+    std::size_t i = 0;
+    auto cursor = m.plan();
+    for (auto planned = cursor.next(); planned; planned = cursor.next(), ++i) {
+      const PlannedJob& p = *planned;
+      if (p.problem) continue;
+      const std::string who = "the PDF of job `" + p.name + "` (" + p.job.article + ", " + p.job.row + ")";
+      if (auto s = m.inputs.check_output(p.job.output, who, &kPdfOutput); !s)
+        return refused_by(m, s.error(), p.pattern_line);
+      if (output_kind(p.job.output) == OutputKind::File)
+        if (auto s = m.inputs.check_output(sidecar_path(p.job.output), "the fingerprint of " + who); !s)
+          return refused_by(m, s.error(), p.pattern_line);
+      hashes.emplace_back(fnv1a64(output_key(p.job.output)), i);
+    }
+  }
+  std::sort(hashes.begin(), hashes.end());
+  std::vector<std::size_t> suspects;  // jobs whose hash another job has
+  for (std::size_t k = 0; k < hashes.size(); ++k)
+    if ((k > 0 && hashes[k - 1].first == hashes[k].first) ||
+        (k + 1 < hashes.size() && hashes[k + 1].first == hashes[k].first))
+      suspects.push_back(hashes[k].second);
+  std::vector<std::pair<std::uint64_t, std::size_t>>().swap(hashes);
+  if (suspects.empty()) return Ok{};
+  std::sort(suspects.begin(), suspects.end());
+  // In manifest order: the first name met twice.
+  std::map<std::string, std::size_t> writers;
+  std::size_t i = 0, next = 0;
+  auto cursor = m.plan();
+  for (auto p = cursor.next(); p && next < suspects.size(); p = cursor.next(), ++i) {
+    if (i != suspects[next]) continue;
+    ++next;
+    if (auto [it, fresh] = writers.emplace(output_key(p->job.output), i); !fresh) {
+      const PlannedJob a = *planned_at(m, it->second), &b = *p;
+      const auto who = [](const PlannedJob& j) {
+        return "job `" + j.name + "` (" + j.job.article + ", " + j.job.row + ")";
+      };
+      return Error{m.path, b.pattern_line, who(a) + " and " + who(b) + " would both write " + b.job.output,
+                   collision_hint(a, b)};
+    }
+  }
+  return Ok{};  // the hashes met, the names differ
+}
+
+}  // namespace
 
 Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
                                  const OutputType* kind) {
-  if (auto s = inputs_of(m).check_output(output, writer, kind); !s) return refused_by(m, s.error());
+  if (auto s = m.inputs.check_output(output, writer, kind); !s) return refused_by(m, s.error());
   return Ok{};
 }
 
@@ -711,17 +697,19 @@ Status check_layouts(const Manifest& m, const Context& ctx) {
 }
 
 Result<Manifest> parse_manifest(const std::string& yaml, const std::string& path) {
+  InputGuard inputs;  // every article is read once, here: by the Reader's checks, then add_job
   Result<Manifest> m = [&]() -> Result<Manifest> {
     try {
-      return Reader(path).run(yaml);
+      return Reader(path, inputs).run(yaml);
     } catch (const YAML::Exception& e) {
       return Error{path, e.mark.line + 1, "cannot read the manifest: " + e.msg, ""};
     }
   }();
   if (!m) return m;
-  // Losing an input is worse than two PDFs with one name: said first.
-  if (auto s = refuse_outputs_over_inputs(*m); !s) return s.error();
-  if (auto s = refuse_shared_outputs(*m); !s) return s.error();
+  record_inputs(*m, inputs);
+  inputs.forget_articles();
+  m->inputs = std::move(inputs);
+  if (auto s = check_outputs(*m); !s) return s.error();
   return m;
 }
 

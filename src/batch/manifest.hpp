@@ -66,6 +66,9 @@ struct Manifest {
   std::vector<std::string> data_files{};  // the CSV files read, as resolved (no output may replace one)
   std::size_t job_count = 0;              // how many PDFs it plans
   std::vector<std::shared_ptr<const JobGroup>> groups{};
+  // What a run reads (the manifest, its CSV files, each article and what it names), recorded
+  // when it was loaded, each article read once: no output of the run may replace one.
+  InputGuard inputs{};
 
   // The planned jobs in manifest order (each entry's articles x its rows).
   class Cursor {
@@ -88,15 +91,10 @@ struct Manifest {
   [[nodiscard]] std::vector<PlannedJob> all_jobs() const;
 };
 
-// Refuses (a usage error naming both files) any output of the manifest that is a file
-// the run reads (batch/input_guard.hpp): each PDF and its fingerprint sidecar; and a PDF
-// whose name holds a file that is not a PDF.
-// parse_manifest calls it.
-Status refuse_outputs_over_inputs(const Manifest& m);
-
-// The same for one more file the run writes, `writer` saying who writes it ("the report"),
-// `kind` what it is (input_guard.hpp: an existing file of another kind is refused too).
-// It walks the manifest's articles, not its rows: the PDFs were checked when it was parsed.
+// Refuses (a usage error naming both files) one more file the run writes when it is a file
+// the run reads (Manifest::inputs: nothing is read again), `writer` saying who writes it
+// ("the report"), `kind` what it is (input_guard.hpp: an existing file of another kind is
+// refused too). The PDFs and their fingerprints were checked so when the manifest was parsed.
 Status refuse_output_over_inputs(const Manifest& m, const std::string& output, const std::string& writer,
                                  const OutputType* kind = nullptr);
 

@@ -3,12 +3,12 @@
 #include <cerrno>
 
 #include "batch/fingerprint.hpp"
-#include "core/atomic_file.hpp"
 
 namespace leafpress::batch {
 
 bool is_disk_error(const Error& error) {
-  return !error.hint.empty() && (error.hint == io_hint(ENOSPC) || error.hint == io_hint(EROFS));
+  // By errno (core/atomic_file.hpp's io_error keeps it), never by the words of the hint.
+  return error.error_number == ENOSPC || error.error_number == EDQUOT || error.error_number == EROFS;
 }
 
 RunTally run_manifest(const Manifest& manifest, const RunSettings& settings, ReportWriter* report,

@@ -51,8 +51,8 @@ struct RunTally {
   bool interrupted = false;             // RunSettings::stop was set before every job was planned
 };
 
-// Whether a job's error is the disk's (full, read-only), not the job's: then every job after
-// would fail alike.
+// Whether a job's error is the disk's (full, over quota, read-only: Error::error_number is
+// ENOSPC, EDQUOT or EROFS), not the job's: then every job after would fail alike.
 bool is_disk_error(const Error& error);
 
 // `context`: the fonts and layouts, asked for by the first job to build (never, when

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
-#include <cstring>
 #include <string_view>
 
 #include "core/atomic_file.hpp"
@@ -101,9 +100,7 @@ Result<ReportWriter> ReportWriter::open() {
   // tmpfile(3): a file without a name in the temporary folder ($TMPDIR is not read; glibc
   // uses /tmp), removed when closed or when the process ends, however it ends.
   w.spool_.reset(std::tmpfile());
-  if (!w.spool_)
-    return Error{"the report", 0, std::string("cannot open a temporary file: ") + std::strerror(errno),
-                 io_hint(errno)};
+  if (!w.spool_) return io_error("the report", "cannot open a temporary file", errno);
   return w;
 }
 
@@ -111,8 +108,7 @@ Status ReportWriter::add(const JobResult& result) {
   ++counts_[static_cast<int>(result.status)];
   const std::string text = entry_text(result, entries_++ == 0);
   if (std::fwrite(text.data(), 1, text.size(), spool_.get()) != text.size())
-    return Error{"the report", 0, std::string("cannot write a temporary file: ") + std::strerror(errno),
-                 io_hint(errno)};
+    return io_error("the report", "cannot write a temporary file", errno);
   return Ok{};
 }
 
@@ -129,10 +125,7 @@ Status ReportWriter::write(const std::string& path, const RunSummary& run) {
   auto staged = StagedFile::write(path, f.head);
   if (!staged) return staged.error();
   if (!f.empty) {
-    const auto spool_error = [&] {
-      return Error{path, 0, std::string("cannot read back the report's entries: ") + std::strerror(errno),
-                   io_hint(errno)};
-    };
+    const auto spool_error = [&] { return io_error(path, "cannot read back the report's entries", errno); };
     if (std::fflush(spool_.get()) != 0 || std::fseek(spool_.get(), 0, SEEK_SET) != 0) return spool_error();
     std::string chunk(std::size_t{1} << 16, '\0');
     for (;;) {

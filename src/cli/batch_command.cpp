@@ -92,42 +92,28 @@ int run_batch(const BatchRequest& request, const char* argv0) {
   batch::Shard shard;
   if (!request.shard.empty()) {
     auto parsed = batch::parse_shard(request.shard);
-    if (!parsed) {
-      std::cerr << "error: " << parsed.error().describe() << "\n";
-      return 2;
-    }
+    if (!parsed) return usage_error(parsed.error());
     shard = *parsed;
   }
   auto manifest = batch::load_manifest(request.manifest);
-  if (!manifest) {
-    std::cerr << "error: " << manifest.error().describe() << "\n";
-    return 2;
-  }
+  if (!manifest) return usage_error(manifest.error());
 
   {
     // A layout found for none of a job's articles fails all its PDFs: said once, now.
     batch::Context folders_only;
     folders_only.layout_dirs = batch::Context::layout_dirs_of(argv0);
-    if (auto s = batch::check_layouts(*manifest, folders_only); !s) {
-      std::cerr << "error: " << s.error().describe() << "\n";
-      return 2;
-    }
+    if (auto s = batch::check_layouts(*manifest, folders_only); !s) return usage_error(s.error());
   }
   // The report may not be one of the PDFs. (--dry-run lists its shard itself.)
   auto in_shard = count_and_check(*manifest, request.dry_run ? batch::Shard{} : shard, request.report);
-  if (!in_shard) {
-    std::cerr << "error: " << in_shard.error().describe() << "\n";
-    return 2;
-  }
+  if (!in_shard) return usage_error(in_shard.error());
   // Nor may the report replace a file this run reads (the PDFs were checked with the
   // manifest), or a file of another kind.
   if (!request.report.empty())
     if (auto s =
             batch::refuse_output_over_inputs(*manifest, request.report, "the report", &batch::kReportOutput);
-        !s) {
-      std::cerr << "error: " << s.error().describe() << "\n";
-      return 2;
-    }
+        !s)
+      return usage_error(s.error());
 
   if (request.dry_run) {
     print_dry_run(*manifest, shard, request.force);

@@ -6,6 +6,8 @@
 // for the article's `lang:` (batch/merge_rules.hpp), and any warning the merge would give.
 // A row that would fail says why. Fonts are not loaded: it takes milliseconds.
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "batch/fingerprint.hpp"
 #include "batch/merge_rules.hpp"
@@ -17,6 +19,9 @@ namespace leafpress::cli {
 
 void print_dry_run(const batch::Manifest& manifest, const batch::Shard& shard, bool force) {
   std::size_t failing = 0, current = 0, listed = 0;
+  // An article's rows come one after another: it is read once for them, not once a row.
+  std::string read_path;
+  std::optional<doc::Document> document;
   auto cursor = manifest.plan();
   for (auto p = cursor.next(); p; p = cursor.next()) {
     if (!shard.takes(p->shard_key)) continue;
@@ -36,10 +41,15 @@ void print_dry_run(const batch::Manifest& manifest, const batch::Shard& shard, b
       std::cout << " (up to date)";
     }
     std::cout << "\n";
+    if (job.article != read_path) {
+      read_path = job.article;
+      auto d = doc::load_document(job.article);
+      document = d ? std::optional(std::move(d).value()) : std::nullopt;
+    }
     batch::Variables values = job.variables;
-    if (auto d = doc::load_document(job.article); d) {
-      values = batch::for_language(job.variables, d->meta.lang);
-      for (const auto& w : batch::override_warnings(*d, values, job.row))
+    if (document) {
+      values = batch::for_language(job.variables, document->meta.lang);
+      for (const auto& w : batch::override_warnings(*document, values, job.row))
         std::cout << "    warning: " << w << "\n";
     }
     for (const auto& [key, value] : values) std::cout << "    " << key << " = " << value << "\n";

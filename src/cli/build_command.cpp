@@ -11,6 +11,7 @@
 
 #include "batch/build_job.hpp"
 #include "batch/input_guard.hpp"
+#include "batch/job_stream.hpp"
 #include "batch/layout_search.hpp"
 #include "batch/manifest.hpp"
 #include "cli/commands.hpp"
@@ -53,17 +54,27 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+int usage_error(const Error& error) {
+  std::cerr << "error: " << error.describe() << "\n";
+  return 2;
+}
+
+Status set_print_options(batch::Job& job, const std::string& standard, const std::string& marks) {
+  const auto parsed = pdf::parse_standard(standard);
+  if (!parsed) return Error{"", 0, "--standard must be print, archive or none, not \"" + standard + "\"", ""};
+  job.standard = *parsed;
+  if (marks == "all" || marks == "none")
+    job.marks = marks == "all";
+  else if (!marks.empty())
+    return Error{"", 0, "--marks must be all or none, not \"" + marks + "\"", ""};
+  return Ok{};
+}
+
 int run_build(const BuildRequest& request, const char* argv0) {
   const auto& [files, sets, layout, output, out_dir, standard_text, marks_text, proof, no_impose, jobs] =
       request;
-  const auto standard = pdf::parse_standard(standard_text);
-  if (!standard)
-    return usage_error("--standard must be print, archive or none, not \"" + standard_text + "\"");
-  std::optional<bool> marks;
-  if (marks_text == "all" || marks_text == "none")
-    marks = marks_text == "all";
-  else if (!marks_text.empty())
-    return usage_error("--marks must be all or none, not \"" + marks_text + "\"");
+  batch::Job print;  // --standard and --marks, as every job takes them
+  if (auto s = set_print_options(print, standard_text, marks_text); !s) return usage_error(s.error().message);
   if (!output.empty() && files.size() > 1)
     return usage_error("-o names one PDF, but " + std::to_string(files.size()) +
                        " articles were given (use --out-dir DIR)");
@@ -96,10 +107,10 @@ int run_build(const BuildRequest& request, const char* argv0) {
                    .layout = layout,
                    .sets = sets,
                    .output = output,
-                   .standard = *standard,
+                   .standard = print.standard,
                    .proof = proof,
                    .impose = !no_impose,
-                   .marks = marks};
+                   .marks = print.marks};
     if (job.output.empty()) {
       // A proof never overwrites the leaflet it checks.
       const fs::path dir = out_dir.empty() ? fs::path(".") : fs::path(out_dir);
@@ -114,10 +125,8 @@ int run_build(const BuildRequest& request, const char* argv0) {
   // Two articles that would write one PDF (a/x.md and b/x.md into one folder) lose a leaflet.
   std::unordered_map<std::string, std::string> writers;
   for (const auto& job : list) {
-    if (auto s = guard.check_output(job.output, "the PDF of " + job.article, &batch::kPdfOutput); !s) {
-      std::cerr << "error: " << s.error().describe() << "\n";
-      return 2;
-    }
+    if (auto s = guard.check_output(job.output, "the PDF of " + job.article, &batch::kPdfOutput); !s)
+      return usage_error(s.error());
     if (output_kind(job.output) == OutputKind::Stream) continue;
     if (auto [it, fresh] = writers.emplace(batch::output_key(job.output), job.article); !fresh)
       return usage_error(it->second + " and " + job.article + " would both write " + job.output +

@@ -51,6 +51,13 @@ const batch::Context& process_context(const char* argv0);
 
 // A usage error: `error: MESSAGE` on one line of standard error; returns 2 (nothing built).
 int usage_error(const std::string& message);
+// The same for an Error: `error: FILE:LINE: message (hint)` (Error::describe).
+int usage_error(const Error& error);
+
+// --standard and --marks, as build, preview and watch take them, into `job`'s standard and
+// marks (an empty --marks leaves Job::marks unset: the standard's default). A bad value is
+// an Error whose message is the usage error to print.
+Status set_print_options(batch::Job& job, const std::string& standard, const std::string& marks);
 
 // ".png", ".JPG"...: an output name that promises a picture, not a PDF.
 bool is_picture_name(std::string extension);

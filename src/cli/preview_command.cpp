@@ -80,10 +80,9 @@ int run_preview(const PreviewRequest& request, const char* argv0) {
     std::snprintf(dpi, sizeof dpi, "%g", request.dpi);
     return usage_error(std::string("--dpi must be between 36 and 600, not ") + dpi);
   }
-  const auto standard = pdf::parse_standard(request.standard);
-  if (!standard) {
-    return usage_error("--standard must be print, archive or none, not \"" + request.standard + "\"");
-  }
+  batch::Job job{.article = request.article, .layout = request.layout, .sets = request.sets};
+  if (auto s = set_print_options(job, request.standard, request.marks); !s)
+    return usage_error(s.error().message);
   const fs::path dir = request.out_dir.empty() ? fs::path(".") : fs::path(request.out_dir);
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -91,12 +90,7 @@ int run_preview(const PreviewRequest& request, const char* argv0) {
     return usage_error(dir.string() + ": cannot make the folder (-o names a folder for the pictures)");
   }
   const std::string stem = fs::path(request.article).stem().string();
-  batch::Job job{.article = request.article,
-                 .layout = request.layout,
-                 .sets = request.sets,
-                 .output = (dir / (stem + ".pdf")).string(),
-                 .standard = *standard};
-  if (!request.marks.empty()) job.marks = request.marks == "all";
+  job.output = (dir / (stem + ".pdf")).string();
   const batch::Context& ctx = process_context(argv0);
   const auto outcome = batch::build_job(job, ctx, std::max(1u, std::thread::hardware_concurrency()) - 1);
   for (const auto& w : outcome.warnings) std::cerr << "warning: " << w << "\n";

@@ -128,24 +128,17 @@ class Watcher {
 }  // namespace
 
 int run_watch(const WatchRequest& request, const char* argv0) {
-  const auto standard = pdf::parse_standard(request.standard);
-  if (!standard) {
-    return usage_error("--standard must be print, archive or none, not \"" + request.standard + "\"");
-  }
-  if (request.marks != "" && request.marks != "all" && request.marks != "none") {
-    return usage_error("--marks must be all or none, not \"" + request.marks + "\"");
-  }
-  std::error_code ec;
-  if (!fs::is_regular_file(request.article, ec)) {
-    return usage_error(request.article + ": is not a file (name the article to watch)");
-  }
   batch::Job job{
       .article = request.article,
       .layout = request.layout,
       .sets = request.sets,
-      .output = request.output.empty() ? fs::path(request.article).stem().string() + ".pdf" : request.output,
-      .standard = *standard};
-  if (!request.marks.empty()) job.marks = request.marks == "all";
+      .output = request.output.empty() ? fs::path(request.article).stem().string() + ".pdf" : request.output};
+  if (auto s = set_print_options(job, request.standard, request.marks); !s)
+    return usage_error(s.error().message);
+  std::error_code ec;
+  if (!fs::is_regular_file(request.article, ec)) {
+    return usage_error(request.article + ": is not a file (name the article to watch)");
+  }
   if (is_picture_name(fs::path(job.output).extension().string())) {
     return usage_error("watch writes a PDF, not a picture (name a .pdf file; --preview adds pictures)");
   }

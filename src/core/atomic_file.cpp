@@ -74,10 +74,6 @@ int write_all(int fd, std::string_view bytes) {
   return 0;
 }
 
-Error io_error(const std::filesystem::path& path, const std::string& what, int error_number) {
-  return Error{path.string(), 0, what + ": " + std::strerror(error_number), io_hint(error_number)};
-}
-
 // The descriptor a name stands for: "-" and /dev/stdout are 1, /dev/stderr 2, /dev/fd/N
 // and /proc/self/fd/N are N; -1 for any other name.
 int descriptor_of(const std::filesystem::path& path) {
@@ -167,6 +163,13 @@ std::filesystem::path folder_of(const std::filesystem::path& path) {
 
 }  // namespace
 
+Error io_error(const std::filesystem::path& path, const std::string& what, int error_number) {
+  return Error{.file = path.string(),
+               .message = what + ": " + std::strerror(error_number),
+               .hint = io_hint(error_number),
+               .error_number = error_number};
+}
+
 std::string io_hint(int error_number) {
   switch (error_number) {
     case ENOSPC:
@@ -249,7 +252,10 @@ Result<StagedFile> StagedFile::write(const std::filesystem::path& path, std::str
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec)
-    return Error{dir.string(), 0, "cannot create the output folder: " + ec.message(), io_hint(ec.value())};
+    return Error{.file = dir.string(),
+                 .message = "cannot create the output folder: " + ec.message(),
+                 .hint = io_hint(ec.value()),
+                 .error_number = ec.value()};
   remove_stale_temporaries(dir, name);
   staged.tmp_ = random_temporary(dir, name);
   staged.fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);

@@ -21,7 +21,7 @@
 //    leaves the device a device.
 // Errors name the file and map errno to what to do: a full disk (ENOSPC, EDQUOT)
 // is told apart from a name that is too long (ENAMETOOLONG), no permission, a
-// read-only file system and so on (io_hint).
+// read-only file system and so on (io_hint); the errno is kept in Error::error_number.
 // Thread-safety: reentrant; two writers of one target end with one whole file.
 #pragma once
 
@@ -57,6 +57,10 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
 // What to do about a failed system call, by errno: "the disk is full: free some space",
 // "the file name is too long: ...", "no permission to write there: ..."; "" when nothing helps.
 std::string io_hint(int error_number);
+
+// The error of a failed system call on `path`: "WHAT: <strerror>", io_hint's advice, and the
+// errno itself in Error::error_number (what a batch decides on: a full disk stops it).
+Error io_error(const std::filesystem::path& path, const std::string& what, int error_number);
 
 // Bytes written beside their target but not yet in its place. Destroyed without
 // commit(), it leaves nothing (the temporary file has no name, or is removed).

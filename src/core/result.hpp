@@ -22,6 +22,10 @@ struct Error {
   // Further problems found in the same pass (all of an article's front matter mistakes at
   // once, so that fixing one does not just reveal the next): each is an Error of its own.
   std::vector<Error> more{};
+  // The errno of the failed system call behind it (ENOSPC, EROFS...; core/atomic_file.hpp),
+  // 0 when none: what a program decides on (a full disk stops a batch), where `hint` is
+  // for people and may be reworded.
+  int error_number = 0;
 
   // "file:line: message (hint)": one line, for the terminal and the report; control
   // bytes and invalid UTF-8 (from file names, say) are escaped as \xNN (core/utf8.hpp).

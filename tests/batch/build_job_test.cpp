@@ -1,5 +1,6 @@
 // Tests for batch/build_job.cpp: one job per article, each failing alone with an
-// Error that names the file, never writing a partial PDF; many jobs in order.
+// Error that names the file, never writing a partial PDF; many jobs in order
+// (build_jobs, batch/job_stream.cpp).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "batch/build_job.hpp"
+#include "batch/job_stream.hpp"
 #include "batch/layout_search.hpp"
 #include "tests/batch/batch_fixtures.hpp"
 #include "tests/support/test_support.hpp"

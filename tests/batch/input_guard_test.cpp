@@ -42,3 +42,25 @@ TEST_CASE("input_guard: outputs over the article, its pictures, the layout or th
   CHECK(refused(dir.path / "a.pdf").empty());
   CHECK(refused("/dev/null").empty());  // written through, never replaced
 }
+
+// A manifest's checks read an article (InputGuard::article) before its first job is recorded:
+// the job still records what the article names, and the article is not read again.
+TEST_CASE("input_guard: an article read before its job is recorded with the job, read once", "[batch]") {
+  TempDir dir;
+  write_bytes(dir.path / "cover.png",
+              read_bytes(fs::path(LEAFPRESS_SOURCE_DIR) / "tests/fuzz/corpus/image/rgb.png"));
+  const std::string article =
+      write_bytes(dir.path / "a.md", "---\ntitle: T\ncover_image: cover.png\n---\n# T\n");
+  InputGuard guard;
+  const auto read = guard.article(article);
+  REQUIRE(read);
+  CHECK(guard.check_output((dir.path / "cover.png").string(), "the PDF of a.md"));  // no job yet
+  CHECK(guard.add_job(Job{.article = article}) == read);
+  CHECK(guard.add_job(Job{.article = article}) == read);  // the next row's
+  CHECK_FALSE(guard.check_output((dir.path / "cover.png").string(), "the PDF of a.md"));
+  CHECK_FALSE(guard.check_output(article, "the PDF of a.md"));
+  CHECK(guard.article((dir.path / "missing.md").string()) == nullptr);
+  // Forgotten, the articles go; what they name stays recorded.
+  guard.forget_articles();
+  CHECK_FALSE(guard.check_output((dir.path / "cover.png").string(), "the PDF of a.md"));
+}

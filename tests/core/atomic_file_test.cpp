@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
+using leafpress::Error;
 using leafpress::read_file;
 using leafpress::write_file_atomically;
 using leafpress::test::read_bytes;
@@ -272,6 +274,24 @@ TEST_CASE("atomic_file: a name too long says so, a long name that fits works", "
   CHECK_THAT(leafpress::io_hint(ENAMETOOLONG), Catch::Contains("too long"));
   CHECK_THAT(leafpress::io_hint(ENOSPC), Catch::Contains("disk is full"));
   CHECK_THAT(leafpress::io_hint(EACCES), Catch::Contains("permission"));
+}
+
+// The errno of a failed write travels with its error (Error::error_number): a batch stops on a
+// full disk by it. /dev/full fails every write with ENOSPC. A name refused before any system
+// call has none.
+TEST_CASE("atomic_file: a failed write keeps its errno", "[core][atomic]") {
+  auto s = write_file_atomically("/dev/full", "%PDF-nowhere to go");
+  REQUIRE_FALSE(s);
+  CHECK(s.error().error_number == ENOSPC);
+  CHECK(s.error().hint == leafpress::io_hint(ENOSPC));
+  TempDir dir;
+  auto long_name = write_file_atomically(dir.path / (std::string(300, 'a') + ".pdf"), "x");
+  REQUIRE_FALSE(long_name);
+  CHECK(long_name.error().error_number == 0);
+  const Error e = leafpress::io_error("out/a.pdf", "cannot write", EROFS);
+  CHECK(e.error_number == EROFS);
+  CHECK(e.describe() == "out/a.pdf: cannot write: " + std::string(std::strerror(EROFS)) + " (" +
+                            leafpress::io_hint(EROFS) + ")");
 }
 
 // A pipe is not a file: nothing can be staged there. What write() gives is held until

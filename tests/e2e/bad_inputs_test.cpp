@@ -285,6 +285,8 @@ TEST_CASE("bad inputs: preview, watch and batch options are told as error lines,
       {"watch " + (tmp.path / "none.md").string(),
        "error: " + (tmp.path / "none.md").string() + ": is not a file (name the article to watch)\n"},
       {"watch " + article + " --marks some", "error: --marks must be all or none, not \"some\"\n"},
+      // preview took any word but `all` for none, and built a PDF cut to the trim.
+      {"preview " + article + " --marks some", "error: --marks must be all or none, not \"some\"\n"},
       {"batch " + article + " --shard 9/2",
        "error: --shard: must be K/N with 1 <= K <= N, not \"9/2\" (e.g. --shard 2/8 for the second of eight "
        "machines)\n"},
