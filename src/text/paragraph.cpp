@@ -153,15 +153,24 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     const auto soft_hyphen_at = [&](std::size_t at) {
       return at + 1 < text.size() && text[at] == '\xC2' && text[at + 1] == '\xAD';
     };
-    const bool plain = (i == 0 || !letter_at(before)) && (j == text.size() || !letter_at(j)) &&
+    // A word the author listed (`exceptions`) is taken as written: its points hold beside Han
+    // too ("又名paracetamol"), and in CJK text, where a Latin name is otherwise never broken.
+    const std::string_view word = text.substr(i, j - i);
+    const std::vector<std::size_t>* listed = exceptions ? exceptions->find(word) : nullptr;
+    const auto boundary = [&](std::size_t at) {
+      if (!letter_at(at)) return true;
+      std::size_t pos = at;
+      const auto width =
+          u_getIntPropertyValue(static_cast<UChar32>(next_code_point(text, pos)), UCHAR_EAST_ASIAN_WIDTH);
+      return listed && (width == U_EA_WIDE || width == U_EA_FULLWIDTH);
+    };
+    const bool plain = (i == 0 || boundary(before)) && (j == text.size() || boundary(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
     // A capitalised word is not hyphenated (TeX's \uchyph=0): a name ("Fri-day", "Pre-vention
     // Programme") is read by its shape, and a patient looks for it as written.
     const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
-    const std::string_view word = text.substr(i, j - i);
-    const std::vector<std::size_t>* listed = exceptions ? exceptions->find(word) : nullptr;
     if (plain && (listed || !capitalised) && i < last_word_begin && !excluded(i) &&
-        (!cjk_text || in_latin_run(i))) {
+        (listed || !cjk_text || in_latin_run(i))) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = 1;
