@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "core/utf8.hpp"
-#include "text/hyphenate.hpp"
 
 namespace leafpress::text {
 namespace {
@@ -64,7 +63,6 @@ class Builder {
   Items build() {
     if (!plan_) out_.glyphs.assign(in_.glyphs.begin(), in_.glyphs.end());  // a plan keeps no glyphs
     const auto clusters = clusters_of(in_);
-    clusters_ = &clusters;
     bool have_prev = false;  // a visible cluster precedes on this line of text
     Side prev{};
     bool pending_space = false, no_break_space = false, after_soft_hyphen = false;
@@ -306,15 +304,11 @@ class Builder {
         box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
       // A word longer than a line: break it rather than run off the page. Hangul and Han
       // take no hyphen (a Korean word split between syllables shows none, KLREQ).
-      if (s.cls == CharClass::Latin && split_before_tail()) {
-        // the box now ends kMinAfter letters before the word does
-      } else {
-        flush();
-        if (s.cls == CharClass::Hangul || s.cls == CharClass::Cjk)
-          push(Penalty{.cost = kEmergencySplitPenalty});
-        else
-          hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
-      }
+      flush();
+      if (s.cls == CharClass::Hangul || s.cls == CharClass::Cjk)
+        push(Penalty{.cost = kEmergencySplitPenalty});
+      else
+        hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
     }
     const bool latin = s.cls == CharClass::Latin || s.cls == CharClass::LatinPunct;
     if (!box_open_) {
@@ -328,45 +322,7 @@ class Builder {
     cluster_last_ = cluster_;
   }
 
-  // A Latin word wider than the line is split where the line is full; when that would leave
-  // fewer than kMinAfter letters after the hyphen ("metocloprami- | de" in a narrow table
-  // cell), the split moves back so that kMinAfter go on. True when it did: the open box then
-  // holds the letters after the new split, and the current cluster joins them.
-  bool split_before_tail() {
-    const auto& cl = *clusters_;
-    std::size_t tail = 0;  // letters from the current cluster to the end of the word
-    for (std::size_t j = cluster_; j < cl.size() && tail < kMinAfter; ++j) {
-      if (in_.classes[cl[j].begin] != CharClass::Latin || (j > cluster_ && cl[j].begin != cl[j - 1].end))
-        break;
-      ++tail;
-    }
-    if (tail >= kMinAfter) return false;
-    const std::size_t back = kMinAfter - tail;  // letters of the open box that go on with the tail
-    const std::size_t k = cluster_last_ + 1 - back;
-    if (cluster_last_ + 1 - box_cluster_ < back + kMinBefore) return false;
-    for (std::size_t j = k; j <= cluster_last_; ++j)
-      if (in_.classes[cl[j].begin] != CharClass::Latin) return false;
-    Pt moved = 0;
-    for (std::size_t j = k; j <= cluster_last_; ++j) moved += cl[j].width;
-    const Box rest{.width = moved,
-                   .glyph_begin = cl[k].glyph_begin,
-                   .glyph_end = box_.glyph_end,
-                   .expandable = box_.expandable};
-    box_.width -= moved;
-    box_.glyph_end = cl[k].glyph_begin;
-    const std::size_t last = cluster_last_;
-    cluster_last_ = k - 1;
-    flush();
-    hyphen_penalty(in_.glyphs[cl[k].glyph_begin].face, kEmergencySplitPenalty, cl[k].begin);
-    box_ = rest;
-    box_open_ = true;
-    box_cluster_ = static_cast<std::uint32_t>(k);
-    cluster_last_ = last;
-    return true;
-  }
-
   const ItemInput& in_;
-  const std::vector<Cluster>* clusters_ = nullptr;  // of the text being built (build())
   ItemPlan* plan_ = nullptr;
   Items out_;
   Box box_;

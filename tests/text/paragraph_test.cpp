@@ -1002,34 +1002,6 @@ TEST_CASE("paragraph: glyph expansion stays within its share and leaves Han alon
   CHECK(hyphens_on < hyphens_off);
 }
 
-// A word wider than the line is split where the line is full, but never so that one or
-// two letters go on alone ("metocloprami- | de" in a narrow table cell): kMinAfter letters
-// follow the hyphen, as they do after any hyphen.
-TEST_CASE("paragraph: a word split because it fits no line leaves three letters or more after the hyphen",
-          "[text]") {
-  ParagraphStyle style = body_style("en", 10);
-  style.hyphenate = false;  // no pattern points: only the emergency split can break the word
-  style.align = Align::Left;
-  std::size_t split = 0;
-  for (const char* word : {"metoclopramide", "hydrochlorothiazide", "pneumonoultramicroscopic"}) {
-    const Paragraph whole = compose_ok({TextSpan{word}}, style, 1000);
-    const Pt natural = whole.lines.front().width;
-    for (double share = 0.55; share < 1.0; share += 0.03) {
-      const Paragraph p = compose_ok({TextSpan{std::string(word) + " and " + word}}, style, natural * share);
-      INFO(word << " at " << natural * share << " pt:" << describe(p));
-      CHECK(letters(joined_text(p)) == letters(std::string(word) + " and " + word));
-      for (std::size_t l = 1; l < p.lines.size(); ++l) {
-        if (!p.lines[l - 1].hyphenated) continue;
-        ++split;
-        const std::string next = p.lines[l].text();
-        const std::size_t piece = std::min(next.find(' '), next.size());
-        CHECK(piece >= 3);
-      }
-    }
-  }
-  CHECK(split > 0);
-}
-
 // In Chinese text a Latin name is never hyphenated by the patterns; listed by the author with
 // its points, it breaks there, beside Han too: "• 氢氯噻嗪 | （hydrochlorothiazide）" left a
 // tri-fold's line 9.8 em short.
