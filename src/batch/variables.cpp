@@ -1,7 +1,5 @@
 #include "batch/variables.hpp"
 
-#include "doc/image.hpp"
-
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -151,13 +149,7 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     std::vector<std::string> words;
     for (std::string entry : meta.hyphenation) {
       if (auto r = fill_in(entry, line, "the front matter"); !r) return r;
-      for (std::size_t from = 0; from <= entry.size();) {
-        const std::size_t comma = std::min(entry.find(',', from), entry.size());
-        std::string word = entry.substr(from, comma - from);
-        word.erase(0, word.find_first_not_of(" \t"));
-        word.erase(word.find_last_not_of(" \t") + 1);
-        from = comma + 1;
-        if (word.empty()) continue;
+      for (std::string& word : doc::split_keywords(entry)) {
         if (const std::string fault = hyphenated_word_fault(word); !fault.empty())
           return located(Error{"", 0, "front matter key `hyphenation`: \"" + word + "\" " + fault,
                                "list English words with a hyphen where each may break, e.g. ri-za-trip-tan"},

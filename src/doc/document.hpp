@@ -168,6 +168,10 @@ struct Document {
 // line (date_error, kDateHint) rather than a date rolled over or a PDF with an invalid date.
 constexpr int kFirstYear = 1970;  // PDF dates before the epoch would need a negative time
 std::optional<long long> date_epoch(std::string_view date);
+// A list written as one line of text ("a, b，c、d": the ASCII, full-width and enumeration
+// commas), each item trimmed, empty ones left out: `keywords:`, `hyphenation:`, and the
+// value a data merge fills into them.
+std::vector<std::string> split_keywords(std::string_view text);
 std::string date_error(std::string_view date);
 constexpr const char* kDateHint = "write the date as YYYY-MM-DD, a real day from 1970 on, e.g. `date: 2026-11-24`";
 

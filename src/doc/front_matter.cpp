@@ -113,30 +113,6 @@ std::string suggested_lang(std::string_view written) {
   return {};
 }
 
-// Splits "a, b，c、d": authors writing Chinese or Japanese type the full-width
-// comma (U+FF0C) or the enumeration comma (U+3001) as naturally as ','.
-std::vector<std::string> split_keywords(std::string_view text) {
-  constexpr std::array<std::string_view, 3> kSeparators = {",", "\xEF\xBC\x8C", "\xE3\x80\x81"};
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  std::size_t i = 0;
-  while (i <= text.size()) {
-    std::size_t sep_len = 0;
-    if (i < text.size())
-      for (auto sep : kSeparators)
-        if (text.substr(i, sep.size()) == sep) sep_len = sep.size();
-    if (i == text.size() || sep_len > 0) {
-      auto word = trim(text.substr(start, i - start));
-      if (!word.empty()) out.push_back(std::move(word));
-      i += sep_len > 0 ? sep_len : 1;
-      start = i;
-    } else {
-      ++i;
-    }
-  }
-  return out;
-}
-
 // Turns yaml-cpp marks into the user's file lines and builds the errors.
 class Reader {
  public:
@@ -341,6 +317,30 @@ Status read_key(const Reader& reader, const YAML::Node& key, const YAML::Node& v
 }
 
 }  // namespace
+
+// Splits "a, b，c、d": authors writing Chinese or Japanese type the full-width
+// comma (U+FF0C) or the enumeration comma (U+3001) as naturally as ','.
+std::vector<std::string> split_keywords(std::string_view text) {
+  constexpr std::array<std::string_view, 3> kSeparators = {",", "\xEF\xBC\x8C", "\xE3\x80\x81"};
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    std::size_t sep_len = 0;
+    if (i < text.size())
+      for (auto sep : kSeparators)
+        if (text.substr(i, sep.size()) == sep) sep_len = sep.size();
+    if (i == text.size() || sep_len > 0) {
+      auto word = trim(text.substr(start, i - start));
+      if (!word.empty()) out.push_back(std::move(word));
+      i += sep_len > 0 ? sep_len : 1;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
 
 std::optional<long long> date_epoch(std::string_view date) {
   // Exactly YYYY-MM-DD: sscanf("%d-%d-%d") took "2026-13-45" and timegm rolled it over to

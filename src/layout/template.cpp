@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "core/atomic_file.hpp"
@@ -142,30 +143,35 @@ bool line_break_of(const YAML::Node& n, const std::string& key) {
   return v == "strict";
 }
 
-// "50%" or 0.5: a share of something, above 0 and at most 1.
-double share_of(const YAML::Node& n, const std::string& key) {
-  std::string v = text_of(n, key);
+// A share written "50%" or 0.5; nothing when `v` is not a number.
+struct Share {
+  double value = 0;
+  bool percent = false;  // written with its % sign
+};
+std::optional<Share> share_in(std::string v) {
   const bool percent = !v.empty() && v.back() == '%';
   if (percent) v.pop_back();
   char* end = nullptr;
-  double x = std::strtod(v.c_str(), &end);
-  if (end == v.c_str() || *end != '\0' || !std::isfinite(x))
-    fail_at(n, "'" + key + "' must be a share such as 50% or 0.5");
-  if (percent) x /= 100;
+  const double x = std::strtod(v.c_str(), &end);
+  if (end == v.c_str() || *end != '\0' || !std::isfinite(x)) return std::nullopt;
+  return Share{percent ? x / 100 : x, percent};
+}
+
+// "50%" or 0.5: a share of something, above 0 and at most 1.
+double share_of(const YAML::Node& n, const std::string& key) {
+  const auto share = share_in(text_of(n, key));
+  if (!share) fail_at(n, "'" + key + "' must be a share such as 50% or 0.5");
+  const double x = share->value;
   if (x <= 0 || x > 1) fail_at(n, "'" + key + "' must be more than 0% and at most 100%");
   return x;
 }
 
 // "2%" or 0.02, from 0 (off) to kMaxGlyphExpansion.
 double expansion_of(const YAML::Node& n, const std::string& key) {
-  std::string v = text_of(n, key);
-  const bool percent = !v.empty() && v.back() == '%';
-  if (percent) v.pop_back();
-  char* end = nullptr;
-  double x = std::strtod(v.c_str(), &end);
-  if (end == v.c_str() || *end != '\0' || !std::isfinite(x))
-    fail_at(n, "'" + key + "' must be a share such as 2% or 0.02, not '" + text_of(n, key) + "'");
-  if (percent) x /= 100;
+  const auto share = share_in(text_of(n, key));
+  if (!share) fail_at(n, "'" + key + "' must be a share such as 2% or 0.02, not '" + text_of(n, key) + "'");
+  const double x = share->value;
+  const bool percent = share->percent;
   if (x < 0 || x > kMaxGlyphExpansion + 1e-12)
     fail_at(n, "'" + key + "' must be from 0% (off) to 2%, not '" + text_of(n, key) + "'",
             percent ? "wider, letters look distorted"
