@@ -4,24 +4,33 @@
 
 namespace leafpress::layout {
 
+std::vector<int> lines_ending_frames(const FlowResult& flowed, std::size_t b) {
+  std::vector<int> out;
+  if (b >= flowed.placements.size()) return out;
+  const auto& places = flowed.placements[b];
+  // The element's last line may end a frame too: the next element starts the next frame.
+  const auto next_frame = [&](std::size_t i) -> int {
+    if (i + 1 < places.size()) return places[i + 1].frame;
+    for (std::size_t k = b + 1; k < flowed.placements.size(); ++k)
+      if (!flowed.placements[k].empty()) return flowed.placements[k].front().frame;
+    return places[i].frame + 1;
+  };
+  for (std::size_t i = 0; i < places.size(); ++i)
+    if (next_frame(i) != places[i].frame) out.push_back(static_cast<int>(i));
+  return out;
+}
+
 std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& flowed) {
   std::size_t changed = 0;
   const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
   for (std::size_t b = 0; b < count; ++b) {
     Collected& c = collection.blocks[b];
-    const auto& places = flowed.placements[b];
-    if (!c.recompose || places.size() != c.lines.size()) continue;
-    // The element's last line may end a frame too: the next element starts the next frame.
-    const auto next_frame = [&](std::size_t i) -> int {
-      if (i + 1 < places.size()) return places[i + 1].frame;
-      for (std::size_t k = b + 1; k < flowed.placements.size(); ++k)
-        if (!flowed.placements[k].empty()) return flowed.placements[k].front().frame;
-      return places[i].frame + 1;
-    };
+    if (!c.recompose || flowed.placements[b].size() != c.lines.size()) continue;
     text::ComposeOptions options;
-    for (std::size_t i = 0; i < c.lines.size(); ++i)
-      if ((c.lines[i].hyphenated || c.lines[i].ends_at_hyphen) && next_frame(i) != places[i].frame)
-        options.no_hyphen_lines.push_back(static_cast<int>(i));
+    for (const int i : lines_ending_frames(flowed, b)) {
+      const auto& line = c.lines[static_cast<std::size_t>(i)];
+      if (line.hyphenated || line.ends_at_hyphen) options.no_hyphen_lines.push_back(i);
+    }
     if (options.no_hyphen_lines.empty()) continue;
     options.exact_lines = static_cast<int>(c.lines.size());
     auto again = c.recompose(options);

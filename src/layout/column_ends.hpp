@@ -9,9 +9,15 @@
 // line keeps its place and nothing else moves. Otherwise the paragraph stays as it was.
 #pragma once
 
+#include <vector>
+
 #include "layout/blocks.hpp"
 
 namespace leafpress::layout {
+
+// The 0-based lines of block `b` after which the text goes on in another frame (column,
+// panel or page), its own last line included when the next block starts a frame.
+std::vector<int> lines_ending_frames(const FlowResult& flowed, std::size_t b);
 
 // Returns the number of paragraphs set again.
 std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& flowed);

@@ -12,6 +12,7 @@
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
 #include "layout/folios.hpp"
+#include "layout/hyphen_budget.hpp"
 #include "layout/impose.hpp"
 #include "layout/marks.hpp"
 #include "layout/office_pages.hpp"
@@ -275,6 +276,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
   unhyphenate_column_ends(fit->collection, fit->flowed);
+  ration_hyphens(fit->collection, fit->flowed);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
   const int root = model.structure.add(StructType::Document, kArtifact);
   graft(model.structure, root, *cover);

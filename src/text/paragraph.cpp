@@ -37,7 +37,7 @@ namespace {
 // are for 30-em lines with Computer Modern's wide space; in a leaflet's 20-em columns
 // they hyphenated one line in five.
 constexpr double kPretolerance = 1.0;
-constexpr double kTolerance = 2.154;  // 100 · 2.154³ = 1000
+static_assert(kTolerance == 2.154, "100 · 2.154³ = 1000");
 static_assert(kHyphenPenalty == 1000, "a hyphen costs a line at kTolerance");
 // KLREQ: a Korean word space opens to half an em (r = 1), past that a break between
 // syllables is preferred. With a syllable break to fall back on almost anywhere, Korean
@@ -596,6 +596,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   }
   line.width = x;
   line.overfull = x > width + 0.01;
+  line.space_ratio = ratio[kWordTier];
   return line;
 }
 
@@ -860,7 +861,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
   // is preferred), the rest at kHyphenTolerance. Ragged text skips it: a line 2.5 em short
-  // is no fault worth a hyphen.
+  // is no fault worth a hyphen. So does a paragraph set with fewer hyphens: the third pass
+  // weighs a hyphen as much as a line at kTolerance, so a line opened to 0.6–0.7 em wins.
   const double second = korean ? kPretolerance : kHyphenTolerance;
   // A number keeps its unit ("10~40 | mg") through every pass but the last: a line left
   // short before it (kMaxOpenRatio) reads better than a dose parted from its unit.
@@ -881,7 +883,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
   for (const Pass& pass : kPasses) {
-    if (ragged && !korean && &pass == &kPasses[1]) continue;
+    if ((ragged || options.fewer_hyphens) && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
     params.max_break_cost = pass.max_break_cost;

@@ -122,6 +122,10 @@ struct Line {
   bool hyphenated = false;      // ends with an inserted hyphen
   bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
   bool overfull = false;        // nothing fitted: a piece wider than the line
+  // How far the line's word spaces were opened to justify it: 0 their natural width (a
+  // last line, a ragged one), 1 their full stretch (half an em), kTolerance 0.78 em;
+  // negative, shrunk (-1: their least). Layout weighs re-set paragraphs by it.
+  double space_ratio = 0;
   [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
 };
 
@@ -140,7 +144,17 @@ struct ComposeOptions {
   // > 0: the same number of lines as before, if any break set has it (layout has placed
   // the lines and must not lose or gain one); otherwise the best of any count.
   int exact_lines = 0;
+  // Fewer hyphens: a word is broken only where no set of lines keeps every word space within
+  // kTolerance (0.78 em), not, as by default, wherever the spaces would pass 0.58 em. Layout
+  // asks it of the paragraphs it re-sets when an article has more hyphens than it allows
+  // (layout/hyphen_budget.hpp).
+  bool fewer_hyphens = false;
 };
+
+// The loosest a justified line's word spaces open (as a ratio of their stretch, Line::
+// space_ratio) before a line is judged a failure: 0.78 em with Noto's 0.26-em space (TeX's
+// \tolerance=1000, badness 1000).
+constexpr double kTolerance = 2.154;
 
 // Composes a paragraph into lines `width` points wide.
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,

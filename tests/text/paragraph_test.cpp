@@ -88,6 +88,11 @@ std::string letters(std::string_view text) {
   return out;
 }
 
+// One ASCII letter: a glyph's text between two of which a space is a Latin word space.
+bool is_ascii_letter_text(std::string_view t) {
+  return t.size() == 1 && ((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z'));
+}
+
 std::string joined_text(const Paragraph& p) {
   std::string out;
   for (const Line& line : p.lines) out += line.text();
@@ -1025,4 +1030,63 @@ TEST_CASE("paragraph: a listed name breaks at its points in Chinese text too", "
     }
   }
   CHECK(by_list > 0);
+}
+// ComposeOptions::fewer_hyphens (layout/hyphen_budget.hpp asks it of the paragraphs it sets
+// again): the seed's first paragraph on the A5 booklet's 37-em measure at 9 pt breaks three
+// words to keep its spaces under 0.58 em ("treat- | ment" with a line at 0.16 em); with fewer
+// hyphens it breaks none, its loosest line at 0.65 em. Line::space_ratio tells how far each
+// line's spaces opened: a Latin word space is its 0.26 em plus that share of its stretch to
+// half an em.
+TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a word breaks", "[text]") {
+  const std::string text =
+      "Stem cells therapy is rapidly emerging as a groundbreaking frontier in the treatment of autoimmune "
+      "diseases, offering hope where traditional approaches often fall short. 自身免疫性疾病, characterized "
+      "by the immune system mistakenly attacking the body’s own tissues, affect millions worldwide and are "
+      "notoriously challenging to manage. Current treatments typically rely on suppressing the immune "
+      "system, which can alleviate symptoms but also leaves patients vulnerable to infections and other "
+      "complications. 干细胞疗法, 然而, presents the possibility of not only managing the disease but "
+      "potentially resetting the immune system to a state of tolerance.";
+  const ParagraphStyle style = body_style("zh-Hans", 9);
+  const Pt width = 333;
+  const auto set = [&](bool fewer) {
+    leafpress::text::ComposeOptions options;
+    options.fewer_hyphens = fewer;
+    auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
+    REQUIRE(p.has_value());
+    return std::move(p).value();
+  };
+  const auto hyphens = [](const Paragraph& p) {
+    return std::count_if(p.lines.begin(), p.lines.end(), [](const Line& l) { return l.hyphenated; });
+  };
+  const Paragraph usual = set(false), fewer = set(true);
+  INFO("usual:" << describe(usual) << "\nfewer:" << describe(fewer));
+  CHECK(hyphens(usual) >= 2);
+  CHECK(hyphens(fewer) < hyphens(usual));
+  CHECK(letters(joined_text(fewer)) == letters(text));
+  double loosest = 0;
+  for (const Paragraph* p : {&usual, &fewer}) {
+    for (std::size_t l = 0; l < p->lines.size(); ++l) {
+      const Line& line = p->lines[l];
+      CHECK(line.space_ratio >= -1);
+      CHECK(line.space_ratio <= leafpress::text::kTolerance);
+      if (l + 1 == p->lines.size()) {
+        CHECK(line.space_ratio == 0);  // a last line keeps its spaces
+        continue;
+      }
+      CHECK(line.width == Approx(width).margin(kEpsilon));
+      if (p == &fewer) loosest = std::max(loosest, line.space_ratio);
+      // Each space between two Latin letters: its own width plus that share of its stretch
+      // (to half an em), or less that share of its shrink (2/5 of its width).
+      for (std::size_t g = 1; g + 1 < line.glyphs.size(); ++g) {
+        if (line.glyphs[g].text != " " || !is_ascii_letter_text(line.glyphs[g - 1].text) ||
+            !is_ascii_letter_text(line.glyphs[g + 1].text))
+          continue;
+        const double natural = line.glyphs[g].advance / style.size;
+        const double gap = (line.glyphs[g + 1].x - line.glyphs[g].x) / style.size;
+        const double r = line.space_ratio;
+        CHECK(gap == Approx(natural + (r >= 0 ? r * (0.5 - natural) : r * 0.4 * natural)).margin(0.005));
+      }
+    }
+  }
+  CHECK(loosest > 1.2);  // it opened spaces past 0.55 em rather than break a word
 }
