@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include <unicode/uchar.h>
+
 #include "core/utf8.hpp"
 #include "text/icu_handles.hpp"
 #include "text/itemize.hpp"
@@ -164,7 +166,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
 
   // Our own prohibitions, applied between neighbouring characters.
   const bool korean = lang.rfind("ko", 0) == 0;
-  char32_t prev = 0;
+  char32_t prev = 0, prev2 = 0, prev3 = 0;  // the last three characters, latest first
   CharClass prev_class = CharClass::Space;
   // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
   // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
@@ -218,6 +220,12 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (at >= 2 && breaks[at] && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
         std::isalnum(static_cast<unsigned char>(text[at - 2])))
       breaks[at] = 0;
+    // A compound whose first part is one letter ("e-mail", "X-ray", "T-cell") does not break
+    // at its hyphen: "e- | mail" leaves a letter alone at the line end, what \lefthyphenmin
+    // forbids a word the patterns break (TeX's plain value: 2). "¹³C-UBT" has no one-letter part.
+    if (breaks[at] && prev == U'-' && prev2 < 0x80 && std::isalpha(static_cast<int>(prev2)) &&
+        !(prev3 != 0 && (U_GET_GC_MASK(static_cast<UChar32>(prev3)) & (U_GC_L_MASK | U_GC_N_MASK))))
+      breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
     if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')
@@ -226,6 +234,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))
       in_number = false;
+    prev3 = prev2;
+    prev2 = prev;
     prev = cp;
     prev_class = cls;
   }

@@ -83,6 +83,10 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // en: after spaces and after a hyphen before a letter.
       {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",
                       "A ÷well-÷known ÷fact, ÷e.g. ÷self-÷evident ÷(really) ÷2-3 ÷items."},
+      // ... but not after a one-letter first part: never "e- | mail" or "X- | ray".
+      {"en", kNormal, "by e-mail, an X-ray, re-infused, T-cells", "by ÷e-mail, ÷an ÷X-ray, ÷re-÷infused, ÷T-cells"},
+      {"en", kNormal, "a 13C-UBT test", "a ÷13C-÷UBT ÷test"},
+      {"zh", kNormal, "试验（¹³C-UBT）或", "试÷验÷（¹³C-÷UBT）÷或"},
       // A spaced dash stays at the end of the line before: never "— about" at a line start.
       {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},
       {"en-GB", kNormal, "wash – then dry", "wash – ÷then ÷dry"},
