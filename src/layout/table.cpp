@@ -23,19 +23,26 @@ struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
 };
 
+// How far a table's cells may break to fit: each step is taken only when the one before
+// does not fit at the smallest size (see table.hpp).
+struct Breaking {
+  bool hyphenate = false;   // words at their hyphenation points (CSS hyphens: auto)
+  bool part_units = false;  // a number from its unit ("10 | mg"), as the breaker's last pass
+};
+
 // Min- and max-content widths of each column at `size`, padding included.
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
-                       bool hyphenate, std::vector<Pt>& min, std::vector<Pt>& max) {
+                       Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max) {
   const std::size_t n = table.align.size();
   min.assign(n, 2 * pad);
   max.assign(n, 2 * pad);
   for (std::size_t r = 0; r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
-      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, hyphenate);
+      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, breaking.hyphenate);
       const auto& spans = cells.rows[r][c].spans;
       auto w = text::measure(spans, st, s.fonts);
       if (!w) return w.error();
-      min[c] = std::max(min[c], w->min + 2 * pad);
+      min[c] = std::max(min[c], (breaking.part_units ? w->min_parted : w->min) + 2 * pad);
       max[c] = std::max(max[c], w->max + 2 * pad);
       // Korean keeps its words whole (KLREQ; CSS word-break: keep-all): a column is at least
       // as wide as its widest word, though a word may break between syllables as a last
@@ -149,20 +156,20 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   std::vector<Pt> min, max;
   Pt size = body;
   double pad_em = kCellPadX;
-  bool hyphenate = false;
-  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, hyphenate, min, max); !st)
+  Breaking breaking;
+  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max); !st)
     return st.error();
   if (sum(max) > width + 0.01) {  // too wide for one line per cell: a smaller size first
     size = body * kTableShrink;
-    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, hyphenate, min, max); !st)
+    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max); !st)
       return st.error();
   }
   if (sum(min) > width + 0.01) {
     // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
     // "emergenc-y", "Refi-ll" in a six-column table of a tri-fold's panel).
-    hyphenate = true;
-    if (auto st = measure_columns(s, table, cells, size, size * pad_em, hyphenate, min, max); !st)
+    breaking.hyphenate = true;
+    if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
       return st.error();
     // Still too wide (six columns in a tri-fold's panel): tighter cells, then smaller, down to the
     // smallest body size the layout allows, before a word is cut between any two letters.
@@ -173,7 +180,14 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         pad_em = kCellPadXTight;
       else
         size = std::max(floor, std::floor(size * width / sum(min) * 4) / 4);  // quarter points
-      if (auto st = measure_columns(s, table, cells, size, size * pad_em, hyphenate, min, max); !st)
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
+        return st.error();
+    }
+    // Even at that size a dose does not fit whole: it may part from its unit ("10 | mg"), as
+    // the breaker's last pass allows, before a word is cut between letters.
+    if (sum(min) > width + 0.01) {
+      breaking.part_units = true;
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
   }
@@ -193,7 +207,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
       row.header = static_cast<int>(r) < out.header_rows;
-      const auto st = cell_style(s, size, row.header, hyphenate);
+      const auto st = cell_style(s, size, row.header, breaking.hyphenate);
       std::size_t lines = 1;
       Pt x = 0;
       for (std::size_t c = 0; c < columns; ++c) {

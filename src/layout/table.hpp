@@ -9,8 +9,8 @@
 //         comes from the `:---:` row: `---:` right-aligns a column (numbers), `:---:`
 //         centres it; otherwise left.
 // Widths: CSS 2.1 automatic table layout (17.5.2.2): each column's minimum is its
-//         widest unbreakable piece (text::measure's min-content; in Korean its widest
-//         word, as CSS word-break: keep-all), its maximum its
+//         widest unbreakable piece (text::measure's min-content, a dose with its unit one
+//         piece: "10 mg"; in Korean its widest word, as CSS word-break: keep-all), its maximum its
 //         widest cell on one line, both plus the cell padding. If the maxima fit, the
 //         spare width is shared in proportion to them (the table fills the column);
 //         if only the minima fit, short columns (up to a share of an even width on one
@@ -20,11 +20,11 @@
 //         shares are tried (plain CSS among them); the lowest table wins. A table whose maxima do not fit is
 //         first set at kTableShrink of the body size; if its minima still do not fit, its cells are
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
-//         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size; if
-//         even that does not fit, the columns with the widest minima are cut to one common width (the others
-//         keep their minima, so a short word or a single CJK character is never broken) and only their long
-//         words break between characters (text::compose never runs past a line). The table is never wider
-//         than `width`.
+//         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;
+//         then a number may part from its unit ("10 | mg", the breaker's last resort too); if even that does
+//         not fit, the columns with the widest minima are cut to one common width (the others keep their
+//         minima, so a short word or a single CJK character is never broken) and only their long words break
+//         between characters (text::compose never runs past a line). The table is never wider than `width`.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between

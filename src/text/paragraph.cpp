@@ -931,31 +931,42 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
   const Items items = paragraph_items(**prepared, style, 0);
   // A legal break is glue after a box, or a penalty below kInfinitePenalty (knuth_plass.hpp);
   // glue at a break vanishes, a penalty's width (a hyphen) stays on the line before it.
-  Pt piece = 0, line = 0;
+  // A break the breaker takes only when nothing else will do (kUnitBreakPenalty: a number
+  // and its unit, "10 mg", a phone number's groups) counts for `min_parted` only: a table
+  // gives a column the room for "10 mg" before it sets "10 | mg" in a cell.
+  Pt line = 0;
+  Pt piece = 0, parted = 0;  // the piece since the last break, and since the last of any
   bool after_box = false;
   for (const Item& item : items.items) {
     if (const auto* b = std::get_if<Box>(&item)) {
       piece += b->width;
+      parted += b->width;
       line += b->width;
       after_box = true;
     } else if (const auto* g = std::get_if<Glue>(&item)) {
-      if (after_box)
+      if (after_box) {
         out.min = std::max(out.min, piece), piece = 0;
-      else
+        out.min_parted = std::max(out.min_parted, parted), parted = 0;
+      } else {
         piece += g->width;
+        parted += g->width;
+      }
       if (g->kind != GlueKind::Fill) line += g->width;
       after_box = false;
     } else if (const auto* pen = std::get_if<Penalty>(&item)) {
       if (pen->cost <= -kInfinitePenalty) {  // a forced break (a hard line break)
         out.max = std::max(out.max, line), line = 0;
         out.min = std::max(out.min, piece), piece = 0;
+        out.min_parted = std::max(out.min_parted, parted), parted = 0;
       } else if (pen->cost < kInfinitePenalty) {
-        out.min = std::max(out.min, piece + pen->width), piece = 0;
+        out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
+        if (pen->cost < kUnitBreakPenalty) out.min = std::max(out.min, piece + pen->width), piece = 0;
       }
       after_box = false;
     }
   }
   out.min = std::max(out.min, piece);
+  out.min_parted = std::max(out.min_parted, parted);
   out.max = std::max({out.max, line, out.min});
   return out;
 }

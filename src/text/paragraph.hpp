@@ -170,9 +170,12 @@ void load_word_dictionary(const std::string& lang);
 // CSS's min-content and max-content widths (CSS Sizing 3, 5.1) of the spans in this style:
 // the widest piece between two break opportunities (no hyphenation unless the style has
 // it), and the widest line when nothing but hard line breaks break it. Tables size their
-// columns from these (layout/table.cpp).
+// columns from these (layout/table.cpp). A number keeps its unit ("10 mg", a phone number's
+// groups) in `min`, as the breaker keeps them but as a last resort; `min_parted` is the
+// widest piece when even those part, for a table that fits no other way.
 struct ContentWidths {
   Pt min = 0, max = 0;
+  Pt min_parted = 0;
 };
 Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
                               const FontSet& fonts);

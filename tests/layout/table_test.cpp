@@ -3,6 +3,8 @@
 // the column, kept together in a panel, split between rows with the header repeated.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <numeric>
 #include <set>
 #include <sstream>
@@ -230,6 +232,36 @@ TEST_CASE("table: longest words too wide are hyphenated by the patterns, not cut
         const std::size_t next_end = std::min(after.find_first_of(" ,)"), after.size());
         CHECK(next_end >= 3);
       }
+}
+
+// A dose keeps its unit in a cell ("10 mg", as in running text): the column gets the room
+// for it before any number is parted from its unit; only a table that fits no other way at
+// the layout's smallest size parts them. Before, the breaker's last-resort break between a
+// number and its unit counted as an opportunity for the column's minimum: "10 | mg" in all
+// four rows of a tri-fold's medicine table.
+TEST_CASE("table: a dose keeps its unit in a narrow column until nothing else fits", "[layout][table]") {
+  const std::vector<std::vector<std::string>> rows{
+      {"Medicine", "Dose", "When", "Notes"},
+      {"Metoclopramide", "10 mg", "up to three times a day", "not for more than 5 days"},
+      {"Ondansetron", "4–8 mg", "twice a day", "may cause constipation"},
+      {"Prochlorperazine", "5–10 mg", "three times a day", "drowsiness"}};
+  const auto left = ColumnAlign::Left;
+  const auto cell_texts = [](const TableLayout& t, std::size_t column) {
+    std::vector<std::string> out;
+    for (std::size_t r = 1; r < t.rows.size(); ++r)
+      for (const auto& line : t.rows[r].cells[column].lines) out.push_back(line.text());
+    return out;
+  };
+  const Set fits(table_block({left, left, left, left}, rows), 14, 233);
+  INFO("at " << fits.table.size << " pt");
+  check_inside_cells(fits.table);
+  CHECK(cell_texts(fits.table, 1) == std::vector<std::string>{"10 mg", "4–8 mg", "5–10 mg"});
+  // Too narrow for it even at the smallest size: parted, never past the cell.
+  const Set tight(table_block({left, left, left, left}, rows), 14, 150);
+  check_inside_cells(tight.table);
+  CHECK(tight.table.size == Approx(shipped_layout("trifold-a4").body_size_min));
+  const auto doses = cell_texts(tight.table, 1);
+  CHECK(std::find(doses.begin(), doses.end(), "mg") != doses.end());
 }
 
 // "前3天" keeps its quarter em in a cell (it once read past the line when the cell wrapped).

@@ -1090,3 +1090,24 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
   }
   CHECK(loosest > 1.2);  // it opened spaces past 0.55 em rather than break a word
 }
+
+// CSS min-content for tables (layout/table.cpp): a number keeps its unit ("10 mg", "140 mmHg")
+// and a phone number its groups in `min`, as the breaker keeps them but in its last pass;
+// `min_parted` lets them part, for a table that fits no other way.
+TEST_CASE("paragraph: measure keeps a dose with its unit unless asked to part them", "[text]") {
+  const ParagraphStyle style = body_style("en", 10);
+  const auto widths = [&](const std::string& text) {
+    auto w = leafpress::text::measure({TextSpan{text}}, style, installed_fonts());
+    REQUIRE(w.has_value());
+    return *w;
+  };
+  const auto dose = widths("10 mg");
+  CHECK(dose.min == Approx(dose.max));  // one piece
+  CHECK(dose.min_parted < 0.7 * dose.min);
+  const auto words = widths("take two");  // an ordinary space: a break in both
+  CHECK(words.min == Approx(words.min_parted));
+  CHECK(words.min < 0.7 * words.max);
+  const auto sentence = widths("keep it under 140 mmHg");
+  CHECK(sentence.min == Approx(widths("140 mmHg").max));  // its widest piece
+  CHECK(sentence.min_parted < 0.7 * sentence.min);        // "mmHg" alone
+}
