@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/column_ends.hpp"
+#include "text/knuth_plass.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -12,30 +13,35 @@ bool counts(const Collected& c, Pt body) {
   return c.role == Role::Body && c.recompose && c.size == body;
 }
 
-std::size_t hyphens_in(const std::vector<text::Line>& lines) {
-  return static_cast<std::size_t>(
-      std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.hyphenated; }));
-}
+struct Tally {
+  std::size_t inserted = 0;   // lines ending in an inserted hyphen
+  std::size_t any = 0;        // ... or at a compound's own
+  std::size_t loose = 0;      // lines with spaces past 0.55 em
+  std::size_t contrasts = 0;  // neighbouring lines two fitness classes apart or more
+  double badness = 0;         // TeX's, 100·|r|³, summed
+  bool fits = true;           // no line overfull or past kTolerance
+};
 
-// The loosest word spaces of a setting (text::Line::space_ratio).
-double loosest(const std::vector<text::Line>& lines) {
-  double worst = 0;
-  for (const auto& l : lines) worst = std::max(worst, l.space_ratio);
-  return worst;
-}
-
-// How unevenly a setting's spaces read: TeX's badness, 100·|r|³ a line (The TeXbook,
-// ch. 14), summed over the lines: a line at r = 1.4 (0.6 em) weighs 274, one at 0.5 12.
-double badness(const std::vector<text::Line>& lines) {
-  double sum = 0;
-  for (const auto& l : lines) sum += 100 * std::pow(std::abs(l.space_ratio), 3);
-  return sum;
+Tally tally(const std::vector<text::Line>& lines) {
+  Tally t;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const text::Line& l = lines[i];
+    t.inserted += l.hyphenated;
+    t.any += l.hyphenated || l.ends_at_hyphen;
+    t.loose += l.ratio > kLooseRatio;
+    t.badness += 100 * std::pow(std::abs(l.ratio), 3);
+    t.fits = t.fits && !l.overfull && l.ratio <= text::kTolerance;
+    if (i > 0 && std::abs(text::fitness_class(l.ratio) - text::fitness_class(lines[i - 1].ratio)) > 1)
+      ++t.contrasts;
+  }
+  return t;
 }
 
 struct Candidate {
   std::size_t block;
   std::vector<text::Line> lines;
-  std::size_t saved;  // hyphens fewer than before
+  std::size_t saved;  // inserted hyphens fewer than before
+  long loose;         // lines past 0.55 em more than before (or fewer, < 0)
   double cost;        // the badness it adds, per hyphen saved
 };
 
@@ -43,47 +49,59 @@ struct Candidate {
 
 std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
   const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
-  std::size_t lines = 0, hyphens = 0;
+  std::size_t lines = 0, hyphens = 0, loose = 0;
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
     if (!counts(c, collection.body)) continue;
+    const Tally t = tally(c.lines);
     lines += c.lines.size();
-    hyphens += hyphens_in(c.lines);
+    hyphens += t.inserted;
+    loose += t.loose;
   }
-  const auto allowed =
-      static_cast<std::size_t>(std::floor(kMaxHyphenShare * static_cast<double>(lines) + 1e-9));
+  const auto share = [&](double s) {
+    return static_cast<std::size_t>(std::floor(s * static_cast<double>(lines) + 1e-9));
+  };
+  const std::size_t allowed = share(kMaxHyphenShare);
   if (hyphens <= allowed) return 0;
+  const std::size_t max_loose = std::max(loose, share(kMaxLooseShare));
 
   std::vector<Candidate> candidates;
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
-    const std::size_t before = hyphens_in(c.lines);
-    if (!counts(c, collection.body) || before == 0 || flowed.placements[b].size() != c.lines.size()) continue;
+    if (!counts(c, collection.body) || flowed.placements[b].size() != c.lines.size()) continue;
+    const Tally before = tally(c.lines);
+    if (before.inserted == 0) continue;
     text::ComposeOptions options;
     options.fewer_hyphens = true;
     options.exact_lines = static_cast<int>(c.lines.size());
     options.no_hyphen_lines = lines_ending_frames(flowed, b);
     auto again = c.recompose(options);
     if (!again || again->lines.size() != c.lines.size()) continue;
-    const std::size_t after = hyphens_in(again->lines);
-    const bool overfull =
-        std::any_of(again->lines.begin(), again->lines.end(), [](const text::Line& l) { return l.overfull; });
-    const double worst = loosest(again->lines);
-    if (after >= before || overfull || worst > text::kTolerance) continue;
-    const double cost = (badness(again->lines) - badness(c.lines)) / static_cast<double>(before - after);
-    candidates.push_back(Candidate{b, std::move(again->lines), before - after, cost});
+    const Tally after = tally(again->lines);
+    if (after.inserted >= before.inserted || after.any >= before.any || !after.fits ||
+        after.contrasts > before.contrasts)
+      continue;
+    const std::size_t saved = before.inserted - after.inserted;
+    candidates.push_back(Candidate{b, std::move(again->lines), saved,
+                                   static_cast<long>(after.loose) - static_cast<long>(before.loose),
+                                   (after.badness - before.badness) / static_cast<double>(saved)});
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.cost != b.cost ? a.cost < b.cost : a.saved > b.saved;
   });
-  std::size_t changed = 0;
+  // Least cost first, while the loose lines stay within theirs; all or nothing.
+  std::vector<Candidate*> taken;
   for (auto& candidate : candidates) {
     if (hyphens <= allowed) break;
-    collection.blocks[candidate.block].lines = std::move(candidate.lines);
+    const long now = static_cast<long>(loose) + candidate.loose;
+    if (now > static_cast<long>(max_loose)) continue;
+    loose = static_cast<std::size_t>(std::max(0L, now));
     hyphens -= candidate.saved;
-    ++changed;
+    taken.push_back(&candidate);
   }
-  return changed;
+  if (hyphens > allowed) return 0;
+  for (Candidate* candidate : taken) collection.blocks[candidate->block].lines = std::move(candidate->lines);
+  return taken.size();
 }
 
 }  // namespace leafpress::layout

@@ -11,10 +11,20 @@
 // lines end in an inserted hyphen, each paragraph with one is composed again with
 // text::ComposeOptions::fewer_hyphens (a word broken only where no set of lines keeps
 // every space within 0.78 em), with as many lines as before (so nothing else moves) and
-// no hyphen on a line that ends a column, panel or page (column_ends.hpp). The new
-// settings are taken loosest-line-last, the least loose first, until the article is
-// within its budget; a paragraph that cannot lose a hyphen that way keeps its lines.
-// A compound's own hyphen ("long-term") is no inserted hyphen and is not counted.
+// no hyphen on a line that ends a column, panel or page (column_ends.hpp). A new setting
+// is a candidate only when it
+//   - ends fewer lines in a hyphen, a compound's own ("5- | aminolevulinic") counted too,
+//     so that one is not traded for the other;
+//   - opens no space past kTolerance (0.78 em) and sets no line beside another two fitness
+//     classes away where there was none (TeX's \adjdemerits: a tight line next to a very
+//     loose one reads worse than the hyphen it saves).
+// Candidates are taken by the badness they add (100·|r|³ a line) per hyphen saved, least
+// first, until the article is within its budget, as long as no more than kMaxLooseShare of
+// its lines have spaces past 0.55 em (r > kLooseRatio): the hyphens must not become holes.
+// If the budget cannot be met so, nothing is set again: at that measure the text needs its
+// hyphens, and loosening some paragraphs would cost their evenness for no gain.
+// Ragged text is not re-set: it takes a hyphen only where a line would end more than 4.3 em
+// short (text/paragraph.cpp, kRaggedStretchEm), and ending lines shorter still is no better.
 #pragma once
 
 #include <cstddef>
@@ -23,10 +33,11 @@
 
 namespace leafpress::layout {
 
-// Hyphenated lines, as a share of the body's lines, an article may have (issue 11's bar;
-// Bringhurst 2.4.9 asks for few, and never more than 3 in a row, which the breaker keeps
-// to 2).
+// Hyphenated lines, as a share of the body's lines, an article may have (issue 11's bar).
 constexpr double kMaxHyphenShare = 0.10;
+// Lines whose spaces open past 0.55 em (r = kLooseRatio) the re-set may leave, as a share.
+constexpr double kMaxLooseShare = 0.05;
+constexpr double kLooseRatio = 1.2;
 
 // Returns the number of paragraphs set again.
 std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed);

@@ -167,7 +167,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
   // Our own prohibitions, applied between neighbouring characters.
   const bool korean = lang.rfind("ko", 0) == 0;
   char32_t prev = 0, prev2 = 0, prev3 = 0;  // the last three characters, latest first
-  CharClass prev_class = CharClass::Space;
+  CharClass prev_class = CharClass::Space, prev2_class = CharClass::Space, prev3_class = CharClass::Space;
   // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
   // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
   // characters since the last digit were digits, unit signs, range marks or . ,
@@ -220,11 +220,17 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (at >= 2 && breaks[at] && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
         std::isalnum(static_cast<unsigned char>(text[at - 2])))
       breaks[at] = 0;
-    // A compound whose first part is one letter ("e-mail", "X-ray", "T-cell") does not break
-    // at its hyphen: "e- | mail" leaves a letter alone at the line end, what \lefthyphenmin
-    // forbids a word the patterns break (TeX's plain value: 2). "¹³C-UBT" has no one-letter part.
-    if (breaks[at] && prev == U'-' && prev2 < 0x80 && std::isalpha(static_cast<int>(prev2)) &&
-        !(prev3 != 0 && (U_GET_GC_MASK(static_cast<UChar32>(prev3)) & (U_GC_L_MASK | U_GC_N_MASK))))
+    // A compound whose first part is one letter or digit ("e-mail", "X-ray", "β-blocker",
+    // "5-aminolevulinic", after a space or beside Han: "用e-mail") does not break at its hyphen:
+    // "e- | mail" leaves one character alone at the line end, what \lefthyphenmin forbids a
+    // word the patterns break (TeX's plain value: 2). "¹³C-UBT" and "vitamin-K-dependent"
+    // have no such part.
+    const auto is_hyphen = [](char32_t c) { return c == U'-' || c == U'‐'; };
+    const auto starts_word = [&](char32_t c, CharClass k) {
+      return c == 0 || is_cjk(k) || k == CharClass::Hangul ||
+             (!(U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) && !is_hyphen(c));
+    };
+    if (breaks[at] && is_hyphen(prev) && prev2_class == CharClass::Latin && starts_word(prev3, prev3_class))
       breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
@@ -234,8 +240,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))
       in_number = false;
-    prev3 = prev2;
-    prev2 = prev;
+    prev3 = prev2, prev3_class = prev2_class;
+    prev2 = prev, prev2_class = prev_class;
     prev = cp;
     prev_class = cls;
   }

@@ -30,13 +30,6 @@ struct Node {
   int previous = -1;  // node index of the break before, -1 for the start
 };
 
-int fitness_class(double r) {
-  if (r < -0.5) return 0;
-  if (r <= 0.5) return 1;
-  if (r <= 1) return 2;
-  return 3;
-}
-
 // The ratio the reader sees in a justified line's spaces. Justification fills the word
 // spaces and the Han–Latin gaps to r = 1 first, then the glue between CJK characters up to
 // its cap (kCjkStretchCap); what is left opens the spaces past r = 1 (text/paragraph.cpp,
@@ -62,6 +55,13 @@ bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlass
 }
 
 }  // namespace
+
+int fitness_class(double r) {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
 
 double soft_line_demerits(const KnuthPlassParams& params, double short_em) {
   return std::pow(params.line_penalty + 100 * std::pow(params.soft_tolerance, 3), 2) *

@@ -80,6 +80,11 @@ struct KnuthPlassParams {
 // other faults in (a 孤字 "as bad as a line 2 em short").
 double soft_line_demerits(const KnuthPlassParams& params, double short_em);
 
+// TeX's fitness class of a line at adjustment ratio r (The TeXbook, ch. 14): 0 tight (r < -0.5),
+// 1 decent, 2 loose (r ≤ 1), 3 very loose. Lines next to each other two classes apart read
+// unevenly (fitness_demerits, TeX's \adjdemerits).
+int fitness_class(double r);
+
 std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items, Pt line_width,
                                                     const KnuthPlassParams& params);
 

@@ -596,7 +596,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   }
   line.width = x;
   line.overfull = x > width + 0.01;
-  line.space_ratio = ratio[kWordTier];
+  line.ratio = ratio[kWordTier];
   return line;
 }
 
@@ -1021,9 +1021,13 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const double max_open = korean ? kKoreanMaxOpenRatio : kMaxOpenRatio;
   std::size_t begin = 0;
   para.lines.reserve(chosen.size());
+  const bool rag = !justify && !style.balance && style.align != Align::Center;
   for (const std::size_t end : chosen) {
-    para.lines.push_back(
+    Line& line = para.lines.emplace_back(
         set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open, style.expansion));
+    // A ragged line is judged by how far short it ends (kRaggedStretchEm at r = 1).
+    if (rag && end != chosen.back() && line.ratio == 0 && line.width < width)
+      line.ratio = (width - line.width) / (kRaggedStretchEm * style.size);
     begin = end + 1;
   }
   return para;

@@ -122,10 +122,12 @@ struct Line {
   bool hyphenated = false;      // ends with an inserted hyphen
   bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
   bool overfull = false;        // nothing fitted: a piece wider than the line
-  // How far the line's word spaces were opened to justify it: 0 their natural width (a
-  // last line, a ragged one), 1 their full stretch (half an em), kTolerance 0.78 em;
-  // negative, shrunk (-1: their least). Layout weighs re-set paragraphs by it.
-  double space_ratio = 0;
+  // The adjustment ratio the line is judged by (The TeXbook's r). Justified: how far its
+  // word spaces were opened, 0 their natural width, 1 their full stretch (half an em),
+  // kTolerance 0.78 em; negative, shrunk (-1: their least). Ragged: how far short of the
+  // measure it ends, in the rag's 2 em. 0 on a paragraph's last line. Layout weighs the
+  // paragraphs it sets again by it (hyphen_budget.hpp).
+  double ratio = 0;
   [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
 };
 
@@ -152,7 +154,7 @@ struct ComposeOptions {
 };
 
 // The loosest a justified line's word spaces open (as a ratio of their stretch, Line::
-// space_ratio) before a line is judged a failure: 0.78 em with Noto's 0.26-em space (TeX's
+// ratio) before a line is judged a failure: 0.78 em with Noto's 0.26-em space (TeX's
 // \tolerance=1000, badness 1000).
 constexpr double kTolerance = 2.154;
 

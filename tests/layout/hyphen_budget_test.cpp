@@ -15,7 +15,7 @@ namespace {
 // A line opened to `ratio` of its spaces' stretch, ending in an inserted hyphen or not.
 text::Line line(double ratio, bool hyphen = false) {
   text::Line l;
-  l.space_ratio = ratio;
+  l.ratio = ratio;
   l.hyphenated = hyphen;
   return l;
 }
@@ -46,8 +46,10 @@ FlowResult one_frame(const Collection& c) {
   return f;
 }
 
+// Lines a little loose (fitness class 2): neither a tight nor a very loose line beside them
+// is two classes away.
 std::vector<text::Line> plain(int n) {
-  return std::vector<text::Line>(static_cast<std::size_t>(n), line(0.3));
+  return std::vector<text::Line>(static_cast<std::size_t>(n), line(0.6));
 }
 
 }  // namespace
@@ -71,21 +73,21 @@ TEST_CASE("hyphen_budget: past the budget, the paragraphs that loosen least are 
   c.body = 10;
   // 20 lines, 4 hyphenated: 2 too many. A re-set costs TeX's badness (100·r³) a hyphen saved.
   auto a = plain(5), b = plain(5), d = plain(5), e = plain(5);
-  a[1] = line(0.2, true);
-  b[1] = line(0.2, true);
-  d[1] = line(0.2, true);
-  d[3] = line(0.2, true);
+  a[1] = line(0.6, true);
+  b[1] = line(0.6, true);
+  d[1] = line(0.6, true);
+  d[3] = line(0.6, true);
   auto a_fewer = plain(5), b_fewer = plain(5), d_fewer = plain(5);
-  a_fewer[0] = line(1.6);  // +409 for one hyphen
-  b_fewer[0] = line(1.2);  // +172 for one: the cheapest
-  d_fewer[0] = line(1.4);  // +285 for two: 143 each, cheaper still
+  a_fewer[0] = line(1.6);  // +388 for one hyphen
+  b_fewer[0] = line(1.2);  // +151 for one: the cheapest
+  d_fewer[0] = line(1.4);  // +253 for two: 127 each, cheaper still
   d_fewer[2] = line(0.5);
   c.blocks.push_back(paragraph(a, a_fewer, asked));
   c.blocks.push_back(paragraph(b, b_fewer, asked));
   c.blocks.push_back(paragraph(d, d_fewer, asked));
   c.blocks.push_back(paragraph(e, plain(5), asked));
   CHECK(ration_hyphens(c, one_frame(c)) == 1);
-  CHECK(c.blocks[2].lines[0].space_ratio == 1.4);  // the two hyphens that cost least went
+  CHECK(c.blocks[2].lines[0].ratio == 1.4);        // the two hyphens that cost least went
   CHECK(c.blocks[0].lines[1].hyphenated);          // the dearer ones stay
   CHECK(c.blocks[1].lines[1].hyphenated);
   // Asked of the three paragraphs with hyphens only: fewer hyphens, the same number of lines.
@@ -139,4 +141,47 @@ TEST_CASE(
   CHECK(ration_hyphens(c, f) == 1);
   REQUIRE(asked.options.size() == 1);
   CHECK(asked.options[0].no_hyphen_lines == std::vector<int>{1, 3});
+}
+
+TEST_CASE(
+    "hyphen_budget: a re-set that puts a tight line beside a very loose one, or trades a hyphen "
+    "for a compound's own, is refused") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  auto a = plain(5), b = plain(5);
+  a[1] = line(0.6, true);
+  b[1] = line(0.6, true);  // 2 of 10: one too many
+  auto contrast = plain(5);
+  contrast[1] = line(-0.8);  // tight, then very loose: 0.18 em beside 0.75 em
+  contrast[2] = line(2.0);
+  auto compound = plain(5);
+  compound[3].ends_at_hyphen = true;  // "5- | aminolevulinic" instead of "amin- | olevulinic"
+  c.blocks.push_back(paragraph(a, contrast, asked));
+  c.blocks.push_back(paragraph(b, compound, asked));
+  CHECK(ration_hyphens(c, one_frame(c)) == 0);
+  CHECK(c.blocks[0].lines[1].hyphenated);
+  CHECK(c.blocks[1].lines[1].hyphenated);
+}
+
+TEST_CASE("hyphen_budget: all or nothing, and the loose lines stay within one in twenty") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  // 20 lines, 4 hyphenated: 2 must go. Each paragraph saves one hyphen for one line past
+  // 0.55 em: one such line (1 in 20) is allowed, two are not, and one saved hyphen alone does
+  // not meet the budget, so nothing changes.
+  std::vector<std::vector<text::Line>> sets(4, plain(5));
+  for (auto& s : sets) s[1] = line(0.6, true);
+  auto fewer = plain(5);
+  fewer[0] = line(1.5);
+  for (auto& s : sets) c.blocks.push_back(paragraph(s, fewer, asked));
+  CHECK(ration_hyphens(c, one_frame(c)) == 0);
+  for (const auto& block : c.blocks) CHECK(block.lines[1].hyphenated);
+  // Without the loose line each re-set is free to take: two are.
+  Asked asked2;
+  Collection even;
+  even.body = 10;
+  for (auto& s : sets) even.blocks.push_back(paragraph(s, plain(5), asked2));
+  CHECK(ration_hyphens(even, one_frame(even)) == 2);
 }

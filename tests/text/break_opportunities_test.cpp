@@ -86,6 +86,9 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // ... but not after a one-letter first part: never "e- | mail" or "X- | ray".
       {"en", kNormal, "by e-mail, an X-ray, re-infused, T-cells", "by ÷e-mail, ÷an ÷X-ray, ÷re-÷infused, ÷T-cells"},
       {"en", kNormal, "a 13C-UBT test", "a ÷13C-÷UBT ÷test"},
+      {"en", kNormal, "β-blockers, 5-aminolevulinic, X‐ray", "β-blockers, ÷5-aminolevulinic, ÷X‐ray"},
+      {"en", kNormal, "vitamin-K-dependent", "vitamin-÷K-÷dependent"},
+      {"zh", kNormal, "用e-mail预约", "用÷e-mail÷预÷约"},
       {"zh", kNormal, "试验（¹³C-UBT）或", "试÷验÷（¹³C-÷UBT）÷或"},
       // A spaced dash stays at the end of the line before: never "— about" at a line start.
       {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},

@@ -1034,7 +1034,7 @@ TEST_CASE("paragraph: a listed name breaks at its points in Chinese text too", "
 // ComposeOptions::fewer_hyphens (layout/hyphen_budget.hpp asks it of the paragraphs it sets
 // again): the seed's first paragraph on the A5 booklet's 37-em measure at 9 pt breaks three
 // words to keep its spaces under 0.58 em ("treat- | ment" with a line at 0.16 em); with fewer
-// hyphens it breaks none, its loosest line at 0.65 em. Line::space_ratio tells how far each
+// hyphens it breaks none, its loosest line at 0.65 em. Line::ratio tells how far each
 // line's spaces opened: a Latin word space is its 0.26 em plus that share of its stretch to
 // half an em.
 TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a word breaks", "[text]") {
@@ -1067,14 +1067,14 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
   for (const Paragraph* p : {&usual, &fewer}) {
     for (std::size_t l = 0; l < p->lines.size(); ++l) {
       const Line& line = p->lines[l];
-      CHECK(line.space_ratio >= -1);
-      CHECK(line.space_ratio <= leafpress::text::kTolerance);
+      CHECK(line.ratio >= -1);
+      CHECK(line.ratio <= leafpress::text::kTolerance);
       if (l + 1 == p->lines.size()) {
-        CHECK(line.space_ratio == 0);  // a last line keeps its spaces
+        CHECK(line.ratio == 0);  // a last line keeps its spaces
         continue;
       }
       CHECK(line.width == Approx(width).margin(kEpsilon));
-      if (p == &fewer) loosest = std::max(loosest, line.space_ratio);
+      if (p == &fewer) loosest = std::max(loosest, line.ratio);
       // Each space between two Latin letters: its own width plus that share of its stretch
       // (to half an em), or less that share of its shrink (2/5 of its width).
       for (std::size_t g = 1; g + 1 < line.glyphs.size(); ++g) {
@@ -1083,7 +1083,7 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
           continue;
         const double natural = line.glyphs[g].advance / style.size;
         const double gap = (line.glyphs[g + 1].x - line.glyphs[g].x) / style.size;
-        const double r = line.space_ratio;
+        const double r = line.ratio;
         CHECK(gap == Approx(natural + (r >= 0 ? r * (0.5 - natural) : r * 0.4 * natural)).margin(0.005));
       }
     }
