@@ -78,8 +78,7 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
     auto again = c.recompose(options);
     if (!again || again->lines.size() != c.lines.size()) continue;
     const Tally after = tally(again->lines);
-    if (after.inserted >= before.inserted || after.any >= before.any || !after.fits ||
-        after.contrasts > before.contrasts)
+    if (after.inserted >= before.inserted || after.any >= before.any || !after.fits || after.contrasts > 0)
       continue;
     const std::size_t saved = before.inserted - after.inserted;
     candidates.push_back(Candidate{b, std::move(again->lines), saved,

@@ -1111,3 +1111,31 @@ TEST_CASE("paragraph: measure keeps a dose with its unit unless asked to part th
   CHECK(sentence.min == Approx(widths("140 mmHg").max));  // its widest piece
   CHECK(sentence.min_parted < 0.7 * sentence.min);        // "mmHg" alone
 }
+
+// A compound whose first part is one character ("T-lymphocyte", "5-aminolevulinic",
+// "β-blocker") breaks neither at its hyphen (break_opportunities.cpp) nor inside the part
+// after it: "T-lym- | phocyte" strands the letter as "T- | lymphocyte" would.
+TEST_CASE("paragraph: the part after a one-character first part is not hyphenated", "[text]") {
+  const std::string compounds =
+      "cytotoxic T-lymphocytes respond to 5-aminolevulinic acid while β-adrenoceptor antagonists wait";
+  const std::string plain =  // the same parts without their first ones
+      "cytotoxic s lymphocytes respond to s aminolevulinic acid while s adrenoceptor antagonists wait";
+  std::size_t plain_hyphens = 0;
+  // From 90 pt, every compound fits a line (a word wider than the line is cut anywhere).
+  for (Pt width = 90; width <= 200; width += 5) {
+    const ParagraphStyle style = body_style("en", 10);
+    const Paragraph p = compose_ok({TextSpan{compounds}}, style, width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      const std::string t = line.text();
+      const std::string last =
+          t.substr(t.find_last_of(' ') == std::string::npos ? 0 : t.find_last_of(' ') + 1);
+      CHECK_FALSE(
+          (line.hyphenated && (last.starts_with("T-") || last.starts_with("5-") || last.starts_with("β-"))));
+      CHECK_FALSE((last == "T-" || last == "5-" || last == "β-"));
+    }
+    for (const Line& line : compose_ok({TextSpan{plain}}, style, width).lines)
+      plain_hyphens += line.hyphenated;
+  }
+  CHECK(plain_hyphens > 0);  // the same words, unjoined, do break at these widths
+}
