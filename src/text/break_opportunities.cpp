@@ -96,6 +96,19 @@ bool may_not_end_line(char32_t cp) {
   return kNoEnd.find(cp) != std::u32string_view::npos;
 }
 
+bool is_wide(char32_t cp) {
+  const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
+  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+}
+
+bool is_one_character_part(char32_t before, char32_t initial) {
+  const auto letter_or_digit = [](char32_t c) {
+    return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
+  };
+  if (!letter_or_digit(initial) || is_wide(initial)) return false;
+  return before == 0 || is_wide(before) || (!letter_or_digit(before) && before != U'-' && before != U'‐');
+}
+
 // A phone number or a grouped number written with spaces ("+1 555 0100", "0571 8800 1234",
 // "020 7946 0958") is one unit to a reader: half of it at a line end is a wrong number. Up to
 // kMaxDigitGroups bytes it never splits; a longer run of numbers (a list of doses) may, at a cost.
@@ -167,7 +180,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
   // Our own prohibitions, applied between neighbouring characters.
   const bool korean = lang.rfind("ko", 0) == 0;
   char32_t prev = 0, prev2 = 0, prev3 = 0;  // the last three characters, latest first
-  CharClass prev_class = CharClass::Space, prev2_class = CharClass::Space, prev3_class = CharClass::Space;
+  CharClass prev_class = CharClass::Space;
   // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
   // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
   // characters since the last digit were digits, unit signs, range marks or . ,
@@ -220,18 +233,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (at >= 2 && breaks[at] && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
         std::isalnum(static_cast<unsigned char>(text[at - 2])))
       breaks[at] = 0;
-    // A compound whose first part is one letter or digit ("e-mail", "X-ray", "β-blocker",
-    // "5-aminolevulinic", after a space or beside Han: "用e-mail") does not break at its hyphen:
-    // "e- | mail" leaves one character alone at the line end, what \lefthyphenmin forbids a
-    // word the patterns break (TeX's plain value: 2). "¹³C-UBT" and "vitamin-K-dependent"
-    // have no such part.
-    const auto is_hyphen = [](char32_t c) { return c == U'-' || c == U'‐'; };
-    const auto starts_word = [&](char32_t c, CharClass k) {
-      return c == 0 || is_cjk(k) || k == CharClass::Hangul ||
-             (!(U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) && !is_hyphen(c));
-    };
-    if (breaks[at] && is_hyphen(prev) && prev2_class == CharClass::Latin && starts_word(prev3, prev3_class))
-      breaks[at] = 0;
+    // A compound whose first part is one character ("e- | mail": is_one_character_part).
+    if (breaks[at] && (prev == U'-' || prev == U'‐') && is_one_character_part(prev3, prev2)) breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
     if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')
@@ -240,8 +243,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))
       in_number = false;
-    prev3 = prev2, prev3_class = prev2_class;
-    prev2 = prev, prev2_class = prev_class;
+    prev3 = prev2;
+    prev2 = prev;
     prev = cp;
     prev_class = cls;
   }

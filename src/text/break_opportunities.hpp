@@ -35,6 +35,17 @@ namespace leafpress::text {
 bool may_not_start_line(char32_t cp, LineBreakStrictness strictness);
 bool may_not_end_line(char32_t cp);
 
+// True when `initial`, the character before a compound's hyphen, is the whole of its first
+// part: a letter or digit of an alphabetic script ("e-mail", "X-ray", "β-blocker",
+// "5-aminolevulinic") after `before` (0 at the text's start) that is no letter, digit or
+// hyphen, or is Han, kana or Hangul ("用e-mail"). "¹³C-UBT" and "vitamin-K-dependent" have
+// no such part. Such a compound breaks neither at that hyphen nor inside the part after it:
+// "e- | mail" and "T-lym- | phocyte" leave one character alone, what \lefthyphenmin forbids
+// a word the patterns break (TeX's plain value: 2).
+bool is_one_character_part(char32_t before, char32_t initial);
+// Han, kana, Hangul and full-width forms (East Asian Width W or F): each a word of its own.
+bool is_wide(char32_t cp);
+
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness);
 

@@ -85,10 +85,10 @@ constexpr std::size_t kUrlMinPiece = 3;
 constexpr std::uint16_t kLatinSentenceWords = 5;
 constexpr std::size_t kLatinWordLetters = 3;
 
-// Han, kana, Hangul and full-width forms: a character that is a word of its own in CJK text.
-bool is_wide(char32_t c) {
-  const auto width = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_EAST_ASIAN_WIDTH);
-  return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
+// The first byte of the UTF-8 character that byte `at` belongs to.
+std::size_t start_of_code_point(std::string_view text, std::size_t at) {
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
 }
 
 bool is_ascii_letter(char c) {
@@ -166,36 +166,23 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     const auto boundary = [&](std::size_t at) {
       if (!letter_at(at)) return true;
       std::size_t pos = at;
-      const auto width =
-          u_getIntPropertyValue(static_cast<UChar32>(next_code_point(text, pos)), UCHAR_EAST_ASIAN_WIDTH);
-      return listed && (width == U_EA_WIDE || width == U_EA_FULLWIDTH);
+      return listed && is_wide(next_code_point(text, pos));
     };
     const bool plain = (i == 0 || boundary(before)) && (j == text.size() || boundary(j)) &&
                        !(i >= 2 && soft_hyphen_at(i - 2)) && !soft_hyphen_at(j);
     // A capitalised word is not hyphenated (TeX's \uchyph=0): a name ("Fri-day", "Pre-vention
     // Programme") is read by its shape, and a patient looks for it as written.
     const bool capitalised = text[i] >= 'A' && text[i] <= 'Z';
-    // Nor is the part after a one-character first part ("T-lymphocyte", "5-aminolevulinic",
-    // "β-blocker"): it may not break at its own hyphen (break_opportunities.cpp), and
-    // "T-lym- | phocyte" strands the letter as "T- | lymphocyte" would.
+    // Nor is the part after a one-character first part ("T-lym- | phocyte": is_one_character_part).
     const std::size_t hyphen = i >= 1 && text[i - 1] == '-'                  ? i - 1
                                : i >= 3 && text.substr(i - 3, 3) == "\u2010" ? i - 3
                                                                              : 0;
     const bool after_initial = hyphen > 0 && [&] {
-      std::size_t c = hyphen - 1;  // the start of the character before the hyphen
-      while (c > 0 && (static_cast<unsigned char>(text[c]) & 0xC0) == 0x80) --c;
-      std::size_t pos = c;
-      const char32_t initial = next_code_point(text, pos);
-      if (!(U_GET_GC_MASK(static_cast<UChar32>(initial)) & (U_GC_L_MASK | U_GC_N_MASK)) || is_wide(initial))
-        return false;
-      if (c == 0) return true;
-      std::size_t b = c - 1;
-      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-      pos = b;
-      const char32_t before_initial = next_code_point(text, pos);
-      return is_wide(before_initial) ||
-             (!(U_GET_GC_MASK(static_cast<UChar32>(before_initial)) & (U_GC_L_MASK | U_GC_N_MASK)) &&
-              before_initial != U'-');
+      const std::size_t initial = start_of_code_point(text, hyphen - 1);
+      std::size_t pos = initial;
+      const char32_t c = next_code_point(text, pos);
+      pos = initial > 0 ? start_of_code_point(text, initial - 1) : 0;
+      return is_one_character_part(initial > 0 ? next_code_point(text, pos) : 0, c);
     }();
     if (plain && (listed || !capitalised) && !after_initial && i < last_word_begin && !excluded(i) &&
         (listed || !cjk_text || in_latin_run(i))) {
