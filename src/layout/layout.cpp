@@ -194,7 +194,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
           fonts,
           document.meta.lang.empty() ? "en" : document.meta.lang,
           {},
-          latin_share(document),
+          text_mix(document),
           text::HyphenExceptions::from(document.meta.hyphenation)};
   if (auto r = load_images(s); !r) return r.error();
 
@@ -212,7 +212,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     tail.blocks.assign(document.blocks.rbegin(),
                        document.blocks.rbegin() + static_cast<std::ptrdiff_t>(document.blocks.size() / 2));
     helper = std::jthread([&s, &tail] {
-      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.latin_share};  // set as the whole article is
+      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.mix};  // set as the whole article is
       const Pt size = s.t.body_size_min;
       try {
         (void)collect_blocks(t, size, column_width(s.t, size, text::is_cjk_language(s.lang)), size * 1000);

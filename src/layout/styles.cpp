@@ -32,11 +32,12 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
     case BodyAlign::Auto:
       break;
   }
-  const bool narrow = column < kJustifyLatinMinEm * size;
-  return narrow && s.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
+  const double words_em = kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
+  const bool narrow = column < std::max(kJustifyLatinMinEm, words_em) * size;
+  return narrow && s.mix.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
 }
 
-double latin_share(const doc::Document& d) {
+TextMix text_mix(const doc::Document& d) {
   text::ScriptWidths sum;
   for (const doc::Block& b : d.blocks) {
     if (b.kind != doc::BlockKind::Paragraph && b.kind != doc::BlockKind::ListItem &&
@@ -45,9 +46,13 @@ double latin_share(const doc::Document& d) {
     const text::ScriptWidths w = text::script_widths(b.plain_text());
     sum.latin += w.latin;
     sum.cjk += w.cjk;
+    sum.latin_words += w.latin_words;
   }
+  TextMix mix;
   const double all = sum.latin + sum.cjk;
-  return all > 0 ? sum.latin / all : 0;
+  if (all > 0) mix.latin_share = sum.latin / all;
+  if (sum.latin_words > 0) mix.latin_word_em = sum.latin / sum.latin_words;
+  return mix;
 }
 
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {
