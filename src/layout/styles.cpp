@@ -37,6 +37,11 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
   return narrow && s.mix.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
 }
 
+bool ragged_for_its_words(const Scene& s, Pt column, Pt size) {
+  return s.t.body_align == BodyAlign::Auto && column >= kJustifyLatinMinEm * size &&
+         body_align(s, column, size) == text::Align::Ragged;
+}
+
 TextMix text_mix(const doc::Document& d) {
   text::ScriptWidths sum;
   for (const doc::Block& b : d.blocks) {

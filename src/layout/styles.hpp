@@ -61,6 +61,10 @@ constexpr double kLatinLedShare = 0.5;
 // How body paragraphs of `column` (the full column, not a list's indented measure, so that
 // every paragraph of an article agrees) at `size` are aligned (styles.body.align).
 text::Align body_align(const Scene& s, Pt column, Pt size);
+// Is body text at `size` in `column` ragged only because its words are long (the column holds
+// kJustifyLatinMinEm but fewer than kJustifyMinWords of them)? Layout then justifies it after
+// all where its ragged lines would need more pages (layout.cpp).
+bool ragged_for_its_words(const Scene& s, Pt column, Pt size);
 
 text::ParagraphStyle body_style(const Scene& s, Pt body);
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body);
