@@ -32,9 +32,24 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
     case BodyAlign::Auto:
       break;
   }
+  return s.mix.latin_share > kLatinLedShare && too_narrow_to_justify(s, column, size) ? text::Align::Ragged
+                                                                                      : text::Align::Justify;
+}
+
+bool too_narrow_to_justify(const Scene& s, Pt column, Pt size) {
   const double words_em = kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
-  const bool narrow = column < std::max(kJustifyLatinMinEm, words_em) * size;
-  return narrow && s.mix.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
+  return column < std::max(kJustifyLatinMinEm, words_em) * size;
+}
+
+text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block) {
+  const text::Align article = body_align(s, column, size);
+  if (s.t.body_align != BodyAlign::Auto || article == text::Align::Ragged) return article;
+  // English sentences: more letters than CJK (digits are no English: a phone number in a
+  // Chinese sentence), and at least a line's worth of words.
+  const text::ScriptWidths w = text::script_widths(block.plain_text());
+  const double letters = w.latin - w.digits;
+  const bool english = letters > kLatinLedShare * (letters + w.cjk) && w.latin_words >= kJustifyMinWords;
+  return english && too_narrow_to_justify(s, column, size) ? text::Align::Ragged : article;
 }
 
 bool ragged_for_its_words(const Scene& s, Pt column, Pt size) {

@@ -61,6 +61,15 @@ constexpr double kLatinLedShare = 0.5;
 // How body paragraphs of `column` (the full column, not a list's indented measure, so that
 // every paragraph of an article agrees) at `size` are aligned (styles.body.align).
 text::Align body_align(const Scene& s, Pt column, Pt size);
+// The same for one paragraph, list item or note: as the article, except that in a CJK-led
+// article a paragraph that is itself Latin-led (English sentences in a Chinese handout) is set
+// ragged where an English article would be: a narrow column opens its few word spaces just as
+// wide, whatever the language of the paragraphs around it. Bilingual leaflets set each
+// language by its own custom, Chinese justified and English ragged, side by side.
+text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block);
+// Is `column` at `size` too narrow for justified Latin text of the article's words (under
+// kJustifyLatinMinEm or kJustifyMinWords of them)?
+bool too_narrow_to_justify(const Scene& s, Pt column, Pt size);
 // Is body text at `size` in `column` ragged only because its words are long (the column holds
 // kJustifyLatinMinEm but fewer than kJustifyMinWords of them)? Layout then justifies it after
 // all where its ragged lines would need more pages (layout.cpp).

@@ -96,6 +96,7 @@ ScriptWidths script_widths(std::string_view text) {
     switch (c) {
       case CharClass::Latin:
         w.latin += 0.5;
+        if (u_isdigit(static_cast<UChar32>(cp))) w.digits += 0.5;
         if (!in_word && !was_joined) ++w.latin_words;
         in_word = true;
         break;

@@ -75,3 +75,29 @@ TEST_CASE("styles: body text is ragged where justified Latin would open its spac
   Scene zh_left{chinese, left, project_fonts(), "zh-Hans", {}, text_mix(chinese)};
   CHECK(body_align(zh_left, 40 * size, size) == text::Align::Ragged);
 }
+
+TEST_CASE("styles: in a Chinese article an English paragraph is ragged where an English article would be",
+          "[layout]") {
+  const Template t = shipped_layout("trifold-a4");
+  const auto article = parsed(
+      "用肥皂和清水洗手至少二十秒钟，尤其是在饭前便后、照顾病人前后、咳嗽或打喷嚏之后。"
+      "如果没有肥皂和清水，可以使用含酒精的免洗洗手液，揉搓双手直到完全干燥。"
+      "指甲缝、指尖和拇指最容易被忽略，请特别注意清洗这些部位。\n\n"
+      "Wash your hands with soap and water for at least twenty seconds, before meals and after "
+      "using the toilet.\n\n"
+      "咨询电话：0791-8836 5120（工作日），夜间急诊请拨打 0791-8836 5000。\n");
+  REQUIRE(article.blocks.size() == 3);
+  Scene zh{article, t, project_fonts(), "zh-Hans", {}, text_mix(article)};
+  REQUIRE(zh.mix.latin_share < 0.5);
+  const Pt size = 10;
+  CHECK(body_align(zh, 22 * size, size, article.blocks[0]) == text::Align::Justify);
+  CHECK(body_align(zh, 22 * size, size, article.blocks[1]) == text::Align::Ragged);
+  // Digits are no English: a phone number in a Chinese sentence leaves it justified.
+  CHECK(body_align(zh, 22 * size, size, article.blocks[2]) == text::Align::Justify);
+  // A column wide enough for English justifies it; so does a layout that says so.
+  CHECK(body_align(zh, 32 * size, size, article.blocks[1]) == text::Align::Justify);
+  Template justify = t;
+  justify.body_align = BodyAlign::Justify;
+  Scene zh_justified{article, justify, project_fonts(), "zh-Hans", {}, text_mix(article)};
+  CHECK(body_align(zh_justified, 22 * size, size, article.blocks[1]) == text::Align::Justify);
+}
