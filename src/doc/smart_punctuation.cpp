@@ -36,34 +36,41 @@ void keep(std::vector<bool>& kept, std::size_t from, std::size_t to) {
 // without a space, as doc/cjk_autolinks.hpp ends addresses), less the punctuation GFM's
 // autolinks leave outside an address: `(see www.x.org).` keeps `).`.
 void keep_addresses(std::string_view s, std::vector<bool>& kept) {
+  const auto lower = [&](std::size_t k) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
+  };
+  std::size_t scheme_end = 0;  // where the last scheme scan stopped: a start before it stops there too
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (i > 0 && ascii_alnum(s[i - 1])) continue;  // an address starts a word
-    std::size_t j = i;
-    while (j < s.size() && (ascii_alnum(s[j]) || s[j] == '+' || s[j] == '.' || s[j] == '-')) ++j;
-    const bool scheme = j > i && std::isalpha(static_cast<unsigned char>(s[i])) && s.substr(j, 3) == "://";
-    const auto lower = [&](std::size_t k) {
-      return static_cast<char>(std::tolower(static_cast<unsigned char>(s[k])));
-    };
+    bool scheme = false;
+    if (i >= scheme_end) {  // each character scanned once: linear in a hostile `a.a.a.a…`
+      scheme_end = i;
+      while (scheme_end < s.size() && (ascii_alnum(s[scheme_end]) || s[scheme_end] == '+' ||
+                                       s[scheme_end] == '.' || s[scheme_end] == '-'))
+        ++scheme_end;
+      scheme = scheme_end > i && std::isalpha(static_cast<unsigned char>(s[i])) &&
+               s.substr(scheme_end, 3) == "://";
+    }
     const bool www =
         i + 4 <= s.size() && lower(i) == 'w' && lower(i + 1) == 'w' && lower(i + 2) == 'w' && s[i + 3] == '.';
     if (!scheme && !www) continue;
     std::size_t end = i;
+    int open = 0, close = 0;  // parentheses in [i, end)
     while (end < s.size() && !blank(s[end]) && s[end] != '<' &&
-           (static_cast<unsigned char>(s[end]) & 0x80) == 0)
+           (static_cast<unsigned char>(s[end]) & 0x80) == 0) {
+      open += s[end] == '(', close += s[end] == ')';
       ++end;
-    for (;;) {  // trailing punctuation is the sentence's; a `)` only when unbalanced
-      const char last = end > i ? s[end - 1] : '\0';
-      int open = 0, close = 0;
-      for (std::size_t k = i; k < end; ++k) open += s[k] == '(', close += s[k] == ')';
-      if (std::string_view("?!.,:*_~'\"").find(last) != std::string_view::npos && last != '\0')
-        --end;
-      else if (last == ')' && close > open)
-        --end;
-      else
+    }
+    for (; end > i; --end) {  // trailing punctuation is the sentence's; a `)` only when unbalanced
+      const char last = s[end - 1];
+      if (last == ')' && close > open)
+        --close;
+      else if (std::string_view("?!.,:*_~'\"").find(last) == std::string_view::npos)
         break;
     }
     keep(kept, i, end);
-    i = end;
+    i = std::max(i, end);
+    scheme_end = std::max(scheme_end, i);
   }
 }
 
