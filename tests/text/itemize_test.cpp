@@ -6,7 +6,9 @@
 
 #include <utility>
 
+#include "tests/support/test_support.hpp"
 #include "text/itemize.hpp"
+#include "text/paragraph.hpp"
 
 using leafpress::text::CharClass;
 using leafpress::text::classify;
@@ -51,4 +53,47 @@ TEST_CASE("itemize: every unified ideograph is Han", "[text]") {
   }
   CHECK(other == 0);
   CHECK(leafpress::text::classify(U'中') == leafpress::text::CharClass::Cjk);
+}
+
+// A dash or an ellipsis takes the script of the words either side, across spaces and across
+// other dashes and ellipses, however many ("……" in Chinese, "wait…… then" in English); a quote
+// takes the script of the word it touches. A line break ends the search.
+TEST_CASE("itemize: dashes, ellipses and quotes take their neighbours' script, in runs of any length",
+          "[text]") {
+  using leafpress::text::ParagraphStyle;
+  struct Row {
+    const char* lang;
+    std::string text;
+    std::string mark;  // every occurrence of it is checked
+    CharClass expected;
+  };
+  std::string run;
+  for (int i = 0; i < 20000; ++i) run += "…";
+  const Row rows[] = {
+      {"zh-Hans", "治疗——预防", "—", CharClass::CjkOther},
+      {"en", "twenty seconds — about as long", "—", CharClass::LatinPunct},
+      {"zh-Hans", "治疗" + run + "预防", "…", CharClass::CjkOther},
+      {"en", "wait" + run + " then", "…", CharClass::LatinPunct},
+      {"en", "治疗 " + run + " 预防", "…", CharClass::CjkOther},    // Han on both sides, across spaces
+      {"zh-Hans", "请服用“warfarin”", "“", CharClass::LatinPunct},  // the quote touches the Latin word
+      {"zh-Hans", "他说“好”", "“", CharClass::CjkOpen},
+      {"en", "治疗\n" + run + " then", "…", CharClass::LatinPunct},  // the line break ends the search
+  };
+  for (const Row& row : rows) {
+    ParagraphStyle style;
+    style.lang = row.lang;
+    auto itemized = leafpress::text::itemize(row.text, {}, style, leafpress::test::installed_fonts());
+    REQUIRE(itemized);
+    INFO(row.lang << " " << row.text.substr(0, 40) << " " << row.mark);
+    int checked = 0;
+    for (std::size_t at = row.text.find(row.mark); at != std::string::npos;
+         at = row.text.find(row.mark, at + 1))
+      if (itemized->classes[at] != row.expected) {
+        CHECK(static_cast<int>(itemized->classes[at]) == static_cast<int>(row.expected));
+        break;
+      } else {
+        ++checked;
+      }
+    CHECK(checked > 0);
+  }
 }
