@@ -115,7 +115,9 @@ bool is_one_character_part(char32_t before, char32_t initial) {
 constexpr std::size_t kMaxDigitGroups = 20;
 
 // The length of the run of digits and single spaces (with a leading + or ( ) around the space
-// before byte `at`.
+// before byte `at`, counted no further than past kMaxDigitGroups: all a caller asks is whether
+// the run is longer (a scan of the whole run from each of its spaces was quadratic in a
+// hostile "1 1 1 …": 30 s and more).
 std::size_t digit_groups_length(std::string_view text, std::size_t at) {
   auto in_run = [&](std::size_t i) {
     const char c = text[i];
@@ -124,8 +126,8 @@ std::size_t digit_groups_length(std::string_view text, std::size_t at) {
             text[i + 1] >= '0' && text[i + 1] <= '9');
   };
   std::size_t begin = at, end = at;
-  while (begin > 0 && in_run(begin - 1)) --begin;
-  while (end < text.size() && in_run(end)) ++end;
+  while (begin > 0 && in_run(begin - 1) && end - begin <= kMaxDigitGroups) --begin;
+  while (end < text.size() && in_run(end) && end - begin <= kMaxDigitGroups) ++end;
   return end - begin;
 }
 
@@ -145,9 +147,9 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
   }
   for (std::size_t k = 1; k < starts.size(); ++k) {
     if (breaks[starts[k]] != kFallbackBreak) continue;
-    std::size_t before = 0, after = 0;
-    for (std::size_t j = k; j-- > 0 && hangul[j];) ++before;
-    for (std::size_t j = k; j < starts.size() && hangul[j]; ++j) ++after;
+    std::size_t before = 0, after = 0;  // counted to 2 at most: a long word is linear, not quadratic
+    for (std::size_t j = k; j-- > 0 && hangul[j] && before < 2;) ++before;
+    for (std::size_t j = k; j < starts.size() && hangul[j] && after < 2; ++j) ++after;
     // Only the sides that are syllables count: a bracket or a middle dot is the other side.
     const bool short_before = hangul[k - 1] && before < 2;
     const bool short_after = hangul[k] && after < 2;
