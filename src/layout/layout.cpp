@@ -256,22 +256,23 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   auto fit = copy_fit(fit_range(tmpl), plans, compose, frames);
   if (!fit) return fit.error();
   if (!fit->fits()) return overflow_error(s, *fit);
-  // An article of long words is set ragged in a column that holds fewer than ten of them
-  // (styles.hpp kJustifyMinWords), but not at the cost of paper: ragged lines take a little
-  // more room than justified ones, and where that carries a booklet or a handout onto more
-  // pages, the text is justified as a column of 30 em is, on the pages it fitted before.
+  // An article of long words is set ragged in a column that holds fewer than ten of them, and
+  // so are the English paragraphs of a CJK-led article (styles.hpp), but not at the cost of
+  // paper: ragged lines take a little more room than justified ones, and where that carries a
+  // booklet or a handout onto more pages, the text is aligned by the measure alone, as before
+  // those rules, on the pages it fitted then.
   std::optional<Scene> by_measure;
   if (const Pt smallest = tmpl.body_size_min;
-      ragged_for_its_words(s, column_width(tmpl, smallest, cjk), smallest) &&
-      fit->plan.sides.size() > plans.front().sides.size()) {
+      fit->plan.sides.size() > plans.front().sides.size() &&
+      aligned_by_words(s, column_width(tmpl, smallest, cjk), smallest)) {
     by_measure.emplace(s);
-    by_measure->mix.latin_word_em = 0;  // the 30-em rule alone
-    auto compose_justified = [&](Pt size) {
+    by_measure->by_measure = true;
+    auto compose_by_measure = [&](Pt size) {
       return collect_blocks(*by_measure, size, column_width(tmpl, size, cjk), max_image_height);
     };
-    auto justified = copy_fit(fit_range(tmpl), plans, compose_justified, frames);
-    if (justified && justified->fits() && justified->plan.sides.size() < fit->plan.sides.size())
-      fit = std::move(justified);
+    auto fewer_pages = copy_fit(fit_range(tmpl), plans, compose_by_measure, frames);
+    if (fewer_pages && fewer_pages->fits() && fewer_pages->plan.sides.size() < fit->plan.sides.size())
+      fit = std::move(fewer_pages);
     else
       by_measure.reset();
   }

@@ -37,13 +37,13 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
 }
 
 bool too_narrow_to_justify(const Scene& s, Pt column, Pt size) {
-  const double words_em = kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
+  const double words_em = s.by_measure ? 0 : kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
   return column < std::max(kJustifyLatinMinEm, words_em) * size;
 }
 
 text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block) {
   const text::Align article = body_align(s, column, size);
-  if (s.t.body_align != BodyAlign::Auto || article == text::Align::Ragged) return article;
+  if (s.t.body_align != BodyAlign::Auto || s.by_measure || article == text::Align::Ragged) return article;
   // English sentences: more letters than CJK (digits are no English: a phone number in a
   // Chinese sentence), and at least a line's worth of words.
   const text::ScriptWidths w = text::script_widths(block.plain_text());
@@ -52,9 +52,16 @@ text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& blo
   return english && too_narrow_to_justify(s, column, size) ? text::Align::Ragged : article;
 }
 
-bool ragged_for_its_words(const Scene& s, Pt column, Pt size) {
-  return s.t.body_align == BodyAlign::Auto && column >= kJustifyLatinMinEm * size &&
-         body_align(s, column, size) == text::Align::Ragged;
+bool aligned_by_words(const Scene& s, Pt column, Pt size) {
+  if (s.t.body_align != BodyAlign::Auto || s.by_measure) return false;
+  const text::Align article = body_align(s, column, size);
+  if (article == text::Align::Ragged) return column >= kJustifyLatinMinEm * size;
+  for (const doc::Block& b : s.doc.blocks)
+    if ((b.kind == doc::BlockKind::Paragraph || b.kind == doc::BlockKind::ListItem ||
+         b.kind == doc::BlockKind::Footnote) &&
+        body_align(s, column, size, b) == text::Align::Ragged)
+      return true;
+  return false;
 }
 
 TextMix text_mix(const doc::Document& d) {

@@ -36,6 +36,10 @@ struct Scene {  // read-only for every step of one lay_out call
   std::map<std::string, std::shared_ptr<const doc::Raster>> images;  // by resolved path
   TextMix mix{};                         // of the body text (text::script_widths), set once by lay_out
   text::HyphenExceptions hyphenation{};  // the article's `hyphenation:` list, for every style made here
+  // Align by the measure alone (kJustifyLatinMinEm), as if every paragraph were of the article's
+  // script and its words of ordinary length: layout's re-fit where the word rules below would
+  // take more pages.
+  bool by_measure = false;
 };
 
 // Justified Latin text needs a long line: about 30 em, 60–65 characters, the measure TeX's
@@ -70,10 +74,11 @@ text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& blo
 // Is `column` at `size` too narrow for justified Latin text of the article's words (under
 // kJustifyLatinMinEm or kJustifyMinWords of them)?
 bool too_narrow_to_justify(const Scene& s, Pt column, Pt size);
-// Is body text at `size` in `column` ragged only because its words are long (the column holds
-// kJustifyLatinMinEm but fewer than kJustifyMinWords of them)? Layout then justifies it after
-// all where its ragged lines would need more pages (layout.cpp).
-bool ragged_for_its_words(const Scene& s, Pt column, Pt size);
+// Do the word rules set some body text at `size` in `column` ragged that the measure alone
+// would justify: the article, for its long words (the column holds kJustifyLatinMinEm but
+// fewer than kJustifyMinWords of them), or English paragraphs of a CJK-led article? Layout
+// then justifies them after all where their ragged lines would need more pages (layout.cpp).
+bool aligned_by_words(const Scene& s, Pt column, Pt size);
 
 text::ParagraphStyle body_style(const Scene& s, Pt body);
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body);

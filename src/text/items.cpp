@@ -33,10 +33,11 @@ std::vector<Cluster> clusters_of(const ItemInput& in) {
 bool is_unit_sign(char32_t cp) {
   return cp == U'%' || cp == U'‰' || cp == U'℃' || cp == U'°' || cp == U'℉' || cp == U'％';
 }
-// A sign written right before a digit belongs to the number ("-2.5", "+1", "±0.5"): the
-// quarter em goes before the sign, as it goes after a unit sign ("T 值在 -2.5 以下").
+// A sign written right before a digit belongs to the number ("−2.5", "+1", "±0.5"): the
+// quarter em goes before the sign, as it goes after a unit sign ("T 值在 −1.0 以上"). Not the
+// hyphen-minus: after Han it is as often a range ("3月-5月", "2-3天"), which takes no space.
 bool is_number_sign(char32_t cp) {
-  return cp == U'-' || cp == U'+' || cp == U'\u2212' || cp == U'±';
+  return cp == U'+' || cp == U'\u2212' || cp == U'±';
 }
 bool is_han_or_kana(CharClass c) {
   return c == CharClass::Cjk;

@@ -115,18 +115,18 @@ TEST_CASE("justify articles: the seed at 9 pt keeps to one hyphenated line in te
   }
 }
 
-// Two sheets of long medical words (tests/articles/long-words, a reviewer's: 7.4 and 8 letters
+// Two sheets of long medical words (tests/articles/alignment, a reviewer's: 7.4 and 8 letters
 // a word against ordinary English's 4.3 to 5.9) in the A5 booklet at 10 pt, a 33-em column.
 // Justified there, the cardiothoracic sheet opened its spaces to 0.66 em (p95) and hyphenated a
 // quarter of its lines: it has only seven words a line to justify with, so it is set ragged. The
 // neuro-oncology sheet set ragged would need an 8-page booklet where justified it fits in 4: it
-// stays justified, on the pages it had.
+// stays justified, on the pages it had; so does a Japanese handout's English (a reviewer's).
 TEST_CASE("justify articles: long words are set ragged in a booklet, but not onto more pages",
           "[e2e][text]") {
   if (!pdfcheck_found()) return;
   TempDir dir;
   const auto pdf = dir.path / "out.pdf";
-  const fs::path articles = kSource / "tests/articles/long-words";
+  const fs::path articles = kSource / "tests/articles/alignment";
   auto build = run_tool(kBinary + " build " + shell_quoted(articles / "en-gb-cardiothoracic.md") +
                         " --layout booklet-a5 -o " + shell_quoted(pdf));
   INFO(build.output);
@@ -149,6 +149,14 @@ TEST_CASE("justify articles: long words are set ragged in a booklet, but not ont
   INFO(report);
   CHECK(figure(report, "word_gap_p95_em") > 0.3);  // justified
   CHECK(figure(report, "word_gap_max_em") <= 0.80);
+
+  // A Japanese handout with an English paragraph after each Japanese one: the English set
+  // ragged took it onto a second side at 13 pt; justified as before, it fits one at 9 pt.
+  build = run_tool(kBinary + " build " + shell_quoted(articles / "ja-en-cataract.md") +
+                   " --layout handout-a4 -o " + shell_quoted(pdf));
+  INFO(build.output);
+  REQUIRE(build.status == 0);
+  CHECK(build.output.find("(1 page,") != std::string::npos);
 }
 
 // Articles written to attack issue 11 after it was first closed, by three reviewers

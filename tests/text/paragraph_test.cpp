@@ -335,9 +335,8 @@ TEST_CASE("paragraph: a quarter em between Han and Latin", "[text]") {
       {"使用insulin治疗", "用", "i"},
       {"使用insulin治疗", "n", "治"},
       // A sign before a digit belongs to the number: the quarter em falls before it.
-      {"T值在-2.5以下", "在", "-"},
       {"T值在−1.0以上", "在", "−"},
-      {"T值在-2.5以下", "5", "以"},
+      {"T值在−2.5以下", "5", "以"},
       {"体温升高+1℃", "高", "+"},
   };
   for (const Pt size : {10.0, 12.0}) {
@@ -352,6 +351,21 @@ TEST_CASE("paragraph: a quarter em between Han and Latin", "[text]") {
       REQUIRE(b != nullptr);
       CHECK(b->x - (a->x + a->advance) == Approx(0.25 * size).margin(kEpsilon));
     }
+  }
+}
+
+TEST_CASE("paragraph: a hyphen between Han and a digit is a range, with no quarter em before it", "[text]") {
+  for (const char* text : {"3月-5月为花粉高发期", "每次2-3片，第1-2周"}) {
+    const Paragraph p = compose_ok({TextSpan{text}}, body_style("zh", 10), 300);
+    INFO(text << describe(p));
+    REQUIRE(p.lines.size() == 1);
+    const PlacedGlyph* dash = find_glyph(p, "-");
+    REQUIRE(dash != nullptr);
+    const PlacedGlyph* before = nullptr;
+    for (const PlacedGlyph& g : p.lines.front().glyphs)
+      if (&g != dash && g.x < dash->x && (!before || g.x > before->x)) before = &g;
+    REQUIRE(before != nullptr);
+    CHECK(dash->x - (before->x + before->advance) == Approx(0).margin(kEpsilon));
   }
 }
 
