@@ -264,11 +264,14 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
   // spaces[j]: how many of legal[1..j] are word breaks (glue), not a hyphen's or a
-  // syllable's penalty: a line between legal[i] and legal[j] holds one word when
-  // spaces[j - 1] == spaces[i].
+  // syllable's penalty, nor the fill that ends the paragraph (counted, it made the last
+  // line look two words: "검사 | 안내", "お薬の | 使い方" left alone): a line between
+  // legal[i] and legal[j] holds one word when spaces[j - 1] == spaces[i].
   std::vector<std::size_t> spaces(n, 0);
-  for (std::size_t j = 1; j < n; ++j)
-    spaces[j] = spaces[j - 1] + (std::holds_alternative<Glue>(items[legal[j]]) ? 1 : 0);
+  for (std::size_t j = 1; j < n; ++j) {
+    const auto* g = std::get_if<Glue>(&items[legal[j]]);
+    spaces[j] = spaces[j - 1] + (g && g->kind != GlueKind::Fill ? 1 : 0);
+  }
   // The best set of exactly `lines` lines and its cost.
   const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
     const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
@@ -377,8 +380,18 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   if (lang.starts_with("ko")) {
     // Korean titles break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
     // fallback between syllables is for justified body text; a word longer than the line
-    // is still split (items.hpp max_box_width).
-    std::replace(breaks.begin(), breaks.end(), kFallbackBreak, kNoBreak);
+    // is still split (items.hpp max_box_width). A gloss in brackets may still part from its
+    // word (KLREQ allows a break before an opening bracket and after a closing one):
+    // without it "수면다원검사(polysomnography)" was one word wider than the line, and was
+    // cut inside the English with a hyphen ("(polysomnogr- | aphy)").
+    for (std::size_t i = 1; i < text.size(); ++i) {
+      if (breaks[i] != kFallbackBreak) continue;
+      std::size_t at = i, before = start_of_code_point(text, i - 1);
+      const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
+      const bool bracket =
+          next == U'(' || next == U'（' || next == U'[' || prev == U')' || prev == U'）' || prev == U']';
+      if (!bracket) breaks[i] = kNoBreak;
+    }
     return;
   }
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
@@ -402,15 +415,42 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"),
   // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
   // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
-  // a title does not break on either side of it.
+  // a title does not break on either side of it. But a Chinese one-character function word is
+  // a word: a structural particle (的 之 地 得) ends its phrase and a conjunction (与 和 及 或)
+  // starts the next, so the break after the one or before the other stays ("…預防跌倒 |
+  // 與補充鈣質的日常指南"; glued on both sides, 跌倒與補充 was one piece and the balance
+  // could only split 預防 | 跌倒).
+  const bool chinese = lang.starts_with("zh");
+  const auto one_of = [&](std::size_t from, std::size_t to, std::string_view set) {
+    return chinese && to - from == 3 && set.find(text.substr(from, 3)) != std::string_view::npos;
+  };
+  constexpr std::string_view kParticles = "的之地得";
+  constexpr std::string_view kConjunctions = "与與和及或";
   for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
     const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
     if (b == 0 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk || classes[b] != CharClass::Cjk)
       continue;
-    const bool single_before = start_of(b) == a;
-    const bool single_after = start_of(c) == b;
+    const bool single_before = start_of(b) == a && !one_of(a, b, kParticles);
+    const bool single_after = start_of(c) == b && !one_of(b, c, kConjunctions);
     if (single_before || single_after) boundary[b] = 0;
   }
+  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle comes before
+  // it ("セルフケアとお | 薬の", "外来のご | あんない"): the prefix belongs to the noun after it
+  // (お薬, ごあんない), so the phrase boundary moves to before the prefix.
+  if (lang.starts_with("ja"))
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t b = bounds[k];
+      if (b < 6 || b >= text.size() || classes[b] != CharClass::Cjk) continue;
+      const std::size_t prefix = start_of(b), particle = start_of(prefix);
+      if (particle < bounds[k - 1]) continue;  // the prefix is its phrase's only character
+      const std::string_view p = text.substr(prefix, b - prefix),
+                             q = text.substr(particle, prefix - particle);
+      if ((p == "お" || p == "ご") &&
+          std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3) {
+        boundary[b] = 0;
+        boundary[prefix] = 1;
+      }
+    }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
