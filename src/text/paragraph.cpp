@@ -243,10 +243,14 @@ constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when n
 constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
 constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
 // A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
+// Between words that no space parts (Chinese, Japanese), a line is one word of the dictionary
+// or one phrase; only a short one reads as left alone ("…お薬の | 使い方"): a longer one is a
+// compound (十四天四联疗法), which may fill a line of its own.
 constexpr double kLoneWordCost = 0.25;
+constexpr double kLoneUnspacedEm = 4;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
-std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
                                         const std::vector<double>& phrase_bonus) {
   auto breaks = first_fit(items, width);
   const std::size_t fewest = breaks.size();
@@ -272,6 +276,10 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
     const auto* g = std::get_if<Glue>(&items[legal[j]]);
     spaces[j] = spaces[j - 1] + (g && g->kind != GlueKind::Fill ? 1 : 0);
   }
+  const auto spaced = [&](std::size_t at) {  // a break at a word space
+    const auto* g = std::get_if<Glue>(&items[at]);
+    return at > 0 && g && g->kind == GlueKind::Word;
+  };
   // The best set of exactly `lines` lines and its cost.
   const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
     const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
@@ -291,7 +299,9 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
-          if (spaces[j - 1] == spaces[i]) c += kLoneWordCost;  // no word break inside: one word
+          if (spaces[j - 1] == spaces[i] &&
+              (w < kLoneUnspacedEm * em || spaced(legal[i]) || spaced(legal[j])))
+            c += kLoneWordCost;  // no word break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
         }
     if (cost[lines][n - 1] == kNone) return {kNone, {}};
@@ -1063,7 +1073,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   const bool korean = style.lang.starts_with("ko");
   if (style.balance)
-    chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
+    chosen = balance_breaks(items.items, width, style.size, phrase_bonus(items, text));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
     std::size_t lone = std::numeric_limits<std::size_t>::max();
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);

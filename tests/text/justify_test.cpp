@@ -695,3 +695,17 @@ TEST_CASE("justify: a balanced Chinese title breaks before a conjunction of one 
     CHECK(line_texts(*p) == std::vector<std::string>{"骨質疏鬆症：預防跌倒", "與補充鈣質的日常指南"});
   }
 }
+
+TEST_CASE("justify: a balanced Chinese title may give a long compound a line of its own", "[text][justify]") {
+  // A line of one dictionary word or phrase counts as a word alone only when it is short
+  // (使い方): "十四天四联疗法" is a compound, and avoiding it split "服药 | 与复查须知".
+  const ParagraphStyle style = heading_style("zh-Hans", 24);
+  for (Pt width = 240; width <= 330; width += 10) {
+    auto p = compose({TextSpan{"幽门螺杆菌根除治疗：十四天四联疗法服药与复查须知"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) ==
+          std::vector<std::string>{"幽门螺杆菌根除治疗：", "十四天四联疗法", "服药与复查须知"});
+  }
+}
