@@ -86,7 +86,7 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
 Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt quote, Collected& c,
                     std::vector<std::string>& warnings, int& next_link) {
   auto st = body_style(s, body);
-  st.align = body_align(s, column, body);
+  st.align = body_align(s, column, body, block);
   Pt indent = quote;
   const Pt right = quote;
   if (block.kind == doc::BlockKind::ListItem) {
@@ -161,7 +161,7 @@ Status collect_qr(const Scene& s, const doc::Block& block, Pt body, Pt column, C
 Status collect_note(const Scene& s, const doc::Block& block, bool first_of_note, bool first_note, Pt body,
                     Pt column, Collected& c, std::vector<std::string>& warnings, int& next_link) {
   auto st = body_style(s, body * kNoteScale);
-  st.align = body_align(s, column, body);
+  st.align = body_align(s, column, body, block);
   const Pt indent = std::min(kListIndentEm * 1.2 * st.size, column / 4);
   if (first_of_note) {
     auto marker_style = st;

@@ -194,7 +194,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
           fonts,
           document.meta.lang.empty() ? "en" : document.meta.lang,
           {},
-          latin_share(document),
+          text_mix(document),
           text::HyphenExceptions::from(document.meta.hyphenation)};
   if (auto r = load_images(s); !r) return r.error();
 
@@ -212,7 +212,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     tail.blocks.assign(document.blocks.rbegin(),
                        document.blocks.rbegin() + static_cast<std::ptrdiff_t>(document.blocks.size() / 2));
     helper = std::jthread([&s, &tail] {
-      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.latin_share};  // set as the whole article is
+      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.mix};  // set as the whole article is
       const Pt size = s.t.body_size_min;
       try {
         (void)collect_blocks(t, size, column_width(s.t, size, text::is_cjk_language(s.lang)), size * 1000);
@@ -256,11 +256,31 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   auto fit = copy_fit(fit_range(tmpl), plans, compose, frames);
   if (!fit) return fit.error();
   if (!fit->fits()) return overflow_error(s, *fit);
-  if (auto w = short_text_warning(s, *fit)) warnings.push_back(std::move(*w));
+  // An article of long words is set ragged in a column that holds fewer than ten of them
+  // (styles.hpp kJustifyMinWords), but not at the cost of paper: ragged lines take a little
+  // more room than justified ones, and where that carries a booklet or a handout onto more
+  // pages, the text is justified as a column of 30 em is, on the pages it fitted before.
+  std::optional<Scene> by_measure;
+  if (const Pt smallest = tmpl.body_size_min;
+      ragged_for_its_words(s, column_width(tmpl, smallest, cjk), smallest) &&
+      fit->plan.sides.size() > plans.front().sides.size()) {
+    by_measure.emplace(s);
+    by_measure->mix.latin_word_em = 0;  // the 30-em rule alone
+    auto compose_justified = [&](Pt size) {
+      return collect_blocks(*by_measure, size, column_width(tmpl, size, cjk), max_image_height);
+    };
+    auto justified = copy_fit(fit_range(tmpl), plans, compose_justified, frames);
+    if (justified && justified->fits() && justified->plan.sides.size() < fit->plan.sides.size())
+      fit = std::move(justified);
+    else
+      by_measure.reset();
+  }
+  const Scene& scene = by_measure ? *by_measure : s;
+  if (auto w = short_text_warning(scene, *fit)) warnings.push_back(std::move(*w));
   // Glyph expansion widens justified lines only: asked for where the body is set ragged, it
   // would change nothing without a word.
   if (tmpl.glyph_expansion > 0 &&
-      body_align(s, fit->collection.column, fit->collection.body) == text::Align::Ragged)
+      body_align(scene, fit->collection.column, fit->collection.body) == text::Align::Ragged)
     warnings.push_back(s.doc.path +
                        ": body.expansion changes nothing here: the body is set ragged right in layout '" +
                        tmpl.name + "' (add --set body.align=justify to justify it)");

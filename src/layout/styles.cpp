@@ -32,11 +32,32 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
     case BodyAlign::Auto:
       break;
   }
-  const bool narrow = column < kJustifyLatinMinEm * size;
-  return narrow && s.latin_share > kLatinLedShare ? text::Align::Ragged : text::Align::Justify;
+  return s.mix.latin_share > kLatinLedShare && too_narrow_to_justify(s, column, size) ? text::Align::Ragged
+                                                                                      : text::Align::Justify;
 }
 
-double latin_share(const doc::Document& d) {
+bool too_narrow_to_justify(const Scene& s, Pt column, Pt size) {
+  const double words_em = kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
+  return column < std::max(kJustifyLatinMinEm, words_em) * size;
+}
+
+text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block) {
+  const text::Align article = body_align(s, column, size);
+  if (s.t.body_align != BodyAlign::Auto || article == text::Align::Ragged) return article;
+  // English sentences: more letters than CJK (digits are no English: a phone number in a
+  // Chinese sentence), and at least a line's worth of words.
+  const text::ScriptWidths w = text::script_widths(block.plain_text());
+  const double letters = w.latin - w.digits;
+  const bool english = letters > kLatinLedShare * (letters + w.cjk) && w.latin_words >= kJustifyMinWords;
+  return english && too_narrow_to_justify(s, column, size) ? text::Align::Ragged : article;
+}
+
+bool ragged_for_its_words(const Scene& s, Pt column, Pt size) {
+  return s.t.body_align == BodyAlign::Auto && column >= kJustifyLatinMinEm * size &&
+         body_align(s, column, size) == text::Align::Ragged;
+}
+
+TextMix text_mix(const doc::Document& d) {
   text::ScriptWidths sum;
   for (const doc::Block& b : d.blocks) {
     if (b.kind != doc::BlockKind::Paragraph && b.kind != doc::BlockKind::ListItem &&
@@ -45,9 +66,13 @@ double latin_share(const doc::Document& d) {
     const text::ScriptWidths w = text::script_widths(b.plain_text());
     sum.latin += w.latin;
     sum.cjk += w.cjk;
+    sum.latin_words += w.latin_words;
   }
+  TextMix mix;
   const double all = sum.latin + sum.cjk;
-  return all > 0 ? sum.latin / all : 0;
+  if (all > 0) mix.latin_share = sum.latin / all;
+  if (sum.latin_words > 0) mix.latin_word_em = sum.latin / sum.latin_words;
+  return mix;
 }
 
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body) {

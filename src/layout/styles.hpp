@@ -20,13 +20,21 @@
 
 namespace leafpress::layout {
 
+// What the body text of an article is made of, from text::script_widths over its paragraphs,
+// list items and notes (not headings, tables or code): enough to choose its alignment.
+struct TextMix {
+  double latin_share = 0;    // the Latin part of its width
+  double latin_word_em = 0;  // the width of its mean Latin word, in em (0: no Latin)
+};
+TextMix text_mix(const doc::Document& d);
+
 struct Scene {  // read-only for every step of one lay_out call
   const doc::Document& doc;
   const Template& t;
   const text::FontSet& fonts;
   std::string lang;
   std::map<std::string, std::shared_ptr<const doc::Raster>> images;  // by resolved path
-  double latin_share = 0;  // of the body text's width (text::script_widths), set once by lay_out
+  TextMix mix{};                         // of the body text (text::script_widths), set once by lay_out
   text::HyphenExceptions hyphenation{};  // the article's `hyphenation:` list, for every style made here
 };
 
@@ -38,6 +46,14 @@ struct Scene {  // read-only for every step of one lay_out call
 // Clear Print; WCAG 2.1 SC 1.4.8: "text is not justified"). CJK text stays justified
 // (CLReq 3.8, JLReq 3.8, KLREQ): it fills the measure on its grid of whole ems.
 constexpr double kJustifyLatinMinEm = 30;
+// What justifies a line is its word spaces, and 30 em holds ten words of ordinary English
+// (the seed's mean word is 5.9 letters, 3.2 em with its space; the test articles' 4.3 to
+// 5.6). An article of longer words (a nephrology sheet averaging 8 letters: 7 words in
+// 30 em) has fewer spaces a line to open and more words that only a hyphen can part, so it
+// is justified only in a column that holds ten of its words. A word's space is reckoned at
+// a quarter em (Noto Serif's 0.26).
+constexpr double kJustifyMinWords = 10;
+constexpr double kWordSpaceEm = 0.25;
 // The text is Latin-led when more than this share of its width is Latin (the seed: English
 // sentences with Chinese terms); CJK sentences with English terms stay justified.
 constexpr double kLatinLedShare = 0.5;
@@ -45,8 +61,19 @@ constexpr double kLatinLedShare = 0.5;
 // How body paragraphs of `column` (the full column, not a list's indented measure, so that
 // every paragraph of an article agrees) at `size` are aligned (styles.body.align).
 text::Align body_align(const Scene& s, Pt column, Pt size);
-// latin_share for Scene: the Latin part of the width of the article's paragraphs, lists and notes.
-double latin_share(const doc::Document& d);
+// The same for one paragraph, list item or note: as the article, except that in a CJK-led
+// article a paragraph that is itself Latin-led (English sentences in a Chinese handout) is set
+// ragged where an English article would be: a narrow column opens its few word spaces just as
+// wide, whatever the language of the paragraphs around it. Bilingual leaflets set each
+// language by its own custom, Chinese justified and English ragged, side by side.
+text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block);
+// Is `column` at `size` too narrow for justified Latin text of the article's words (under
+// kJustifyLatinMinEm or kJustifyMinWords of them)?
+bool too_narrow_to_justify(const Scene& s, Pt column, Pt size);
+// Is body text at `size` in `column` ragged only because its words are long (the column holds
+// kJustifyLatinMinEm but fewer than kJustifyMinWords of them)? Layout then justifies it after
+// all where its ragged lines would need more pages (layout.cpp).
+bool ragged_for_its_words(const Scene& s, Pt column, Pt size);
 
 text::ParagraphStyle body_style(const Scene& s, Pt body);
 text::ParagraphStyle heading_style(const Scene& s, int level, Pt body);

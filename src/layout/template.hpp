@@ -53,8 +53,8 @@ struct Origin {
 
 // How body paragraphs meet the right edge of the column (styles.body.align).
 // Auto: justified, except a Latin-led article in a column narrower than kJustifyLatinMinEm
-// (layout/styles.hpp), which is set ragged right: there justified English can only open
-// its word spaces or hyphenate half its lines.
+// or than kJustifyMinWords of its words (layout/styles.hpp), which is set ragged right:
+// there justified English can only open its word spaces or hyphenate half its lines.
 enum class BodyAlign { Auto, Justify, Left };
 
 // ±2 %, microtype's default font expansion: wider than that, letters look distorted.

@@ -82,10 +82,23 @@ CharClass classify(char32_t cp) {
 
 ScriptWidths script_widths(std::string_view text) {
   ScriptWidths w;
+  bool in_word = false;  // the last code point was a Latin letter or digit
+  bool joined = false;   // ... or an apostrophe or point right after one
   for (std::size_t at = 0; at < text.size();) {
-    switch (classify(next_code_point(text, at))) {
+    const char32_t cp = next_code_point(text, at);
+    const CharClass c = classify(cp);
+    const bool was_joined = joined;
+    joined = false;
+    if (c != CharClass::Latin) {
+      joined = in_word && (cp == U'\'' || cp == U'’' || cp == U'.');
+      in_word = false;
+    }
+    switch (c) {
       case CharClass::Latin:
         w.latin += 0.5;
+        if (u_isdigit(static_cast<UChar32>(cp))) w.digits += 0.5;
+        if (!in_word && !was_joined) ++w.latin_words;
+        in_word = true;
         break;
       case CharClass::Cjk:
       case CharClass::Hangul:

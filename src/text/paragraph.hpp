@@ -52,8 +52,15 @@ struct FontFamilies {
 // or digit at half an em (a serif lowercase averages about that) and a Han, kana or Hangul
 // character or full-width mark at one. Layout adds these over an article to tell a Latin-led
 // text with CJK terms from a CJK text with Latin ones (styles.body.align: auto).
+// `latin_words` counts the Latin words: runs of letters and digits that an apostrophe or a
+// point inside them ("don't", "3.5", "e.g") does not end, but a hyphen or a slash does, as
+// a line may break there; latin / latin_words is the mean word's width, which tells how
+// many word spaces a line of some measure has to justify with.
+// `digits` is the part of `latin` that is digits (a phone number in a Chinese sentence).
 struct ScriptWidths {
   double latin = 0, cjk = 0;
+  double digits = 0;
+  int latin_words = 0;
 };
 ScriptWidths script_widths(std::string_view text);
 
