@@ -244,10 +244,10 @@ constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
 constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
 // A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
 // Between words that no space parts (Chinese, Japanese), a line is one word of the dictionary
-// or one phrase; only a short one reads as left alone ("…お薬の | 使い方"): a longer one is a
-// compound (十四天四联疗法), which may fill a line of its own.
+// or one phrase; only a short one, of four characters or fewer, reads as left alone ("…お薬の
+// | 使い方"): a longer one is a compound (十四天四联疗法), which may fill a line of its own.
 constexpr double kLoneWordCost = 0.25;
-constexpr double kLoneUnspacedEm = 4;
+constexpr double kLoneUnspacedEm = 4.5;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
