@@ -436,10 +436,15 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   };
   constexpr std::string_view kParticles = "的之地得";
   constexpr std::string_view kConjunctions = "与與和及或";
+  // Han on both sides, not kana: "花粉 | 症 | シーズンを" keeps 症 with 花粉, not with the kana
+  // phrase after it (glued to both, 花粉症シーズンを was one piece, wider than a narrow line).
+  const auto ideographic = [&](std::size_t at) {
+    return classes[at] == CharClass::Cjk &&
+           u_hasBinaryProperty(static_cast<UChar32>(next_code_point(text, at)), UCHAR_IDEOGRAPHIC);
+  };
   for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
     const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
-    if (b == 0 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk || classes[b] != CharClass::Cjk)
-      continue;
+    if (b == 0 || b >= text.size() || !ideographic(start_of(b)) || !ideographic(b)) continue;
     const bool single_before = start_of(b) == a && !one_of(a, b, kParticles);
     const bool single_after = start_of(c) == b && !one_of(b, c, kConjunctions);
     if (single_before || single_after) boundary[b] = 0;

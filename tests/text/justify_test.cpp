@@ -709,3 +709,20 @@ TEST_CASE("justify: a balanced Chinese title may give a long compound a line of 
           std::vector<std::string>{"幽门螺杆菌根除治疗：", "十四天四联疗法", "服药与复查须知"});
   }
 }
+
+TEST_CASE(
+    "justify: a balanced Japanese title keeps a one-kanji segment with the kanji beside it, not with kana",
+    "[text][justify]") {
+  // ICU's phrases "花粉 | 症 | シーズンを": 症 was glued to both sides, and 花粉症シーズンを
+  // (7.9 em) ran past a narrower line. From 145 pt, the widest phrase (セルフケアと) fits.
+  const ParagraphStyle style = heading_style("ja", 24);
+  for (Pt width = 145; width <= 185; width += 5) {
+    auto p = compose({TextSpan{"花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "花粉症");
+    for (const Line& line : p->lines) CHECK(line.width <= width + kEpsilon);
+  }
+}
