@@ -250,8 +250,8 @@ constexpr double kLoneWordCost = 0.25;
 constexpr double kLoneUnspacedEm = 4.5;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
-std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
-                                        const std::vector<double>& phrase_bonus) {
+std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt em,
+                                      const std::vector<double>& phrase_bonus) {
   auto breaks = first_fit(items, width);
   const std::size_t fewest = breaks.size();
   if (fewest < 2) return breaks;
@@ -314,6 +314,36 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
   auto [more_cost, more] = best_of(fewest + 1);
   if (more_cost + kExtraLineCost < cost) cost = more_cost, best = std::move(more);
   return cost == kNone ? breaks : best;
+}
+
+// Balanced lines with every Chinese or Japanese word whole (kInWordBreak), unless a word is
+// wider than the line: then, as a Latin word is split, such words may break, each break at
+// twice the cost of a compound's (kCompoundBreakCost: dearer than a line more; a quarter of
+// that at a boundary of ICU's words the title glued, kGluedBreak), rather than run past the column
+// ("インフルエンザワクチン" at 24 pt in a 200 pt column).
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
+                                        std::vector<double> phrase_bonus) {
+  // The cost of a break inside a word, or at a boundary of ICU's that the title glued; 0: neither.
+  const auto in_word = [&](std::size_t i) {
+    const auto* p = std::get_if<Penalty>(&items[i]);
+    return !p                               ? 0.0
+           : p->cost == kInWordBreakPenalty ? 2 * kCompoundBreakCost
+           : p->cost == kGluedBreakPenalty  ? kCompoundBreakCost / 2
+                                            : 0.0;
+  };
+  std::vector<Item> whole(items.begin(), items.end());
+  bool any = false;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (in_word(i) > 0) std::get<Penalty>(whole[i]).cost = kInfinitePenalty, any = true;
+  if (!any) return balance_pass(items, width, em, phrase_bonus);
+  auto breaks = balance_pass(whole, width, em, phrase_bonus);
+  const LineWidths line_width(whole);
+  bool fits = true;
+  for (std::size_t k = 0; k < breaks.size() && fits; ++k)
+    fits = line_width(k == 0 ? 0 : breaks[k - 1], breaks[k]) <= width + 0.01;
+  if (fits) return breaks;
+  for (std::size_t i = 0; i < items.size(); ++i) phrase_bonus[i] -= in_word(i);
+  return balance_pass(items, width, em, phrase_bonus);
 }
 
 // Centred lines, and the last resort of the others: first fit, then no character or
@@ -384,7 +414,8 @@ BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
 // BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
 // (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
 // whole ("睡眠の | 質を | 高める | ための | 生活習慣"). A line break between two Han/Kana
-// characters inside one word or phrase is dropped.
+// characters inside one word or phrase becomes kInWordBreak, which balance_breaks takes only
+// for a word wider than the line.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
                           const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
   if (lang.starts_with("ko")) {
@@ -417,6 +448,17 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     boundary[static_cast<std::size_t>(b)] = 1;
     bounds.push_back(static_cast<std::size_t>(b));
   }
+  // Where a word that fits no line parts first (kGluedBreak): ICU's boundaries before the title
+  // glues any, and for Japanese its words inside a phrase ("インフルエンザ | ワクチン").
+  std::vector<std::uint8_t> icu_boundary = boundary;
+  if (lang.starts_with("ja")) {
+    const BreakIterator words(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+    if (U_SUCCESS(err)) ubrk_setUText(words.get(), ut.get(), &err);
+    if (U_SUCCESS(err))
+      for (int32_t b = ubrk_first(words.get()); b != UBRK_DONE; b = ubrk_next(words.get()))
+        icu_boundary[static_cast<std::size_t>(b)] = 1;
+    err = U_ZERO_ERROR;
+  }
   const auto start_of = [&](std::size_t at) {  // the first byte of the character before `at`
     std::size_t prev = at - 1;
     while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
@@ -445,8 +487,11 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
     const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
     if (b == 0 || b >= text.size() || !ideographic(start_of(b)) || !ideographic(b)) continue;
-    const bool single_before = start_of(b) == a && !one_of(a, b, kParticles);
-    const bool single_after = start_of(c) == b && !one_of(b, c, kConjunctions);
+    // the break after a particle, or before a conjunction, stays whatever is on its other side
+    if ((start_of(b) == a && one_of(a, b, kParticles)) || (start_of(c) == b && one_of(b, c, kConjunctions)))
+      continue;
+    const bool single_before = start_of(b) == a;
+    const bool single_after = start_of(c) == b;
     if (single_before || single_after) boundary[b] = 0;
   }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle comes before
@@ -469,7 +514,8 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
-    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
+    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk)
+      breaks[i] = breaks[i] != kBreak ? kNoBreak : icu_boundary[i] ? kGluedBreak : kInWordBreak;
   }
 }
 

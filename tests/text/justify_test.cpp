@@ -726,3 +726,43 @@ TEST_CASE(
     for (const Line& line : p->lines) CHECK(line.width <= width + kEpsilon);
   }
 }
+
+TEST_CASE("justify: a balanced CJK title parts a word wider than the line rather than run past it",
+          "[text][justify]") {
+  // Kept whole, "インフルエンザワクチン" (11 em) ran 63 pt past a 200 pt column, and
+  // "宝宝满十二个月以后的辅食安排" (14 em) 186 pt past a 150 pt one; the word parts first
+  // where ICU's words meet (インフルエンザ | ワクチン), and only when it fits no line.
+  struct Title {
+    const char* lang;
+    const char* text;
+    Pt from;
+  };
+  for (const Title& t : {Title{"ja", "インフルエンザワクチン接種のご案内", 150},
+                         Title{"zh-Hans", "宝宝满十二个月以后的辅食安排与睡眠习惯", 150}}) {
+    const ParagraphStyle style = heading_style(t.lang, 24);
+    for (Pt width = t.from; width <= 330; width += 10) {
+      auto p = compose({TextSpan{t.text}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      for (const Line& line : p->lines) {
+        CHECK(line.width <= width + kEpsilon);
+        CHECK_FALSE(line.overfull);
+      }
+    }
+  }
+  const ParagraphStyle style = heading_style("ja", 24);
+  for (Pt width = 170; width <= 230; width += 10) {  // インフルエンザ fits, the whole word does not
+    auto p = compose({TextSpan{"インフルエンザワクチン接種のご案内"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "インフルエンザ");
+  }
+  for (Pt width = 270; width <= 330; width += 10) {  // the word fits: it is whole
+    auto p = compose({TextSpan{"インフルエンザワクチン接種のご案内"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "インフルエンザワクチン");
+  }
+}
