@@ -1,7 +1,10 @@
 #include "batch/merge_rules.hpp"
 
 #include <cctype>
+#include <string_view>
 #include <utility>
+
+#include "doc/smart_punctuation.hpp"
 
 namespace leafpress::batch {
 namespace {
@@ -47,7 +50,13 @@ std::vector<std::string> override_warnings(const doc::Document& document, const 
   for (const auto& [key, written] : fields) {
     if (written->empty() || written->find("{{") != std::string::npos) continue;
     const auto it = values.find(key);
-    if (it == values.end() || it->second.empty() || it->second == *written) continue;
+    // The article's name, address and hours were read with smart punctuation (St Aldhelm’s):
+    // the row's value says the same when it does once converted.
+    const bool printed = key == std::string_view("clinic.name") ||
+                         key == std::string_view("clinic.address") || key == std::string_view("clinic.hours");
+    if (it == values.end() || it->second.empty() || it->second == *written ||
+        (printed && doc::smarten(it->second) == *written))
+      continue;
     const int line = line_of();
     out.push_back(document.path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + key + " '" +
                   *written + "' in the article is replaced by '" + it->second + "' from " + row +

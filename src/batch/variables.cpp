@@ -6,6 +6,7 @@
 
 #include "core/hyphenated_word.hpp"
 #include "doc/image.hpp"
+#include "doc/smart_punctuation.hpp"
 
 namespace leafpress::batch {
 namespace {
@@ -70,6 +71,11 @@ std::string doc::Clinic::*clinic_field(std::string_view key) {
   return nullptr;
 }
 
+// The clinic's name, address and hours print as text; phone, url, e-mail and logo stay as typed.
+bool printed_clinic_field(std::string doc::Clinic::*member) {
+  return member == &doc::Clinic::name || member == &doc::Clinic::address || member == &doc::Clinic::hours;
+}
+
 }  // namespace
 
 std::set<std::string> placeholders(std::string_view text) {
@@ -113,12 +119,24 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     e.message += " in " + where + " (values from " + row + ")";
     return e;
   };
-  const auto fill_in = [&](std::string& s, int line, const std::string& where) -> Status {
+  const auto fill_from = [&](const Variables& from, std::string& s, int line,
+                             const std::string& where) -> Status {
     if (s.find("{{") == std::string::npos) return Ok{};
-    auto filled = fill(s, values);
+    auto filled = fill(s, from);
     if (!filled) return located(filled.error(), line, where);
     s = std::move(filled).value();
     return Ok{};
+  };
+  const auto fill_in = [&](std::string& s, int line, const std::string& where) {
+    return fill_from(values, s, line, where);
+  };
+  // The body's text was given its quotes and dashes by the parser; a value set in it gets
+  // them too (doc/smart_punctuation.hpp), code excepted, so that `{{clinic.name}}` reads the
+  // same in a paragraph as on the back panel.
+  Variables smart = values;
+  for (auto& [name, value] : smart) value = doc::smarten(value);
+  const auto fill_span = [&](doc::Span& span, int line, const std::string& where) {
+    return fill_from(span.code ? values : smart, span.text, line, where);
   };
   // cmark percent-encodes the braces of a link or image target; look for them decoded.
   const auto fill_target = [&](std::string& s, int line, const std::string& where) -> Status {
@@ -130,9 +148,20 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     return Ok{};
   };
 
+  // Text the leaflet prints gets the body's quotes and dashes once filled, the value in its
+  // context (doc/smart_punctuation.hpp; the parser left these fields as typed).
+  const auto fill_printed = [&](std::string& s, int line, const std::string& where) -> Status {
+    if (s.find("{{") == std::string::npos) return Ok{};
+    if (auto r = fill_in(s, line, where); !r) return r;
+    s = doc::smarten(s);
+    return Ok{};
+  };
+
   auto& meta = document.meta;
   const int fm = 1;  // front matter starts the file
-  for (auto* field : {&meta.title, &meta.subtitle, &meta.lang, &meta.author, &meta.date, &meta.layout})
+  for (auto* field : {&meta.title, &meta.subtitle, &meta.author})
+    if (auto r = fill_printed(*field, fm, "the front matter"); !r) return r;
+  for (auto* field : {&meta.lang, &meta.date, &meta.layout})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
   // A date from the row is checked as one written in the file is (doc/document.hpp date_epoch).
   if (!meta.date.empty() && !doc::date_epoch(meta.date))
@@ -159,8 +188,9 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     }
     meta.hyphenation = std::move(words);
   }
-  for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.phone, &meta.clinic.url,
-                      &meta.clinic.hours, &meta.clinic.email})
+  for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.hours})
+    if (auto r = fill_printed(*field, fm, "the front matter"); !r) return r;
+  for (auto* field : {&meta.clinic.phone, &meta.clinic.url, &meta.clinic.email})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
   // Pictures named through a placeholder (`logo: "{{clinic.logo}}"`) are resolved once filled:
   // inside the article's folder like any picture, except a row's own clinic.logo, which the
@@ -177,13 +207,13 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     if (auto r = fill_in(value, fm, "the front matter"); !r) return r;
   for (auto& block : document.blocks) {
     for (auto& span : block.spans) {
-      if (auto r = fill_in(span.text, block.line, "the text"); !r) return r;
+      if (auto r = fill_span(span, block.line, "the text"); !r) return r;
       if (auto r = fill_target(span.link, block.line, "a link"); !r) return r;
     }
     for (auto& row : block.table.rows)
       for (auto& cell : row)
         for (auto& span : cell.spans) {
-          if (auto r = fill_in(span.text, block.line, "a table"); !r) return r;
+          if (auto r = fill_span(span, block.line, "a table"); !r) return r;
           if (auto r = fill_target(span.link, block.line, "a link"); !r) return r;
         }
     if (auto r = fill_target(block.qr, block.line, "a QR code"); !r) return r;
@@ -201,7 +231,8 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   }
   // A data row's clinic.* values fill the slot even where the article does not name them.
   for (const auto& [key, value] : values)
-    if (auto member = clinic_field(key); member && !value.empty()) meta.clinic.*member = value;
+    if (auto member = clinic_field(key); member && !value.empty())
+      meta.clinic.*member = printed_clinic_field(member) ? doc::smarten(value) : value;
   return Ok{};
 }
 

@@ -5,6 +5,10 @@
 //         parsing, in the span text (table cells too), link targets, image paths,
 //         `qr:` addresses and front-matter strings, so a value is always plain text:
 //         a clinic called "*Sunrise*: East" can neither start emphasis nor break the YAML.
+//         Where it prints as text (span text outside code, title, subtitle, author, the
+//         clinic's name, address and hours) it gets the body's quotes and dashes
+//         (doc/smart_punctuation.hpp: `O'Brien` prints `O’Brien`); in the front matter the
+//         whole filled field is converted, the value in its context.
 //         A picture path with a placeholder (`![x]({{photo}})`) is resolved once filled,
 //         inside the article's folder like any picture (doc/image.hpp).
 // Syntax: `{{name}}` or `{{ name }}`; a name is letters, digits, `_`, `-` and `.`.

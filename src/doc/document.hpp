@@ -11,6 +11,9 @@
 //         inside a span. Straight quotes, `--`, `---` and `...` become “” ‘’ – — …;
 //         quotes typed as 「」『』“” stay as written. Emphasis follows the CommonMark
 //         CJK-friendly amendments (doc/cjk_emphasis.hpp): `**可以吃：**白米粥` is bold.
+//         The front matter the leaflet prints (title, subtitle, author, the clinic's name,
+//         address and hours) gets the same quotes and dashes (doc/smart_punctuation.hpp);
+//         a value holding a {{placeholder}} once a data merge fills it (batch/variables.hpp).
 // Lines:  every block carries the 1-based line in the file where it starts
 //         (front matter included), so errors and warnings can point at it.
 // Tables: one Table block (Block::table): alignment from the `:---:` row, the header

@@ -13,6 +13,11 @@
 // Pictures (`cover_image:`, `clinic: {logo: ...}`) are resolved inside the
 // article's folder here (doc/image.hpp), so FrontMatter holds the real file and
 // a bad path is reported at the front-matter line that names it.
+//
+// Text the leaflet prints (title, subtitle, author, the clinic's name, address and hours)
+// gets the body's smart punctuation (doc/smart_punctuation.hpp), so `child's` on the cover
+// reads `child’s` as in the body; phone, url, e-mail, date, keywords and paths stay as typed.
+// A value holding a {{placeholder}} is converted when a data merge fills it (batch/variables.hpp).
 #include <yaml-cpp/depthguard.h>  // YAML::DeepRecursion
 #include <yaml-cpp/yaml.h>
 
@@ -27,6 +32,7 @@
 #include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
+#include "doc/smart_punctuation.hpp"
 
 namespace leafpress::doc {
 namespace {
@@ -392,6 +398,11 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
       first.more.assign(errors.begin() + 1, errors.end());
       return first;
     }
+    // A value with a {{placeholder}} is converted once filled, the row's value in its context
+    // (`{{clinic.name}}'s`: an apostrophe after a name, not an opening quote after a brace).
+    for (std::string* printed : {&meta.title, &meta.subtitle, &meta.author, &meta.clinic.name,
+                                 &meta.clinic.address, &meta.clinic.hours})
+      if (printed->find("{{") == std::string::npos) *printed = smarten(*printed);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
     return reader.error(e.mark, "the front matter nests brackets or lists hundreds of levels deep",
                         "write each key on one line, e.g. `keywords: [hands, soap]`");

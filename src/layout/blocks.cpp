@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "doc/smart_punctuation.hpp"
+
 namespace leafpress::layout {
 namespace {
 
@@ -214,7 +216,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
     Status st = Ok{};
     switch (block.kind) {
       case doc::BlockKind::Heading:
-        if (block.level == 1 && !title_skipped && block.plain_text() == s.doc.meta.title) {
+        if (block.level == 1 && !title_skipped && doc::repeats_title(block.plain_text(), s.doc.meta.title)) {
           title_skipped = true;  // shown on the cover
           continue;
         }

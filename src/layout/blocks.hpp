@@ -4,8 +4,8 @@
 // width), what panel_flow needs to place them (an Element: line heights,
 // spacing, keep rules) and what place_blocks needs to draw them (indent, size,
 // colour, list marker, picture, quote depth). Headings, captions, spacing and
-// leading scale with `body`. The first `#` heading equal to the title is left
-// to the cover.
+// leading scale with `body`. The first `#` heading that says the title (doc::repeats_title:
+// whatever quotes and dashes either was typed with) is left to the cover.
 //   - lists: each level indents by kListIndentEm; the marker hangs left of the text;
 //   - quotes: indented on both sides, set on a tinted box by place_blocks;
 //   - pictures: scaled to the column (never taller than `max_image_height`),

@@ -209,7 +209,8 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
-    // (level 1 first), then after a paragraph's space; never inside a kept group or after a heading.
+    // (level 1 first), then after a paragraph's space; never inside a kept group, after a
+    // heading or between a list and the paragraph that leads in to it.
     struct Gap {
       std::size_t element;
       int rank;
@@ -222,7 +223,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
       if (here.empty() || before.empty() || here.front().frame != f || before.back().frame != f) continue;
       const Element& e = elements[ei];
       const Element& prev = elements[ei - 1];
-      if (prev.keep_with_next) continue;
+      if (prev.keep_with_next || prev.leads_in) continue;
       if (e.group >= 0 && e.group == prev.group) continue;
       if (e.heading_level > 0)
         gaps.push_back(Gap{ei, e.heading_level});

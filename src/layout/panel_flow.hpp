@@ -60,6 +60,9 @@ struct Element {
   int group = -1;                // consecutive elements with one group (>= 0) keep together
   int heading_level = 0;         // a heading's level: feather() opens gaps above sections first
   std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
+  // A paragraph that introduces the list after it ("…straight away if you notice:"): feather()
+  // opens no gap between them, which would cut the list from what it completes.
+  bool leads_in = false;
 };
 
 struct Placement {
@@ -84,7 +87,8 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
 
 // Spreads the room left at the foot of every full frame (all but the last one
 // holding text) over its gaps, in whole grid pitches, at most `max_lines` per
-// gap: above headings first (higher levels first), then between paragraphs.
+// gap: above headings first (higher levels first), then between paragraphs, never after a
+// paragraph that leads in to a list.
 // A frame whose text ended early because of a keep rule then ends on its last
 // grid line like its neighbours. Frames without a grid, and frames on `keep_page` (a page
 // whose columns were balanced), are left alone.

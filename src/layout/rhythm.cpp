@@ -46,6 +46,7 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         const bool list_goes_on =
             b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
         e.space_after = list_goes_on ? 0 : r.paragraph_lines * line;
+        e.leads_in = !b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
         break;
       }
       case Role::Heading: {

@@ -33,6 +33,11 @@ std::vector<Cluster> clusters_of(const ItemInput& in) {
 bool is_unit_sign(char32_t cp) {
   return cp == U'%' || cp == U'‰' || cp == U'℃' || cp == U'°' || cp == U'℉' || cp == U'％';
 }
+// A sign written right before a digit belongs to the number ("-2.5", "+1", "±0.5"): the
+// quarter em goes before the sign, as it goes after a unit sign ("T 值在 -2.5 以下").
+bool is_number_sign(char32_t cp) {
+  return cp == U'-' || cp == U'+' || cp == U'\u2212' || cp == U'±';
+}
 bool is_han_or_kana(CharClass c) {
   return c == CharClass::Cjk;
 }
@@ -153,7 +158,7 @@ class Builder {
     char32_t cp = 0;
     bool open = false, close = false;  // a compressible full-width mark
     bool full_mark = false;            // another full-width mark (：；！？): keeps its em
-    bool latin = false;                // a Latin letter or digit, or a unit sign after one
+    bool latin = false;                // a Latin letter or digit, a unit sign after one, a sign before one
     const Face* face = nullptr;
   };
 
@@ -168,7 +173,9 @@ class Builder {
     s.open = full_width && cls == CharClass::CjkOpen;
     s.close = full_width && cls == CharClass::CjkClose && !centered;
     s.full_mark = full_width && (cls == CharClass::CjkOther || (cls == CharClass::CjkClose && centered));
-    s.latin = cls == CharClass::Latin || is_unit_sign(cp);
+    s.latin =
+        cls == CharClass::Latin || is_unit_sign(cp) ||
+        (is_number_sign(cp) && c.end < in_.text.size() && in_.text[c.end] >= '0' && in_.text[c.end] <= '9');
     return s;
   }
 

@@ -37,3 +37,13 @@ TEST_CASE("merge_rules: a row that replaces the article's own clinic value is a 
                   "from clinics.csv:3") == 0);
   CHECK(override_warnings(d, {{"clinic.name", "Riverside Clinic"}}, "r").empty());
 }
+
+TEST_CASE("merge_rules: a row's clinic name typed with a straight apostrophe is the article's, no warning",
+          "[batch][daily]") {
+  auto d = leafpress::doc::parse_document("---\nclinic:\n  name: St Aldhelm's\n---\n\nText.\n", "a.md");
+  REQUIRE(d);
+  REQUIRE(d->meta.clinic.name == "St Aldhelm’s");
+  CHECK(override_warnings(*d, {{"clinic.name", "St Aldhelm's"}}, "r").empty());
+  CHECK(override_warnings(*d, {{"clinic.name", "St Aldhelm’s"}}, "r").empty());
+  CHECK(override_warnings(*d, {{"clinic.name", "St Aldhelm"}}, "r").size() == 1);
+}

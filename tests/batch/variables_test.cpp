@@ -111,3 +111,27 @@ TEST_CASE("variables: a hyphenation list filled from a row splits at commas and 
   CHECK_THAT(error.error().message,
              Catch::Contains("\"riza triptan\" has a space") && Catch::Contains("values from drugs.csv:3"));
 }
+
+TEST_CASE("variables: a value printed as text gets the body's smart punctuation, addresses and code do not",
+          "[batch]") {
+  auto d = parse(
+      "---\ntitle: \"{{clinic.name}}'s flu clinic\"\nlang: en\nclinic:\n  name: \"{{clinic.name}}\"\n"
+      "  url: \"{{clinic.url}}\"\n---\n\nVisit {{clinic.name}} -- `{{clinic.name}}`.\n\n| Where |\n|---|\n"
+      "| {{clinic.name}} |\n");
+  const Variables row{{"clinic.name", "St Aldhelm's"},
+                      {"clinic.url", "https://x.example/o'brien--eye"},
+                      {"clinic.hours", "Mon--Fri"},
+                      {"clinic.email", "mary.o'brien@x.example"}};
+  REQUIRE(fill_document(d, row, "clinics.csv:2"));
+  // The whole title converted once filled: an apostrophe after the name, not an opening quote.
+  CHECK(d.meta.title == "St Aldhelm’s’s flu clinic");
+  CHECK(d.meta.clinic.name == "St Aldhelm’s");
+  CHECK(d.meta.clinic.hours == "Mon–Fri");  // from the row alone, into the clinic slot
+  CHECK(d.meta.clinic.url == "https://x.example/o'brien--eye");
+  CHECK(d.meta.clinic.email == "mary.o'brien@x.example");
+  REQUIRE(d.blocks.size() == 2);
+  std::string text;
+  for (const auto& s : d.blocks[0].spans) text += s.text + "|";
+  CHECK(text == "Visit St Aldhelm’s – |St Aldhelm's|.|");
+  CHECK(d.blocks[1].table.rows.at(1).at(0).spans.at(0).text == "St Aldhelm’s");
+}

@@ -314,3 +314,36 @@ TEST_CASE("front_matter: a hyphenation entry's fault is named, a {{variable}} is
   CHECK(parse_ok("hyphenation: [\"{{drugs}}\", metoclopramide]\n").hyphenation ==
         std::vector<std::string>{"{{drugs}}", "metoclopramide"});
 }
+
+TEST_CASE("front_matter: printed text gets the body's smart punctuation, addresses stay as typed", "[doc]") {
+  const auto meta = parse_ok(
+      "title: \"Caring for your child's fever\"\n"
+      "subtitle: A guide -- for \"parents\"\n"
+      "author: Dr O'Neill\n"
+      "date: 2026-12-04\n"
+      "keywords: [child's fever]\n"
+      "clinic:\n"
+      "  name: St Aldhelm's Hospital\n"
+      "  address: |\n"
+      "    St Aldhelm's Hospital\n"
+      "    Priory Lane\n"
+      "  hours: Mon--Fri 8:00--18:00\n"
+      "  phone: 01722 555--019\n"
+      "  url: https://staldhelms.example/o'brien--eye\n"
+      "  email: mary.o'brien@staldhelms.example\n");
+  CHECK(meta.title == "Caring for your child’s fever");
+  CHECK(meta.subtitle == "A guide – for “parents”");
+  CHECK(meta.author == "Dr O’Neill");
+  CHECK(meta.clinic.name == "St Aldhelm’s Hospital");
+  CHECK(meta.clinic.address == "St Aldhelm’s Hospital\nPriory Lane");
+  CHECK(meta.clinic.hours == "Mon–Fri 8:00–18:00");
+  CHECK(meta.clinic.phone == "01722 555--019");
+  CHECK(meta.clinic.url == "https://staldhelms.example/o'brien--eye");
+  CHECK(meta.clinic.email == "mary.o'brien@staldhelms.example");
+  CHECK(meta.date == "2026-12-04");
+  CHECK(meta.keywords == std::vector<std::string>{"child's fever"});
+}
+
+TEST_CASE("front_matter: the clinic's name written as one line gets smart punctuation too", "[doc]") {
+  CHECK(parse_ok("clinic: St Aldhelm's Hospital\n").clinic.name == "St Aldhelm’s Hospital");
+}

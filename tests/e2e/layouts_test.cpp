@@ -194,6 +194,55 @@ TEST_CASE("layouts: a booklet is imposed on A4 sheets in stitching order", "[e2e
   }
 }
 
+// Smart punctuation in the front matter: a title typed with a straight apostrophe and repeated by
+// the body's `#` heading (where Markdown curls it) printed twice, once per apostrophe; the clinic
+// block printed "St Aldhelm's" straight.
+TEST_CASE("layouts: a title typed with a straight apostrophe prints once, curly, in every layout", "[e2e]") {
+  TempDir dir;
+  const auto article = write_bytes(
+      dir.path / "fever.md",
+      "---\ntitle: \"Caring for your child's fever at home\"\nlang: en-US\nauthor: Maple Grove Pediatrics\n"
+      "clinic:\n  name: Day Unit\n  address: St Aldhelm's Hospital, Priory Lane\n"
+      "  url: https://maplegrove.example/o'brien\n---\n\n"
+      "# Caring for your child's fever at home\n\n## What is a fever?\n\n"
+      "A temperature of 100.4 °F (38 °C) or higher. Most go away on their own within two or three days.\n");
+  // pdftotext's text with every run of white space one space: a title wraps on the cover.
+  const auto text_of = [](const std::string& pdf) {
+    const std::string text = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+    return std::regex_replace(text, std::regex(R"(\s+)"), " ");
+  };
+  const auto count = [](const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const auto build = [&](const std::string& layout, const std::string& options) {
+    const std::string pdf = (dir.path / (layout + ".pdf")).string();
+    const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -l " + layout + options + " -o " +
+                            shell_quoted(pdf));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    return pdf;
+  };
+  for (const auto& layout : shipped_layouts()) {
+    INFO(layout);
+    const std::string text = text_of(build(layout, ""));
+    INFO(text);
+    CHECK(count(text, "Caring for your child’s fever at home") == 1);  // the cover; the heading is left out
+    CHECK(count(text, "child's") == 0);
+    CHECK(count(text, "St Aldhelm’s Hospital") == 1);
+    CHECK(count(text, "Aldhelm's") == 0);
+    CHECK(count(text, "https://maplegrove.example/o'brien") == 1);  // an address stays as typed
+  }
+  // The document's title in Info and XMP is the cover's.
+  const auto pdf = build("handout-a4", " --standard archive");
+  const auto info = run_tool("pdfinfo -enc UTF-8 " + shell_quoted(pdf)).output;
+  const auto xmp = run_tool("pdfinfo -meta " + shell_quoted(pdf)).output;
+  INFO(info << "\n" << xmp);
+  CHECK(std::regex_search(info, std::regex("Title: +Caring for your child’s fever at home\n")));
+  CHECK_THAT(xmp, Catch::Contains("\">Caring for your child’s fever at home</rdf:li>"));
+}
+
 TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, and no PDF", "[e2e]") {
   TempDir dir;
   const std::string good = read_bytes(kSource / "layouts/trifold-a4.yaml");

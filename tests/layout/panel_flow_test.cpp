@@ -413,3 +413,38 @@ TEST_CASE("panel_flow: a table that fits a frame is kept together and not repeat
   for (const auto& p : r.placements[1]) CHECK(p.frame == 1);
   CHECK(r.repeats[1].empty());
 }
+
+TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph that leads in to it",
+          "[layout]") {
+  // One grid of 10 pt in a 100 pt frame (baselines 492 ... 402), a second frame for the rest.
+  std::vector<Frame> fr;
+  for (int i = 0; i < 2; ++i)
+    fr.push_back(Frame{.page = 0,
+                       .x = 100.0 * i,
+                       .top = 500,
+                       .bottom = 400,
+                       .panel = i,
+                       .grid_top = 492,
+                       .pitch = 10,
+                       .panel_top = 500});
+  auto on_grid = [](Element e) {
+    for (auto& l : e.lines) l.on_grid = true;
+    return e;
+  };
+  Element lead_in = on_grid(para(2, 0, 10));  // "…if you notice:"
+  lead_in.leads_in = true;
+  const std::vector<Element> elements{on_grid(para(3, 0, 10)), lead_in, on_grid(para(2, 0, 10)),
+                                      on_grid(para(4, 0, 10))};
+  FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  REQUIRE(frame_of(r, 2, 1) == 0);
+  REQUIRE(frame_of(r, 3, 0) == 1);  // the last paragraph goes on: frame 0 has a line to spare
+  const Pt list_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
+  leafpress::layout::feather(elements, fr, r);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  // The spare line opens above the lead-in paragraph, not between it and its list.
+  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, list_gap));
+  CHECK(near(r.placements[1][0].baseline, 452 - 10));
+  CHECK(near(r.placements[2][1].baseline, 402));
+}

@@ -326,10 +326,19 @@ TEST_CASE("paragraph: a quarter em between Han and Latin", "[text]") {
     const char* right;
   };
   const Row rows[] = {
-      {"类型 1 糖尿病", "型", "1"},                                // a typed space becomes the autospace
-      {"类型 1 糖尿病", "1", "糖"},   {"类型1糖尿病", "型", "1"},  // and there is one where none is typed
-      {"类型1糖尿病", "1", "糖"},     {"糖尿病1型", "病", "1"},       {"糖尿病 1型", "病", "1"},
-      {"使用insulin治疗", "用", "i"}, {"使用insulin治疗", "n", "治"},
+      {"类型 1 糖尿病", "型", "1"},  // a typed space becomes the autospace
+      {"类型 1 糖尿病", "1", "糖"},
+      {"类型1糖尿病", "型", "1"},  // and there is one where none is typed
+      {"类型1糖尿病", "1", "糖"},
+      {"糖尿病1型", "病", "1"},
+      {"糖尿病 1型", "病", "1"},
+      {"使用insulin治疗", "用", "i"},
+      {"使用insulin治疗", "n", "治"},
+      // A sign before a digit belongs to the number: the quarter em falls before it.
+      {"T值在-2.5以下", "在", "-"},
+      {"T值在−1.0以上", "在", "−"},
+      {"T值在-2.5以下", "5", "以"},
+      {"体温升高+1℃", "高", "+"},
   };
   for (const Pt size : {10.0, 12.0}) {
     for (const Row& row : rows) {

@@ -1,0 +1,77 @@
+// Tests for doc/smart_punctuation.cpp: the body's quotes and dashes for front matter text,
+// and the rule that tells a heading repeating the title.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "doc/document.hpp"
+#include "doc/smart_punctuation.hpp"
+
+using leafpress::doc::repeats_title;
+using leafpress::doc::smarten;
+
+namespace {
+
+// What the body makes of `text` as a `#` heading: the reference smarten must match.
+std::string as_body_heading(const std::string& text) {
+  auto doc = leafpress::doc::parse_document("# " + text + "\n\nBody.\n", "a.md");
+  REQUIRE(doc.has_value());
+  REQUIRE(doc->blocks.front().kind == leafpress::doc::BlockKind::Heading);
+  return doc->blocks.front().plain_text();
+}
+
+}  // namespace
+
+TEST_CASE("smart_punctuation: quotes, dashes and ellipses become what the body prints", "[doc]") {
+  CHECK(smarten("Caring for your child's fever at home") == "Caring for your child’s fever at home");
+  CHECK(smarten("\"Fever\" -- what to do... and 'why'") == "“Fever” – what to do… and ‘why’");
+  CHECK(smarten("Before --- and after") == "Before — and after");
+  CHECK(smarten("St Aldhelm's Hospital, Priory Lane") == "St Aldhelm’s Hospital, Priory Lane");
+}
+
+TEST_CASE("smart_punctuation: the same text as the body's heading, CJK quotes included", "[doc]") {
+  for (const std::string title : {"Caring for your child's fever at home: when to call us",
+                                  "\"Dry eye\" -- 'what' now...", "他说\"你好\"就走了", "「目薬」の'さし方'",
+                                  "Don't rub your eye --- even if it itches", "Rock 'n' roll and the '90s"}) {
+    INFO(title);
+    CHECK(smarten(title) == as_body_heading(title));
+  }
+}
+
+TEST_CASE("smart_punctuation: Markdown marks in front matter print as typed", "[doc]") {
+  for (const std::string text :
+       {"*not emphasis* and _not_ either", "[a](b) ![c](d) <b>x</b>", "AT&amp;T &copy; C# \\ `code`",
+        "# not a heading ##", "1. not a list", "- not an item", "> not a quote", "a | b ~~c~~ ^d^"}) {
+    INFO(text);
+    CHECK(smarten(text + " -- child's") == text + " – child’s");
+  }
+}
+
+TEST_CASE("smart_punctuation: addresses, e-mail, phone numbers and placeholders stay as typed", "[doc]") {
+  CHECK(smarten("See www.example.org/child's--care today") == "See www.example.org/child's--care today");
+  CHECK(smarten("https://x.example/a'b...c (it's here)") == "https://x.example/a'b...c (it’s here)");
+  CHECK(smarten("Write to mary.o'brien@clinic.example.") == "Write to mary.o'brien@clinic.example.");
+  CHECK(smarten("'desk@clinic.example' or 'www.clinic.example'") ==
+        "‘desk@clinic.example’ or ‘www.clinic.example’");
+  CHECK(smarten("Call +41 44 668'18'00, Mon--Fri") == "Call +41 44 668'18'00, Mon–Fri");
+  CHECK(smarten("{{clinic--name}}'s ward") == "{{clinic--name}}’s ward");
+  // A year range is text, not a phone number: it gets its dash.
+  CHECK(smarten("Flu season 2025--2026") == "Flu season 2025–2026");
+}
+
+TEST_CASE("smart_punctuation: lines of a multi-line value keep their breaks and blanks", "[doc]") {
+  CHECK(smarten("St Aldhelm's Hospital\n  Priory Lane\n") == "St Aldhelm’s Hospital\n  Priory Lane\n");
+  CHECK(smarten("") == "");
+  CHECK(smarten("  ") == "  ");
+}
+
+TEST_CASE("smart_punctuation: a heading repeats the title whatever quotes and dashes were typed", "[doc]") {
+  CHECK(repeats_title("Caring for your child’s fever", "Caring for your child's fever"));
+  CHECK(repeats_title("Caring for your child's fever", "Caring for your child’s fever"));
+  CHECK(repeats_title("“Dry eye” – what now…", "\"Dry eye\" -- what now..."));
+  CHECK(repeats_title("Eye drops — a guide", "Eye drops - a guide"));
+  CHECK(repeats_title("Eye  drops", "Eye drops"));
+  CHECK_FALSE(repeats_title("Caring for your child", "Caring for your child’s fever"));
+  CHECK_FALSE(repeats_title("Eyedrops", "Eye drops"));
+  CHECK_FALSE(repeats_title("", ""));
+}
