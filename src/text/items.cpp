@@ -269,7 +269,10 @@ class Builder {
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
-      forbid_break_if(!allowed);
+      if (in_.breaks[c.begin] == kInWordBreak || in_.breaks[c.begin] == kGluedBreak)
+        push(Penalty{.cost = in_.breaks[c.begin] == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
+      else
+        forbid_break_if(!allowed);
       glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();

@@ -84,7 +84,13 @@ using Item = std::variant<Box, Glue, Penalty>;
 // (kBeforeUrlBreakPenalty).
 // kUnitBreak: the space between a number and its unit ("140 mmHg"), a break taken only
 // when every other way is worse (kUnitBreakPenalty).
-constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4;
+// kInWordBreak: in a title, between two Chinese or Japanese characters of one word or phrase
+// (paragraph.cpp keep_cjk_words_whole): a break (kInWordBreakPenalty) the balancer takes only
+// when the word is wider than the line, as a Latin word wider than the line is split.
+// kGluedBreak: the same, at a boundary of ICU's words that the title glued (a character ICU
+// left alone, most likely part of a word it does not know: 复 | 诊), the first to part then.
+constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
+                       kInWordBreak = 5, kGluedBreak = 6;
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {
@@ -129,6 +135,8 @@ constexpr double kAutospace = 0.25;
 constexpr double kHyphenPenalty = 1000;
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kEmergencySplitPenalty = 5000;  // breaking a word that fits no line
+constexpr double kInWordBreakPenalty = 4000;     // kInWordBreak: a title's CJK word that fits no line
+constexpr double kGluedBreakPenalty = 3900;      // kGluedBreak
 // A break inside an address costs what a break after a typed hyphen does (nothing is
 // added to the text), and the line before it may fall short by up to this (glue that exists only at the
 // break, as Knuth and Plass set ragged-right text: stretch S, the break, then -S, which cancel when it is not

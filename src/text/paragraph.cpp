@@ -243,11 +243,15 @@ constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when n
 constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
 constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
 // A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
+// Between words that no space parts (Chinese, Japanese), a line is one word of the dictionary
+// or one phrase; only a short one, of four characters or fewer, reads as left alone ("…お薬の
+// | 使い方"): a longer one is a compound (十四天四联疗法), which may fill a line of its own.
 constexpr double kLoneWordCost = 0.25;
+constexpr double kLoneUnspacedEm = 4.5;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
-std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
-                                        const std::vector<double>& phrase_bonus) {
+std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt em,
+                                      const std::vector<double>& phrase_bonus) {
   auto breaks = first_fit(items, width);
   const std::size_t fewest = breaks.size();
   if (fewest < 2) return breaks;
@@ -264,11 +268,18 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
   // spaces[j]: how many of legal[1..j] are word breaks (glue), not a hyphen's or a
-  // syllable's penalty: a line between legal[i] and legal[j] holds one word when
-  // spaces[j - 1] == spaces[i].
+  // syllable's penalty, nor the fill that ends the paragraph (counted, it made the last
+  // line look two words: "검사 | 안내", "お薬の | 使い方" left alone): a line between
+  // legal[i] and legal[j] holds one word when spaces[j - 1] == spaces[i].
   std::vector<std::size_t> spaces(n, 0);
-  for (std::size_t j = 1; j < n; ++j)
-    spaces[j] = spaces[j - 1] + (std::holds_alternative<Glue>(items[legal[j]]) ? 1 : 0);
+  for (std::size_t j = 1; j < n; ++j) {
+    const auto* g = std::get_if<Glue>(&items[legal[j]]);
+    spaces[j] = spaces[j - 1] + (g && g->kind != GlueKind::Fill ? 1 : 0);
+  }
+  const auto spaced = [&](std::size_t at) {  // a break at a word space
+    const auto* g = std::get_if<Glue>(&items[at]);
+    return at > 0 && g && g->kind == GlueKind::Word;
+  };
   // The best set of exactly `lines` lines and its cost.
   const auto best_of = [&](std::size_t lines) -> std::pair<double, std::vector<std::size_t>> {
     const Pt mean = line_width(0, items.size() - 1) / static_cast<double>(lines);
@@ -288,7 +299,9 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
-          if (spaces[j - 1] == spaces[i]) c += kLoneWordCost;  // no word break inside: one word
+          if (spaces[j - 1] == spaces[i] &&
+              (w < kLoneUnspacedEm * em || spaced(legal[i]) || spaced(legal[j])))
+            c += kLoneWordCost;  // no word break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
         }
     if (cost[lines][n - 1] == kNone) return {kNone, {}};
@@ -301,6 +314,36 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width,
   auto [more_cost, more] = best_of(fewest + 1);
   if (more_cost + kExtraLineCost < cost) cost = more_cost, best = std::move(more);
   return cost == kNone ? breaks : best;
+}
+
+// Balanced lines with every Chinese or Japanese word whole (kInWordBreak), unless a word is
+// wider than the line: then, as a Latin word is split, such words may break, each break at
+// twice the cost of a compound's (kCompoundBreakCost: dearer than a line more; a quarter of
+// that at a boundary of ICU's words the title glued, kGluedBreak), rather than run past the column
+// ("インフルエンザワクチン" at 24 pt in a 200 pt column).
+std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
+                                        std::vector<double> phrase_bonus) {
+  // The cost of a break inside a word, or at a boundary of ICU's that the title glued; 0: neither.
+  const auto in_word = [&](std::size_t i) {
+    const auto* p = std::get_if<Penalty>(&items[i]);
+    return !p                               ? 0.0
+           : p->cost == kInWordBreakPenalty ? 2 * kCompoundBreakCost
+           : p->cost == kGluedBreakPenalty  ? kCompoundBreakCost / 2
+                                            : 0.0;
+  };
+  std::vector<Item> whole(items.begin(), items.end());
+  bool any = false;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (in_word(i) > 0) std::get<Penalty>(whole[i]).cost = kInfinitePenalty, any = true;
+  if (!any) return balance_pass(items, width, em, phrase_bonus);
+  auto breaks = balance_pass(whole, width, em, phrase_bonus);
+  const LineWidths line_width(whole);
+  bool fits = true;
+  for (std::size_t k = 0; k < breaks.size() && fits; ++k)
+    fits = line_width(k == 0 ? 0 : breaks[k - 1], breaks[k]) <= width + 0.01;
+  if (fits) return breaks;
+  for (std::size_t i = 0; i < items.size(); ++i) phrase_bonus[i] -= in_word(i);
+  return balance_pass(items, width, em, phrase_bonus);
 }
 
 // Centred lines, and the last resort of the others: first fit, then no character or
@@ -371,14 +414,25 @@ BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
 // BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
 // (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
 // whole ("睡眠の | 質を | 高める | ための | 生活習慣"). A line break between two Han/Kana
-// characters inside one word or phrase is dropped.
+// characters inside one word or phrase becomes kInWordBreak, which balance_breaks takes only
+// for a word wider than the line.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
                           const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
   if (lang.starts_with("ko")) {
     // Korean titles break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
     // fallback between syllables is for justified body text; a word longer than the line
-    // is still split (items.hpp max_box_width).
-    std::replace(breaks.begin(), breaks.end(), kFallbackBreak, kNoBreak);
+    // is still split (items.hpp max_box_width). A gloss in brackets may still part from its
+    // word (KLREQ allows a break before an opening bracket and after a closing one):
+    // without it "수면다원검사(polysomnography)" was one word wider than the line, and was
+    // cut inside the English with a hyphen ("(polysomnogr- | aphy)").
+    for (std::size_t i = 1; i < text.size(); ++i) {
+      if (breaks[i] != kFallbackBreak) continue;
+      std::size_t at = i, before = start_of_code_point(text, i - 1);
+      const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
+      const bool bracket =
+          next == U'(' || next == U'（' || next == U'[' || prev == U')' || prev == U'）' || prev == U']';
+      if (!bracket) breaks[i] = kNoBreak;
+    }
     return;
   }
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
@@ -394,6 +448,17 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     boundary[static_cast<std::size_t>(b)] = 1;
     bounds.push_back(static_cast<std::size_t>(b));
   }
+  // Where a word that fits no line parts first (kGluedBreak): ICU's boundaries before the title
+  // glues any, and for Japanese its words inside a phrase ("インフルエンザ | ワクチン").
+  std::vector<std::uint8_t> icu_boundary = boundary;
+  if (lang.starts_with("ja")) {
+    const BreakIterator words(ubrk_open(UBRK_WORD, lang.c_str(), nullptr, 0, &err));
+    if (U_SUCCESS(err)) ubrk_setUText(words.get(), ut.get(), &err);
+    if (U_SUCCESS(err))
+      for (int32_t b = ubrk_first(words.get()); b != UBRK_DONE; b = ubrk_next(words.get()))
+        icu_boundary[static_cast<std::size_t>(b)] = 1;
+    err = U_ZERO_ERROR;
+  }
   const auto start_of = [&](std::size_t at) {  // the first byte of the character before `at`
     std::size_t prev = at - 1;
     while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
@@ -402,19 +467,55 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"),
   // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
   // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
-  // a title does not break on either side of it.
+  // a title does not break on either side of it. But a Chinese one-character function word is
+  // a word: a structural particle (的 之 地 得) ends its phrase and a conjunction (与 和 及 或)
+  // starts the next, so the break after the one or before the other stays ("…預防跌倒 |
+  // 與補充鈣質的日常指南"; glued on both sides, 跌倒與補充 was one piece and the balance
+  // could only split 預防 | 跌倒).
+  const bool chinese = lang.starts_with("zh");
+  const auto one_of = [&](std::size_t from, std::size_t to, std::string_view set) {
+    return chinese && to - from == 3 && set.find(text.substr(from, 3)) != std::string_view::npos;
+  };
+  constexpr std::string_view kParticles = "的之地得";
+  constexpr std::string_view kConjunctions = "与與和及或";
+  // Han on both sides, not kana: "花粉 | 症 | シーズンを" keeps 症 with 花粉, not with the kana
+  // phrase after it (glued to both, 花粉症シーズンを was one piece, wider than a narrow line).
+  const auto ideographic = [&](std::size_t at) {
+    return classes[at] == CharClass::Cjk &&
+           u_hasBinaryProperty(static_cast<UChar32>(next_code_point(text, at)), UCHAR_IDEOGRAPHIC);
+  };
   for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
     const std::size_t a = bounds[k - 1], b = bounds[k], c = bounds[k + 1];
-    if (b == 0 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk || classes[b] != CharClass::Cjk)
+    if (b == 0 || b >= text.size() || !ideographic(start_of(b)) || !ideographic(b)) continue;
+    // the break after a particle, or before a conjunction, stays whatever is on its other side
+    if ((start_of(b) == a && one_of(a, b, kParticles)) || (start_of(c) == b && one_of(b, c, kConjunctions)))
       continue;
     const bool single_before = start_of(b) == a;
     const bool single_after = start_of(c) == b;
     if (single_before || single_after) boundary[b] = 0;
   }
+  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle comes before
+  // it ("セルフケアとお | 薬の", "外来のご | あんない"): the prefix belongs to the noun after it
+  // (お薬, ごあんない), so the phrase boundary moves to before the prefix.
+  if (lang.starts_with("ja"))
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t b = bounds[k];
+      if (b < 6 || b >= text.size() || classes[b] != CharClass::Cjk) continue;
+      const std::size_t prefix = start_of(b), particle = start_of(prefix);
+      if (particle < bounds[k - 1]) continue;  // the prefix is its phrase's only character
+      const std::string_view p = text.substr(prefix, b - prefix),
+                             q = text.substr(particle, prefix - particle);
+      if ((p == "お" || p == "ご") &&
+          std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3) {
+        boundary[b] = 0;
+        boundary[prefix] = 1;
+      }
+    }
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
-    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) breaks[i] = kNoBreak;
+    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk)
+      breaks[i] = breaks[i] != kBreak ? kNoBreak : icu_boundary[i] ? kGluedBreak : kInWordBreak;
   }
 }
 
@@ -1023,7 +1124,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   const bool korean = style.lang.starts_with("ko");
   if (style.balance)
-    chosen = balance_breaks(items.items, width, phrase_bonus(items, text));
+    chosen = balance_breaks(items.items, width, style.size, phrase_bonus(items, text));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
     std::size_t lone = std::numeric_limits<std::size_t>::max();
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);

@@ -577,3 +577,192 @@ TEST_CASE("justify: balanced titles prefer a break after a colon", "[text][justi
     CHECK(p->lines[0].text() == "Using your inhaler:");
   }
 }
+
+namespace {
+
+// A heading as layout sets it (layout/styles.cpp heading_style): the sans faces, bold, flush
+// left, balanced, not hyphenated.
+ParagraphStyle heading_style(const char* lang, Pt size) {
+  ParagraphStyle style = title_style(lang, size);
+  style.fonts.latin = "Noto Sans";
+  style.fonts.cjk = "Noto Sans CJK";
+  style.hyphenate = false;
+  return style;
+}
+
+std::vector<std::string> line_texts(const Paragraph& p) {
+  std::vector<std::string> out;
+  for (const Line& line : p.lines) out.push_back(line.text());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("justify: a balanced Korean heading breaks before a bracketed gloss, never inside it",
+          "[text][justify]") {
+  // "수면다원검사(polysomnogr- | aphy)": with the breaks between syllables taken from a title,
+  // the break before the bracket went too, and the whole was one word wider than the line.
+  const ParagraphStyle style = heading_style("ko", 14);
+  int checked = 0;
+  for (Pt width = 140; width <= 210; width += 5) {  // from the width of (polysomnography) to the whole
+    auto p = compose({TextSpan{"수면다원검사(polysomnography)"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    ++checked;
+    CHECK(line_texts(*p) == std::vector<std::string>{"수면다원검사", "(polysomnography)"});
+    for (const Line& line : p->lines) CHECK_FALSE(line.hyphenated);
+  }
+  CHECK(checked > 10);
+  // Body text broke there already (KLREQ's break before an opening bracket), and still does.
+  int body_lines = 0;
+  for (Pt width = 140; width <= 200; width += 4) {
+    const Paragraph p =
+        set("코골이가 심하면 수면다원검사(polysomnography)를 받아 보시는 것이 좋습니다. "
+            "검사는 하룻밤 동안 진행됩니다.",
+            "ko", width, 9.5);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      CHECK_FALSE(line.hyphenated);
+      const std::string t = line.text();
+      // no line ends or starts inside the English word
+      CHECK_FALSE((t.find("(poly") != std::string::npos && t.find("phy)") == std::string::npos));
+      ++body_lines;
+    }
+  }
+  CHECK(body_lines > 0);
+}
+
+TEST_CASE("justify: a balanced title leaves no word alone on its last line either", "[text][justify]") {
+  // The paragraph's closing fill counted as a word space, so the last line was never judged
+  // to hold one word: "코골이와 | 수면무호흡증 검사 | 안내", "…セルフケアとお薬の | 使い方",
+  // "How to take a | temperature".
+  struct Title {
+    const char* lang;
+    Pt size;
+    const char* text;
+    Pt from, to;  // widths where the text needs as many lines as it has words to spare
+    const char* alone;
+  };
+  const Title titles[] = {
+      {"ko", 24, "코골이와 수면무호흡증 검사 안내", 190, 225, "안내"},
+      {"ja", 24, "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方", 220, 280, "使い方"},
+      {"en", 16, "How to take a temperature", 120, 200, "temperature"},
+  };
+  int checked = 0;
+  for (const Title& t : titles) {
+    const ParagraphStyle style = heading_style(t.lang, t.size);
+    for (Pt width = t.from; width <= t.to; width += 5) {
+      auto p = compose({TextSpan{t.text}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(t.text << " at " << width << " pt:" << describe(*p));
+      REQUIRE(p->lines.size() >= 2);
+      ++checked;
+      CHECK(p->lines.back().text() != t.alone);
+    }
+  }
+  CHECK(checked > 20);
+}
+
+TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with its noun", "[text][justify]") {
+  // ICU's phrases (lw=phrase) end with お or ご after a particle: "禁煙外来のご | あんない：",
+  // "セルフケアとお | 薬の使い方".
+  const ParagraphStyle style = heading_style("ja", 24);
+  int checked = 0;
+  for (const char* title : {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
+                            "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方"})
+    for (Pt width = 170; width <= 280; width += 5) {
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      for (const Line& line : p->lines) {
+        ++checked;
+        CHECK_FALSE(line.text().ends_with("ご"));
+        CHECK_FALSE(line.text().ends_with("お"));
+      }
+    }
+  CHECK(checked > 40);
+}
+
+TEST_CASE("justify: a balanced Chinese title breaks before a conjunction of one character",
+          "[text][justify]") {
+  // ICU has 跌倒 | 與 | 補充; glued on both sides as an unknown word's character, 與 made
+  // 跌倒與補充 one piece, and the title broke "骨質疏鬆症：預防 | 跌倒與補充鈣質的日常指南".
+  const ParagraphStyle style = heading_style("zh-Hant", 28);
+  for (Pt width = 280; width <= 400; width += 10) {
+    auto p = compose({TextSpan{"骨質疏鬆症：預防跌倒與補充鈣質的日常指南"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) == std::vector<std::string>{"骨質疏鬆症：預防跌倒", "與補充鈣質的日常指南"});
+  }
+}
+
+TEST_CASE("justify: a balanced Chinese title may give a long compound a line of its own", "[text][justify]") {
+  // A line of one dictionary word or phrase counts as a word alone only when it is short
+  // (使い方): "十四天四联疗法" is a compound, and avoiding it split "服药 | 与复查须知".
+  const ParagraphStyle style = heading_style("zh-Hans", 24);
+  for (Pt width = 240; width <= 330; width += 10) {
+    auto p = compose({TextSpan{"幽门螺杆菌根除治疗：十四天四联疗法服药与复查须知"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) ==
+          std::vector<std::string>{"幽门螺杆菌根除治疗：", "十四天四联疗法", "服药与复查须知"});
+  }
+}
+
+TEST_CASE(
+    "justify: a balanced Japanese title keeps a one-kanji segment with the kanji beside it, not with kana",
+    "[text][justify]") {
+  // ICU's phrases "花粉 | 症 | シーズンを": 症 was glued to both sides, and 花粉症シーズンを
+  // (7.9 em) ran past a narrower line. From 145 pt, the widest phrase (セルフケアと) fits.
+  const ParagraphStyle style = heading_style("ja", 24);
+  for (Pt width = 145; width <= 185; width += 5) {
+    auto p = compose({TextSpan{"花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方"}}, style, width,
+                     installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "花粉症");
+    for (const Line& line : p->lines) CHECK(line.width <= width + kEpsilon);
+  }
+}
+
+TEST_CASE("justify: a balanced CJK title parts a word wider than the line rather than run past it",
+          "[text][justify]") {
+  // Kept whole, "インフルエンザワクチン" (11 em) ran 63 pt past a 200 pt column, and
+  // "宝宝满十二个月以后的辅食安排" (14 em) 186 pt past a 150 pt one; the word parts first
+  // where ICU's words meet (インフルエンザ | ワクチン), and only when it fits no line.
+  struct Title {
+    const char* lang;
+    const char* text;
+    Pt from;
+  };
+  for (const Title& t : {Title{"ja", "インフルエンザワクチン接種のご案内", 150},
+                         Title{"zh-Hans", "宝宝满十二个月以后的辅食安排与睡眠习惯", 150}}) {
+    const ParagraphStyle style = heading_style(t.lang, 24);
+    for (Pt width = t.from; width <= 330; width += 10) {
+      auto p = compose({TextSpan{t.text}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      for (const Line& line : p->lines) {
+        CHECK(line.width <= width + kEpsilon);
+        CHECK_FALSE(line.overfull);
+      }
+    }
+  }
+  const ParagraphStyle style = heading_style("ja", 24);
+  for (Pt width = 170; width <= 230; width += 10) {  // インフルエンザ fits, the whole word does not
+    auto p = compose({TextSpan{"インフルエンザワクチン接種のご案内"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "インフルエンザ");
+  }
+  for (Pt width = 270; width <= 330; width += 10) {  // the word fits: it is whole
+    auto p = compose({TextSpan{"インフルエンザワクチン接種のご案内"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    REQUIRE_FALSE(p->lines.empty());
+    CHECK(p->lines[0].text() == "インフルエンザワクチン");
+  }
+}
