@@ -121,7 +121,10 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   c.lines = std::move(para->lines);
   c.role = Role::Body;
   c.list_item = block.kind == doc::BlockKind::ListItem;
-  c.recompose = [&fonts = s.fonts, spans = to_text_spans(block), st, width = column - indent - right](
+  // Composed again after the flow (column_ends, hyphen_budget) from the very spans set here:
+  // to_text_spans(block) has neither a footnote's superscript nor an address printed after its
+  // link, and their glyphs would no longer match c.marks.
+  c.recompose = [&fonts = s.fonts, spans = std::move(text.spans), st, width = column - indent - right](
                     const text::ComposeOptions& o) { return text::compose(spans, st, width, fonts, o); };
   c.indent = indent;
   c.size = body;

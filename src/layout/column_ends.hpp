@@ -5,8 +5,9 @@
 // the flow knows where columns end, so after it this step composes again each paragraph
 // whose line ends a frame with a hyphen (inserted, or a compound's own: "medication- |
 // overuse" across a fold reads as badly), asking text::compose for no hyphen at those
-// lines. The new lines replace the old only when their count is the same: then every
-// line keeps its place and nothing else moves. Otherwise the paragraph stays as it was.
+// lines. The new lines replace the old only when their count is the same (then every
+// line keeps its place and nothing else moves) and none of them runs past the measure
+// (a word or an address that only its hyphen let fit). Otherwise the paragraph stays as it was.
 #pragma once
 
 #include <vector>

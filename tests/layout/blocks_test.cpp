@@ -2,6 +2,8 @@
 // quotes on a tinted box, thematic breaks, nested lists, sections on a new panel.
 #include <catch2/catch.hpp>
 
+#include "doc/document.hpp"
+#include "layout/blocks.hpp"
 #include "tests/layout/layout_fixtures.hpp"
 
 using leafpress::mm;
@@ -133,4 +135,39 @@ TEST_CASE("blocks: Chinese list and quote indents are whole ems, so characters s
     CHECK(ems > 0.5);
     CHECK(ems == Approx(std::round(ems)).margin(0.01));
   }
+}
+
+// Layout composes a paragraph again after the flow (no hyphen at a column's end, the hyphen
+// budget): from the very spans it was first set from, so a footnote's number stays a
+// superscript and an address printed after its link text stays printed.
+TEST_CASE("blocks: a paragraph composed again keeps its footnote number and printed address", "[layout]") {
+  auto doc = leafpress::doc::parse_document(
+      "Keep using the drops for four weeks.[^1] Read [our leaflet](https://example.org/eye) too.\n\n"
+      "[^1]: Stopping early can bring the inflammation back.\n",
+      "a.md");
+  REQUIRE(doc);
+  auto t = shipped_layout("trifold-a4");
+  t.print_urls = true;
+  const leafpress::layout::Scene s{*doc, t, leafpress::test::project_fonts(), "en", {}};
+  auto c = leafpress::layout::collect_blocks(s, 10, 200, 1000);
+  REQUIRE(c);
+  REQUIRE_FALSE(c->blocks.empty());
+  const auto& first = c->blocks.front();
+  REQUIRE(first.recompose);
+  auto again = first.recompose({});
+  REQUIRE(again);
+  auto text_of = [](const std::vector<leafpress::text::Line>& lines) {
+    std::string out;
+    int superscripts = 0;
+    for (const auto& l : lines) {
+      out += l.text() + "\n";
+      for (const auto& g : l.glyphs) superscripts += g.superscript;
+    }
+    return out + std::to_string(superscripts);
+  };
+  const std::string set_first = text_of(first.lines);
+  std::string joined = set_first;
+  std::erase(joined, '\n');
+  CHECK(joined.find("(https://example.org/eye)") != std::string::npos);
+  CHECK(text_of(again->lines) == set_first);
 }
