@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "doc/smart_punctuation.hpp"
 
@@ -204,7 +205,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.body = body;
   out.column = column;
   std::string section = s.doc.meta.title;
-  bool title_skipped = false;
+  bool heading_seen = false;  // only the article's first heading may be the title's repeat
   int next_link = 0;      // numbers the links of the article (inline_marks.hpp)
   int previous_note = 0;  // the footnote number of the block before, if any
   bool notes_started = false;
@@ -219,10 +220,11 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
     Status st = Ok{};
     switch (block.kind) {
       case doc::BlockKind::Heading:
-        if (block.level == 1 && !title_skipped && doc::repeats_title(block.plain_text(), s.doc.meta.title)) {
-          title_skipped = true;  // shown on the cover
+        // The title, shown on the cover, when the article opens with it; a later section that
+        // happens to be called the same keeps its heading.
+        if (!std::exchange(heading_seen, true) && block.level == 1 &&
+            doc::repeats_title(block.plain_text(), s.doc.meta.title))
           continue;
-        }
         st = collect_heading(s, block, body, column - 2 * quote, c, out.warnings);
         c.indent = quote;
         section = c.heading_text;

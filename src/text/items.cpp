@@ -278,6 +278,11 @@ class Builder {
       flush();
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
       push(Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
+    } else if (in_.breaks[c.begin] == kInWordBreak || in_.breaks[c.begin] == kGluedBreak) {
+      // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)"): parted
+      // only when they fit no line together (paragraph.cpp keep_cjk_words_whole).
+      flush();
+      push(Penalty{.cost = in_.breaks[c.begin] == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
     } else if (in_.breaks[c.begin] == kFallbackBreak) {
       flush();
       push(Penalty{.cost = kSyllableBreakPenalty});

@@ -422,16 +422,18 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     // Korean titles break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
     // fallback between syllables is for justified body text; a word longer than the line
     // is still split (items.hpp max_box_width). A gloss in brackets may still part from its
-    // word (KLREQ allows a break before an opening bracket and after a closing one):
-    // without it "수면다원검사(polysomnography)" was one word wider than the line, and was
-    // cut inside the English with a hyphen ("(polysomnogr- | aphy)").
+    // word (KLREQ allows a break before an opening bracket and after a closing one), but
+    // only where the two fit no line together (kGluedBreak): without the break
+    // "수면다원검사(polysomnography)" was one word wider than the line, and was cut inside
+    // the English with a hyphen ("(polysomnogr- | aphy)"); taken at will, it split
+    // "인플루엔자 | (독감) 예방접종 안내".
     for (std::size_t i = 1; i < text.size(); ++i) {
       if (breaks[i] != kFallbackBreak) continue;
       std::size_t at = i, before = start_of_code_point(text, i - 1);
       const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
       const bool bracket =
           next == U'(' || next == U'（' || next == U'[' || prev == U')' || prev == U'）' || prev == U']';
-      if (!bracket) breaks[i] = kNoBreak;
+      breaks[i] = bracket ? kGluedBreak : kNoBreak;
     }
     return;
   }
@@ -494,19 +496,28 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     const bool single_after = start_of(c) == b;
     if (single_before || single_after) boundary[b] = 0;
   }
-  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle comes before
-  // it ("セルフケアとお | 薬の", "外来のご | あんない"): the prefix belongs to the noun after it
-  // (お薬, ごあんない), so the phrase boundary moves to before the prefix.
+  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle or a mark
+  // comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご | 予約"):
+  // the prefix belongs to the noun after it (お薬, ごあんない, ご予約), so the phrase boundary
+  // moves to before the prefix.
   if (lang.starts_with("ja"))
     for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
       const std::size_t b = bounds[k];
-      if (b < 6 || b >= text.size() || classes[b] != CharClass::Cjk) continue;
-      const std::size_t prefix = start_of(b), particle = start_of(prefix);
-      if (particle < bounds[k - 1]) continue;  // the prefix is its phrase's only character
-      const std::string_view p = text.substr(prefix, b - prefix),
-                             q = text.substr(particle, prefix - particle);
-      if ((p == "お" || p == "ご") &&
-          std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3) {
+      if (b < 3 || b >= text.size() || classes[b] != CharClass::Cjk) continue;
+      const std::size_t prefix = start_of(b);
+      const std::string_view p = text.substr(prefix, b - prefix);
+      if (p != "お" && p != "ご") continue;
+      if (prefix <= bounds[k - 1]) {  // a phrase of its own ("お | 問い合わせ・ | ご | 予約は")
+        boundary[b] = 0;
+        continue;
+      }
+      const std::size_t particle = start_of(prefix);
+      if (particle < bounds[k - 1]) continue;
+      std::size_t at = particle;
+      const bool mark = u_ispunct(static_cast<UChar32>(next_code_point(text, at)));  // ・ ―― 、
+      const std::string_view q = text.substr(particle, prefix - particle);
+      if (mark ||
+          (std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;
       }

@@ -327,6 +327,18 @@ TEST_CASE("layout: a # heading that is not the title stays in the body", "[layou
   CHECK(found);
 }
 
+// Only an article that opens with its title leaves that heading to the cover: a later section
+// that happens to share the title's words (however its quotes are typed) keeps its heading.
+TEST_CASE("layout: a later # heading that repeats the title stays in the body", "[layout]") {
+  const std::string text =
+      "---\ntitle: Your child's fever\n---\n\n# Before you call us\n\nA short paragraph.\n\n"
+      "# Your child’s fever\n\nWhat the numbers mean.\n";
+  const PageModel m = must_lay_out(text);
+  std::vector<std::string> outline;
+  for (const auto& o : m.outline) outline.push_back(o.title);
+  CHECK(outline == std::vector<std::string>{"Before you call us", "Your child’s fever"});
+}
+
 TEST_CASE("layout: a Chinese article keeps its title and subtitle on the cover", "[layout]") {
   const PageModel m = must_lay_out(kChinese);
   const Template& t = trifold_a4();

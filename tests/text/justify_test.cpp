@@ -613,6 +613,15 @@ TEST_CASE("justify: a balanced Korean heading breaks before a bracketed gloss, n
     for (const Line& line : p->lines) CHECK_FALSE(line.hyphenated);
   }
   CHECK(checked > 10);
+  // Where the word and its gloss fit a line together, they stay together: not
+  // "인플루엔자 | (독감) 예방접종 안내".
+  const ParagraphStyle title = heading_style("ko", 24);
+  for (Pt width = 200; width <= 300; width += 10) {
+    auto p = compose({TextSpan{"인플루엔자(독감) 예방접종 안내"}}, title, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    for (const Line& line : p->lines) CHECK(line.text() != "인플루엔자");
+  }
   // Body text broke there already (KLREQ's break before an opening bracket), and still does.
   int body_lines = 0;
   for (Pt width = 140; width <= 200; width += 4) {
@@ -668,8 +677,10 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
   // "セルフケアとお | 薬の使い方".
   const ParagraphStyle style = heading_style("ja", 24);
   int checked = 0;
+  // After a mark too, where ICU makes the prefix a phrase of its own: "お問い合わせ・ご | 予約".
   for (const char* title : {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
-                            "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方"})
+                            "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方",
+                            "お問い合わせ・ご予約はお電話でお願いします"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
