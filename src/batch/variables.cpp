@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "core/hyphenated_word.hpp"
@@ -71,11 +72,6 @@ std::string doc::Clinic::*clinic_field(std::string_view key) {
   return nullptr;
 }
 
-// The clinic's name, address and hours print as text; phone, url, e-mail and logo stay as typed.
-bool printed_clinic_field(std::string doc::Clinic::*member) {
-  return member == &doc::Clinic::name || member == &doc::Clinic::address || member == &doc::Clinic::hours;
-}
-
 }  // namespace
 
 std::set<std::string> placeholders(std::string_view text) {
@@ -133,10 +129,16 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   // The body's text was given its quotes and dashes by the parser; a value set in it gets
   // them too (doc/smart_punctuation.hpp), code excepted, so that `{{clinic.name}}` reads the
   // same in a paragraph as on the back panel.
-  Variables smart = values;
-  for (auto& [name, value] : smart) value = doc::smarten(value);
+  // Made when a span first holds a placeholder: most articles of a batch have none in the body.
+  std::optional<Variables> smart;
   const auto fill_span = [&](doc::Span& span, int line, const std::string& where) {
-    return fill_from(span.code ? values : smart, span.text, line, where);
+    if (span.code || span.text.find("{{") == std::string::npos)
+      return fill_from(values, span.text, line, where);
+    if (!smart) {
+      smart.emplace(values);
+      for (auto& [name, value] : *smart) value = doc::smarten(value);
+    }
+    return fill_from(*smart, span.text, line, where);
   };
   // cmark percent-encodes the braces of a link or image target; look for them decoded.
   const auto fill_target = [&](std::string& s, int line, const std::string& where) -> Status {
@@ -159,7 +161,7 @@ Status fill_document(doc::Document& document, const Variables& values, const std
 
   auto& meta = document.meta;
   const int fm = 1;  // front matter starts the file
-  for (auto* field : {&meta.title, &meta.subtitle, &meta.author})
+  for (std::string* field : doc::printed_fields(meta))
     if (auto r = fill_printed(*field, fm, "the front matter"); !r) return r;
   for (auto* field : {&meta.lang, &meta.date, &meta.layout})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
@@ -188,8 +190,6 @@ Status fill_document(doc::Document& document, const Variables& values, const std
     }
     meta.hyphenation = std::move(words);
   }
-  for (auto* field : {&meta.clinic.name, &meta.clinic.address, &meta.clinic.hours})
-    if (auto r = fill_printed(*field, fm, "the front matter"); !r) return r;
   for (auto* field : {&meta.clinic.phone, &meta.clinic.url, &meta.clinic.email})
     if (auto r = fill_in(*field, fm, "the front matter"); !r) return r;
   // Pictures named through a placeholder (`logo: "{{clinic.logo}}"`) are resolved once filled:
@@ -232,7 +232,7 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   // A data row's clinic.* values fill the slot even where the article does not name them.
   for (const auto& [key, value] : values)
     if (auto member = clinic_field(key); member && !value.empty())
-      meta.clinic.*member = printed_clinic_field(member) ? doc::smarten(value) : value;
+      meta.clinic.*member = doc::printed_clinic_field(member) ? doc::smarten(value) : value;
   return Ok{};
 }
 

@@ -400,8 +400,7 @@ Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view p
     }
     // A value with a {{placeholder}} is converted once filled, the row's value in its context
     // (`{{clinic.name}}'s`: an apostrophe after a name, not an opening quote after a brace).
-    for (std::string* printed : {&meta.title, &meta.subtitle, &meta.author, &meta.clinic.name,
-                                 &meta.clinic.address, &meta.clinic.hours})
+    for (std::string* printed : printed_fields(meta))
       if (printed->find("{{") == std::string::npos) *printed = smarten(*printed);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's message for it is "bad file"
     return reader.error(e.mark, "the front matter nests brackets or lists hundreds of levels deep",

@@ -216,6 +216,15 @@ std::string title_key(std::string_view text) {
 
 }  // namespace
 
+std::array<std::string*, 6> printed_fields(FrontMatter& meta) {
+  return {&meta.title,       &meta.subtitle,       &meta.author,
+          &meta.clinic.name, &meta.clinic.address, &meta.clinic.hours};
+}
+
+bool printed_clinic_field(std::string Clinic::*member) {
+  return member == &Clinic::name || member == &Clinic::address || member == &Clinic::hours;
+}
+
 bool repeats_title(std::string_view heading, std::string_view title) {
   const std::string key = title_key(title);
   return !key.empty() && title_key(heading) == key;

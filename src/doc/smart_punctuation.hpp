@@ -26,14 +26,23 @@
 // Thread-safety: pure functions (parse_gfm is reentrant).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+
+#include "doc/document.hpp"
 
 namespace leafpress::doc {
 
 // `text` (UTF-8, plain text) with the body's smart punctuation. On running out of memory
 // (parse_gfm's only failure) the text comes back as typed.
 std::string smarten(std::string_view text);
+
+// The front matter the leaflet prints as text, which smarten() is for: the title, subtitle,
+// author and the clinic's name, address and hours. Phone, url, e-mail, date, keywords and
+// paths stay as typed. front_matter converts them as read, a data merge once filled.
+std::array<std::string*, 6> printed_fields(FrontMatter& meta);
+bool printed_clinic_field(std::string Clinic::*member);
 
 // True when `heading` (a heading's plain text) says `title`, whatever quotes and dashes
 // either was typed with; never for an empty title.

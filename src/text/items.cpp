@@ -269,20 +269,16 @@ class Builder {
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
-      if (in_.breaks[c.begin] == kInWordBreak || in_.breaks[c.begin] == kGluedBreak)
-        push(Penalty{.cost = in_.breaks[c.begin] == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
-      else
-        forbid_break_if(!allowed);
+      if (!title_word_break(c)) forbid_break_if(!allowed);
       glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();
       const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
       push(Penalty{.cost = after_hyphen ? kExplicitHyphenPenalty : 0, .flagged = after_hyphen});
-    } else if (in_.breaks[c.begin] == kInWordBreak || in_.breaks[c.begin] == kGluedBreak) {
-      // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)"): parted
-      // only when they fit no line together (paragraph.cpp keep_cjk_words_whole).
+    } else if (const auto b = in_.breaks[c.begin]; b == kInWordBreak || b == kGluedBreak) {
+      // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();
-      push(Penalty{.cost = in_.breaks[c.begin] == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
+      title_word_break(c);
     } else if (in_.breaks[c.begin] == kFallbackBreak) {
       flush();
       push(Penalty{.cost = kSyllableBreakPenalty});
@@ -290,6 +286,16 @@ class Builder {
       flush();
       hyphen_penalty(a.face, in_.hyphen_penalty, c.begin);
     }
+  }
+
+  // A title's break inside a word, or between a word and its gloss (kInWordBreak, kGluedBreak,
+  // paragraph.cpp keep_cjk_words_whole), which the balancer takes only when they fit no line
+  // together: its penalty, if the break before `c` is one.
+  bool title_word_break(const Cluster& c) {
+    const auto b = in_.breaks[c.begin];
+    if (b != kInWordBreak && b != kGluedBreak) return false;
+    push(Penalty{.cost = b == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
+    return true;
   }
 
   void hyphen_penalty(const Face* face, double cost, std::size_t at) {
