@@ -121,6 +121,8 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   if (!para) return para.error();
   c.lines = std::move(para->lines);
   c.role = Role::Body;
+  c.ragged = st.align == text::Align::Ragged;
+  c.measure = column - indent - right;
   c.list_item = block.kind == doc::BlockKind::ListItem;
   // Composed again after the flow (column_ends, hyphen_budget) from the very spans set here:
   // to_text_spans(block) has neither a footnote's superscript nor an address printed after its

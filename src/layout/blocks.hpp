@@ -49,6 +49,8 @@ struct Collected {
   Role role = Role::Other;
   bool list_item = false;         // a list item's paragraph (no space between the items of one list)
   std::vector<text::Line> lines;  // for a picture: its caption, after the picture's own line
+  bool ragged = false;            // set ragged right (text::Align::Ragged): its lines end short
+  Pt measure = 0;                 // the width its lines are set to (text blocks)
   Pt indent = 0;                  // from the column's left edge
   Pt size = 10;
   Cmyk color;

@@ -22,14 +22,22 @@ struct Tally {
   bool fits = true;           // no line overfull or past kTolerance
 };
 
-Tally tally(const std::vector<text::Line>& lines) {
+// Justified lines are judged by their spaces (Line::ratio); ragged ones by how short they end
+// (the ratio of the rag's 2 em), where no line but the last may end more than
+// kMaxRaggedShortShare of the measure short, and a short line beside a long one is the rag.
+Tally tally(const Collected& c, const std::vector<text::Line>& lines) {
   Tally t;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const text::Line& l = lines[i];
     t.inserted += l.hyphenated;
     t.any += l.hyphenated || l.ends_at_hyphen;
-    t.loose += l.ratio > kLooseRatio;
     t.badness += 100 * std::pow(std::abs(l.ratio), 3);
+    if (c.ragged) {
+      const bool last = i + 1 == lines.size();
+      t.fits = t.fits && !l.overfull && (last || c.measure - l.width <= kMaxRaggedShortShare * c.measure);
+      continue;
+    }
+    t.loose += l.ratio > kLooseRatio;
     t.fits = t.fits && !l.overfull && l.ratio <= text::kTolerance;
     if (i > 0 && std::abs(text::fitness_class(l.ratio) - text::fitness_class(lines[i - 1].ratio)) > 1)
       ++t.contrasts;
@@ -53,7 +61,7 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
     if (!counts(c, collection.body)) continue;
-    const Tally t = tally(c.lines);
+    const Tally t = tally(c, c.lines);
     lines += c.lines.size();
     hyphens += t.inserted;
     loose += t.loose;
@@ -69,7 +77,7 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
     if (!counts(c, collection.body) || flowed.placements[b].size() != c.lines.size()) continue;
-    const Tally before = tally(c.lines);
+    const Tally before = tally(c, c.lines);
     if (before.inserted == 0) continue;
     text::ComposeOptions options;
     options.fewer_hyphens = true;
@@ -77,7 +85,7 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
     options.no_hyphen_lines = lines_ending_frames(flowed, b);
     auto again = c.recompose(options);
     if (!again || again->lines.size() != c.lines.size()) continue;
-    const Tally after = tally(again->lines);
+    const Tally after = tally(c, again->lines);
     if (after.inserted >= before.inserted || after.any >= before.any || !after.fits || after.contrasts > 0)
       continue;
     const std::size_t saved = before.inserted - after.inserted;

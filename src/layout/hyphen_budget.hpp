@@ -23,8 +23,14 @@
 // its lines have spaces past 0.55 em (r > kLooseRatio): the hyphens must not become holes.
 // If the budget cannot be met so, nothing is set again: at that measure the text needs its
 // hyphens, and loosening some paragraphs would cost their evenness for no gain.
-// Ragged text is not re-set: it takes a hyphen only where a line would end more than 4.3 em
-// short (text/paragraph.cpp, kRaggedStretchEm), and ending lines shorter still is no better.
+// Ragged text counts too: it takes a hyphen where a line would end more than 4.3 em short
+// (text/paragraph.cpp, kRaggedStretchEm), which in a narrow column of long words ("echocar- |
+// diographic", "postoperat- | ively" in a tri-fold's 19-em panels) was one line in seven. Set
+// again with fewer hyphens, it breaks a word only where a line would end 6.5 em short; a
+// re-set is a candidate when no line but the last ends more than kMaxRaggedShortShare of the
+// measure short (a notch that deep reads as a paragraph's end), weighed by the same badness
+// of how short its lines end. Its lines are neither loose nor tight: the two rules on spaces
+// do not apply.
 #pragma once
 
 #include <cstddef>
@@ -38,6 +44,9 @@ constexpr double kMaxHyphenShare = 0.10;
 // Lines whose spaces open past 0.55 em (r = kLooseRatio) the re-set may leave, as a share.
 constexpr double kMaxLooseShare = 0.05;
 constexpr double kLooseRatio = 1.2;
+// The deepest a ragged line but a paragraph's last may end short after a re-set, as a share
+// of its measure.
+constexpr double kMaxRaggedShortShare = 0.3;
 
 // Returns the number of paragraphs set again.
 std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed);

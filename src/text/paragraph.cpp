@@ -55,6 +55,11 @@ constexpr double kEmergencyStretchEm = 1.5;
 // \raggedright (\rightskip=0pt plus 2em); a hyphen (kHyphenPenalty) then costs as much
 // as a line 4.3 em short (r = kTolerance), so words are seldom broken.
 constexpr double kRaggedStretchEm = 2;
+// A ragged paragraph set with fewer hyphens (ComposeOptions::fewer_hyphens): a line may fall
+// 3 em short at r = 1 (\rightskip=0pt plus 3em), so a hyphen costs as much as a line 6.5 em
+// short and a narrow column of long words ("postoperat- | ively", "echocar- | diographic")
+// keeps its words whole at the price of a deeper rag (layout/hyphen_budget.hpp).
+constexpr double kRaggedFewerHyphensStretchEm = 3;
 constexpr double kLastTolerance = 1e6;
 // The widest a justified line's spaces open to fill it when no break could: the tolerance
 // (a Latin space 0.78 em, a Han–Latin gap 0.52 em). A line that cannot be filled so stays
@@ -1005,7 +1010,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
-  params.ragged_stretch = ragged ? kRaggedStretchEm * em : 0;
+  params.ragged_stretch = !ragged ? 0 : (options.fewer_hyphens ? kRaggedFewerHyphensStretchEm : kRaggedStretchEm) * em;
   params.expansion = expansion;
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone

@@ -154,8 +154,9 @@ struct ComposeOptions {
   // the lines and must not lose or gain one); otherwise the best of any count.
   int exact_lines = 0;
   // Fewer hyphens: a word is broken only where no set of lines keeps every word space within
-  // kTolerance (0.78 em), not, as by default, wherever the spaces would pass 0.58 em. Layout
-  // asks it of the paragraphs it re-sets when an article has more hyphens than it allows
+  // kTolerance (0.78 em), not, as by default, wherever the spaces would pass 0.58 em; ragged,
+  // only where a line would otherwise end more than 6.5 em short, not 4.3 em. Layout asks it
+  // of the paragraphs it re-sets when an article has more hyphens than it allows
   // (layout/hyphen_budget.hpp).
   bool fewer_hyphens = false;
 };

@@ -185,3 +185,58 @@ TEST_CASE("hyphen_budget: all or nothing, and the loose lines stay within one in
   for (auto& s : sets) even.blocks.push_back(paragraph(s, plain(5), asked2));
   CHECK(ration_hyphens(even, one_frame(even)) == 2);
 }
+
+namespace {
+
+// A ragged line `short_pt` short of a 190-pt measure, its ratio in the rag's 2 em (at 10 pt).
+text::Line ragged_line(Pt short_pt, bool hyphen = false) {
+  text::Line l = line(short_pt / 20, hyphen);
+  l.width = 190 - short_pt;
+  return l;
+}
+
+Collected ragged(std::vector<text::Line> lines, std::vector<text::Line> fewer, Asked& asked) {
+  Collected c = paragraph(std::move(lines), std::move(fewer), asked);
+  c.ragged = true;
+  c.measure = 190;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "hyphen_budget: ragged paragraphs are set again too, unless a line but the last would end "
+    "deeper than 0.3 of the measure") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  // 10 lines, 3 hyphenated: 2 must go. The rag's lines are judged by how short they end, not by
+  // their spaces: a line 50 pt short (2.5 of the rag's 2 em, "loose" by a justified line's
+  // measure) and a long line beside it are no fault.
+  std::vector<text::Line> a{ragged_line(5, true), ragged_line(10), ragged_line(30), ragged_line(120)};
+  std::vector<text::Line> b{ragged_line(8, true), ragged_line(12), ragged_line(100)};
+  std::vector<text::Line> d{ragged_line(4, true), ragged_line(20), ragged_line(150)};
+  std::vector<text::Line> a_fewer{ragged_line(50), ragged_line(0), ragged_line(30), ragged_line(110)};
+  std::vector<text::Line> b_fewer{ragged_line(40), ragged_line(6), ragged_line(90)};
+  std::vector<text::Line> d_fewer{ragged_line(60), ragged_line(2), ragged_line(150)};  // 60 > 0.3 · 190
+  c.blocks.push_back(ragged(a, a_fewer, asked));
+  c.blocks.push_back(ragged(b, b_fewer, asked));
+  c.blocks.push_back(ragged(d, d_fewer, asked));
+  CHECK(ration_hyphens(c, one_frame(c)) == 2);
+  CHECK_FALSE(c.blocks[0].lines[0].hyphenated);
+  CHECK_FALSE(c.blocks[1].lines[0].hyphenated);
+  CHECK(c.blocks[2].lines[0].hyphenated);  // its re-set was refused
+  REQUIRE(asked.options.size() == 3);
+  CHECK(asked.options[0].fewer_hyphens);
+  // The same re-set of the third with its deep line judged as justified spaces would be refused
+  // for its looseness; set ragged, only the depth counts: the last line may be any length.
+  Asked asked2;
+  Collection last;
+  last.body = 10;
+  std::vector<text::Line> e{ragged_line(4, true), ragged_line(180)};
+  std::vector<text::Line> e_fewer{ragged_line(30), ragged_line(180)};
+  last.blocks.push_back(ragged(e, e_fewer, asked2));
+  last.blocks.push_back(ragged(std::vector<text::Line>(7, ragged_line(10)), {}, asked2));  // 1 of 9
+  CHECK(ration_hyphens(last, one_frame(last)) == 1);
+  CHECK_FALSE(last.blocks[0].lines[0].hyphenated);
+}

@@ -1117,6 +1117,43 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
 // CSS min-content for tables (layout/table.cpp): a number keeps its unit ("10 mg", "140 mmHg")
 // and a phone number its groups in `min`, as the breaker keeps them but in its last pass;
 // `min_parted` lets them part, for a table that fits no other way.
+// Ragged text set with fewer hyphens (the hyphen budget asks it of a narrow column of long
+// words): a word breaks only where a line would otherwise end more than 6.5 em short, not
+// 4.3 em, so two paragraphs of the cardiothoracic handout in a 16-em list item break fewer
+// words, keep every letter and run no line past the measure.
+TEST_CASE("paragraph: a ragged paragraph with fewer hyphens lets its lines end shorter instead", "[text]") {
+  const std::string text =
+      "Cardiac rehabilitation: outpatient programmes, commencing four to six weeks postoperatively, "
+      "combine progressively increasing exercise with education concerning medications, nutrition, "
+      "psychological wellbeing and cardiovascular risk-factor modification. Follow-up: your "
+      "cardiothoracic surgeon reviews you approximately six weeks after discharge; your general "
+      "practitioner arranges subsequent echocardiographic and biochemical surveillance.";
+  ParagraphStyle style = body_style("en-GB", 10);
+  style.align = Align::Ragged;
+  const Pt width = 160;
+  const auto set = [&](bool fewer) {
+    leafpress::text::ComposeOptions options;
+    options.fewer_hyphens = fewer;
+    auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
+    REQUIRE(p.has_value());
+    return std::move(p).value();
+  };
+  const auto hyphens = [](const Paragraph& p) {
+    return std::count_if(p.lines.begin(), p.lines.end(), [](const Line& l) { return l.hyphenated; });
+  };
+  const Paragraph usual = set(false), fewer = set(true);
+  INFO("usual:" << describe(usual) << "\nfewer:" << describe(fewer));
+  CHECK(hyphens(usual) >= 2);
+  CHECK(hyphens(fewer) < hyphens(usual));
+  CHECK(letters(joined_text(fewer)) == letters(text));
+  Pt deepest = 0;
+  for (std::size_t l = 0; l + 1 < fewer.lines.size(); ++l) {
+    CHECK(fewer.lines[l].width <= width + kEpsilon);
+    deepest = std::max(deepest, width - fewer.lines[l].width);
+  }
+  CHECK(deepest <= 6.5 * style.size);
+}
+
 TEST_CASE("paragraph: measure keeps a dose with its unit unless asked to part them", "[text]") {
   const ParagraphStyle style = body_style("en", 10);
   const auto widths = [&](const std::string& text) {
