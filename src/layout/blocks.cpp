@@ -208,8 +208,8 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   out.column = column;
   std::string section = s.doc.meta.title;
   bool heading_seen = false;  // only the article's first heading may be the title's repeat
-  int next_link = 0;      // numbers the links of the article (inline_marks.hpp)
-  int previous_note = 0;  // the footnote number of the block before, if any
+  int next_link = 0;          // numbers the links of the article (inline_marks.hpp)
+  int previous_note = 0;      // the footnote number of the block before, if any
   bool notes_started = false;
   for (std::size_t index = 0; index < s.doc.blocks.size(); ++index) {
     const doc::Block& block = s.doc.blocks[index];

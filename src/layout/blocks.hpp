@@ -71,7 +71,7 @@ struct Collected {
   std::shared_ptr<const QrCode> qr{};          // a QR code: the first element line, image_width square
   doc::Task task = doc::Task::None;            // a task item: its box is the marker
   bool note_rule = false;                      // the first footnote: a short rule above the notes
-  int block = -1;  // index into Document::blocks
+  int block = -1;                              // index into Document::blocks
   // Structure (structure.hpp, set once at the final size): the element of its lines
   // (a picture: its Caption), the list marker's Lbl, a picture's Figure.
   struct Tags {

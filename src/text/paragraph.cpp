@@ -1010,7 +1010,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
-  params.ragged_stretch = !ragged ? 0 : (options.fewer_hyphens ? kRaggedFewerHyphensStretchEm : kRaggedStretchEm) * em;
+  params.ragged_stretch =
+      !ragged ? 0 : (options.fewer_hyphens ? kRaggedFewerHyphensStretchEm : kRaggedStretchEm) * em;
   params.expansion = expansion;
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone

@@ -137,7 +137,7 @@ TEST_CASE("justify articles: long words are set ragged in a booklet, but not ont
   CHECK(figure(report, "pages") == 2);             // A5 pages on imposed sheets: a 4-page booklet, as before
   CHECK(figure(report, "word_gap_p95_em") < 0.3);  // ragged: every space at its natural width
   CHECK(figure(report, "word_gap_max_em") < 0.3);
-  CHECK(figure(report, "hyphenated_share") <= 0.12);  // 0.245 justified
+  CHECK(figure(report, "hyphenated_share") <= 0.10);  // 0.245 justified; 0.118 before ragged text had a budget
   CHECK(figure(report, "hyphen_ladders") == 0);
 
   build = run_tool(kBinary + " build " + shell_quoted(articles / "en-gb-neuro-oncology.md") +

@@ -87,8 +87,8 @@ TEST_CASE("hyphen_budget: past the budget, the paragraphs that loosen least are 
   c.blocks.push_back(paragraph(d, d_fewer, asked));
   c.blocks.push_back(paragraph(e, plain(5), asked));
   CHECK(ration_hyphens(c, one_frame(c)) == 1);
-  CHECK(c.blocks[2].lines[0].ratio == 1.4);        // the two hyphens that cost least went
-  CHECK(c.blocks[0].lines[1].hyphenated);          // the dearer ones stay
+  CHECK(c.blocks[2].lines[0].ratio == 1.4);  // the two hyphens that cost least went
+  CHECK(c.blocks[0].lines[1].hyphenated);    // the dearer ones stay
   CHECK(c.blocks[1].lines[1].hyphenated);
   // Asked of the three paragraphs with hyphens only: fewer hyphens, the same number of lines.
   REQUIRE(asked.options.size() == 3);
