@@ -284,7 +284,8 @@ class Builder {
       push(Penalty{.cost = kSyllableBreakPenalty});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
-      hyphen_penalty(a.face, in_.hyphen_penalty, c.begin);
+      hyphen_penalty(a.face, in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty : in_.hyphen_penalty,
+                     c.begin);
     }
   }
 

@@ -89,6 +89,7 @@ using Item = std::variant<Box, Glue, Penalty>;
 // when the word is wider than the line, as a Latin word wider than the line is split.
 // kGluedBreak: the same, at a boundary of ICU's words that the title glued (a character ICU
 // left alone, most likely part of a word it does not know: 复 | 诊), the first to part then.
+constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hyphens
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6;
 
@@ -150,6 +151,15 @@ constexpr double kUrlRaggedStretch = 3.0;
 // cannot share a line and the only justified alternative opens the spaces to 1.7 em.
 constexpr double kBeforeUrlBreakPenalty = 2 * kHyphenPenalty;  // under kUnitBreakPenalty: a pass
                                                                // that keeps units whole may take it
+// A Latin name in Chinese, Japanese or Korean text ("华法林（warfarin）") is kept whole, but
+// where keeping it whole leaves a line of a justified paragraph 2 em shorter than its
+// spaces can fill, it takes a hyphen at a pattern's point (kNameHyphen) as TeX and xeCJK
+// would: a justified paragraph of four lines ending 3–4 em short ("常用的口服抗凝药物包括华 |
+// 法林（warfarin）、利伐沙 | 班（rivaroxaban）…" in a tri-fold's panel) reads as ragged
+// text, each short line as a paragraph's end. Its cost is a line 2 em short in the passes
+// that weigh short lines (knuth_plass.hpp soft_line_demerits: (10 + 1000)² · (1 + 2²) ≈ 2258²);
+// the passes before them, which keep lines within tolerance, do not take it.
+constexpr double kNameHyphenPenalty = 2258;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
@@ -166,8 +176,10 @@ struct ItemInput {
   // fallback at kSyllableBreakPenalty (between Korean syllables), kUrlBreak = inside an
   // address, 0 = no break
   std::span<const std::uint8_t> breaks;
-  std::span<const std::uint8_t> hyphens;  // per byte: 1 = a hyphenation point before it
-  std::span<const ShapedGlyph> glyphs;    // text order
+  // per byte: kHyphen = a hyphenation point before it, kNameHyphen = one inside a Latin name
+  // in CJK text (kNameHyphenPenalty)
+  std::span<const std::uint8_t> hyphens;
+  std::span<const ShapedGlyph> glyphs;  // text order
   Pt em = 10;
   bool centered_stops = false;  // zh-Hant: 、。，． sit in the middle of the em and keep their full width
   Pt max_box_width = 0;         // > 0: a word wider than this is broken between clusters (with a hyphen)

@@ -113,11 +113,15 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     if (s.code || s.url) std::fill(no_hyphen.begin() + s.begin, no_hyphen.begin() + s.end, 1);
   auto excluded = [&](std::size_t at) { return no_hyphen[at] != 0; };
   // In Chinese, Japanese or Korean text a Latin name among CJK ("华法林（warfarin）",
-  // "（metoprolol succinate）", "calcium carbonate") is a name the reader must recognise: it
-  // is not hyphenated, and breaks only when it fits no line (build_items' max_box_width).
+  // "（metoprolol succinate）", "calcium carbonate") is a name the reader must recognise: its
+  // points are kNameHyphen, taken only where keeping it whole would leave a justified line
+  // well short (items.hpp kNameHyphenPenalty). Not in Korean, whose lines end short by KLREQ's
+  // own rule wherever a word would not fit (kKoreanMaxOpenRatio): a name broken there
+  // ("(esomepra- | zole) 20~40 mg") only opened the spaces of the line after it.
   // A run of kLatinSentenceWords or more Latin words (an English sentence inside a Chinese
   // article) hyphenates as English does. A run ends at any non-ASCII character or a newline.
   const bool cjk_text = is_cjk_language(std::string(lang));
+  const bool korean = lang.starts_with("ko");
   std::vector<std::uint16_t> run_words;  // per byte, for cjk_text: the letter words of its run
   if (cjk_text) {
     run_words.assign(text.size() + 1, 0);
@@ -189,13 +193,14 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       pos = initial > 0 ? start_of_code_point(text, initial - 1) : 0;
       return is_one_character_part(initial > 0 ? next_code_point(text, pos) : 0, c);
     }();
-    if (plain && (listed || !capitalised) && !after_initial && i < last_word_begin && !excluded(i) &&
-        (listed || !cjk_text || in_latin_run(i))) {
+    if (plain && (listed || !capitalised) && !after_initial && i < last_word_begin && !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
-          if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = 1;
+          if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
       } else {
-        for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = 1;
+        const std::uint8_t point = !cjk_text || in_latin_run(i) ? kHyphen : korean ? kNoBreak : kNameHyphen;
+        if (point != kNoBreak)
+          for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = point;
       }
     }
     i = j;
@@ -988,7 +993,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double emergency_em;
   };
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kBeforeUrlBreakPenalty &&
-                kBeforeUrlBreakPenalty < kUnitBreakPenalty && kUnitBreakPenalty < kInfinitePenalty);
+                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty < kUnitBreakPenalty &&
+                kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
@@ -997,10 +1003,12 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   // weighs a hyphen as much as a line at kTolerance, so a line opened to 0.6–0.7 em wins.
   const double second = korean ? kPretolerance : kHyphenTolerance;
   // A number keeps its unit ("10~40 | mg") through every pass but the last: a line left
-  // short before it (kMaxOpenRatio) reads better than a dose parted from its unit.
+  // short before it (kMaxOpenRatio) reads better than a dose parted from its unit. A Latin
+  // name in CJK text keeps whole through the passes within tolerance; past them, where lines
+  // are weighed by how short they end, it may break (kNameHyphenPenalty).
   const Pass kPasses[] = {{kPretolerance, false, kSyllableBreakPenalty, 0},
-                          {second, true, kUnitBreakPenalty, 0},
-                          {tolerance, true, kUnitBreakPenalty, 0},
+                          {second, true, kNameHyphenPenalty, 0},
+                          {tolerance, true, kNameHyphenPenalty, 0},
                           {kLastTolerance, true, kUnitBreakPenalty, 0},
                           {kLastTolerance, true, kUnitBreakPenalty, kEmergencyStretchEm},
                           {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
@@ -1065,8 +1073,9 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
   // A legal break is glue after a box, or a penalty below kInfinitePenalty (knuth_plass.hpp);
   // glue at a break vanishes, a penalty's width (a hyphen) stays on the line before it.
   // A break the breaker takes only when nothing else will do (kUnitBreakPenalty: a number
-  // and its unit, "10 mg", a phone number's groups) counts for `min_parted` only: a table
-  // gives a column the room for "10 mg" before it sets "10 | mg" in a cell.
+  // and its unit, "10 mg", a phone number's groups; kNameHyphenPenalty: a Latin name in CJK
+  // text) counts for `min_parted` only: a table gives a column the room for "10 mg" before it
+  // sets "10 | mg" in a cell.
   Pt line = 0;
   Pt piece = 0, parted = 0;  // the piece since the last break, and since the last of any
   bool after_box = false;
@@ -1093,7 +1102,7 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
       } else if (pen->cost < kInfinitePenalty) {
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
-        if (pen->cost < kUnitBreakPenalty) out.min = std::max(out.min, piece + pen->width), piece = 0;
+        if (pen->cost < kNameHyphenPenalty) out.min = std::max(out.min, piece + pen->width), piece = 0;
       }
       after_box = false;
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tests/support/test_support.hpp"
+#include "text/hyphenate.hpp"
 #include "text/paragraph.hpp"
 
 using leafpress::Pt;
@@ -18,6 +19,7 @@ using leafpress::test::installed_fonts;
 using leafpress::text::Align;
 using leafpress::text::compose;
 using leafpress::text::ComposeOptions;
+using leafpress::text::HyphenExceptions;
 using leafpress::text::Line;
 using leafpress::text::Paragraph;
 using leafpress::text::ParagraphStyle;
@@ -303,23 +305,62 @@ TEST_CASE("justify: balanced titles break between words, after the colon", "[tex
   CHECK(en->lines[0].width > en->lines[1].width * 2 / 3);
 }
 
-TEST_CASE("justify: a Latin name inside Chinese text is not hyphenated, an English sentence is",
-          "[text][justify]") {
+// A Latin name in Chinese text keeps whole while lines can be filled without breaking it; only
+// where keeping it whole leaves a line well short does it take a hyphen at a pattern's point
+// (items.hpp kNameHyphenPenalty), as TeX and xeCJK would: a paragraph of drug names in a
+// narrow column otherwise read as ragged text. An English sentence hyphenates as English does.
+// Korean never breaks a name: its lines end short by KLREQ's own rule.
+TEST_CASE(
+    "justify: a Latin name inside Chinese text breaks only where kept whole it leaves a line short, "
+    "an English sentence hyphenates",
+    "[text][justify]") {
   const std::string text = std::string(kDrugNames) + kEnglish;
+  // The names listed without a point: never broken (text/hyphenate.hpp HyphenExceptions).
+  const auto whole_names =
+      HyphenExceptions::from({"warfarin", "rivaroxaban", "aspirin", "metoprolol", "succinate", "calcium",
+                              "carbonate", "chronic", "kidney", "disease", "clopidogrel"});
   bool english_hyphenated = false;
+  int names_broken = 0;
   for (Pt width = 90; width <= 260; width += 3) {
     const Paragraph p = set(text, "zh-Hans", width);
-    INFO(width << " pt:" << describe(p));
+    ParagraphStyle style;
+    style.lang = "zh-Hans";
+    style.hyphen_exceptions = &whole_names;
+    auto kept = compose({TextSpan{text}}, style, width, installed_fonts());
+    REQUIRE(kept.has_value());
+    INFO(width << " pt:" << describe(p) << "\nnames kept whole:" << describe(*kept));
+    // How far short the lines but the last end when every name is kept whole.
+    Pt shortest = width;
+    for (std::size_t l = 0; l + 1 < kept->lines.size(); ++l)
+      shortest = std::min(shortest, kept->lines[l].width);
+    for (const Line& line : kept->lines) {
+      const std::string t = line.text();
+      const std::size_t open = t.rfind("（");
+      if (line.hyphenated) CHECK((open == std::string::npos || t.find("）", open) != std::string::npos));
+    }
     for (const Line& line : p.lines) {
       if (!line.hyphenated) continue;
       const std::string t = line.text();
-      // the hyphenated word is not one of the names in brackets
       const std::size_t open = t.rfind("（");
-      CHECK((open == std::string::npos || t.find("）", open) != std::string::npos));
-      english_hyphenated = true;
+      if (open == std::string::npos || t.find("）", open) != std::string::npos) {
+        english_hyphenated = true;
+        continue;
+      }
+      // A name broken: kept whole, some line ended more than 1.5 em short.
+      ++names_broken;
+      CHECK(shortest < width - 15);
     }
   }
   CHECK(english_hyphenated);
+  CHECK(names_broken > 0);  // the rule was exercised
+  const std::string korean =
+      "에스오메프라졸(esomeprazole) 20~40 mg: 하루 1번, 아침 식사 30분 전에 물과 함께 드세요. "
+      "알긴산나트륨(sodium alginate) 현탁액은 증상이 있을 때 드세요.";
+  for (Pt width = 90; width <= 200; width += 5) {
+    const Paragraph p = set(korean, "ko", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) CHECK_FALSE(line.hyphenated);
+  }
 }
 
 TEST_CASE("justify: e-mail addresses and URLs break after / . - @ and never take a hyphen",
