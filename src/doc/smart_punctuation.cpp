@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include <unicode/uchar.h>
+
 #include "core/utf8.hpp"
 #include "doc/cmark_gfm.hpp"
 
@@ -208,7 +210,10 @@ std::string title_key(std::string_view text) {
     } else if (cp == 0x2026) {
       out += "...";
     } else {
-      append_utf8(out, cp);
+      // Letter case and full-width forms fold too: `Flu Vaccination` is `flu vaccination`, and
+      // a full-width colon or letter (`抗凝药物：` typed `抗凝药物:` in the front matter) its ASCII form.
+      const char32_t narrow = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp;
+      append_utf8(out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(narrow), U_FOLD_CASE_DEFAULT)));
     }
   }
   return out;

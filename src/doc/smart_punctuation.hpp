@@ -22,7 +22,8 @@
 // title (layout/blocks.hpp). Author and template often type the two differently (`child's`
 // in the front matter, `child’s` in the heading; `--` and `–`), so they are compared with
 // every quote folded to one straight quote, every dash (and `--`, `---`) to `-`, `…` to
-// `...` and runs of white space to one space.
+// `...`, runs of white space to one space, letter case folded (`Flu Vaccination`, `Flu
+// vaccination`) and full-width forms to ASCII (`：`, `:`).
 // Thread-safety: pure functions (parse_gfm is reentrant).
 #pragma once
 

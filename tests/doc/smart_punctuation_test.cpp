@@ -71,6 +71,12 @@ TEST_CASE("smart_punctuation: a heading repeats the title whatever quotes and da
   CHECK(repeats_title("“Dry eye” – what now…", "\"Dry eye\" -- what now..."));
   CHECK(repeats_title("Eye drops — a guide", "Eye drops - a guide"));
   CHECK(repeats_title("Eye  drops", "Eye drops"));
+  // Letter case and full-width forms: a heading typed in sentence case repeats a title in title
+  // case, and a full-width colon the ASCII one.
+  CHECK(repeats_title("Flu vaccination for adults", "Flu Vaccination for Adults"));
+  CHECK(repeats_title("抗凝药物：安全服用指南", "抗凝药物:安全服用指南"));
+  CHECK(repeats_title("ÉTÉ ET SOLEIL", "Été et soleil"));
+  CHECK_FALSE(repeats_title("抗凝药物：用药指南", "抗凝药物：安全服用指南"));
   CHECK_FALSE(repeats_title("Caring for your child", "Caring for your child’s fever"));
   CHECK_FALSE(repeats_title("Eyedrops", "Eye drops"));
   CHECK_FALSE(repeats_title("", ""));
