@@ -506,10 +506,29 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     const bool single_after = start_of(c) == b;
     if (single_before || single_after) boundary[b] = 0;
   }
-  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle or a mark
-  // comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご | 予約"):
-  // the prefix belongs to the noun after it (お薬, ごあんない, ご予約), so the phrase boundary
-  // moves to before the prefix.
+  // ICU's Japanese phrases start a noun's one-kanji suffix with the particle after it
+  // ("保険証と診察 | 券を", "ニコチン依存 | 症の", "花粉 | 症で"): a phrase of one kanji and
+  // then only kana, after a phrase that ends in a kanji, is the end of that phrase's word (診察券,
+  // 依存症), so a title does not break before it. After kana the kanji starts a word of its own
+  // ("受ける | 方へ").
+  if (lang.starts_with("ja"))
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t b = bounds[k], c = bounds[k + 1];
+      if (b == 0 || b >= text.size() || !ideographic(start_of(b)) || !ideographic(b)) continue;
+      std::size_t at = b;
+      next_code_point(text, at);  // the kanji
+      if (at >= c) continue;      // one kanji alone: the rule above
+      bool kana = true;
+      for (std::size_t i = at; i < c && kana;) {
+        const auto cp = static_cast<UChar32>(next_code_point(text, i));
+        kana = ublock_getCode(cp) == UBLOCK_HIRAGANA;
+      }
+      if (kana) boundary[b] = 0;
+    }
+  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
+  // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
+  // 予約", "必ずお | 持ちください", "早くご | 連絡を"): the prefix belongs to the noun or verb
+  // after it (お薬, ごあんない, ご予約, お持ち), so the phrase boundary moves to before the prefix.
   if (lang.starts_with("ja"))
     for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
       const std::size_t b = bounds[k];
@@ -527,7 +546,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const bool mark = u_ispunct(static_cast<UChar32>(next_code_point(text, at)));  // ・ ―― 、
       const std::string_view q = text.substr(particle, prefix - particle);
       if (mark ||
-          (std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3)) {
+          (std::string_view("のとをにはがもへでやずく").find(q) != std::string_view::npos && q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;
       }

@@ -719,9 +719,11 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
   const ParagraphStyle style = heading_style("ja", 24);
   int checked = 0;
   // After a mark too, where ICU makes the prefix a phrase of its own: "お問い合わせ・ご | 予約".
-  for (const char* title : {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
-                            "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方",
-                            "お問い合わせ・ご予約はお電話でお願いします"})
+  // After an adverb: "必ずお | 持ちください".
+  for (const char* title :
+       {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
+        "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方",
+        "お問い合わせ・ご予約はお電話でお願いします", "検査当日は保険証と診察券を必ずお持ちください"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
@@ -731,6 +733,27 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
         CHECK_FALSE(line.text().ends_with("ご"));
         CHECK_FALSE(line.text().ends_with("お"));
       }
+    }
+  CHECK(checked > 40);
+}
+
+TEST_CASE("justify: a balanced Japanese title keeps a noun's one-kanji suffix with the noun",
+          "[text][justify]") {
+  // ICU's phrases start the suffix's phrase with it: "保険証と診察 | 券を", "ニコチン依存 | 症の".
+  const ParagraphStyle style = heading_style("ja", 24);
+  int checked = 0;
+  for (const auto& [title, word] : std::vector<std::pair<std::string, std::string>>{
+           {"検査当日は保険証と診察券を必ずお持ちください", "診察券"},
+           {"禁煙外来のご案内：ニコチン依存症の治療について", "依存症"}})
+    for (Pt width = 170; width <= 300; width += 5) {
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(width << " pt:" << describe(*p));
+      REQUIRE(p->lines.size() >= 2);
+      bool whole = false;
+      for (const Line& line : p->lines) whole = whole || line.text().find(word) != std::string::npos;
+      CHECK(whole);
+      ++checked;
     }
   CHECK(checked > 40);
 }
