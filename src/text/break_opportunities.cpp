@@ -159,6 +159,23 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
 
 }  // namespace
 
+namespace {
+
+// Letters each side of a slash that make two words of it, not a unit or a pair ("mL/min",
+// "and/or", "HIV/AIDS").
+constexpr std::size_t kSlashWordLetters = 4;
+
+// True when the slash at `slash` joins two words of kSlashWordLetters ASCII letters or more.
+bool slash_between_words(std::string_view text, std::size_t slash) {
+  const auto letter = [&](std::size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
+  std::size_t before = 0, after = 0;
+  for (std::size_t k = slash; k > 0 && letter(k - 1) && before < kSlashWordLetters; --k) ++before;
+  for (std::size_t k = slash + 1; k < text.size() && letter(k) && after < kSlashWordLetters; ++k) ++after;
+  return before >= kSlashWordLetters && after >= kSlashWordLetters;
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
   std::vector<std::uint8_t> breaks(text.size() + 1, 0);
@@ -231,10 +248,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
         !may_not_start_line(cp, strictness))
       breaks[at] = kFallbackBreak;
     // A unit or a pair written with a slash ("mg/kg", "mg/dL", "mL/min", "and/or") is one
-    // word: "150 mg/ | dL" reads as two. Addresses get their own breaks (paragraph.cpp).
-    if (at >= 2 && breaks[at] && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
+    // word: "150 mg/ | dL" reads as two. Two words of kSlashWordLetters letters or more are
+    // two names ("amoxicillin/clavulanate", "sacubitril/valsartan"): a line may break after the
+    // slash, as after a compound's hyphen (without one, a drug's combination in brackets was
+    // wider than a tri-fold's line and ran past it). Addresses get their own breaks (paragraph.cpp).
+    if (at >= 2 && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
         std::isalnum(static_cast<unsigned char>(text[at - 2])))
-      breaks[at] = 0;
+      breaks[at] = slash_between_words(text, at - 1) ? kBreak : kNoBreak;
     // A compound whose first part is one character ("e- | mail": is_one_character_part).
     if (breaks[at] && (prev == U'-' || prev == U'‐') && is_one_character_part(prev3, prev2)) breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a

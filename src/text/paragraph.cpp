@@ -143,9 +143,16 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     }
   }
   const auto in_latin_run = [&](std::size_t i) { return run_words[i] >= kLatinSentenceWords; };
-  // The paragraph's last word is everything after its last space ("medication’s.").
-  const std::size_t last_space = text.find_last_of(" \n\t");
-  const std::size_t last_word_begin = last_space == std::string_view::npos ? 0 : last_space + 1;
+  // The paragraph's last word is everything after its last space ("medication’s.") or its last
+  // Han, kana or Hangul character ("…（warfarin）。"): a Chinese or Japanese paragraph has no
+  // space, and taken as one word it hyphenated no name at all.
+  std::size_t last_word_begin = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (cp == ' ' || cp == '\n' || cp == '\t' || (is_wide(cp) && !u_ispunct(static_cast<UChar32>(cp))))
+      last_word_begin = at + (cp < 0x80 ? 1 : 0);
+  }
   for (std::size_t i = 0; i < text.size();) {
     if (!is_ascii_letter(text[i])) {
       ++i;

@@ -96,6 +96,9 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"", kNormal, "two words", "two ÷words"},
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
+      // Two names of four letters or more are two words: "amoxicillin/ | clavulanate".
+      {"en", kNormal, "amoxicillin/clavulanate, HIV/AIDS", "amoxicillin/÷clavulanate, ÷HIV/AIDS"},
+      {"ja", kNormal, "（sacubitril/valsartan）", "（sacubitril/÷valsartan）"},
       // ... and so is the clock; a unit written out is a word like any other.
       {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ÷hours, ÷2 ÷tablets ÷at ÷9 am"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},

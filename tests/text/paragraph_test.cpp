@@ -1158,6 +1158,28 @@ TEST_CASE("paragraph: a ragged paragraph with fewer hyphens lets its lines end s
   CHECK(deepest <= 6.5 * style.size);
 }
 
+// A Japanese paragraph has no space: its names were taken for the paragraph's last word and
+// never hyphenated, and a drug's combination in brackets, one piece wider than a tri-fold's
+// line, ran past it ("（amoxicillin/clavulanate）：", a reviewer's, with "ン" alone on the line
+// before). The combination breaks after its slash, a name at a pattern's point; no line
+// overruns, none is one character.
+TEST_CASE("paragraph: a name in a Japanese paragraph may break, and never runs past the line", "[text]") {
+  const std::string text =
+      "クラブラン酸・アモキシシリン（amoxicillin/"
+      "clavulanate）：動物にかまれた傷や、治りにくい中耳炎に使われます。";
+  for (Pt width = 160; width <= 200; width += 5) {
+    ParagraphStyle style = body_style("ja", 14);
+    const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+    INFO(width << " pt:" << describe(p));
+    CHECK(letters(joined_text(p)) == letters(text));
+    for (const Line& line : p.lines) {
+      CHECK_FALSE(line.overfull);
+      CHECK(line.width <= width + kEpsilon);
+      CHECK(code_points(line.text()).size() >= 2);
+    }
+  }
+}
+
 TEST_CASE("paragraph: measure keeps a dose with its unit unless asked to part them", "[text]") {
   const ParagraphStyle style = body_style("en", 10);
   const auto widths = [&](const std::string& text) {
