@@ -612,7 +612,8 @@ std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text
 
 // Justification takes the slack in this order (CLReq 3.8, JLReq 3.8): Latin word
 // spaces up to their stretch, then the quarter-em gaps between Han and Latin, then the
-// glue between CJK characters up to kCjkStretchCap. Only when all of that is not
+// glue between CJK characters up to kCjkStretchCap, and last the space inside a quantity
+// ("10 mg": a tie, items.hpp) up to its stretch. Only when all of that is not
 // enough (a line the breaker could not avoid) do word spaces and Han–Latin gaps go
 // past their stretch; CJK glue never passes its cap. Boxes never stretch:
 // no letter-spacing of Latin, Hangul or digits. Shrinking is even.
@@ -702,9 +703,12 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     } else {
       take(kWordTier, 1);
     }
-    take(kTieTier, 1);
     take(kAutospaceTier, 1);
     take(kCjkTier, cjk_cap);
+    // The space inside a quantity ("10 mg", "140 mmHg") opens last: in a Chinese line it was
+    // opened to half an em with the word spaces while the characters around it stayed close,
+    // and the unit drifted from its number (SI 5.4.3 sets them one plain space apart).
+    take(kTieTier, 1);
     // Past the bounds: a line no break could fill. Spaces between words open further, up
     // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), only when that fills the line. If
     // it cannot, the line ends short with its spaces as they are (r = 1, half an em), as a
