@@ -326,16 +326,22 @@ class Builder {
                   .first = static_cast<std::uint32_t>(cluster_)});
       return;
     }
-    if (box_open_ && in_.max_box_width > 0 &&
+    const auto is_hyphen = [](char32_t cp) { return cp == U'-' || cp == U'‐'; };
+    if (box_open_ && in_.max_box_width > 0 && !is_hyphen(s.cp) &&
         box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
       // A word longer than a line: break it rather than run off the page. Hangul and Han
-      // take no hyphen (a Korean word split between syllables shows none, KLREQ).
+      // take no hyphen (a Korean word split between syllables shows none, KLREQ); nor does a
+      // break right after the word's own hyphen, and none comes before one: "cotransporter- |
+      // -2" and "cotransporter-- | 2" had two.
       flush();
       if (s.cls == CharClass::Hangul || s.cls == CharClass::Cjk)
         push(Penalty{.cost = kEmergencySplitPenalty});
+      else if (is_hyphen(box_last_cp_))
+        push(Penalty{.cost = kEmergencySplitPenalty, .flagged = true});
       else
         hyphen_penalty(s.face, kEmergencySplitPenalty, c.begin);
     }
+    box_last_cp_ = s.cp;
     const bool latin = s.cls == CharClass::Latin || s.cls == CharClass::LatinPunct;
     if (!box_open_) {
       box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin, .expandable = latin};
@@ -356,6 +362,7 @@ class Builder {
   std::size_t cluster_ = 0;        // the cluster being read
   std::uint32_t box_cluster_ = 0;  // the open box's first cluster
   std::size_t cluster_last_ = 0;   // and its last
+  char32_t box_last_cp_ = 0;       // the open box's last character so far
 };
 
 }  // namespace

@@ -200,7 +200,17 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       pos = initial > 0 ? start_of_code_point(text, initial - 1) : 0;
       return is_one_character_part(initial > 0 ? next_code_point(text, pos) : 0, c);
     }();
-    if (plain && (listed || !capitalised) && !after_initial && i < last_word_begin && !excluded(i)) {
+    // A part of a hyphenated compound breaks only at the compound's own hyphen (TeX breaks
+    // such a word nowhere else; Chicago 7.42): "cotrans- | porter-2" read as a word with two.
+    const auto compound_hyphen = [&](std::size_t at) {
+      return text.substr(at, 1) == "-" || text.substr(at, 3) == "\u2010";
+    };
+    const std::size_t after_hyphen = j + (j < text.size() && text[j] == '-' ? 1 : 3);
+    const bool compound_part =
+        (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
+        (j < text.size() && compound_hyphen(j) && after_hyphen < text.size() && letter_at(after_hyphen));
+    if (plain && (listed || !capitalised) && !after_initial && (listed || !compound_part) &&
+        i < last_word_begin && !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;

@@ -363,6 +363,30 @@ TEST_CASE(
   }
 }
 
+// A part of a hyphenated compound breaks only at the compound's own hyphen, as TeX and Chicago
+// (7.42) have it: a reviewer read "cotrans- | porter-2" as a word with two hyphens.
+TEST_CASE("justify: a hyphenated compound breaks only at its own hyphen", "[text][justify]") {
+  const std::string text =
+      "Angiotensin-converting-enzyme inhibitors and sodium-glucose cotransporter-2 inhibitors are withheld "
+      "on the morning of surgery; inhibitors of either kind are restarted afterwards.";
+  int inserted = 0;
+  for (Pt width = 70; width <= 200; width += 3) {
+    const Paragraph p = set(text, "en-GB", width);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      if (!line.hyphenated) continue;
+      ++inserted;
+      const std::string t = line.text();
+      // The piece before the inserted hyphen starts no part of a compound.
+      std::string piece = t.substr(t.find_last_of(" -", t.size() - 2) + 1);
+      piece.pop_back();
+      for (const char* part : {"Angiotensin", "converting", "enzyme", "sodium", "glucose", "cotransporter"})
+        CHECK_FALSE(std::string_view(part).starts_with(piece));
+    }
+  }
+  CHECK(inserted > 0);  // words outside the compounds still break
+}
+
 TEST_CASE("justify: e-mail addresses and URLs break after / . - @ and never take a hyphen",
           "[text][justify]") {
   const std::string address = "respiratory.nurse@example-clinic.org";
