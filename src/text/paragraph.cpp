@@ -260,11 +260,12 @@ struct LineWidths {
 // be (least squares from the mean length), with a bonus for a line that ends a phrase,
 // after ：: — or a comma (糖尿病足部护理：| 每天五分钟). A title has a few dozen breaks:
 // the search is a small dynamic programme over (break, lines so far).
-// In (line length / width)², as the squares below: a colon is worth lines a third of the
-// width unequal ("干细胞治疗: | Best Autoimmune | Breakthrough"); a break inside a
+// In (line length / width)², as the squares below: a colon is worth lines over half the
+// width unequal ("干细胞治疗: | Best Autoimmune | Breakthrough", "花粉症の治療ガイド：|
+// 飲み薬・点鼻薬・舌下免疫療法の正しい使い方", not "…：飲み薬・| 点鼻薬…"); a break inside a
 // compound after its hyphen ("Step- | by-Step Guide") is taken only when neither a set of
 // that many lines nor one of a line more (kExtraLineCost) avoids it.
-constexpr double kPhraseBonus = 0.1;
+constexpr double kPhraseBonus = 0.15;
 constexpr double kCommaBonus = 0.03;
 constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when nothing else fits
 constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
