@@ -761,6 +761,21 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
   CHECK(checked > 40);
 }
 
+// The issue asks titles to break after ：, : and — first: a colon is worth lines up to half the
+// width unequal ("花粉症の治療ガイド：飲み薬・ | 点鼻薬・…" once, in the A4 handout's 22-pt title).
+TEST_CASE("justify: a balanced title breaks after its colon though the lines are unequal",
+          "[text][justify]") {
+  const ParagraphStyle style = heading_style("ja", 22);
+  for (Pt width = 480; width <= 520; width += 20) {
+    auto p = compose({TextSpan{"花粉症の治療ガイド：飲み薬・点鼻薬・舌下免疫療法の正しい使い方"}}, style,
+                     width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) ==
+          std::vector<std::string>{"花粉症の治療ガイド：", "飲み薬・点鼻薬・舌下免疫療法の正しい使い方"});
+  }
+}
+
 TEST_CASE("justify: a balanced Japanese title keeps a noun's one-kanji suffix with the noun",
           "[text][justify]") {
   // ICU's phrases start the suffix's phrase with it: "保険証と診察 | 券を", "ニコチン依存 | 症の".
