@@ -29,7 +29,7 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
     text::ComposeOptions options;
     for (const int i : lines_ending_frames(flowed, b)) {
       const auto& line = c.lines[static_cast<std::size_t>(i)];
-      if (line.hyphenated || line.ends_at_hyphen) options.no_hyphen_lines.push_back(i);
+      if (line.hyphenated || line.ends_at_hyphen || line.ends_in_word) options.no_hyphen_lines.push_back(i);
     }
     if (options.no_hyphen_lines.empty()) continue;
     options.exact_lines = static_cast<int>(c.lines.size());

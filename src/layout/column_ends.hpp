@@ -4,7 +4,9 @@
 // a word across (the typographer's rule that TeX's \brokenpenalty approximates). Only
 // the flow knows where columns end, so after it this step composes again each paragraph
 // whose line ends a frame with a hyphen (inserted, or a compound's own: "medication- |
-// overuse" across a fold reads as badly), asking text::compose for no hyphen at those
+// overuse" across a fold reads as badly) or inside a Korean word (KLREQ's break between
+// syllables shows no hyphen: "보습 | 제는" across a panel reads as two words), asking
+// text::compose for no such break at those
 // lines. The new lines replace the old only when their count is the same (then every
 // line keeps its place and nothing else moves) and none of them runs past the measure
 // (a word or an address that only its hyphen let fit). Otherwise the paragraph stays as it was.

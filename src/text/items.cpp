@@ -284,7 +284,7 @@ class Builder {
       title_word_break(c);
     } else if (in_.breaks[c.begin] == kFallbackBreak) {
       flush();
-      push(Penalty{.cost = kSyllableBreakPenalty});
+      push(Penalty{.cost = kSyllableBreakPenalty, .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       hyphen_penalty(a.face, in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty : in_.hyphen_penalty,

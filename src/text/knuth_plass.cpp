@@ -164,8 +164,9 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
       if (in_a_row > kMaxHyphensInARow) continue;
       if (params.exact_lines > 0 && from.line + 1 > params.exact_lines) continue;
-      if (flagged && std::find(params.no_flagged_lines.begin(), params.no_flagged_lines.end(), from.line) !=
-                         params.no_flagged_lines.end())
+      if ((flagged || (pen && pen->in_word)) &&
+          std::find(params.no_flagged_lines.begin(), params.no_flagged_lines.end(), from.line) !=
+              params.no_flagged_lines.end())
         continue;
 
       // TeX caps badness at 10000 (inf_bad); past params.soft_tolerance a line costs by the

@@ -61,8 +61,8 @@ struct KnuthPlassParams {
   Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
-  std::vector<int> no_flagged_lines;         // 0-based lines that may not end at a flagged break (a
-                                             // column's last line: layout asks for it)
+  std::vector<int> no_flagged_lines;  // 0-based lines that may not end at a flagged or in-word break (a
+                                      // column's last line: layout asks for it)
   int exact_lines = 0;     // > 0: only break sets of exactly this many lines (layout has placed them;
                            // TeX's \looseness, held at a count)
   Pt short_last_line = 0;  // a last line narrower than this (one character alone,

@@ -128,6 +128,7 @@ struct Line {
   Pt width = 0;                 // natural width after justification (≤ line width unless overfull)
   bool hyphenated = false;      // ends with an inserted hyphen
   bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
+  bool ends_in_word = false;    // breaks between two syllables of a Korean word ("보습 | 제는")
   bool overfull = false;        // nothing fitted: a piece wider than the line
   // The adjustment ratio the line is judged by (The TeXbook's r). Justified: how far its
   // word spaces were opened, 0 their natural width, 1 their full stretch (half an em),
@@ -146,8 +147,9 @@ struct Paragraph {
 
 // What layout may ask of one composition beyond the style.
 struct ComposeOptions {
-  // 0-based lines that must not end with an inserted hyphen: the last line of a column,
-  // panel or page (a reader must not turn a fold or a page mid-word). The breaker finds
+  // 0-based lines that must not end with an inserted hyphen, a compound's own or inside a
+  // Korean word: the last line of a column, panel or page (a reader must not turn a fold or a
+  // page mid-word). The breaker finds
   // the best other breaks; the line count may change, so layout checks it.
   std::vector<int> no_hyphen_lines;
   // > 0: the same number of lines as before, if any break set has it (layout has placed

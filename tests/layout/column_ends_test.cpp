@@ -72,3 +72,15 @@ TEST_CASE("column_ends: a hyphen inside a column is left alone") {
   CHECK(unhyphenate_column_ends(c, split_at(3, 2)) == 0);
   CHECK(asked.empty());
 }
+
+TEST_CASE("column_ends: a Korean word split between syllables at a column's end is set again too") {
+  std::vector<text::ComposeOptions> asked;
+  Collection c;
+  text::Line split = line();
+  split.ends_in_word = true;  // "보습 | 제는": no hyphen shows, but half a word crosses the fold
+  c.blocks.push_back(paragraph({line(), split, line()}, {line(), line(), line()}, asked));
+  CHECK(unhyphenate_column_ends(c, split_at(3, 2)) == 1);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].no_hyphen_lines == std::vector<int>{1});
+  CHECK_FALSE(c.blocks[0].lines[1].ends_in_word);
+}

@@ -221,6 +221,35 @@ TEST_CASE("justify: a compound broken at its own hyphen is marked, and kept off 
   CHECK(marked > 3);
 }
 
+// A Korean line that ends between two syllables of a word (KLREQ's fallback) says so
+// (Line::ends_in_word), and asked not to at that line, the breaker ends it elsewhere: layout
+// keeps such a split off a column's last line as it does a hyphen ("보습 | 제는" across a panel).
+TEST_CASE("justify: a Korean word split between syllables can be kept off a line", "[text][justify]") {
+  int marked = 0;
+  for (Pt width = 90; width <= 240; width += 3) {
+    const Paragraph p = set(kKorean, "ko", width);
+    INFO(width << " pt:" << describe(p));
+    ComposeOptions forbid;
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+      const std::string t = p.lines[l].text(), next = p.lines[l + 1].text();
+      // A split line ends in a syllable and the next starts with one, with no space between
+      // them in the text.
+      if (p.lines[l].ends_in_word)
+        CHECK(std::string(kKorean).find(t.substr(t.rfind(' ') + 1) + next.substr(0, next.find(' '))) !=
+              std::string::npos);
+      if (p.lines[l].ends_in_word) forbid.no_hyphen_lines.push_back(static_cast<int>(l));
+    }
+    if (forbid.no_hyphen_lines.empty()) continue;
+    ++marked;
+    const Paragraph q = set(kKorean, "ko", width, 10, forbid);
+    INFO("without those splits:" << describe(q));
+    for (const int l : forbid.no_hyphen_lines)
+      if (static_cast<std::size_t>(l) < q.lines.size())
+        CHECK_FALSE(q.lines[static_cast<std::size_t>(l)].ends_in_word);
+  }
+  CHECK(marked > 3);
+}
+
 TEST_CASE("justify: a capitalised word is never hyphenated", "[text][justify]") {
   // TeX's \uchyph=0: "Fri-|day", "Pre-|vention Programme" split names a patient looks for.
   const char* const text =
