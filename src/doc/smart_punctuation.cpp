@@ -194,7 +194,8 @@ std::string title_key(std::string_view text) {
                           cp == 0x2009 || cp == 0x202F || cp == 0x3000;
     const bool is_dash = cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
     if (is_space) {
-      space = !out.empty();
+      // No space after a colon, semicolon or comma: `抗凝药物: 安全服用指南` is `抗凝药物：安全服用指南`.
+      space = !out.empty() && std::string_view(":;,").find(out.back()) == std::string_view::npos;
       continue;
     }
     if (is_dash && dash && !space) continue;  // `--` is one dash

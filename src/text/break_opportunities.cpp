@@ -165,13 +165,31 @@ namespace {
 // "and/or", "HIV/AIDS").
 constexpr std::size_t kSlashWordLetters = 4;
 
-// True when the slash at `slash` joins two words of kSlashWordLetters ASCII letters or more.
+// A unit written out after a slash: "beats/minute", "mmol/litre", "units/hour".
+bool is_per_word(std::string_view w) {
+  static constexpr std::string_view kPer[] = {"second", "seconds", "minute", "minutes",  "hour",   "hours",
+                                              "day",    "days",    "week",   "weeks",    "month",  "months",
+                                              "year",   "years",   "night",  "litre",    "litres", "liter",
+                                              "liters", "dose",    "doses",  "kilogram", "metre",  "meter"};
+  for (const std::string_view p : kPer)
+    if (w == p) return true;
+  return false;
+}
+
+// True when the slash at `slash` joins two words of kSlashWordLetters ASCII letters or more
+// that are not a measure: no number before the first ("100 beats/minute", "2.5 units/hour"),
+// no unit first ("mmol/litre") and no unit written out after it ("drops/minute").
 bool slash_between_words(std::string_view text, std::size_t slash) {
   const auto letter = [&](std::size_t k) { return std::isalpha(static_cast<unsigned char>(text[k])) != 0; };
-  std::size_t before = 0, after = 0;
-  for (std::size_t k = slash; k > 0 && letter(k - 1) && before < kSlashWordLetters; --k) ++before;
-  for (std::size_t k = slash + 1; k < text.size() && letter(k) && after < kSlashWordLetters; ++k) ++after;
-  return before >= kSlashWordLetters && after >= kSlashWordLetters;
+  std::size_t begin = slash, end = slash + 1;
+  while (begin > 0 && letter(begin - 1)) --begin;
+  while (end < text.size() && letter(end)) ++end;
+  if (slash - begin < kSlashWordLetters || end - slash - 1 < kSlashWordLetters) return false;
+  std::size_t k = begin;
+  if (k > 0 && text[k - 1] == ' ') --k;
+  if (k > 0 && is_digit(static_cast<unsigned char>(text[k - 1]))) return false;
+  return !is_unit_word(text.substr(begin, slash - begin)) &&
+         !is_per_word(text.substr(slash + 1, end - slash - 1));
 }
 
 }  // namespace

@@ -277,7 +277,8 @@ class Builder {
       // After a slash between two names ("amoxicillin/ | clavulanate"): as after a compound's
       // hyphen, but no hyphen ends the line.
       push(Penalty{.cost = after_hyphen || a.cp == U'/' ? kExplicitHyphenPenalty : 0,
-                   .flagged = after_hyphen});
+                   .flagged = after_hyphen,
+                   .in_word = a.cp == U'/'});
     } else if (const auto b = in_.breaks[c.begin]; b == kInWordBreak || b == kGluedBreak) {
       // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();

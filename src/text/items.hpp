@@ -71,8 +71,9 @@ struct Penalty {
   Pt width = 0;  // added to the line when the break is taken (the hyphen)
   double cost = 0;
   bool flagged = false;  // a hyphen break: two in a row cost extra
-  // A break inside a word that shows no hyphen (between two Korean syllables, KLREQ): kept off
-  // a column's last line as a hyphen is (KnuthPlassParams::no_flagged_lines).
+  // A break inside a word that shows no hyphen (between two Korean syllables, KLREQ; after the
+  // slash of two names, "amoxicillin/ | clavulanate"): kept off a column's last line as a
+  // hyphen is (KnuthPlassParams::no_flagged_lines).
   bool in_word = false;
   std::int32_t glyph = -1;  // the hyphen to draw, index in Items::hyphens
   bool operator==(const Penalty&) const = default;

@@ -206,9 +206,12 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       return text.substr(at, 1) == "-" || text.substr(at, 3) == "\u2010";
     };
     const std::size_t after_hyphen = j + (j < text.size() && text[j] == '-' ? 1 : 3);
+    // So is a name of a pair written with a slash: it breaks after the slash.
     const bool compound_part =
         (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
-        (j < text.size() && compound_hyphen(j) && after_hyphen < text.size() && letter_at(after_hyphen));
+        (j < text.size() && compound_hyphen(j) && after_hyphen < text.size() && letter_at(after_hyphen)) ||
+        (i >= 2 && text[i - 1] == '/' && letter_at(i - 2)) ||
+        (j + 1 < text.size() && text[j] == '/' && letter_at(j + 1));
     if (plain && (listed || !capitalised) && !after_initial && (listed || !compound_part) &&
         i < last_word_begin && !excluded(i)) {
       if (listed) {
@@ -545,8 +548,11 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
-  // 予約", "必ずお | 持ちください", "早くご | 連絡を"): the prefix belongs to the noun or verb
-  // after it (お薬, ごあんない, ご予約, お持ち), so the phrase boundary moves to before the prefix.
+  // 予約", "必ずお | 持ちください", "すぐご | 相談ください"): the prefix belongs to the noun or
+  // verb after it (お薬, ごあんない, ご予約, お持ち), so after a particle or a mark the phrase
+  // boundary moves to before the prefix; an adverb (…ず, …く, …り, …ぐ, …め: 必ず, 早く,
+  // ゆっくり, すぐ, あらかじめ) qualifies that verb and stays with it too ("季節に | 必ずお読みください",
+  // not "必ず | お読みください").
   if (lang.starts_with("ja"))
     for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
       const std::size_t b = bounds[k];
@@ -564,9 +570,11 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const bool mark = u_ispunct(static_cast<UChar32>(next_code_point(text, at)));  // ・ ―― 、
       const std::string_view q = text.substr(particle, prefix - particle);
       if (mark ||
-          (std::string_view("のとをにはがもへでやずく").find(q) != std::string_view::npos && q.size() == 3)) {
+          (std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;
+      } else if (std::string_view("ずくりぐめ").find(q) != std::string_view::npos && q.size() == 3) {
+        boundary[b] = 0;  // an adverb goes with the verb it qualifies: "必ずお読みください" whole
       }
     }
   for (std::size_t i = 1; i < text.size(); ++i) {
@@ -1056,6 +1064,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
                           {kLastTolerance, true, kInfinitePenalty, kEmergencyStretchEm}};
   KnuthPlassParams params;
   params.no_flagged_lines = options.no_hyphen_lines;
+  const Pass& last_pass = kPasses[std::size(kPasses) - 1];
   params.short_last_line = kShortLastLineEm * em;
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.lone_tail_after = lone_tail_after;
@@ -1069,7 +1078,11 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     if ((ragged || options.fewer_hyphens) && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
     params.discretionary = pass.hyphens;
-    params.max_break_cost = pass.max_break_cost;
+    // Fewer hyphens: a name in CJK text stays whole but in the last resort (hyphen_budget.hpp
+    // trades its hyphen for a line that ends short).
+    params.max_break_cost = options.fewer_hyphens && &pass != &last_pass
+                                ? std::min(pass.max_break_cost, kNameHyphenPenalty)
+                                : pass.max_break_cost;
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;

@@ -75,6 +75,8 @@ TEST_CASE("smart_punctuation: a heading repeats the title whatever quotes and da
   // case, and a full-width colon the ASCII one.
   CHECK(repeats_title("Flu vaccination for adults", "Flu Vaccination for Adults"));
   CHECK(repeats_title("抗凝药物：安全服用指南", "抗凝药物:安全服用指南"));
+  CHECK(repeats_title("抗凝药物: 安全服用指南", "抗凝药物：安全服用指南"));
+  CHECK(repeats_title("요로감염：예방과 치료", "요로감염: 예방과 치료"));
   CHECK(repeats_title("ÉTÉ ET SOLEIL", "Été et soleil"));
   CHECK_FALSE(repeats_title("抗凝药物：用药指南", "抗凝药物：安全服用指南"));
   CHECK_FALSE(repeats_title("Caring for your child", "Caring for your child’s fever"));

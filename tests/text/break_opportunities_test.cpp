@@ -98,6 +98,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
       // Two names of four letters or more are two words: "amoxicillin/ | clavulanate".
       {"en", kNormal, "amoxicillin/clavulanate, HIV/AIDS", "amoxicillin/÷clavulanate, ÷HIV/AIDS"},
+      // ... but a measure written out is a unit: "100 beats/ | minute" reads as two.
+      {"en", kNormal, "100 beats/minute, 15 mmol/litre, drops/minute", "100 ÷beats/minute, ÷15 mmol/litre, ÷drops/minute"},
       {"ja", kNormal, "（sacubitril/valsartan）", "（sacubitril/÷valsartan）"},
       // ... and so is the clock; a unit written out is a word like any other.
       {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ÷hours, ÷2 ÷tablets ÷at ÷9 am"},

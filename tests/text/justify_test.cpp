@@ -382,6 +382,18 @@ TEST_CASE(
   }
   CHECK(english_hyphenated);
   CHECK(names_broken > 0);  // the rule was exercised
+  // Asked for fewer hyphens (the article's hyphen budget), a name stays whole but in the last resort.
+  int names_broken_fewer = 0;
+  ComposeOptions fewer;
+  fewer.fewer_hyphens = true;
+  for (Pt width = 90; width <= 260; width += 3)
+    for (const Line& line : set(text, "zh-Hans", width, 10, fewer).lines) {
+      const std::string t = line.text();
+      const std::size_t open = t.rfind("（");
+      names_broken_fewer +=
+          line.hyphenated && open != std::string::npos && t.find("）", open) == std::string::npos;
+    }
+  CHECK(names_broken_fewer < names_broken);
   const std::string korean =
       "에스오메프라졸(esomeprazole) 20~40 mg: 하루 1번, 아침 식사 30분 전에 물과 함께 드세요. "
       "알긴산나트륨(sodium alginate) 현탁액은 증상이 있을 때 드세요.";
@@ -776,7 +788,8 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
   for (const char* title :
        {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
         "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方",
-        "お問い合わせ・ご予約はお電話でお願いします", "検査当日は保険証と診察券を必ずお持ちください"})
+        "お問い合わせ・ご予約はお電話でお願いします", "検査当日は保険証と診察券を必ずお持ちください",
+        "花粉症の季節に必ずお読みください"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
@@ -785,6 +798,7 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
         ++checked;
         CHECK_FALSE(line.text().ends_with("ご"));
         CHECK_FALSE(line.text().ends_with("お"));
+        CHECK_FALSE(line.text().ends_with("必ず"));  // the adverb stays with its verb
       }
     }
   CHECK(checked > 40);

@@ -1176,6 +1176,8 @@ TEST_CASE("paragraph: a name in a Japanese paragraph may break, and never runs p
       CHECK_FALSE(line.overfull);
       CHECK(line.width <= width + kEpsilon);
       CHECK(code_points(line.text()).size() >= 2);
+      // A break after the slash is inside the pair: layout keeps it off a column's last line.
+      CHECK(line.ends_in_word == line.text().ends_with("/"));
     }
   }
 }
