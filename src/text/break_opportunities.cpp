@@ -157,10 +157,6 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
   }
 }
 
-}  // namespace
-
-namespace {
-
 // Letters each side of a slash that make two words of it, not a unit or a pair ("mL/min",
 // "and/or", "HIV/AIDS").
 constexpr std::size_t kSlashWordLetters = 4;

@@ -45,6 +45,10 @@ bool is_han_or_kana(CharClass c) {
 
 constexpr char32_t kSoftHyphen = 0x00AD;
 
+bool is_hyphen(char32_t cp) {
+  return cp == U'-' || cp == U'‐';
+}
+
 bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }
@@ -273,7 +277,7 @@ class Builder {
       glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();
-      const bool after_hyphen = a.cp == U'-' || a.cp == U'‐';
+      const bool after_hyphen = is_hyphen(a.cp);
       // After a slash between two names ("amoxicillin/ | clavulanate"): as after a compound's
       // hyphen, but no hyphen ends the line.
       push(Penalty{.cost = after_hyphen || a.cp == U'/' ? kExplicitHyphenPenalty : 0,
@@ -327,7 +331,6 @@ class Builder {
                   .first = static_cast<std::uint32_t>(cluster_)});
       return;
     }
-    const auto is_hyphen = [](char32_t cp) { return cp == U'-' || cp == U'‐'; };
     if (box_open_ && in_.max_box_width > 0 && !is_hyphen(s.cp) &&
         box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
       // A word longer than a line: break it rather than run off the page. Hangul and Han

@@ -200,18 +200,19 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       pos = initial > 0 ? start_of_code_point(text, initial - 1) : 0;
       return is_one_character_part(initial > 0 ? next_code_point(text, pos) : 0, c);
     }();
-    // A part of a hyphenated compound breaks only at the compound's own hyphen (TeX breaks
-    // such a word nowhere else; Chicago 7.42): "cotrans- | porter-2" read as a word with two.
-    const auto compound_hyphen = [&](std::size_t at) {
-      return text.substr(at, 1) == "-" || text.substr(at, 3) == "\u2010";
+    // A part of a hyphenated compound, or of a pair of names written with a slash, breaks only at
+    // its hyphen or slash (TeX breaks such a word nowhere else; Chicago 7.42): "cotrans- |
+    // porter-2" read as a word with two.
+    const auto joiner_at = [&](std::size_t at) -> std::size_t {  // the bytes of a hyphen or slash there
+      return at >= text.size()                    ? 0
+             : text[at] == '-' || text[at] == '/' ? 1
+             : text.substr(at, 3) == "\u2010"     ? 3
+                                                  : 0;
     };
-    const std::size_t after_hyphen = j + (j < text.size() && text[j] == '-' ? 1 : 3);
-    // So is a name of a pair written with a slash: it breaks after the slash.
-    const bool compound_part =
-        (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
-        (j < text.size() && compound_hyphen(j) && after_hyphen < text.size() && letter_at(after_hyphen)) ||
-        (i >= 2 && text[i - 1] == '/' && letter_at(i - 2)) ||
-        (j + 1 < text.size() && text[j] == '/' && letter_at(j + 1));
+    const std::size_t joined = joiner_at(j);
+    const bool compound_part = (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
+                               (i >= 2 && text[i - 1] == '/' && letter_at(i - 2)) ||
+                               (joined > 0 && j + joined < text.size() && letter_at(j + joined));
     if (plain && (listed || !capitalised) && !after_initial && (listed || !compound_part) &&
         i < last_word_begin && !excluded(i)) {
       if (listed) {

@@ -1058,6 +1058,20 @@ TEST_CASE("paragraph: a listed name breaks at its points in Chinese text too", "
   }
   CHECK(by_list > 0);
 }
+// `text` composed as the hyphen budget asks (ComposeOptions::fewer_hyphens) or as usual, and
+// how many of its lines end in an inserted hyphen.
+Paragraph compose_fewer(const std::string& text, const ParagraphStyle& style, Pt width, bool fewer) {
+  leafpress::text::ComposeOptions options;
+  options.fewer_hyphens = fewer;
+  auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
+  REQUIRE(p.has_value());
+  return std::move(p).value();
+}
+
+long inserted_hyphens(const Paragraph& p) {
+  return std::count_if(p.lines.begin(), p.lines.end(), [](const Line& l) { return l.hyphenated; });
+}
+
 // ComposeOptions::fewer_hyphens (layout/hyphen_budget.hpp asks it of the paragraphs it sets
 // again): the seed's first paragraph on the A5 booklet's 37-em measure at 9 pt breaks three
 // words to keep its spaces under 0.58 em ("treat- | ment" with a line at 0.16 em); with fewer
@@ -1075,20 +1089,11 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
       "potentially resetting the immune system to a state of tolerance.";
   const ParagraphStyle style = body_style("zh-Hans", 9);
   const Pt width = 333;
-  const auto set = [&](bool fewer) {
-    leafpress::text::ComposeOptions options;
-    options.fewer_hyphens = fewer;
-    auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
-    REQUIRE(p.has_value());
-    return std::move(p).value();
-  };
-  const auto hyphens = [](const Paragraph& p) {
-    return std::count_if(p.lines.begin(), p.lines.end(), [](const Line& l) { return l.hyphenated; });
-  };
-  const Paragraph usual = set(false), fewer = set(true);
+  const Paragraph usual = compose_fewer(text, style, width, false),
+                  fewer = compose_fewer(text, style, width, true);
   INFO("usual:" << describe(usual) << "\nfewer:" << describe(fewer));
-  CHECK(hyphens(usual) >= 2);
-  CHECK(hyphens(fewer) < hyphens(usual));
+  CHECK(inserted_hyphens(usual) >= 2);
+  CHECK(inserted_hyphens(fewer) < inserted_hyphens(usual));
   CHECK(letters(joined_text(fewer)) == letters(text));
   double loosest = 0;
   for (const Paragraph* p : {&usual, &fewer}) {
@@ -1135,20 +1140,11 @@ TEST_CASE("paragraph: a ragged paragraph with fewer hyphens lets its lines end s
   ParagraphStyle style = body_style("en-GB", 10);
   style.align = Align::Ragged;
   const Pt width = 160;
-  const auto set = [&](bool fewer) {
-    leafpress::text::ComposeOptions options;
-    options.fewer_hyphens = fewer;
-    auto p = compose({TextSpan{text}}, style, width, installed_fonts(), options);
-    REQUIRE(p.has_value());
-    return std::move(p).value();
-  };
-  const auto hyphens = [](const Paragraph& p) {
-    return std::count_if(p.lines.begin(), p.lines.end(), [](const Line& l) { return l.hyphenated; });
-  };
-  const Paragraph usual = set(false), fewer = set(true);
+  const Paragraph usual = compose_fewer(text, style, width, false),
+                  fewer = compose_fewer(text, style, width, true);
   INFO("usual:" << describe(usual) << "\nfewer:" << describe(fewer));
-  CHECK(hyphens(usual) >= 2);
-  CHECK(hyphens(fewer) < hyphens(usual));
+  CHECK(inserted_hyphens(usual) >= 2);
+  CHECK(inserted_hyphens(fewer) < inserted_hyphens(usual));
   CHECK(letters(joined_text(fewer)) == letters(text));
   Pt deepest = 0;
   for (std::size_t l = 0; l + 1 < fewer.lines.size(); ++l) {
