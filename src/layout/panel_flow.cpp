@@ -9,6 +9,10 @@ namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
 constexpr Pt kEps = 1e-6;
+// feather(): a gap between paragraphs ranks after every heading level, and opens by at most
+// this many grid lines (a heading's gap by up to feather's max_lines).
+constexpr int kParagraphGap = 10;
+constexpr int kMaxParagraphGapLines = 1;
 
 struct Cursor {
   std::size_t f = 0;  // the frame
@@ -228,7 +232,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
       if (e.heading_level > 0)
         gaps.push_back(Gap{ei, e.heading_level});
       else if (prev.space_after > 0 || e.space_before > 0)
-        gaps.push_back(Gap{ei, 10});
+        gaps.push_back(Gap{ei, kParagraphGap});
     }
     if (gaps.empty()) continue;
     std::vector<std::size_t> order(gaps.size());
@@ -238,10 +242,16 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     int left = room;
     for (int pass = 0; pass < max_lines && left > 0; ++pass) {
       // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
+      // A gap between paragraphs opens by kMaxParagraphGapLines at most: two more blank lines
+      // there read as a section break inside a section, so the rest stays at the frame's foot.
       std::size_t i = 0;
       while (i < order.size() && left > 0) {
         std::size_t j = i;
         while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
+        if (gaps[order[i]].rank == kParagraphGap && pass >= kMaxParagraphGapLines) {
+          i = j;
+          continue;
+        }
         const std::size_t n = j - i;
         const std::size_t take = std::min<std::size_t>(n, static_cast<std::size_t>(left));
         for (std::size_t k = 0; k < take; ++k) {

@@ -87,8 +87,9 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
 
 // Spreads the room left at the foot of every full frame (all but the last one
 // holding text) over its gaps, in whole grid pitches, at most `max_lines` per
-// gap: above headings first (higher levels first), then between paragraphs, never after a
-// paragraph that leads in to a list.
+// gap above a heading (higher levels first) and one between paragraphs, never after a
+// paragraph that leads in to a list. What is left stays at the frame's foot: a gap of three
+// blank lines inside a section reads as a hole (a section's end), worse than a short panel.
 // A frame whose text ended early because of a keep rule then ends on its last
 // grid line like its neighbours. Frames without a grid, and frames on `keep_page` (a page
 // whose columns were balanced), are left alone.

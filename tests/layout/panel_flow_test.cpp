@@ -448,3 +448,45 @@ TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph tha
   CHECK(near(r.placements[1][0].baseline, 452 - 10));
   CHECK(near(r.placements[2][1].baseline, 402));
 }
+
+TEST_CASE("panel_flow: feather opens a gap between paragraphs by one line at most, above a heading by two",
+          "[layout]") {
+  // A 200 pt frame on a 10 pt grid (baselines 492 ... 302) whose last element, kept together,
+  // goes to the next frame and leaves many lines at the foot of the first.
+  std::vector<Frame> fr;
+  for (int i = 0; i < 2; ++i)
+    fr.push_back(Frame{.page = 0,
+                       .x = 100.0 * i,
+                       .top = 500,
+                       .bottom = 300,
+                       .panel = i,
+                       .grid_top = 492,
+                       .pitch = 10,
+                       .panel_top = 500});
+  auto on_grid = [](Element e) {
+    for (auto& l : e.lines) l.on_grid = true;
+    return e;
+  };
+  Element kept = on_grid(para(15, 10, 0));
+  kept.keep_together = true;
+  Element head = heading(1, 10, 0);
+  head.heading_level = 2;
+  const std::vector<Element> elements{on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head,
+                                      on_grid(para(2, 0, 10)), kept};
+  FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  REQUIRE(frame_of(r, 3, 0) == 0);
+  REQUIRE(frame_of(r, 4, 0) == 1);
+  const Pt paragraph_gap = r.placements[0][2].baseline - r.placements[1][0].baseline;
+  const Pt heading_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
+  const Pt lowest = r.placements[3][1].baseline;
+  REQUIRE(lowest - 300 > 50);  // room for more than the three lines feather may open
+  leafpress::layout::feather(elements, fr, r);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  // Three blank lines between two paragraphs would read as a section's end: one more at most.
+  CHECK(near(r.placements[0][2].baseline - r.placements[1][0].baseline, paragraph_gap + 10));
+  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, heading_gap + 20));
+  // The rest stays at the foot.
+  CHECK(near(r.placements[3][1].baseline, lowest - 30));
+}
