@@ -71,6 +71,16 @@ bool is_unit_word(std::string_view w) {
   return false;
 }
 
+// The same units written with points, which word_at stops at: "7:00 a.m.", "8 p.m.",
+// "1,500～2,000 c.c." (Chicago 10.41 keeps a.m. and p.m. with their time).
+bool starts_with_dotted_unit(std::string_view text, std::size_t at) {
+  static constexpr std::string_view kDotted[] = {"a.m.", "p.m.", "A.M.", "P.M.", "c.c."};
+  const std::string_view rest = text.substr(at);
+  for (const std::string_view u : kDotted)
+    if (rest.starts_with(u) || (rest.size() == u.size() - 1 && u.starts_with(rest))) return true;
+  return false;
+}
+
 // The word that starts at `at`: up to a space, a CJK character or punctuation that ends it
 // ("mmHg，" in Chinese is the unit mmHg).
 std::string_view word_at(std::string_view text, std::size_t at) {
@@ -253,9 +263,14 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2]))) {
       if (is_digit(cp))  // the digit groups of a phone number: never split, unless it is long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
-      else if (is_unit_word(word_at(text, at)) || cls == CharClass::Cjk)
+      else if (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) || cls == CharClass::Cjk)
         breaks[at] = kUnitBreak;
     }
+    // A phone number's area code in brackets stays with the number: "(04) 2229-3671",
+    // "(02) 2705-6188" (parted, the first line ends in a code that reads as a number of its own).
+    if (at >= 4 && breaks[at] && is_digit(cp) && text[at - 1] == ' ' && text[at - 2] == ')' &&
+        is_digit(static_cast<unsigned char>(text[at - 3])))
+      breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
     // after it a line may break as between syllables (ICU reads U+00B7 as a letter there).
     if (korean && at >= 2 && !breaks[at] && (prev == U'·' || prev == U'・') && cls != CharClass::Space &&

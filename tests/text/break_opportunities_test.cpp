@@ -215,3 +215,18 @@ TEST_CASE("break_opportunities: a phone number's digit groups never part", "[tex
   const auto breaks = find_break_opportunities(doses, "en", kNormal);
   CHECK(breaks[3] == leafpress::text::kUnitBreak);
 }
+
+TEST_CASE("break_opportunities: a time keeps a.m. or p.m., a dose c.c., a phone number its area code",
+          "[text]") {
+  // Drawn, the unit's space shows no ordinary break ("÷"); it is a kUnitBreak, for the last pass.
+  CHECK(draw("Friday 7:00 a.m. to 7:00 p.m.", "en", kNormal) == "Friday ÷7:00 a.m. ÷to ÷7:00 p.m.");
+  CHECK(draw("每天喝水 1,500～2,000 c.c. 以上", "zh-Hant", kNormal).find(" c.c.") != std::string::npos);
+  CHECK(draw("每天喝水 1,500～2,000 c.c. 以上", "zh-Hant", kNormal).find("÷c.c.") == std::string::npos);
+  const std::string at_end = "until 8 p.m";  // the text may end inside it
+  CHECK(find_break_opportunities(at_end, "en", kNormal)[8] == leafpress::text::kUnitBreak);
+  // "(04) | 2229-3671" read as two numbers.
+  CHECK(draw("請撥打 (04) 2229-3671 洽詢", "zh-Hant", kNormal).find("(04) 2229") != std::string::npos);
+  CHECK(draw("請撥打 (04) 2229-3671 洽詢", "zh-Hant", kNormal).find("(04) ÷2229") == std::string::npos);
+  // A word in brackets before a number stays an ordinary break.
+  CHECK(draw("(see) 12 pages", "en", kNormal) == "(see) ÷12 ÷pages");
+}
