@@ -435,6 +435,41 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
   return bonus;
 }
 
+// A Han numeral, or a digit (ASCII or full-width).
+bool is_numeral(char32_t c) {
+  return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) !=
+             std::u32string_view::npos ||
+         u_isdigit(static_cast<UChar32>(c));
+}
+
+// Does a title's word boundary at byte `b` part a number from its counter or unit, or from the
+// word it numbers? After a numeral: a counter (分钟 天 次 個 錠 …) or a katakana unit (センチ
+// キログラム); after a numeral and its か, ヶ or カ: 月; around the ・ of a Japanese decimal
+// (〇・八); a digit after katakana (ステージ３, タイプ２) or after 第.
+bool number_parts_at(std::string_view text, std::size_t b) {
+  std::size_t at = b;
+  const char32_t next = next_code_point(text, at);
+  std::size_t before = start_of_code_point(text, b - 1), p = before;
+  const char32_t prev = next_code_point(text, p);
+  const char32_t prev2 = before > 0 ? [&] {
+    std::size_t q = start_of_code_point(text, before - 1);
+    return next_code_point(text, q);
+  }() : U'\0';
+  const auto katakana = [](char32_t c) { return c >= U'\u30A1' && c <= U'\u30FA'; };
+  constexpr std::u32string_view kCounters =
+      U"分秒时時小天日周週月年岁歳歲次回个個片粒颗顆杯克斤升毫公度倍遍针針名人位张張本枚錠包种種项項条條步歩"
+      U"層层間间顿頓餐袋瓶支剂劑组組段件例台匙滴";
+  if (is_numeral(prev) && !u_isdigit(static_cast<UChar32>(next)) &&
+      (katakana(next) || kCounters.find(next) != std::u32string_view::npos))
+    return true;
+  if ((prev == U'か' || prev == U'ヶ' || prev == U'カ' || prev == U'ケ') && is_numeral(prev2) &&
+      next == U'月')
+    return true;
+  if ((prev == U'・' && is_numeral(prev2) && is_numeral(next)) || (next == U'・' && is_numeral(prev)))
+    return true;
+  return u_isdigit(static_cast<UChar32>(next)) && (katakana(prev) || prev == U'第');
+}
+
 // The iterator keep_cjk_words_whole finds words with (below); load_word_dictionary opens it too.
 BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
   const bool japanese = lang.starts_with("ja");
@@ -471,6 +506,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   }
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
   std::vector<std::uint8_t> boundary(text.size() + 1, 0);
+  std::vector<std::uint8_t> in_word(text.size() + 1, 0);  // glued boundaries to part last of all
   UErrorCode err = U_ZERO_ERROR;
   const BreakIterator bi = title_word_iterator(lang, err);
   UTextHandle ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
@@ -502,7 +538,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
   // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
   // a title does not break on either side of it. But a Chinese one-character function word is
-  // a word: a structural particle (的 之 地 得) ends its phrase and a conjunction (与 和 及 或)
+  // a word: a structural particle (的 之 地 得) ends its phrase and a conjunction (与 和 及 或 并)
   // starts the next, so the break after the one or before the other stays ("…預防跌倒 |
   // 與補充鈣質的日常指南"; glued on both sides, 跌倒與補充 was one piece and the balance
   // could only split 預防 | 跌倒).
@@ -511,7 +547,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     return chinese && to - from == 3 && set.find(text.substr(from, 3)) != std::string_view::npos;
   };
   constexpr std::string_view kParticles = "的之地得";
-  constexpr std::string_view kConjunctions = "与與和及或";
+  constexpr std::string_view kConjunctions = "与與和及或并並";
   // Han on both sides, not kana: "花粉 | 症 | シーズンを" keeps 症 with 花粉, not with the kana
   // phrase after it (glued to both, 花粉症シーズンを was one piece, wider than a narrow line).
   const auto ideographic = [&](std::size_t at) {
@@ -527,7 +563,15 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     const bool single_before = start_of(b) == a;
     const bool single_after = start_of(c) == b;
     if (single_before || single_after) boundary[b] = 0;
+    // Two such characters side by side are one word the dictionary lacks (活检 a biopsy, 术后
+    // after surgery: "穿刺活 | 检", "骨折术 | 后"): if the glued piece must part, not there.
+    if (single_before && single_after) in_word[b] = 1;
   }
+  // A number and its counter or unit make one word ("按压三十 | 分钟", "体重一 | キログラム",
+  // "妊娠五か | 月", "〇・| 八グラム", "ステージ | ３"): CLReq and JLReq keep them on one
+  // line, and ICU's dictionary parts them.
+  for (const std::size_t b : bounds)
+    if (b > 0 && b < text.size() && number_parts_at(text, b)) in_word[b] = 1, boundary[b] = 0;
   // ICU's Japanese phrases start a noun's one-kanji suffix with the particle after it
   // ("保険証と診察 | 券を", "ニコチン依存 | 症の", "花粉 | 症で"): a phrase of one kanji and
   // then only kana, after a phrase that ends in a kanji, is the end of that phrase's word (診察券,
@@ -546,6 +590,22 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
         kana = ublock_getCode(cp) == UBLOCK_HIRAGANA;
       }
       if (kana) boundary[b] = 0;
+    }
+  // ICU's Japanese phrases part a polite verb ending from its verb: "とりま | しょう", "続けま |
+  // しょう", "受診 | しま | しょう", "飲みま | す". An auxiliary (ます ました ません ましょう,
+  // しょう, でしょう) and a suru-verb's します or しましょう after a noun belong to the phrase
+  // before them: "水分を | こまめにとりましょう", never "こまめにとりま | しょう".
+  if (lang.starts_with("ja"))
+    for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
+      const std::size_t b = bounds[k];
+      if (b < 3 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk) continue;
+      const std::string_view rest = text.substr(b);
+      for (const std::string_view ending : {"ま", "しょう", "でしょう", "しま", "します", "して"})
+        if (rest.starts_with(ending) && (ending != "ま" || rest.starts_with("ます") ||
+                                         rest.starts_with("まし") || rest.starts_with("ませ"))) {
+          boundary[b] = 0;
+          break;
+        }
     }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
@@ -581,8 +641,10 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
-    if (classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk)
-      breaks[i] = breaks[i] != kBreak ? kNoBreak : icu_boundary[i] ? kGluedBreak : kInWordBreak;
+    if ((classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) || in_word[i])
+      breaks[i] = breaks[i] != kBreak              ? kNoBreak
+                  : icu_boundary[i] && !in_word[i] ? kGluedBreak
+                                                   : kInWordBreak;
   }
 }
 

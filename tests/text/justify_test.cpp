@@ -923,3 +923,58 @@ TEST_CASE("justify: a balanced CJK title parts a word wider than the line rather
     CHECK(p->lines[0].text() == "インフルエンザワクチン");
   }
 }
+
+TEST_CASE("justify: a balanced CJK title keeps a number with its counter and two unknown characters together",
+          "[text][justify]") {
+  // ICU's dictionary parts 三十 | 分钟 and 一 | キログラム, and knows neither 活检 (a biopsy)
+  // nor 术后 (after surgery): "甲状腺结节穿刺活 | 检前后注意事项", "…毎回二 | センチずつ…".
+  struct Case {
+    const char* lang;
+    const char* title;
+    std::vector<std::string> never_ends;
+  };
+  const std::vector<Case> cases{
+      {"zh-Hans", "甲状腺结节穿刺活检前后注意事项", {"活"}},
+      {"zh-Hans", "骨质疏松性骨折术后康复：如何预防再次跌倒", {"术"}},
+      {"zh-Hans", "穿刺后颈部按压三十分钟并观察有无肿胀和出血", {"三", "三十"}},
+      {"ja", "注射する場所は毎回二センチずつずらしましょう", {"二"}},
+      {"ja", "安定期に入る妊娠五か月から七か月ごろが治療に適しています", {"五", "五か", "七", "七か"}},
+      {"ja", "たんぱく質は体重一キログラムあたり〇・八グラムが目安です", {"一", "〇", "〇・"}},
+      {"ja", "慢性腎臓病ステージ３の食事療法：たんぱく質・カリウム・塩分の上手な制限", {"ステージ"}},
+  };
+  int lines = 0;
+  for (const Case& c : cases) {
+    ParagraphStyle style = title_style(c.lang, 20);
+    for (Pt width = 120; width <= 420; width += 6) {
+      auto p = compose({TextSpan{c.title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(c.title << " at " << width << " pt:" << describe(*p));
+      for (const Line& line : p->lines) {
+        ++lines;
+        for (const std::string& end : c.never_ends) CHECK_FALSE(line.text().ends_with(end));
+      }
+    }
+  }
+  CHECK(lines > 300);
+}
+
+TEST_CASE("justify: a balanced Japanese heading keeps a polite verb ending with its verb",
+          "[text][justify]") {
+  // ICU's phrases end "とりま | しょう", "続けま | しょう", "受診 | しま | しょう": a heading broke
+  // there at every width ("水分をこまめにとりま | しょう").
+  ParagraphStyle style = title_style("ja", 14);
+  int lines = 0;
+  for (const char* heading : {"水分をこまめにとりましょう", "毎日の運動を無理せず続けましょう",
+                              "早めに医療機関を受診しましょう", "一日三回食後に飲みます"})
+    for (Pt width = 100; width <= 200; width += 5) {
+      auto p = compose({TextSpan{heading}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(heading << " at " << width << " pt:" << describe(*p));
+      for (const Line& line : p->lines) {
+        ++lines;
+        for (const char* start : {"しょう", "ましょう", "ます", "しま"})
+          CHECK_FALSE(line.text().starts_with(start));
+      }
+    }
+  CHECK(lines > 80);
+}
