@@ -1,5 +1,6 @@
 #include "text/break_opportunities.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -198,6 +199,30 @@ bool slash_between_words(std::string_view text, std::size_t slash) {
          !is_per_word(text.substr(slash + 1, end - slash - 1));
 }
 
+// Is the word before the space at `at - 1` a name's head that the short number or capital at
+// `at` completes ("Type 2", "stage 3", "vitamin D", "Step 1", "Grade II")? The number is one
+// or two digits, or one to three capitals, ending at a space, a mark or the text's end.
+bool numbered_name_at(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && end - at < 4 && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+  const std::string_view token = text.substr(at, end - at);
+  if (token.empty() || (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))))
+    return false;
+  const bool digits = token.size() <= 2 &&
+                      std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool capitals = token.size() <= 3 &&
+                        std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!digits && !capitals) return false;
+  std::size_t begin = at - 1;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  std::string head(text.substr(begin, at - 1 - begin));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kHeads[] = {"type",  "stage", "step",    "grade", "phase",
+                                                "level", "class", "vitamin", "part",  "week",
+                                                "day",   "dose",  "table",   "figure"};
+  return std::find(std::begin(kHeads), std::end(kHeads), head) != std::end(kHeads);
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
@@ -266,6 +291,9 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) || cls == CharClass::Cjk)
         breaks[at] = kUnitBreak;
     }
+    // A numbered or lettered name stays whole: "Type 2 diabetes", "Stage 3", "vitamin D",
+    // "Step 1" (Chicago 6.121: a break there reads as if the number began something new).
+    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && numbered_name_at(text, at)) breaks[at] = kUnitBreak;
     // A phone number's area code in brackets stays with the number: "(04) 2229-3671",
     // "(02) 2705-6188" (parted, the first line ends in a code that reads as a number of its own).
     if (at >= 4 && breaks[at] && is_digit(cp) && text[at - 1] == ' ' && text[at - 2] == ')' &&

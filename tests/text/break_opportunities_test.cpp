@@ -58,7 +58,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // —— and …… are one unit each.
       {"zh", kNormal, "他说——好的……真的", "他÷说÷——÷好÷的……÷真÷的"},
       // A number keeps its unit, range and measure word (CLReq 3.1.7): 1糖 15%～25% 5～10分 37℃.
-      {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1糖÷尿÷病 ÷type ÷2"},
+      {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1糖÷尿÷病 ÷type 2"},  // "type 2": a numbered name
       {"zh", kNormal, "约15%～25%的人", "约÷15%～25%的÷人"},
       {"zh", kNormal, "每次5～10分钟", "每÷次÷5～10分÷钟"},
       {"zh", kNormal, "体温37℃以上", "体÷温÷37℃以÷上"},
@@ -229,4 +229,15 @@ TEST_CASE("break_opportunities: a time keeps a.m. or p.m., a dose c.c., a phone 
   CHECK(draw("請撥打 (04) 2229-3671 洽詢", "zh-Hant", kNormal).find("(04) ÷2229") == std::string::npos);
   // A word in brackets before a number stays an ordinary break.
   CHECK(draw("(see) 12 pages", "en", kNormal) == "(see) ÷12 ÷pages");
+}
+
+TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text]") {
+  // "Managing Type | 2 Diabetes", "vitamin | D": kUnitBreak, for the last pass only.
+  CHECK(draw("Managing Type 2 Diabetes", "en", kNormal) == "Managing ÷Type 2 ÷Diabetes");
+  CHECK(draw("take vitamin D daily", "en", kNormal) == "take ÷vitamin D ÷daily");
+  CHECK(draw("at stage 3.", "en", kNormal) == "at ÷stage 3.");
+  // Other words before a number, and longer numbers, are ordinary breaks.
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ÷days");
+  CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ÷forms");
+  CHECK(draw("Vitamin Drinks", "en", kNormal) == "Vitamin ÷Drinks");
 }
