@@ -274,6 +274,11 @@ constexpr double kCommaBonus = 0.03;
 constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when nothing else fits
 constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
 constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
+// A line that ends on a word that leads into the next ("Checking your blood | sugar", "Why you
+// have been invited for a | …": an article, a possessive, a preposition) reads as cut off, and
+// so does a Korean line before a bound noun (수술 | 후, 접종 | 시); a Korean word that ends in a
+// particle or a verb ending closes its phrase (치과 치료 전에는 | 골다공증 약을 …) as a comma does.
+constexpr double kLeadWordCost = 0.05;
 // A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
 // Between words that no space parts (Chinese, Japanese), a line is one word of the dictionary
 // or one phrase; only a short one, of four characters or fewer, reads as left alone ("…お薬の
@@ -402,6 +407,36 @@ std::vector<std::size_t> ragged_breaks(std::span<const Item> items, Pt width, Pt
   return breaks;
 }
 
+// An English word that leads into the next: an article, a possessive, a preposition.
+bool leads_on(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "an",  "the",  "your", "our",  "my", "their", "his", "her", "its",  "every", "each", "of",
+      "to", "for", "with", "from", "into", "in", "on",    "at",  "by",  "this", "these", "those"};
+  if (word.empty() || word.size() > 5) return false;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Does a Korean word close its phrase: does it end in a particle (은 는 이 가 을 를 에 와 과 도
+// 로) or a connective ending (고 며 면 서 나, 지만)? Not 의, which binds to the noun after it,
+// nor 는 and 은 as a verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these
+// stems they modify the noun that follows.
+bool closes_korean_phrase(std::string_view word) {
+  std::vector<char32_t> syllables;
+  for (std::size_t at = 0; at < word.size();) syllables.push_back(next_code_point(word, at));
+  if (syllables.empty()) return false;
+  const char32_t last = syllables.back();
+  const char32_t before = syllables.size() >= 2 ? syllables[syllables.size() - 2] : U'\0';
+  if (std::u32string_view(U"이가을를에와과도로고며면서나만").find(last) != std::u32string_view::npos)
+    return true;
+  if (last == U'는')
+    return std::u32string_view(U"있없하되시드리주보오가나").find(before) == std::u32string_view::npos;
+  if (last == U'은')
+    return std::u32string_view(U"받좋많같작높낮적짧넓늦먹읽").find(before) == std::u32string_view::npos;
+  return false;
+}
+
 // For each item: the bonus of a line ending there, after a phrase mark (negative: inside
 // a hyphenated compound).
 std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
@@ -417,6 +452,12 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
       bonus[i] = kCommaBonus;
     else if (cp == U'-' || cp == U'‐')
       bonus[i] = -kCompoundBreakCost;
+    else if (const std::string_view word = text.substr(items.glyphs[box->glyph_begin].cluster,
+                                                       at - items.glyphs[box->glyph_begin].cluster);
+             leads_on(word))
+      bonus[i] = -kLeadWordCost;
+    else if (closes_korean_phrase(word))
+      bonus[i] = kCommaBonus;
     // A line that starts with a particle that binds to the word before it (的 之 了 地 得 着,
     // Japanese 的 as in 代表的) reads as a fragment: "慢性肾脏病患者 | 的饮食与用药：".
     for (std::size_t j = i; j < items.items.size(); ++j) {
@@ -428,6 +469,10 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
         if (start == U'的' || start == U'之' || start == U'了' || start == U'地' || start == U'得' ||
             start == U'着' || start == U'著')
           bonus[i] -= kParticleStartCost;
+        // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등.
+        const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
+        if (one_syllable && std::u32string_view(U"후전때중시등").find(start) != std::u32string_view::npos)
+          bonus[i] -= kLeadWordCost;
       }
       break;
     }
