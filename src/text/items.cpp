@@ -238,6 +238,8 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(kMarkGlue, GlueKind::Punctuation, glyph);
+    } else if (a.cp >= U'0' && a.cp <= U'9' && b.cp >= U'0' && b.cp <= U'9' && cost >= kUnitBreakPenalty) {
+      push(group_space(width, in_.em, glyph), Recipe{.how = Recipe::GroupSpace, .first = cluster});
     } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
       // After a number, a space that holds it to its unit or to its next digit group
       // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
@@ -376,6 +378,12 @@ Glue word_space(Pt width, Pt em, std::int32_t glyph, GlueKind kind) {
   return Glue{width, std::max(width / 2, kWordSpaceMax * em - width), width / 2.5, kind, glyph};
 }
 
+Glue group_space(Pt width, Pt em, std::int32_t glyph) {
+  Glue g = word_space(width, em, glyph, GlueKind::Tie);
+  g.stretch = 0;
+  return g;
+}
+
 Items build_items(const ItemInput& in) {
   return Builder(in).build();
 }
@@ -443,6 +451,11 @@ std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::ve
       case Recipe::WordSpace: {
         Glue* g = std::get_if<Glue>(&item);
         *g = word_space(width(r.first), em, g->glyph, g->kind);
+        break;
+      }
+      case Recipe::GroupSpace: {
+        Glue* g = std::get_if<Glue>(&item);
+        *g = group_space(width(r.first), em, g->glyph);
         break;
       }
       case Recipe::Hyphen: {

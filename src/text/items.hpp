@@ -206,13 +206,14 @@ struct ItemPlan {
   // How an item's widths follow from the size.
   struct Recipe {
     enum How : std::uint8_t {
-      None,       // no width (forced breaks, plain penalties, an empty box)
-      Clusters,   // a box: the widths of clusters first..last
-      OpenMark,   // a full-width mark's half-em box (cluster first), its ink shifted left
-      CloseMark,  // the same, its ink where it is
-      Em,         // glue: width, stretch and shrink so many em (`em` says which, items.cpp)
-      WordSpace,  // glue: a typed space (cluster first), see word_space
-      Hyphen,     // a hyphen break: the width of its face's hyphen
+      None,        // no width (forced breaks, plain penalties, an empty box)
+      Clusters,    // a box: the widths of clusters first..last
+      OpenMark,    // a full-width mark's half-em box (cluster first), its ink shifted left
+      CloseMark,   // the same, its ink where it is
+      Em,          // glue: width, stretch and shrink so many em (`em` says which, items.cpp)
+      WordSpace,   // glue: a typed space (cluster first), see word_space
+      GroupSpace,  // the same between a number's digit groups, see group_space
+      Hyphen,      // a hyphen break: the width of its face's hyphen
     };
     How how = None;
     std::uint8_t em = 0;  // Em: which of the glue shapes in items.cpp (12 bytes a recipe, not 40)
@@ -239,5 +240,9 @@ std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::ve
 // A typed word space `width` wide, Latin or Korean (or a Tie inside a quantity): it opens to
 // kWordSpaceMax at ratio 1 and shrinks by 2/5 of its width.
 Glue word_space(Pt width, Pt em, std::int32_t glyph, GlueKind kind = GlueKind::Word);
+// A typed space between a number's digit groups ("+1 555 0100", "020-8337 5612"): a Tie that
+// shrinks as a word space but never stretches, so a phone number keeps its look in a justified
+// line (opened to half an em in a Chinese line, "020-8337␣␣5612" read as two numbers).
+Glue group_space(Pt width, Pt em, std::int32_t glyph);
 
 }  // namespace leafpress::text

@@ -1027,3 +1027,35 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
   INFO(closed << " of " << korean << " Korean lines end a phrase");
   CHECK(closed >= 60);
 }
+
+TEST_CASE("justify: a phone number's digit groups keep their space in a justified line", "[text][justify]") {
+  // The space between a number's digit groups is part of the number (a tie that does not
+  // stretch): a Chinese line filled by opening it printed "020-8337␣␣5612".
+  ParagraphStyle style;
+  style.size = 10;
+  style.lang = "zh-Hans";
+  style.align = Align::Justify;
+  const std::string text =
+      "营养门诊时间：周二、周四 14:00～17:00。咨询电话 020-8337 5612，或发送邮件至营养科。夜间急诊请拨打 "
+      "+86 20 8337 0000，或直接前往急诊室，不必预约。";
+  int seen = 0;
+  for (Pt width = 110; width <= 260; width += 3) {
+    auto p = compose({TextSpan{text}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    for (std::size_t l = 0; l + 1 < p->lines.size(); ++l) {
+      const auto& g = p->lines[l].glyphs;
+      for (std::size_t i = 1; i + 1 < g.size(); ++i) {
+        // a space glyph between two digits
+        if (g[i].text != " " || g[i - 1].text.empty() || g[i + 1].text.empty() ||
+            !std::isdigit(static_cast<unsigned char>(g[i - 1].text.back())) ||
+            !std::isdigit(static_cast<unsigned char>(g[i + 1].text.front())))
+          continue;
+        ++seen;
+        INFO(width << " pt: " << p->lines[l].text());
+        // Its natural width, or a little less where the line shrinks: never opened.
+        CHECK(g[i + 1].x - g[i - 1].x - g[i - 1].advance <= g[i].advance + 0.01);
+      }
+    }
+  }
+  CHECK(seen > 40);
+}
