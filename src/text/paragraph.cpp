@@ -271,9 +271,10 @@ struct LineWidths {
 // that many lines nor one of a line more (kExtraLineCost) avoids it.
 constexpr double kPhraseBonus = 0.15;
 constexpr double kCommaBonus = 0.03;
-constexpr double kCompoundBreakCost = 1;    // a whole line's worth: only when nothing else fits
-constexpr double kExtraLineCost = 0.5;      // a line more than first fit needs
-constexpr double kParticleStartCost = 0.3;  // a line that starts with 的, 了 … (phrase_bonus)
+constexpr double kCompoundBreakCost = 1;        // a whole line's worth: only when nothing else fits
+constexpr double kExtraLineCost = 0.5;          // a line more than first fit needs
+constexpr double kExtraLineForColonCost = 0.1;  // ... to end a line at the colon, which no fewer lines can
+constexpr double kParticleStartCost = 0.3;      // a line that starts with 的, 了 … (phrase_bonus)
 // A line that ends on a word that leads into the next ("Checking your blood | sugar", "Why you
 // have been invited for a | …": an article, a possessive, a preposition) reads as cut off, and
 // so does a Korean line before a bound noun (수술 | 후, 접종 | 시); a Korean word that ends in a
@@ -347,9 +348,19 @@ std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt 
     return {cost[lines][n - 1], std::move(out)};
   };
   auto [cost, best] = best_of(fewest);
-  // One line more, when that is worth it: a compound kept whole ("Step- | by-Step").
+  // One line more, when that is worth it: a compound kept whole ("Step- | by-Step"), or a title
+  // that can end a line at its colon only so ("老年人失眠：不吃 | 安眠药也能睡好的六个方法" reads
+  // as one run; "老年人失眠：| 不吃安眠药也能 | 睡好的六个方法" as title and subtitle).
   auto [more_cost, more] = best_of(fewest + 1);
-  if (more_cost + kExtraLineCost < cost) cost = more_cost, best = std::move(more);
+  // Not when the fewer lines already part at a phrase (a comma, a conjunction: "骨質疏鬆症：預防跌倒 |
+  // 與補充鈣質的日常指南").
+  const auto at_phrase = [&](const std::vector<std::size_t>& set, double least) {
+    return std::any_of(set.begin(), set.end() - (set.empty() ? 0 : 1),
+                       [&](std::size_t b) { return phrase_bonus[b] >= least; });
+  };
+  const double extra = at_phrase(more, kPhraseBonus) && !at_phrase(best, kCommaBonus) ? kExtraLineForColonCost
+                                                                                      : kExtraLineCost;
+  if (more_cost + extra < cost) cost = more_cost, best = std::move(more);
   return cost == kNone ? breaks : best;
 }
 
@@ -418,6 +429,18 @@ bool leads_on(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
+// An English word that starts a phrase: a conjunction or a preposition.
+bool starts_phrase(std::string_view word) {
+  // Not "to" ("three to six months"), nor "when" or "if" ("even when", "even if").
+  static constexpr std::string_view kWords[] = {"and",   "or",     "but",    "with",   "for", "in",
+                                                "from",  "of",     "on",     "at",     "by",  "into",
+                                                "after", "before", "during", "without"};
+  if (word.empty() || word.size() > 7) return false;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
 // Does a Korean word close its phrase: does it end in a particle (은 는 이 가 을 를 에 와 과 도
 // 로) or a connective ending (고 며 면 서 나, 지만)? Not 의, which binds to the noun after it,
 // nor 는 and 은 as a verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these
@@ -469,6 +492,16 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
         if (start == U'的' || start == U'之' || start == U'了' || start == U'地' || start == U'得' ||
             start == U'着' || start == U'著')
           bonus[i] -= kParticleStartCost;
+        // A conjunction or a preposition starts a phrase, as after a comma: "預防跌倒 | 與補充鈣質…",
+        // "…Pain Relief | and Warning Signs…", "…Protecting Your Kidneys | with Diet…".
+        std::size_t end = items.glyphs[next->glyph_end - 1].cluster;
+        next_code_point(text, end);
+        const std::string_view word = text.substr(items.glyphs[next->glyph_begin].cluster,
+                                                  end - items.glyphs[next->glyph_begin].cluster);
+        if ((is_wide(cp) &&
+             std::u32string_view(U"與与和及或并並").find(start) != std::u32string_view::npos) ||
+            (cp < 0x80 && starts_phrase(word)))
+          bonus[i] += kCommaBonus;
         // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등.
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
         if (one_syllable && std::u32string_view(U"후전때중시등").find(start) != std::u32string_view::npos)

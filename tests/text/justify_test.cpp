@@ -1010,6 +1010,19 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
       cut += ends_with_any(set[i], {" a", " the", " your", " to", " for", " from", " at", " in", " of"});
   INFO(cut << " of " << english << " English lines end on a word that leads into the next");
   CHECK(cut <= 25);
+  // A conjunction starts its phrase's line ("Cooking with herbs, spices | and citrus…"): over these,
+  // 24 of 159 lines ended in "and" or "or".
+  int conjunctions = 0, lines = 0;
+  for (const auto& set :
+       lines_of("en", {"What happens during the examination and how long it takes",
+                       "Cooking with herbs, spices and citrus instead of the salt shaker",
+                       "What the scanner sounds like and how to keep still during the scan",
+                       "Blood and urine tests every three to six months to track your kidney function",
+                       "Using emollients generously every day, even when the skin looks clear"}))
+    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++lines)
+      conjunctions += ends_with_any(set[i], {" and", " or"});
+  INFO(conjunctions << " of " << lines << " English lines end in a conjunction");
+  CHECK(conjunctions <= 15);
   // A Korean line ends where a particle or an ending closes the phrase ("치과 치료 전에는 | 골다공증
   // 약을…"), not after a bare noun ("…골다공증 | 약을…"), and never before a bound noun ("수술 | 후"):
   // 39 of 120 lines ended a phrase.
@@ -1058,4 +1071,18 @@ TEST_CASE("justify: a phone number's digit groups keep their space in a justifie
     }
   }
   CHECK(seen > 40);
+}
+
+TEST_CASE("justify: a balanced title takes a line more to end one at its colon", "[text][justify]") {
+  // Two lines could only part the subtitle ("老年人失眠：不吃安眠 | 药也能…", "高血脂症：認識 |
+  // 膽固醇…"); three end the first at the colon, as a title and its subtitle.
+  ParagraphStyle style = title_style("zh-Hans", 24);
+  for (const char* title : {"老年人失眠：不吃安眠药也能睡好的六个方法", "高血脂症：認識膽固醇與三酸甘油酯"})
+    for (Pt width = 220; width <= 280; width += 10) {
+      auto p = compose({TextSpan{title}}, style, width, installed_fonts());
+      REQUIRE(p.has_value());
+      INFO(title << " at " << width << " pt:" << describe(*p));
+      REQUIRE(p->lines.size() >= 2);
+      CHECK(p->lines[0].text().ends_with("："));
+    }
 }
