@@ -280,6 +280,9 @@ constexpr double kParticleStartCost = 0.3;      // a line that starts with 的, 
 // so does a Korean line before a bound noun (수술 | 후, 접종 | 시); a Korean word that ends in a
 // particle or a verb ending closes its phrase (치과 치료 전에는 | 골다공증 약을 …) as a comma does.
 constexpr double kLeadWordCost = 0.05;
+// A two-word term parted ("Checking your blood | sugar"): twice that, a line of a tenth of the width
+// unequal. A heading names the term a patient looks for.
+constexpr double kTermBreakCost = 0.1;
 // A line of one word alone ("Living with | Migraine: | Triggers…"): more than a colon earns.
 // Between words that no space parts (Chinese, Japanese), a line is one word of the dictionary
 // or one phrase; only a short one, of four characters or fewer, reads as left alone ("…お薬の
@@ -441,6 +444,24 @@ bool starts_phrase(std::string_view word) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
+// Two words a patient reads as one term, which a heading should not part.
+bool is_two_word_term(std::string_view first, std::string_view second) {
+  static constexpr std::pair<std::string_view, std::string_view> kTerms[] = {
+      {"blood", "pressure"}, {"blood", "sugar"},   {"blood", "glucose"},     {"blood", "test"},
+      {"blood", "tests"},    {"blood", "clots"},   {"blood", "clot"},        {"heart", "rate"},
+      {"heart", "attack"},   {"heart", "failure"}, {"side", "effects"},      {"pain", "relief"},
+      {"pain", "relievers"}, {"warning", "signs"}, {"bowel", "preparation"}, {"kidney", "function"},
+      {"kidney", "disease"}, {"eye", "drops"},     {"smear", "test"},        {"breast", "cancer"},
+      {"first", "aid"},      {"health", "care"},   {"insulin", "pump"},      {"blood", "thinners"}};
+  if (first.size() > 12 || second.size() > 12) return false;
+  std::string a(first), b(second);
+  for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : b) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!b.empty() && std::ispunct(static_cast<unsigned char>(b.back()))) b.pop_back();
+  return std::any_of(std::begin(kTerms), std::end(kTerms),
+                     [&](const auto& t) { return t.first == a && t.second == b; });
+}
+
 // Does a Korean word close its phrase: does it end in a particle (은 는 이 가 을 를 에 와 과 도
 // 로) or a connective ending (고 며 면 서 나, 지만)? Not 의, which binds to the noun after it,
 // nor 는 and 은 as a verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these
@@ -502,6 +523,9 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
              std::u32string_view(U"與与和及或并並").find(start) != std::u32string_view::npos) ||
             (cp < 0x80 && starts_phrase(word)))
           bonus[i] += kCommaBonus;
+        // A two-word medical term reads as one: "blood | sugar", "heart | rate", "side | effects".
+        const std::size_t from = items.glyphs[box->glyph_begin].cluster;
+        if (cp < 0x80 && is_two_word_term(text.substr(from, at - from), word)) bonus[i] -= kTermBreakCost;
         // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등.
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
         if (one_syllable && std::u32string_view(U"후전때중시등").find(start) != std::u32string_view::npos)

@@ -1023,6 +1023,19 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
       conjunctions += ends_with_any(set[i], {" and", " or"});
   INFO(conjunctions << " of " << lines << " English lines end in a conjunction");
   CHECK(conjunctions <= 15);
+  // A two-word term stays on one line ("Checking your blood | sugar"): over these, 40 of 143 lines did not.
+  int terms = 0;
+  lines = 0;
+  for (const auto& set :
+       lines_of("en", {"Checking your blood sugar at home before meals and at bedtime",
+                       "What to do when your blood sugar is lower than 70 mg/dL",
+                       "Controlling your heart rate with medicines or a procedure",
+                       "Medicines to avoid, including common pain relievers such as ibuprofen",
+                       "Keeping your blood pressure under control every day"}))
+    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++lines)
+      terms += ends_with_any(set[i], {" blood", " heart", " pain"});
+  INFO(terms << " of " << lines << " English lines part a term");
+  CHECK(terms <= 30);
   // A Korean line ends where a particle or an ending closes the phrase ("치과 치료 전에는 | 골다공증
   // 약을…"), not after a bare noun ("…골다공증 | 약을…"), and never before a bound noun ("수술 | 후"):
   // 39 of 120 lines ended a phrase.
