@@ -285,20 +285,22 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do;
     // so do a number and the Han or kana counter after a space ("每天 3～4 次", "7～10 天",
     // "10〜15 分"): a counter alone at a line start is a 孤字 and reads as a new word.
-    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && is_digit(static_cast<unsigned char>(text[at - 2]))) {
-      if (is_digit(cp))  // the digit groups of a phone number: never split, unless it is long
+    // A phone number's area code in brackets stays with the number too: "(04) 2229-3671" (parted,
+    // the first line ends in a code that reads as a number of its own). A numbered or lettered
+    // name stays whole: "Type 2 diabetes", "Stage 3", "vitamin D" (Chicago 6.121: a break there
+    // reads as if the number began something new).
+    if (at >= 2 && breaks[at] && text[at - 1] == ' ') {
+      const bool after_digit = is_digit(static_cast<unsigned char>(text[at - 2]));
+      const bool after_area_code =
+          at >= 4 && text[at - 2] == ')' && is_digit(static_cast<unsigned char>(text[at - 3]));
+      if (is_digit(cp) && (after_digit || after_area_code))  // a phone number's groups: whole, unless long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
-      else if (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) || cls == CharClass::Cjk)
+      else if (after_digit && (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) ||
+                               cls == CharClass::Cjk))
+        breaks[at] = kUnitBreak;
+      else if (numbered_name_at(text, at))
         breaks[at] = kUnitBreak;
     }
-    // A numbered or lettered name stays whole: "Type 2 diabetes", "Stage 3", "vitamin D",
-    // "Step 1" (Chicago 6.121: a break there reads as if the number began something new).
-    if (at >= 2 && breaks[at] && text[at - 1] == ' ' && numbered_name_at(text, at)) breaks[at] = kUnitBreak;
-    // A phone number's area code in brackets stays with the number: "(04) 2229-3671",
-    // "(02) 2705-6188" (parted, the first line ends in a code that reads as a number of its own).
-    if (at >= 4 && breaks[at] && is_digit(cp) && text[at - 1] == ' ' && text[at - 2] == ')' &&
-        is_digit(static_cast<unsigned char>(text[at - 3])))
-      breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
     // after it a line may break as between syllables (ICU reads U+00B7 as a letter there).
     if (korean && at >= 2 && !breaks[at] && (prev == U'·' || prev == U'・') && cls != CharClass::Space &&

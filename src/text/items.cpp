@@ -238,15 +238,16 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(kMarkGlue, GlueKind::Punctuation, glyph);
-    } else if (a.cp >= U'0' && a.cp <= U'9' && b.cp >= U'0' && b.cp <= U'9' && cost >= kUnitBreakPenalty) {
-      push(group_space(width, in_.em, glyph), Recipe{.how = Recipe::GroupSpace, .first = cluster});
     } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
       // After a number, a space that holds it to its unit or to its next digit group
       // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
       // opens past a word space at r = 1. "130/80 ⟷ mmHg" was the one space a Chinese line
-      // no break could fill had to open, to 1 em.
-      push(word_space(width, in_.em, glyph, GlueKind::Tie),
-           Recipe{.how = Recipe::WordSpace, .first = cluster});
+      // no break could fill had to open, to 1 em. Between digit groups it does not open at all.
+      if (b.cp >= U'0' && b.cp <= U'9')
+        push(group_space(width, in_.em, glyph), Recipe{.how = Recipe::GroupSpace, .first = cluster});
+      else
+        push(word_space(width, in_.em, glyph, GlueKind::Tie),
+             Recipe{.how = Recipe::WordSpace, .first = cluster});
     } else {
       push(word_space(width, in_.em, glyph), Recipe{.how = Recipe::WordSpace, .first = cluster});
     }

@@ -96,6 +96,14 @@ std::size_t start_of_code_point(std::string_view text, std::size_t at) {
   return at;
 }
 
+// The code point that ends at byte `end` and the byte it starts at ({0, 0} at the text's start).
+std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t end) {
+  if (end == 0) return {0, 0};
+  const std::size_t begin = start_of_code_point(text, end - 1);
+  std::size_t at = begin;
+  return {next_code_point(text, at), begin};
+}
+
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -421,15 +429,26 @@ std::vector<std::size_t> ragged_breaks(std::span<const Item> items, Pt width, Pt
   return breaks;
 }
 
+// An English word in lower case; empty when it is longer than any word the lists below hold.
+std::string english_key(std::string_view word) {
+  if (word.size() > 12) return {};
+  std::string key(word);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return key;
+}
+
+template <std::size_t N>
+bool listed(std::string_view word, const std::string_view (&list)[N]) {
+  const std::string key = english_key(word);
+  return !key.empty() && std::find(std::begin(list), std::end(list), key) != std::end(list);
+}
+
 // An English word that leads into the next: an article, a possessive, a preposition.
 bool leads_on(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "a",  "an",  "the",  "your", "our",  "my", "their", "his", "her", "its",  "every", "each", "of",
       "to", "for", "with", "from", "into", "in", "on",    "at",  "by",  "this", "these", "those"};
-  if (word.empty() || word.size() > 5) return false;
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return listed(word, kWords);
 }
 
 // An English word that starts a phrase: a conjunction or a preposition.
@@ -438,10 +457,7 @@ bool starts_phrase(std::string_view word) {
   static constexpr std::string_view kWords[] = {"and",   "or",     "but",    "with",   "for", "in",
                                                 "from",  "of",     "on",     "at",     "by",  "into",
                                                 "after", "before", "during", "without"};
-  if (word.empty() || word.size() > 7) return false;
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+  return listed(word, kWords);
 }
 
 // Two words a patient reads as one term, which a heading should not part.
@@ -453,13 +469,11 @@ bool is_two_word_term(std::string_view first, std::string_view second) {
       {"pain", "relievers"}, {"warning", "signs"}, {"bowel", "preparation"}, {"kidney", "function"},
       {"kidney", "disease"}, {"eye", "drops"},     {"smear", "test"},        {"breast", "cancer"},
       {"first", "aid"},      {"health", "care"},   {"insulin", "pump"},      {"blood", "thinners"}};
-  if (first.size() > 12 || second.size() > 12) return false;
-  std::string a(first), b(second);
-  for (char& c : a) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (char& c : b) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  while (!b.empty() && std::ispunct(static_cast<unsigned char>(b.back()))) b.pop_back();
-  return std::any_of(std::begin(kTerms), std::end(kTerms),
-                     [&](const auto& t) { return t.first == a && t.second == b; });
+  while (!second.empty() && std::ispunct(static_cast<unsigned char>(second.back()))) second.remove_suffix(1);
+  const std::string a = english_key(first), b = english_key(second);
+  return !a.empty() && !b.empty() && std::any_of(std::begin(kTerms), std::end(kTerms), [&](const auto& t) {
+    return t.first == a && t.second == b;
+  });
 }
 
 // Does a Korean word close its phrase: does it end in a particle (은 는 이 가 을 를 에 와 과 도
@@ -467,11 +481,8 @@ bool is_two_word_term(std::string_view first, std::string_view second) {
 // nor 는 and 은 as a verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these
 // stems they modify the noun that follows.
 bool closes_korean_phrase(std::string_view word) {
-  std::vector<char32_t> syllables;
-  for (std::size_t at = 0; at < word.size();) syllables.push_back(next_code_point(word, at));
-  if (syllables.empty()) return false;
-  const char32_t last = syllables.back();
-  const char32_t before = syllables.size() >= 2 ? syllables[syllables.size() - 2] : U'\0';
+  const auto [last, at] = code_point_before(word, word.size());
+  const char32_t before = code_point_before(word, at).first;
   if (std::u32string_view(U"이가을를에와과도로고며면서나만").find(last) != std::u32string_view::npos)
     return true;
   if (last == U'는')
@@ -490,17 +501,17 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
     if (!box || box->glyph_end == 0 || std::holds_alternative<Box>(items.items[i])) continue;
     std::size_t at = items.glyphs[box->glyph_end - 1].cluster;  // the last character of the box
     const char32_t cp = next_code_point(text, at);
+    const std::size_t from = items.glyphs[box->glyph_begin].cluster;
+    const std::string_view before = text.substr(from, at - from);  // the box's text
     if (cp == U'：' || cp == U':' || cp == U'—' || cp == U'―' || cp == U'–' || cp == U'；' || cp == U';')
       bonus[i] = kPhraseBonus;
     else if (cp == U'，' || cp == U',' || cp == U'、')
       bonus[i] = kCommaBonus;
     else if (cp == U'-' || cp == U'‐')
       bonus[i] = -kCompoundBreakCost;
-    else if (const std::string_view word = text.substr(items.glyphs[box->glyph_begin].cluster,
-                                                       at - items.glyphs[box->glyph_begin].cluster);
-             leads_on(word))
+    else if (leads_on(before))
       bonus[i] = -kLeadWordCost;
-    else if (closes_korean_phrase(word))
+    else if (closes_korean_phrase(before))
       bonus[i] = kCommaBonus;
     // A line that starts with a particle that binds to the word before it (的 之 了 地 得 着,
     // Japanese 的 as in 代表的) reads as a fragment: "慢性肾脏病患者 | 的饮食与用药：".
@@ -524,8 +535,7 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
             (cp < 0x80 && starts_phrase(word)))
           bonus[i] += kCommaBonus;
         // A two-word medical term reads as one: "blood | sugar", "heart | rate", "side | effects".
-        const std::size_t from = items.glyphs[box->glyph_begin].cluster;
-        if (cp < 0x80 && is_two_word_term(text.substr(from, at - from), word)) bonus[i] -= kTermBreakCost;
+        if (cp < 0x80 && is_two_word_term(before, word)) bonus[i] -= kTermBreakCost;
         // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등.
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
         if (one_syllable && std::u32string_view(U"후전때중시등").find(start) != std::u32string_view::npos)
@@ -551,12 +561,8 @@ bool is_numeral(char32_t c) {
 bool number_parts_at(std::string_view text, std::size_t b) {
   std::size_t at = b;
   const char32_t next = next_code_point(text, at);
-  std::size_t before = start_of_code_point(text, b - 1), p = before;
-  const char32_t prev = next_code_point(text, p);
-  const char32_t prev2 = before > 0 ? [&] {
-    std::size_t q = start_of_code_point(text, before - 1);
-    return next_code_point(text, q);
-  }() : U'\0';
+  const auto [prev, before] = code_point_before(text, b);
+  const char32_t prev2 = code_point_before(text, before).first;
   const auto katakana = [](char32_t c) { return c >= U'\u30A1' && c <= U'\u30FA'; };
   constexpr std::u32string_view kCounters =
       U"分秒时時小天日周週月年岁歳歲次回个個片粒颗顆杯克斤升毫公度倍遍针針名人位张張本枚錠包种種项項条條步歩"
@@ -702,12 +708,8 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const std::size_t b = bounds[k];
       if (b < 3 || b >= text.size() || classes[start_of(b)] != CharClass::Cjk) continue;
       const std::string_view rest = text.substr(b);
-      for (const std::string_view ending : {"ま", "しょう", "でしょう", "しま", "します", "して"})
-        if (rest.starts_with(ending) && (ending != "ま" || rest.starts_with("ます") ||
-                                         rest.starts_with("まし") || rest.starts_with("ませ"))) {
-          boundary[b] = 0;
-          break;
-        }
+      for (const std::string_view ending : {"ます", "まし", "ませ", "しょう", "でしょう", "しま", "して"})
+        if (rest.starts_with(ending)) boundary[b] = 0;
     }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |

@@ -97,6 +97,27 @@ int frame_of(const FlowResult& r, std::size_t e, std::size_t l) {
   return r.placements.at(e).at(l).frame;
 }
 
+// Two frames side by side on one 10 pt grid (baselines 492, 482 ... down to `bottom`), for feather().
+std::vector<Frame> grid_frames(Pt bottom) {
+  std::vector<Frame> out;
+  for (int i = 0; i < 2; ++i)
+    out.push_back(Frame{.page = 0,
+                        .x = 100.0 * i,
+                        .top = 500,
+                        .bottom = bottom,
+                        .panel = i,
+                        .grid_top = 492,
+                        .pitch = 10,
+                        .panel_top = 500});
+  return out;
+}
+
+// `e` with its lines on the grid (body text).
+Element on_grid(Element e) {
+  for (auto& l : e.lines) l.on_grid = true;
+  return e;
+}
+
 }  // namespace
 
 TEST_CASE("panel_flow: lines fill the first frame, then the second", "[layout]") {
@@ -417,20 +438,7 @@ TEST_CASE("panel_flow: a table that fits a frame is kept together and not repeat
 TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph that leads in to it",
           "[layout]") {
   // One grid of 10 pt in a 100 pt frame (baselines 492 ... 402), a second frame for the rest.
-  std::vector<Frame> fr;
-  for (int i = 0; i < 2; ++i)
-    fr.push_back(Frame{.page = 0,
-                       .x = 100.0 * i,
-                       .top = 500,
-                       .bottom = 400,
-                       .panel = i,
-                       .grid_top = 492,
-                       .pitch = 10,
-                       .panel_top = 500});
-  auto on_grid = [](Element e) {
-    for (auto& l : e.lines) l.on_grid = true;
-    return e;
-  };
+  const std::vector<Frame> fr = grid_frames(400);
   Element lead_in = on_grid(para(2, 0, 10));  // "…if you notice:"
   lead_in.leads_in = true;
   const std::vector<Element> elements{on_grid(para(3, 0, 10)), lead_in, on_grid(para(2, 0, 10)),
@@ -453,20 +461,7 @@ TEST_CASE("panel_flow: feather opens a gap between paragraphs by one line at mos
           "[layout]") {
   // A 200 pt frame on a 10 pt grid (baselines 492 ... 302) whose last element, kept together,
   // goes to the next frame and leaves many lines at the foot of the first.
-  std::vector<Frame> fr;
-  for (int i = 0; i < 2; ++i)
-    fr.push_back(Frame{.page = 0,
-                       .x = 100.0 * i,
-                       .top = 500,
-                       .bottom = 300,
-                       .panel = i,
-                       .grid_top = 492,
-                       .pitch = 10,
-                       .panel_top = 500});
-  auto on_grid = [](Element e) {
-    for (auto& l : e.lines) l.on_grid = true;
-    return e;
-  };
+  const std::vector<Frame> fr = grid_frames(300);
   Element kept = on_grid(para(15, 10, 0));
   kept.keep_together = true;
   Element head = heading(1, 10, 0);

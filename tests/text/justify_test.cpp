@@ -980,8 +980,6 @@ TEST_CASE("justify: a balanced Japanese heading keeps a polite verb ending with 
 }
 
 TEST_CASE("justify: balanced English and Korean headings end their lines at phrases", "[text][justify]") {
-  // A line that ends on an article, a possessive or a preposition reads as cut off ("Why you have
-  // been invited for a | colposcopy…"): over these headings and widths, 62 of 142 lines did.
   const auto lines_of = [](const char* lang, const std::vector<std::string>& headings) {
     std::vector<std::vector<std::string>> out;
     ParagraphStyle style = title_style(lang, 14);
@@ -995,63 +993,67 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
       }
     return out;
   };
-  const auto ends_with_any = [](std::string line, const std::vector<std::string>& ends) {
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    return std::any_of(ends.begin(), ends.end(), [&](const std::string& e) { return line.ends_with(e); });
+  // Of the lines but each heading's last: how many end with one of `ends`, and how many there are.
+  struct Count {
+    int ending = 0, lines = 0;
   };
-  int cut = 0, english = 0;
-  for (const auto& set :
-       lines_of("en", {"Why you have been invited for a colposcopy after your smear test",
-                       "Eating normal food helps your throat to heal more quickly",
-                       "Sore nipples usually mean the latch needs a small adjustment",
-                       "Bleeding from the mouth or nose needs urgent attention at A&E",
-                       "How to tell that your baby is getting enough milk in the first week"}))
-    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++english)
-      cut += ends_with_any(set[i], {" a", " the", " your", " to", " for", " from", " at", " in", " of"});
-  INFO(cut << " of " << english << " English lines end on a word that leads into the next");
-  CHECK(cut <= 25);
+  const auto count = [](const std::vector<std::vector<std::string>>& sets,
+                        const std::vector<std::string>& ends) {
+    Count c;
+    for (const auto& set : sets)
+      for (std::size_t i = 0; i + 1 < set.size(); ++i, ++c.lines) {
+        std::string line = set[i];
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        c.ending +=
+            std::any_of(ends.begin(), ends.end(), [&](const std::string& e) { return line.ends_with(e); });
+      }
+    return c;
+  };
+  // A line that ends on an article, a possessive or a preposition reads as cut off ("Why you have
+  // been invited for a | colposcopy…"): over these headings and widths, 62 of 142 lines did.
+  const Count cut =
+      count(lines_of("en", {"Why you have been invited for a colposcopy after your smear test",
+                            "Eating normal food helps your throat to heal more quickly",
+                            "Sore nipples usually mean the latch needs a small adjustment",
+                            "Bleeding from the mouth or nose needs urgent attention at A&E",
+                            "How to tell that your baby is getting enough milk in the first week"}),
+            {" a", " the", " your", " to", " for", " from", " at", " in", " of"});
+  INFO(cut.ending << " of " << cut.lines << " English lines end on a word that leads into the next");
+  CHECK(cut.ending <= 25);
   // A conjunction starts its phrase's line ("Cooking with herbs, spices | and citrus…"): over these,
   // 24 of 159 lines ended in "and" or "or".
-  int conjunctions = 0, lines = 0;
-  for (const auto& set :
-       lines_of("en", {"What happens during the examination and how long it takes",
-                       "Cooking with herbs, spices and citrus instead of the salt shaker",
-                       "What the scanner sounds like and how to keep still during the scan",
-                       "Blood and urine tests every three to six months to track your kidney function",
-                       "Using emollients generously every day, even when the skin looks clear"}))
-    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++lines)
-      conjunctions += ends_with_any(set[i], {" and", " or"});
-  INFO(conjunctions << " of " << lines << " English lines end in a conjunction");
-  CHECK(conjunctions <= 15);
+  const Count conjunctions =
+      count(lines_of("en", {"What happens during the examination and how long it takes",
+                            "Cooking with herbs, spices and citrus instead of the salt shaker",
+                            "What the scanner sounds like and how to keep still during the scan",
+                            "Blood and urine tests every three to six months to track your kidney function",
+                            "Using emollients generously every day, even when the skin looks clear"}),
+            {" and", " or"});
+  INFO(conjunctions.ending << " of " << conjunctions.lines << " English lines end in a conjunction");
+  CHECK(conjunctions.ending <= 15);
   // A two-word term stays on one line ("Checking your blood | sugar"): over these, 40 of 143 lines did not.
-  int terms = 0;
-  lines = 0;
-  for (const auto& set :
-       lines_of("en", {"Checking your blood sugar at home before meals and at bedtime",
-                       "What to do when your blood sugar is lower than 70 mg/dL",
-                       "Controlling your heart rate with medicines or a procedure",
-                       "Medicines to avoid, including common pain relievers such as ibuprofen",
-                       "Keeping your blood pressure under control every day"}))
-    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++lines)
-      terms += ends_with_any(set[i], {" blood", " heart", " pain"});
-  INFO(terms << " of " << lines << " English lines part a term");
-  CHECK(terms <= 30);
+  const Count terms =
+      count(lines_of("en", {"Checking your blood sugar at home before meals and at bedtime",
+                            "What to do when your blood sugar is lower than 70 mg/dL",
+                            "Controlling your heart rate with medicines or a procedure",
+                            "Medicines to avoid, including common pain relievers such as ibuprofen",
+                            "Keeping your blood pressure under control every day"}),
+            {" blood", " heart", " pain"});
+  INFO(terms.ending << " of " << terms.lines << " English lines part a term");
+  CHECK(terms.ending <= 30);
   // A Korean line ends where a particle or an ending closes the phrase ("치과 치료 전에는 | 골다공증
   // 약을…"), not after a bare noun ("…골다공증 | 약을…"), and never before a bound noun ("수술 | 후"):
   // 39 of 120 lines ended a phrase.
-  int closed = 0, korean = 0;
-  for (const auto& set :
-       lines_of("ko", {"치과 치료 전에는 골다공증 약을 드신다고 꼭 말씀하세요",
-                       "만성질환이 있는 분은 접종 시기를 주치의와 상의하세요",
-                       "검사 전날 저녁 9시 이후에는 물 외에 아무것도 드시지 마세요",
-                       "입술을 오므리고 천천히 내쉬는 호흡법을 하루 세 번 연습하세요",
-                       "인공관절 수술 후 퇴원하시는 분들께 드리는 재활 운동과 생활 안내"})) {
-    for (std::size_t i = 0; i + 1 < set.size(); ++i, ++korean)
-      closed += ends_with_any(set[i], {"은", "는", "을", "를", "에", "고", "과", "와"});
+  const auto korean = lines_of("ko", {"치과 치료 전에는 골다공증 약을 드신다고 꼭 말씀하세요",
+                                      "만성질환이 있는 분은 접종 시기를 주치의와 상의하세요",
+                                      "검사 전날 저녁 9시 이후에는 물 외에 아무것도 드시지 마세요",
+                                      "입술을 오므리고 천천히 내쉬는 호흡법을 하루 세 번 연습하세요",
+                                      "인공관절 수술 후 퇴원하시는 분들께 드리는 재활 운동과 생활 안내"});
+  const Count closed = count(korean, {"은", "는", "을", "를", "에", "고", "과", "와"});
+  for (const auto& set : korean)
     for (const std::string& line : set) CHECK_FALSE(line.starts_with("후 "));
-  }
-  INFO(closed << " of " << korean << " Korean lines end a phrase");
-  CHECK(closed >= 60);
+  INFO(closed.ending << " of " << closed.lines << " Korean lines end a phrase");
+  CHECK(closed.ending >= 60);
 }
 
 TEST_CASE("justify: a phone number's digit groups keep their space in a justified line", "[text][justify]") {
