@@ -1029,7 +1029,7 @@ PreparedCache& prepared_cache() {
 }
 
 // If ParagraphStyle or TextSpan gain a field, it must join the key below.
-static_assert(sizeof(ParagraphStyle) == 168 && sizeof(TextSpan) == 40,
+static_assert(sizeof(ParagraphStyle) == 176 && sizeof(TextSpan) == 40,
               "a new style field must join the key of the prepared-paragraph cache");
 
 std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
@@ -1045,7 +1045,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   field(style.fonts.cjk);
   field(style.fonts.mono);
   field(style.lang);
-  // Not style.align nor style.expansion: only the break chooser and set_line read them, so a
+  // Not style.align, style.expansion nor style.rag_em: only the break chooser and set_line read them, so a
   // paragraph prepared justified serves ragged too (layout's helper thread, a list marker and its body).
   key += style.hyphenate ? 'h' : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
@@ -1196,7 +1196,7 @@ std::size_t last_word_space(const Items& items) {
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
-                                       bool ragged, double expansion, const ComposeOptions& options,
+                                       Pt rag, double expansion, const ComposeOptions& options,
                                        std::size_t lone_tail_after) {
   // max_break_cost: breaks at penalties costing this or more wait for a later pass. The
   // first pass breaks Korean at word spaces only (KLREQ): at kPretolerance a Korean space
@@ -1236,8 +1236,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.short_last_line_demerits = kShortLastLineDemerits;
   params.lone_tail_after = lone_tail_after;
   params.exact_lines = options.exact_lines;
-  params.ragged_stretch =
-      !ragged ? 0 : (options.fewer_hyphens ? kRaggedFewerHyphensStretchEm : kRaggedStretchEm) * em;
+  const bool ragged = rag > 0;
+  params.ragged_stretch = !ragged ? 0 : options.fewer_hyphens ? kRaggedFewerHyphensStretchEm * em : rag;
   params.expansion = expansion;
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
@@ -1256,7 +1256,15 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
     // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
     if (params.soft_tolerance > 0) params.short_last_line_demerits = soft_line_demerits(params, kLoneShortEm);
-    auto found = knuth_plass(items, width, params);
+    // Fewer loose lines: the pass that weighs hyphens first keeps every space within
+    // kLooseTolerance, then, where no set of lines can, as usual.
+    std::optional<std::vector<std::size_t>> found;
+    if (options.fewer_loose_lines && &pass == &kPasses[1] && kLooseTolerance < pass.tolerance) {
+      params.tolerance = kLooseTolerance;
+      found = knuth_plass(items, width, params);
+      params.tolerance = pass.tolerance;
+    }
+    if (!found) found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
@@ -1271,7 +1279,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   if (options.exact_lines > 0) {  // no set of that many lines: the best of any count
     ComposeOptions any = options;
     any.exact_lines = 0;
-    return choose_breaks(items, width, em, korean, cjk, ragged, expansion, any, lone_tail_after);
+    return choose_breaks(items, width, em, korean, cjk, rag, expansion, any, lone_tail_after);
   }
   return {};
 }
@@ -1377,7 +1385,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     std::size_t lone = std::numeric_limits<std::size_t>::max();
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
     if (korean) lone = std::min(lone, last_word_space(items));
-    chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), !justify,
+    const Pt rag = justify ? 0 : (style.rag_em > 0 ? style.rag_em : kRaggedStretchEm) * style.size;
+    chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), rag,
                            justify ? style.expansion : 0, options, lone);
   }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);

@@ -91,6 +91,9 @@ struct ParagraphStyle {
   // (0.02: ±2 %, as microtype's font expansion), so that the word spaces vary less and fewer
   // words are hyphenated. Never Han, kana or Hangul. 0 (the default): off.
   double expansion = 0;
+  // Ragged lines only: how far short a line may end at r = 1, in em (TeX's \rightskip
+  // stretch); a smaller zone gives fuller lines and breaks words sooner. 0: plain TeX's 2 em.
+  double rag_em = 0;
   LineBreakStrictness strictness = LineBreakStrictness::Auto;
   bool bold = false;  // the whole paragraph is bold (headings)
   // Titles, headings, captions (as CSS text-wrap: balance): as many lines as the text
@@ -161,12 +164,21 @@ struct ComposeOptions {
   // of the paragraphs it re-sets when an article has more hyphens than it allows
   // (layout/hyphen_budget.hpp).
   bool fewer_hyphens = false;
+  // Fewer loose lines (the opposite trade, justified text): a word is broken wherever that keeps
+  // every word space within kLooseTolerance (0.55 em), not only where they would pass 0.58 em;
+  // where no set of lines can, the paragraph is set as usual.
+  // Layout asks it of the paragraphs with loose lines when an article has more of them than it
+  // allows and hyphens to spare (layout/hyphen_budget.hpp).
+  bool fewer_loose_lines = false;
 };
 
 // The loosest a justified line's word spaces open (as a ratio of their stretch, Line::
 // ratio) before a line is judged a failure: 0.78 em with Noto's 0.26-em space (TeX's
 // \tolerance=1000, badness 1000).
 constexpr double kTolerance = 2.154;
+// A justified line whose spaces open past 0.55 em (r = 1.2) reads loose: an article should have
+// no more than one in twenty (layout/hyphen_budget.hpp).
+constexpr double kLooseTolerance = 1.2;
 
 // Composes a paragraph into lines `width` points wide.
 Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphStyle& style, Pt width,

@@ -1123,6 +1123,81 @@ TEST_CASE("paragraph: fewer hyphens lets spaces open to the tolerance before a w
   CHECK(loosest > 1.2);  // it opened spaces past 0.55 em rather than break a word
 }
 
+// ComposeOptions::fewer_loose_lines (layout/hyphen_budget.hpp asks it of the paragraphs with
+// loose lines when an article has more than one in twenty): a word breaks wherever that keeps
+// the spaces within 0.55 em. The cataract sheet's paragraph on the A5 booklet's 340-pt measure
+// opened "…Do not take more than the" to 0.57 em rather than break "recommended".
+TEST_CASE("paragraph: fewer loose lines breaks a word before spaces open past 0.55 em", "[text]") {
+  const std::string text =
+      "If you feel some discomfort, you may take paracetamol 1 g (two 500 mg tablets) up to four times in "
+      "24 hours. Do not take more than the recommended dose.";
+  const ParagraphStyle style = body_style("en-GB", 10);
+  const auto loose = [](const Paragraph& p) {
+    return std::count_if(p.lines.begin(), p.lines.end(),
+                         [](const Line& l) { return l.ratio > leafpress::text::kLooseTolerance; });
+  };
+  int helped = 0;
+  for (Pt width = 300; width <= 380; width += 2) {
+    leafpress::text::ComposeOptions snug;
+    snug.fewer_loose_lines = true;
+    const Paragraph usual = compose_ok({TextSpan{text}}, style, width);
+    auto tighter = compose({TextSpan{text}}, style, width, installed_fonts(), snug);
+    REQUIRE(tighter.has_value());
+    INFO(width << " pt\nusual:" << describe(usual) << "\nsnug:" << describe(*tighter));
+    CHECK(letters(joined_text(*tighter)) == letters(text));
+    CHECK(loose(*tighter) <= loose(usual));
+    const auto loosest = [](const Paragraph& p) {
+      double r = 0;
+      for (const Line& l : p.lines) r = std::max(r, l.ratio);
+      return r;
+    };
+    CHECK(loosest(*tighter) <= loosest(usual) + 1e-9);  // never a looser line for fewer loose ones
+    if (loose(*tighter) < loose(usual)) {
+      ++helped;
+      CHECK(inserted_hyphens(*tighter) > inserted_hyphens(usual));  // bought with a hyphen
+    }
+  }
+  CHECK(helped > 0);
+  // The booklet's measure: "…Do not take more than the" at 0.57 em, or "…than the recom- | mended".
+  const Paragraph at_340 = compose_ok({TextSpan{text}}, style, 340.2);
+  CHECK(loose(at_340) == 1);
+  CHECK(inserted_hyphens(at_340) == 0);
+  leafpress::text::ComposeOptions snug;
+  snug.fewer_loose_lines = true;
+  auto snug_340 = compose({TextSpan{text}}, style, 340.2, installed_fonts(), snug);
+  REQUIRE(snug_340.has_value());
+  INFO(describe(*snug_340));
+  CHECK(loose(*snug_340) == 0);
+  REQUIRE(snug_340->lines.size() == 3);
+  CHECK(snug_340->lines[1].text().ends_with("recom-"));
+}
+
+// ParagraphStyle::rag_em: a tighter rag (layout's kTightRagEm, 1.2 em, where a booklet's ragged
+// text would otherwise need more pages) fills its lines further and so needs no more lines; a
+// long word breaks a little sooner. The neuro-oncology sheet's words (8 letters on average).
+TEST_CASE("paragraph: a tighter rag sets fuller lines, never more of them", "[text]") {
+  const std::string text =
+      "Neurosurgical resection, whenever anatomically feasible, is generally the first intervention. "
+      "Intraoperative neurophysiological monitoring, awake craniotomy with cortical stimulation mapping, "
+      "and fluorescence-guided surgery using 5-aminolevulinic acid allow surgeons to maximise the extent "
+      "of resection whilst preserving eloquent cortex responsible for language, movement, and sensation.";
+  ParagraphStyle usual = body_style("en-GB", 10);
+  usual.align = Align::Ragged;
+  ParagraphStyle tight = usual;
+  tight.rag_em = 1.2;
+  int fewer = 0;
+  for (Pt width = 200; width <= 340; width += 4) {
+    const Paragraph a = compose_ok({TextSpan{text}}, usual, width),
+                    b = compose_ok({TextSpan{text}}, tight, width);
+    INFO(width << " pt\nusual:" << describe(a) << "\ntight:" << describe(b));
+    CHECK(b.lines.size() <= a.lines.size());
+    CHECK(letters(joined_text(b)) == letters(text));
+    for (const Line& line : b.lines) CHECK(line.width <= width + kEpsilon);
+    fewer += b.lines.size() < a.lines.size();
+  }
+  CHECK(fewer > 0);
+}
+
 // CSS min-content for tables (layout/table.cpp): a number keeps its unit ("10 mg", "140 mmHg")
 // and a phone number its groups in `min`, as the breaker keeps them but in its last pass;
 // `min_parted` lets them part, for a table that fits no other way.
