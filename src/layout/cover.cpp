@@ -56,15 +56,39 @@ text::ParagraphStyle title_style(const Scene& s) {
   return st;
 }
 
+std::string title_of(const Scene& s) {
+  return s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
+}
+
+// A title is set as balanced lines broken between words (CSS text-wrap: balance); a word wider
+// than the measure is split between letters: "Thromboembolism:" at 24 pt in a tri-fold's 75-mm
+// panel printed `Thromboembolis- | m: What You`. A typographer sets such a title smaller until
+// its longest word fits, here a point at a time down to kMinTitleShare of the layout's size;
+// a word that fits at none is split as before.
+constexpr double kMinTitleShare = 0.7;
+
+Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
+  text::ParagraphStyle st = title_style(s);
+  const Pt least = st.size * kMinTitleShare;
+  for (;;) {
+    std::vector<std::string> said;  // the warnings of the size kept only
+    auto title = compose_block(s, title_of(s), st, width, kTitleLeading, said);
+    if (!title) return title;
+    const bool split = std::any_of(title->lines.begin(), title->lines.end(),
+                                   [](const text::Line& l) { return l.hyphenated || l.overfull; });
+    if (!split || st.size - 1 < least) {
+      warnings.insert(warnings.end(), said.begin(), said.end());
+      return title;
+    }
+    st.size -= 1;
+  }
+}
+
 text::ParagraphStyle subtitle_style(const Scene& s) {
   auto st = heading_style(s, 2, 10);
   st.bold = false;
   st.size = s.t.subtitle_size;
   return st;
-}
-
-std::string title_of(const Scene& s) {
-  return s.doc.meta.title.empty() ? doc::untitled(s.lang) : s.doc.meta.title;
 }
 
 // The cover names the clinic (or author) at its foot, unless the title or subtitle already does.
@@ -131,9 +155,9 @@ Result<Decoration> panel_cover(const Scene& s, std::vector<std::string>& warning
   const Pt margin_top = std::max(t.margin_top, t.safe_margin);
   const Pt margin_bottom = std::max(t.margin_bottom, t.safe_margin);
 
-  auto title = compose_block(s, title_of(s), title_style(s), width, kTitleLeading, warnings);
+  auto title = compose_title(s, width, warnings);
   if (!title) return title.error();
-  const Pt pad = std::max(t.title_size * 0.6, mm(6));  // the band's room around the title
+  const Pt pad = std::max(title->size * 0.6, mm(6));  // the band's room around the title
 
   // The band: under a picture, a strip as tall as the title needs; without one, from the top
   // of the bleed down to a top-third line. The title stands in it in white, on its foot.
@@ -180,10 +204,10 @@ Result<Decoration> header_cover(const Scene& s, std::vector<std::string>& warnin
   const Pt title_width = width - (raster ? image_width + t.gutter : 0);
 
   // The band runs off the top of the sheet and holds the title in white, from the top margin down.
-  auto title = compose_block(s, title_of(s), title_style(s), title_width, kTitleLeading, warnings);
+  auto title = compose_title(s, title_width, warnings);
   if (!title) return title.error();
-  const Pt pad = std::max(t.title_size * 0.5, mm(5));
-  const Pt first = top - t.title_size * kCapHeight;
+  const Pt pad = std::max(title->size * 0.5, mm(5));
+  const Pt first = top - title->size * kCapHeight;
   Pt band_bottom = first - (static_cast<double>(title->lines.size()) - 1) * title->leading - pad;
   if (raster) {
     // Beside the title, right-aligned with the text block, inside the band.

@@ -62,3 +62,23 @@ TEST_CASE("cover: without a picture, an accent band, a handout's title sits abov
   CHECK(subtitle->y > body->y + 10);
   CHECK(title->x == Approx(body->x).margin(1));  // left-aligned with the first column
 }
+
+// A title word wider than the front panel's measure was split between letters,
+// `Thromboembolis- | m: What You` at 24 pt; the title is set a point or two smaller instead.
+TEST_CASE("cover: a title is set smaller rather than split inside a word that does not fit", "[layout]") {
+  const auto t = shipped_layout("trifold-a4");
+  const std::string title = "Starting Anticoagulation for Venous Thromboembolism: What You Need to Know";
+  auto m = lay_out_text("---\ntitle: \"" + title + "\"\n---\n\nText.\n", t);
+  if (!m) FAIL(m.error().describe());
+  const auto [p, word] = find_run(*m, "Thromboembolism:");  // whole, on one line
+  REQUIRE(word);
+  CHECK(p == 0);
+  CHECK(word->size < t.title_size);
+  CHECK(word->size >= t.title_size * 0.7);
+  // A title whose words all fit keeps the layout's size.
+  auto plain = lay_out_text("---\ntitle: Caring for your knees after surgery\n---\n\nText.\n", t);
+  if (!plain) FAIL(plain.error().describe());
+  const auto [q, knees] = find_run(*plain, "knees");
+  REQUIRE(knees);
+  CHECK(knees->size == t.title_size);
+}
