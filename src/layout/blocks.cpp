@@ -89,7 +89,7 @@ Status collect_image(const Scene& s, const doc::Block& block, Pt body, Pt column
 Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column, Pt quote, Collected& c,
                     std::vector<std::string>& warnings, int& next_link) {
   auto st = body_style(s, body);
-  st.align = body_align(s, column, body, block);
+  align_body(s, st, column, body, block);
   Pt indent = quote;
   const Pt right = quote;
   if (block.kind == doc::BlockKind::ListItem) {
@@ -127,8 +127,11 @@ Status collect_text(const Scene& s, const doc::Block& block, Pt body, Pt column,
   // Composed again after the flow (column_ends, hyphen_budget) from the very spans set here:
   // to_text_spans(block) has neither a footnote's superscript nor an address printed after its
   // link, and their glyphs would no longer match c.marks.
-  c.recompose = [&fonts = s.fonts, spans = std::move(text.spans), st, width = column - indent - right](
-                    const text::ComposeOptions& o) { return text::compose(spans, st, width, fonts, o); };
+  // It holds the article's hyphenation list too, which its style points at.
+  c.recompose = [&fonts = s.fonts, spans = std::move(text.spans), st, list = s.hyphenation,
+                 width = column - indent - right](const text::ComposeOptions& o) {
+    return text::compose(spans, st, width, fonts, o);
+  };
   c.indent = indent;
   c.size = body;
   c.color = s.t.text_color;
@@ -169,7 +172,7 @@ Status collect_qr(const Scene& s, const doc::Block& block, Pt body, Pt column, C
 Status collect_note(const Scene& s, const doc::Block& block, bool first_of_note, bool first_note, Pt body,
                     Pt column, Collected& c, std::vector<std::string>& warnings, int& next_link) {
   auto st = body_style(s, body * kNoteScale);
-  st.align = body_align(s, column, body, block);
+  align_body(s, st, column, body, block);
   const Pt indent = std::min(kListIndentEm * 1.2 * st.size, column / 4);
   if (first_of_note) {
     auto marker_style = st;

@@ -54,13 +54,6 @@ Trial make_trial(Collection c, const Rhythm& r, const PagePlan& plan, const Fram
   return t;
 }
 
-int last_frame(const FlowResult& flowed) {
-  int last = -1;
-  for (const auto& lines : flowed.placements)
-    for (const auto& p : lines) last = std::max(last, p.frame);
-  return last;
-}
-
 // How far into the frames the text reaches: the last frame used, and how full it is.
 double reach(const Flowed& f) {
   const int last = last_frame(f.flowed);
@@ -207,6 +200,18 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   const int balanced = range.balance ? balance_last_page(best) : -1;
   feather(elements_of(best.collection), best.frames, best.flowed, 2, balanced);
   return best;
+}
+
+int last_frame(const FlowResult& flowed) {
+  int last = -1;
+  for (const auto& lines : flowed.placements)
+    for (const auto& p : lines) last = std::max(last, p.frame);
+  return last;
+}
+
+double frame_fill(const Trial& t, int frame) {
+  const auto f = static_cast<std::size_t>(frame);
+  return t.flowed.frame_fill[f] / std::max(1.0, t.frames[f].top - t.frames[f].bottom);
 }
 
 Usage usage(const Trial& t) {

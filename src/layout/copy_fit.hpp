@@ -61,6 +61,11 @@ using FramesFor = std::function<std::vector<Frame>(const PagePlan&, const Collec
 Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans, const ComposeAt& compose,
                        const FramesFor& frames);
 
+// The last frame that holds a line (-1: none), and how full a frame is (its used height over its
+// height).
+int last_frame(const FlowResult& flowed);
+double frame_fill(const Trial& t, int frame);
+
 // The frames used (holding at least one line) and their panels, for the "fills N of M" warning.
 struct Usage {
   int panels = 0, panels_used = 0;

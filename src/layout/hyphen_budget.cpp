@@ -19,6 +19,7 @@ struct Tally {
   std::size_t loose = 0;      // lines with spaces past 0.55 em
   std::size_t contrasts = 0;  // neighbouring lines two fitness classes apart or more
   double badness = 0;         // TeX's, 100·|r|³, summed
+  double loosest = 0;         // the largest ratio of a justified line
   bool fits = true;           // no line overfull or past kTolerance
 };
 
@@ -38,6 +39,7 @@ Tally tally(const Collected& c, const std::vector<text::Line>& lines) {
       continue;
     }
     t.loose += l.ratio > kLooseRatio;
+    t.loosest = std::max(t.loosest, l.ratio);
     t.fits = t.fits && !l.overfull && l.ratio <= text::kTolerance;
     if (i > 0 && std::abs(text::fitness_class(l.ratio) - text::fitness_class(lines[i - 1].ratio)) > 1)
       ++t.contrasts;
@@ -53,25 +55,36 @@ struct Candidate {
   double cost;        // the badness it adds, per hyphen saved
 };
 
-}  // namespace
-
-std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
-  const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
-  std::size_t lines = 0, hyphens = 0, loose = 0;
+BudgetCount totals(const Collection& collection, std::size_t count) {
+  BudgetCount out;
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
     if (!counts(c, collection.body)) continue;
     const Tally t = tally(c, c.lines);
-    lines += c.lines.size();
-    hyphens += t.inserted;
-    loose += t.loose;
+    out.lines += c.lines.size();
+    out.hyphens += t.inserted;
+    out.loose += t.loose;
   }
-  const auto share = [&](double s) {
-    return static_cast<std::size_t>(std::floor(s * static_cast<double>(lines) + 1e-9));
-  };
-  const std::size_t allowed = share(kMaxHyphenShare);
+  return out;
+}
+
+}  // namespace
+
+std::size_t BudgetCount::allowed(double share) const {
+  return static_cast<std::size_t>(std::floor(share * static_cast<double>(lines) + 1e-9));
+}
+
+BudgetCount count_budget(const Collection& collection) {
+  return totals(collection, collection.blocks.size());
+}
+
+std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
+  const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
+  const BudgetCount all = totals(collection, count);
+  std::size_t hyphens = all.hyphens, loose = all.loose;
+  const std::size_t allowed = all.allowed(kMaxHyphenShare);
   if (hyphens <= allowed) return 0;
-  const std::size_t max_loose = std::max(loose, share(kMaxLooseShare));
+  const std::size_t max_loose = std::max(loose, all.allowed(kMaxLooseShare));
 
   std::vector<Candidate> candidates;
   for (std::size_t b = 0; b < count; ++b) {
@@ -109,6 +122,55 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
   if (hyphens > allowed) return 0;
   for (Candidate* candidate : taken) collection.blocks[candidate->block].lines = std::move(candidate->lines);
   return taken.size();
+}
+
+std::size_t ration_loose_lines(Collection& collection, const FlowResult& flowed) {
+  const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
+  const BudgetCount all = totals(collection, count);
+  std::size_t hyphens = all.hyphens, loose = all.loose;
+  const std::size_t allowed = all.allowed(kMaxHyphenShare), max_loose = all.allowed(kMaxLooseShare);
+  if (loose <= max_loose || hyphens >= allowed) return 0;
+
+  struct Trade {
+    std::size_t block;
+    std::vector<text::Line> lines;
+    std::size_t saved, added;  // loose lines fewer, hyphens more
+  };
+  std::vector<Trade> trades;
+  for (std::size_t b = 0; b < count; ++b) {
+    const Collected& c = collection.blocks[b];
+    if (!counts(c, collection.body) || flowed.placements[b].size() != c.lines.size()) continue;
+    const Tally before = tally(c, c.lines);
+    if (before.loose == 0) continue;  // ragged lines are never loose (tally)
+    text::ComposeOptions options;
+    options.fewer_loose_lines = true;
+    options.exact_lines = static_cast<int>(c.lines.size());
+    options.no_hyphen_lines = lines_ending_frames(flowed, b);
+    auto again = c.recompose(options);
+    if (!again || again->lines.size() != c.lines.size()) continue;
+    const Tally after = tally(c, again->lines);
+    // Fewer loose lines, none looser than before: two lines at 0.56 em are not traded for one at 0.7.
+    if (after.loose >= before.loose || after.loosest > before.loosest || !after.fits ||
+        after.contrasts > before.contrasts)
+      continue;
+    trades.push_back(Trade{b, std::move(again->lines), before.loose - after.loose,
+                           after.inserted > before.inserted ? after.inserted - before.inserted : 0});
+  }
+  std::sort(trades.begin(), trades.end(), [](const Trade& a, const Trade& b) {
+    // Fewest hyphens per loose line saved; among equals, the most loose lines saved.
+    const std::size_t x = a.added * b.saved, y = b.added * a.saved;
+    return x != y ? x < y : a.saved > b.saved;
+  });
+  std::size_t taken = 0;
+  for (auto& trade : trades) {
+    if (loose <= max_loose) break;
+    if (hyphens + trade.added > allowed) continue;
+    hyphens += trade.added;
+    loose -= std::min(loose, trade.saved);
+    collection.blocks[trade.block].lines = std::move(trade.lines);
+    ++taken;
+  }
+  return taken;
 }
 
 }  // namespace leafpress::layout

@@ -22,7 +22,8 @@
 // first, until the article is within its budget, as long as no more than kMaxLooseShare of
 // its lines have spaces past 0.55 em (r > kLooseRatio): the hyphens must not become holes.
 // If the budget cannot be met so, nothing is set again: at that measure the text needs its
-// hyphens, and loosening some paragraphs would cost their evenness for no gain.
+// hyphens, and loosening some paragraphs would cost their evenness for no gain; the setting
+// changes instead (body_setting.hpp: ragged, or a smaller size).
 // Ragged text counts too: it takes a hyphen where a line would end more than 4.3 em short
 // (text/paragraph.cpp, kRaggedStretchEm), which in a narrow column of long words ("echocar- |
 // diographic", "postoperat- | ively" in a tri-fold's 19-em panels) was one line in seven. Set
@@ -36,6 +37,7 @@
 #include <cstddef>
 
 #include "layout/blocks.hpp"
+#include "text/paragraph.hpp"
 
 namespace leafpress::layout {
 
@@ -43,12 +45,38 @@ namespace leafpress::layout {
 constexpr double kMaxHyphenShare = 0.10;
 // Lines whose spaces open past 0.55 em (r = kLooseRatio) the re-set may leave, as a share.
 constexpr double kMaxLooseShare = 0.05;
-constexpr double kLooseRatio = 1.2;
+constexpr double kLooseRatio = text::kLooseTolerance;
 // The deepest a ragged line but a paragraph's last may end short after a re-set, as a share
 // of its measure.
 constexpr double kMaxRaggedShortShare = 0.3;
 
 // Returns the number of paragraphs set again.
 std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed);
+
+// The opposite trade, once the hyphens are within budget: where more than kMaxLooseShare of
+// the body's lines open their spaces past 0.55 em, each justified paragraph with such a line is
+// composed again with text::ComposeOptions::fewer_loose_lines (a word broken wherever that
+// keeps its spaces within 0.55 em), with as many lines as before and no hyphen at a column's
+// end. A setting with fewer loose lines, none looser than the loosest before, none overfull and
+// no more lines two fitness classes apart is a candidate; candidates are taken by the hyphens they add per
+// loose line saved, fewest first, while the hyphens stay within budget. TeX weighs a hyphen against one
+// paragraph's spaces; over an article with hyphens to spare, a 0.57-em line is the worse of the two (the
+// cataract sheet in the A5 booklet: 3 lines of 40 past 0.55 em and no hyphen; now `Do not take more than the
+// recom- | mended dose.`). Returns the number of paragraphs set again.
+std::size_t ration_loose_lines(Collection& collection, const FlowResult& flowed);
+
+// What an article's body lines spend of the two budgets above: lines ending in an inserted
+// hyphen, and justified lines with spaces past 0.55 em, of how many lines.
+struct BudgetCount {
+  std::size_t hyphens = 0, loose = 0, lines = 0;
+  [[nodiscard]] bool hyphens_within() const { return hyphens <= allowed(kMaxHyphenShare); }
+  [[nodiscard]] bool within() const { return hyphens_within() && loose <= allowed(kMaxLooseShare); }
+  // A smaller share of lines ending in a hyphen than `other`'s.
+  [[nodiscard]] bool fewer_hyphens_than(const BudgetCount& other) const {
+    return hyphens * other.lines < other.hyphens * lines;
+  }
+  [[nodiscard]] std::size_t allowed(double share) const;
+};
+BudgetCount count_budget(const Collection& collection);
 
 }  // namespace leafpress::layout

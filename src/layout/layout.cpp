@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
 #include <thread>
 
 #include "layout/back_panel.hpp"
+#include "layout/body_setting.hpp"
 #include "layout/column_ends.hpp"
 #include "layout/copy_fit.hpp"
 #include "layout/cover.hpp"
@@ -195,7 +197,8 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
           document.meta.lang.empty() ? "en" : document.meta.lang,
           {},
           text_mix(document),
-          text::HyphenExceptions::from(document.meta.hyphenation)};
+          std::make_shared<const text::HyphenExceptions>(
+              text::HyphenExceptions::from(document.meta.hyphenation))};
   if (auto r = load_images(s); !r) return r.error();
 
   // A lone build has a core to spare. Copy-fit's first trial prepares every paragraph
@@ -212,7 +215,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
     tail.blocks.assign(document.blocks.rbegin(),
                        document.blocks.rbegin() + static_cast<std::ptrdiff_t>(document.blocks.size() / 2));
     helper = std::jthread([&s, &tail] {
-      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.mix};  // set as the whole article is
+      const Scene t{tail, s.t, s.fonts, s.lang, s.images, s.mix, s.hyphenation};  // as the article is
       const Pt size = s.t.body_size_min;
       try {
         (void)collect_blocks(t, size, column_width(s.t, size, text::is_cjk_language(s.lang)), size * 1000);
@@ -247,41 +250,32 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
                                     cover->reserved, clinic->reserved))
     tallest_frame = std::max(tallest_frame, f.top - f.bottom);
   const Pt max_image_height = tallest_frame * kMaxImageShare;
-  auto compose = [&](Pt size) {
-    return collect_blocks(s, size, column_width(tmpl, size, cjk), max_image_height);
+  auto compose_with = [&](const Scene& scene) -> ComposeAt {
+    return
+        [&](Pt size) { return collect_blocks(scene, size, column_width(tmpl, size, cjk), max_image_height); };
   };
+  const ComposeAt compose = compose_with(s);
   auto frames = [&](const PagePlan& plan, const Collection& c) {
     return make_frames(tmpl, plan, c.column, cover->reserved, clinic->reserved);
   };
-  auto fit = copy_fit(fit_range(tmpl), plans, compose, frames);
-  if (!fit) return fit.error();
-  if (!fit->fits()) return overflow_error(s, *fit);
-  // An article of long words is set ragged in a column that holds fewer than ten of them, and
-  // so are the English paragraphs of a CJK-led article (styles.hpp), but not at the cost of
-  // paper: ragged lines take a little more room than justified ones, and where that carries a
-  // booklet or a handout onto more pages, the text is aligned by the measure alone, as before
-  // those rules, on the pages it fitted then.
-  std::optional<Scene> by_measure;
-  if (const Pt smallest = tmpl.body_size_min;
-      fit->plan.sides.size() > plans.front().sides.size() &&
-      aligned_by_words(s, column_width(tmpl, smallest, cjk), smallest)) {
-    by_measure.emplace(s);
-    by_measure->by_measure = true;
-    auto compose_by_measure = [&](Pt size) {
-      return collect_blocks(*by_measure, size, column_width(tmpl, size, cjk), max_image_height);
-    };
-    auto fewer_pages = copy_fit(fit_range(tmpl), plans, compose_by_measure, frames);
-    if (fewer_pages && fewer_pages->fits() && fewer_pages->plan.sides.size() < fit->plan.sides.size())
-      fit = std::move(fewer_pages);
-    else
-      by_measure.reset();
-  }
-  const Scene& scene = by_measure ? *by_measure : s;
-  if (auto w = short_text_warning(scene, *fit)) warnings.push_back(std::move(*w));
+  auto first = copy_fit(fit_range(tmpl), plans, compose, frames);
+  if (!first) return first.error();
+  if (!first->fits()) return overflow_error(s, *first);
+  // Ragged or justified, the depth of the rag and the size, as a typographer would settle them
+  // looking at this first fit (body_setting.hpp).
+  const FitScene fit_scene = [&](const Scene& variant, const FitRange& range) {
+    return copy_fit(range, plans, compose_with(variant), frames);
+  };
+  BodySetting body =
+      settle_body(s, std::move(*first), fit_range(tmpl), column_width(tmpl, tmpl.body_size_min, cjk),
+                  plans.front().sides.size(), fit_scene);
+  const Scene* scene = &body.scene;
+  Trial* fit = &body.trial;
+  if (auto w = short_text_warning(*scene, *fit)) warnings.push_back(std::move(*w));
   // Glyph expansion widens justified lines only: asked for where the body is set ragged, it
   // would change nothing without a word.
   if (tmpl.glyph_expansion > 0 &&
-      body_align(scene, fit->collection.column, fit->collection.body) == text::Align::Ragged)
+      body_align(*scene, fit->collection.column, fit->collection.body) == text::Align::Ragged)
     warnings.push_back(s.doc.path +
                        ": body.expansion changes nothing here: the body is set ragged right in layout '" +
                        tmpl.name + "' (add --set body.align=justify to justify it)");
@@ -296,8 +290,6 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
   for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
-  unhyphenate_column_ends(fit->collection, fit->flowed);
-  ration_hyphens(fit->collection, fit->flowed);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
   const int root = model.structure.add(StructType::Document, kArtifact);
   graft(model.structure, root, *cover);

@@ -13,7 +13,7 @@ text::ParagraphStyle body_style(const Scene& s, Pt body) {
   text::ParagraphStyle st;
   st.size = body;
   st.lang = s.lang;
-  st.hyphen_exceptions = &s.hyphenation;
+  st.hyphen_exceptions = s.hyphenation.get();
   st.expansion = s.t.glyph_expansion;  // read by justified lines only
   st.fonts.latin = s.t.serif.latin;
   st.fonts.cjk = s.t.serif.cjk;
@@ -32,13 +32,19 @@ text::Align body_align(const Scene& s, Pt column, Pt size) {
     case BodyAlign::Auto:
       break;
   }
-  return s.mix.latin_share > kLatinLedShare && too_narrow_to_justify(s, column, size) ? text::Align::Ragged
+  const bool latin_led = s.mix.latin_share > kLatinLedShare;
+  return latin_led && (s.ragged_for_budget || too_narrow_to_justify(s, column, size)) ? text::Align::Ragged
                                                                                       : text::Align::Justify;
 }
 
 bool too_narrow_to_justify(const Scene& s, Pt column, Pt size) {
   const double words_em = s.by_measure ? 0 : kJustifyMinWords * (s.mix.latin_word_em + kWordSpaceEm);
   return column < std::max(kJustifyLatinMinEm, words_em) * size;
+}
+
+void align_body(const Scene& s, text::ParagraphStyle& st, Pt column, Pt body, const doc::Block& block) {
+  st.align = body_align(s, column, body, block);
+  if (st.align == text::Align::Ragged && s.tight_rag) st.rag_em = kTightRagEm;
 }
 
 text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block) {

@@ -34,12 +34,21 @@ struct Scene {  // read-only for every step of one lay_out call
   const text::FontSet& fonts;
   std::string lang;
   std::map<std::string, std::shared_ptr<const doc::Raster>> images;  // by resolved path
-  TextMix mix{};                         // of the body text (text::script_widths), set once by lay_out
-  text::HyphenExceptions hyphenation{};  // the article's `hyphenation:` list, for every style made here
+  TextMix mix{};  // of the body text (text::script_widths), set once by lay_out
+  // The article's `hyphenation:` list, for every style made here (a ParagraphStyle points at it):
+  // shared by the scene's copies (body_setting.hpp's variants) and by each Collected::recompose,
+  // so that a paragraph composed again outlives the scene it was first composed from.
+  std::shared_ptr<const text::HyphenExceptions> hyphenation{};
   // Align by the measure alone (kJustifyLatinMinEm), as if every paragraph were of the article's
   // script and its words of ordinary length: layout's re-fit where the word rules below would
   // take more pages.
   bool by_measure = false;
+  // Set a Latin-led article ragged after all: justified, it spent more than its budgets allow
+  // (hyphen_budget.hpp: hyphenated or loose lines), and ragged lines do not (body_setting.hpp).
+  bool ragged_for_budget = false;
+  // Ragged body lines with a tighter rag (kTightRagEm): layout's re-fit where the usual rag
+  // would take more pages.
+  bool tight_rag = false;
 };
 
 // Justified Latin text needs a long line: about 30 em, 60–65 characters, the measure TeX's
@@ -58,6 +67,11 @@ constexpr double kJustifyLatinMinEm = 30;
 // a quarter em (Noto Serif's 0.26).
 constexpr double kJustifyMinWords = 10;
 constexpr double kWordSpaceEm = 0.25;
+// A tighter rag: a ragged line may end this far short (in em) at r = 1, instead of plain TeX's
+// 2 em (text/paragraph.cpp, kRaggedStretchEm). Its lines come fuller and a long word breaks a
+// little sooner (a hyphen costs as much as a line 2.6 em short, not 4.3), so the article takes
+// fewer lines; its hyphens stay within budget (hyphen_budget.hpp) as the usual rag's do.
+constexpr double kTightRagEm = 1.2;
 // The text is Latin-led when more than this share of its width is Latin (the seed: English
 // sentences with Chinese terms); CJK sentences with English terms stay justified.
 constexpr double kLatinLedShare = 0.5;
@@ -71,6 +85,9 @@ text::Align body_align(const Scene& s, Pt column, Pt size);
 // wide, whatever the language of the paragraphs around it. Bilingual leaflets set each
 // language by its own custom, Chinese justified and English ragged, side by side.
 text::Align body_align(const Scene& s, Pt column, Pt size, const doc::Block& block);
+// Sets a body paragraph's (list item's, note's) alignment by body_align and, where it is
+// ragged, its rag: Scene::tight_rag's, or the usual. Table cells, code and captions keep theirs.
+void align_body(const Scene& s, text::ParagraphStyle& st, Pt column, Pt body, const doc::Block& block);
 // Is `column` at `size` too narrow for justified Latin text of the article's words (under
 // kJustifyLatinMinEm or kJustifyMinWords of them)?
 bool too_narrow_to_justify(const Scene& s, Pt column, Pt size);

@@ -240,3 +240,135 @@ TEST_CASE(
   CHECK(ration_hyphens(last, one_frame(last)) == 1);
   CHECK_FALSE(last.blocks[0].lines[0].hyphenated);
 }
+
+namespace {
+
+// A paragraph that, asked for fewer loose lines, gives `snug`; asked for fewer hyphens, itself.
+Collected loose_paragraph(std::vector<text::Line> lines, std::vector<text::Line> snug, Asked& asked) {
+  Collected c = paragraph(lines, {}, asked);
+  c.recompose = [lines, snug = std::move(snug),
+                 &asked](const text::ComposeOptions& o) -> Result<text::Paragraph> {
+    asked.options.push_back(o);
+    text::Paragraph p;
+    p.lines = o.fewer_loose_lines ? snug : lines;
+    return p;
+  };
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "hyphen_budget: past one loose line in twenty, paragraphs take a hyphen for their loose lines, "
+    "fewest hyphens first, within the hyphen budget") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  // 40 lines: 2 may be loose (r > 1.2, spaces past 0.55 em), 4 may end in a hyphen; 4 are loose,
+  // 2 hyphenated.
+  auto a = plain(10), b = plain(10), d = plain(10), e = plain(10);
+  a[0] = line(1.3);
+  b[0] = line(1.3);
+  b[1] = line(1.25);
+  d[0] = line(1.4);
+  e[0] = line(0.6, true);
+  e[4] = line(0.6, true);
+  auto a_snug = plain(10), b_snug = plain(10), d_snug = plain(10);
+  a_snug[0] = line(0.9, true);  // one hyphen for one loose line
+  b_snug[0] = line(0.8, true);  // one hyphen for two: the cheapest
+  b_snug[1] = line(0.7);
+  d_snug[0] = line(0.9, true);
+  d_snug[5] = line(0.9, true);  // two hyphens for one: too dear, and past the budget
+  c.blocks.push_back(loose_paragraph(a, a_snug, asked));
+  c.blocks.push_back(loose_paragraph(b, b_snug, asked));
+  c.blocks.push_back(loose_paragraph(d, d_snug, asked));
+  c.blocks.push_back(loose_paragraph(e, e, asked));
+  const BudgetCount before = count_budget(c);
+  CHECK(before.loose == 4);
+  CHECK(before.hyphens == 2);
+  CHECK_FALSE(before.within());
+  CHECK(ration_loose_lines(c, one_frame(c)) == 1);  // b's re-set brings it to 2 of 40
+  CHECK(c.blocks[1].lines[0].hyphenated);
+  CHECK_FALSE(c.blocks[0].lines[0].hyphenated);
+  CHECK_FALSE(c.blocks[2].lines[0].hyphenated);
+  const BudgetCount after = count_budget(c);
+  CHECK(after.loose == 2);
+  CHECK(after.hyphens == 3);
+  CHECK(after.within());
+  // Asked of the three paragraphs with loose lines only, with as many lines as before.
+  REQUIRE(asked.options.size() == 3);
+  for (const auto& o : asked.options) {
+    CHECK(o.fewer_loose_lines);
+    CHECK_FALSE(o.fewer_hyphens);
+    CHECK(o.exact_lines == 10);
+  }
+}
+
+TEST_CASE("hyphen_budget: no loose line is traded for a hyphen the budget has not got, nor in ragged text") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  // 20 lines: 1 may be loose, 2 may end in a hyphen; 2 loose, 2 hyphenated already.
+  auto a = plain(10), b = plain(10);
+  a[0] = line(1.3);
+  a[2] = line(0.6, true);
+  b[0] = line(1.3);
+  b[2] = line(0.6, true);
+  auto snug = plain(10);
+  snug[0] = line(0.9, true);
+  snug[2] = line(0.6, true);
+  c.blocks.push_back(loose_paragraph(a, snug, asked));
+  c.blocks.push_back(loose_paragraph(b, snug, asked));
+  CHECK(ration_loose_lines(c, one_frame(c)) == 0);
+  CHECK(count_budget(c).loose == 2);
+  // A ragged paragraph has no loose lines: its ratio is how short it ends.
+  Asked asked2;
+  Collection r;
+  r.body = 10;
+  for (int i = 0; i < 3; ++i) {
+    Collected p = loose_paragraph({ragged_line(40), ragged_line(30), ragged_line(100)}, plain(3), asked2);
+    p.ragged = true;
+    p.measure = 190;
+    r.blocks.push_back(std::move(p));
+  }
+  CHECK(count_budget(r).loose == 0);
+  CHECK(ration_loose_lines(r, one_frame(r)) == 0);
+  CHECK(asked2.options.empty());
+}
+
+TEST_CASE(
+    "hyphen_budget: a loose-line trade that would overrun the hyphen budget, or open a line "
+    "further, is passed over for the next") {
+  Asked asked;
+  Collection c;
+  c.body = 10;
+  // 40 lines: 2 may be loose, 4 hyphenated; 3 are loose (r 1.3), 3 hyphenated.
+  auto a = plain(10), b = plain(10), d = plain(10), e = plain(10);
+  a[0] = line(1.3);
+  a[1] = line(1.3);
+  b[0] = line(1.3);
+  d[0] = line(1.15);  // 0.54 em: not loose
+  for (std::size_t i : {2u, 4u, 6u}) e[i] = line(0.6, true);
+  auto a_snug = plain(10), b_snug = plain(10), d_snug = plain(10);
+  a_snug[0] = line(0.9, true);  // two loose lines for two hyphens: 3 + 2 overruns the 4 allowed
+  a_snug[3] = line(0.9, true);
+  b_snug[0] = line(1.6);  // no line past 0.55 em... but one at 0.64: looser than before
+  c.blocks.push_back(loose_paragraph(a, a_snug, asked));
+  c.blocks.push_back(loose_paragraph(b, b_snug, asked));
+  c.blocks.push_back(loose_paragraph(d, d_snug, asked));
+  c.blocks.push_back(loose_paragraph(e, e, asked));
+  CHECK(ration_loose_lines(c, one_frame(c)) == 0);
+  CHECK(count_budget(c).loose == 3);
+  // With one hyphen to spare more (a third fewer before), the two-for-two trade is taken.
+  Asked asked2;
+  Collection more;
+  more.body = 10;
+  e[6] = line(0.6);
+  more.blocks.push_back(loose_paragraph(a, a_snug, asked2));
+  more.blocks.push_back(loose_paragraph(b, b_snug, asked2));
+  more.blocks.push_back(loose_paragraph(e, e, asked2));
+  more.blocks.push_back(loose_paragraph(plain(10), plain(10), asked2));
+  CHECK(ration_loose_lines(more, one_frame(more)) == 1);
+  CHECK(count_budget(more).loose == 1);
+  CHECK(count_budget(more).hyphens == 4);
+}

@@ -1,0 +1,109 @@
+#include "layout/body_setting.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include "layout/column_ends.hpp"
+
+namespace leafpress::layout {
+namespace {
+
+// Which of the scene's alignment switches a setting turns on (styles.hpp).
+enum class Variant { AsIs, ByMeasure, TightRag, Ragged, RaggedTight };
+
+Scene scene_of(const Scene& s, Variant v) {
+  Scene out = s;
+  out.by_measure = v == Variant::ByMeasure;
+  out.tight_rag = v == Variant::TightRag || v == Variant::RaggedTight;
+  out.ragged_for_budget = v == Variant::Ragged || v == Variant::RaggedTight;
+  return out;
+}
+
+constexpr std::size_t kNoFit = std::numeric_limits<std::size_t>::max();
+
+std::size_t sides(const Result<Trial>& t) {
+  return t && t->fits() ? t->plan.sides.size() : kNoFit;
+}
+
+// A smaller body takes less room, and copy-fit's looser rhythm may not take it up: the text can
+// stop a panel short or leave the last one nearly empty (a tri-fold's back panel with two lines,
+// or none). A size that does is no better than its hyphens: each frame the text filled (to
+// kFullFrame) stays so, and the last frame holds at least three quarters of what it held.
+constexpr double kFullFrame = 0.9;
+constexpr double kLastFrameKept = 0.75;
+
+bool fills_as_well(const Trial& smaller, const Trial& before) {
+  const int last = last_frame(before.flowed);
+  if (smaller.frames.size() != before.frames.size() || last_frame(smaller.flowed) != last) return false;
+  for (int f = 0; f < last; ++f)
+    if (frame_fill(smaller, f) < std::min(frame_fill(before, f), kFullFrame) - 1e-9) return false;
+  return last < 0 || frame_fill(smaller, last) >= kLastFrameKept * frame_fill(before, last);
+}
+
+}  // namespace
+
+BudgetCount settle_hyphens(Trial& t) {
+  unhyphenate_column_ends(t.collection, t.flowed);
+  ration_hyphens(t.collection, t.flowed);
+  ration_loose_lines(t.collection, t.flowed);
+  return count_budget(t.collection);
+}
+
+BodySetting settle_body(const Scene& s, Trial first, const FitRange& range, Pt smallest_column,
+                        std::size_t fewest_sides, const FitScene& fit) {
+  Variant variant = Variant::AsIs;
+  Trial trial = std::move(first);
+  const auto try_variant = [&](Variant v, const FitRange& r) { return fit(scene_of(s, v), r); };
+
+  // 1. Paper: the word rules' rag on no more pages than justified lines take.
+  if (trial.plan.sides.size() > fewest_sides && aligned_by_words(s, smallest_column, range.smallest)) {
+    auto tight = try_variant(Variant::TightRag, range);
+    // Justified lines cannot take fewer pages than the fewest.
+    Result<Trial> justified = Error{};
+    if (sides(tight) > fewest_sides) justified = try_variant(Variant::ByMeasure, range);
+    const std::size_t least = std::min({sides(justified), sides(tight), trial.plan.sides.size()});
+    if (least < trial.plan.sides.size()) {
+      const bool rag = sides(tight) == least;
+      variant = rag ? Variant::TightRag : Variant::ByMeasure;
+      trial = std::move(rag ? *tight : *justified);
+    }
+  }
+
+  // 2. The budgets: a justified Latin-led article that overspends is set ragged, on no more
+  // pages and no more than kMaxHyphenSizeSteps smaller.
+  const Pt fitted = trial.collection.body;
+  const Pt floor = std::max(range.smallest, fitted - kMaxHyphenSizeSteps * kStep);
+  BudgetCount budget = settle_hyphens(trial);
+  if (!budget.within() && variant == Variant::AsIs && s.t.body_align == BodyAlign::Auto &&
+      s.mix.latin_share > kLatinLedShare &&
+      body_align(s, trial.collection.column, trial.collection.body) == text::Align::Justify) {
+    for (const Variant v : {Variant::Ragged, Variant::RaggedTight}) {
+      auto ragged = try_variant(v, range);
+      if (sides(ragged) > trial.plan.sides.size() || ragged->collection.body < floor - 1e-6) continue;
+      const BudgetCount spent = settle_hyphens(*ragged);
+      if (spent.within() || spent.fewer_hyphens_than(budget)) {
+        variant = v;
+        trial = std::move(*ragged);
+        budget = spent;
+      }
+      break;
+    }
+  }
+
+  // 3. Size: a quarter point smaller at a time while the hyphens overspend, down to the floor.
+  for (Pt size = trial.collection.body - kStep; !budget.hyphens_within() && size > floor - 1e-6;
+       size -= kStep) {
+    FitRange one = range;
+    one.smallest = one.largest = size;
+    auto smaller = try_variant(variant, one);
+    if (sides(smaller) != trial.plan.sides.size() || !fills_as_well(*smaller, trial)) continue;
+    if (const BudgetCount spent = settle_hyphens(*smaller); spent.hyphens_within()) {
+      trial = std::move(*smaller);
+      budget = spent;
+    }
+  }
+  return BodySetting{scene_of(s, variant), std::move(trial), budget};
+}
+
+}  // namespace leafpress::layout
