@@ -195,7 +195,8 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
 
 void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
              int max_lines, int keep_page) {
-  if (max_lines <= 0 || frames.empty()) return;
+  if (frames.empty()) return;
+  max_lines = std::max(max_lines, 0);
   // The last frame holding a line: it ends where the text ends, and is left alone.
   int last = -1;
   for (const auto& lines : flowed.placements)
@@ -240,7 +241,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return gaps[a].rank < gaps[b].rank; });
     int left = room;
-    for (int pass = 0; pass < max_lines && left > 0; ++pass) {
+    for (int pass = 0; pass < std::max(max_lines, kMaxParagraphGapLines) && left > 0; ++pass) {
       // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
       // A gap between paragraphs opens by kMaxParagraphGapLines at most: two more blank lines
       // there read as a section break inside a section, so the rest stays at the frame's foot.
@@ -248,7 +249,8 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
       while (i < order.size() && left > 0) {
         std::size_t j = i;
         while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
-        if (gaps[order[i]].rank == kParagraphGap && pass >= kMaxParagraphGapLines) {
+        const bool paragraph = gaps[order[i]].rank == kParagraphGap;
+        if (pass >= (paragraph ? kMaxParagraphGapLines : max_lines)) {
           i = j;
           continue;
         }

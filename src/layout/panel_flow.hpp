@@ -87,7 +87,8 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
 
 // Spreads the room left at the foot of every full frame (all but the last one
 // holding text) over its gaps, in whole grid pitches, at most `max_lines` per
-// gap above a heading (higher levels first) and one between paragraphs, never after a
+// gap above a heading (higher levels first; copy-fit gives what its rhythm's space above
+// sections leaves of two lines) and one between paragraphs, never after a
 // paragraph that leads in to a list. What is left stays at the frame's foot: a gap of three
 // blank lines inside a section reads as a hole (a section's end), worse than a short panel.
 // A frame whose text ended early because of a keep rule then ends on its last

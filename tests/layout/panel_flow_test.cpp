@@ -485,3 +485,35 @@ TEST_CASE("panel_flow: feather opens a gap between paragraphs by one line at mos
   // The rest stays at the foot.
   CHECK(near(r.placements[3][1].baseline, lowest - 30));
 }
+
+// Copy-fit's rhythm may already have opened the space above every section by a line or two; what
+// feathering adds above a heading is what that leaves of two lines (copy_fit.cpp), so that a
+// heading never stands four blank lines below the paragraph before it.
+TEST_CASE("panel_flow: feather opens a heading's gap by max_lines only, a paragraph's by one even at 0",
+          "[layout]") {
+  // A 200 pt frame on a 10 pt grid (baselines 492 ... 302) whose last element, kept together,
+  // goes to the next frame and leaves many lines at the foot of the first.
+  const std::vector<Frame> fr = grid_frames(300);
+  Element kept = on_grid(para(15, 10, 0));
+  kept.keep_together = true;
+  Element head = heading(1, 10, 0);
+  head.heading_level = 2;
+  const std::vector<Element> elements{on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head,
+                                      on_grid(para(2, 0, 10)), kept};
+  FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  REQUIRE(frame_of(r, 3, 0) == 0);
+  REQUIRE(frame_of(r, 4, 0) == 1);
+  const Pt paragraph_gap = r.placements[0][2].baseline - r.placements[1][0].baseline;
+  const Pt heading_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
+  const Pt lowest = r.placements[3][1].baseline;
+  REQUIRE(lowest - 300 > 50);  // room for more than the three lines feather may open
+  const int max_lines = GENERATE(0, 1);
+  INFO("max_lines " << max_lines);
+  leafpress::layout::feather(elements, fr, r, max_lines);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  CHECK(near(r.placements[0][2].baseline - r.placements[1][0].baseline, paragraph_gap + 10));
+  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, heading_gap + 10 * max_lines));
+  CHECK(near(r.placements[3][1].baseline, lowest - 10 - 10 * max_lines));
+}
