@@ -16,6 +16,9 @@ text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, bool hyphe
   st.align = text::Align::Left;  // justified narrow cells open rivers
   st.hyphenate = hyphenate;
   st.bold = header;
+  // Chinese and Japanese words whole where the column has room: a cell's few characters a line
+  // read as the words they are ("琥珀酸亚铁 | （ferrous", not "琥珀酸亚 | 铁（ferrous").
+  st.keep_words = true;
   return st;
 }
 

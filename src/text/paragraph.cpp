@@ -1052,6 +1052,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
   key += style.balance ? 'B' : '-';
+  key += style.keep_words ? 'W' : '-';
   for (const auto& s : spans) {
     key += static_cast<char>('0' + (s.bold ? 1 : 0) + (s.italic ? 2 : 0) + (s.code ? 4 : 0) +
                              (s.url ? 8 : 0) + (s.superscript ? 16 : 0));
@@ -1128,7 +1129,8 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (s.begin > 0 && text[s.begin - 1] == ' ' && p->breaks[s.begin] == kBreak)
       p->breaks[s.begin] = kUrlBreak;
   }
-  if (style.balance) keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
+  if (style.balance || (style.keep_words && !style.lang.starts_with("ko")))
+    keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
@@ -1332,7 +1334,11 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
       } else if (pen->cost < kInfinitePenalty) {
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
-        if (pen->cost < kNameHyphenPenalty) out.min = std::max(out.min, piece + pen->width), piece = 0;
+        // A break inside a Chinese or Japanese word (ParagraphStyle::keep_words) is one for min-content
+        // too: the cell's words stay whole where its column has room, and the columns are as wide
+        // as without the preference (the widest word as min-content starved the other columns).
+        const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
+        if (pen->cost < kNameHyphenPenalty || in_word) out.min = std::max(out.min, piece + pen->width), piece = 0;
       }
       after_box = false;
     }

@@ -101,6 +101,10 @@ struct ParagraphStyle {
   // alone; zh and ja break only between words (ICU's dictionary word breaks), never
   // "糖尿病足部护理：每 | 天五分钟". The lines are not justified; `align` places them.
   bool balance = false;
+  // zh and ja: break between words as titles do (balance, above) and inside one only where no
+  // set of lines can do without; for table cells, whose narrow lines parted "琥珀酸亚 | 铁".
+  // measure() still counts such breaks for min-content: the columns keep their widths.
+  bool keep_words = false;
 };
 
 struct PlacedGlyph {

@@ -293,6 +293,30 @@ TEST_CASE("table: CJK cells break between characters and keep the Han-Latin quar
   CHECK(found);  // not at a line start, where the quarter em would vanish with the break
 }
 
+// Chinese cells break between words where the column has room (ParagraphStyle::keep_words):
+// "琥珀酸亚 | 铁（ferrous" read as two words; the column widths are as without the preference.
+TEST_CASE("table: Chinese cells keep their words whole where the column has room", "[layout][table]") {
+  leafpress::doc::Document doc = document_with({}, "一。", "---\nlang: zh-Hans\n---\n");
+  const Template t = shipped_layout("trifold-a4");
+  Scene sc{doc, t, project_fonts(), "zh-Hans", {}};
+  std::vector<std::string> warnings;
+  int links = 0;
+  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Left},
+                                 {{"药名", "每片含元素铁", "常用剂量"},
+                                  {"琥珀酸亚铁（ferrous succinate）0.1 g", "约 35 mg", "每次1～2片，每日2～3次"},
+                                  {"多糖铁复合物（iron polysaccharide）150 mg", "150 mg", "每日1次"}});
+  auto r = set_table(sc, block.table, 8.5, 150, 5, warnings, links);
+  REQUIRE(r);
+  check_inside_cells(*r);
+  std::vector<std::string> firsts;
+  for (std::size_t row = 1; row < r->rows.size(); ++row) {
+    const auto& lines = r->rows[row].cells[0].lines;
+    REQUIRE(lines.size() >= 2);  // the Latin name does not fit beside the Chinese one
+    firsts.push_back(lines[0].text());
+  }
+  CHECK(firsts == std::vector<std::string>{"琥珀酸亚铁", "多糖铁复合物"});
+}
+
 TEST_CASE("table: laid out it stays inside the column, kept together in one panel", "[layout][table]") {
   std::vector<std::vector<std::string>> rows{{"Step", "What to do"}};
   for (int i = 1; i <= 6; ++i) rows.push_back({std::to_string(i), "Wash both hands for twenty seconds"});
