@@ -13,6 +13,11 @@ constexpr Pt kEps = 1e-6;
 // this many grid lines (a heading's gap by up to feather's max_lines).
 constexpr int kParagraphGap = 10;
 constexpr int kMaxParagraphGapLines = 1;
+// Where a frame's text runs on into the next frame (a sentence, or the section, goes on), its
+// foot is brought down to the frame's foot as far as this many lines above a heading allow,
+// whatever feather's max_lines: a panel ending a line short mid-section reads as a misprint,
+// where one ending short before the next section reads as designed.
+constexpr int kRunOnHeadingLines = 2;
 
 struct Cursor {
   std::size_t f = 0;  // the frame
@@ -213,6 +218,20 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     if (!any) continue;
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
+    // Does the text run on into the next frame: is what follows this frame's last line not a
+    // heading (the rest of a paragraph, or the next one of the same section)?
+    bool runs_on = false;
+    for (std::size_t ei = 0; ei < elements.size() && !runs_on; ++ei) {
+      const auto& lines = flowed.placements[ei];
+      for (std::size_t li = 0; li < lines.size(); ++li) {
+        if (lines[li].frame <= f) continue;
+        const bool starts_element = li == 0;
+        runs_on = !starts_element || elements[ei].heading_level == 0;
+        break;
+      }
+      if (!lines.empty() && lines.front().frame > f) break;  // the first element after the frame
+    }
+    const int heading_lines = runs_on ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
     // (level 1 first), then after a paragraph's space; never inside a kept group, after a
     // heading or between a list and the paragraph that leads in to it.
@@ -241,7 +260,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return gaps[a].rank < gaps[b].rank; });
     int left = room;
-    for (int pass = 0; pass < std::max(max_lines, kMaxParagraphGapLines) && left > 0; ++pass) {
+    for (int pass = 0; pass < std::max(heading_lines, kMaxParagraphGapLines) && left > 0; ++pass) {
       // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
       // A gap between paragraphs opens by kMaxParagraphGapLines at most: two more blank lines
       // there read as a section break inside a section, so the rest stays at the frame's foot.
@@ -250,7 +269,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
         std::size_t j = i;
         while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
         const bool paragraph = gaps[order[i]].rank == kParagraphGap;
-        if (pass >= (paragraph ? kMaxParagraphGapLines : max_lines)) {
+        if (pass >= (paragraph ? kMaxParagraphGapLines : heading_lines)) {
           i = j;
           continue;
         }

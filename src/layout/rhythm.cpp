@@ -46,7 +46,13 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         const bool list_goes_on =
             b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
         e.space_after = list_goes_on ? 0 : r.paragraph_lines * line;
-        e.leads_in = !b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
+        // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:"),
+        // introduces what follows: feathering opens no gap after it.
+        const std::string last = b.lines.empty() ? std::string() : b.lines.back().text();
+        const bool colon = last.ends_with(":") || last.ends_with("：");
+        e.leads_in =
+            !b.list_item && next &&
+            ((next->list_item && next->quote_depth == b.quote_depth) || (colon && next->role == Role::Body));
         break;
       }
       case Role::Heading: {

@@ -1,0 +1,65 @@
+// Tests for layout/rhythm.cpp: what apply_rhythm tells the flow about each block.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "layout/rhythm.hpp"
+
+using namespace leafpress;
+using namespace leafpress::layout;
+
+namespace {
+
+// A body block of one line whose text is `text`; a list item if `item`.
+Collected body(const std::string& text, bool item = false) {
+  Collected c;
+  c.role = Role::Body;
+  c.list_item = item;
+  text::Line line;
+  text::PlacedGlyph g;
+  g.text = text;
+  line.glyphs.push_back(g);
+  c.lines.push_back(line);
+  c.element.lines.push_back(FlowLine{12, 10});
+  return c;
+}
+
+Collected heading() {
+  Collected c;
+  c.role = Role::Heading;
+  c.element.heading_level = 2;
+  c.element.lines.push_back(FlowLine{14, 11});
+  return c;
+}
+
+}  // namespace
+
+// A paragraph that introduces what follows stays with it when feathering spreads a panel's
+// room (panel_flow.hpp): one that leads in to a list, and one that ends on a colon
+// ("…the key processes are believed to be involved:", then "Immune System Resetting: …").
+TEST_CASE("rhythm: a paragraph that leads in to a list or ends on a colon introduces what follows",
+          "[layout]") {
+  Collection c;
+  c.body = 10;
+  c.blocks = {body("you notice:"),
+              body("a swollen knee", true),
+              body("a warm knee", true),
+              body("are believed to be involved:"),
+              body("Immune System Resetting: HSC…"),
+              body("其作用机制包括："),
+              body("免疫调节。"),
+              body("ends plainly."),
+              body("Next paragraph."),
+              body("before a heading:"),
+              heading(),
+              body("Section text.")};
+  apply_rhythm(c, Rhythm{});
+  const auto leads = [&](std::size_t i) { return c.blocks[i].element.leads_in; };
+  CHECK(leads(0));                             // a list follows
+  CHECK_FALSE(leads(1));                       // a list item itself
+  CHECK(leads(3));                             // a colon, a paragraph follows
+  CHECK(leads(5));                             // a full-width colon
+  CHECK_FALSE(leads(7));                       // a full stop
+  CHECK_FALSE(leads(9));                       // a colon, but a heading follows
+  CHECK(c.blocks[0].element.space_after > 0);  // the gap itself is kept, only not widened
+}
