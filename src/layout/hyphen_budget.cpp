@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "layout/column_ends.hpp"
 #include "text/knuth_plass.hpp"
@@ -68,6 +69,20 @@ BudgetCount totals(const Collection& collection, std::size_t count) {
   return out;
 }
 
+// Block b set again asking for `what` (ComposeOptions::fewer_hyphens or fewer_loose_lines), as
+// many lines as before and none ending in a hyphen where the flow ends a frame: its lines, or
+// nothing.
+std::optional<std::vector<text::Line>> set_again(const Collected& c, std::size_t b, const FlowResult& flowed,
+                                                 bool text::ComposeOptions::*what) {
+  text::ComposeOptions options;
+  options.*what = true;
+  options.exact_lines = static_cast<int>(c.lines.size());
+  options.no_hyphen_lines = lines_ending_frames(flowed, b);
+  auto again = c.recompose(options);
+  if (!again || again->lines.size() != c.lines.size()) return std::nullopt;
+  return std::move(again->lines);
+}
+
 }  // namespace
 
 std::size_t BudgetCount::allowed(double share) const {
@@ -92,17 +107,13 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed) {
     if (!counts(c, collection.body) || flowed.placements[b].size() != c.lines.size()) continue;
     const Tally before = tally(c, c.lines);
     if (before.inserted == 0) continue;
-    text::ComposeOptions options;
-    options.fewer_hyphens = true;
-    options.exact_lines = static_cast<int>(c.lines.size());
-    options.no_hyphen_lines = lines_ending_frames(flowed, b);
-    auto again = c.recompose(options);
-    if (!again || again->lines.size() != c.lines.size()) continue;
-    const Tally after = tally(c, again->lines);
+    auto again = set_again(c, b, flowed, &text::ComposeOptions::fewer_hyphens);
+    if (!again) continue;
+    const Tally after = tally(c, *again);
     if (after.inserted >= before.inserted || after.any >= before.any || !after.fits || after.contrasts > 0)
       continue;
     const std::size_t saved = before.inserted - after.inserted;
-    candidates.push_back(Candidate{b, std::move(again->lines), saved,
+    candidates.push_back(Candidate{b, std::move(*again), saved,
                                    static_cast<long>(after.loose) - static_cast<long>(before.loose),
                                    (after.badness - before.badness) / static_cast<double>(saved)});
   }
@@ -142,18 +153,14 @@ std::size_t ration_loose_lines(Collection& collection, const FlowResult& flowed)
     if (!counts(c, collection.body) || flowed.placements[b].size() != c.lines.size()) continue;
     const Tally before = tally(c, c.lines);
     if (before.loose == 0) continue;  // ragged lines are never loose (tally)
-    text::ComposeOptions options;
-    options.fewer_loose_lines = true;
-    options.exact_lines = static_cast<int>(c.lines.size());
-    options.no_hyphen_lines = lines_ending_frames(flowed, b);
-    auto again = c.recompose(options);
-    if (!again || again->lines.size() != c.lines.size()) continue;
-    const Tally after = tally(c, again->lines);
+    auto again = set_again(c, b, flowed, &text::ComposeOptions::fewer_loose_lines);
+    if (!again) continue;
+    const Tally after = tally(c, *again);
     // Fewer loose lines, none looser than before: two lines at 0.56 em are not traded for one at 0.7.
     if (after.loose >= before.loose || after.loosest > before.loosest || !after.fits ||
         after.contrasts > before.contrasts)
       continue;
-    trades.push_back(Trade{b, std::move(again->lines), before.loose - after.loose,
+    trades.push_back(Trade{b, std::move(*again), before.loose - after.loose,
                            after.inserted > before.inserted ? after.inserted - before.inserted : 0});
   }
   std::sort(trades.begin(), trades.end(), [](const Trade& a, const Trade& b) {

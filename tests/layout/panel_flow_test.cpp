@@ -457,83 +457,79 @@ TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph tha
   CHECK(near(r.placements[2][1].baseline, 402));
 }
 
-TEST_CASE("panel_flow: feather opens a gap between paragraphs by one line at most, above a heading by two",
-          "[layout]") {
-  // A 200 pt frame on a 10 pt grid (baselines 492 ... 302) whose last element, kept together,
-  // goes to the next frame and leaves many lines at the foot of the first.
-  const std::vector<Frame> fr = grid_frames(300);
+namespace {
+
+// A 200 pt frame on a 10 pt grid (baselines 492 ... 302): paragraphs of 3 and 2 lines, a heading,
+// a paragraph of 2; then 15 lines kept together, which go to the next frame and leave many lines
+// at the foot of the first. `new_section`: a heading before them, so that the frame ends a section.
+std::vector<Element> section_then_kept(bool new_section) {
   Element kept = on_grid(para(15, 10, 0));
   kept.keep_together = true;
   Element head = heading(1, 10, 0);
   head.heading_level = 2;
-  const std::vector<Element> elements{on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head,
-                                      on_grid(para(2, 0, 10)), kept};
+  std::vector<Element> out{on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head, on_grid(para(2, 0, 10))};
+  if (new_section) out.push_back(head);
+  out.push_back(kept);
+  return out;
+}
+
+// section_then_kept flowed: the gap between its first two paragraphs, above its heading, and the
+// baseline of the first frame's last line.
+struct Gaps {
+  Pt paragraph, heading, lowest;
+};
+Gaps gaps_of(const FlowResult& r) {
+  return Gaps{r.placements[0][2].baseline - r.placements[1][0].baseline,
+              r.placements[1][1].baseline - r.placements[2][0].baseline, r.placements[3][1].baseline};
+}
+
+}  // namespace
+
+// Where the text runs on into the next frame, the frame ends on its neighbours' line as far as
+// two lines above a heading allow, whatever max_lines says (a panel ending short mid-section
+// reads as a misprint).
+TEST_CASE("panel_flow: feather opens a gap between paragraphs by one line at most, above a heading by two",
+          "[layout]") {
+  const std::vector<Frame> fr = grid_frames(300);
+  const std::vector<Element> elements = section_then_kept(false);
   FlowResult r = flow(elements, fr);
   INFO(dump(r));
   REQUIRE(frame_of(r, 3, 0) == 0);
   REQUIRE(frame_of(r, 4, 0) == 1);
-  const Pt paragraph_gap = r.placements[0][2].baseline - r.placements[1][0].baseline;
-  const Pt heading_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
-  const Pt lowest = r.placements[3][1].baseline;
-  REQUIRE(lowest - 300 > 50);  // room for more than the three lines feather may open
-  leafpress::layout::feather(elements, fr, r);
+  const Gaps before = gaps_of(r);
+  REQUIRE(before.lowest - 300 > 50);  // room for more than the three lines feather may open
+  const int max_lines = GENERATE(2, 0);
+  INFO("max_lines " << max_lines);
+  leafpress::layout::feather(elements, fr, r, max_lines);
   INFO(dump(r));
   check_geometry(elements, fr, r);
+  const Gaps after = gaps_of(r);
   // Three blank lines between two paragraphs would read as a section's end: one more at most.
-  CHECK(near(r.placements[0][2].baseline - r.placements[1][0].baseline, paragraph_gap + 10));
-  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, heading_gap + 20));
-  // The rest stays at the foot.
-  CHECK(near(r.placements[3][1].baseline, lowest - 30));
+  CHECK(near(after.paragraph, before.paragraph + 10));
+  CHECK(near(after.heading, before.heading + 20));
+  CHECK(near(after.lowest, before.lowest - 30));  // the rest stays at the foot
 }
 
 // Copy-fit's rhythm may already have opened the space above every section by a line or two; what
 // feathering adds above a heading is what that leaves of two lines (copy_fit.cpp), so that a
-// heading never stands four blank lines below the paragraph before it.
+// heading never stands four blank lines below the paragraph before it. Where the frame ends a
+// section, it may end short: that reads as designed.
 TEST_CASE("panel_flow: feather opens a heading's gap by max_lines only where the section ends with the frame",
           "[layout]") {
-  // As above, but what goes to the next frame is a new section (a heading kept with its
-  // paragraph): the frame may end short, as a section's end reads as designed.
   const std::vector<Frame> fr = grid_frames(300);
-  Element kept = on_grid(para(15, 10, 0));
-  kept.keep_together = true;
-  Element head = heading(1, 10, 0);
-  head.heading_level = 2;
-  Element next_head = heading(1, 10, 0);
-  next_head.heading_level = 2;
-  const std::vector<Element> elements{
-      on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head, on_grid(para(2, 0, 10)), next_head, kept};
+  const std::vector<Element> elements = section_then_kept(true);
   FlowResult r = flow(elements, fr);
   INFO(dump(r));
   REQUIRE(frame_of(r, 3, 0) == 0);
   REQUIRE(frame_of(r, 4, 0) == 1);
-  const Pt paragraph_gap = r.placements[0][2].baseline - r.placements[1][0].baseline;
-  const Pt heading_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
-  const Pt lowest = r.placements[3][1].baseline;
+  const Gaps before = gaps_of(r);
   const int max_lines = GENERATE(0, 1);
   INFO("max_lines " << max_lines);
   leafpress::layout::feather(elements, fr, r, max_lines);
   INFO(dump(r));
   check_geometry(elements, fr, r);
-  CHECK(near(r.placements[0][2].baseline - r.placements[1][0].baseline, paragraph_gap + 10));
-  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, heading_gap + 10 * max_lines));
-  CHECK(near(r.placements[3][1].baseline, lowest - 10 - 10 * max_lines));
-}
-
-// Where the section runs on into the next frame, a frame ending short reads as a misprint: its
-// heading gaps open by two lines whatever max_lines says.
-TEST_CASE("panel_flow: feather brings a frame whose text runs on down as far as two lines a heading allow",
-          "[layout]") {
-  const std::vector<Frame> fr = grid_frames(300);
-  Element kept = on_grid(para(15, 10, 0));
-  kept.keep_together = true;
-  Element head = heading(1, 10, 0);
-  head.heading_level = 2;
-  const std::vector<Element> elements{on_grid(para(3, 0, 10)), on_grid(para(2, 0, 10)), head,
-                                      on_grid(para(2, 0, 10)), kept};
-  FlowResult r = flow(elements, fr);
-  REQUIRE(frame_of(r, 4, 0) == 1);
-  const Pt heading_gap = r.placements[1][1].baseline - r.placements[2][0].baseline;
-  leafpress::layout::feather(elements, fr, r, 0);
-  INFO(dump(r));
-  CHECK(near(r.placements[1][1].baseline - r.placements[2][0].baseline, heading_gap + 20));
+  const Gaps after = gaps_of(r);
+  CHECK(near(after.paragraph, before.paragraph + 10));
+  CHECK(near(after.heading, before.heading + 10 * max_lines));
+  CHECK(near(after.lowest, before.lowest - 10 - 10 * max_lines));
 }
