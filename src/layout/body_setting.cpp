@@ -29,15 +29,19 @@ std::size_t sides(const Result<Trial>& t) {
 // A smaller body takes less room, and copy-fit's looser rhythm may not take it up: the text can
 // stop a panel short or leave the last one nearly empty (a tri-fold's back panel with two lines,
 // or none). A size that does is no better than its hyphens: each frame the text filled (to
-// kFullFrame) stays so, and the last frame holds at least three quarters of what it held.
+// kFullFrame) stays so, within a line, and the last frame holds at least three quarters of
+// what it held.
 constexpr double kFullFrame = 0.9;
 constexpr double kLastFrameKept = 0.75;
 
 bool fills_as_well(const Trial& smaller, const Trial& before) {
   const int last = last_frame(before.flowed);
   if (smaller.frames.size() != before.frames.size() || last_frame(smaller.flowed) != last) return false;
-  for (int f = 0; f < last; ++f)
-    if (frame_fill(smaller, f) < std::min(frame_fill(before, f), kFullFrame) - 1e-9) return false;
+  for (int f = 0; f < last; ++f) {
+    const Frame& fr = before.frames[static_cast<std::size_t>(f)];
+    const double line = fr.pitch / std::max(1.0, fr.top - fr.bottom);  // a grid line, as a share
+    if (frame_fill(smaller, f) < std::min(frame_fill(before, f), kFullFrame) - line - 1e-9) return false;
+  }
   return last < 0 || frame_fill(smaller, last) >= kLastFrameKept * frame_fill(before, last);
 }
 

@@ -203,6 +203,29 @@ TEST_CASE("body_setting: over the hyphen budget, the largest size a quarter poin
     CHECK(f.asked == std::vector<std::string>{"as-is@13.75", "as-is@13.50", "as-is@13.25", "as-is@13.00"});
     CHECK(b.trial.collection.body == 13);
   }
+  SECTION("a panel the text filled may end a line shorter, not two") {
+    // Two frames on a 50-pt grid (a line is 5 % of 1000 pt): the first full (950 pt), the last
+    // holding 500. At 13.75 pt the first ends a line and a half short of 900: passed over; at
+    // 13.5 pt, less than a line: taken.
+    over = {56};
+    const auto two_frames = [](Trial t, Pt first) {
+      Frame f;
+      f.top = 1000, f.bottom = 0, f.pitch = 50;
+      t.frames = {f, f};
+      t.flowed.frame_fill = {first, 500};
+      t.flowed.placements[0].back().frame = 1;
+      return t;
+    };
+    const FitScene framed = [&](const Scene& s, const FitRange& r) -> Result<Trial> {
+      auto t = fit(s, r);
+      if (!t) return t;
+      return two_frames(std::move(*t), r.smallest == 13.75 ? 820 : 860);
+    };
+    const BodySetting b =
+        settle_body(f.scene, two_frames(trial(4, 14, 240, 105, 14), 950), f.range, 240, 4, framed);
+    CHECK(f.asked == std::vector<std::string>{"as-is@13.75", "as-is@13.50"});
+    CHECK(b.trial.collection.body == 13.5);
+  }
   SECTION("never under the layout's smallest size") {
     over = {56, 55, 54};
     f.range.smallest = 13.5;
