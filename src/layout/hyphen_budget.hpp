@@ -58,11 +58,12 @@ std::size_t ration_hyphens(Collection& collection, const FlowResult& flowed);
 // composed again with text::ComposeOptions::fewer_loose_lines (a word broken wherever that
 // keeps its spaces within 0.55 em), with as many lines as before and no hyphen at a column's
 // end. A setting with fewer loose lines, none looser than the loosest before, none overfull and
-// no more lines two fitness classes apart is a candidate; candidates are taken by the hyphens they add per
-// loose line saved, fewest first, while the hyphens stay within budget. TeX weighs a hyphen against one
-// paragraph's spaces; over an article with hyphens to spare, a 0.57-em line is the worse of the two (the
-// cataract sheet in the A5 booklet: 3 lines of 40 past 0.55 em and no hyphen; now `Do not take more than the
-// recom- | mended dose.`). Returns the number of paragraphs set again.
+// no more lines two fitness classes apart is a candidate; candidates are taken by the hyphens
+// they add per loose line saved, fewest first, while the hyphens stay within budget. TeX weighs
+// a hyphen against one paragraph's spaces; over an article with hyphens to spare, a 0.57-em
+// line is the worse of the two (the cataract sheet in the A5 booklet: 3 lines of 40 past
+// 0.55 em and no hyphen; now `Do not take more than the recom- | mended dose.`).
+// Returns the number of paragraphs set again.
 std::size_t ration_loose_lines(Collection& collection, const FlowResult& flowed);
 
 // What an article's body lines spend of the two budgets above: lines ending in an inserted

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <map>
 #include <optional>
 #include <thread>
@@ -269,13 +268,13 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   BodySetting body =
       settle_body(s, std::move(*first), fit_range(tmpl), column_width(tmpl, tmpl.body_size_min, cjk),
                   plans.front().sides.size(), fit_scene);
-  const Scene* scene = &body.scene;
-  Trial* fit = &body.trial;
-  if (auto w = short_text_warning(*scene, *fit)) warnings.push_back(std::move(*w));
+  const Scene& scene = body.scene;
+  Trial& fit = body.trial;
+  if (auto w = short_text_warning(scene, fit)) warnings.push_back(std::move(*w));
   // Glyph expansion widens justified lines only: asked for where the body is set ragged, it
   // would change nothing without a word.
   if (tmpl.glyph_expansion > 0 &&
-      body_align(*scene, fit->collection.column, fit->collection.body) == text::Align::Ragged)
+      body_align(scene, fit.collection.column, fit.collection.body) == text::Align::Ragged)
     warnings.push_back(s.doc.path +
                        ": body.expansion changes nothing here: the body is set ragged right in layout '" +
                        tmpl.name + "' (add --set body.align=justify to justify it)");
@@ -286,42 +285,41 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   model.author = document.meta.clinic.name.empty() ? document.meta.author : document.meta.clinic.name;
   model.lang = s.lang;
   model.keywords = document.meta.keywords;
-  model.body_size = fit->collection.body;
-  model.line_pitch = fit->rhythm.grid ? fit->collection.body * fit->rhythm.leading : 0;
+  model.body_size = fit.collection.body;
+  model.line_pitch = fit.rhythm.grid ? fit.collection.body * fit.rhythm.leading : 0;
   const Page geometry = blank_page(tmpl);
-  for (std::size_t i = 0; i < fit->plan.sides.size(); ++i) model.pages.push_back(geometry);
+  for (std::size_t i = 0; i < fit.plan.sides.size(); ++i) model.pages.push_back(geometry);
   // The tag tree, once, at the final size (structure.hpp): cover, body, clinic block.
   const int root = model.structure.add(StructType::Document, kArtifact);
   graft(model.structure, root, *cover);
-  build_body_structure(model.structure, root, s, fit->collection, warnings);
+  build_body_structure(model.structure, root, s, fit.collection, warnings);
   graft(model.structure, root, *clinic);
-  align_with_body(tmpl, fit->plan, fit->collection.column, *cover, *clinic);
-  place_blocks(model, s, fit->collection, fit->flowed, fit->frames);
-  draw(model.pages[static_cast<std::size_t>(fit->plan.cover_page)], *cover);
-  draw(model.pages[static_cast<std::size_t>(fit->plan.back_page)], *clinic);
+  align_with_body(tmpl, fit.plan, fit.collection.column, *cover, *clinic);
+  place_blocks(model, s, fit.collection, fit.flowed, fit.frames);
+  draw(model.pages[static_cast<std::size_t>(fit.plan.cover_page)], *cover);
+  draw(model.pages[static_cast<std::size_t>(fit.plan.back_page)], *clinic);
   for (std::size_t i = 0; i < model.pages.size(); ++i) {
     add_crop_marks(model.pages[i], tmpl.mark_offset, tmpl.mark_length);
-    add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit->plan.sides[i])], tmpl.mark_offset,
+    add_fold_marks(model.pages[i], tmpl.sides[static_cast<std::size_t>(fit.plan.sides[i])], tmpl.mark_offset,
                    tmpl.mark_length);
   }
   if (tmpl.booklet) {
     int last_text_page = 0;
-    for (const auto& lines : fit->flowed.placements)
+    for (const auto& lines : fit.flowed.placements)
       for (const auto& p : lines)
-        last_text_page = std::max(last_text_page, fit->frames[static_cast<std::size_t>(p.frame)].page);
-    if (auto r = add_folios_and_notes(model, s, fit->collection.column, model.line_pitch, last_text_page); !r)
+        last_text_page = std::max(last_text_page, fit.frames[static_cast<std::size_t>(p.frame)].page);
+    if (auto r = add_folios_and_notes(model, s, fit.collection.column, model.line_pitch, last_text_page); !r)
       return r.error();
   }
   split_languages(model, s.lang);
   number_reading_order(model);
   model.warnings = std::move(warnings);
-  model.warnings.insert(model.warnings.end(), fit->collection.warnings.begin(),
-                        fit->collection.warnings.end());
+  model.warnings.insert(model.warnings.end(), fit.collection.warnings.begin(), fit.collection.warnings.end());
   name_pictures(model, s);
   model.color_sources = color_sources(tmpl);
 
   if (options.proof)
-    if (auto r = add_proof_guides(model, tmpl, fonts, fit->plan.sides); !r) return r.error();
+    if (auto r = add_proof_guides(model, tmpl, fonts, fit.plan.sides); !r) return r.error();
   if (tmpl.booklet && options.impose) {
     auto sheets = impose_saddle_stitch(std::move(model), tmpl);
     if (sheets && !options.marks && !options.proof) cut_to_trim(*sheets);

@@ -198,6 +198,22 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
   return out;
 }
 
+namespace {
+
+// Does the text run on past frame f: is the first line after it not a heading's (the rest of a
+// paragraph, or the next one of the same section)?
+bool runs_on(const std::vector<Element>& elements, const FlowResult& flowed, int f) {
+  for (std::size_t ei = 0; ei < elements.size(); ++ei) {
+    const auto& lines = flowed.placements[ei];
+    const auto next =
+        std::find_if(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame > f; });
+    if (next != lines.end()) return next != lines.begin() || elements[ei].heading_level == 0;
+  }
+  return false;
+}
+
+}  // namespace
+
 void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
              int max_lines, int keep_page) {
   if (frames.empty()) return;
@@ -218,20 +234,8 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     if (!any) continue;
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
-    // Does the text run on into the next frame: is what follows this frame's last line not a
-    // heading (the rest of a paragraph, or the next one of the same section)?
-    bool runs_on = false;
-    for (std::size_t ei = 0; ei < elements.size() && !runs_on; ++ei) {
-      const auto& lines = flowed.placements[ei];
-      for (std::size_t li = 0; li < lines.size(); ++li) {
-        if (lines[li].frame <= f) continue;
-        const bool starts_element = li == 0;
-        runs_on = !starts_element || elements[ei].heading_level == 0;
-        break;
-      }
-      if (!lines.empty() && lines.front().frame > f) break;  // the first element after the frame
-    }
-    const int heading_lines = runs_on ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
+    const int heading_lines =
+        runs_on(elements, flowed, f) ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
     // (level 1 first), then after a paragraph's space; never inside a kept group, after a
     // heading or between a list and the paragraph that leads in to it.

@@ -1,5 +1,7 @@
 #include "layout/rhythm.hpp"
 
+#include <algorithm>
+
 namespace leafpress::layout {
 namespace {
 
@@ -31,6 +33,16 @@ void set_groups(Collection& c) {
   }
 }
 
+// Does the block's text end on a colon ("…believed to be involved:")? Its last line's last
+// character, read without building the line's text: apply_rhythm runs for every rhythm tried.
+bool ends_on_colon(const Collected& b) {
+  if (b.lines.empty()) return false;
+  const auto& glyphs = b.lines.back().glyphs;
+  const auto last = std::find_if(glyphs.rbegin(), glyphs.rend(),
+                                 [](const text::PlacedGlyph& g) { return !g.text.empty(); });
+  return last != glyphs.rend() && (last->text.ends_with(":") || last->text.ends_with("："));
+}
+
 }  // namespace
 
 void apply_rhythm(Collection& c, const Rhythm& r) {
@@ -48,11 +60,9 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         e.space_after = list_goes_on ? 0 : r.paragraph_lines * line;
         // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:"),
         // introduces what follows: feathering opens no gap after it.
-        const std::string last = b.lines.empty() ? std::string() : b.lines.back().text();
-        const bool colon = last.ends_with(":") || last.ends_with("：");
-        e.leads_in =
-            !b.list_item && next &&
-            ((next->list_item && next->quote_depth == b.quote_depth) || (colon && next->role == Role::Body));
+        e.leads_in = !b.list_item && next &&
+                     ((next->list_item && next->quote_depth == b.quote_depth) ||
+                      (ends_on_colon(b) && next->role == Role::Body));
         break;
       }
       case Role::Heading: {

@@ -29,8 +29,12 @@ struct Set {
   Template t = shipped_layout("trifold-a4");
   std::vector<std::string> warnings;
   TableLayout table;
-  Set(leafpress::doc::Block block, Pt body, Pt width) : doc(document_with({})) {
-    Scene s{doc, t, project_fonts(), "en", {}};
+  // `block`'s table at `body` pt in a `width`-pt column, in an article of `lang`.
+  Set(leafpress::doc::Block block, Pt body, Pt width, const std::string& lang = "en")
+      : doc(lang == "en"
+                ? document_with({})
+                : document_with({}, lang == "ko" ? "한." : "一。", "---\nlang: " + lang + "\n---\n")) {
+    Scene s{doc, t, project_fonts(), lang, {}};
     int links = 0;
     auto r = set_table(s, block.table, body, width, block.line, warnings, links);
     if (!r) FAIL(r.error().describe());
@@ -139,56 +143,47 @@ TEST_CASE("table: too wide for its column it shrinks to 85 percent, then wraps, 
 // character's width (they once got a share by their minima, less than a character: every
 // character stood on its own line, past its cell, each with a warning).
 TEST_CASE("table: too wide even at its minima, a CJK column keeps one character's width", "[layout][table]") {
-  leafpress::doc::Document doc = document_with({}, "一。", "---\nlang: ja\n---\n");
-  const Template t = shipped_layout("trifold-a4");
-  Scene sc{doc, t, project_fonts(), "ja", {}};
-  std::vector<std::string> warnings;
-  int links = 0;
   const auto block =
       table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right, ColumnAlign::Left},
                   {{"内容", "3割負担", "1割負担", "備考"},
                    {"組織検査あり", "9,000〜15,000円", "3,000〜5,000円", "個数による"}});
-  auto r = set_table(sc, block.table, 10, 140, 5, warnings, links);
-  REQUIRE(r);
-  CHECK(total(r->widths) == Approx(140));
+  const Set s(block, 10, 140, "ja");
+  const TableLayout& r = s.table;
+  const auto& warnings = s.warnings;
+  CHECK(total(r.widths) == Approx(140));
   // The CJK cells stay inside their cells. (The price ranges, which text::compose finds no
   // break in, may still run past theirs: a defect of text/, not of the widths.)
-  for (const auto& row : r->rows)
+  for (const auto& row : r.rows)
     for (const std::size_t c : {0u, 3u})
       for (std::size_t i = 0; i < row.cells[c].lines.size(); ++i) {
         const auto& cell = row.cells[c];
         INFO(cell.lines[i].text());
-        CHECK(cell.line_x(i, r->pad_x) + cell.lines[i].width <= cell.width - r->pad_x + 0.01);
+        CHECK(cell.line_x(i, r.pad_x) + cell.lines[i].width <= cell.width - r.pad_x + 0.01);
       }
   for (const auto& w : warnings) {  // none names a CJK character of 内容 or 備考 alone
     INFO(w);
     CHECK((w.find("wider than the column") == std::string::npos || w.find("〜") != std::string::npos));
   }
   // The columns of 内容 and 備考 are at least a character wide, padding aside.
-  CHECK(r->widths[0] >= r->size + 2 * r->pad_x - 0.01);
-  CHECK(r->widths[3] >= r->size + 2 * r->pad_x - 0.01);
+  CHECK(r.widths[0] >= r.size + 2 * r.pad_x - 0.01);
+  CHECK(r.widths[3] >= r.size + 2 * r.pad_x - 0.01);
 }
 
 // Korean breaks between words (KLREQ): a column of short Korean words is as wide as its widest
 // word, so "심혈관 추가" wraps between its words, not as "심혈 | 관 | 추가" (the min-content of
 // Korean counted the syllable fallback as a break).
 TEST_CASE("table: a Korean column keeps its words whole", "[layout][table]") {
-  leafpress::doc::Document doc = document_with({}, "한.", "---\nlang: ko\n---\n");
-  const Template t = shipped_layout("trifold-a4");
-  Scene sc{doc, t, project_fonts(), "ko", {}};
-  std::vector<std::string> warnings;
-  int links = 0;
   const auto block =
       table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
                   {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
                    {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
                    {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
                    {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
-  auto r = set_table(sc, block.table, 11.9, 200, 5, warnings, links);
-  REQUIRE(r);
-  check_inside_cells(*r);
+  const Set s(block, 11.9, 200, "ko");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
   const std::set<std::string> words{"패키지", "기본", "검진", "종합", "심혈관", "추가"};
-  for (const auto& row : r->rows)
+  for (const auto& row : r.rows)
     for (const auto& line : row.cells[0].lines) {
       std::istringstream in(line.text());
       for (std::string word; in >> word;) {
@@ -266,33 +261,28 @@ TEST_CASE("table: a dose keeps its unit in a narrow column until nothing else fi
 
 // "前3天" keeps its quarter em in a cell (it once read past the line when the cell wrapped).
 TEST_CASE("table: CJK cells break between characters and keep the Han-Latin quarter em", "[layout][table]") {
-  leafpress::doc::Document doc = document_with({}, "一。", "---\nlang: zh-Hans\n---\n");
-  const Template t = shipped_layout("trifold-a4");
-  Scene sc{doc, t, project_fonts(), "zh-Hans", {}};
-  std::vector<std::string> warnings;
-  int links = 0;
   const auto block =
       table_block({ColumnAlign::None, ColumnAlign::None},
                   {{"时间", "饮食"}, {"检查前3天", "可以吃白米粥、面条、鸡蛋、豆腐和蒸鱼，不吃蔬菜水果"}});
-  auto r = set_table(sc, block.table, 10, 150, 5, warnings, links);
-  REQUIRE(r);
-  const auto& cell = r->rows[1].cells[1];
+  const Set s(block, 10, 150, "zh-Hans");
+  const TableLayout& r = s.table;
+  const auto& cell = r.rows[1].cells[1];
   CHECK(cell.lines.size() >= 2);
-  for (const auto& l : cell.lines) CHECK(l.width <= cell.width - 2 * r->pad_x + 0.01);
+  for (const auto& l : cell.lines) CHECK(l.width <= cell.width - 2 * r.pad_x + 0.01);
   // "前3天": the digit sits a quarter em from its Han neighbours, as in body text (CLReq 3.4),
   // on whichever line of its cell it stands; at a line start the quarter em before it vanishes
   // with the break. The cell breaks between words ("检查前 | 3天"), the number with its counter.
   int gaps = 0;
-  for (const auto& l : r->rows[1].cells[0].lines) {
+  for (const auto& l : r.rows[1].cells[0].lines) {
     const auto& g = l.glyphs;
     for (std::size_t three = 0; three < g.size(); ++three) {
       if (g[three].text != "3") continue;
       REQUIRE(three + 1 < g.size());
       CHECK(g[three + 1].text == "天");
-      CHECK(g[three + 1].x - (g[three].x + g[three].advance) == Approx(r->size * 0.25).margin(0.3));
+      CHECK(g[three + 1].x - (g[three].x + g[three].advance) == Approx(r.size * 0.25).margin(0.3));
       ++gaps;
       if (three == 0) continue;
-      CHECK(g[three].x - (g[three - 1].x + g[three - 1].advance) == Approx(r->size * 0.25).margin(0.3));
+      CHECK(g[three].x - (g[three - 1].x + g[three - 1].advance) == Approx(r.size * 0.25).margin(0.3));
       ++gaps;
     }
   }
@@ -302,22 +292,17 @@ TEST_CASE("table: CJK cells break between characters and keep the Han-Latin quar
 // Chinese cells break between words where the column has room (ParagraphStyle::keep_words):
 // "琥珀酸亚 | 铁（ferrous" read as two words; the column widths are as without the preference.
 TEST_CASE("table: Chinese cells keep their words whole where the column has room", "[layout][table]") {
-  leafpress::doc::Document doc = document_with({}, "一。", "---\nlang: zh-Hans\n---\n");
-  const Template t = shipped_layout("trifold-a4");
-  Scene sc{doc, t, project_fonts(), "zh-Hans", {}};
-  std::vector<std::string> warnings;
-  int links = 0;
   const auto block =
       table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Left},
                   {{"药名", "每片含元素铁", "常用剂量"},
                    {"琥珀酸亚铁（ferrous succinate）0.1 g", "约 35 mg", "每次1～2片，每日2～3次"},
                    {"多糖铁复合物（iron polysaccharide）150 mg", "150 mg", "每日1次"}});
-  auto r = set_table(sc, block.table, 8.5, 150, 5, warnings, links);
-  REQUIRE(r);
-  check_inside_cells(*r);
+  const Set s(block, 8.5, 150, "zh-Hans");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
   std::vector<std::string> firsts;
-  for (std::size_t row = 1; row < r->rows.size(); ++row) {
-    const auto& lines = r->rows[row].cells[0].lines;
+  for (std::size_t row = 1; row < r.rows.size(); ++row) {
+    const auto& lines = r.rows[row].cells[0].lines;
     REQUIRE(lines.size() >= 2);  // the Latin name does not fit beside the Chinese one
     firsts.push_back(lines[0].text());
   }
