@@ -53,6 +53,13 @@ bool is_range_mark(char32_t cp) {
   return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
 }
 
+// A number and the one or two Han or kana counters after it, latest character first: "10月"
+// (a = 月, b = 1), "3个月" (a = 月, b = 个, c = 3).
+bool after_counted_number(char32_t a, char32_t b, char32_t c) {
+  const auto counter = [](char32_t cp) { return classify(cp) == CharClass::Cjk && is_wide(cp); };
+  return counter(a) && (is_digit(b) || (counter(b) && is_digit(c)));
+}
+
 // Units of measure written after a number and a space: "140 mmHg", "500 mg", "5 g",
 // "37 °C". The space between them is a no-break space in careful setting (SI Brochure
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
@@ -247,7 +254,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
 
   // Our own prohibitions, applied between neighbouring characters.
   const bool korean = lang.rfind("ko", 0) == 0;
-  char32_t prev = 0, prev2 = 0, prev3 = 0;  // the last three characters, latest first
+  char32_t prev = 0, prev2 = 0, prev3 = 0, prev4 = 0;  // the last four characters, latest first
   CharClass prev_class = CharClass::Space;
   // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
   // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
@@ -268,8 +275,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                         (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
                         (cls == CharClass::Cjk && (is_digit(prev) || is_unit_sign(prev))));
       const bool range_start = is_digit(prev) && is_range_mark(cp);
+      // A range of quantities with their counters: "10月～12月中旬", "3个月～6个月", "2日〜5日".
+      // The range mark stays with both: parted before or after it, a line ends "10月～" or
+      // starts "～12月", which reads as an open range.
+      std::size_t peek = pos;
+      const bool counted_range =
+          (is_range_mark(cp) && pos < text.size() && is_digit(next_code_point(text, peek)) &&
+           after_counted_number(prev, prev2, prev3)) ||
+          (is_digit(cp) && is_range_mark(prev) && after_counted_number(prev2, prev3, prev4));
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start)
+          range_start || counted_range)
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable
@@ -324,6 +339,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))
       in_number = false;
+    prev4 = prev3;
     prev3 = prev2;
     prev2 = prev;
     prev = cp;

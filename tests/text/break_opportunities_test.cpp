@@ -63,6 +63,11 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"zh", kNormal, "每次5～10分钟", "每÷次÷5～10分÷钟"},
       {"zh", kNormal, "体温37℃以上", "体÷温÷37℃以÷上"},
       {"ja", kNormal, "３０％以上", "３０％以÷上"},
+      // A range of counted quantities: the range mark stays with both ("10月～ | 12月" read as
+      // an open range).
+      {"ja", kAuto, "前の10月～12月中旬", "前÷の÷10月～12月÷中÷旬"},
+      {"zh", kNormal, "每年3月-5月和9月～11月", "每÷年÷3月-5月÷和÷9月～11月"},
+      {"zh", kNormal, "服药3个月～6个月", "服÷药÷3个÷月～6个÷月"},
       {"zh", kNormal, "中·文", "中·÷文"},
       // ja normal: small kana and ー may start a line; strict: they may not.
       {"ja", kNormal, "カップとコーヒー", "カ÷ッ÷プ÷と÷コ÷ー÷ヒ÷ー"},
