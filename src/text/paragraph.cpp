@@ -299,32 +299,44 @@ constexpr double kLoneWordCost = 0.25;
 constexpr double kLoneUnspacedEm = 4.5;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
-std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt em,
-                                      const std::vector<double>& phrase_bonus) {
+// A balanced set of breaks and its cost (the squares less the bonuses; kNone: none found).
+struct Balanced {
+  double cost;
+  std::vector<std::size_t> breaks;
+};
+constexpr double kNone = std::numeric_limits<double>::infinity();
+
+// `lines` > 0: the best set of exactly that many lines; 0: of as many as first fit needs, or
+// one more when that is worth it.
+Balanced balance_pass(std::span<const Item> items, Pt width, Pt em, const std::vector<double>& phrase_bonus,
+                      std::size_t lines_wanted = 0) {
   auto breaks = first_fit(items, width);
-  const std::size_t fewest = breaks.size();
-  if (fewest < 2) return breaks;
+  const std::size_t fewest = lines_wanted > 0 ? lines_wanted : breaks.size();
+  if (fewest < 2) return {kNone, breaks};
   // Legal breaks and the natural width of a line between two.
   const LineWidths line_width(items);
   std::vector<std::size_t> legal{0};
   for (std::size_t i = 0; i < items.size(); ++i)
     if (line_width.legal(i)) legal.push_back(i);
-  if (legal.size() > kMaxBalancedBreaks || legal.back() != items.size() - 1) return breaks;
+  if (legal.size() > kMaxBalancedBreaks || legal.back() != items.size() - 1) return {kNone, breaks};
   const auto forced = [&](std::size_t at) {
     const auto* p = std::get_if<Penalty>(&items[at]);
     return p && p->cost <= -kInfinitePenalty && at + 1 < items.size();
   };
-  constexpr double kNone = std::numeric_limits<double>::infinity();
   const std::size_t n = legal.size();
-  // spaces[j]: how many of legal[1..j] are word breaks (glue), not a hyphen's or a
-  // syllable's penalty, nor the fill that ends the paragraph (counted, it made the last
-  // line look two words: "검사 | 안내", "お薬の | 使い方" left alone): a line between
-  // legal[i] and legal[j] holds one word when spaces[j - 1] == spaces[i].
-  std::vector<std::size_t> spaces(n, 0);
-  for (std::size_t j = 1; j < n; ++j) {
-    const auto* g = std::get_if<Glue>(&items[legal[j]]);
-    spaces[j] = spaces[j - 1] + (g && g->kind != GlueKind::Fill ? 1 : 0);
+  // spaces[k]: how many of items[0..k) part two words: a break at glue (not a hyphen's or a
+  // syllable's penalty, nor the fill that ends the paragraph: counted, it made the last line
+  // look two words, "검사 | 안내", "お薬の | 使い方" left alone), or a word space where no line
+  // may break (before a spaced dash: "준비사항 —" is two words, and read as one it sent the
+  // title's break past its dash, "준비사항 — 꼭 | 읽어 주세요"). A line between legal[i] and
+  // legal[j] holds one word when none lies between them.
+  std::vector<std::size_t> spaces(items.size() + 1, 0);
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const auto* g = std::get_if<Glue>(&items[k]);
+    const bool parts = g && g->kind != GlueKind::Fill && (line_width.legal(k) || g->kind == GlueKind::Word);
+    spaces[k + 1] = spaces[k] + (parts ? 1 : 0);
   }
+  const auto one_word = [&](std::size_t from, std::size_t to) { return spaces[to] == spaces[from + 1]; };
   const auto spaced = [&](std::size_t at) {  // a break at a word space
     const auto* g = std::get_if<Glue>(&items[at]);
     return at > 0 && g && g->kind == GlueKind::Word;
@@ -348,7 +360,7 @@ std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt 
           const bool last = legal[j] == items.size() - 1;
           double c = cost[k - 1][i] + ((w - mean) / width) * ((w - mean) / width);
           if (!last) c -= phrase_bonus[legal[j]];
-          if (spaces[j - 1] == spaces[i] &&
+          if (one_word(legal[i], legal[j]) &&
               (w < kLoneUnspacedEm * em || spaced(legal[i]) || spaced(legal[j])))
             c += kLoneWordCost;  // no word break inside: one word
           if (c < cost[k][j]) cost[k][j] = c, from[k][j] = i;
@@ -359,6 +371,7 @@ std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt 
     return {cost[lines][n - 1], std::move(out)};
   };
   auto [cost, best] = best_of(fewest);
+  if (lines_wanted > 0) return {cost, cost == kNone ? breaks : std::move(best)};
   // One line more, when that is worth it: a compound kept whole ("Step- | by-Step"), or a title
   // that can end a line at its colon only so ("老年人失眠：不吃 | 安眠药也能睡好的六个方法" reads
   // as one run; "老年人失眠：| 不吃安眠药也能 | 睡好的六个方法" as title and subtitle).
@@ -372,7 +385,8 @@ std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt 
   const double extra = at_phrase(more, kPhraseBonus) && !at_phrase(best, kCommaBonus) ? kExtraLineForColonCost
                                                                                       : kExtraLineCost;
   if (more_cost + extra < cost) cost = more_cost, best = std::move(more);
-  return cost == kNone ? breaks : best;
+  if (cost == kNone) return {kNone, breaks};
+  return {cost, std::move(best)};
 }
 
 // Balanced lines with every Chinese or Japanese word whole (kInWordBreak), unless a word is
@@ -381,7 +395,7 @@ std::vector<std::size_t> balance_pass(std::span<const Item> items, Pt width, Pt 
 // that at a boundary of ICU's words the title glued, kGluedBreak), rather than run past the column
 // ("インフルエンザワクチン" at 24 pt in a 200 pt column).
 std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, Pt em,
-                                        std::vector<double> phrase_bonus) {
+                                        std::vector<double> phrase_bonus, bool chinese) {
   // The cost of a break inside a word, or at a boundary of ICU's that the title glued; 0: neither.
   const auto in_word = [&](std::size_t i) {
     const auto* p = std::get_if<Penalty>(&items[i]);
@@ -394,15 +408,28 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
   bool any = false;
   for (std::size_t i = 0; i < items.size(); ++i)
     if (in_word(i) > 0) std::get<Penalty>(whole[i]).cost = kInfinitePenalty, any = true;
-  if (!any) return balance_pass(items, width, em, phrase_bonus);
-  auto breaks = balance_pass(whole, width, em, phrase_bonus);
+  if (!any) return balance_pass(items, width, em, phrase_bonus).breaks;
+  Balanced kept = balance_pass(whole, width, em, phrase_bonus);
   const LineWidths line_width(whole);
   bool fits = true;
-  for (std::size_t k = 0; k < breaks.size() && fits; ++k)
-    fits = line_width(k == 0 ? 0 : breaks[k - 1], breaks[k]) <= width + 0.01;
-  if (fits) return breaks;
+  for (std::size_t k = 0; k < kept.breaks.size() && fits; ++k)
+    fits = line_width(k == 0 ? 0 : kept.breaks[k - 1], kept.breaks[k]) <= width + 0.01;
   for (std::size_t i = 0; i < items.size(); ++i) phrase_bonus[i] -= in_word(i);
-  return balance_pass(items, width, em, phrase_bonus);
+  if (!fits || !chinese) return (fits ? kept : balance_pass(items, width, em, phrase_bonus)).breaks;
+  // Chinese: whole words may still leave the lines lopsided: a glued piece that ICU's dictionary cut into
+  // single characters (噴霧器加吸藥輔助器) can leave a heading's last word alone ("定量噴霧器加吸藥
+  // 輔助器的 | 步驟"), or take a line more ("定量 | 噴霧器加吸藥輔助器的 | 步驟"). A break at one
+  // of the piece's dictionary boundaries (kGluedBreak), at its cost, may read better
+  // ("定量噴霧器加吸藥 | 輔助器的步驟"), in as many lines or fewer. Never inside a dictionary word
+  // or a Japanese phrase (ICU's phrases glue particles: "高めるため | の生活習慣" would be
+  // balanced and read worse).
+  std::vector<Item> glued(items.begin(), items.end());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (in_word(i) > kCompoundBreakCost) std::get<Penalty>(glued[i]).cost = kInfinitePenalty;
+  const Balanced same = balance_pass(glued, width, em, phrase_bonus, kept.breaks.size());
+  const Balanced fewer = balance_pass(glued, width, em, phrase_bonus);
+  const Balanced& split = fewer.breaks.size() < same.breaks.size() && fewer.cost < same.cost ? fewer : same;
+  return split.cost < kept.cost ? split.breaks : kept.breaks;
 }
 
 // Centred lines, and the last resort of the others: first fit, then no character or
@@ -1338,7 +1365,8 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         // too: the cell's words stay whole where its column has room, and the columns are as wide
         // as without the preference (the widest word as min-content starved the other columns).
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
-        if (pen->cost < kNameHyphenPenalty || in_word) out.min = std::max(out.min, piece + pen->width), piece = 0;
+        if (pen->cost < kNameHyphenPenalty || in_word)
+          out.min = std::max(out.min, piece + pen->width), piece = 0;
       }
       after_box = false;
     }
@@ -1386,7 +1414,8 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool justify = style.align == Align::Justify && !style.balance;
   const bool korean = style.lang.starts_with("ko");
   if (style.balance)
-    chosen = balance_breaks(items.items, width, style.size, phrase_bonus(items, text));
+    chosen = balance_breaks(items.items, width, style.size, phrase_bonus(items, text),
+                            style.lang.starts_with("zh"));
   else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
     std::size_t lone = std::numeric_limits<std::size_t>::max();
     if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);

@@ -853,6 +853,34 @@ TEST_CASE("justify: a balanced Chinese title breaks before a conjunction of one 
   }
 }
 
+// ICU's dictionary cuts 噴霧器加吸藥輔助器 into single characters, which a title glues into one
+// piece; whole, the heading could only leave its last word alone ("定量噴霧器加吸藥輔助器的 |
+// 步驟") or its first. A break inside the glued piece, at its cost, balances it.
+TEST_CASE("justify: a balanced Chinese heading may part a glued piece rather than leave a word alone",
+          "[text][justify]") {
+  const ParagraphStyle style = heading_style("zh-Hant", 17.5);
+  for (Pt width = 200; width <= 235; width += 5) {
+    auto p = compose({TextSpan{"定量噴霧器加吸藥輔助器的步驟"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) == std::vector<std::string>{"定量噴霧器加吸藥", "輔助器的步驟"});
+  }
+}
+
+// No line may break before a spaced dash, so "준비사항 —" has no break inside; counted as one
+// word alone, it sent the break past the dash ("준비사항 — 꼭 | 읽어 주세요", the adverb parted
+// from its verb).
+TEST_CASE("justify: a balanced Korean title ends a line at its spaced dash", "[text][justify]") {
+  const ParagraphStyle style = heading_style("ko", 24);
+  for (Pt width = 165; width <= 185; width += 5) {
+    auto p =
+        compose({TextSpan{"위내시경검사 전 준비사항 — 꼭 읽어 주세요"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    CHECK(line_texts(*p) == std::vector<std::string>{"위내시경검사 전", "준비사항 —", "꼭 읽어 주세요"});
+  }
+}
+
 TEST_CASE("justify: a balanced Chinese title may give a long compound a line of its own", "[text][justify]") {
   // A line of one dictionary word or phrase counts as a word alone only when it is short
   // (使い方): "十四天四联疗法" is a compound, and avoiding it split "服药 | 与复查须知".
