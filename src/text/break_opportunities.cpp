@@ -175,6 +175,32 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
   }
 }
 
+// KLREQ's fallback between syllables is a cost the reader pays once; inside a name it costs more:
+// "클로피도 | 그렐(clopidogrel)" hides the drug a patient looks for. A Korean word glossed in
+// Latin letters right after it, in brackets ("와파린(warfarin)", "중성지방 (triglyceride)"), is
+// such a name or term: its syllable breaks become kNameSyllableBreak, taken only where the
+// lines around would otherwise end far short ("유리티록신(free T4)", "양성자펌프억제제(PPI)" and
+// "b형헤모필루스인플루엔자(Hib)" are now whole). The break before the bracket stays as it was.
+void keep_glossed_names(std::string_view text, std::vector<std::uint8_t>& breaks) {
+  std::vector<std::size_t> starts;  // the byte offset of each code point
+  std::vector<char32_t> cps;
+  for (std::size_t pos = 0; pos < text.size();) {
+    starts.push_back(pos);
+    cps.push_back(next_code_point(text, pos));
+  }
+  const auto is_hangul = [&](std::size_t k) { return classify(cps[k]) == CharClass::Hangul; };
+  for (std::size_t k = 0; k + 1 < cps.size(); ++k) {
+    if (!is_hangul(k)) continue;
+    std::size_t open = k + 1;  // the bracket, after one space at most
+    if (cps[open] == U' ' && open + 1 < cps.size()) ++open;
+    if (!(cps[open] == U'(' || cps[open] == U'（') || open + 1 >= cps.size() || cps[open + 1] >= 0x80 ||
+        !std::isalpha(static_cast<int>(cps[open + 1])))
+      continue;
+    for (std::size_t j = k; j > 0 && is_hangul(j - 1); --j)
+      if (breaks[starts[j]] == kFallbackBreak) breaks[starts[j]] = kNameSyllableBreak;
+  }
+}
+
 // Letters each side of a slash that make two words of it, not a unit or a pair ("mL/min",
 // "and/or", "HIV/AIDS").
 constexpr std::size_t kSlashWordLetters = 4;
@@ -345,7 +371,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     prev = cp;
     prev_class = cls;
   }
-  if (korean) keep_syllable_pairs(text, breaks);
+  if (korean) {
+    keep_syllable_pairs(text, breaks);
+    keep_glossed_names(text, breaks);
+  }
   return breaks;
 }
 

@@ -290,9 +290,10 @@ class Builder {
       // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();
       title_word_break(c);
-    } else if (in_.breaks[c.begin] == kFallbackBreak) {
+    } else if (const auto b = in_.breaks[c.begin]; b == kFallbackBreak || b == kNameSyllableBreak) {
       flush();
-      push(Penalty{.cost = kSyllableBreakPenalty, .in_word = true});
+      push(
+          Penalty{.cost = b == kFallbackBreak ? kSyllableBreakPenalty : kNameHyphenPenalty, .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       hyphen_penalty(a.face, in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty : in_.hyphen_penalty,

@@ -94,8 +94,13 @@ using Item = std::variant<Box, Glue, Penalty>;
 // kGluedBreak: the same, at a boundary of ICU's words that the title glued (a character ICU
 // left alone, most likely part of a word it does not know: 复 | 诊), the first to part then.
 constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hyphens
+// kNameSyllableBreak: between two syllables of a Korean word glossed in Latin letters right
+// after it ("클로피도그렐(clopidogrel)"), a name or term a patient must recognise: taken only
+// in the last passes, where lines are weighed by how short they end, as a Latin name's hyphen
+// in CJK text is (kNameHyphenPenalty). Dearer still (kUnitBreakPenalty), a list item in a
+// tri-fold's 13-em panel ended two lines 5 and 6 em short to keep 아세트아미노펜 whole.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
-                       kInWordBreak = 5, kGluedBreak = 6;
+                       kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7;
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {

@@ -630,7 +630,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     // the English with a hyphen ("(polysomnogr- | aphy)"); taken at will, it split
     // "인플루엔자 | (독감) 예방접종 안내".
     for (std::size_t i = 1; i < text.size(); ++i) {
-      if (breaks[i] != kFallbackBreak) continue;
+      if (breaks[i] != kFallbackBreak && breaks[i] != kNameSyllableBreak) continue;
       std::size_t at = i, before = start_of_code_point(text, i - 1);
       const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
       const bool bracket =

@@ -35,6 +35,7 @@ std::string draw(const std::string& text, const std::string& lang, LineBreakStri
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (breaks[i] == leafpress::text::kBreak) out += "÷";
     if (breaks[i] == leafpress::text::kFallbackBreak) out += "∙";
+    if (breaks[i] == leafpress::text::kNameSyllableBreak) out += "°";
     out += text[i];
   }
   if (breaks[text.size()]) out += "÷";
@@ -115,8 +116,12 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형간염 ÷1차·∙2차, ÷결핵"},
       // ... and before a bracketed gloss, after a closing bracket before a syllable; never so
       // that a particle or one syllable stands alone ("허리 | 를", "(free T4) | 이").
-      {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아세∙트∙아∙미∙노펜∙(acetaminophen) ÷검진∙(무료)을"},
-      {"ko", kNormal, "허리를 유리티록신(free T4)이 충분히", "허리를 ÷유리∙티∙록신∙(free ÷T4)이 ÷충분히"},
+      {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아세°트°아°미°노펜∙(acetaminophen) ÷검진∙(무료)을"},
+      {"ko", kNormal, "허리를 유리티록신(free T4)이 충분히", "허리를 ÷유리°티°록신∙(free ÷T4)이 ÷충분히"},
+      // A word glossed in Latin letters is a name: its syllables part only as a last resort (°),
+      // with or without a space before the gloss; a gloss in Hangul makes no name.
+      {"ko", kNormal, "클로피도그렐 (clopidogrel) 중성지방", "클로°피°도°그렐 ÷(clopidogrel) ÷중성∙지방"},
+      {"ko", kNormal, "혈소판응집(무료)", "혈소∙판∙응집∙(무료)"},
       {"en", kNormal, "", ""},
   };
   // clang-format on

@@ -172,6 +172,24 @@ TEST_CASE("justify: Korean word gaps stay under half an em, breaking between syl
   CHECK(text.find(p.lines[0].text() + " ") != std::string::npos);  // the line ends a word
 }
 
+// A Korean word glossed in Latin letters is a name a patient looks for: justified at 13 pt in
+// 240 pt, the thyroid sheet broke "…높고 유리 | 티록신(free T4)이…" to keep its spaces within
+// half an em. The name now goes whole to the next line, and the line before it ends 2.8 em
+// short (items.hpp kNameSyllableBreak: a dearer break ended lines 5–6 em short).
+TEST_CASE("justify: a Korean name glossed in Latin letters is not split between its syllables",
+          "[text][justify]") {
+  const std::string text =
+      "혈액검사에서 갑상선자극호르몬(TSH)이 정상범위(0.4~4.0 mIU/L)보다 높고 유리티록신(free T4)이 "
+      "0.8 ng/dL 미만이면 갑상선기능저하증으로 진단합니다. TSH만 10 mIU/L 이상으로 높고 "
+      "유리티록신이 정상이면 무증상갑상선기능저하증이라고 부릅니다.";
+  for (Pt width = 240; width <= 241; width += 1) {
+    const Paragraph p = set(text, "ko", width, 13);
+    INFO(width << " pt:" << describe(p));
+    CHECK(std::any_of(p.lines.begin(), p.lines.end(),
+                      [](const Line& l) { return l.text().find("유리티록신(free") != std::string::npos; }));
+  }
+}
+
 TEST_CASE("justify: never three hyphens in a row, and never on a line layout forbids", "[text][justify]") {
   const std::string text = std::string(kEnglish) + " " + kEnglish;
   for (Pt width = 80; width <= 200; width += 4) {
