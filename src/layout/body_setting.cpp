@@ -29,23 +29,34 @@ std::size_t sides(const Result<Trial>& t) {
 // A smaller body takes less room, and copy-fit's looser rhythm may not take it up: the text can
 // stop a panel short or leave the last one nearly empty (a tri-fold's back panel with two lines,
 // or none). A size that does is no better than its hyphens. Each frame the text filled (to
-// kFullFrame) stays so, within a line, where a paragraph runs on into the next frame: a panel
-// that stops short mid-paragraph reads as a misprint. A frame whose text ends with a block (the
-// next frame opens with a heading, a box, a list) may end shorter, as a page does at a section's
-// end, and, like the last frame, holds at least three quarters of what it held. The pharmacology
+// kFullFrame) stays so, within a line, where it ends mid-section (a paragraph runs on, or the
+// next frame opens with another paragraph or list item): a panel that stops short there reads as
+// a misprint. A frame whose next one opens with a heading, a box or a list (ends_with_block) may
+// end shorter, as a page does at a section's end, and, like the last frame, holds at least three
+// quarters of what it held. The pharmacology
 // sheet in the A4 tri-fold: at 11.75 pt its flap ends four lines short before the next section's
 // heading, which keeps with its list, and 10 of 107 lines are hyphenated; at 12.5 pt, 18 of 117.
 constexpr double kFullFrame = 0.9;
 constexpr double kShorterFrameKept = 0.75;
 
-// Whether a block's lines run on from frame f into a later one.
-bool splits_after(const FlowResult& flowed, int f) {
-  for (const auto& lines : flowed.placements) {
-    bool here = false;
-    for (const Placement& p : lines) {
-      if (p.frame == f) here = true;
-      if (here && p.frame > f) return true;
-    }
+// Whether frame f's text ends where a section or a block ends: no block runs on from it into a
+// later frame, and the first block after it is a heading, a kept block (a box, a table, a
+// picture) or the start of a list. A panel that ends between two paragraphs of a section, or
+// between two items of a list, ends mid-section, however the flow parted them.
+bool ends_with_block(const Trial& t, int f) {
+  const auto& placements = t.flowed.placements;
+  for (std::size_t e = 0; e < placements.size(); ++e) {
+    const auto& lines = placements[e];
+    const bool here =
+        std::any_of(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame == f; });
+    const bool later =
+        std::any_of(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame > f; });
+    if (!later) continue;
+    if (here || e >= t.collection.blocks.size()) return false;  // runs on, or no block to read
+    const Element& next = t.collection.blocks[e].element;
+    const bool new_group =
+        next.group >= 0 && (e == 0 || t.collection.blocks[e - 1].element.group != next.group);
+    return next.heading_level > 0 || next.keep_together || new_group;
   }
   return false;
 }
@@ -57,7 +68,7 @@ bool fills_as_well(const Trial& smaller, const Trial& before) {
     const Frame& fr = before.frames[static_cast<std::size_t>(f)];
     const double line = fr.pitch / std::max(1.0, fr.top - fr.bottom);  // a grid line, as a share
     const double filled = std::min(frame_fill(before, f), kFullFrame);
-    const double least = splits_after(smaller.flowed, f) ? filled - line : kShorterFrameKept * filled;
+    const double least = ends_with_block(smaller, f) ? kShorterFrameKept * filled : filled - line;
     if (frame_fill(smaller, f) < least - 1e-9) return false;
   }
   return last < 0 || frame_fill(smaller, last) >= kShorterFrameKept * frame_fill(before, last);

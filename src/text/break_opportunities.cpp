@@ -181,6 +181,7 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
 // such a name or term: its syllable breaks become kNameSyllableBreak, taken only where the
 // lines around would otherwise end far short ("유리티록신(free T4)", "양성자펌프억제제(PPI)" and
 // "b형헤모필루스인플루엔자(Hib)" are now whole). The break before the bracket stays as it was.
+// Any word before a Latin gloss counts ("참조하세요 (see Table 1)" too): its breaks only cost more.
 void keep_glossed_names(std::string_view text, std::vector<std::uint8_t>& breaks) {
   std::vector<std::size_t> starts;  // the byte offset of each code point
   std::vector<char32_t> cps;
@@ -193,8 +194,8 @@ void keep_glossed_names(std::string_view text, std::vector<std::uint8_t>& breaks
     if (!is_hangul(k)) continue;
     std::size_t open = k + 1;  // the bracket, after one space at most
     if (cps[open] == U' ' && open + 1 < cps.size()) ++open;
-    if (!(cps[open] == U'(' || cps[open] == U'（') || open + 1 >= cps.size() || cps[open + 1] >= 0x80 ||
-        !std::isalpha(static_cast<int>(cps[open + 1])))
+    if (!(cps[open] == U'(' || cps[open] == U'（' || cps[open] == U'[') || open + 1 >= cps.size() ||
+        cps[open + 1] >= 0x80 || !std::isalpha(static_cast<int>(cps[open + 1])))
       continue;
     for (std::size_t j = k; j > 0 && is_hangul(j - 1); --j)
       if (breaks[starts[j]] == kFallbackBreak) breaks[starts[j]] = kNameSyllableBreak;
@@ -309,8 +310,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
           (is_range_mark(cp) && pos < text.size() && is_digit(next_code_point(text, peek)) &&
            after_counted_number(prev, prev2, prev3)) ||
           (is_digit(cp) && is_range_mark(prev) && after_counted_number(prev2, prev3, prev4));
+      // A span of time counted with a classifier: "3个月", "2个小时", "3か月", "6ヶ月". Parted after
+      // the classifier, a line ends "服药3个" and the next starts "月～6个月".
+      const bool counted_span =
+          is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
+          std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || counted_range)
+          range_start || counted_range || counted_span)
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable

@@ -299,7 +299,8 @@ constexpr double kLoneWordCost = 0.25;
 constexpr double kLoneUnspacedEm = 4.5;
 constexpr std::size_t kMaxBalancedBreaks = 400;  // past this (never a title), first fit narrowed
 
-// A balanced set of breaks and its cost (the squares less the bonuses; kNone: none found).
+// A balanced set of breaks and its cost: the squares less the bonuses, without the charge for a
+// line more than first fit needs (kNone: none found). Compare costs of sets of one line count.
 struct Balanced {
   double cost;
   std::vector<std::size_t> breaks;
@@ -333,7 +334,10 @@ Balanced balance_pass(std::span<const Item> items, Pt width, Pt em, const std::v
   std::vector<std::size_t> spaces(items.size() + 1, 0);
   for (std::size_t k = 0; k < items.size(); ++k) {
     const auto* g = std::get_if<Glue>(&items[k]);
-    const bool parts = g && g->kind != GlueKind::Fill && (line_width.legal(k) || g->kind == GlueKind::Word);
+    const bool forbidden = k > 0 && std::holds_alternative<Penalty>(items[k - 1]) &&
+                           std::get<Penalty>(items[k - 1]).cost >= kInfinitePenalty;
+    const bool parts =
+        g && g->kind != GlueKind::Fill && (line_width.legal(k) || (g->kind == GlueKind::Word && forbidden));
     spaces[k + 1] = spaces[k] + (parts ? 1 : 0);
   }
   const auto one_word = [&](std::size_t from, std::size_t to) { return spaces[to] == spaces[from + 1]; };
@@ -418,17 +422,17 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
   if (!fits || !chinese) return (fits ? kept : balance_pass(items, width, em, phrase_bonus)).breaks;
   // Chinese: whole words may still leave the lines lopsided: a glued piece that ICU's dictionary cut into
   // single characters (噴霧器加吸藥輔助器) can leave a heading's last word alone ("定量噴霧器加吸藥
-  // 輔助器的 | 步驟"), or take a line more ("定量 | 噴霧器加吸藥輔助器的 | 步驟"). A break at one
-  // of the piece's dictionary boundaries (kGluedBreak), at its cost, may read better
-  // ("定量噴霧器加吸藥 | 輔助器的步驟"), in as many lines or fewer. Never inside a dictionary word
+  // 輔助器的 | 步驟"). A break at one of the piece's dictionary boundaries (kGluedBreak), at its
+  // cost, in as many lines, may read better ("定量噴霧器加吸藥 | 輔助器的步驟"). Not to save a
+  // line: that parted phrases a narrow title had kept at its commas ("怎么吃、何时 | 复诊、出现 |
+  // 不适怎么办" for "怎么吃、| 何时复诊、| 出现不适 | 怎么办") and started a line with the particle
+  // a title glues to its word ("可能出現 | 的不適"). Never inside a dictionary word
   // or a Japanese phrase (ICU's phrases glue particles: "高めるため | の生活習慣" would be
   // balanced and read worse).
   std::vector<Item> glued(items.begin(), items.end());
   for (std::size_t i = 0; i < items.size(); ++i)
     if (in_word(i) > kCompoundBreakCost) std::get<Penalty>(glued[i]).cost = kInfinitePenalty;
-  const Balanced same = balance_pass(glued, width, em, phrase_bonus, kept.breaks.size());
-  const Balanced fewer = balance_pass(glued, width, em, phrase_bonus);
-  const Balanced& split = fewer.breaks.size() < same.breaks.size() && fewer.cost < same.cost ? fewer : same;
+  const Balanced split = balance_pass(glued, width, em, phrase_bonus, kept.breaks.size());
   return split.cost < kept.cost ? split.breaks : kept.breaks;
 }
 
@@ -1361,6 +1365,8 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
       } else if (pen->cost < kInfinitePenalty) {
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
+        // A name's break (kNameHyphenPenalty: a Latin name's hyphen in CJK text, a Korean name's
+        // syllables before its Latin gloss) is not, as the breaker takes it only in the last passes.
         // A break inside a Chinese or Japanese word (ParagraphStyle::keep_words) is one for min-content
         // too: the cell's words stay whole where its column has room, and the columns are as wide
         // as without the preference (the widest word as min-content starved the other columns).

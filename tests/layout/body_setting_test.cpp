@@ -226,29 +226,45 @@ TEST_CASE("body_setting: over the hyphen budget, the largest size a quarter poin
     CHECK(f.asked == std::vector<std::string>{"as-is@13.75", "as-is@13.50"});
     CHECK(b.trial.collection.body == 13.5);
   }
-  SECTION("a panel whose text ends with a block may end shorter, to three quarters of its fill") {
-    // The paragraph ends in the first frame and the next block (a heading kept with its list)
-    // opens the second: the first frame ends before a section, as a page may. Full at 14 pt
-    // (950 pt, counted as 900); at 13.75 pt it stops at 650, under three quarters: passed over;
-    // at 13.5 pt at 700, four lines short: taken.
+  // The paragraph ends in the first frame and the next block opens the second. Full at 14 pt
+  // (950 pt, counted as 900); at 13.75 pt the first frame stops at 650, at 13.5 pt at 700.
+  const auto block_ends = [](Trial t, Pt first, bool heading) {
+    Frame f;
+    f.top = 1000, f.bottom = 0, f.pitch = 50;
+    t.frames = {f, f};
+    t.flowed.frame_fill = {first, 500};
+    Collected next;  // a heading (kept with its list), or a plain paragraph
+    next.role = heading ? Role::Heading : Role::Body;
+    next.element.heading_level = heading ? 2 : 0;
+    t.collection.blocks.push_back(std::move(next));
+    t.flowed.placements.emplace_back(3, Placement{1, 0});
+    return t;
+  };
+  SECTION("a panel whose text ends before a heading may end shorter, to three quarters of its fill") {
+    // Before a heading the first frame ends a section, as a page may: 650 is under three
+    // quarters of 900, passed over; 700, four lines short, taken.
     over = {56};
-    const auto block_ends = [](Trial t, Pt first) {
-      Frame f;
-      f.top = 1000, f.bottom = 0, f.pitch = 50;
-      t.frames = {f, f};
-      t.flowed.frame_fill = {first, 500};
-      t.flowed.placements.emplace_back(3, Placement{1, 0});  // the next block, in the second frame
-      return t;
-    };
     const FitScene framed = [&](const Scene& s, const FitRange& r) -> Result<Trial> {
       auto t = fit(s, r);
       if (!t) return t;
-      return block_ends(std::move(*t), r.smallest == 13.75 ? 650 : 700);
+      return block_ends(std::move(*t), r.smallest == 13.75 ? 650 : 700, true);
     };
     const BodySetting b =
-        settle_body(f.scene, block_ends(trial(4, 14, 240, 105, 14), 950), f.range, 240, 4, framed);
+        settle_body(f.scene, block_ends(trial(4, 14, 240, 105, 14), 950, true), f.range, 240, 4, framed);
     CHECK(f.asked == std::vector<std::string>{"as-is@13.75", "as-is@13.50"});
     CHECK(b.trial.collection.body == 13.5);
+  }
+  SECTION("a panel that ends between two paragraphs keeps within a line") {
+    over = {56};
+    const FitScene framed = [&](const Scene& s, const FitRange& r) -> Result<Trial> {
+      auto t = fit(s, r);
+      if (!t) return t;
+      return block_ends(std::move(*t), 700, false);
+    };
+    const BodySetting b =
+        settle_body(f.scene, block_ends(trial(4, 14, 240, 105, 14), 950, false), f.range, 240, 4, framed);
+    CHECK(f.asked.size() == kMaxHyphenSizeSteps);  // every size tried, none taken
+    CHECK(b.trial.collection.body == 14);
   }
   SECTION("never under the layout's smallest size") {
     over = {56, 55, 54};

@@ -68,7 +68,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // an open range).
       {"ja", kAuto, "前の10月～12月中旬", "前÷の÷10月～12月÷中÷旬"},
       {"zh", kNormal, "每年3月-5月和9月～11月", "每÷年÷3月-5月÷和÷9月～11月"},
-      {"zh", kNormal, "服药3个月～6个月", "服÷药÷3个÷月～6个÷月"},
+      {"zh", kNormal, "服药3个月～6个月", "服÷药÷3个月～6个月"},
+      {"ja", kAuto, "3か月後と2個", "3か月÷後÷と÷2個"},
       {"zh", kNormal, "中·文", "中·÷文"},
       // ja normal: small kana and ー may start a line; strict: they may not.
       {"ja", kNormal, "カップとコーヒー", "カ÷ッ÷プ÷と÷コ÷ー÷ヒ÷ー"},

@@ -872,16 +872,31 @@ TEST_CASE("justify: a balanced Chinese title breaks before a conjunction of one 
 }
 
 // ICU's dictionary cuts 噴霧器加吸藥輔助器 into single characters, which a title glues into one
-// piece; whole, the heading could only leave its last word alone ("定量噴霧器加吸藥輔助器的 |
-// 步驟") or its first. A break inside the glued piece, at its cost, balances it.
+// piece; whole, the heading in a tri-fold's panel (17.5 pt in 229 pt) could only leave its last
+// word alone ("定量噴霧器加吸藥輔助器的 | 步驟") or its first. A break inside the glued piece, at
+// its cost and in as many lines, balances it. Never before a particle or a one-character suffix
+// the title glued to its word, and never to save a line (paragraph.cpp balance_breaks).
 TEST_CASE("justify: a balanced Chinese heading may part a glued piece rather than leave a word alone",
           "[text][justify]") {
   const ParagraphStyle style = heading_style("zh-Hant", 17.5);
-  for (Pt width = 200; width <= 235; width += 5) {
+  for (Pt width = 210; width <= 235; width += 5) {
     auto p = compose({TextSpan{"定量噴霧器加吸藥輔助器的步驟"}}, style, width, installed_fonts());
     REQUIRE(p.has_value());
     INFO(width << " pt:" << describe(*p));
     CHECK(line_texts(*p) == std::vector<std::string>{"定量噴霧器加吸藥", "輔助器的步驟"});
+  }
+}
+
+// ... but not to take a line fewer: tried so, the heading below started a line with the particle
+// its title had glued to the word before it ("服藥期間 | 可能出現 | 的不適").
+TEST_CASE("justify: a balanced Chinese heading never starts a line with a glued particle",
+          "[text][justify]") {
+  const ParagraphStyle style = heading_style("zh-Hant", 24);
+  for (Pt width = 100; width <= 115; width += 5) {
+    auto p = compose({TextSpan{"服藥期間可能出現的不適"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    for (const auto& line : line_texts(*p)) CHECK_FALSE(line.starts_with("的"));
   }
 }
 
