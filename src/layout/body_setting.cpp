@@ -30,12 +30,12 @@ std::size_t sides(const Result<Trial>& t) {
 // stop a panel short or leave the last one nearly empty (a tri-fold's back panel with two lines,
 // or none). A size that does is no better than its hyphens. Each frame the text filled (to
 // kFullFrame) stays so, within a line, where it ends mid-section (a paragraph runs on, or the
-// next frame opens with another paragraph or list item): a panel that stops short there reads as
-// a misprint. A frame whose next one opens with a heading, a box or a list (ends_with_block) may
-// end shorter, as a page does at a section's end, and, like the last frame, holds at least three
-// quarters of what it held. The pharmacology
-// sheet in the A4 tri-fold: at 11.75 pt its flap ends four lines short before the next section's
-// heading, which keeps with its list, and 10 of 107 lines are hyphenated; at 12.5 pt, 18 of 117.
+// next frame opens with another paragraph or list item): a panel that stops short there reads
+// as a misprint. A frame whose next one opens with a heading, a box or a list (ends_with_block)
+// may end shorter, as a page does at a section's end, and, like the last frame, holds at least
+// three quarters of what it held. The pharmacology sheet in the A4 tri-fold: at 11.75 pt its
+// flap ends four lines short before the next section's heading, which keeps with its list, and
+// 10 of 107 lines are hyphenated; at 12.5 pt, 18 of 117.
 constexpr double kFullFrame = 0.9;
 constexpr double kShorterFrameKept = 0.75;
 
@@ -44,21 +44,13 @@ constexpr double kShorterFrameKept = 0.75;
 // picture) or the start of a list. A panel that ends between two paragraphs of a section, or
 // between two items of a list, ends mid-section, however the flow parted them.
 bool ends_with_block(const Trial& t, int f) {
-  const auto& placements = t.flowed.placements;
-  for (std::size_t e = 0; e < placements.size(); ++e) {
-    const auto& lines = placements[e];
-    const bool here =
-        std::any_of(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame == f; });
-    const bool later =
-        std::any_of(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame > f; });
-    if (!later) continue;
-    if (here || e >= t.collection.blocks.size()) return false;  // runs on, or no block to read
-    const Element& next = t.collection.blocks[e].element;
-    const bool new_group =
-        next.group >= 0 && (e == 0 || t.collection.blocks[e - 1].element.group != next.group);
-    return next.heading_level > 0 || next.keep_together || new_group;
-  }
-  return false;
+  const auto next = element_after(t.flowed, f);
+  const auto& blocks = t.collection.blocks;
+  if (!next || next->runs_on || next->element >= blocks.size()) return false;
+  const std::size_t e = next->element;
+  const Element& el = blocks[e].element;
+  const bool new_group = el.group >= 0 && (e == 0 || blocks[e - 1].element.group != el.group);
+  return el.heading_level > 0 || el.keep_together || new_group;
 }
 
 bool fills_as_well(const Trial& smaller, const Trial& before) {

@@ -24,9 +24,9 @@
 //      layout's smallest size), and the largest size whose hyphens keep within budget on the
 //      same pages, filling them as well (fills_as_well: no panel the text filled stops more
 //      than a line shorter mid-section, none before a heading, a box or a list loses more than
-//      a quarter, the last one not emptied), is taken. The cardiothoracic sheet (words of 10 letters and
-//      more) in the tri-fold's 17-em panels: 14 of 105 lines hyphenated at 14 pt, 10 of 100 at
-//      13.25 pt.
+//      a quarter, the last one not emptied), is taken. The cardiothoracic sheet (words of 10
+//      letters and more) in the tri-fold's 17-em panels: 14 of 105 lines hyphenated at 14 pt,
+//      10 of 100 at 13.25 pt.
 // Each trial is a whole copy_fit; an article that keeps its pages and budgets takes none.
 #pragma once
 

@@ -198,18 +198,23 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
   return out;
 }
 
+std::optional<NextElement> element_after(const FlowResult& flowed, int f) {
+  for (std::size_t ei = 0; ei < flowed.placements.size(); ++ei) {
+    const auto& lines = flowed.placements[ei];
+    const auto next =
+        std::find_if(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame > f; });
+    if (next != lines.end()) return NextElement{ei, next != lines.begin()};
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 // Does the text run on past frame f: is the first line after it not a heading's (the rest of a
 // paragraph, or the next one of the same section)?
 bool runs_on(const std::vector<Element>& elements, const FlowResult& flowed, int f) {
-  for (std::size_t ei = 0; ei < elements.size(); ++ei) {
-    const auto& lines = flowed.placements[ei];
-    const auto next =
-        std::find_if(lines.begin(), lines.end(), [&](const Placement& p) { return p.frame > f; });
-    if (next != lines.end()) return next != lines.begin() || elements[ei].heading_level == 0;
-  }
-  return false;
+  const auto next = element_after(flowed, f);
+  return next && (next->runs_on || elements[next->element].heading_level == 0);
 }
 
 }  // namespace

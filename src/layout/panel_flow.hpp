@@ -85,6 +85,14 @@ struct FlowResult {
 
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames);
 
+// The first element with a line in a frame after f, and whether it began in f or before (its
+// text runs on past f); nothing when no text follows f.
+struct NextElement {
+  std::size_t element = 0;
+  bool runs_on = false;
+};
+std::optional<NextElement> element_after(const FlowResult& flowed, int f);
+
 // Spreads the room left at the foot of every full frame (all but the last one
 // holding text) over its gaps, in whole grid pitches, at most `max_lines` per
 // gap above a heading (higher levels first; copy-fit gives what its rhythm's space above

@@ -151,18 +151,31 @@ std::size_t digit_groups_length(std::string_view text, std::size_t at) {
 
 namespace {
 
+// A text's code points and the byte offset each starts at, for the Korean passes below.
+struct CodePoints {
+  std::vector<std::size_t> starts;
+  std::vector<bool> hangul;
+  std::vector<char32_t> cps;
+};
+
+CodePoints code_points(std::string_view text) {
+  CodePoints out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    out.starts.push_back(pos);
+    out.cps.push_back(next_code_point(text, pos));
+    out.hangul.push_back(classify(out.cps.back()) == CharClass::Hangul);
+  }
+  return out;
+}
+
 // A break between syllables (kFallbackBreak) leaves at least two syllables of the word on
 // each side, as \lefthyphenmin and \righthyphenmin keep letters: "허리 | 를", "체중 | 이",
 // "드 | 세요", "(free T4) | 이" parted a particle or one syllable from its word, and a line
 // that starts with a bare particle reads as a fragment. A break before an opening bracket
 // keeps two before it; one after a closing bracket, two after it.
-void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& breaks) {
-  std::vector<std::size_t> starts;  // the byte offset of each code point
-  std::vector<bool> hangul;
-  for (std::size_t pos = 0; pos < text.size();) {
-    starts.push_back(pos);
-    hangul.push_back(classify(next_code_point(text, pos)) == CharClass::Hangul);
-  }
+void keep_syllable_pairs(const CodePoints& text, std::vector<std::uint8_t>& breaks) {
+  const auto& starts = text.starts;
+  const auto& hangul = text.hangul;
   for (std::size_t k = 1; k < starts.size(); ++k) {
     if (breaks[starts[k]] != kFallbackBreak) continue;
     std::size_t before = 0, after = 0;  // counted to 2 at most: a long word is linear, not quadratic
@@ -182,22 +195,16 @@ void keep_syllable_pairs(std::string_view text, std::vector<std::uint8_t>& break
 // lines around would otherwise end far short ("유리티록신(free T4)", "양성자펌프억제제(PPI)" and
 // "b형헤모필루스인플루엔자(Hib)" are now whole). The break before the bracket stays as it was.
 // Any word before a Latin gloss counts ("참조하세요 (see Table 1)" too): its breaks only cost more.
-void keep_glossed_names(std::string_view text, std::vector<std::uint8_t>& breaks) {
-  std::vector<std::size_t> starts;  // the byte offset of each code point
-  std::vector<char32_t> cps;
-  for (std::size_t pos = 0; pos < text.size();) {
-    starts.push_back(pos);
-    cps.push_back(next_code_point(text, pos));
-  }
-  const auto is_hangul = [&](std::size_t k) { return classify(cps[k]) == CharClass::Hangul; };
+void keep_glossed_names(const CodePoints& text, std::vector<std::uint8_t>& breaks) {
+  const auto& [starts, hangul, cps] = text;
   for (std::size_t k = 0; k + 1 < cps.size(); ++k) {
-    if (!is_hangul(k)) continue;
+    if (!hangul[k]) continue;
     std::size_t open = k + 1;  // the bracket, after one space at most
     if (cps[open] == U' ' && open + 1 < cps.size()) ++open;
     if (!(cps[open] == U'(' || cps[open] == U'（' || cps[open] == U'[') || open + 1 >= cps.size() ||
         cps[open + 1] >= 0x80 || !std::isalpha(static_cast<int>(cps[open + 1])))
       continue;
-    for (std::size_t j = k; j > 0 && is_hangul(j - 1); --j)
+    for (std::size_t j = k; j > 0 && hangul[j - 1]; --j)
       if (breaks[starts[j]] == kFallbackBreak) breaks[starts[j]] = kNameSyllableBreak;
   }
 }
@@ -378,8 +385,9 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     prev_class = cls;
   }
   if (korean) {
-    keep_syllable_pairs(text, breaks);
-    keep_glossed_names(text, breaks);
+    const CodePoints cps = code_points(text);
+    keep_syllable_pairs(cps, breaks);
+    keep_glossed_names(cps, breaks);
   }
   return breaks;
 }

@@ -419,16 +419,17 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
   for (std::size_t k = 0; k < kept.breaks.size() && fits; ++k)
     fits = line_width(k == 0 ? 0 : kept.breaks[k - 1], kept.breaks[k]) <= width + 0.01;
   for (std::size_t i = 0; i < items.size(); ++i) phrase_bonus[i] -= in_word(i);
-  if (!fits || !chinese) return (fits ? kept : balance_pass(items, width, em, phrase_bonus)).breaks;
-  // Chinese: whole words may still leave the lines lopsided: a glued piece that ICU's dictionary cut into
-  // single characters (噴霧器加吸藥輔助器) can leave a heading's last word alone ("定量噴霧器加吸藥
-  // 輔助器的 | 步驟"). A break at one of the piece's dictionary boundaries (kGluedBreak), at its
-  // cost, in as many lines, may read better ("定量噴霧器加吸藥 | 輔助器的步驟"). Not to save a
-  // line: that parted phrases a narrow title had kept at its commas ("怎么吃、何时 | 复诊、出现 |
-  // 不适怎么办" for "怎么吃、| 何时复诊、| 出现不适 | 怎么办") and started a line with the particle
-  // a title glues to its word ("可能出現 | 的不適"). Never inside a dictionary word
-  // or a Japanese phrase (ICU's phrases glue particles: "高めるため | の生活習慣" would be
-  // balanced and read worse).
+  if (!fits) return balance_pass(items, width, em, phrase_bonus).breaks;
+  if (!chinese) return kept.breaks;
+  // Chinese: whole words may still leave the lines lopsided: a glued piece that ICU's dictionary
+  // cut into single characters (噴霧器加吸藥輔助器) can leave a heading's last word alone
+  // ("定量噴霧器加吸藥輔助器的 | 步驟"). A break at one of the piece's dictionary boundaries
+  // (kGluedBreak), at its cost, in as many lines, may read better ("定量噴霧器加吸藥 |
+  // 輔助器的步驟"). Not to save a line: that parted phrases a narrow title had kept at its commas
+  // ("怎么吃、何时 | 复诊、出现 | 不适怎么办" for "怎么吃、| 何时复诊、| 出现不适 | 怎么办") and
+  // started a line with the particle a title glues to its word ("可能出現 | 的不適"). Never inside
+  // a dictionary word or a Japanese phrase (ICU's phrases glue particles: "高めるため |
+  // の生活習慣" would be balanced and read worse).
   std::vector<Item> glued(items.begin(), items.end());
   for (std::size_t i = 0; i < items.size(); ++i)
     if (in_word(i) > kCompoundBreakCost) std::get<Penalty>(glued[i]).cost = kInfinitePenalty;

@@ -48,6 +48,16 @@ Trial trial(std::size_t sides, Pt body, Pt column, int lines, int hyphens) {
   return t;
 }
 
+// t's text in two frames of 1000 pt on a 50-pt grid (a line is 5 %): `first` pt of the first
+// filled, 500 of the second.
+Trial in_two_frames(Trial t, Pt first) {
+  Frame f;
+  f.top = 1000, f.bottom = 0, f.pitch = 50;
+  t.frames = {f, f};
+  t.flowed.frame_fill = {first, 500};
+  return t;
+}
+
 struct Fixture {
   doc::Document doc;
   Template t = test::shipped_layout("booklet-a5");
@@ -209,11 +219,8 @@ TEST_CASE("body_setting: over the hyphen budget, the largest size a quarter poin
     // 13.5 pt, less than a line: taken.
     over = {56};
     const auto two_frames = [](Trial t, Pt first) {
-      Frame f;
-      f.top = 1000, f.bottom = 0, f.pitch = 50;
-      t.frames = {f, f};
-      t.flowed.frame_fill = {first, 500};
-      t.flowed.placements[0].back().frame = 1;
+      t = in_two_frames(std::move(t), first);
+      t.flowed.placements[0].back().frame = 1;  // the paragraph runs on
       return t;
     };
     const FitScene framed = [&](const Scene& s, const FitRange& r) -> Result<Trial> {
@@ -229,10 +236,7 @@ TEST_CASE("body_setting: over the hyphen budget, the largest size a quarter poin
   // The paragraph ends in the first frame and the next block opens the second. Full at 14 pt
   // (950 pt, counted as 900); at 13.75 pt the first frame stops at 650, at 13.5 pt at 700.
   const auto block_ends = [](Trial t, Pt first, bool heading) {
-    Frame f;
-    f.top = 1000, f.bottom = 0, f.pitch = 50;
-    t.frames = {f, f};
-    t.flowed.frame_fill = {first, 500};
+    t = in_two_frames(std::move(t), first);
     Collected next;  // a heading (kept with its list), or a plain paragraph
     next.role = heading ? Role::Heading : Role::Body;
     next.element.heading_level = heading ? 2 : 0;
