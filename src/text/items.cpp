@@ -290,10 +290,12 @@ class Builder {
       // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();
       title_word_break(c);
-    } else if (const auto b = in_.breaks[c.begin]; b == kFallbackBreak || b == kNameSyllableBreak) {
+    } else if (const auto b = in_.breaks[c.begin]; is_syllable_break(b)) {
       flush();
-      push(
-          Penalty{.cost = b == kFallbackBreak ? kSyllableBreakPenalty : kNameHyphenPenalty, .in_word = true});
+      push(Penalty{.cost = b == kFallbackBreak       ? kSyllableBreakPenalty
+                           : b == kNameSyllableBreak ? kNameSyllablePenalty
+                                                     : kNameHyphenPenalty,
+                   .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       hyphen_penalty(a.face, in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty : in_.hyphen_penalty,

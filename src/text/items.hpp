@@ -99,8 +99,16 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // in the last passes, where lines are weighed by how short they end, as a Latin name's hyphen
 // in CJK text is (kNameHyphenPenalty). Dearer still (kUnitBreakPenalty), a list item in a
 // tri-fold's 13-em panel ended two lines 5 and 6 em short to keep 아세트아미노펜 whole.
+// kLoneSyllableBreak: between two syllables of a Korean word of three or more where one side
+// keeps a single syllable ("분 | 비를", "분비 | 를"): a particle or a syllable alone reads as a
+// fragment, so it too waits for the last passes (kNameHyphenPenalty), where the line it fills
+// would otherwise end far short.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
-                       kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7;
+                       kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8;
+// A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
+constexpr bool is_syllable_break(std::uint8_t b) {
+  return b == kFallbackBreak || b == kNameSyllableBreak || b == kLoneSyllableBreak;
+}
 
 // One glyph after shaping, in points at the paragraph's size.
 struct ShapedGlyph {
@@ -169,6 +177,11 @@ constexpr double kBeforeUrlBreakPenalty = 2 * kHyphenPenalty;  // under kUnitBre
 // that weigh short lines (knuth_plass.hpp soft_line_demerits: (10 + 1000)² · (1 + 2²) ≈ 2258²);
 // the passes before them, which keep lines within tolerance, do not take it.
 constexpr double kNameHyphenPenalty = 2258;
+// A Korean name's break between syllables (kNameSyllableBreak) shows no hyphen: the reader meets
+// "유리 | 티록신(free T4)" as two words. It costs a line 2.75 em short in Korean's last passes
+// (paragraph.cpp kKoreanMaxOpenRatio: ~1010² · 2.75²), dearer than a Latin name's hyphen, so
+// the name goes whole to the next line unless the line before it would end ~3 em short.
+constexpr double kNameSyllablePenalty = 2778;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a

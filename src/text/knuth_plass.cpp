@@ -159,7 +159,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       // Past the soft tolerance every line is weighed by how short it is, a line with no
       // glue at all too ("09:00～12:00、"): held back until the emergency pass, it made the
       // breaker split "週一至週 | 五" to give that line a space to open.
-      const bool weighed = params.soft_tolerance > 0 && r > params.soft_tolerance;
+      const double opens_to = params.soft_open_ratio > 0 ? params.soft_open_ratio : params.soft_tolerance;
+      const bool weighed = params.soft_tolerance > 0 && r > opens_to;
       if (too_long || (r > params.tolerance && !weighed)) continue;
       const int in_a_row = flagged ? from.hyphens_in_a_row + 1 : 0;
       if (in_a_row > kMaxHyphensInARow) continue;
@@ -172,9 +173,15 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       // TeX caps badness at 10000 (inf_bad); past params.soft_tolerance a line costs by the
       // width it is short (see there).
       double d = 0;
-      if (params.soft_tolerance > 0 && r > params.soft_tolerance) {
-        const Pt excess = std::max<Pt>(0, (line_width - natural) - params.soft_tolerance * stretch);
-        d = soft_line_demerits(params, excess / params.em);
+      if (weighed) {
+        const Pt excess = std::max<Pt>(0, (line_width - natural) - opens_to * stretch);
+        // Glue that stops opening short of the tolerance: from a line at that ratio up, by the
+        // width the line ends short (what soft_line_demerits adds for it), so a line a hair short
+        // costs what a full one does and one 2 em short what a name's break does.
+        d = params.soft_open_ratio > 0
+                ? std::pow(params.line_penalty + 100 * std::pow(opens_to, 3), 2) +
+                      soft_line_demerits(params, excess / params.em) - soft_line_demerits(params, 0)
+                : soft_line_demerits(params, excess / params.em);
       } else {
         d = std::pow(params.line_penalty + std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness), 2);
       }
@@ -187,7 +194,9 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
       if (std::abs(fit - from.fitness) > 1) d += params.fitness_demerits;
       if (forced && from.flagged) d += params.final_hyphen_demerits;
       // The paragraph's last line: its natural width, without the fill that ends it.
-      if (forced && (natural < params.short_last_line || (a > 0 && from.position > params.lone_tail_after)))
+      if (forced && a > 0 && from.position > params.lone_tail_after)
+        d += std::max(params.short_last_line_demerits, params.lone_tail_demerits);
+      else if (forced && natural < params.short_last_line)
         d += params.short_last_line_demerits;
       d += from.total_demerits;
       auto& slot = best_for(from.line + 1)[static_cast<std::size_t>(fit)][static_cast<std::size_t>(in_a_row)];

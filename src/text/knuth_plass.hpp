@@ -58,6 +58,13 @@ struct KnuthPlassParams {
   // a cost linear in s put it all on one line 7 em short, read as a paragraph's end. Such a
   // line is taken whatever `tolerance` says, a line without glue too.
   double soft_tolerance = 0;
+  // > 0 (under soft_tolerance): the ratio the line's glue really opens to (it is capped there and
+  // the line ends short). Past it a line costs what a line at this ratio does plus what
+  // soft_line_demerits adds for the width it ends short. Korean spaces stop at half an em
+  // (r = 1, KLREQ): weighed from 0.78 em, a line 1.6 em short counted as 0.9 em, and lines up to
+  // 0.7 em short by their badness alone, so short lines stayed cheaper than any break between
+  // syllables.
+  double soft_open_ratio = 0;
   Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
@@ -71,6 +78,9 @@ struct KnuthPlassParams {
   // caller knows which items hold characters ("休 | 診。" is 2 em wide in Traditional
   // Chinese, whose stops keep their full width, yet one character alone).
   std::size_t lone_tail_after = std::numeric_limits<std::size_t>::max();
+  // > 0: what such a last line costs instead, when it is dearer than a narrow one (Korean: the
+  // tail of a word split between syllables, "있습 | 니다.").
+  double lone_tail_demerits = 0;
 };
 
 // Item indices where lines end (the last one is the final forced break), or

@@ -79,6 +79,10 @@ constexpr double kShortLastLineDemerits = 1e8;
 // In the last passes, where a line costs by how short it is (knuth_plass.hpp soft_tolerance),
 // a 孤字 costs as much as a line this many em short.
 constexpr double kLoneShortEm = 2;
+// Korean, in the last passes: a last line that starts inside a word split between syllables
+// (last_word_space) costs as much as a line this many em short. "…주의하시기 바랍 | 니다." reads
+// as a fragment, yet kept whole at any price "(P-CAB)입니다." took two lines 4 and 6 em short.
+constexpr double kWordTailEm = 4;
 
 // A break inside an address leaves at least this many characters on either side (as TeX's
 // \lefthyphenmin and \righthyphenmin do for words).
@@ -635,7 +639,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     // the English with a hyphen ("(polysomnogr- | aphy)"); taken at will, it split
     // "인플루엔자 | (독감) 예방접종 안내".
     for (std::size_t i = 1; i < text.size(); ++i) {
-      if (breaks[i] != kFallbackBreak && breaks[i] != kNameSyllableBreak) continue;
+      if (!is_syllable_break(breaks[i])) continue;
       std::size_t at = i, before = start_of_code_point(text, i - 1);
       const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
       const bool bracket =
@@ -1244,8 +1248,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double emergency_em;
   };
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kBeforeUrlBreakPenalty &&
-                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty < kUnitBreakPenalty &&
-                kUnitBreakPenalty < kInfinitePenalty);
+                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty < kNameSyllablePenalty &&
+                kNameSyllablePenalty < kUnitBreakPenalty && kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
@@ -1287,9 +1291,12 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
+    params.soft_open_ratio = korean ? kKoreanMaxOpenRatio : 0;
     // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
     // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
     if (params.soft_tolerance > 0) params.short_last_line_demerits = soft_line_demerits(params, kLoneShortEm);
+    if (params.soft_tolerance > 0 && korean)
+      params.lone_tail_demerits = soft_line_demerits(params, kWordTailEm);
     // Fewer loose lines: the pass that weighs hyphens first keeps every space within
     // kLooseTolerance, then, where no set of lines can, as usual.
     std::optional<std::vector<std::size_t>> found;
@@ -1302,11 +1309,15 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
-    const bool short_end =
+    const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
+    const bool narrow =
         cjk && found->size() >= 2 &&
-        ((*found)[found->size() - 2] > lone_tail_after ||
-         LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line);
-    if (!short_end) return std::move(*found);
+        LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
+    // Korean's last passes weigh a narrow last line or a word's tail (kLoneShortEm, kWordTailEm),
+    // and the passes after them add only emergency stretch, which a Korean space never takes
+    // (it stops at half an em): there lines are as short as they are, unweighed. So a Korean
+    // paragraph keeps what the first of them found.
+    if (!(tail || narrow) || (korean && params.soft_tolerance > 0)) return std::move(*found);
     if (!alone) alone = std::move(found);
   }
   if (alone) return std::move(*alone);

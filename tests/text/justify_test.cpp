@@ -190,6 +190,49 @@ TEST_CASE("justify: a Korean name glossed in Latin letters is not split between 
   }
 }
 
+// A tri-fold's panel at 14 pt is a 15-em column, where a Korean word often fits no line: set
+// with breaks that leave two syllables each side only, "작은 물집이나 굳은살이 궤양 | 으로" ended
+// 1.7 em short, and four of the next five lines 1–1.7 em. A break that leaves one syllable is taken
+// where the line would otherwise end ~2 em short (kLoneSyllableBreak), never in a name or
+// between a number and its counter, and the lines are weighed by how short they really end
+// (spaces stop at half an em).
+TEST_CASE("justify: a narrow Korean column fills its lines, one syllable alone only at need",
+          "[text][justify]") {
+  const auto shortfall = [](const Paragraph& p, Pt width) {
+    std::vector<double> out;  // em short, each line but the last
+    for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) out.push_back((width - p.lines[l].width) / 14);
+    return out;
+  };
+  for (const char* text :
+       {"당뇨병이 오래되면 발의 신경과 혈관이 손상되어 작은 상처도 잘 느끼지 못하고 잘 낫지 않습니다. "
+        "작은 물집이나 굳은살이 궤양으로 발전하면 심한 경우 절단까지 필요할 수 있으므로, 매일 발을 "
+        "살피는 습관이 무엇보다 중요합니다.",
+        "고혈압은 혈관 벽에 가해지는 압력이 정상보다 높은 상태를 말합니다. 수축기 혈압이 140 mmHg "
+        "이상이거나 이완기 혈압이 90 mmHg 이상이면 고혈압으로 진단합니다."}) {
+    for (Pt width : {207.0}) {
+      const Paragraph p = set(text, "ko", width, 14);
+      INFO(width << " pt:" << describe(p));
+      for (const double em : shortfall(p, width)) CHECK(em < 1);
+    }
+  }
+  // A number's counter and the particle after it stay whole ("3~6개 | 월은", "72시 | 간"), even
+  // where a line then ends short ("뇌졸중(stroke) 발병 후" in a 16-em panel).
+  const std::string rehab =
+      "뇌졸중(stroke) 발병 후 처음 3~6개월은 신경가소성(neuroplasticity)이 가장 활발한 회복황금기입니다. "
+      "혈압과 의식이 안정되면 보통 발병 24~72시간 안에 침상운동부터 시작하고, 퇴원 후에도 주 3~5회, "
+      "회당 30~60분의 외래재활치료를 꾸준히 받으시는 것이 좋습니다.";
+  for (Pt width = 200; width <= 230; width += 3) {
+    const Paragraph p = set(rehab, "ko", width, 14);
+    INFO(width << " pt:" << describe(p));
+    for (const Line& line : p.lines) {
+      const std::string t = line.text();
+      CHECK_FALSE(t.ends_with("개"));
+      CHECK_FALSE(t.ends_with("시"));
+      CHECK_FALSE(t.ends_with("개월"));
+    }
+  }
+}
+
 TEST_CASE("justify: never three hyphens in a row, and never on a line layout forbids", "[text][justify]") {
   const std::string text = std::string(kEnglish) + " " + kEnglish;
   for (Pt width = 80; width <= 200; width += 4) {
