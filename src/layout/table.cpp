@@ -1,8 +1,13 @@
 #include "layout/table.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
+#include <string>
+#include <string_view>
+
+#include "core/utf8.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -20,6 +25,28 @@ text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, bool hyphe
   // read as the words they are ("琥珀酸亚铁 | （ferrous", not "琥珀酸亚 | 铁（ferrous").
   st.keep_words = true;
   return st;
+}
+
+// Korean words as a column's min-content counts them: a line break for every space, and one
+// before a Latin gloss in brackets after a syllable ("아세트아미노펜 | (acetaminophen)"), where
+// KLREQ allows a line to break too; a unit in Hangul stays on its word ("시간(분)"). Whole, the name and its
+// gloss made one word 14 em wide, the other columns were set at their minima with half the padding, and
+// "10~15mg/kg 4~6시간" ran together.
+std::string korean_words(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  char32_t prev = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(text, pos);
+    const bool syllable_before = prev >= 0xAC00 && prev <= 0xD7A3;
+    const bool latin_gloss = pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]));
+    if (syllable_before && latin_gloss && (cp == U'(' || cp == U'（' || cp == U'[')) out += '\n';
+    out.append(text.substr(at, pos - at));
+    if (out.back() == ' ') out.back() = '\n';
+    prev = cp;
+  }
+  return out;
 }
 
 struct Cells {  // the cells' spans and marks, read once for every trial size
@@ -50,10 +77,11 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       // Korean keeps its words whole (KLREQ; CSS word-break: keep-all): a column is at least
       // as wide as its widest word, though a word may break between syllables as a last
       // resort (the min-content above). Measured as the widest line with every space a line
-      // break. Without it "패키지" and "심혈관" were split in a column that had room for them.
+      // break (korean_words). Without it "패키지" and "심혈관" were split in a column that had
+      // room for them.
       if (st.lang.rfind("ko", 0) == 0) {
         auto words = spans;
-        for (auto& span : words) std::replace(span.text.begin(), span.text.end(), ' ', '\n');
+        for (auto& span : words) span.text = korean_words(span.text);
         auto whole = text::measure(words, st, s.fonts);
         if (!whole) return whole.error();
         min[c] = std::max(min[c], std::min(whole->max, w->max) + 2 * pad);
