@@ -193,6 +193,27 @@ TEST_CASE("table: a Korean column keeps its words whole", "[layout][table]") {
     }
 }
 
+// A Korean name and its Latin gloss are two words to a column's width (KLREQ breaks before the
+// bracket): whole, "아세트아미노펜(acetaminophen)" took the other columns to their minima with half
+// the padding, and the header "하루 최대" wrapped.
+TEST_CASE("table: a Korean name's Latin gloss may take its own line, the gutters their padding",
+          "[layout][table]") {
+  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+                                 {{"성분", "1회 용량", "간격", "하루 최대"},
+                                  {"아세트아미노펜(acetaminophen)", "10~15mg/kg", "4~6시간", "5회"},
+                                  {"이부프로펜(ibuprofen)", "5~10mg/kg", "6~8시간", "4회"}});
+  const Set s(block, 14, 320, "ko");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  CHECK(r.pad_x >= r.size * kCellPadX - 0.01);  // not the tight padding
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0].cells[3].lines.size() == 1);  // 하루 최대
+  const auto& name = r.rows[1].cells[0].lines;
+  REQUIRE(name.size() == 2);
+  CHECK(name[0].text() == "아세트아미노펜");
+  CHECK(name[1].text() == "(acetaminophen)");
+}
+
 // A six-column table in a tri-fold's panel: its longest words do not fit even at 85 %, so its
 // cells are hyphenated where the patterns allow, and no word is cut between two letters that
 // leaves one or two of them alone ("Puff-s", "Refi-ll", "emergenc-y" before).
