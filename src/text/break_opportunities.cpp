@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include <unicode/uchar.h>
 
@@ -173,29 +174,42 @@ CodePoints code_points(std::string_view text) {
 // "드 | 세요", "(free T4) | 이" parted a particle or one syllable from its word, and a line
 // that starts with a bare particle reads as a fragment. A break before an opening bracket
 // keeps two before it; one after a closing bracket, two after it.
-// Inside a word of three syllables or more, a break that leaves one on a side is not ruled out
-// but dear (kLoneSyllableBreak), as Korean newspapers break between any two syllables of a
-// justified column: in a tri-fold's 15-em panel at 14 pt, "가장 많이 쓰는 약은 위산 | 분비를"
-// had no other way to fill its line and ended 3 em short, and short lines ran down the column.
+// One exception is dear (kLoneSyllableBreak), as Korean newspapers break a justified column
+// between any two syllables: a case particle alone at a line start. In a tri-fold's 15-em panel
+// at 14 pt short lines ran down the column ("…작은 물집이나 굳은살이 궤양 | 으로" 1.7 em short);
+// a reviewer read every other single syllable as a misprint or another word.
 void keep_syllable_pairs(const CodePoints& text, std::vector<std::uint8_t>& breaks) {
   const auto& starts = text.starts;
   const auto& hangul = text.hangul;
-  bool counted = false;  // the syllables since the last non-syllable follow a digit: "6시까지"
+  // The syllables since the last non-syllable follow a number: "6시까지", "６개월은", "7%이상".
+  bool counted = false;
   for (std::size_t k = 1; k < starts.size(); ++k) {
     if (hangul[k] && !hangul[k - 1])
-      counted = text.cps[k - 1] < 0x80 && std::isdigit(static_cast<int>(text.cps[k - 1]));
+      counted = u_isdigit(static_cast<UChar32>(text.cps[k - 1])) || text.cps[k - 1] == U'%' ||
+                text.cps[k - 1] == U'％';
     if (breaks[starts[k]] != kFallbackBreak) continue;
-    std::size_t before = 0, after = 0;  // counted to 3 at most: a long word is linear, not quadratic
-    for (std::size_t j = k; j-- > 0 && hangul[j] && before < 3;) ++before;
-    for (std::size_t j = k; j < starts.size() && hangul[j] && after < 3; ++j) ++after;
+    std::size_t before = 0, after = 0;  // counted to 2 at most: a long word is linear, not quadratic
+    for (std::size_t j = k; j-- > 0 && hangul[j] && before < 2;) ++before;
+    for (std::size_t j = k; j < starts.size() && hangul[j] && after < 2; ++j) ++after;
     // Only the sides that are syllables count: a bracket or a middle dot is the other side.
     const bool short_before = hangul[k - 1] && before < 2;
     const bool short_after = hangul[k] && after < 2;
     if (!short_before && !short_after) continue;
-    // A counter after a number is part of it, and so is the particle after it: "3~6개 | 월은",
-    // "72시 | 간", "6시까 | 지" part a unit or a particle.
-    const bool between_syllables = hangul[k - 1] && hangul[k] && before + after >= 3 && !counted;
-    breaks[starts[k]] = between_syllables ? kLoneSyllableBreak : kNoBreak;
+    // A case particle after a word of two syllables or more may start a line ("건강 | 을",
+    // "목표 | 에"): the word before is whole. Only where no other reading is likely: 을 after a
+    // final consonant, 를, 가 and 와 after a vowel, as the particle's form follows the syllable
+    // before ("전문 | 가" is one noun); 에 after either. Not 이, which reads as "this" ("압력 |
+    // 이"), nor 로 or 나, the tails of -으로, -므로, -거나; not 는 or 은, a verb's modifier as
+    // often ("숙이 | 는", "괜찮 | 은"), nor 과, 도, 의, which end nouns after either ("검사결 |
+    // 과", "혈중농 | 도", "전화문 | 의"). Never one syllable left at a line's end ("활발한 회 |
+    // 복황금기", "접 | 종"); never after a number, whose counter and particle are one unit
+    // ("3~6개월 | 을", "6시까 | 지").
+    const bool open_syllable = (text.cps[k - 1] - 0xAC00) % 28 == 0;  // no final consonant (jongseong)
+    const char32_t c = text.cps[k];
+    const bool particle = c == U'에' || (c == U'을' && !open_syllable) ||
+                          ((c == U'를' || c == U'가' || c == U'와') && open_syllable);
+    const bool lone_particle = !short_before && hangul[k - 1] && particle && !counted;
+    breaks[starts[k]] = lone_particle ? kLoneSyllableBreak : kNoBreak;
   }
 }
 
@@ -220,6 +234,20 @@ void keep_glossed_names(const CodePoints& text, std::vector<std::uint8_t>& break
       // A name keeps two syllables each side: "억제 | 제(PPI)" leaves the gloss on a fragment.
       if (breaks[starts[j]] == kLoneSyllableBreak) breaks[starts[j]] = kNoBreak;
     }
+  }
+}
+
+// A particle written apart from an address, a Latin word or a number ("https://…/booking 을
+// 이용해 주세요", "CT 를"): it belongs to what it follows, as if written without the space,
+// and a line that starts with it reads as a fragment (KLREQ: a particle never starts a line).
+// The space stays; the break at it goes.
+void keep_spaced_particles(const CodePoints& text, std::vector<std::uint8_t>& breaks) {
+  const auto& [starts, hangul, cps] = text;
+  for (std::size_t k = 2; k < cps.size(); ++k) {
+    if (cps[k - 1] != U' ' || !hangul[k] || hangul[k - 2] || cps[k - 2] == U' ') continue;
+    if (k + 1 < cps.size() && hangul[k + 1]) continue;  // a word of its own: "CT 검사"
+    if (std::u32string_view(U"을를은는이가에와과의도로").find(cps[k]) != std::u32string_view::npos)
+      breaks[starts[k]] = kNoBreak;
   }
 }
 
@@ -402,6 +430,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     const CodePoints cps = code_points(text);
     keep_syllable_pairs(cps, breaks);
     keep_glossed_names(cps, breaks);
+    keep_spaced_particles(cps, breaks);
   }
   return breaks;
 }

@@ -10,7 +10,8 @@
 //     strict mode (ICU's lb=normal / lb=strict);
 //   - Korean breaks at spaces (keep-all); between two Hangul syllables of a word the
 //     break is kFallbackBreak, which the breaker takes only at a cost (KLREQ), and only
-//     where it leaves two syllables or more on each side (no particle alone: "허리 | 를");
+//     where it leaves two syllables or more on each side; a case particle alone at a
+//     line's start ("허리 | 를", not 이: "체중 | 이") is a dearer one (kLoneSyllableBreak);
 //   - a number with its unit, range and measure word is never split: 15%～25%, 5～10分,
 //     37℃, 3次; a number and a Latin unit after a space split only as a last resort
 //     (kUnitBreak): 140 mmHg, 500 mg (SI 5.4.3); the digit groups of a phone number

@@ -294,7 +294,7 @@ class Builder {
       flush();
       push(Penalty{.cost = b == kFallbackBreak       ? kSyllableBreakPenalty
                            : b == kNameSyllableBreak ? kNameSyllablePenalty
-                                                     : kNameHyphenPenalty,
+                                                     : kLoneParticlePenalty,
                    .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();

@@ -99,10 +99,9 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // in the last passes, where lines are weighed by how short they end, as a Latin name's hyphen
 // in CJK text is (kNameHyphenPenalty). Dearer still (kUnitBreakPenalty), a list item in a
 // tri-fold's 13-em panel ended two lines 5 and 6 em short to keep 아세트아미노펜 whole.
-// kLoneSyllableBreak: between two syllables of a Korean word of three or more where one side
-// keeps a single syllable ("분 | 비를", "분비 | 를"): a particle or a syllable alone reads as a
-// fragment, so it too waits for the last passes (kNameHyphenPenalty), where the line it fills
-// would otherwise end far short.
+// kLoneSyllableBreak: before a Korean case particle that would start a line alone ("건강 | 을",
+// break_opportunities.cpp keep_syllable_pairs): it reads as a fragment, so it waits for the
+// last passes (kLoneParticlePenalty), where the line it fills would otherwise end far short.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8;
 // A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
@@ -182,6 +181,11 @@ constexpr double kNameHyphenPenalty = 2258;
 // (paragraph.cpp kKoreanMaxOpenRatio: ~1010² · 2.75²), dearer than a Latin name's hyphen, so
 // the name goes whole to the next line unless the line before it would end ~3 em short.
 constexpr double kNameSyllablePenalty = 2778;
+// A Korean case particle alone at a line's start (kLoneSyllableBreak) costs what a Latin name's
+// hyphen does, a line ~2 em short in the last passes. A ragged line is weighed so only past
+// 4.3 em short (kTolerance of its 2 em stretch): it would have to end some 6 em short to take
+// it, which a word of three syllables never leaves.
+constexpr double kLoneParticlePenalty = kNameHyphenPenalty;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a

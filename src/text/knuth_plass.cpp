@@ -177,7 +177,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
         const Pt excess = std::max<Pt>(0, (line_width - natural) - opens_to * stretch);
         // Glue that stops opening short of the tolerance: from a line at that ratio up, by the
         // width the line ends short (what soft_line_demerits adds for it), so a line a hair short
-        // costs what a full one does and one 2 em short what a name's break does.
+        // costs what a full one does and one about 2 em short what a name's break does.
         d = params.soft_open_ratio > 0
                 ? std::pow(params.line_penalty + 100 * std::pow(opens_to, 3), 2) +
                       soft_line_demerits(params, excess / params.em) - soft_line_demerits(params, 0)

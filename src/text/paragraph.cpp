@@ -1248,8 +1248,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double emergency_em;
   };
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kBeforeUrlBreakPenalty &&
-                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty < kNameSyllablePenalty &&
-                kNameSyllablePenalty < kUnitBreakPenalty && kUnitBreakPenalty < kInfinitePenalty);
+                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty <= kLoneParticlePenalty &&
+                kLoneParticlePenalty < kNameSyllablePenalty && kNameSyllablePenalty < kUnitBreakPenalty &&
+                kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break
@@ -1291,11 +1292,13 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
-    params.soft_open_ratio = korean ? kKoreanMaxOpenRatio : 0;
+    // Korean justified lines are weighed from r = 1, where their spaces stop opening (see
+    // kKoreanMaxOpenRatio); ragged lines by their own stretch, as the other languages'.
+    params.soft_open_ratio = korean && !ragged ? kKoreanMaxOpenRatio : 0;
     // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
     // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
     if (params.soft_tolerance > 0) params.short_last_line_demerits = soft_line_demerits(params, kLoneShortEm);
-    if (params.soft_tolerance > 0 && korean)
+    if (params.soft_tolerance > 0 && korean && !ragged)
       params.lone_tail_demerits = soft_line_demerits(params, kWordTailEm);
     // Fewer loose lines: the pass that weighs hyphens first keeps every space within
     // kLooseTolerance, then, where no set of lines can, as usual.
@@ -1377,8 +1380,9 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
       } else if (pen->cost < kInfinitePenalty) {
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
-        // A name's break (kNameHyphenPenalty: a Latin name's hyphen in CJK text, a Korean name's
-        // syllables before its Latin gloss) is not, as the breaker takes it only in the last passes.
+        // A name's break (kNameHyphenPenalty: a Latin name's hyphen in CJK text; kNameSyllablePenalty:
+        // a Korean name's syllables before its Latin gloss) is not, nor a Korean particle's alone
+        // (kLoneParticlePenalty), as the breaker takes them only in the last passes.
         // A break inside a Chinese or Japanese word (ParagraphStyle::keep_words) is one for min-content
         // too: the cell's words stay whole where its column has room, and the columns are as wide
         // as without the preference (the widest word as min-content starved the other columns).

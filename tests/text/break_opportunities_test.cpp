@@ -83,9 +83,9 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"ja", kStrict, "ちょっと見た。", "ちょっ÷と÷見÷た。"},
       {"ja", kNormal, "見た・聞いた", "見÷た・÷聞÷い÷た"},
       // ko: at spaces (keep-all); between two Hangul syllables only as a fallback (KLREQ),
-      // leaving two syllables or more on each side (∙), one only as a dear fallback (¦), never
-      // next to Han; other languages break Hangul anywhere.
-      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저는 ÷학¦생∙입∙니¦다. ÷한¦국¦어∙(韓國語)를 ÷배¦워¦요"},
+      // leaving two syllables or more on each side (∙), never next to Han; other languages
+      // break Hangul anywhere.
+      {"ko", kNormal, "저는 학생입니다. 한국어(韓國語)를 배워요", "저는 ÷학생∙입∙니다. ÷한국어∙(韓國語)를 ÷배워요"},
       {"ko-KR", kNormal, "日本語の文 한국 語", "日本語の文 ÷한국 ÷語"},
       {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
       // en: after spaces and after a hyphen before a letter.
@@ -115,18 +115,27 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
       // Korean may break after a middle dot, as between syllables (KLREQ).
-      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형¦간¦염 ÷1차·∙2차, ÷결핵"},
+      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형간염 ÷1차·∙2차, ÷결핵"},
       // ... and before a bracketed gloss, after a closing bracket before a syllable; never so
       // that a particle or one syllable stands alone ("허리 | 를", "(free T4) | 이").
       {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아세°트°아°미°노펜∙(acetaminophen) ÷검진∙(무료)을"},
-      {"ko", kNormal, "허리를 유리티록신(free T4)이 충분히", "허¦리¦를 ÷유리°티°록신∙(free ÷T4)이 ÷충¦분¦히"},
+      {"ko", kNormal, "허리를 유리티록신(free T4)이 충분히", "허리¦를 ÷유리°티°록신∙(free ÷T4)이 ÷충분히"},
       // A word glossed in Latin letters is a name: its syllables part only as a last resort (°),
       // with or without a space before the gloss; a gloss in Hangul makes no name.
-      {"ko", kNormal, "클로피도그렐 (clopidogrel) 중성지방", "클로°피°도°그렐 ÷(clopidogrel) ÷중¦성∙지¦방"},
-      {"ko", kNormal, "혈소판응집(무료)", "혈¦소∙판∙응¦집∙(무료)"},
-      // A break that leaves one syllable of a word of three or more alone is a dear fallback
-      // (¦), never in a name, nor in the counter and particle after a number ("3~6개 | 월은", "6시까 | 지").
-      {"ko", kNormal, "분비를 강하게 3~6개월은 72시간이 약은 6시까지", "분¦비¦를 ÷강¦하¦게 ÷3~6개월은 ÷72시간이 ÷약은 ÷6시까지"},
+      {"ko", kNormal, "클로피도그렐 (clopidogrel) 중성지방", "클로°피°도°그렐 ÷(clopidogrel) ÷중성∙지방"},
+      {"ko", kNormal, "혈소판응집(무료)", "혈소∙판∙응집∙(무료)"},
+      // A case particle alone at a line start is a dear fallback (¦); never 이 ("this"), 로 or 나
+      // (-으로, -거나), one syllable at a line's end, or the counter and particle after a number
+      // ("3~6개월 | 을", "6시까 | 지").
+      {"ko", kNormal, "분비를 압력이 하므로 3~6개월은 6시까지 약은", "분비¦를 ÷압력이 ÷하므로 ÷3~6개월은 ÷6시까지 ÷약은"},
+      {"ko", kNormal, "６개월을 7%이상을 HbA1c수치를", "６개월을 ÷7%이상을 ÷HbA1c수치¦를"},
+      // Not 은, 는, 과, 도, 의, which end verbs' modifiers and nouns as often, nor a 가 after a
+      // final consonant (a subject's 가 follows a vowel).
+      {"ko", kNormal, "허리를 숙이는 검사결과 혈중농도 전문가 괜찮은 어린아이가",
+       "허리¦를 ÷숙이는 ÷검사∙결과 ÷혈중∙농도 ÷전문가 ÷괜찮은 ÷어린∙아∙이¦가"},
+      // A particle written apart from an address or a Latin word stays with it.
+      {"ko", kNormal, "예약 https://a.example/booking 을 이용해 CT 를 찍고 CT 검사",
+       "예약 ÷https://÷a.example/÷booking 을 ÷이용해 ÷CT 를 ÷찍고 ÷CT ÷검사"},
       {"en", kNormal, "", ""},
   };
   // clang-format on
