@@ -203,11 +203,19 @@ void keep_syllable_pairs(const CodePoints& text, std::vector<std::uint8_t>& brea
     // often ("숙이 | 는", "괜찮 | 은"), nor 과, 도, 의, which end nouns after either ("검사결 |
     // 과", "혈중농 | 도", "전화문 | 의"). Never one syllable left at a line's end ("활발한 회 |
     // 복황금기", "접 | 종"); never after a number, whose counter and particle are one unit
-    // ("3~6개월 | 을", "6시까 | 지").
-    const bool open_syllable = (text.cps[k - 1] - 0xAC00) % 28 == 0;  // no final consonant (jongseong)
+    // ("3~6개월 | 을", "6시까 | 지"). Nor a verb's endings in the same forms: 을 after a final
+    // ㅆ, ㄶ, ㅀ or ㅎ, which end only verbs ("복용했 | 을 때", "괜찮 | 을"); 가 and 와 after
+    // the -아/-어 of a verb ("가져 | 가", "돌아 | 와").
+    const char32_t before_cp = text.cps[k - 1];
+    const auto final_consonant = (before_cp - 0xAC00) % 28;  // jongseong: 0 none, 6 ㄶ, 15 ㅀ, 20 ㅆ, 27 ㅎ
+    const bool open_syllable = final_consonant == 0;
+    const bool verb_final =
+        final_consonant == 6 || final_consonant == 15 || final_consonant == 20 || final_consonant == 27;
+    const bool verb_connective =
+        std::u32string_view(U"아어여워져려쳐혀").find(before_cp) != std::u32string_view::npos;
     const char32_t c = text.cps[k];
-    const bool particle = c == U'에' || (c == U'을' && !open_syllable) ||
-                          ((c == U'를' || c == U'가' || c == U'와') && open_syllable);
+    const bool particle = c == U'에' || c == U'를' || (c == U'을' && !open_syllable && !verb_final) ||
+                          ((c == U'가' || c == U'와') && open_syllable && !verb_connective);
     const bool lone_particle = !short_before && hangul[k - 1] && particle && !counted;
     breaks[starts[k]] = lone_particle ? kLoneSyllableBreak : kNoBreak;
   }

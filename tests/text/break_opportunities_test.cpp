@@ -133,6 +133,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // final consonant (a subject's 가 follows a vowel).
       {"ko", kNormal, "허리를 숙이는 검사결과 혈중농도 전문가 괜찮은 어린아이가",
        "허리¦를 ÷숙이는 ÷검사∙결과 ÷혈중∙농도 ÷전문가 ÷괜찮은 ÷어린∙아∙이¦가"},
+      // Nor a verb's endings in the particles' forms.
+      {"ko", kNormal, "복용했을 괜찮을 가져가 돌아와 치료를", "복용∙했을 ÷괜찮을 ÷가져가 ÷돌아와 ÷치료¦를"},
       // A particle written apart from an address or a Latin word stays with it.
       {"ko", kNormal, "예약 https://a.example/booking 을 이용해 CT 를 찍고 CT 검사",
        "예약 ÷https://÷a.example/÷booking 을 ÷이용해 ÷CT 를 ÷찍고 ÷CT ÷검사"},
