@@ -169,6 +169,26 @@ CodePoints code_points(std::string_view text) {
   return out;
 }
 
+// Is `particle`, after the syllable `before`, a case particle that may start a line alone
+// ("건강 | 을", "목표 | 에")? Only where no other reading is likely: 을 after a final consonant,
+// 를, 가 and 와 after a vowel, as the particle's form follows the syllable before ("전문 | 가" is
+// one noun); 에 after either. Not 이, which reads as "this" ("압력 | 이"), nor 로 or 나, the
+// tails of -으로, -므로, -거나; not 는 or 은, a verb's modifier as often ("숙이 | 는", "괜찮 |
+// 은"), nor 과, 도, 의, which end nouns after either ("검사결 | 과", "혈중농 | 도", "전화문 |
+// 의"). Nor a verb's endings in the same forms: 을 after a final ㅆ, ㄶ, ㅀ or ㅎ, which end
+// only verbs ("복용했 | 을 때", "괜찮 | 을"); 가 and 와 after the -아/-어 of a verb ("가져 | 가",
+// "돌아 | 와").
+bool is_lone_particle(char32_t before, char32_t particle) {
+  const auto final_consonant = (before - 0xAC00) % 28;  // jongseong: 0 none, 6 ㄶ, 15 ㅀ, 20 ㅆ, 27 ㅎ
+  const bool open_syllable = final_consonant == 0;
+  const bool verb_final =
+      final_consonant == 6 || final_consonant == 15 || final_consonant == 20 || final_consonant == 27;
+  const bool verb_connective =
+      std::u32string_view(U"아어여워져려쳐혀").find(before) != std::u32string_view::npos;
+  return particle == U'에' || particle == U'를' || (particle == U'을' && !open_syllable && !verb_final) ||
+         ((particle == U'가' || particle == U'와') && open_syllable && !verb_connective);
+}
+
 // A break between syllables (kFallbackBreak) leaves at least two syllables of the word on
 // each side, as \lefthyphenmin and \righthyphenmin keep letters: "허리 | 를", "체중 | 이",
 // "드 | 세요", "(free T4) | 이" parted a particle or one syllable from its word, and a line
@@ -195,28 +215,12 @@ void keep_syllable_pairs(const CodePoints& text, std::vector<std::uint8_t>& brea
     const bool short_before = hangul[k - 1] && before < 2;
     const bool short_after = hangul[k] && after < 2;
     if (!short_before && !short_after) continue;
-    // A case particle after a word of two syllables or more may start a line ("건강 | 을",
-    // "목표 | 에"): the word before is whole. Only where no other reading is likely: 을 after a
-    // final consonant, 를, 가 and 와 after a vowel, as the particle's form follows the syllable
-    // before ("전문 | 가" is one noun); 에 after either. Not 이, which reads as "this" ("압력 |
-    // 이"), nor 로 or 나, the tails of -으로, -므로, -거나; not 는 or 은, a verb's modifier as
-    // often ("숙이 | 는", "괜찮 | 은"), nor 과, 도, 의, which end nouns after either ("검사결 |
-    // 과", "혈중농 | 도", "전화문 | 의"). Never one syllable left at a line's end ("활발한 회 |
-    // 복황금기", "접 | 종"); never after a number, whose counter and particle are one unit
-    // ("3~6개월 | 을", "6시까 | 지"). Nor a verb's endings in the same forms: 을 after a final
-    // ㅆ, ㄶ, ㅀ or ㅎ, which end only verbs ("복용했 | 을 때", "괜찮 | 을"); 가 and 와 after
-    // the -아/-어 of a verb ("가져 | 가", "돌아 | 와").
-    const char32_t before_cp = text.cps[k - 1];
-    const auto final_consonant = (before_cp - 0xAC00) % 28;  // jongseong: 0 none, 6 ㄶ, 15 ㅀ, 20 ㅆ, 27 ㅎ
-    const bool open_syllable = final_consonant == 0;
-    const bool verb_final =
-        final_consonant == 6 || final_consonant == 15 || final_consonant == 20 || final_consonant == 27;
-    const bool verb_connective =
-        std::u32string_view(U"아어여워져려쳐혀").find(before_cp) != std::u32string_view::npos;
-    const char32_t c = text.cps[k];
-    const bool particle = c == U'에' || c == U'를' || (c == U'을' && !open_syllable && !verb_final) ||
-                          ((c == U'가' || c == U'와') && open_syllable && !verb_connective);
-    const bool lone_particle = !short_before && hangul[k - 1] && particle && !counted;
+    // A case particle after a word of two syllables or more, whole, may start a line
+    // (is_lone_particle); never one syllable left at a line's end ("활발한 회 | 복황금기",
+    // "접 | 종"), never after a number, whose counter and particle are one unit ("3~6개월 | 을",
+    // "6시까 | 지").
+    const bool lone_particle =
+        !short_before && hangul[k - 1] && !counted && is_lone_particle(text.cps[k - 1], text.cps[k]);
     breaks[starts[k]] = lone_particle ? kLoneSyllableBreak : kNoBreak;
   }
 }
