@@ -252,11 +252,13 @@ void keep_glossed_names(const CodePoints& text, std::vector<std::uint8_t>& break
 // A particle written apart from an address, a Latin word or a number ("https://…/booking 을
 // 이용해 주세요", "CT 를"): it belongs to what it follows, as if written without the space,
 // and a line that starts with it reads as a fragment (KLREQ: a particle never starts a line).
-// The space stays; the break at it goes.
+// The space stays; the break at it goes. Not after punctuation: "있습니다. 이 약은" starts a
+// sentence with 이, "this".
 void keep_spaced_particles(const CodePoints& text, std::vector<std::uint8_t>& breaks) {
   const auto& [starts, hangul, cps] = text;
   for (std::size_t k = 2; k < cps.size(); ++k) {
-    if (cps[k - 1] != U' ' || !hangul[k] || hangul[k - 2] || cps[k - 2] == U' ') continue;
+    const bool after_latin = cps[k - 2] < 0x80 && std::isalnum(static_cast<int>(cps[k - 2]));
+    if (cps[k - 1] != U' ' || !hangul[k] || !after_latin) continue;
     if (k + 1 < cps.size() && hangul[k + 1]) continue;  // a word of its own: "CT 검사"
     if (std::u32string_view(U"을를은는이가에와과의도로").find(cps[k]) != std::u32string_view::npos)
       breaks[starts[k]] = kNoBreak;

@@ -138,6 +138,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A particle written apart from an address or a Latin word stays with it.
       {"ko", kNormal, "예약 https://a.example/booking 을 이용해 CT 를 찍고 CT 검사",
        "예약 ÷https://÷a.example/÷booking 을 ÷이용해 ÷CT 를 ÷찍고 ÷CT ÷검사"},
+      {"ko", kNormal, "있습니다. 이 약은, 이 검사", "있습∙니다. ÷이 ÷약은, ÷이 ÷검사"},
       {"en", kNormal, "", ""},
   };
   // clang-format on
