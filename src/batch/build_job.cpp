@@ -188,7 +188,19 @@ Outcome build(const Job& job, const Context& ctx, unsigned spare_threads, bool s
   // What the article holds that will not print (raw HTML...): `FILE:LINE: message`, like layout's.
   for (const auto& w : document->warnings)
     out.warnings.push_back(document->path + ":" + std::to_string(w.line) + ": " + w.message);
-  if (job.fill_variables) {
+  if (!job.fill_variables) {
+    // No data row: a placeholder prints as written ("在{{clinic.name}}接种流感疫苗"). One line
+    // for the article, at the first placeholder, naming them all.
+    if (const auto unfilled = unfilled_placeholders(*document); !unfilled.empty()) {
+      std::string names;
+      for (const auto& u : unfilled) names += (names.empty() ? "{{" : ", {{") + u.name + "}}";
+      const bool one = unfilled.size() == 1;
+      out.warnings.push_back(document->path + ":" + std::to_string(unfilled.front().line) + ": " + names +
+                             (one ? " has no value here and prints" : " have no value here and print") +
+                             " as written; fill " + (one ? "it" : "them") +
+                             " from a data file with `leafpress batch` (a job's `data:` or `rows:`)");
+    }
+  } else {
     // Per-language values for the article's language; a row that replaces what the article
     // writes is said so (merge_rules.hpp).
     const Variables values = for_language(job.variables, document->meta.lang);

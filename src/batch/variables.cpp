@@ -83,6 +83,28 @@ std::set<std::string> placeholders(std::string_view text) {
   return out;
 }
 
+std::vector<Unfilled> unfilled_placeholders(const doc::Document& document) {
+  std::vector<Unfilled> out;
+  std::set<std::string> seen;
+  const auto note = [&](std::string_view text, int line) {
+    for (std::size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at + 1)) {
+      Found f = parse_at(text, at);
+      if (!f.name.empty() && seen.insert(f.name).second) out.push_back({line, std::move(f.name)});
+    }
+  };
+  for (const std::string* field : doc::printed_fields(document.meta)) note(*field, 1);
+  for (const auto& block : document.blocks) {
+    if (block.kind == doc::BlockKind::Code) continue;
+    for (const auto& span : block.spans)
+      if (!span.code) note(span.text, block.line);
+    for (const auto& row : block.table.rows)
+      for (const auto& cell : row)
+        for (const auto& span : cell.spans)
+          if (!span.code) note(span.text, block.line);
+  }
+  return out;
+}
+
 Result<std::string> fill(std::string_view text, const Variables& values) {
   std::string out;
   std::size_t copied = 0;

@@ -18,6 +18,9 @@
 // Errors: a placeholder with no value, or an empty one (a blank phone number on a
 //         handout is a defect), names the article line, the variable and the row
 //         ("clinics.csv:7").
+// Unfilled: an article built without data (`leafpress build`) prints a placeholder as
+//         written; unfilled_placeholders() names them, so the user hears of `{{clinic.name}}`
+//         before a print shop prints it.
 // Thread-safety: pure functions.
 #pragma once
 
@@ -25,6 +28,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "doc/document.hpp"
@@ -39,6 +43,15 @@ std::set<std::string> placeholders(std::string_view text);
 // `text` with every placeholder replaced. On a missing or empty value the error
 // names the variable; the caller adds the file and line.
 Result<std::string> fill(std::string_view text, const Variables& values);
+
+// The placeholders a document prints as written when nothing fills them: in the printed
+// front-matter fields (line 1, where the front matter starts), the text and the table cells
+// (the block's line), not code. One entry per name, at its first line, in order of lines.
+struct Unfilled {
+  int line = 0;
+  std::string name;
+};
+std::vector<Unfilled> unfilled_placeholders(const doc::Document& document);
 
 // Fills every placeholder of the document, then the clinic slot from clinic.* values.
 // `row` says where the values came from, for messages ("clinics.csv:7", "row 3").

@@ -106,6 +106,29 @@ TEST_CASE("build_job: --set values reach the layout", "[batch]") {
   CHECK(fs::exists(j.output));
 }
 
+TEST_CASE("build_job: a template built without data warns of its placeholders in one line", "[batch]") {
+  TempDir dir;
+  std::string text = kGood;
+  text.replace(text.find("Spend five"), 0, "Call {{clinic.phone}} at {{clinic.name}}. ");
+  const Job j = job(write_bytes(dir.path / "knees.md", text), dir.path / "knees.pdf");
+  const Outcome o = build_job(j, batch_context());
+  INFO(o.error.describe());
+  REQUIRE(o.ok);  // still built: a proof of the template is a fair thing to want
+  const auto said = std::count_if(o.warnings.begin(), o.warnings.end(), [](const std::string& w) {
+    return w.find("knees.md:11: {{clinic.phone}}, {{clinic.name}} have no value here") != std::string::npos &&
+           w.find("leafpress batch") != std::string::npos;
+  });
+  CHECK(said == 1);
+  // With a data row the placeholders are filled and nothing is said of them.
+  Job merged = j;
+  merged.fill_variables = true;
+  merged.variables = {{"clinic.phone", "555-0100"}, {"clinic.name", "Eastside"}};
+  merged.output = (dir.path / "merged.pdf").string();
+  const Outcome m = build_job(merged, batch_context());
+  REQUIRE(m.ok);
+  for (const auto& w : m.warnings) CHECK(w.find("no value") == std::string::npos);
+}
+
 TEST_CASE("build_job: a missing article names the file and writes nothing", "[batch]") {
   TempDir dir;
   const Job j = job((dir.path / "missing.md").string(), dir.path / "missing.pdf");

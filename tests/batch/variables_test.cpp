@@ -135,3 +135,19 @@ TEST_CASE("variables: a value printed as text gets the body's smart punctuation,
   CHECK(text == "Visit St Aldhelm’s – |St Aldhelm's|.|");
   CHECK(d.blocks[1].table.rows.at(1).at(0).spans.at(0).text == "St Aldhelm’s");
 }
+
+TEST_CASE("variables: an article built without data names the placeholders it prints as written", "[batch]") {
+  auto d = parse(
+      "---\ntitle: \"在{{clinic.name}}接种流感疫苗\"\nlang: zh-Hans\n---\n\nCall {{clinic.phone}}.\n\n"
+      "| Day | Hours |\n|---|---|\n| Mon | {{hours}} |\n\n```\n{{not.printed.as.a.value}}\n```\n\n"
+      "Again {{clinic.name}} and `{{code}}`.\n");
+  const auto unfilled = leafpress::batch::unfilled_placeholders(d);
+  REQUIRE(unfilled.size() == 3);  // each name once; code blocks and code spans are code
+  CHECK(unfilled[0].name == "clinic.name");
+  CHECK(unfilled[0].line == 1);
+  CHECK(unfilled[1].name == "clinic.phone");
+  CHECK(unfilled[1].line == 6);
+  CHECK(unfilled[2].name == "hours");
+  CHECK(unfilled[2].line == 8);
+  CHECK(leafpress::batch::unfilled_placeholders(parse("# Plain\n\nNo {braces} {{ }} here.\n")).empty());
+}
