@@ -49,6 +49,13 @@ std::string korean_words(std::string_view text) {
   return out;
 }
 
+// A line that starts a gloss in brackets: the break before it parts a word from its gloss
+// ("아세트아미노펜 | (acetaminophen)", which KLREQ allows as it does a space), not a word.
+bool starts_gloss(const text::Line& line) {
+  const std::string t = line.text();
+  return t.starts_with("(") || t.starts_with("（") || t.starts_with("[");
+}
+
 struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
 };
@@ -91,7 +98,8 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
 }
 
 // The shares of an even column width up to which a short column is kept on one line, tried in
-// this order; 0 is plain CSS. The one that gives the lowest table wins (ties: the first).
+// this order; 0 is plain CSS. The one that gives the lowest table wins (ties: the first), a
+// broken word counted as a line (set_rows).
 constexpr double kKeepShares[] = {1.0, 0.0, 1.5, 2.0};
 
 Pt sum(const std::vector<Pt>& v) {
@@ -231,10 +239,13 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         s.doc.path + ":" + std::to_string(line) + ": a table is too wide for the column even at " +
         std::to_string(std::lround(kTableShrink * 100)) + " % of the body size: long words in it are broken");
 
-  // The rows at some column widths, and their height.
+  // The rows at some column widths, and what they cost: their height, and a line's height
+  // (out.leading) for each word they break across lines (a hyphen, a Korean word parted between
+  // syllables, a Chinese or Japanese word parted inside: "経口 | 内 | 視鏡"). A reader takes a
+  // table a line taller more easily than a name in pieces.
   auto set_rows = [&](const std::vector<Pt>& widths, std::vector<TableRowLayout>& rows,
                       std::vector<std::string>& notes) -> Result<Pt> {
-    Pt height = 0;
+    Pt height = 0, broken = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
       row.header = static_cast<int>(r) < out.header_rows;
@@ -254,6 +265,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
               compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * out.pad_x, 1), line, notes);
           if (!para) return para.error();
           cell.lines = std::move(para->lines);
+          for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i)
+            broken +=
+                cell.lines[i].hyphenated || (cell.lines[i].ends_in_word && !starts_gloss(cell.lines[i + 1]));
         }
         lines = std::max(lines, cell.lines.size());
         row.cells.push_back(std::move(cell));
@@ -263,7 +277,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       height += row.height;
       rows.push_back(std::move(row));
     }
-    return height;
+    return height + broken * out.leading;
   };
   Pt best = 0;
   std::vector<std::string> best_notes;

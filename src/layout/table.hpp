@@ -17,7 +17,8 @@
 //         line), shortest first, keep their one-line width while the others still get
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A few such
-//         shares are tried (plain CSS among them); the lowest table wins. A table whose maxima do not fit is
+//         shares are tried (plain CSS among them); the lowest table wins, each word it
+//         breaks across lines ("経口 | 内 | 視鏡") counted a line taller. A table whose maxima do not fit is
 //         first set at kTableShrink of the body size; if its minima still do not fit, its cells are
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
 //         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;

@@ -309,7 +309,8 @@ class Builder {
   bool title_word_break(const Cluster& c) {
     const auto b = in_.breaks[c.begin];
     if (b != kInWordBreak && b != kGluedBreak) return false;
-    push(Penalty{.cost = b == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty});
+    push(Penalty{.cost = b == kInWordBreak ? kInWordBreakPenalty : kGluedBreakPenalty,
+                 .in_word = b == kInWordBreak});
     return true;
   }
 

@@ -330,6 +330,33 @@ TEST_CASE("table: Chinese cells keep their words whole where the column has room
   CHECK(firsts == std::vector<std::string>{"琥珀酸亚铁", "多糖铁复合物"});
 }
 
+// A tri-fold's panel: the lowest table (plain CSS shares) gave the method column two characters,
+// "経口 | 内 | 視鏡", "鎮静 | 剤 | あり", for half a line less; a broken word counts a line now.
+TEST_CASE("table: a short column of Japanese names keeps them whole though the table is a line taller",
+          "[layout][table]") {
+  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+                                 {{"検査方法", "主な特徴", "こんな方に"},
+                                  {"経口内視鏡", "画質がよく、処置もしやすい", "精密検査や組織検査が必要な方"},
+                                  {"経鼻内視鏡", "吐き気が起こりにくく、検査中も会話ができる", "のどの反射が強い方"},
+                                  {"鎮静剤あり", "うとうとした状態で検査を受けられる", "検査への不安が強い方"},
+                                  {"鎮静剤なし", "検査後すぐに帰宅・運転ができる", "当日に仕事や用事がある方"}});
+  const Set s(block, 11.75, 223, "ja");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  for (std::size_t row = 0; row < r.rows.size(); ++row) {
+    const auto& name = r.rows[row].cells[0].lines;
+    INFO(name.front().text());
+    CHECK(name.size() == 1);
+  }
+  // No word in the other columns is parted inside either.
+  for (const auto& row : r.rows)
+    for (const auto& cell : row.cells)
+      for (const auto& line : cell.lines) {
+        INFO(line.text());
+        CHECK_FALSE(line.ends_in_word);
+      }
+}
+
 TEST_CASE("table: laid out it stays inside the column, kept together in one panel", "[layout][table]") {
   std::vector<std::vector<std::string>> rows{{"Step", "What to do"}};
   for (int i = 1; i <= 6; ++i) rows.push_back({std::to_string(i), "Wash both hands for twenty seconds"});
