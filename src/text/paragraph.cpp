@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "core/utf8.hpp"
@@ -621,6 +622,38 @@ BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
   return BreakIterator(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
 }
 
+// A Latin-led paragraph (its Latin letters more than twice its Han and kana characters, by
+// count: about as wide) that names something in Chinese or Japanese: "Take metformin (二甲双胍)
+// twice a day", the seed's "…fall short. 自身免疫性疾病, characterized…". Such a run is a name
+// or a phrase inside a Latin line, read as a whole, not Chinese or Japanese text, which breaks
+// between any two characters (CLReq 3.1.7, JLReq 3.1.7): it breaks between its words only, as
+// a title's do ("(格 | 列齐特)", "自 | 身免疫性疾病" before), and inside one only where nothing
+// else will do (kInWordBreak). Returns the language whose words to keep: the paragraph's when it
+// is zh or ja, else ja where there is kana, else zh; nothing for other paragraphs.
+std::optional<std::string> names_in_latin_text(std::string_view text, const std::string& lang,
+                                               const std::vector<CharClass>& classes,
+                                               const std::vector<StyleRange>& styles) {
+  // An address or code is not Latin prose: "…发送电子邮件至 gi-clinic@donghu-hospital.example" is
+  // Chinese.
+  std::vector<std::uint8_t> address(text.size(), 0);
+  for (const auto& s : styles)
+    if (s.url || s.code) std::fill(address.begin() + s.begin, address.begin() + s.end, 1);
+  std::size_t latin = 0, cjk = 0;
+  bool kana = false;
+  for (std::size_t i = 0; i < text.size() && i < classes.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || address[i]) continue;
+    if (classes[i] == CharClass::Latin && std::isalpha(static_cast<unsigned char>(text[i]))) ++latin;
+    if (classes[i] != CharClass::Cjk) continue;
+    ++cjk;
+    std::size_t at = i;
+    const auto cp = static_cast<UChar32>(next_code_point(text, at));
+    kana = kana || ublock_getCode(cp) == UBLOCK_HIRAGANA || ublock_getCode(cp) == UBLOCK_KATAKANA;
+  }
+  if (cjk == 0 || latin <= 2 * cjk) return std::nullopt;
+  if (lang.starts_with("zh") || lang.starts_with("ja")) return lang;
+  return kana ? "ja" : "zh";
+}
+
 // zh and ja titles break only between words: for Chinese, ICU's dictionary-based word
 // BreakIterator finds them; for Japanese, the phrase-based line breaking of ICU 72
 // (locale keyword lw=phrase, as CSS word-break: auto-phrase), which keeps a bunsetsu
@@ -1167,6 +1200,8 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   }
   if (style.balance || (style.keep_words && !style.lang.starts_with("ko")))
     keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
+  else if (const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles))
+    keep_cjk_words_whole(text, *names, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;

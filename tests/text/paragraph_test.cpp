@@ -287,6 +287,39 @@ TEST_CASE("paragraph: a ragged paragraph leaves no character alone on its last l
   }
 }
 
+// An English sentence naming a medicine in Chinese: the name is read as a whole, so it parts
+// only between its words, as a title's do ("(格 | 列齐特)" and "(二甲 | 双胍)" before), whatever
+// the article's language; in Chinese text the same characters break anywhere (CLReq).
+TEST_CASE("paragraph: a Chinese name inside an English sentence stays whole", "[text]") {
+  const std::string english =
+      "Some patients also take gliclazide (格列齐特) and metformin (二甲双胍). This medicine can make "
+      "your blood sugar fall too low, especially if you miss a meal, so always eat regularly.";
+  const auto parted = [](const Line& line) {
+    const std::string t = line.text();
+    for (const std::string_view name : {"(格列齐特)", "(二甲双胍)"})
+      for (std::size_t cut = 4; cut + 1 < name.size(); cut += 3)  // after "(" and each character but the last
+        if (t.ends_with(name.substr(0, cut))) return true;
+    return false;
+  };
+  for (const char* lang : {"en-GB", "zh-Hans"})
+    for (const Align align : {Align::Left, Align::Justify})
+      for (Pt width = 120; width <= 260; width += 2) {
+        const Paragraph p = compose_case(Case{english.c_str(), width, 10, lang}, align);
+        INFO(lang << " at " << width << " pt:" << describe(p));
+        for (const Line& line : p.lines) CHECK_FALSE(parted(line));
+      }
+  // Chinese text breaks between its characters: somewhere in 60-120 pt a line ends inside 二甲双胍.
+  bool inside = false;
+  for (Pt width = 60; width <= 120 && !inside; width += 1) {
+    const Paragraph p = compose_case(
+        Case{"每天两次服用二甲双胍，随餐服用可以减少胃部不适，请不要自行停药。", width, 10, "zh-Hans"});
+    for (const Line& line : p.lines)
+      for (const std::string_view end : {"二", "二甲", "二甲双"})
+        inside = inside || line.text().ends_with(end);
+  }
+  CHECK(inside);
+}
+
 TEST_CASE("paragraph: no line starts or ends with a prohibited character", "[text]") {
   std::vector<Case> cases = all_cases();
   for (const Case& c : at_widths(kZhPunctuation, {80, 87, 91, 97, 110, 111, 137, 150, 171}))
