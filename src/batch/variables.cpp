@@ -92,15 +92,33 @@ std::vector<Unfilled> unfilled_placeholders(const doc::Document& document) {
       if (!f.name.empty() && seen.insert(f.name).second) out.push_back({line, std::move(f.name)});
     }
   };
-  for (const std::string* field : doc::printed_fields(document.meta)) note(*field, 1);
+  // The front matter the leaflet prints (the back panel's phone, e-mail and address, the QR
+  // code's url too), each at its key's line.
+  const auto& meta = document.meta;
+  const auto key_line = [&](const char* key) {
+    const auto it = meta.key_lines.find(key);
+    return it != meta.key_lines.end() ? it->second : 1;
+  };
+  for (const auto& [field, key] :
+       {std::pair{&meta.title, "title"}, std::pair{&meta.subtitle, "subtitle"},
+        std::pair{&meta.author, "author"}, std::pair{&meta.clinic.name, "clinic"},
+        std::pair{&meta.clinic.address, "clinic"}, std::pair{&meta.clinic.hours, "clinic"},
+        std::pair{&meta.clinic.phone, "clinic"}, std::pair{&meta.clinic.email, "clinic"},
+        std::pair{&meta.clinic.url, "clinic"}})
+    note(*field, key_line(key));
+  // The text, code included (a data merge fills it there too: fill_document), link targets
+  // (printed after their link where the layout asks) and QR codes, each at its block's line.
   for (const auto& block : document.blocks) {
-    if (block.kind == doc::BlockKind::Code) continue;
-    for (const auto& span : block.spans)
-      if (!span.code) note(span.text, block.line);
+    const auto spans = [&](const std::vector<doc::Span>& of) {
+      for (const auto& span : of) {
+        note(span.text, block.line);
+        note(decode_braces(span.link), block.line);
+      }
+    };
+    spans(block.spans);
     for (const auto& row : block.table.rows)
-      for (const auto& cell : row)
-        for (const auto& span : cell.spans)
-          if (!span.code) note(span.text, block.line);
+      for (const auto& cell : row) spans(cell.spans);
+    note(decode_braces(block.qr), block.line);
   }
   return out;
 }
@@ -217,7 +235,8 @@ Status fill_document(doc::Document& document, const Variables& values, const std
   // Pictures named through a placeholder (`logo: "{{clinic.logo}}"`) are resolved once filled:
   // inside the article's folder like any picture, except a row's own clinic.logo, which the
   // manifest has resolved and confined to its folder already (manifest.cpp).
-  for (auto [field, line] : {std::pair{&meta.clinic.logo, meta.logo_line}, std::pair{&meta.cover_image, meta.cover_image_line}}) {
+  for (auto [field, line] :
+       {std::pair{&meta.clinic.logo, meta.logo_line}, std::pair{&meta.cover_image, meta.cover_image_line}}) {
     if (field->find("{{") == std::string::npos) continue;
     if (auto r = fill_in(*field, line, "the front matter"); !r) return r;
     if (const auto it = values.find("clinic.logo"); it != values.end() && *field == it->second) continue;

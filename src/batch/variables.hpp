@@ -44,9 +44,10 @@ std::set<std::string> placeholders(std::string_view text);
 // names the variable; the caller adds the file and line.
 Result<std::string> fill(std::string_view text, const Variables& values);
 
-// The placeholders a document prints as written when nothing fills them: in the printed
-// front-matter fields (line 1, where the front matter starts), the text and the table cells
-// (the block's line), not code. One entry per name, at its first line, in order of lines.
+// The placeholders a document prints as written when nothing fills them, where a data merge
+// would fill them: the printed front matter (title, subtitle, author, the clinic's name,
+// address, hours, phone, e-mail and url) at its key's line; the text (code too), link targets
+// and QR codes at their block's line. One entry per name, at its first place, in that order.
 struct Unfilled {
   int line = 0;
   std::string name;

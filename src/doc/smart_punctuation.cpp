@@ -227,13 +227,6 @@ std::array<std::string*, 6> printed_fields(FrontMatter& meta) {
           &meta.clinic.name, &meta.clinic.address, &meta.clinic.hours};
 }
 
-std::array<const std::string*, 6> printed_fields(const FrontMatter& meta) {
-  const auto fields = printed_fields(const_cast<FrontMatter&>(meta));  // one list; read only here
-  std::array<const std::string*, 6> out{};
-  std::copy(fields.begin(), fields.end(), out.begin());
-  return out;
-}
-
 bool printed_clinic_field(std::string Clinic::*member) {
   return member == &Clinic::name || member == &Clinic::address || member == &Clinic::hours;
 }

@@ -43,7 +43,6 @@ std::string smarten(std::string_view text);
 // author and the clinic's name, address and hours. Phone, url, e-mail, date, keywords and
 // paths stay as typed. front_matter converts them as read, a data merge once filled.
 std::array<std::string*, 6> printed_fields(FrontMatter& meta);
-std::array<const std::string*, 6> printed_fields(const FrontMatter& meta);
 bool printed_clinic_field(std::string Clinic::*member);
 
 // True when `heading` (a heading's plain text) says `title`, whatever quotes and dashes
