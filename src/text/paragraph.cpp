@@ -622,34 +622,37 @@ BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
   return BreakIterator(ubrk_open(japanese ? UBRK_LINE : UBRK_WORD, locale.c_str(), nullptr, 0, &err));
 }
 
-// A Latin-led paragraph (its Latin letters more than twice its Han and kana characters, by
-// count: about as wide) that names something in Chinese or Japanese: "Take metformin (二甲双胍)
+// A Latin-led paragraph (its Latin letters more than twice its Han, kana and Hangul characters,
+// by count: about as wide) that names something in Chinese or Japanese: "Take metformin (二甲双胍)
 // twice a day", the seed's "…fall short. 自身免疫性疾病, characterized…". Such a run is a name
 // or a phrase inside a Latin line, read as a whole, not Chinese or Japanese text, which breaks
 // between any two characters (CLReq 3.1.7, JLReq 3.1.7): it breaks between its words only, as
 // a title's do ("(格 | 列齐特)", "自 | 身免疫性疾病" before), and inside one only where nothing
-// else will do (kInWordBreak). Returns the language whose words to keep: the paragraph's when it
-// is zh or ja, else ja where there is kana, else zh; nothing for other paragraphs.
+// else will do (kInWordBreak). `whole_words`: a title's or a table cell's text in an article of
+// another language (en, ko), which keeps its Chinese and Japanese words whole however led.
+// Returns the language whose words to keep: the paragraph's when it is zh or ja, else ja where
+// there is kana, else zh; nothing for other paragraphs.
 std::optional<std::string> names_in_latin_text(std::string_view text, const std::string& lang,
                                                const std::vector<CharClass>& classes,
-                                               const std::vector<StyleRange>& styles) {
+                                               const std::vector<StyleRange>& styles, bool whole_words) {
   // An address or code is not Latin prose: "…发送电子邮件至 gi-clinic@donghu-hospital.example" is
   // Chinese.
   std::vector<std::uint8_t> address(text.size(), 0);
   for (const auto& s : styles)
     if (s.url || s.code) std::fill(address.begin() + s.begin, address.begin() + s.end, 1);
-  std::size_t latin = 0, cjk = 0;
+  std::size_t latin = 0, han = 0, hangul = 0;
   bool kana = false;
   for (std::size_t i = 0; i < text.size() && i < classes.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80 || address[i]) continue;
     if (classes[i] == CharClass::Latin && std::isalpha(static_cast<unsigned char>(text[i]))) ++latin;
+    hangul += classes[i] == CharClass::Hangul;
     if (classes[i] != CharClass::Cjk) continue;
-    ++cjk;
+    ++han;
     std::size_t at = i;
     const auto cp = static_cast<UChar32>(next_code_point(text, at));
     kana = kana || ublock_getCode(cp) == UBLOCK_HIRAGANA || ublock_getCode(cp) == UBLOCK_KATAKANA;
   }
-  if (cjk == 0 || latin <= 2 * cjk) return std::nullopt;
+  if (han == 0 || (!whole_words && latin <= 2 * (han + hangul))) return std::nullopt;
   if (lang.starts_with("zh") || lang.starts_with("ja")) return lang;
   return kana ? "ja" : "zh";
 }
@@ -1198,9 +1201,12 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (s.begin > 0 && text[s.begin - 1] == ' ' && p->breaks[s.begin] == kBreak)
       p->breaks[s.begin] = kUrlBreak;
   }
-  if (style.balance || (style.keep_words && !style.lang.starts_with("ko")))
+  const bool whole_words = style.balance || (style.keep_words && !style.lang.starts_with("ko"));
+  const bool cjk_lang =
+      style.lang.starts_with("zh") || style.lang.starts_with("ja") || style.lang.starts_with("ko");
+  if (whole_words && cjk_lang)
     keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
-  else if (const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles))
+  else if (const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles, whole_words))
     keep_cjk_words_whole(text, *names, p->itemized.classes, p->breaks);
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)

@@ -308,6 +308,17 @@ TEST_CASE("paragraph: a Chinese name inside an English sentence stays whole", "[
         INFO(lang << " at " << width << " pt:" << describe(p));
         for (const Line& line : p.lines) CHECK_FALSE(parted(line));
       }
+  // A heading or a table cell of an English article keeps them whole too, however short its Latin.
+  for (const bool cell : {false, true})
+    for (Pt width = 64; width <= 200; width += 2) {  // from a line the name fits in
+      ParagraphStyle style = body_style("en-GB", 12);
+      style.align = Align::Left;
+      (cell ? style.keep_words : style.balance) = true;
+      const Paragraph p =
+          compose_ok({TextSpan{"Metformin (二甲双胍) and gliclazide (格列齐特)"}}, style, width);
+      INFO((cell ? "cell" : "heading") << " at " << width << " pt:" << describe(p));
+      for (const Line& line : p.lines) CHECK_FALSE(parted(line));
+    }
   // Chinese text breaks between its characters: somewhere in 60-120 pt a line ends inside 二甲双胍.
   bool inside = false;
   for (Pt width = 60; width <= 120 && !inside; width += 1) {
