@@ -203,6 +203,22 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max); !st)
       return st.error();
   }
+  // Its longest words do not fit: smaller, down to kTableShrinkWhole of the body size (not under
+  // the layout's smallest body size), before any word is broken. At 13.75 pt in a tri-fold's
+  // panel an asthma plan's zone table hyphenated "con- | troller" and "emer- | gency" at 85 %;
+  // a table a point smaller reads better than a name in pieces.
+  if (sum(min) > width + 0.01) {
+    const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
+    for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
+      std::vector<Pt> smin, smax;
+      if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax); !st)
+        return st.error();
+      if (sum(smin) <= width + 0.01) {
+        size = smaller, min = std::move(smin), max = std::move(smax);
+        break;
+      }
+    }
+  }
   if (sum(min) > width + 0.01) {
     // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
@@ -279,10 +295,22 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     }
     return height + broken * out.leading;
   };
+  // The candidates: the shares of kKeepShares, then (where the minima leave room and the maxima
+  // do not fit) every column in turn given all the room its minimum leaves, the others at their
+  // minima: a column of short items beside a long one ("기본 + 복부 초음파, 위내시경" beside
+  // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
+  std::vector<std::vector<Pt>> candidates;
+  for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
+  if (sum(min) <= width + 0.01 && sum(max) > width + 0.01)
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (max[c] <= min[c] + 0.01) continue;
+      auto widths = min;
+      widths[c] += std::max<Pt>(0, width - sum(min));
+      candidates.push_back(std::move(widths));
+    }
   Pt best = 0;
   std::vector<std::string> best_notes;
-  for (const double share : kKeepShares) {
-    const auto widths = distribute_widths(min, max, width, share);
+  for (const auto& widths : candidates) {
     if (!out.rows.empty() && widths == out.widths) continue;
     std::vector<TableRowLayout> rows;
     std::vector<std::string> notes;

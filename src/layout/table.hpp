@@ -17,9 +17,12 @@
 //         line), shortest first, keep their one-line width while the others still get
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A few such
-//         shares are tried (plain CSS among them); the lowest table wins, each word it
+//         shares are tried (plain CSS among them), and each column given all the room the minima
+//         leave; the lowest table wins, each word it
 //         breaks across lines ("経口 | 内 | 視鏡") counted a line taller. A table whose maxima do not fit is
-//         first set at kTableShrink of the body size; if its minima still do not fit, its cells are
+//         first set at kTableShrink of the body size; if its minima still do not fit, a quarter point
+//         smaller at a time down to kTableShrinkWhole (never under the layout's smallest body size)
+//         while its words stay whole; if they still do not fit, its cells are (from kTableShrink)
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
 //         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;
 //         then a number may part from its unit ("10 | mg", the breaker's last resort too); if even that does
@@ -41,6 +44,7 @@
 namespace leafpress::layout {
 
 constexpr double kTableShrink = 0.85;   // of the body size, for a table wider than its column
+constexpr double kTableShrinkWhole = 0.75;  // ... and down to this, a quarter point at a time, before words break
 constexpr double kCellPadX = 0.4;       // em of the table's size, left and right of a cell's text
 constexpr double kCellPadXTight = 0.2;  // the same, in a table whose longest syllables do not fit
 constexpr double kCellPadY = 0.3;       // em, above and below

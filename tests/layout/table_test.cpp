@@ -250,6 +250,51 @@ TEST_CASE("table: longest words too wide are hyphenated by the patterns, not cut
       }
 }
 
+// A health-check table in a tri-fold's panel: each column took its share, and the list of
+// tests beside the short names, times and prices wrapped to four lines ("기본 + | 복부 | 초음파, |
+// 위내시경"); given all the room the others' minima leave, three.
+TEST_CASE("table: a long column may take all the room the short ones leave", "[layout][table]") {
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
+                  {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
+                   {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
+                   {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
+                   {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
+  const Set s(block, 14, 223, "ko");
+  const TableLayout& t = s.table;
+  check_inside_cells(t);
+  INFO(t.rows[2].cells[1].lines.front().text());
+  CHECK(t.rows[2].cells[1].lines.size() <= 3);
+  for (const auto& row : t.rows) CHECK(row.cells[3].lines.size() == 1);  // a price is never broken
+}
+
+// An asthma plan's zone table in a tri-fold's panel at 13.75 pt: at 85 % its longest words did
+// not fit, and it was hyphenated ("daily con- | troller", "the emer- | gency"); a little smaller,
+// down to kTableShrinkWhole, every word is whole.
+TEST_CASE("table: a little smaller before any word in it is broken", "[layout][table]") {
+  const std::vector<std::vector<std::string>> rows{
+      {"Zone", "Peak flow (% of best)", "Symptoms", "What to do"},
+      {"Green", "80–100", "No cough, no wheeze, sleeping well", "Take your daily controller inhaler"},
+      {"Yellow", "50–79", "Cough, wheeze, tight chest, waking at night",
+       "Add 2–4 puffs of your reliever every 4 hours"},
+      {"Red", "below 50", "Very short of breath, lips or nails blue",
+       "Call 911 or go to the emergency room"}};
+  const Set s(
+      table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Left, ColumnAlign::Left}, rows), 13.75,
+      223);
+  const TableLayout& t = s.table;
+  CHECK(t.size < 13.75 * kTableShrink);
+  CHECK(t.size >= 13.75 * kTableShrinkWhole - 0.01);
+  check_inside_cells(t);
+  for (const auto& row : t.rows)
+    for (const auto& cell : row.cells)
+      for (const auto& line : cell.lines) {
+        INFO(line.text());
+        CHECK_FALSE(line.hyphenated);
+        CHECK_FALSE(line.ends_in_word);
+      }
+}
+
 // A dose keeps its unit in a cell ("10 mg", as in running text): the column gets the room
 // for it before any number is parted from its unit; only a table that fits no other way at
 // the layout's smallest size parts them. Before, the breaker's last-resort break between a
@@ -334,12 +379,13 @@ TEST_CASE("table: Chinese cells keep their words whole where the column has room
 // "経口 | 内 | 視鏡", "鎮静 | 剤 | あり", for half a line less; a broken word counts a line now.
 TEST_CASE("table: a short column of Japanese names keeps them whole though the table is a line taller",
           "[layout][table]") {
-  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
-                                 {{"検査方法", "主な特徴", "こんな方に"},
-                                  {"経口内視鏡", "画質がよく、処置もしやすい", "精密検査や組織検査が必要な方"},
-                                  {"経鼻内視鏡", "吐き気が起こりにくく、検査中も会話ができる", "のどの反射が強い方"},
-                                  {"鎮静剤あり", "うとうとした状態で検査を受けられる", "検査への不安が強い方"},
-                                  {"鎮静剤なし", "検査後すぐに帰宅・運転ができる", "当日に仕事や用事がある方"}});
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+                  {{"検査方法", "主な特徴", "こんな方に"},
+                   {"経口内視鏡", "画質がよく、処置もしやすい", "精密検査や組織検査が必要な方"},
+                   {"経鼻内視鏡", "吐き気が起こりにくく、検査中も会話ができる", "のどの反射が強い方"},
+                   {"鎮静剤あり", "うとうとした状態で検査を受けられる", "検査への不安が強い方"},
+                   {"鎮静剤なし", "検査後すぐに帰宅・運転ができる", "当日に仕事や用事がある方"}});
   const Set s(block, 11.75, 223, "ja");
   const TableLayout& r = s.table;
   check_inside_cells(r);
