@@ -301,11 +301,11 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
   std::vector<std::vector<Pt>> candidates;
   for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
-  if (sum(min) <= width + 0.01 && sum(max) > width + 0.01)
+  if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
     for (std::size_t c = 0; c < columns; ++c) {
       if (max[c] <= min[c] + 0.01) continue;
       auto widths = min;
-      widths[c] += std::max<Pt>(0, width - sum(min));
+      widths[c] += std::max<Pt>(0, room);
       candidates.push_back(std::move(widths));
     }
   Pt best = 0;

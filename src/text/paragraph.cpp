@@ -635,6 +635,8 @@ BreakIterator title_word_iterator(const std::string& lang, UErrorCode& err) {
 std::optional<std::string> names_in_latin_text(std::string_view text, const std::string& lang,
                                                const std::vector<CharClass>& classes,
                                                const std::vector<StyleRange>& styles, bool whole_words) {
+  // Most paragraphs of a Latin article name nothing in Han or kana: nothing to count.
+  if (std::find(classes.begin(), classes.end(), CharClass::Cjk) == classes.end()) return std::nullopt;
   // An address or code is not Latin prose: "…发送电子邮件至 gi-clinic@donghu-hospital.example" is
   // Chinese.
   std::vector<std::uint8_t> address(text.size(), 0);

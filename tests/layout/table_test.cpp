@@ -42,6 +42,16 @@ struct Set {
   }
 };
 
+// The unseen Korean health-check article's table: short names, a long list of tests, times
+// and prices.
+leafpress::doc::Block health_check_table() {
+  return table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
+                     {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
+                      {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
+                      {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
+                      {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
+}
+
 // Every line of every cell inside its cell, padding kept.
 void check_inside_cells(const TableLayout& t) {
   for (const auto& row : t.rows)
@@ -173,12 +183,7 @@ TEST_CASE("table: too wide even at its minima, a CJK column keeps one character'
 // word, so "심혈관 추가" wraps between its words, not as "심혈 | 관 | 추가" (the min-content of
 // Korean counted the syllable fallback as a break).
 TEST_CASE("table: a Korean column keeps its words whole", "[layout][table]") {
-  const auto block =
-      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
-                  {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
-                   {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
-                   {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
-                   {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
+  const auto block = health_check_table();
   const Set s(block, 11.9, 200, "ko");
   const TableLayout& r = s.table;
   check_inside_cells(r);
@@ -254,12 +259,7 @@ TEST_CASE("table: longest words too wide are hyphenated by the patterns, not cut
 // tests beside the short names, times and prices wrapped to four lines ("기본 + | 복부 | 초음파, |
 // 위내시경"); given all the room the others' minima leave, three.
 TEST_CASE("table: a long column may take all the room the short ones leave", "[layout][table]") {
-  const auto block =
-      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right},
-                  {{"패키지", "검사 항목", "소요 시간(분)", "비용(원)"},
-                   {"기본 검진", "혈액, 소변, 흉부 X-ray", "40", "0"},
-                   {"종합 검진", "기본 + 복부 초음파, 위내시경", "120", "350,000"},
-                   {"심혈관 추가", "심전도, 경동맥 초음파", "30", "120,000"}});
+  const auto block = health_check_table();
   const Set s(block, 14, 223, "ko");
   const TableLayout& t = s.table;
   check_inside_cells(t);
