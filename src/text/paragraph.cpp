@@ -128,13 +128,13 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
   // In Chinese, Japanese or Korean text a Latin name among CJK ("华法林（warfarin）",
   // "（metoprolol succinate）", "calcium carbonate") is a name the reader must recognise: its
   // points are kNameHyphen, taken only where keeping it whole would leave a justified line
-  // well short (items.hpp kNameHyphenPenalty). Not in Korean, whose lines end short by KLREQ's
-  // own rule wherever a word would not fit (kKoreanMaxOpenRatio): a name broken there
-  // ("(esomepra- | zole) 20~40 mg") only opened the spaces of the line after it.
+  // well short (items.hpp kNameHyphenPenalty). Korean too: its spaces open no wider than half
+  // an em (kKoreanMaxOpenRatio), so a gloss kept whole left the line before it far short
+  // ("갑상선기능저하증 | (hypothyroidism)은", 8 em in a tri-fold's panel; "작업치료(occupational |
+  // therapy)"), and the last passes weigh that shortness against the hyphen's cost.
   // A run of kLatinSentenceWords or more Latin words (an English sentence inside a Chinese
   // article) hyphenates as English does. A run ends at any non-ASCII character or a newline.
   const bool cjk_text = is_cjk_language(std::string(lang));
-  const bool korean = lang.starts_with("ko");
   std::vector<std::uint16_t> run_words;  // per byte, for cjk_text: the letter words of its run
   if (cjk_text) {
     run_words.assign(text.size() + 1, 0);
@@ -232,9 +232,8 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
       } else {
-        const std::uint8_t point = !cjk_text || in_latin_run(i) ? kHyphen : korean ? kNoBreak : kNameHyphen;
-        if (point != kNoBreak)
-          for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = point;
+        const std::uint8_t point = !cjk_text || in_latin_run(i) ? kHyphen : kNameHyphen;
+        for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = point;
       }
     }
     i = j;
