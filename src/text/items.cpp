@@ -153,6 +153,7 @@ class Builder {
       plan_->items = std::move(out_.items);  // plan_items keeps nothing else of what was built
       plan_->hyphens = std::move(out_.hyphens);
       plan_->hyphen_penalty = in_.hyphen_penalty;
+      plan_->lone_particle_penalty = in_.lone_particle_penalty;
     }
     return std::move(out_);
   }
@@ -294,7 +295,7 @@ class Builder {
       flush();
       push(Penalty{.cost = b == kFallbackBreak       ? kSyllableBreakPenalty
                            : b == kNameSyllableBreak ? kNameSyllablePenalty
-                                                     : kLoneParticlePenalty,
+                                                     : in_.lone_particle_penalty,
                    .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
@@ -405,7 +406,9 @@ ItemPlan plan_items(const ItemInput& in) {
 }
 
 std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
-  if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty) return std::nullopt;
+  if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty ||
+      plan.lone_particle_penalty != in.lone_particle_penalty)
+    return std::nullopt;
   const Pt em = in.em;
   // A cluster's width as clusters_of adds it: glyph by glyph, in text order.
   const auto width = [&](std::uint32_t k) {

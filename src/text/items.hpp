@@ -182,11 +182,18 @@ constexpr double kNameHyphenPenalty = 2258;
 // (paragraph.cpp kKoreanMaxOpenRatio: ~1010² · 2.75²), dearer than a Latin name's hyphen, so
 // the name goes whole to the next line unless the line before it would end ~3 em short.
 constexpr double kNameSyllablePenalty = 2778;
-// A Korean case particle alone at a line's start (kLoneSyllableBreak) costs what a Latin name's
-// hyphen does, a line ~2 em short in the last passes. A ragged line is weighed so only past
-// 4.3 em short (kTolerance of its 2 em stretch): it would have to end some 6 em short to take
-// it, which a word of three syllables never leaves.
-constexpr double kLoneParticlePenalty = kNameHyphenPenalty;
+// A Korean case particle alone at a line's start (kLoneSyllableBreak, "진료 | 를", "시럽 | 을")
+// costs a justified line 1 em short in the last passes ((10 + 1000)² · (1 + 1²) ≈ 1428²,
+// knuth_plass.hpp soft_line_demerits). At a line 2 em short, as a name's hyphen costs, a
+// Korean reader judged the lines it left short ("신우신염일 수 있으므로 당일에 | 진료를",
+// 1.9 em; "식사 후 바로 눕거나 허리를 숙이는 자세는 위산을" in a handout) worse than the particle
+// that starts the next: a justified column a line in four short reads as ragged.
+constexpr double kLoneParticlePenalty = 1428;
+// Ragged text keeps the dearer cost: its lines may end short, and a particle parted from its word
+// buys nothing there. A ragged line is weighed so only past 4.3 em short (kTolerance of its 2 em
+// stretch): it would have to end some 6 em short to take it, which a word of three syllables
+// never leaves.
+constexpr double kRaggedLoneParticlePenalty = 2258;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a
@@ -211,6 +218,9 @@ struct ItemInput {
   bool centered_stops = false;  // zh-Hant: 、。，． sit in the middle of the em and keep their full width
   Pt max_box_width = 0;         // > 0: a word wider than this is broken between clusters (with a hyphen)
   double hyphen_penalty = kHyphenPenalty;  // the cost of a break at a hyphenation point
+  // The cost of a Korean particle alone at a line start: kLoneParticlePenalty justified,
+  // kRaggedLoneParticlePenalty ragged.
+  double lone_particle_penalty = kLoneParticlePenalty;
 };
 
 Items build_items(const ItemInput& in);
@@ -249,6 +259,7 @@ struct ItemPlan {
   // The clusters whose full width decided what they are, and what it decided.
   std::vector<std::pair<std::uint32_t, bool>> full_width;
   double hyphen_penalty = kHyphenPenalty;
+  double lone_particle_penalty = kLoneParticlePenalty;
 };
 
 ItemPlan plan_items(const ItemInput& in);

@@ -1159,7 +1159,10 @@ ItemInput item_input(const Prepared& p, const ParagraphStyle& style, std::span<c
                    .glyphs = glyphs,
                    .em = style.size,
                    .centered_stops = zh_hant,
-                   .max_box_width = max_box_width};
+                   .max_box_width = max_box_width,
+                   .lone_particle_penalty = style.align == Align::Justify && !style.balance
+                                                ? kLoneParticlePenalty
+                                                : kRaggedLoneParticlePenalty};
 }
 
 Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spans,
@@ -1289,9 +1292,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double max_break_cost;
     double emergency_em;
   };
-  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kBeforeUrlBreakPenalty &&
-                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty <= kLoneParticlePenalty &&
-                kLoneParticlePenalty < kNameSyllablePenalty && kNameSyllablePenalty < kUnitBreakPenalty &&
+  static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kLoneParticlePenalty &&
+                kLoneParticlePenalty < kBeforeUrlBreakPenalty && kBeforeUrlBreakPenalty < kNameHyphenPenalty &&
+                kNameHyphenPenalty < kNameSyllablePenalty && kNameSyllablePenalty < kUnitBreakPenalty &&
                 kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
@@ -1429,7 +1432,8 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         // too: the cell's words stay whole where its column has room, and the columns are as wide
         // as without the preference (the widest word as min-content starved the other columns).
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
-        if (pen->cost < kNameHyphenPenalty || in_word)
+        const bool lone_particle = pen->cost == kLoneParticlePenalty;
+        if ((pen->cost < kNameHyphenPenalty && !lone_particle) || in_word)
           out.min = std::max(out.min, piece + pen->width), piece = 0;
       }
       after_box = false;

@@ -238,6 +238,24 @@ TEST_CASE("justify: a narrow Korean column fills its lines, one syllable alone o
   }
 }
 
+// A justified line a particle alone can fill takes it rather than end far short: a Korean reader
+// judged "신우신염일 수 있으므로 당일에 | 진료를" (1.9 em short in a tri-fold's panel) worse than
+// "…당일에 진료 | 를 받으셔야 합니다." (items.hpp kLoneParticlePenalty).
+TEST_CASE("justify: a Korean particle alone fills a justified line that would end 2 em short", "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "ko";
+  const std::vector<TextSpan> spans = {
+      TextSpan{.text = "열이 38℃ 이상 오르거나 옆구리가 아프다면,", .bold = true},
+      TextSpan{.text = " 세균이 콩팥까지 올라간 신우신염일 수 있으므로 당일에 진료를 받으셔야 합니다."}};
+  auto p = compose(spans, style, 224, installed_fonts());
+  REQUIRE(p.has_value());
+  INFO(describe(*p));
+  REQUIRE(p->lines.size() >= 2);
+  CHECK(p->lines.back().text().starts_with("를 받으셔야"));
+  for (std::size_t l = 0; l + 1 < p->lines.size(); ++l) CHECK(p->lines[l].width > 224 - 14);
+}
+
 // A case particle alone at a line's start ("운동 | 을") is the price of a justified line that
 // would end far short; a ragged line may end short, and ragged text never pays it.
 TEST_CASE("justify: a Korean particle alone at a line start in justified text only", "[text][justify]") {
