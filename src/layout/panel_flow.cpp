@@ -75,7 +75,9 @@ std::vector<std::pair<std::size_t, std::size_t>> kept_span(const std::vector<Ele
     const Element& e = els[i];
     const std::size_t n = kept_lines(e, whole);
     span.emplace_back(i, n);
-    if (e.keep_with_next) {
+    // A lead-in kept whole (three lines or fewer) keeps with what it introduces, as a heading
+    // does; a longer one keeps its last lines with it when they are placed (flow, tail_fits).
+    if (e.keep_with_next || (e.leads_in && n == e.lines.size())) {
       after_heading = true;
     } else {
       kept_after_heading += n;
@@ -99,6 +101,23 @@ bool span_fits(const std::vector<Element>& els, const std::vector<std::pair<std:
     c.y -= e.space_after;
   }
   return true;
+}
+
+// Whether lines `from`.. of els[i], and after them the first lines of what it leads in to
+// (kept_span of els[i + 1]), fit in the cursor's frame.
+bool tail_fits(const std::vector<Element>& els, std::size_t i, std::size_t from, Cursor c, const Frame& fr) {
+  const Element& e = els[i];
+  for (std::size_t li = from; li < e.lines.size(); ++li) {
+    const Pt y = baseline(e, li, c, fr);
+    if (y < fr.bottom - kEps) return false;
+    c.y = y;
+    c.empty = false;
+  }
+  c.y -= e.space_after;
+  if (i + 1 >= els.size()) return true;
+  auto span = kept_span(els, i + 1, true);
+  if (!span_fits(els, span, Cursor{c.f, 0, true}, fr)) span = kept_span(els, i + 1, false);
+  return span_fits(els, span, c, fr);
 }
 
 }  // namespace
@@ -154,8 +173,11 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       // A widow: the last line alone at the top of the next frame. Move one more line along.
       const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4;
       const Pt bottom = frames[c.f].bottom - kEps;
-      if (!c.empty &&
-          (y < bottom || (second_last && baseline(e, li + 1, Cursor{c.f, y, false}, frames[c.f]) < bottom))) {
+      // A lead-in ("…the same day if you notice:") ends in the frame where what it introduces
+      // starts: its last two lines go along with the list rather than end a page before it.
+      const bool lead_in_parted = second_last && e.leads_in && !tail_fits(elements, ei, li, c, frames[c.f]);
+      if (!c.empty && (y < bottom || lead_in_parted ||
+                       (second_last && baseline(e, li + 1, Cursor{c.f, y, false}, frames[c.f]) < bottom))) {
         next_frame();
         if (c.f >= frames.size()) {  // out of panels: count what is left of this element
           overflow(ei, e.lines.size() - li);

@@ -58,11 +58,12 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         const bool list_goes_on =
             b.list_item && next && next->list_item && next->quote_depth == b.quote_depth;
         e.space_after = list_goes_on ? 0 : r.paragraph_lines * line;
-        // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:"),
-        // introduces what follows: feathering opens no gap after it.
+        // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:",
+        // before a paragraph, a table or a picture), introduces what follows: feathering opens
+        // no gap after it, and panel_flow keeps its end with the start of what follows.
         e.leads_in = !b.list_item && next &&
                      ((next->list_item && next->quote_depth == b.quote_depth) ||
-                      (ends_on_colon(b) && next->role == Role::Body));
+                      (ends_on_colon(b) && next->role != Role::Heading && next->role != Role::Rule));
         break;
       }
       case Role::Heading: {

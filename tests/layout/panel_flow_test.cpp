@@ -435,6 +435,32 @@ TEST_CASE("panel_flow: a table that fits a frame is kept together and not repeat
   CHECK(r.repeats[1].empty());
 }
 
+// A lead-in ("…the surgery the same day if you notice:") ended a booklet's page and its list
+// began over the page. Now its end shares the frame with the list's first lines: a lead-in of
+// three lines or fewer goes whole, a longer one takes its last two lines along.
+TEST_CASE("panel_flow: a paragraph that leads in to a list ends in the frame where the list starts",
+          "[layout]") {
+  int moved = 0;
+  for (std::size_t filler = 1; filler <= 10; ++filler)
+    for (std::size_t lines = 1; lines <= 7; ++lines) {
+      Element lead_in = para(lines);
+      lead_in.leads_in = true;
+      const std::vector<Element> elements{para(filler), lead_in, para(2), para(3)};
+      const auto fr = frames(3);
+      const FlowResult r = flow(elements, fr);
+      INFO("filler " << filler << ", lead-in " << lines << "\n" << dump(r));
+      check_geometry(elements, fr, r);
+      REQUIRE(r.placements[1].size() == lines);
+      CHECK(frame_of(r, 1, lines - 1) == frame_of(r, 2, 0));
+      CHECK(frame_of(r, 2, 0) == frame_of(r, 2, 1));
+      // No widow: the lead-in's last line never goes alone.
+      if (lines >= 2) CHECK(frame_of(r, 1, lines - 1) == frame_of(r, 1, lines - 2));
+      if (lines <= 3) CHECK(frame_of(r, 1, 0) == frame_of(r, 1, lines - 1));
+      moved += frame_of(r, 1, 0) != frame_of(r, 1, lines - 1);
+    }
+  CHECK(moved > 0);  // long lead-ins were split, their ends taken along
+}
+
 TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph that leads in to it",
           "[layout]") {
   // One grid of 10 pt in a 100 pt frame (baselines 492 ... 402), a second frame for the rest.
