@@ -146,6 +146,21 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
     }
   }
   if (!found) return make_trial(std::move(*at_min), off_grid, plans.back(), frames);
+  // A handout's one side at 9 pt is no saving to a patient who cannot read it: where a plan
+  // with more sides holds the article at fewer_sides_min and this one does not, take that one.
+  if (rhythm.grid && range.fewer_sides_min > range.smallest && p + 1 < plans.size()) {
+    auto at_readable = compose(std::min(range.fewer_sides_min, range.largest));
+    if (!at_readable) return at_readable.error();
+    const auto fits_readable = [&](std::size_t q) {
+      return !flow_with(*at_readable, rhythm, plans[q], frames).flowed.overflow_element;
+    };
+    if (!fits_readable(p))
+      for (std::size_t q = p + 1; q < plans.size(); ++q)
+        if (fits_readable(q)) {
+          p = q;
+          break;
+        }
+  }
   Trial best = make_trial(std::move(*at_min), rhythm, plans[p], frames);
 
   const int steps = static_cast<int>(std::floor((range.largest - range.smallest) / kStep + 1e-6));

@@ -3,7 +3,8 @@
 // The layout gives a size range [body_size_min, body_size] (a fixed size when
 // they are equal) and a leading range. copy_fit composes the article at the
 // smallest size, takes the first page plan it fits in (a handout's one side
-// before two, a booklet's fewest pages), then searches the range in kStep steps
+// before two, a booklet's fewest pages) — with `fewer_sides_min`, the first it fits
+// at that size, when any — then searches the range in kStep steps
 // for the largest size that still fits that plan at the tightest rhythm on the
 // grid: a first guess from how full the frames are at the smallest size (text
 // area grows with the square of the size), one step up from it, then bisection;
@@ -42,6 +43,9 @@ struct FitRange {
   double paragraph_spacing = 0.45;  // body lines, off the grid
   int section_lines_max = 2;        // extra lines above sections, at most
   bool balance = false;             // even the last page's columns
+  // > 0: a plan with fewer sides is taken only where the article fits it at this size or larger;
+  // below it, the next plan (a handout's second side), if the article fits that one at it.
+  Pt fewer_sides_min = 0;
 };
 
 struct Trial {

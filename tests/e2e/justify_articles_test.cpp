@@ -156,12 +156,19 @@ TEST_CASE("justify articles: long words are set ragged in a booklet, but not ont
   CHECK(figure(report, "hyphen_ladders") == 0);
 
   // A Japanese handout with an English paragraph after each Japanese one: the English set
-  // ragged took it onto a second side at 13 pt; justified as before, it fits one at 9 pt.
+  // ragged took it onto a second side at 13 pt; justified as before, it fits one at 9 pt when
+  // asked for one side (pages.max). Unasked, it takes the second side rather than 9 pt
+  // (copy_fit.hpp fewer_sides_min).
+  build = run_tool(kBinary + " build " + shell_quoted(articles / "ja-en-cataract.md") +
+                   " --layout handout-a4 --set pages.max=1 -o " + shell_quoted(pdf));
+  INFO(build.output);
+  REQUIRE(build.status == 0);
+  CHECK(build.output.find("(1 page, body 9 pt") != std::string::npos);
   build = run_tool(kBinary + " build " + shell_quoted(articles / "ja-en-cataract.md") +
                    " --layout handout-a4 -o " + shell_quoted(pdf));
   INFO(build.output);
   REQUIRE(build.status == 0);
-  CHECK(build.output.find("(1 page,") != std::string::npos);
+  CHECK(build.output.find("(2 pages, body 13 pt") != std::string::npos);
 }
 
 // The same two sheets where their hyphens could not be rationed to one line in ten. In the

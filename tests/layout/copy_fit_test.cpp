@@ -43,10 +43,12 @@ struct Synthetic {
         out.push_back(Frame{static_cast<int>(page), f * 250.0, 500, 0});
     return out;
   }
-  leafpress::Result<leafpress::layout::Trial> fit(Pt lo, Pt hi, const std::vector<PagePlan>& plans) {
+  leafpress::Result<leafpress::layout::Trial> fit(Pt lo, Pt hi, const std::vector<PagePlan>& plans,
+                                                  Pt fewer_sides_min = 0) {
     leafpress::layout::FitRange range;
     range.smallest = lo;
     range.largest = hi;
+    range.fewer_sides_min = fewer_sides_min;
     return copy_fit(
         range, plans, [&](Pt s) -> leafpress::Result<Collection> { return compose(s); },
         [&](const PagePlan& p, const Collection&) { return frames(p); });
@@ -118,6 +120,33 @@ TEST_CASE("copy_fit: the first plan that fits at the smallest size, then the lar
   CHECK(t->fits());
   CHECK(t->plan.sides.size() == 2);
   CHECK(t->collection.body == by_hand(s, 9, 12, {plans[1]}));
+}
+
+// A handout that fits one side only in the lower half of its size range takes its second side
+// (layout.cpp fit_range: fewer_sides_min, the range's middle); one that fits one side at that
+// size keeps to one.
+TEST_CASE("copy_fit: fewer sides only at a readable size", "[layout]") {
+  const std::vector<PagePlan> plans = {PagePlan{{0}, 0, 0, false}, PagePlan{{0, 0}, 0, 1, false}};
+  for (const double words : {3000.0, 4500.0, 6000.0}) {
+    INFO(words << " words");
+    Synthetic s;
+    s.words = words;
+    const Pt one_side = by_hand(s, 9, 13, {plans[0]});
+    REQUIRE(one_side >= 9);  // one side holds it at some size
+    auto t = s.fit(9, 13, plans, 11);
+    REQUIRE(t.has_value());
+    CHECK(t->fits());
+    if (one_side >= 11) {
+      CHECK(t->plan.sides.size() == 1);
+      CHECK(t->collection.body == one_side);
+    } else {
+      CHECK(t->plan.sides.size() == 2);
+      CHECK(t->collection.body >= 11);
+    }
+    auto plain = s.fit(9, 13, plans);  // without: the fewest sides, however small
+    REQUIRE(plain.has_value());
+    CHECK(plain->plan.sides.size() == 1);
+  }
 }
 
 TEST_CASE("copy_fit: the seed tri-fold is set above 9 pt and a size larger does not fit", "[layout]") {
