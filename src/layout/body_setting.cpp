@@ -98,7 +98,11 @@ BodySetting settle_body(const Scene& s, Trial first, const FitRange& range, Pt s
   // 2. The budgets: a justified Latin-led article that overspends is set ragged, on no more
   // pages and no more than kMaxHyphenSizeSteps smaller.
   const Pt fitted = trial.collection.body;
-  const Pt floor = std::max(range.smallest, fitted - kMaxHyphenSizeSteps * kStep);
+  Pt floor = std::max(range.smallest, fitted - kMaxHyphenSizeSteps * kStep);
+  // Copy-fit kept a handout to one side only at a readable size (copy_fit.hpp fewer_sides_min):
+  // the budgets shrink it no further.
+  if (range.fewer_sides_min > 0 && trial.plan.sides.size() == fewest_sides)
+    floor = std::max(floor, std::min(range.fewer_sides_min, fitted));
   BudgetCount budget = settle_hyphens(trial);
   if (!budget.within() && variant == Variant::AsIs && s.t.body_align == BodyAlign::Auto &&
       s.mix.latin_share > kLatinLedShare &&

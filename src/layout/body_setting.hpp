@@ -1,5 +1,6 @@
 // layout/body_setting.hpp: how the body is set in the end (justified or ragged, the depth of
-// the rag, the size), once copy-fit has found the largest size that fills the fewest pages.
+// the rag, the size), once copy-fit has found the largest size that fills the fewest pages
+// (a handout: the fewest at which its body is readable, copy_fit.hpp fewer_sides_min).
 //
 // Copy-fit (copy_fit.hpp) and the word rules (styles.hpp: an English article of long words,
 // or in a narrow column, is set ragged) give a first setting. A typographer then looks at

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace leafpress::layout {
@@ -148,22 +149,28 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   if (!found) return make_trial(std::move(*at_min), off_grid, plans.back(), frames);
   // A handout's one side at 9 pt is no saving to a patient who cannot read it: where a plan
   // with more sides holds the article at fewer_sides_min and this one does not, take that one.
-  if (rhythm.grid && range.fewer_sides_min > range.smallest && p + 1 < plans.size()) {
-    auto at_readable = compose(std::min(range.fewer_sides_min, range.largest));
+  // The trial at that size, when the plan taken holds it, is where the search for a larger
+  // size starts (no composition twice).
+  const int steps = static_cast<int>(std::floor((range.largest - range.smallest) / kStep + 1e-6));
+  int lo = 0;
+  std::optional<Trial> readable_trial;
+  const int readable_step = static_cast<int>(std::floor((range.fewer_sides_min - range.smallest) / kStep + 1e-6));
+  if (rhythm.grid && readable_step > 0 && readable_step <= steps && p + 1 < plans.size()) {
+    auto at_readable = compose(range.smallest + readable_step * kStep);
     if (!at_readable) return at_readable.error();
     const auto fits_readable = [&](std::size_t q) {
       return !flow_with(*at_readable, rhythm, plans[q], frames).flowed.overflow_element;
     };
-    if (!fits_readable(p))
-      for (std::size_t q = p + 1; q < plans.size(); ++q)
-        if (fits_readable(q)) {
-          p = q;
-          break;
-        }
+    std::size_t q = p;
+    while (q < plans.size() && !fits_readable(q)) ++q;
+    if (q < plans.size()) {
+      p = q;
+      lo = readable_step;
+      readable_trial = make_trial(std::move(*at_readable), rhythm, plans[p], frames);
+    }
   }
-  Trial best = make_trial(std::move(*at_min), rhythm, plans[p], frames);
+  Trial best = readable_trial ? std::move(*readable_trial) : make_trial(std::move(*at_min), rhythm, plans[p], frames);
 
-  const int steps = static_cast<int>(std::floor((range.largest - range.smallest) / kStep + 1e-6));
   auto trial = [&](int step) -> Result<Trial> {
     auto c = compose(range.smallest + step * kStep);
     if (!c) return c.error();
@@ -180,9 +187,9 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
     const double size = used > 0 ? t.collection.body * std::sqrt(room / used) * kGuessShare : range.largest;
     return static_cast<int>(std::floor((size - range.smallest) / kStep + 1e-6));
   };
-  if (steps > 0 && rhythm.grid) {
-    int lo = 0, hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
-    int probe = std::clamp(guess_from(best), 1, steps);
+  if (steps > lo && rhythm.grid) {
+    int hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
+    int probe = std::clamp(guess_from(best), lo + 1, steps);
     int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most
     bool trust = true;  // the guess has not yet been wrong about a full frame set
     while (hi - lo > 1) {

@@ -4,13 +4,13 @@
 // they are equal) and a leading range. copy_fit composes the article at the
 // smallest size, takes the first page plan it fits in (a handout's one side
 // before two, a booklet's fewest pages) — with `fewer_sides_min`, the first it fits
-// at that size, when any — then searches the range in kStep steps
+// at that size, when any, and the search starts there — then searches the range in kStep steps
 // for the largest size that still fits that plan at the tightest rhythm on the
 // grid: a first guess from how full the frames are at the smallest size (text
 // area grows with the square of the size), one step up from it, then bisection;
 // when a fitting trial's frames are full, the next step up is tried first (it is
 // usually the answer's upper bound). Usually 3 or 4 compositions, each linear in
-// the article; never more than log2(steps) + 4.
+// the article; never more than log2(steps) + 4 (+ 1 with fewer_sides_min).
 //
 // Then the slack between that size and the panels' height is spread as a
 // designer would (rhythm.hpp), without composing again: more space above

@@ -159,7 +159,7 @@ FitRange fit_range(const Template& t) {
   // keeps it to one side. Booklets add sheets for pages, so they keep the fewest.
   const bool spare_side =
       !t.booklet && std::any_of(t.sides.begin(), t.sides.end(), [](const Side& side) { return side.optional; });
-  if (spare_side)
+  if (spare_side && t.pages_max != 1)
     r.fewer_sides_min = std::round((r.smallest + r.largest) / 2 / kStep) * kStep;
   return r;
 }

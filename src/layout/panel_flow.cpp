@@ -103,8 +103,9 @@ bool span_fits(const std::vector<Element>& els, const std::vector<std::pair<std:
   return true;
 }
 
-// Whether lines `from`.. of els[i], and after them the first lines of what it leads in to
-// (kept_span of els[i + 1]), fit in the cursor's frame.
+// Whether lines `from`.. of els[i], and after them the first lines of what it leads in to, fit
+// in the cursor's frame: what els[i + 1] will ask for where it is placed (flow's keep rules, a
+// kept group or table whole where an empty frame holds it, else its first lines).
 bool tail_fits(const std::vector<Element>& els, std::size_t i, std::size_t from, Cursor c, const Frame& fr) {
   const Element& e = els[i];
   for (std::size_t li = from; li < e.lines.size(); ++li) {
@@ -175,7 +176,11 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       const Pt bottom = frames[c.f].bottom - kEps;
       // A lead-in ("…the same day if you notice:") ends in the frame where what it introduces
       // starts: its last two lines go along with the list rather than end a page before it.
-      const bool lead_in_parted = second_last && e.leads_in && !tail_fits(elements, ei, li, c, frames[c.f]);
+      // Only where the next frame holds them together: else the list, kept whole, would move on
+      // again and leave the two lines alone in a frame.
+      const bool lead_in_parted = second_last && e.leads_in && c.f + 1 < frames.size() &&
+                                  !tail_fits(elements, ei, li, c, frames[c.f]) &&
+                                  tail_fits(elements, ei, li, Cursor{c.f + 1, 0, true}, frames[c.f + 1]);
       if (!c.empty && (y < bottom || lead_in_parted ||
                        (second_last && baseline(e, li + 1, Cursor{c.f, y, false}, frames[c.f]) < bottom))) {
         next_frame();

@@ -154,6 +154,7 @@ class Builder {
       plan_->hyphens = std::move(out_.hyphens);
       plan_->hyphen_penalty = in_.hyphen_penalty;
       plan_->lone_particle_penalty = in_.lone_particle_penalty;
+      plan_->lone_particles = lone_particles_;
     }
     return std::move(out_);
   }
@@ -293,6 +294,7 @@ class Builder {
       title_word_break(c);
     } else if (const auto b = in_.breaks[c.begin]; is_syllable_break(b)) {
       flush();
+      lone_particles_ = lone_particles_ || b == kLoneSyllableBreak;
       push(Penalty{.cost = b == kFallbackBreak       ? kSyllableBreakPenalty
                            : b == kNameSyllableBreak ? kNameSyllablePenalty
                                                      : in_.lone_particle_penalty,
@@ -375,6 +377,7 @@ class Builder {
   std::uint32_t box_cluster_ = 0;  // the open box's first cluster
   std::size_t cluster_last_ = 0;   // and its last
   char32_t box_last_cp_ = 0;       // the open box's last character so far
+  bool lone_particles_ = false;    // a particle's break was pushed (ItemPlan::lone_particles)
 };
 
 }  // namespace
@@ -407,7 +410,7 @@ ItemPlan plan_items(const ItemInput& in) {
 
 std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
   if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty ||
-      plan.lone_particle_penalty != in.lone_particle_penalty)
+      (plan.lone_particles && plan.lone_particle_penalty != in.lone_particle_penalty))
     return std::nullopt;
   const Pt em = in.em;
   // A cluster's width as clusters_of adds it: glyph by glyph, in text order.

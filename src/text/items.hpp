@@ -202,6 +202,10 @@ constexpr double kWordSpaceMax = 0.5;
 // squared into demerits: 100² ≈ (10 + 100·0.97³)²) a syllable break is worth about one
 // line whose spaces open to half an em.
 constexpr double kSyllableBreakPenalty = 100;
+// The breaker and min-content tell a particle's break from the other breaks inside a word by its cost.
+static_assert(kLoneParticlePenalty != kSyllableBreakPenalty && kLoneParticlePenalty != kNameSyllablePenalty &&
+              kRaggedLoneParticlePenalty != kSyllableBreakPenalty &&
+              kRaggedLoneParticlePenalty != kNameSyllablePenalty && kRaggedLoneParticlePenalty >= kNameHyphenPenalty);
 
 struct ItemInput {
   std::string_view text;
@@ -260,6 +264,7 @@ struct ItemPlan {
   std::vector<std::pair<std::uint32_t, bool>> full_width;
   double hyphen_penalty = kHyphenPenalty;
   double lone_particle_penalty = kLoneParticlePenalty;
+  bool lone_particles = false;  // it holds a particle's break (whose cost follows the alignment)
 };
 
 ItemPlan plan_items(const ItemInput& in);

@@ -49,6 +49,7 @@ double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch, Pt tie_stre
 bool is_legal_break(std::span<const Item> items, std::size_t i, const KnuthPlassParams& params) {
   if (const auto* p = std::get_if<Penalty>(&items[i]))
     return p->cost < kInfinitePenalty && (p->cost < params.max_break_cost || p->cost <= -kInfinitePenalty) &&
+           (!p->in_word || p->cost < params.max_in_word_cost) &&
            (params.discretionary || !p->flagged || p->width <= 0);
   if (std::holds_alternative<Glue>(items[i])) return i > 0 && std::holds_alternative<Box>(items[i - 1]);
   return false;

@@ -68,6 +68,9 @@ struct KnuthPlassParams {
   Pt em = 10;                                // the paragraph's size, for soft_tolerance
   double max_break_cost = kInfinitePenalty;  // breaks at penalties costing this or more are not taken
                                              // (a first pass without Korean syllable breaks)
+  // The same for breaks inside a word (Penalty::in_word) alone: a Korean particle parted from its
+  // word waits for the passes that weigh how short a line ends, where its cost means something.
+  double max_in_word_cost = kInfinitePenalty;
   std::vector<int> no_flagged_lines;  // 0-based lines that may not end at a flagged or in-word break (a
                                       // column's last line: layout asks for it)
   int exact_lines = 0;     // > 0: only break sets of exactly this many lines (layout has placed them;

@@ -1118,8 +1118,9 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   field(style.fonts.cjk);
   field(style.fonts.mono);
   field(style.lang);
-  // Not style.align, style.expansion nor style.rag_em: only the break chooser and set_line read them, so a
-  // paragraph prepared justified serves ragged too (layout's helper thread, a list marker and its body).
+  // Not style.align, style.expansion nor style.rag_em: only the break chooser, set_line and a Korean
+  // particle's cost read them, so a paragraph prepared justified serves ragged too (layout's helper
+  // thread, a list marker and its body; its plan holds unless it has a particle to cost otherwise).
   key += style.hyphenate ? 'h' : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
@@ -1337,6 +1338,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     params.background_stretch = pass.emergency_em * em;
     // Past every tolerance, a line no break can fill costs by how short it is (knuth_plass.hpp).
     params.soft_tolerance = pass.tolerance >= kLastTolerance ? kTolerance : 0;
+    // A Korean particle alone at a line's start (kLoneParticlePenalty, a line 1 em short) only
+    // there: in the passes within tolerance it was taken to save a line 0.04 em short.
+    params.max_in_word_cost = params.soft_tolerance > 0 ? kInfinitePenalty : kLoneParticlePenalty;
     // Korean justified lines are weighed from r = 1, where their spaces stop opening (see
     // kKoreanMaxOpenRatio); ragged lines by their own stretch, as the other languages'.
     params.soft_open_ratio = korean && !ragged ? kKoreanMaxOpenRatio : 0;
@@ -1427,12 +1431,14 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
         // A name's break (kNameHyphenPenalty: a Latin name's hyphen in CJK text; kNameSyllablePenalty:
         // a Korean name's syllables before its Latin gloss) is not, nor a Korean particle's alone
-        // (kLoneParticlePenalty), as the breaker takes them only in the last passes.
+        // (kLoneParticlePenalty, told from the other in-word breaks by its cost, items.hpp), as the
+        // breaker takes them only in the last passes.
         // A break inside a Chinese or Japanese word (ParagraphStyle::keep_words) is one for min-content
         // too: the cell's words stay whole where its column has room, and the columns are as wide
         // as without the preference (the widest word as min-content starved the other columns).
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
-        const bool lone_particle = pen->cost == kLoneParticlePenalty;
+        const bool lone_particle =
+            pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
         if ((pen->cost < kNameHyphenPenalty && !lone_particle) || in_word)
           out.min = std::max(out.min, piece + pen->width), piece = 0;
       }

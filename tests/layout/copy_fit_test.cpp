@@ -2,7 +2,9 @@
 // size (so the answer is known), then the real seed article.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "layout/copy_fit.hpp"
 #include "tests/layout/layout_fixtures.hpp"
@@ -21,9 +23,11 @@ struct Synthetic {
   double words = 2000;
   int frames_per_page = 3;
   int compositions = 0;
+  std::vector<Pt> sizes;  // composed, in order
 
   Collection compose(Pt size) {
     ++compositions;
+    sizes.push_back(size);
     Collection c;
     c.body = size;
     c.column = 200;
@@ -133,9 +137,15 @@ TEST_CASE("copy_fit: fewer sides only at a readable size", "[layout]") {
     s.words = words;
     const Pt one_side = by_hand(s, 9, 13, {plans[0]});
     REQUIRE(one_side >= 9);  // one side holds it at some size
+    s.sizes.clear();
     auto t = s.fit(9, 13, plans, 11);
     REQUIRE(t.has_value());
     CHECK(t->fits());
+    // No size composed twice: the search goes on from the trial at 11 pt.
+    std::vector<Pt> sorted = s.sizes;
+    std::sort(sorted.begin(), sorted.end());
+    INFO("composed at " << Catch::Detail::stringify(s.sizes));
+    CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
     if (one_side >= 11) {
       CHECK(t->plan.sides.size() == 1);
       CHECK(t->collection.body == one_side);

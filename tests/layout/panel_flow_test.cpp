@@ -461,6 +461,30 @@ TEST_CASE("panel_flow: a paragraph that leads in to a list ends in the frame whe
   CHECK(moved > 0);  // long lead-ins were split, their ends taken along
 }
 
+// A long lead-in's last two lines go along only where the next frame holds them with what
+// follows: beside a 9-line block kept whole in 10-line frames they would stand alone in a frame
+// and the block move on again (a frame lost).
+TEST_CASE("panel_flow: a lead-in's tail never stands alone in a frame", "[layout]") {
+  // Fillers that leave the whole lead-in room in the first frame (past them the widow rule
+  // moves its last two lines, as for any paragraph).
+  for (std::size_t filler = 1; filler <= 5; ++filler)
+    for (std::size_t kept_lines = 6; kept_lines <= 10; ++kept_lines) {
+      Element lead_in = para(5);
+      lead_in.leads_in = true;
+      Element kept = para(kept_lines);
+      kept.keep_together = true;
+      const std::vector<Element> elements{para(filler), lead_in, kept};
+      const auto fr = frames(4);
+      const FlowResult r = flow(elements, fr);
+      INFO("filler " << filler << ", kept " << kept_lines << "\n" << dump(r));
+      check_geometry(elements, fr, r);
+      REQUIRE(r.placements[2].size() == kept_lines);
+      // The frame of the lead-in's last line holds more than its last two lines.
+      const int tail = frame_of(r, 1, 4);
+      CHECK((frame_of(r, 1, 2) == tail || frame_of(r, 2, 0) == tail));
+    }
+}
+
 TEST_CASE("panel_flow: feather opens no gap between a list and the paragraph that leads in to it",
           "[layout]") {
   // One grid of 10 pt in a 100 pt frame (baselines 492 ... 402), a second frame for the rest.

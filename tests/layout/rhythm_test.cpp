@@ -63,3 +63,19 @@ TEST_CASE("rhythm: a paragraph that leads in to a list or ends on a colon introd
   CHECK_FALSE(leads(9));                       // a colon, but a heading follows
   CHECK(c.blocks[0].element.space_after > 0);  // the gap itself is kept, only not widened
 }
+
+// A call-out box is kept whole on its own: its last paragraph does not lead in to what follows
+// the box (a reviewer's box, "…if you notice:" then a paragraph outside, was split across frames
+// when its lead-in kept with the text after it). Inside one box, it does.
+TEST_CASE("rhythm: a lead-in leads only within its box or outside", "[layout]") {
+  Collection c;
+  c.body = 10;
+  c.blocks = {body("Call us if you notice:"), body("Outside the box."), body("In the box, if:"),
+              body("still in the box.")};
+  c.blocks[0].quote_depth = 1;
+  c.blocks[2].quote_depth = 1;
+  c.blocks[3].quote_depth = 1;
+  apply_rhythm(c, Rhythm{});
+  CHECK_FALSE(c.blocks[0].element.leads_in);
+  CHECK(c.blocks[2].element.leads_in);
+}

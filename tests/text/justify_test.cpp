@@ -256,6 +256,30 @@ TEST_CASE("justify: a Korean particle alone fills a justified line that would en
   for (std::size_t l = 0; l + 1 < p->lines.size(); ++l) CHECK(p->lines[l].width > 224 - 14);
 }
 
+// ...and only there: in the passes that keep lines within tolerance a particle alone was taken to
+// save a line 0.04 em short ("감기 | 를 앓은 뒤" at 224 pt), where the line reads as full.
+TEST_CASE("justify: a Korean particle alone only where a line would end an em short", "[text][justify]") {
+  const std::string text =
+      "급성 중이염은 고막 안쪽 공간(중이)에 세균이나 바이러스가 들어가 염증이 생기고 고름이 차는 "
+      "병입니다. 감기를 앓은 뒤 3~7일 사이에 잘 생기며, 생후 6개월부터 만 3세 사이의 아이들에게 가장 "
+      "흔합니다. 아이가 귀를 자주 만지거나, 밤에 자다가 울며 깨거나, 38.5 °C 이상 열이 나면 중이염을 "
+      "의심할 수 있습니다.";
+  int particles = 0;
+  for (Pt width = 150; width <= 300; width += 2) {
+    const Paragraph p = set(text, "ko", width, 14);
+    INFO(width << " pt:" << describe(p));
+    for (std::size_t l = 1; l < p.lines.size(); ++l) {
+      const std::string t = p.lines[l].text();
+      const bool lone = p.lines[l - 1].ends_in_word && t.size() > 4 &&
+                        std::string_view("을를에와가").find(t.substr(0, 3)) != std::string_view::npos &&
+                        t[3] == ' ';
+      particles += lone;
+      if (width == 224) CHECK_FALSE(lone);
+    }
+  }
+  CHECK(particles > 0);  // taken where a line would end short: 10 of these 76 widths
+}
+
 // A case particle alone at a line's start ("운동 | 을") is the price of a justified line that
 // would end far short; a ragged line may end short, and ragged text never pays it.
 TEST_CASE("justify: a Korean particle alone at a line start in justified text only", "[text][justify]") {
