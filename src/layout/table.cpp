@@ -69,10 +69,12 @@ struct Breaking {
 
 // Min- and max-content widths of each column at `size`, padding included.
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
-                       Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max) {
+                       Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max,
+                       std::vector<Pt>* min_words = nullptr) {
   const std::size_t n = table.align.size();
   min.assign(n, 2 * pad);
   max.assign(n, 2 * pad);
+  if (min_words) min_words->assign(n, 2 * pad);
   for (std::size_t r = 0; r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
       const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, breaking.hyphenate);
@@ -81,6 +83,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       if (!w) return w.error();
       min[c] = std::max(min[c], (breaking.part_units ? w->min_parted : w->min) + 2 * pad);
       max[c] = std::max(max[c], w->max + 2 * pad);
+      if (min_words) (*min_words)[c] = std::max({(*min_words)[c], std::min(w->min_words, w->max) + 2 * pad, min[c]});
       // Korean keeps its words whole (KLREQ; CSS word-break: keep-all): a column is at least
       // as wide as its widest word, though a word may break between syllables as a last
       // resort (the min-content above). Measured as the widest line with every space a line
@@ -92,6 +95,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
         auto whole = text::measure(words, st, s.fonts);
         if (!whole) return whole.error();
         min[c] = std::max(min[c], std::min(whole->max, w->max) + 2 * pad);
+        if (min_words) (*min_words)[c] = std::max((*min_words)[c], min[c]);
       }
     }
   return Ok{};
@@ -219,6 +223,26 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       }
     }
   }
+  // Chinese and Japanese words whole (ParagraphStyle::keep_words) at their widest, as Korean's
+  // and Latin words are in `min`: a Japanese table of four columns in a tri-fold's panel set
+  // brand names "ベ | オー | バ" and "ベタ | ニス", two characters a line, beside a column of
+  // names kept whole; a little smaller, down to kTableShrinkWhole, each fits whole.
+  std::vector<Pt> min_words;
+  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words); !st)
+    return st.error();
+  if (sum(min) <= width + 0.01 && sum(min_words) > width + 0.01) {
+    const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
+    for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
+      std::vector<Pt> smin, smax, swords;
+      if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
+          !st)
+        return st.error();
+      if (sum(swords) <= width + 0.01) {
+        size = smaller, min = std::move(smin), max = std::move(smax), min_words = std::move(swords);
+        break;
+      }
+    }
+  }
   if (sum(min) > width + 0.01) {
     // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
@@ -301,6 +325,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
   std::vector<std::vector<Pt>> candidates;
   for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
+  // ... and with every Chinese or Japanese word whole, where they fit so.
+  if (min_words.size() == min.size() && min_words != min && sum(min_words) <= width + 0.01)
+    for (const double share : kKeepShares) candidates.push_back(distribute_widths(min_words, max, width, share));
   if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
     for (std::size_t c = 0; c < columns; ++c) {
       if (max[c] <= min[c] + 0.01) continue;

@@ -1405,20 +1405,24 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
   // sets "10 | mg" in a cell.
   Pt line = 0;
   Pt piece = 0, parted = 0;  // the piece since the last break, and since the last of any
+  Pt word = 0;               // ... and since the last break outside a word
   bool after_box = false;
   for (const Item& item : items.items) {
     if (const auto* b = std::get_if<Box>(&item)) {
       piece += b->width;
       parted += b->width;
+      word += b->width;
       line += b->width;
       after_box = true;
     } else if (const auto* g = std::get_if<Glue>(&item)) {
       if (after_box) {
         out.min = std::max(out.min, piece), piece = 0;
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
+        out.min_words = std::max(out.min_words, word), word = 0;
       } else {
         piece += g->width;
         parted += g->width;
+        word += g->width;
       }
       if (g->kind != GlueKind::Fill) line += g->width;
       after_box = false;
@@ -1427,6 +1431,7 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         out.max = std::max(out.max, line), line = 0;
         out.min = std::max(out.min, piece), piece = 0;
         out.min_parted = std::max(out.min_parted, parted), parted = 0;
+        out.min_words = std::max(out.min_words, word), word = 0;
       } else if (pen->cost < kInfinitePenalty) {
         out.min_parted = std::max(out.min_parted, parted + pen->width), parted = 0;
         // A name's break (kNameHyphenPenalty: a Latin name's hyphen in CJK text; kNameSyllablePenalty:
@@ -1441,12 +1446,15 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
             pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
         if ((pen->cost < kNameHyphenPenalty && !lone_particle) || in_word)
           out.min = std::max(out.min, piece + pen->width), piece = 0;
+        if (pen->cost < kNameHyphenPenalty && !lone_particle)
+          out.min_words = std::max(out.min_words, word + pen->width), word = 0;
       }
       after_box = false;
     }
   }
   out.min = std::max(out.min, piece);
   out.min_parted = std::max(out.min_parted, parted);
+  out.min_words = std::max({out.min_words, word, out.min});
   out.max = std::max({out.max, line, out.min});
   return out;
 }

@@ -200,10 +200,12 @@ void load_word_dictionary(const std::string& lang);
 // it), and the widest line when nothing but hard line breaks break it. Tables size their
 // columns from these (layout/table.cpp). A number keeps its unit ("10 mg", a phone number's
 // groups) in `min`, as the breaker keeps them but as a last resort; `min_parted` is the
-// widest piece when even those part, for a table that fits no other way.
+// widest piece when even those part, for a table that fits no other way; `min_words` the widest
+// piece when a Chinese or Japanese word (ParagraphStyle::keep_words) does not part either.
 struct ContentWidths {
   Pt min = 0, max = 0;
   Pt min_parted = 0;
+  Pt min_words = 0;
 };
 Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const ParagraphStyle& style,
                               const FontSet& fonts);

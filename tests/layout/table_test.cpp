@@ -403,6 +403,32 @@ TEST_CASE("table: a short column of Japanese names keeps them whole though the t
       }
 }
 
+// A reviewer's table in a tri-fold's panel: the name column kept whole (its Latin glosses) left
+// the brand names two characters a line, "ベタ | ニス", "ベ | オー | バ", though they were
+// parted inside; the minima allowed any character. Widths from every Japanese word whole
+// (text::ContentWidths::min_words) are tried too, and taken here.
+TEST_CASE("table: Japanese brand names stay whole beside a wide column of names", "[layout][table]") {
+  const auto block = table_block(
+      {ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+      {{"一般名（英語名）", "主な商品名", "用法・用量", "主な副作用"},
+       {"ミラベグロン（mirabegron）", "ベタニス", "1日1回50 mg、食後", "血圧上昇、動悸"},
+       {"ビベグロン（vibegron）", "ベオーバ", "1日1回50 mg、食後", "便秘、口の渇き（まれ）"},
+       {"ソリフェナシン（solifenacin）", "ベシケア", "1日1回5 mg", "口の渇き、便秘、かすみ目"},
+       {"イミダフェナシン（imidafenacin）", "ウリトス", "1日2回0.1 mg、朝夕食後", "口の渇き、便秘"}});
+  const Set s(block, 12, 226, "ja");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  for (std::size_t row = 1; row < r.rows.size(); ++row) {
+    const auto& brand = r.rows[row].cells[1].lines;
+    INFO(brand.front().text());
+    CHECK(brand.size() == 1);
+  }
+  for (const auto& line : r.rows[0].cells[1].lines) {  // 主な | 商品名, not 主な | 商 | 品名
+    INFO(line.text());
+    CHECK_FALSE(line.ends_in_word);
+  }
+}
+
 TEST_CASE("table: laid out it stays inside the column, kept together in one panel", "[layout][table]") {
   std::vector<std::vector<std::string>> rows{{"Step", "What to do"}};
   for (int i = 1; i <= 6; ++i) rows.push_back({std::to_string(i), "Wash both hands for twenty seconds"});
