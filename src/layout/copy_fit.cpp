@@ -154,7 +154,9 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   const int steps = static_cast<int>(std::floor((range.largest - range.smallest) / kStep + 1e-6));
   int lo = 0;
   std::optional<Trial> readable_trial;
-  const int readable_step = static_cast<int>(std::floor((range.fewer_sides_min - range.smallest) / kStep + 1e-6));
+  // The first step at or above fewer_sides_min (the steps count from `smallest`, which need not
+  // be a whole quarter point).
+  const int readable_step = static_cast<int>(std::ceil((range.fewer_sides_min - range.smallest) / kStep - 1e-6));
   if (rhythm.grid && readable_step > 0 && readable_step <= steps && p + 1 < plans.size()) {
     auto at_readable = compose(range.smallest + readable_step * kStep);
     if (!at_readable) return at_readable.error();

@@ -61,9 +61,11 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:",
         // before a paragraph, a table or a picture), introduces what follows: feathering opens
         // no gap after it, and panel_flow keeps its end with the start of what follows.
-        // Inside one call-out box or outside, as the box is kept whole on its own.
-        e.leads_in = !b.list_item && next && next->quote_depth == b.quote_depth &&
-                     (next->list_item || (ends_on_colon(b) && next->role != Role::Heading && next->role != Role::Rule));
+        // Not out of a call-out box to what follows it: the box is kept whole on its own.
+        e.leads_in = !b.list_item && next &&
+                     ((next->list_item && next->quote_depth == b.quote_depth) ||
+                      (ends_on_colon(b) && next->quote_depth >= b.quote_depth && next->role != Role::Heading &&
+                       next->role != Role::Rule));
         break;
       }
       case Role::Heading: {

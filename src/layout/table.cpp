@@ -200,11 +200,14 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   Pt size = body;
   double pad_em = kCellPadX;
   Breaking breaking;
-  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max); !st)
+  // With every Chinese or Japanese word whole (text::ContentWidths::min_words): widths tried
+  // beside those from `min` below.
+  std::vector<Pt> min_words;
+  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words); !st)
     return st.error();
   if (sum(max) > width + 0.01) {  // too wide for one line per cell: a smaller size first
     size = body * kTableShrink;
-    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max); !st)
+    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words); !st)
       return st.error();
   }
   // Its longest words do not fit: smaller, down to kTableShrinkWhole of the body size (not under
@@ -214,30 +217,11 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   if (sum(min) > width + 0.01) {
     const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
     for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
-      std::vector<Pt> smin, smax;
-      if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax); !st)
-        return st.error();
-      if (sum(smin) <= width + 0.01) {
-        size = smaller, min = std::move(smin), max = std::move(smax);
-        break;
-      }
-    }
-  }
-  // Chinese and Japanese words whole (ParagraphStyle::keep_words) at their widest, as Korean's
-  // and Latin words are in `min`: a Japanese table of four columns in a tri-fold's panel set
-  // brand names "ベ | オー | バ" and "ベタ | ニス", two characters a line, beside a column of
-  // names kept whole; a little smaller, down to kTableShrinkWhole, each fits whole.
-  std::vector<Pt> min_words;
-  if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words); !st)
-    return st.error();
-  if (sum(min) <= width + 0.01 && sum(min_words) > width + 0.01) {
-    const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
-    for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
       std::vector<Pt> smin, smax, swords;
       if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
           !st)
         return st.error();
-      if (sum(swords) <= width + 0.01) {
+      if (sum(smin) <= width + 0.01) {
         size = smaller, min = std::move(smin), max = std::move(smax), min_words = std::move(swords);
         break;
       }
@@ -248,6 +232,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
     // "emergenc-y", "Refi-ll" in a six-column table of a tri-fold's panel).
     breaking.hyphenate = true;
+    min_words.clear();  // measured without hyphens: no longer the table's
     if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
       return st.error();
     // Still too wide (six columns in a tri-fold's panel): tighter cells, then smaller, down to the
@@ -325,9 +310,16 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
   std::vector<std::vector<Pt>> candidates;
   for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
-  // ... and with every Chinese or Japanese word whole, where they fit so.
+  // ... and from the widths of every Chinese or Japanese word whole, where they fit: a Japanese
+  // table of four columns in a tri-fold's panel set its brand names "ベ | オー | バ" and "ベタ |
+  // ニス", two characters a line, beside a column of names kept whole, as no share of `min`
+  // gave their column their width. They win only where the rows cost less (set_rows).
   if (min_words.size() == min.size() && min_words != min && sum(min_words) <= width + 0.01)
-    for (const double share : kKeepShares) candidates.push_back(distribute_widths(min_words, max, width, share));
+    for (const double share : kKeepShares) {
+      auto widths = distribute_widths(min_words, max, width, share);
+      if (std::find(candidates.begin(), candidates.end(), widths) == candidates.end())
+        candidates.push_back(std::move(widths));
+    }
   if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
     for (std::size_t c = 0; c < columns; ++c) {
       if (max[c] <= min[c] + 0.01) continue;

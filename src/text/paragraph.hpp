@@ -201,7 +201,9 @@ void load_word_dictionary(const std::string& lang);
 // columns from these (layout/table.cpp). A number keeps its unit ("10 mg", a phone number's
 // groups) in `min`, as the breaker keeps them but as a last resort; `min_parted` is the
 // widest piece when even those part, for a table that fits no other way; `min_words` the widest
-// piece when a Chinese or Japanese word (ParagraphStyle::keep_words) does not part either.
+// piece when no break that keep_words makes dear is taken either (inside an ICU word, or between
+// a character ICU does not know and its neighbour): Chinese and Japanese words whole, and at
+// times a phrase ("カメラのみ"), for widths a table tries beside those from `min`.
 struct ContentWidths {
   Pt min = 0, max = 0;
   Pt min_parted = 0;

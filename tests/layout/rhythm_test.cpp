@@ -66,16 +66,18 @@ TEST_CASE("rhythm: a paragraph that leads in to a list or ends on a colon introd
 
 // A call-out box is kept whole on its own: its last paragraph does not lead in to what follows
 // the box (a reviewer's box, "…if you notice:" then a paragraph outside, was split across frames
-// when its lead-in kept with the text after it). Inside one box, it does.
-TEST_CASE("rhythm: a lead-in leads only within its box or outside", "[layout]") {
+// when its lead-in kept with the text after it). Inside one box, or into one, it does.
+TEST_CASE("rhythm: a lead-in does not lead out of its box", "[layout]") {
   Collection c;
   c.body = 10;
   c.blocks = {body("Call us if you notice:"), body("Outside the box."), body("In the box, if:"),
-              body("still in the box.")};
+              body("still in the box."), body("Before the box:"), body("the box.")};
   c.blocks[0].quote_depth = 1;
   c.blocks[2].quote_depth = 1;
   c.blocks[3].quote_depth = 1;
+  c.blocks[5].quote_depth = 1;
   apply_rhythm(c, Rhythm{});
-  CHECK_FALSE(c.blocks[0].element.leads_in);
-  CHECK(c.blocks[2].element.leads_in);
+  CHECK_FALSE(c.blocks[0].element.leads_in);  // out of the box
+  CHECK(c.blocks[2].element.leads_in);        // within it
+  CHECK(c.blocks[4].element.leads_in);        // into it: the box follows whole
 }
