@@ -178,7 +178,7 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       // starts: its last two lines go along with the list rather than end a page before it.
       // Only where the next frame holds them together: else the list, kept whole, would move on
       // again and leave the two lines alone in a frame.
-      const bool lead_in_parted = second_last && e.leads_in && c.f + 1 < frames.size() &&
+      const bool lead_in_parted = !c.empty && second_last && e.leads_in && c.f + 1 < frames.size() &&
                                   !tail_fits(elements, ei, li, c, frames[c.f]) &&
                                   tail_fits(elements, ei, li, Cursor{c.f + 1, 0, true}, frames[c.f + 1]);
       if (!c.empty && (y < bottom || lead_in_parted ||

@@ -193,7 +193,7 @@ constexpr double kLoneParticlePenalty = 1428;
 // buys nothing there. A ragged line is weighed so only past 4.3 em short (kTolerance of its 2 em
 // stretch): it would have to end some 6 em short to take it, which a word of three syllables
 // never leaves.
-constexpr double kRaggedLoneParticlePenalty = 2258;
+constexpr double kRaggedLoneParticlePenalty = kNameHyphenPenalty;
 // A word space stretches to this at ratio 1 (badness 100).
 constexpr double kWordSpaceMax = 0.5;
 // KLREQ: Korean breaks at word spaces; a break between two syllables of a word is a

@@ -1444,10 +1444,9 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
         const bool lone_particle =
             pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
-        if ((pen->cost < kNameHyphenPenalty && !lone_particle) || in_word)
-          out.min = std::max(out.min, piece + pen->width), piece = 0;
-        if (pen->cost < kNameHyphenPenalty && !lone_particle)
-          out.min_words = std::max(out.min_words, word + pen->width), word = 0;
+        const bool outside_word = pen->cost < kNameHyphenPenalty && !lone_particle;
+        if (outside_word || in_word) out.min = std::max(out.min, piece + pen->width), piece = 0;
+        if (outside_word) out.min_words = std::max(out.min_words, word + pen->width), word = 0;
       }
       after_box = false;
     }

@@ -41,6 +41,13 @@ Paragraph set(const std::string& text, const char* lang, Pt width, Pt size = 10,
   return std::move(p).value();
 }
 
+// The narrowest of the lines but the last (`width` when there is one line).
+Pt shortest_inner_line(const Paragraph& p, Pt width) {
+  Pt shortest = width;
+  for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) shortest = std::min(shortest, p.lines[l].width);
+  return shortest;
+}
+
 std::string describe(const Paragraph& p) {
   std::string out;
   for (const Line& line : p.lines)
@@ -504,9 +511,7 @@ TEST_CASE(
     REQUIRE(kept.has_value());
     INFO(width << " pt:" << describe(p) << "\nnames kept whole:" << describe(*kept));
     // How far short the lines but the last end when every name is kept whole.
-    Pt shortest = width;
-    for (std::size_t l = 0; l + 1 < kept->lines.size(); ++l)
-      shortest = std::min(shortest, kept->lines[l].width);
+    const Pt shortest = shortest_inner_line(*kept, width);
     for (const Line& line : kept->lines) {
       const std::string t = line.text();
       const std::size_t open = t.rfind("（");
@@ -554,9 +559,7 @@ TEST_CASE(
     auto kept = compose({TextSpan{korean}}, style, width, installed_fonts());
     REQUIRE(kept.has_value());
     INFO(width << " pt:" << describe(p) << "\nnames kept whole:" << describe(*kept));
-    Pt shortest = width;
-    for (std::size_t l = 0; l + 1 < kept->lines.size(); ++l)
-      shortest = std::min(shortest, kept->lines[l].width);
+    const Pt shortest = shortest_inner_line(*kept, width);
     const bool broken = std::ranges::any_of(p.lines, [](const Line& line) { return line.hyphenated; });
     if (broken) CHECK(shortest < width - 15);
     korean_broken += broken;
