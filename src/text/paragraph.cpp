@@ -825,6 +825,40 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   }
 }
 
+// A short run of Han and kana in Latin text is a term, read whole: "liver function test (肝功能检查 /
+// 肝機能検査)", "(抗病毒药 / 抗ウイルス薬)", "B型肝炎ワクチン". ICU's words part it where the
+// paragraph's dictionary does not know the other language's forms ("肝機能検 | 査": 検 is
+// Japanese), where a prefix or suffix stands apart ("抗 | ウイルス薬", "携帯 | 者"), and a Latin
+// letter written onto it ("B | 型肝炎"). A run of up to kTermChars characters, with the Latin
+// letters and digits it touches, breaks inside only where nothing else fits (kInWordBreak), as a
+// long word is split; a longer run is a phrase, and breaks between its words as
+// keep_cjk_words_whole has it.
+constexpr std::size_t kTermChars = 8;
+void keep_short_terms_whole(std::string_view text, const std::vector<CharClass>& classes,
+                            std::vector<std::uint8_t>& breaks) {
+  const auto in_term = [&](std::size_t at) {
+    return classes[at] == CharClass::Cjk || classes[at] == CharClass::Latin;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!in_term(i)) {
+      ++i;
+      continue;
+    }
+    std::vector<std::size_t> starts;  // the first byte of each character of the run
+    std::size_t han = 0, at = i;
+    while (at < text.size() && in_term(at)) {
+      starts.push_back(at);
+      han += classes[at] == CharClass::Cjk;
+      next_code_point(text, at);
+    }
+    if (han > 0 && han <= kTermChars && starts.size() <= 2 * kTermChars)
+      for (std::size_t k = 1; k < starts.size(); ++k)
+        if (breaks[starts[k]] == kBreak || breaks[starts[k]] == kGluedBreak) breaks[starts[k]] = kInWordBreak;
+    i = at;
+  }
+}
+
 // Byte ranges of URLs and e-mail addresses typed as plain text: http://…, https://…,
 // www.… up to a space, a CJK character or closing punctuation at the end; and
 // name@domain.tld. Both break after / . - without a hyphen and are never hyphenated
@@ -1211,8 +1245,13 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
       style.lang.starts_with("zh") || style.lang.starts_with("ja") || style.lang.starts_with("ko");
   if (whole_words && cjk_lang)
     keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
-  else if (const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles, whole_words))
-    keep_cjk_words_whole(text, *names, p->itemized.classes, p->breaks);
+  else {
+    const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles, whole_words);
+    if (names) keep_cjk_words_whole(text, *names, p->itemized.classes, p->breaks);
+    // In a Latin article every short run is a term, however little Latin is around it (a glossary's
+    // "liver function test (肝功能检查 / 肝機能検査);").
+    if (names || !cjk_lang) keep_short_terms_whole(text, p->itemized.classes, p->breaks);
+  }
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
@@ -1294,9 +1333,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     double emergency_em;
   };
   static_assert(kSyllableBreakPenalty < kHyphenPenalty && kHyphenPenalty < kLoneParticlePenalty &&
-                kLoneParticlePenalty < kBeforeUrlBreakPenalty && kBeforeUrlBreakPenalty < kNameHyphenPenalty &&
-                kNameHyphenPenalty < kNameSyllablePenalty && kNameSyllablePenalty < kUnitBreakPenalty &&
-                kUnitBreakPenalty < kInfinitePenalty);
+                kLoneParticlePenalty < kBeforeUrlBreakPenalty &&
+                kBeforeUrlBreakPenalty < kNameHyphenPenalty && kNameHyphenPenalty < kNameSyllablePenalty &&
+                kNameSyllablePenalty < kUnitBreakPenalty && kUnitBreakPenalty < kInfinitePenalty);
   const double tolerance = korean ? kKoreanTolerance : kTolerance;
   // The second pass weighs hyphens, and Korean's breaks between syllables, before the lines
   // loosen: Korean at r = 1 (KLREQ: a space opens to half an em, past that a syllable break

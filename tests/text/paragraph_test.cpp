@@ -331,6 +331,38 @@ TEST_CASE("paragraph: a Chinese name inside an English sentence stays whole", "[
   CHECK(inside);
 }
 
+// A glossary in an English article: each term, Chinese beside Japanese, is read whole. ICU's
+// Chinese words parted "肝機能検 | 査" (検 is Japanese), its Japanese phrases "抗 | ウイルス薬",
+// and a Latin letter written onto a term parted from it ("B | 型肝炎ワクチン"); and where the
+// line holds more Han than Latin ("liver function test (肝功能检查 / 肝機能検査);") nothing was kept
+// at all. A term of up to eight characters now breaks inside only where nothing else fits.
+TEST_CASE("paragraph: a short Chinese or Japanese term in English text stays whole", "[text]") {
+  const std::vector<std::string> terms{"肝功能检查",   "肝機能検査",      "抗病毒药",
+                                       "抗ウイルス薬", "B型肝炎ワクチン", "携帯者"};
+  const std::vector<std::string> texts{
+      "liver function test (肝功能检查 / 肝機能検査);",
+      "Treatment is usually a single antiviral tablet (抗病毒药 / 抗ウイルス薬), such as tenofovir.",
+      "we can offer them the hepatitis B vaccine (乙肝疫苗 / B型肝炎ワクチン) free of charge, and a carrier "
+      "(携带者 / 携帯者) needs a check-up every year."};
+  // Does the line break inside a term: one line ends with its head and the next starts with the rest?
+  const auto parted = [&](const Line& line, const Line& next) {
+    const std::string t = line.text(), n = next.text();
+    for (const std::string& term : terms)
+      for (std::size_t cut = 1; cut < term.size(); ++cut)  // after each character but the last
+        if ((static_cast<unsigned char>(term[cut]) & 0xC0) != 0x80 && t.ends_with(term.substr(0, cut)) &&
+            n.starts_with(term.substr(cut)))
+          return true;
+    return false;
+  };
+  for (const std::string& text : texts)
+    for (const Align align : {Align::Left, Align::Justify})
+      for (Pt width = 90; width <= 260; width += 2) {
+        const Paragraph p = compose_case(Case{text.c_str(), width, 10, "en-GB"}, align);
+        INFO(text << " at " << width << " pt:" << describe(p));
+        for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) CHECK_FALSE(parted(p.lines[l], p.lines[l + 1]));
+      }
+}
+
 TEST_CASE("paragraph: no line starts or ends with a prohibited character", "[text]") {
   std::vector<Case> cases = all_cases();
   for (const Case& c : at_widths(kZhPunctuation, {80, 87, 91, 97, 110, 111, 137, 150, 171}))
