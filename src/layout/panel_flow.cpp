@@ -10,13 +10,17 @@ namespace {
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
 constexpr Pt kEps = 1e-6;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
-// this many grid lines (a heading's gap by up to feather's max_lines).
+// this many grid lines (a heading's gap by up to feather's max_lines), and only in a frame whose
+// last paragraph runs on into the next (below).
 constexpr int kParagraphGap = 10;
 constexpr int kMaxParagraphGapLines = 1;
-// Where a frame's text runs on into the next frame (a sentence, or the section, goes on), its
-// foot is brought down to the frame's foot as far as this many lines above a heading allow,
-// whatever feather's max_lines: a panel ending a line short mid-section reads as a misprint,
-// where one ending short before the next section reads as designed.
+// Where a frame's last paragraph runs on into the next frame (its sentence goes on), the frame's
+// foot is brought down to the frame's foot as far as this many lines above a heading and one
+// between paragraphs allow, whatever feather's max_lines: a panel that stops a line short in
+// mid-sentence reads as a misprint ("…stomach problems. Heat"). One that ends short after a
+// paragraph reads as designed, and its gaps keep their size: opened there, a paragraph gap of two
+// blank lines and a heading four lines below its text read as holes (two reviewers of twelve
+// fresh articles, "Fluids come first" 77 pt below the paragraph before it where 32 pt is usual).
 constexpr int kRunOnHeadingLines = 2;
 
 struct Cursor {
@@ -237,11 +241,10 @@ std::optional<NextElement> element_after(const FlowResult& flowed, int f) {
 
 namespace {
 
-// Does the text run on past frame f: is the first line after it not a heading's (the rest of a
-// paragraph, or the next one of the same section)?
-bool runs_on(const std::vector<Element>& elements, const FlowResult& flowed, int f) {
+// Does a paragraph run on past frame f: is the first line after it the rest of one begun in f?
+bool runs_on(const FlowResult& flowed, int f) {
   const auto next = element_after(flowed, f);
-  return next && (next->runs_on || elements[next->element].heading_level == 0);
+  return next && next->runs_on;
 }
 
 }  // namespace
@@ -266,8 +269,9 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     if (!any) continue;
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
-    const int heading_lines =
-        runs_on(elements, flowed, f) ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
+    const bool mid_paragraph = runs_on(flowed, f);
+    const int heading_lines = mid_paragraph ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
+    const int paragraph_lines = mid_paragraph ? kMaxParagraphGapLines : 0;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
     // (level 1 first), then after a paragraph's space; never inside a kept group, after a
     // heading or between a list and the paragraph that leads in to it.
@@ -296,7 +300,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return gaps[a].rank < gaps[b].rank; });
     int left = room;
-    for (int pass = 0; pass < std::max(heading_lines, kMaxParagraphGapLines) && left > 0; ++pass) {
+    for (int pass = 0; pass < std::max(heading_lines, paragraph_lines) && left > 0; ++pass) {
       // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
       // A gap between paragraphs opens by kMaxParagraphGapLines at most: two more blank lines
       // there read as a section break inside a section, so the rest stays at the frame's foot.
@@ -305,7 +309,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
         std::size_t j = i;
         while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
         const bool paragraph = gaps[order[i]].rank == kParagraphGap;
-        if (pass >= (paragraph ? kMaxParagraphGapLines : heading_lines)) {
+        if (pass >= (paragraph ? paragraph_lines : heading_lines)) {
           i = j;
           continue;
         }

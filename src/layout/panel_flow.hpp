@@ -97,12 +97,13 @@ std::optional<NextElement> element_after(const FlowResult& flowed, int f);
 // Spreads the room left at the foot of every full frame (all but the last one
 // holding text) over its gaps, in whole grid pitches, at most `max_lines` per
 // gap above a heading (higher levels first; copy-fit gives what its rhythm's space above
-// sections leaves of two lines) and one between paragraphs, never after a
-// paragraph that leads in to a list. What is left stays at the frame's foot: a gap of three
-// blank lines inside a section reads as a hole (a section's end), worse than a short panel.
-// A frame whose text ended early because of a keep rule then ends on its last
-// grid line like its neighbours. Frames without a grid, and frames on `keep_page` (a page
-// whose columns were balanced), are left alone.
+// sections leaves of two lines), never after a paragraph that leads in to a list. Only where
+// the frame's last paragraph runs on into the next frame (a sentence broken at the foot) does a
+// heading's gap open by two lines whatever `max_lines`, and one between paragraphs by one, so
+// the frame ends on its neighbours' line. What is left stays at the frame's foot: a frame that
+// ends after a paragraph may end short, as one ending a section does, where a paragraph gap
+// opened by a line or more reads as a hole (a section's end). Frames without a grid, and frames
+// on `keep_page` (a page whose columns were balanced), are left alone.
 void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
              int max_lines = 2, int keep_page = -1);
 
