@@ -8,6 +8,12 @@ namespace leafpress::layout {
 namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
+// A paragraph of up to this many lines does not part across the turn of a folded leaflet's side
+// (flow): the reader turns the sheet over, or unfolds it, in mid-sentence ("…a child who weighs
+// 20 kg | would take 300 mg of acetaminophen" above the clinic's block on a Z-fold's back panel,
+// "(about 9.4 mL of children's liquid)" overleaf: a dose in two halves). A longer one parts as
+// anywhere else: moved whole it would leave most of a panel empty.
+constexpr std::size_t kTurnKeepLines = 6;
 constexpr Pt kEps = 1e-6;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
 // this many grid lines (a heading's gap by up to feather's max_lines), and only in a frame whose
@@ -125,14 +131,47 @@ bool tail_fits(const std::vector<Element>& els, std::size_t i, std::size_t from,
   return span_fits(els, span, c, fr);
 }
 
+// What must not part across the turn of a folded leaflet's side, from els[i] on: the headings
+// there whole, then the paragraph they lead to whole when it has kTurnKeepLines lines or fewer
+// (and is not a kept block, which has its own rules), and when that paragraph leads in to a list,
+// the list's first lines as flow keeps them with it. Empty when nothing there is kept so.
+std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Element>& els, std::size_t i,
+                                                           const Frame& empty) {
+  std::vector<std::pair<std::size_t, std::size_t>> span;
+  for (; i < els.size() && els[i].keep_with_next; ++i) span.emplace_back(i, els[i].lines.size());
+  if (i >= els.size() || els[i].keep_together || els[i].lines.size() > kTurnKeepLines) return {};
+  span.emplace_back(i, els[i].lines.size());
+  if (els[i].leads_in && i + 1 < els.size()) {
+    auto next = kept_span(els, i + 1, true);
+    if (!span_fits(els, next, Cursor{0, 0, true}, empty)) next = kept_span(els, i + 1, false);
+    span.insert(span.end(), next.begin(), next.end());
+  }
+  return span;
+}
+
 }  // namespace
 
-FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
+namespace {
+
+// flow(), with or without the keep across a folded side's turn.
+FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<Frame>& frames,
+                       bool keep_turns) {
   FlowResult out;
   out.placements.resize(elements.size());
   out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
   Cursor c{0, frames.empty() ? 0 : frames[0].top, true};
+  // turns[f]: frame f ends a side of a folded leaflet (the next frame is on another page, and
+  // f's page holds more than one panel): the sheet is turned or unfolded there. Not a booklet's
+  // page or a handout's, where a paragraph runs on overleaf as in any book or letter.
+  std::vector<bool> turns(frames.size(), false);
+  for (std::size_t f = 0; f + 1 < frames.size(); ++f) {
+    if (frames[f + 1].page == frames[f].page) continue;
+    const bool folded = std::any_of(frames.begin(), frames.end(), [&](const Frame& other) {
+      return other.page == frames[f].page && other.panel != frames[f].panel;
+    });
+    turns[f] = keep_turns && folded;
+  }
 
   auto next_frame = [&]() {
     ++c.f;
@@ -164,7 +203,17 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       auto span = kept_span(elements, ei, true);
       if (!span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f]))
         span = kept_span(elements, ei, false);
-      if (!span_fits(elements, span, c, frames[c.f])) next_frame();
+      if (!span_fits(elements, span, c, frames[c.f])) {
+        next_frame();
+      } else if (turns[c.f] && (ei == 0 || !elements[ei - 1].keep_with_next)) {
+        // Not across a side's turn: a short paragraph, with the headings above it and the start
+        // of the list it leads in to, goes whole to the next frame where it fits there (decided
+        // at the first heading, which would otherwise stay behind alone).
+        const auto span = turn_span(elements, ei, frames[c.f + 1]);
+        if (!span.empty() && !span_fits(elements, span, c, frames[c.f]) &&
+            span_fits(elements, span, Cursor{c.f + 1, 0, true}, frames[c.f + 1]))
+          next_frame();
+      }
     }
 
     const std::size_t first_frame = c.f;
@@ -227,6 +276,17 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
     c.y -= e.space_after;
   }
   return out;
+}
+
+}  // namespace
+
+// A paragraph is kept off a side's turn only where the text still fits: a short panel before the
+// turn is worth a sentence whole, never a smaller type (the seed's bi-fold went to 9 pt, the
+// layout's least, a Korean one from 13.25 to 12.5 pt).
+FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
+  FlowResult kept = flow_frames(elements, frames, true);
+  if (!kept.overflow_element) return kept;
+  return flow_frames(elements, frames, false);
 }
 
 std::optional<NextElement> element_after(const FlowResult& flowed, int f) {

@@ -20,7 +20,11 @@
 //   - an element that asks for a new panel starts at the top of the next frame
 //     (the next panel, or the next column of a handout), unless nothing is above it;
 //   - a paragraph leaves no single first line at the foot of a frame (orphan)
-//     and carries no single last line to the next (widow) when it can avoid it.
+//     and carries no single last line to the next (widow) when it can avoid it;
+//   - in a folded leaflet, a paragraph of up to six lines, with the headings
+//     above it and the start of the list it leads in to, does not part across
+//     the turn of a side (the last frame of a page of several panels), where
+//     the text still fits all the frames without parting it.
 // Output: for each element line, the frame and baseline where it goes; or the
 // index of the first element line that found no room.
 //

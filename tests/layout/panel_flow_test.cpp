@@ -599,3 +599,63 @@ TEST_CASE("panel_flow: feather brings a frame whose paragraph runs on down to it
   FAIL("no paragraph ran on a line short");
 }
 
+namespace {
+
+// A folded leaflet: side one of three panels (page 0), side two of two (page 1), one column
+// each, 10 lines a frame.
+std::vector<Frame> folded_sides() {
+  std::vector<Frame> out;
+  for (int i = 0; i < 5; ++i)
+    out.push_back(Frame{.page = i < 3 ? 0 : 1, .x = 100.0 * (i % 3), .top = 500, .bottom = 400, .panel = i});
+  return out;
+}
+
+}  // namespace
+
+// A Z-fold's back panel ended "…a child who weighs 20 kg | would take 300 mg of acetaminophen"
+// above the clinic's block, and the dose went on overleaf. A paragraph of up to six lines no
+// longer parts across the turn of a side; between panels of one side, on a booklet's pages (one
+// panel a page), and when longer it parts as before.
+TEST_CASE("panel_flow: a short paragraph does not part across the turn of a folded leaflet's side",
+          "[layout]") {
+  const std::vector<Frame> folded = folded_sides();
+  std::vector<Frame> booklet = folded;
+  for (int i = 0; i < 5; ++i) booklet[static_cast<std::size_t>(i)].page = i;
+  int parted_in_side = 0, parted_long = 0, parted_in_booklet = 0;
+  for (std::size_t lines = 2; lines <= 9; ++lines)
+    for (std::size_t filler = 1; filler <= 29; ++filler) {
+      const std::vector<Element> elements{para(filler, 0, 10), para(lines, 0, 10), para(4)};
+      const FlowResult r = flow(elements, folded);
+      INFO("filler " << filler << ", paragraph " << lines << "\n" << dump(r));
+      check_geometry(elements, folded, r);
+      const int first = frame_of(r, 1, 0), last = frame_of(r, 1, lines - 1);
+      if (lines <= 6) CHECK_FALSE((first == 2 && last == 3));
+      parted_long += lines > 6 && first == 2 && last == 3;
+      parted_in_side += first != last && first < 2;
+      const FlowResult b = flow(elements, booklet);
+      parted_in_booklet += frame_of(b, 1, 0) == 2 && frame_of(b, 1, lines - 1) == 3;
+    }
+  CHECK(parted_in_side > 0);
+  CHECK(parted_long > 0);
+  CHECK(parted_in_booklet > 0);
+  // A heading and the paragraph under it that leads in to a list ("Exercises", "Do these exercises
+  // three or four times a day…", then the exercises): the paragraph's last two lines went over the
+  // turn with the list (the lead-in rule); now heading, paragraph and the list's start go together.
+  int moved = 0;
+  for (std::size_t filler = 1; filler <= 29; ++filler) {
+    Element lead_in = para(4, 0, 10);
+    lead_in.leads_in = true;
+    const std::vector<Element> elements{para(filler, 0, 10), heading(), lead_in, para(2), para(2)};
+    const FlowResult r = flow(elements, folded);
+    INFO("filler " << filler << "\n" << dump(r));
+    check_geometry(elements, folded, r);
+    const int h = frame_of(r, 1, 0);
+    if (h == 2 || h == 3) {
+      CHECK(frame_of(r, 2, 0) == h);
+      CHECK(frame_of(r, 2, 3) == h);
+      CHECK(frame_of(r, 3, 0) == h);
+    }
+    moved += h == 3 && frame_of(r, 0, filler - 1) == 2;
+  }
+  CHECK(moved > 0);
+}
