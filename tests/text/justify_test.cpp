@@ -248,7 +248,8 @@ TEST_CASE("justify: a narrow Korean column fills its lines, one syllable alone o
 // A justified line a particle alone can fill takes it rather than end far short: a Korean reader
 // judged "신우신염일 수 있으므로 당일에 | 진료를" (1.9 em short in a tri-fold's panel) worse than
 // "…당일에 진료 | 를 받으셔야 합니다." (items.hpp kLoneParticlePenalty).
-TEST_CASE("justify: a Korean particle alone fills a justified line that would end 2 em short", "[text][justify]") {
+TEST_CASE("justify: a Korean particle alone fills a justified line that would end 2 em short",
+          "[text][justify]") {
   ParagraphStyle style;
   style.size = 14;
   style.lang = "ko";
@@ -773,6 +774,31 @@ TEST_CASE("justify: a balanced title keeps a hyphenated compound whole when it c
   }
 }
 
+// A numbered name ("type 2 diabetes") and a number with its unit ("32 mg/mL") are parted in
+// running text only where nothing else will do (kUnitBreak); a title's balance took that break as
+// freely as a space: "Managing type | 2 diabetes: | a guide for…" on a tri-fold's cover, a Korean
+// table header "현탁액(32 | mg/mL)". Now such a break costs what a compound's does.
+TEST_CASE("justify: a balanced title keeps a numbered name and a dose whole when it can", "[text][justify]") {
+  int checked = 0;
+  for (Pt width = 150; width <= 420; width += 5) {
+    auto p =
+        compose({TextSpan{"Managing type 2 diabetes: a guide for Chinese-speaking patients and families"}},
+                title_style("en-GB", 24), width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    ++checked;
+    for (const Line& line : p->lines) CHECK_FALSE(line.text().ends_with("type"));
+  }
+  for (Pt width = 60; width <= 160; width += 2) {
+    ParagraphStyle style = title_style("ko", 10);
+    auto p = compose({TextSpan{"아세트아미노펜 현탁액(32 mg/mL)"}}, style, width, installed_fonts());
+    REQUIRE(p.has_value());
+    INFO(width << " pt:" << describe(*p));
+    for (const Line& line : p->lines) CHECK_FALSE(line.text().ends_with("(32"));
+  }
+  CHECK(checked > 10);
+}
+
 TEST_CASE("justify: a balanced Chinese title never starts a line with a particle", "[text][justify]") {
   ParagraphStyle style = title_style("zh-Hans", 24);
   int checked = 0;
@@ -905,8 +931,7 @@ TEST_CASE("justify: a balanced Korean heading breaks before a bracketed gloss, n
       const std::string t = line.text();
       // A line ends inside the English word only at a hyphen (a name's, kNameHyphen), never
       // at a break that shows none.
-      if (t.find("(poly") != std::string::npos && t.find("phy)") == std::string::npos)
-        CHECK(line.hyphenated);
+      if (t.find("(poly") != std::string::npos && t.find("phy)") == std::string::npos) CHECK(line.hyphenated);
       ++body_lines;
     }
   }
