@@ -21,6 +21,10 @@ text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, bool hyphe
   st.align = text::Align::Left;  // justified narrow cells open rivers
   st.hyphenate = hyphenate;
   st.bold = header;
+  // A header cell is a heading over its column: its lines balanced as a heading's are, so no word
+  // is left alone under the others ("How to use | it", "Things to be aware | of" in a tri-fold's
+  // panel; now "How to | use it"). Balancing keeps first fit's count of lines: the row is as tall.
+  st.balance = header;
   // Chinese and Japanese words whole where the column has room: a cell's few characters a line
   // read as the words they are ("琥珀酸亚铁 | （ferrous", not "琥珀酸亚 | 铁（ferrous").
   st.keep_words = true;
