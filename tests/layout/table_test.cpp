@@ -521,3 +521,28 @@ TEST_CASE("table: tagged as Table > TR > TH (column scope) and TD, cells' runs i
   REQUIRE(run);
   CHECK(run->tag.element == el[static_cast<std::size_t>(rows[1])].children[1]);
 }
+
+// A fresh back-pain leaflet's table in a tri-fold's panel headed its columns "How to use | it" and
+// "Things to be aware | of": a header cell's lines are balanced now, as a heading's are, with as
+// many lines as first fit gives (no row grows).
+TEST_CASE("table: a header cell leaves no word alone on its last line", "[layout][table]") {
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+                  {{"Treatment", "How to use it", "Things to be aware of"},
+                   {"Ibuprofen or naproxen tablets", "Take with or after food, at the lowest dose that helps",
+                    "Not suitable for everyone: contraindications include stomach ulcers"},
+                   {"Heat", "Twenty minutes at a time, several times a day",
+                    "Never place heat directly on the skin or fall asleep on a heat pad"}});
+  int two_lines = 0;
+  for (Pt width = 200; width <= 260; width += 4) {
+    const Set s(block, 10.5, width);
+    check_inside_cells(s.table);
+    for (const auto& cell : s.table.rows[0].cells) {
+      INFO(width << " pt: " << cell.lines.back().text());
+      if (cell.lines.size() < 2) continue;
+      ++two_lines;
+      CHECK(cell.lines.back().text().find(' ') != std::string::npos);
+    }
+  }
+  CHECK(two_lines > 0);
+}
