@@ -262,7 +262,7 @@ class Builder {
       flush();
       forbid_break_if(true);  // the glue before the break is no break of its own
       glue(kRaggedGlue, GlueKind::Word);
-      push(Penalty{.cost = kUrlBreakPenalty});
+      push(Penalty{.cost = a.cp == U'/' ? kUrlBreakPenalty : kUrlNameBreakPenalty});
       glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();

@@ -160,6 +160,13 @@ constexpr double kGluedBreakPenalty = 3900;      // kGluedBreak
 // break, as Knuth and Plass set ragged-right text: stretch S, the break, then -S, which cancel when it is not
 // taken).
 constexpr double kUrlBreakPenalty = 50;
+// After a . - or @ inside an address, dearer, half a hyphen's cost: it parts a name, and the piece
+// before reads as a sentence's end ("https://www. | example-clinic.org"), a hyphenated word
+// ("…/physio- | self-referral") or a scrap ("…example.nhs. | uk/headache"), where after a slash it
+// reads as the path it is ("https:// | kafun.env.example.go.jp", "…nhs.uk/ | headache/diary").
+// Not a whole hyphen's: a justified line then opened its spaces to 0.67 em rather than part an
+// e-mail address after a dot ("write to | travel.health@…").
+constexpr double kUrlNameBreakPenalty = kHyphenPenalty / 2;
 constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes tell them apart
 constexpr double kUrlRaggedStretch = 3.0;
 // The word space before an address typed as text is also a break where the line may end
