@@ -322,6 +322,24 @@ bool numbered_name_at(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+namespace {
+
+// Is the word that ends at byte `end` (a space follows) a bare number: digits, with a decimal
+// point, a thousands comma or a time's colon between them ("4", "18", "1,000", "8.30"), after a
+// space, a bracket or the paragraph's start? Not "5.", "2024," or "B12": those end a sentence or
+// a clause, or name something.
+bool bare_number_before(std::string_view text, std::size_t end) {
+  std::size_t start = end;
+  while (start > 0 && (is_digit(static_cast<unsigned char>(text[start - 1])) ||
+                       ((text[start - 1] == '.' || text[start - 1] == ',' || text[start - 1] == ':') &&
+                        start >= 2 && is_digit(static_cast<unsigned char>(text[start - 2])))))
+    --start;
+  if (start == end || !is_digit(static_cast<unsigned char>(text[start]))) return false;
+  return start == 0 || text[start - 1] == ' ' || text[start - 1] == '(';
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const std::string& lang,
                                                    LineBreakStrictness strictness) {
   std::vector<std::uint8_t> breaks(text.size() + 1, 0);
@@ -410,6 +428,9 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
         breaks[at] = kUnitBreak;
       else if (numbered_name_at(text, at))
         breaks[at] = kUnitBreak;
+      else if (after_digit && cp < 0x80 && std::isalpha(static_cast<int>(cp)) &&
+               bare_number_before(text, at - 1))
+        breaks[at] = kTieBreak;
     }
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
     // after it a line may break as between syllables (ICU reads U+00B7 as a letter there).

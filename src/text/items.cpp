@@ -136,6 +136,7 @@ class Builder {
           typed_space(prev, next,
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
+                      : in_.breaks[c.begin] == kTieBreak                ? kTiePenalty
                                                                         : 0,
                       space_glyph, space_width, space_cluster);
         else

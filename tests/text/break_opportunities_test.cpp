@@ -37,6 +37,7 @@ std::string draw(const std::string& text, const std::string& lang, LineBreakStri
     if (breaks[i] == leafpress::text::kFallbackBreak) out += "∙";
     if (breaks[i] == leafpress::text::kNameSyllableBreak) out += "°";
     if (breaks[i] == leafpress::text::kLoneSyllableBreak) out += "¦";
+    if (breaks[i] == leafpress::text::kTieBreak) out += "~";  // after a bare number
     out += text[i];
   }
   if (breaks[text.size()]) out += "÷";
@@ -107,10 +108,10 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // Two names of four letters or more are two words: "amoxicillin/ | clavulanate".
       {"en", kNormal, "amoxicillin/clavulanate, HIV/AIDS", "amoxicillin/÷clavulanate, ÷HIV/AIDS"},
       // ... but a measure written out is a unit: "100 beats/ | minute" reads as two.
-      {"en", kNormal, "100 beats/minute, 15 mmol/litre, drops/minute", "100 ÷beats/minute, ÷15 mmol/litre, ÷drops/minute"},
+      {"en", kNormal, "100 beats/minute, 15 mmol/litre, drops/minute", "100 ~beats/minute, ÷15 mmol/litre, ÷drops/minute"},
       {"ja", kNormal, "（sacubitril/valsartan）", "（sacubitril/÷valsartan）"},
       // ... and so is the clock; a unit written out is a word like any other.
-      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ÷hours, ÷2 ÷tablets ÷at ÷9 am"},
+      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ~hours, ÷2 ~tablets ÷at ÷9 am"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
@@ -234,9 +235,9 @@ TEST_CASE("break_opportunities: the same on many threads at once", "[text]") {
 TEST_CASE("break_opportunities: a phone number's digit groups never part", "[text]") {
   // "÷" marks a break; none inside the numbers.
   CHECK(draw("请致电 +1 555 0100，或前往", "zh-Hans", kNormal) == "请÷致÷电 ÷+1 555 0100，÷或÷前÷往");
-  CHECK(draw("Call 0571 8800 1234 today", "en", kNormal) == "Call ÷0571 8800 1234 ÷today");
-  // Between a number and a word the space stays an ordinary break.
-  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ÷days");
+  CHECK(draw("Call 0571 8800 1234 today", "en", kNormal) == "Call ÷0571 8800 1234 ~today");
+  // Between a number and a word the space is a tie ("~", kTieBreak): a break at a small cost.
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ~days");
   // A long run of numbers (a list of doses) may still break, as a last resort.
   const std::string doses = "10 20 30 40 50 60 70 80 90";
   const auto breaks = find_break_opportunities(doses, "en", kNormal);
@@ -255,16 +256,16 @@ TEST_CASE("break_opportunities: a time keeps a.m. or p.m., a dose c.c., a phone 
   CHECK(draw("請撥打 (04) 2229-3671 洽詢", "zh-Hant", kNormal).find("(04) 2229") != std::string::npos);
   CHECK(draw("請撥打 (04) 2229-3671 洽詢", "zh-Hant", kNormal).find("(04) ÷2229") == std::string::npos);
   // A word in brackets before a number stays an ordinary break.
-  CHECK(draw("(see) 12 pages", "en", kNormal) == "(see) ÷12 ÷pages");
+  CHECK(draw("(see) 12 pages", "en", kNormal) == "(see) ÷12 ~pages");
 }
 
 TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text]") {
   // "Managing Type | 2 Diabetes", "vitamin | D": kUnitBreak, for the last pass only.
-  CHECK(draw("Managing Type 2 Diabetes", "en", kNormal) == "Managing ÷Type 2 ÷Diabetes");
+  CHECK(draw("Managing Type 2 Diabetes", "en", kNormal) == "Managing ÷Type 2 ~Diabetes");
   CHECK(draw("take vitamin D daily", "en", kNormal) == "take ÷vitamin D ÷daily");
   CHECK(draw("at stage 3.", "en", kNormal) == "at ÷stage 3.");
-  // Other words before a number, and longer numbers, are ordinary breaks.
-  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ÷days");
-  CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ÷forms");
+  // Other words before a number, and longer numbers, are ordinary breaks (after the number, a tie).
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ~days");
+  CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ~forms");
   CHECK(draw("Vitamin Drinks", "en", kNormal) == "Vitamin ÷Drinks");
 }
