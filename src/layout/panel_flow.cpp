@@ -142,9 +142,17 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
   if (i >= els.size() || els[i].keep_together || els[i].lines.size() > kTurnKeepLines) return {};
   span.emplace_back(i, els[i].lines.size());
   if (els[i].leads_in && i + 1 < els.size()) {
-    auto next = kept_span(els, i + 1, true);
-    if (!span_fits(els, next, Cursor{0, 0, true}, empty)) next = kept_span(els, i + 1, false);
-    span.insert(span.end(), next.begin(), next.end());
+    // What it leads in to: a short paragraph whole (its own check is skipped: it follows a
+    // lead-in), else its first lines as flow keeps them with the lead-in.
+    const Element& next_el = els[i + 1];
+    if (!next_el.keep_together && !next_el.keep_with_next && next_el.group < 0 &&
+        next_el.lines.size() <= kTurnKeepLines) {
+      span.emplace_back(i + 1, next_el.lines.size());
+    } else {
+      auto next = kept_span(els, i + 1, true);
+      if (!span_fits(els, next, Cursor{0, 0, true}, empty)) next = kept_span(els, i + 1, false);
+      span.insert(span.end(), next.begin(), next.end());
+    }
   }
   return span;
 }
@@ -153,25 +161,28 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
 
 namespace {
 
-// flow(), with or without the keep across a folded side's turn.
+// turns[f]: frame f ends a side of a folded leaflet (the next frame is on another page, and
+// f's page holds more than one panel): the sheet is turned or unfolded there. Not a booklet's
+// page or a handout's, where a paragraph runs on overleaf as in any book or letter.
+std::vector<bool> side_turns(const std::vector<Frame>& frames) {
+  std::vector<bool> turns(frames.size(), false);
+  for (std::size_t f = 0; f + 1 < frames.size(); ++f) {
+    if (frames[f + 1].page == frames[f].page) continue;
+    turns[f] = std::any_of(frames.begin(), frames.end(), [&](const Frame& other) {
+      return other.page == frames[f].page && other.panel != frames[f].panel;
+    });
+  }
+  return turns;
+}
+
+// flow(), keeping short paragraphs off the frames that end a side (`turns`; none: all false).
 FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<Frame>& frames,
-                       bool keep_turns) {
+                       const std::vector<bool>& turns) {
   FlowResult out;
   out.placements.resize(elements.size());
   out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
   Cursor c{0, frames.empty() ? 0 : frames[0].top, true};
-  // turns[f]: frame f ends a side of a folded leaflet (the next frame is on another page, and
-  // f's page holds more than one panel): the sheet is turned or unfolded there. Not a booklet's
-  // page or a handout's, where a paragraph runs on overleaf as in any book or letter.
-  std::vector<bool> turns(frames.size(), false);
-  for (std::size_t f = 0; f + 1 < frames.size(); ++f) {
-    if (frames[f + 1].page == frames[f].page) continue;
-    const bool folded = std::any_of(frames.begin(), frames.end(), [&](const Frame& other) {
-      return other.page == frames[f].page && other.panel != frames[f].panel;
-    });
-    turns[f] = keep_turns && folded;
-  }
 
   auto next_frame = [&]() {
     ++c.f;
@@ -205,10 +216,10 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
         span = kept_span(elements, ei, false);
       if (!span_fits(elements, span, c, frames[c.f])) {
         next_frame();
-      } else if (turns[c.f] && (ei == 0 || !elements[ei - 1].keep_with_next)) {
+      } else if (turns[c.f] && (ei == 0 || !(elements[ei - 1].keep_with_next || elements[ei - 1].leads_in))) {
         // Not across a side's turn: a short paragraph, with the headings above it and the start
         // of the list it leads in to, goes whole to the next frame where it fits there (decided
-        // at the first heading, which would otherwise stay behind alone).
+        // at the first heading or at the lead-in, which would otherwise stay behind alone).
         const auto span = turn_span(elements, ei, frames[c.f + 1]);
         if (!span.empty() && !span_fits(elements, span, c, frames[c.f]) &&
             span_fits(elements, span, Cursor{c.f + 1, 0, true}, frames[c.f + 1]))
@@ -284,9 +295,11 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
 // turn is worth a sentence whole, never a smaller type (the seed's bi-fold went to 9 pt, the
 // layout's least, a Korean one from 13.25 to 12.5 pt).
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
-  FlowResult kept = flow_frames(elements, frames, true);
-  if (!kept.overflow_element) return kept;
-  return flow_frames(elements, frames, false);
+  const std::vector<bool> turns = side_turns(frames);
+  FlowResult kept = flow_frames(elements, frames, turns);
+  if (!kept.overflow_element || std::none_of(turns.begin(), turns.end(), [](bool t) { return t; }))
+    return kept;
+  return flow_frames(elements, frames, std::vector<bool>(frames.size(), false));
 }
 
 std::optional<NextElement> element_after(const FlowResult& flowed, int f) {

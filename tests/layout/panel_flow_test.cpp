@@ -658,4 +658,19 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
     moved += h == 3 && frame_of(r, 0, filler - 1) == 2;
   }
   CHECK(moved > 0);
+  // A lead-in ending on a colon and the short paragraph or item it introduces (a reviewer's
+  // repro: the paragraph, not fitting whole, went overleaf and left the lead-in alone at the foot
+  // of the side): they go over the turn together, or stay together.
+  for (const std::size_t lead_lines : {2, 3, 5})
+    for (const std::size_t next_lines : {4, 5, 6})
+      for (std::size_t filler = 10; filler <= 29; ++filler) {
+        Element lead_in = para(lead_lines);
+        lead_in.leads_in = true;
+        const std::vector<Element> elements{para(filler, 0, 10), lead_in, para(next_lines, 0, 10), para(3)};
+        const FlowResult r = flow(elements, folded);
+        INFO("filler " << filler << ", lead-in " << lead_lines << ", next " << next_lines << "\n" << dump(r));
+        check_geometry(elements, folded, r);
+        const int end = frame_of(r, 1, lead_lines - 1), start = frame_of(r, 2, 0);
+        CHECK_FALSE((end == 2 && start == 3));
+      }
 }
