@@ -833,15 +833,24 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
 // 肝機能検査)", "(抗病毒药 / 抗ウイルス薬)", "B型肝炎ワクチン". ICU's words part it where the
 // paragraph's dictionary does not know the other language's forms ("肝機能検 | 査": 検 is
 // Japanese), where a prefix or suffix stands apart ("抗 | ウイルス薬", "携帯 | 者"), and a Latin
-// letter written onto it ("B | 型肝炎"). A run of up to kTermChars characters, with the Latin
-// letters and digits it touches, breaks inside only where nothing else fits (kInWordBreak), as a
-// long word is split; a longer run is a phrase, and breaks between its words as
-// keep_cjk_words_whole has it.
+// letter written onto it ("B | 型肝炎"). A run of up to kTermChars Han and kana, with the Latin
+// letters and digits it touches (2 × kTermChars characters at most), between spaces, Latin
+// punctuation or the paragraph's ends, breaks inside only where nothing else fits: at a boundary
+// of ICU's words (kGluedBreak, "肝功能 | 检查"), else inside one (kInWordBreak, as
+// keep_cjk_words_whole left it); between a Latin letter and Han, where the autospace is, not at
+// all. A longer run is a phrase, and a run between Chinese or Japanese punctuation a clause of
+// Chinese or Japanese text ("如需中文版本，请告诉接待处。"): both break as keep_cjk_words_whole
+// or CLReq has it.
 constexpr std::size_t kTermChars = 8;
 void keep_short_terms_whole(std::string_view text, const std::vector<CharClass>& classes,
                             std::vector<std::uint8_t>& breaks) {
   const auto in_term = [&](std::size_t at) {
     return classes[at] == CharClass::Cjk || classes[at] == CharClass::Latin;
+  };
+  const auto latin_side = [&](std::size_t at) {  // a neighbour that leaves the run a term
+    const CharClass c = classes[at];
+    return c == CharClass::Space || c == CharClass::NoBreakSpace || c == CharClass::Newline ||
+           c == CharClass::LatinPunct;
   };
   std::size_t i = 0;
   while (i < text.size()) {
@@ -856,9 +865,11 @@ void keep_short_terms_whole(std::string_view text, const std::vector<CharClass>&
       han += classes[at] == CharClass::Cjk;
       next_code_point(text, at);
     }
-    if (han > 0 && han <= kTermChars && starts.size() <= 2 * kTermChars)
+    const bool term = han > 0 && han <= kTermChars && starts.size() <= 2 * kTermChars &&
+                      (i == 0 || latin_side(i - 1)) && (at >= text.size() || latin_side(at));
+    if (term)
       for (std::size_t k = 1; k < starts.size(); ++k)
-        if (breaks[starts[k]] == kBreak || breaks[starts[k]] == kGluedBreak) breaks[starts[k]] = kInWordBreak;
+        if (breaks[starts[k]] == kBreak) breaks[starts[k]] = kGluedBreak;
     i = at;
   }
 }

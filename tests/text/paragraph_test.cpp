@@ -363,6 +363,32 @@ TEST_CASE("paragraph: a short Chinese or Japanese term in English text stays who
       }
 }
 
+// The term rule's limits (a review): a term too wide for its line parts at a boundary of ICU's
+// words, not anywhere ("(肝功能 | 检查)", not "(肝功 | 能检查)"); and Chinese text in an English
+// article, clauses between Chinese punctuation, is no term: it breaks between any two characters
+// and fills its lines (glued, each clause of eight characters or fewer left lines 1 em short).
+TEST_CASE("paragraph: a term parts at a word boundary, and Chinese clauses are no terms", "[text]") {
+  for (Pt width = 36; width <= 56; width += 2) {
+    const Paragraph p = compose_case(
+        Case{"liver function test (肝功能检查) and hepatitis B virus (乙型肝炎病毒).", width, 10, "en-GB"},
+        Align::Left);
+    INFO(width << " pt:" << describe(p));
+    // (乙型肝炎病毒 at these widths needs two breaks at its words, "(乙型 | 肝炎 | 病毒)", which cost more
+    // than one inside a word, "(乙型肝 | 炎病毒)": a column under six characters is no place for it.)
+    for (const Line& line : p.lines) CHECK_FALSE(line.text().ends_with("肝功"));
+  }
+  // As many lines as the same paragraph takes in a Chinese article.
+  const char* chinese =
+      "如需中文版本，请告诉接待处。我们可以为您安排翻译，也可以请家人陪同。复诊时请带上药袋，方便医生核对用药"
+      "。";
+  for (Pt width = 100; width <= 200; width += 10) {
+    const Paragraph in_english = compose_case(Case{chinese, width, 10, "en-GB"}, Align::Left);
+    const Paragraph in_chinese = compose_case(Case{chinese, width, 10, "zh-Hans"}, Align::Left);
+    INFO(width << " pt:" << describe(in_english) << describe(in_chinese));
+    CHECK(in_english.lines.size() <= in_chinese.lines.size());
+  }
+}
+
 TEST_CASE("paragraph: no line starts or ends with a prohibited character", "[text]") {
   std::vector<Case> cases = all_cases();
   for (const Case& c : at_widths(kZhPunctuation, {80, 87, 91, 97, 110, 111, 137, 150, 171}))
