@@ -852,13 +852,16 @@ void keep_short_terms_whole(std::string_view text, const std::vector<CharClass>&
     return c == CharClass::Space || c == CharClass::NoBreakSpace || c == CharClass::Newline ||
            c == CharClass::LatinPunct;
   };
+  // Most paragraphs of a Latin article hold no Han or kana: nothing to scan.
+  if (std::find(classes.begin(), classes.end(), CharClass::Cjk) == classes.end()) return;
+  std::vector<std::size_t> starts;  // the first byte of each character of a run
   std::size_t i = 0;
   while (i < text.size()) {
     if (!in_term(i)) {
       ++i;
       continue;
     }
-    std::vector<std::size_t> starts;  // the first byte of each character of the run
+    starts.clear();
     std::size_t han = 0, at = i;
     while (at < text.size() && in_term(at)) {
       starts.push_back(at);

@@ -74,6 +74,12 @@ Paragraph compose_case(const Case& c, Align align = Align::Justify,
   return compose_ok({TextSpan{c.text}}, style, c.width);
 }
 
+// The line's last word: what follows its last space.
+std::string last_word(const std::string& line) {
+  const std::size_t space = line.rfind(' ');
+  return space == std::string::npos ? line : line.substr(space + 1);
+}
+
 std::u32string code_points(std::string_view text) {
   std::u32string out;
   for (std::size_t pos = 0; pos < text.size();) out += next_code_point(text, pos);
@@ -859,8 +865,7 @@ TEST_CASE("paragraph: an address parts after a slash sooner than after a dot or 
     const Paragraph p = compose_case(Case{text.c_str(), width, 10, "en-GB"}, Align::Left);
     for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
       const std::string t = p.lines[l].text();
-      const std::size_t space = t.rfind(' ');
-      const std::string last = space == std::string::npos ? t : t.substr(space + 1);
+      const std::string last = last_word(t);
       if (last.find("://") == std::string::npos && last.find(".org") == std::string::npos &&
           last.find(".nhs") == std::string::npos && last.find("example") == std::string::npos)
         continue;
@@ -885,9 +890,7 @@ TEST_CASE("paragraph: a line rarely ends on a bare number before a word", "[text
     for (Pt width = 140; width <= 300; width += 2) {
       const Paragraph p = compose_case(Case{text.c_str(), width, 10, "en-GB"}, align);
       for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
-        const std::string t = p.lines[l].text();
-        const std::size_t space = t.rfind(' ');
-        const std::string last = space == std::string::npos ? t : t.substr(space + 1);
+        const std::string last = last_word(p.lines[l].text());
         ++lines;
         tied += !last.empty() &&
                 std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
