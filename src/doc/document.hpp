@@ -185,6 +185,16 @@ std::string fallback_title(const Document& doc);
 // "Untitled" in the document's language: 无标题 (zh-Hans), 無標題 (zh-Hant), 無題 (ja), 제목 없음 (ko).
 std::string untitled(std::string_view lang);
 
+// A value the author broke into lines by hand (`title: |`, each line where the cover is to break
+// it; or a heading's `<br>`), on one line: for the PDF's Title and Subject, the back panel's
+// signature, messages, and to compare the title with the opening heading. Two Chinese or Japanese
+// characters join without a space, as across a soft line break in the Markdown (Han and kana are
+// set without spaces, CLReq 3.1.1); any other line break becomes one space. Blanks at the ends
+// of each line go.
+std::string one_line(std::string_view text);
+// Han, kana, bopomofo and full-width punctuation; not Hangul, which Korean separates with spaces.
+bool is_wide_cjk(char32_t cp);
+
 // Splits off and reads the front matter. `path` is used in messages only.
 Result<FrontMatter> parse_front_matter(std::string_view yaml, std::string_view path, int first_line);
 

@@ -13,13 +13,13 @@
 #include "doc/markdown_tree.hpp"
 
 namespace leafpress::doc {
-namespace {
 
-// Han, kana, bopomofo and full-width punctuation; not Hangul, which Korean separates with spaces.
 bool is_wide_cjk(char32_t cp) {
   return (cp >= 0x2E80 && cp <= 0x303F) || (cp >= 0x3040 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
+
+namespace {
 
 std::string_view literal_view(cmark_node* node) {
   const char* text = cmark_node_get_literal(node);

@@ -111,6 +111,29 @@ std::string untitled(std::string_view lang) {
   return "Untitled";
 }
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!line.empty() && blank(line.front())) line.remove_prefix(1);
+    while (!line.empty() && blank(line.back())) line.remove_suffix(1);
+    if (!line.empty()) {
+      if (!out.empty()) {
+        std::size_t last = out.size() - 1, first = 0;
+        while (last > 0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+        if (!(is_wide_cjk(next_code_point(out, last)) && is_wide_cjk(next_code_point(line, first)))) out += ' ';
+      }
+      out += line;
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
 std::string fallback_title(const Document& doc) {
   const Block* first = nullptr;  // the first `#` heading, else the first heading of any level
   for (const auto& block : doc.blocks)

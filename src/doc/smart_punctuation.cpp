@@ -8,6 +8,7 @@
 
 #include "core/utf8.hpp"
 #include "doc/cmark_gfm.hpp"
+#include "doc/document.hpp"
 
 namespace leafpress::doc {
 namespace {
@@ -232,8 +233,9 @@ bool printed_clinic_field(std::string Clinic::*member) {
 }
 
 bool repeats_title(std::string_view heading, std::string_view title) {
-  const std::string key = title_key(title);
-  return !key.empty() && title_key(heading) == key;
+  // Either may be broken into lines by hand (`title: |`, `<br>`), where the other is not.
+  const std::string key = title_key(one_line(title));
+  return !key.empty() && title_key(one_line(heading)) == key;
 }
 
 }  // namespace leafpress::doc

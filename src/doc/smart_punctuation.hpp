@@ -23,7 +23,8 @@
 // in the front matter, `child’s` in the heading; `--` and `–`), so they are compared with
 // every quote folded to one straight quote, every dash (and `--`, `---`) to `-`, `…` to
 // `...`, runs of white space to one space, letter case folded (`Flu Vaccination`, `Flu
-// vaccination`) and full-width forms to ASCII (`：`, `:`).
+// vaccination`) and full-width forms to ASCII (`：`, `:`); a line break the author typed in either
+// (`title: |`) as document.hpp one_line joins it (`孩子得了` + `手足口病…` is `孩子得了手足口病…`).
 // Thread-safety: pure functions (parse_gfm is reentrant).
 #pragma once
 

@@ -75,7 +75,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   // Without a clinic, the author (or else the title) signs the back: a back cover is never blank.
   const std::string name = !c.name.empty()              ? c.name
                            : !s.doc.meta.author.empty() ? s.doc.meta.author
-                                                        : s.doc.meta.title;
+                                                        : doc::one_line(s.doc.meta.title);
   if (name.empty() && c.address.empty() && c.phone.empty() && c.url.empty() && c.hours.empty() &&
       c.email.empty() && !logo)
     return d;

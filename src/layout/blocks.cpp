@@ -39,7 +39,7 @@ Status collect_heading(const Scene& s, const doc::Block& block, Pt body, Pt widt
   c.heading = true;
   c.role = Role::Heading;
   c.element.heading_level = block.level;
-  c.heading_text = block.plain_text();
+  c.heading_text = doc::one_line(block.plain_text());  // a bookmark's title: one line
   return Ok{};
 }
 
@@ -209,7 +209,7 @@ Result<Collection> collect_blocks(const Scene& s, Pt body, Pt column, Pt max_ima
   Collection out;
   out.body = body;
   out.column = column;
-  std::string section = s.doc.meta.title;
+  std::string section = doc::one_line(s.doc.meta.title);  // for messages
   bool heading_seen = false;  // only the article's first heading may be the title's repeat
   int next_link = 0;          // numbers the links of the article (inline_marks.hpp)
   int previous_note = 0;      // the footnote number of the block before, if any

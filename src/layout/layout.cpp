@@ -288,8 +288,9 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
                        tmpl.name + "' (add --set body.align=justify to justify it)");
 
   PageModel model;
-  model.title = document.meta.title.empty() ? doc::untitled(s.lang) : document.meta.title;  // as the cover
-  model.subtitle = document.meta.subtitle;
+  // As the cover says them, on one line each: the PDF's Title is no place for the cover's line breaks.
+  model.title = document.meta.title.empty() ? doc::untitled(s.lang) : doc::one_line(document.meta.title);
+  model.subtitle = doc::one_line(document.meta.subtitle);
   model.author = document.meta.clinic.name.empty() ? document.meta.author : document.meta.clinic.name;
   model.lang = s.lang;
   model.keywords = document.meta.keywords;

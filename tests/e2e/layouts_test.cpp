@@ -243,6 +243,39 @@ TEST_CASE("layouts: a title typed with a straight apostrophe prints once, curly,
   CHECK_THAT(xmp, Catch::Contains("\">Caring for your child’s fever at home</rdf:li>"));
 }
 
+// A title the author breaks by hand (`title: |`, a line where the cover should break): the cover
+// breaks it there (ICU's dictionary alone parts "孩子得了手足 | 口病怎么办："), and the opening
+// heading, typed on one line, is still its repeat. It printed twice, and the PDF's Title held the
+// line breaks.
+TEST_CASE("layouts: a title broken into lines by hand breaks there, prints once, and is one line in Info",
+          "[e2e]") {
+  TempDir dir;
+  const auto article = write_bytes(dir.path / "hfmd.md",
+                                   "---\ntitle: |\n  孩子得了\n  手足口病怎么办：\n  居家护理与就医提示\nlang: zh-Hans\n"
+                                   "clinic:\n  name: 滨江社区卫生服务中心\n---\n\n"
+                                   "# 孩子得了手足口病怎么办：居家护理与就医提示\n\n## 什么是手足口病\n\n"
+                                   "手足口病是由肠道病毒引起的常见传染病，5岁以下的孩子最容易感染。\n");
+  const auto build = [&](const std::string& layout) {
+    const std::string pdf = (dir.path / (layout + ".pdf")).string();
+    const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -l " + layout + " -o " + shell_quoted(pdf));
+    INFO(r.output);
+    REQUIRE(r.status == 0);
+    return pdf;
+  };
+  for (const auto& layout : shipped_layouts()) {
+    INFO(layout);
+    const std::string pdf = build(layout);
+    const std::string text = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+    INFO(text);
+    std::size_t n = 0;
+    for (auto at = text.find("居家护理与就医提示"); at != std::string::npos; at = text.find("居家护理与就医提示", at + 1)) ++n;
+    CHECK(n == 1);
+    const auto info = run_tool("pdfinfo -enc UTF-8 " + shell_quoted(pdf)).output;
+    CHECK(std::regex_search(info, std::regex("Title: +孩子得了手足口病怎么办：居家护理与就医提示\nAuthor:")));
+    CHECK(text.find("孩子得了\n手足口病怎么办：\n居家护理与就医提示") != std::string::npos);
+  }
+}
+
 TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, and no PDF", "[e2e]") {
   TempDir dir;
   const std::string good = read_bytes(kSource / "layouts/trifold-a4.yaml");
