@@ -14,8 +14,7 @@ constexpr double kLeadingStep = 0.025;
 // What a rhythm costs in looks, against what it gains in fill: a line above sections reads as
 // design, a looser leading less so, a leading under the layout's own least of all.
 constexpr double kSectionCost = 0.3, kLooserCost = 10, kTighterCost = 20;
-constexpr int kFillBuckets = 20;     // fill of the last frame counts in 5 % steps
-constexpr int kMaxHeadingLines = 2;  // more space above a heading than its style's, in lines
+constexpr int kFillBuckets = 20;  // fill of the last frame counts in 5 % steps
 
 std::vector<Element> elements_of(const Collection& c) {
   std::vector<Element> out;
@@ -223,10 +222,9 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
     best = make_trial(std::move(best.collection), chosen, best.plan, frames);
   }
   const int balanced = range.balance ? balance_last_page(best) : -1;
-  // Above a heading, the rhythm's lines and feathering's together open two lines at most: a
-  // tri-fold's heading four blank lines below the paragraph before it read as a hole.
-  const int section = static_cast<int>(std::lround(best.rhythm.section_lines));
-  feather(elements_of(best.collection), best.frames, best.flowed, kMaxHeadingLines - section, balanced);
+  // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the
+  // rhythm's lines above sections are the same in every column.
+  feather(elements_of(best.collection), best.frames, best.flowed, balanced);
   return best;
 }
 

@@ -16,17 +16,19 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 constexpr std::size_t kTurnKeepLines = 6;
 constexpr Pt kEps = 1e-6;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
-// this many grid lines (a heading's gap by up to feather's max_lines), and only in a frame whose
+// this many grid lines (a heading's gap by up to kRunOnHeadingLines), and only in a frame whose
 // last paragraph runs on into the next (below).
 constexpr int kParagraphGap = 10;
 constexpr int kMaxParagraphGapLines = 1;
 // Where a frame's last paragraph runs on into the next frame (its sentence goes on), the frame's
 // foot is brought down to the frame's foot as far as this many lines above a heading and one
-// between paragraphs allow, whatever feather's max_lines: a panel that stops a line short in
-// mid-sentence reads as a misprint ("…stomach problems. Heat"). One that ends short after a
-// paragraph reads as designed, and its gaps keep their size: opened there, a paragraph gap of two
-// blank lines and a heading four lines below its text read as holes (two reviewers of twelve
-// fresh articles, "Fluids come first" 77 pt below the paragraph before it where 32 pt is usual).
+// between paragraphs allow: a panel that stops a line short in mid-sentence reads as a misprint
+// ("…stomach problems. Heat"). One that ends short after a paragraph reads as designed, and its
+// gaps keep their size: opened there, a paragraph gap of two blank lines and a heading four lines
+// below its text read as holes (two reviewers of twelve fresh articles, "Fluids come first" 77 pt
+// below the paragraph before it where 32 pt is usual), and so did a heading two lines lower than
+// the one in the next column (two reviewers of six more: "Anticoagulants…" 75 pt below its
+// paragraph, "Checking your pulse…" 43 pt, on one handout page).
 constexpr int kRunOnHeadingLines = 2;
 
 struct Cursor {
@@ -323,9 +325,8 @@ bool runs_on(const FlowResult& flowed, int f) {
 }  // namespace
 
 void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
-             int max_lines, int keep_page) {
+             int keep_page) {
   if (frames.empty()) return;
-  max_lines = std::max(max_lines, 0);
   // The last frame holding a line: it ends where the text ends, and is left alone.
   int last = -1;
   for (const auto& lines : flowed.placements)
@@ -342,9 +343,9 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     if (!any) continue;
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
-    const bool mid_paragraph = runs_on(flowed, f);
-    const int heading_lines = mid_paragraph ? std::max(max_lines, kRunOnHeadingLines) : max_lines;
-    const int paragraph_lines = mid_paragraph ? kMaxParagraphGapLines : 0;
+    if (!runs_on(flowed, f)) continue;
+    const int heading_lines = kRunOnHeadingLines;
+    const int paragraph_lines = kMaxParagraphGapLines;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
     // (level 1 first), then after a paragraph's space; never inside a kept group, after a
     // heading or between a list and the paragraph that leads in to it.

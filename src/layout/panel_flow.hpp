@@ -98,17 +98,16 @@ struct NextElement {
 };
 std::optional<NextElement> element_after(const FlowResult& flowed, int f);
 
-// Spreads the room left at the foot of every full frame (all but the last one
-// holding text) over its gaps, in whole grid pitches, at most `max_lines` per
-// gap above a heading (higher levels first; copy-fit gives what its rhythm's space above
-// sections leaves of two lines), never after a paragraph that leads in to a list. Only where
-// the frame's last paragraph runs on into the next frame (a sentence broken at the foot) does a
-// heading's gap open by two lines whatever `max_lines`, and one between paragraphs by one, so
-// the frame ends on its neighbours' line. What is left stays at the frame's foot: a frame that
-// ends after a paragraph may end short, as one ending a section does, where a paragraph gap
-// opened by a line or more reads as a hole (a section's end). Frames without a grid, and frames
-// on `keep_page` (a page whose columns were balanced), are left alone.
+// Where a full frame (any but the last one holding text) ends in mid-paragraph (its last
+// paragraph runs on into the next frame, a sentence broken at the foot), spreads the room left at
+// its foot over its gaps, in whole grid pitches: up to two lines above a heading (higher levels
+// first), then one between paragraphs, never after a paragraph that leads in to a list, so that
+// the frame ends on its neighbours' line. A frame that ends after a paragraph keeps its gaps and
+// may end short, as one ending a section does: a gap opened there, between paragraphs or above
+// a heading, stands beside the same gap unopened in the next column and reads as a hole. What
+// is left stays at the frame's foot. Frames without a grid, and frames on `keep_page` (a page
+// whose columns were balanced), are left alone.
 void feather(const std::vector<Element>& elements, const std::vector<Frame>& frames, FlowResult& flowed,
-             int max_lines = 2, int keep_page = -1);
+             int keep_page = -1);
 
 }  // namespace leafpress::layout
