@@ -172,7 +172,7 @@ std::optional<std::string> short_text_warning(const Scene& s, const Trial& fit) 
   const bool letter = std::abs(std::max(s.t.sheet_width, s.t.sheet_height) - 11 * 72) < 1 ||
                       std::abs(std::min(s.t.sheet_width, s.t.sheet_height) - 8.5 * 72) < 1;
   return s.doc.path + ": fills " + std::to_string(u.panels_used) + " of " + std::to_string(u.panels) +
-         (s.t.booklet ? " pages" : " panels") + " at " + points(fit.collection.body) +
+         (s.t.booklet ? " inside pages" : " panels") + " at " + points(fit.collection.body) +
          " pt; a handout (--layout " + (letter ? "handout-letter" : "handout-a4") +
          ") suits a text this short";
 }

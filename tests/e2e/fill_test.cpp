@@ -33,7 +33,7 @@ TEST_CASE("fill: every shipped layout keeps one baseline grid, and a short text 
         if (warned)
           CHECK(std::regex_search(
               build.output,
-              std::regex("warning: .*: fills \\d of \\d (panels|pages) at [\\d.]+ pt; a handout "
+              std::regex("warning: .*: fills \\d of \\d (panels|inside pages) at [\\d.]+ pt; a handout "
                          "\\(--layout handout-(a4|letter)\\) suits a text this short")));
       }
     }
