@@ -15,6 +15,15 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 // anywhere else: moved whole it would leave most of a panel empty.
 constexpr std::size_t kTurnKeepLines = 6;
 constexpr Pt kEps = 1e-6;
+// A table that fits a frame is kept whole, unless moving it on would leave at least this many
+// grid lines empty at the foot of the frame it would start in (a quarter of a frame without a
+// grid): then it parts between rows, its header repeated, as long tables do (two reviewers of six
+// fresh articles: a handout column ended "…about two thirds." above nine blank lines, the table
+// at the top of the next; a tri-fold's "The table below describes…" stood above as many). Only a
+// table of four rows or more (two each side), and never across a folded leaflet's turn.
+constexpr int kTableHoleLines = 6;
+constexpr double kTableHoleShare = 0.25;
+constexpr std::size_t kTableSplitRows = 4;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
 // this many grid lines (a heading's gap by up to kRunOnHeadingLines), and only in a frame whose
 // last paragraph runs on into the next (below).
@@ -53,6 +62,19 @@ Pt baseline(const Element& e, std::size_t li, const Cursor& c, const Frame& fr) 
 
 bool group_start(const std::vector<Element>& els, std::size_t i) {
   return els[i].group >= 0 && (i == 0 || els[i - 1].group != els[i].group);
+}
+
+// Whether a kept span that does not fit from the cursor on ends in a table that may part here
+// rather than move on whole (kTableHoleLines): what its keep rules then ask is the span kept
+// not whole (the headings above it and its header with two rows).
+bool parts_table(const std::vector<Element>& els, const std::vector<std::pair<std::size_t, std::size_t>>& span,
+                 const Cursor& c, const Frame& fr) {
+  if (span.empty()) return false;
+  const Element& t = els[span.back().first];
+  if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTableSplitRows) return false;
+  const Pt room = c.y - fr.bottom;
+  const Pt hole = fr.pitch > 0 ? kTableHoleLines * fr.pitch : kTableHoleShare * (fr.top - fr.bottom);
+  return room >= hole - kEps;
 }
 
 // How many lines of e must stand together at its start: all of a heading or a kept picture or
@@ -177,9 +199,10 @@ std::vector<bool> side_turns(const std::vector<Frame>& frames) {
   return turns;
 }
 
-// flow(), keeping short paragraphs off the frames that end a side (`turns`; none: all false).
+// flow(), keeping short paragraphs off the frames that end a side (`turns`; none: all false), and
+// parting a table rather than leave a hole where `part_tables` (kTableHoleLines).
 FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<Frame>& frames,
-                       const std::vector<bool>& turns) {
+                       const std::vector<bool>& turns, bool part_tables) {
   FlowResult out;
   out.placements.resize(elements.size());
   out.repeats.resize(elements.size());
@@ -214,8 +237,13 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
     // an empty frame cannot hold that much.
     if (!c.empty) {
       auto span = kept_span(elements, ei, true);
-      if (!span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f]))
+      if (!span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f])) {
         span = kept_span(elements, ei, false);
+      } else if (part_tables && !turns[c.f] && !span_fits(elements, span, c, frames[c.f]) &&
+                 parts_table(elements, span, c, frames[c.f])) {
+        span = kept_span(elements, ei, false);
+        out.parted_table = out.parted_table || span_fits(elements, span, c, frames[c.f]);
+      }
       if (!span_fits(elements, span, c, frames[c.f])) {
         next_frame();
       } else if (turns[c.f] && (ei == 0 || !(elements[ei - 1].keep_with_next || elements[ei - 1].leads_in))) {
@@ -295,13 +323,17 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
 
 // A paragraph is kept off a side's turn only where the text still fits: a short panel before the
 // turn is worth a sentence whole, never a smaller type (the seed's bi-fold went to 9 pt, the
-// layout's least, a Korean one from 13.25 to 12.5 pt).
+// layout's least, a Korean one from 13.25 to 12.5 pt). So is a table parted rather than leave a
+// hole: its header, repeated, takes room, and a parted table made a bi-fold 5 lines too long at
+// its least size. Where a rule makes the text overflow, it flows as it did without it.
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
   const std::vector<bool> turns = side_turns(frames);
-  FlowResult kept = flow_frames(elements, frames, turns);
+  FlowResult parted = flow_frames(elements, frames, turns, true);
+  if (!parted.overflow_element) return parted;
+  FlowResult kept = parted.parted_table ? flow_frames(elements, frames, turns, false) : std::move(parted);
   if (!kept.overflow_element || std::none_of(turns.begin(), turns.end(), [](bool t) { return t; }))
     return kept;
-  return flow_frames(elements, frames, std::vector<bool>(frames.size(), false));
+  return flow_frames(elements, frames, std::vector<bool>(frames.size(), false), false);
 }
 
 std::optional<NextElement> element_after(const FlowResult& flowed, int f) {

@@ -86,6 +86,7 @@ struct FlowResult {
   std::optional<std::size_t> overflow_element;     // first element that did not fit
   std::size_t lines_left = 0;                      // lines that found no room
   std::vector<Pt> frame_fill;                      // used height per frame
+  bool parted_table = false;  // a table that fitted a frame parted rather than leave a hole
 };
 
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames);

@@ -435,6 +435,38 @@ TEST_CASE("panel_flow: a table that fits a frame is kept together and not repeat
   CHECK(r.repeats[1].empty());
 }
 
+// A table that fits a frame but not the room left in this one moved on whole, and left a hole: a
+// handout column ended "…about two thirds." above nine blank lines, the table at the top of the
+// next. Where six grid lines or more would stay empty, it parts between rows, its header again
+// at the top of the next frame; with less room, it still moves on whole.
+TEST_CASE("panel_flow: a table parts rather than leave six empty lines at a frame's foot", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> fr = grid_frames(300);  // 20 grid lines a frame
+  Element table;
+  table.keep_together = true;
+  table.repeat_lines = 1;
+  for (int i = 0; i < 9; ++i) table.lines.push_back(FlowLine{20, 16, true});  // 180 pt: fits a frame
+  for (const std::size_t text : {10u, 12u, 14u, 15u, 17u}) {
+    const std::vector<Element> elements{on_grid(para(text, 0, 10)), table};
+    const FlowResult r = flow(elements, fr);
+    INFO(text << " lines of text before it\n" << dump(r));
+    check_geometry(elements, fr, r);
+    REQUIRE_FALSE(r.overflow_element);
+    const Pt room = r.placements[0].back().baseline - 10 - 300;  // below the text's last line
+    const bool hole = room >= 60;
+    CHECK(r.parted_table == hole);
+    CHECK(frame_of(r, 1, 0) == (hole ? 0 : 1));
+    if (hole) {
+      CHECK(frame_of(r, 1, 2) == 0);  // the header and two rows at least, here
+      REQUIRE(r.repeats[1].size() == 1);
+      CHECK(r.repeats[1][0].at.frame == 1);
+      CHECK(frame_of(r, 1, 8) == 1);
+    } else {
+      CHECK(r.repeats[1].empty());
+    }
+  }
+}
+
 // A lead-in ("…the surgery the same day if you notice:") ended a booklet's page and its list
 // began over the page. Now its end shares the frame with the list's first lines: a lead-in of
 // three lines or fewer goes whole, a longer one takes its last two lines along.
@@ -671,4 +703,35 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
         const int end = frame_of(r, 1, lead_lines - 1), start = frame_of(r, 2, 0);
         CHECK_FALSE((end == 2 && start == 3));
       }
+}
+
+// Not across the turn of a folded leaflet's side, nor a table of fewer than four rows: those move
+// on whole, as before.
+TEST_CASE("panel_flow: a table does not part across a side's turn, nor when it is short", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> folded = folded_sides();
+  std::vector<Frame> booklet = folded;
+  for (int i = 0; i < 5; ++i) booklet[static_cast<std::size_t>(i)].page = i;
+  const auto table_of = [](int rows) {
+    Element t;
+    t.keep_together = true;
+    t.repeat_lines = 1;
+    for (int i = 0; i <= rows; ++i) t.lines.push_back(FlowLine{kHeight, kAscent});
+    return t;
+  };
+  // 23 lines of text: three in the third frame, the last of the side, 70 pt left under them.
+  const std::vector<Element> long_table{para(20, 0, 10), para(3), table_of(8)};
+  const FlowResult at_turn = flow(long_table, folded);
+  INFO(dump(at_turn));
+  CHECK(frame_of(at_turn, 2, 0) == 3);
+  CHECK(at_turn.repeats[2].empty());
+  const FlowResult in_booklet = flow(long_table, booklet);
+  INFO(dump(in_booklet));
+  CHECK(frame_of(in_booklet, 2, 0) == 2);
+  CHECK(in_booklet.repeats[2].size() == 1);
+  const std::vector<Element> short_table{para(20, 0, 10), para(3), table_of(3)};
+  const FlowResult kept = flow(short_table, booklet);
+  INFO(dump(kept));
+  CHECK(kept.repeats[2].empty());
+  CHECK(frame_of(kept, 2, 0) == frame_of(kept, 2, 3));
 }
