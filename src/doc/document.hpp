@@ -189,8 +189,8 @@ std::string untitled(std::string_view lang);
 // it; or a heading's `<br>`), on one line: for the PDF's Title and Subject, the back panel's
 // signature, messages, and to compare the title with the opening heading. Two Chinese or Japanese
 // characters join without a space, as across a soft line break in the Markdown (Han and kana are
-// set without spaces, CLReq 3.1.1); any other line break becomes one space. Blanks at the ends
-// of each line go.
+// set without spaces, CLReq 3.1.1); any other line break (\n, U+2028, U+2029, U+0085) becomes one
+// space. Blanks at the ends of each line go.
 std::string one_line(std::string_view text);
 // Han, kana, bopomofo and full-width punctuation; not Hangul, which Korean separates with spaces.
 bool is_wide_cjk(char32_t cp);

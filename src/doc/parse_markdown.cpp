@@ -111,7 +111,14 @@ std::string untitled(std::string_view lang) {
   return "Untitled";
 }
 
-std::string one_line(std::string_view text) {
+std::string one_line(std::string_view typed) {
+  // The line and paragraph separators (U+2028, U+2029, NEL) break a line as \n does: the cover
+  // breaks there too ("Caring for\u2028your child" in a quoted YAML value).
+  std::string lines(typed);
+  for (const std::string_view separator : {"\u2028", "\u2029", "\u0085"})
+    for (std::size_t at = lines.find(separator); at != std::string::npos; at = lines.find(separator, at))
+      lines.replace(at, separator.size(), "\n");
+  const std::string_view text = lines;
   std::string out;
   std::size_t pos = 0;
   while (pos <= text.size()) {

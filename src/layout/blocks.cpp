@@ -149,8 +149,9 @@ Status collect_table(const Scene& s, const doc::Block& block, Pt body, Pt width,
   c.color = s.t.text_color;
   c.element.space_before = body * 0.4;
   c.element.space_after = body * s.t.leading * 0.6;
-  // Kept in one frame when it fits one (panel_flow splits a taller one between rows); the header
-  // row comes again at the top of every frame the table continues into.
+  // Kept in one frame when it fits one, unless moving on would leave a hole (panel_flow splits
+  // such a table, and a taller one, between rows); the header row comes again at the top of every
+  // frame the table continues into.
   c.element.keep_together = true;
   c.element.repeat_lines = static_cast<std::size_t>(table->header_rows);
   for (const auto& row : table->rows) c.element.lines.push_back(FlowLine{row.height, row.height});

@@ -12,7 +12,8 @@
 //     the alt text set under them as a caption, kept together;
 //   - thematic breaks: a short centred rule;
 //   - tables (layout/table.hpp): one element line per row, kept together in a frame when
-//     they fit one, else split between rows with the header repeated (Element::repeat_lines);
+//     they fit one (unless moving on would leave a hole, panel_flow.hpp), else split between
+//     rows with the header repeated (Element::repeat_lines);
 //   - QR codes (`![caption](qr:URL)`, layout/qr_code.hpp): centred, caption under them;
 //   - task items: an open or ticked box drawn as the marker;
 //   - footnotes: after the article, kNoteScale of the body, numbered like a list, under a

@@ -35,17 +35,23 @@ struct Flowed {
   FlowResult flowed;
 };
 
-Flowed flow_with(Collection& c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames) {
+// `part_tables`: a table may part rather than leave a hole (panel_flow.hpp). Not while the size,
+// the plan and the rhythm are chosen: they are chosen as for tables kept whole, and a table
+// parts only in the flow of what was chosen. Else parting bought a looser leading where the
+// table fitted whole at the tighter one (a reviewer's tri-fold: 6 rows parted 4 + 2).
+Flowed flow_with(Collection& c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames,
+                 bool part_tables = false) {
   apply_rhythm(c, r);
   Flowed out;
   out.frames = frames(plan, c);
   set_grid(out.frames, c.body, r);
-  out.flowed = flow(elements_of(c), out.frames);
+  out.flowed = flow(elements_of(c), out.frames, part_tables);
   return out;
 }
 
-Trial make_trial(Collection c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames) {
-  Flowed f = flow_with(c, r, plan, frames);
+Trial make_trial(Collection c, const Rhythm& r, const PagePlan& plan, const FramesFor& frames,
+                 bool part_tables = false) {
+  Flowed f = flow_with(c, r, plan, frames, part_tables);
   Trial t;
   t.frames = std::move(f.frames);
   t.flowed = std::move(f.flowed);
@@ -112,7 +118,9 @@ int balance_last_page(Trial& t) {
   int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
-    if (flow(elements, raised(mid)).overflow_element)
+    // Too high, too, where a table that was whole parts to make the columns even.
+    const FlowResult f = flow(elements, raised(mid));
+    if (f.overflow_element || f.parted_tables > t.flowed.parted_tables)
       hi = mid;
     else
       lo = mid;
@@ -217,10 +225,10 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   }
   // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
   // A page whose columns are balanced needs no fill: its foot is white by design.
-  if (rhythm.grid && !range.balance) {
-    const Rhythm chosen = loosest_fit(best.collection, range, best.plan, frames);
-    best = make_trial(std::move(best.collection), chosen, best.plan, frames);
-  }
+  // The final flow, where a table may part rather than leave a hole.
+  const Rhythm chosen = rhythm.grid && !range.balance ? loosest_fit(best.collection, range, best.plan, frames)
+                                                      : best.rhythm;
+  best = make_trial(std::move(best.collection), chosen, best.plan, frames, true);
   const int balanced = range.balance ? balance_last_page(best) : -1;
   // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the
   // rhythm's lines above sections are the same in every column.

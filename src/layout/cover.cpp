@@ -94,8 +94,9 @@ text::ParagraphStyle subtitle_style(const Scene& s) {
 // The cover names the clinic (or author) at its foot, unless the title or subtitle already does.
 std::string foot_name(const Scene& s) {
   const std::string name = s.doc.meta.clinic.name.empty() ? s.doc.meta.author : s.doc.meta.clinic.name;
-  if (name.empty() || s.doc.meta.title.find(name) != std::string::npos ||
-      s.doc.meta.subtitle.find(name) != std::string::npos)
+  // On one line: a title broken by hand may break inside the name ("…at Riverside | Family Practice").
+  if (name.empty() || doc::one_line(s.doc.meta.title).find(name) != std::string::npos ||
+      doc::one_line(s.doc.meta.subtitle).find(name) != std::string::npos)
     return "";
   return name;
 }

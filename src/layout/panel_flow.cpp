@@ -208,6 +208,7 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
   out.repeats.resize(elements.size());
   out.frame_fill.assign(frames.size(), 0);
   Cursor c{0, frames.empty() ? 0 : frames[0].top, true};
+  std::size_t parting = elements.size();  // the table parts_table chose to part, once reached
 
   auto next_frame = [&]() {
     ++c.f;
@@ -237,12 +238,19 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
     // an empty frame cannot hold that much.
     if (!c.empty) {
       auto span = kept_span(elements, ei, true);
-      if (!span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f])) {
+      if (ei == parting || !span_fits(elements, span, Cursor{c.f, 0, true}, frames[c.f])) {
+        // (a table to part, decided at the heading or lead-in above it, where the room was
+        // measured: under the heading, less room is left, and the table would move on whole
+        // and leave the heading alone at the frame's foot)
         span = kept_span(elements, ei, false);
       } else if (part_tables && !turns[c.f] && !span_fits(elements, span, c, frames[c.f]) &&
                  parts_table(elements, span, c, frames[c.f])) {
-        span = kept_span(elements, ei, false);
-        out.parted_table = out.parted_table || span_fits(elements, span, c, frames[c.f]);
+        auto parted = kept_span(elements, ei, false);
+        if (span_fits(elements, parted, c, frames[c.f])) {
+          parting = parted.back().first;
+          ++out.parted_tables;
+          span = std::move(parted);
+        }
       }
       if (!span_fits(elements, span, c, frames[c.f])) {
         next_frame();
@@ -326,11 +334,11 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
 // layout's least, a Korean one from 13.25 to 12.5 pt). So is a table parted rather than leave a
 // hole: its header, repeated, takes room, and a parted table made a bi-fold 5 lines too long at
 // its least size. Where a rule makes the text overflow, it flows as it did without it.
-FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames) {
+FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames, bool part_tables) {
   const std::vector<bool> turns = side_turns(frames);
-  FlowResult parted = flow_frames(elements, frames, turns, true);
+  FlowResult parted = flow_frames(elements, frames, turns, part_tables);
   if (!parted.overflow_element) return parted;
-  FlowResult kept = parted.parted_table ? flow_frames(elements, frames, turns, false) : std::move(parted);
+  FlowResult kept = parted.parted_tables > 0 ? flow_frames(elements, frames, turns, false) : std::move(parted);
   if (!kept.overflow_element || std::none_of(turns.begin(), turns.end(), [](bool t) { return t; }))
     return kept;
   return flow_frames(elements, frames, std::vector<bool>(frames.size(), false), false);
@@ -349,9 +357,10 @@ std::optional<NextElement> element_after(const FlowResult& flowed, int f) {
 namespace {
 
 // Does a paragraph run on past frame f: is the first line after it the rest of one begun in f?
-bool runs_on(const FlowResult& flowed, int f) {
+// Not a table that goes on with its header repeated: its frame ends on a row, as designed.
+bool runs_on(const std::vector<Element>& elements, const FlowResult& flowed, int f) {
   const auto next = element_after(flowed, f);
-  return next && next->runs_on;
+  return next && next->runs_on && !elements[next->element].keep_together;
 }
 
 }  // namespace
@@ -375,7 +384,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     if (!any) continue;
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
-    if (!runs_on(flowed, f)) continue;
+    if (!runs_on(elements, flowed, f)) continue;
     const int heading_lines = kRunOnHeadingLines;
     const int paragraph_lines = kMaxParagraphGapLines;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading

@@ -15,6 +15,8 @@
 //     group of elements (a call-out box, a short list: the same `group`) is never
 //     split unless it is taller than a whole frame; an element that is starts where
 //     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
+//   - so does a table of four rows or more, outside a group, where moving it on whole would
+//     leave six grid lines or more empty at the frame's foot (not at a side's turn);
 //   - an element with repeat_lines (a table's header row) that goes on in another frame
 //     has those lines placed again at the top of that frame (FlowResult::repeats);
 //   - an element that asks for a new panel starts at the top of the next frame
@@ -28,9 +30,9 @@
 // Output: for each element line, the frame and baseline where it goes; or the
 // index of the first element line that found no room.
 //
-// feather() then spreads what a full frame has left at its foot over the gaps
-// between its sections and paragraphs, in whole grid lines (vertical
-// justification that keeps the grid), so the panels of a side end on one line.
+// feather() then spreads what a frame whose last paragraph runs on has left at its foot
+// over the gaps between its sections and paragraphs, in whole grid lines (vertical
+// justification that keeps the grid), so that it ends on its neighbours' line.
 #pragma once
 
 #include <optional>
@@ -86,10 +88,11 @@ struct FlowResult {
   std::optional<std::size_t> overflow_element;     // first element that did not fit
   std::size_t lines_left = 0;                      // lines that found no room
   std::vector<Pt> frame_fill;                      // used height per frame
-  bool parted_table = false;  // a table that fitted a frame parted rather than leave a hole
+  int parted_tables = 0;  // tables that fit a frame parted rather than leave a hole (kTableHoleLines)
 };
 
-FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames);
+// `part_tables`: a table that fits a frame may part where moving it on would leave a hole (above).
+FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames, bool part_tables = true);
 
 // The first element with a line in a frame after f, and whether it began in f or before (its
 // text runs on past f); nothing when no text follows f.

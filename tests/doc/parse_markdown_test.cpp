@@ -571,4 +571,6 @@ TEST_CASE("parse_markdown: one_line joins Chinese and Japanese lines without a s
   CHECK(one_line("戒菸，\r\n從今天開始") == "戒菸，從今天開始");
   CHECK(one_line("\n\nOne line\n\n") == "One line");
   CHECK(one_line("") == "");
+  CHECK(one_line("Caring for\u2028your child") == "Caring for your child");  // a line separator
+  CHECK(one_line("孩子得了\u2029手足口病\u0085怎么办") == "孩子得了手足口病怎么办");
 }

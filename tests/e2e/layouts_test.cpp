@@ -274,6 +274,22 @@ TEST_CASE("layouts: a title broken into lines by hand breaks there, prints once,
     CHECK(std::regex_search(info, std::regex("Title: +孩子得了手足口病怎么办：居家护理与就医提示\nAuthor:")));
     CHECK(text.find("孩子得了\n手足口病怎么办：\n居家护理与就医提示") != std::string::npos);
   }
+  // A title that names the clinic leaves the name off the cover's foot, broken by hand or not.
+  const auto names = [&](const std::string& title) {
+    const auto md = write_bytes(dir.path / "named.md", "---\ntitle: " + title +
+                                                          "\nlang: en-US\nclinic:\n  name: Riverside Family Practice\n"
+                                                          "---\n\n## Flu shots\n\nAsk at the front desk.\n");
+    const std::string pdf = (dir.path / "named.pdf").string();
+    REQUIRE(run_tool(kBinary + " build " + shell_quoted(md) + " -l trifold-a4 -o " + shell_quoted(pdf)).status == 0);
+    const std::string text = std::regex_replace(run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output,
+                                                std::regex(R"(\s+)"), " ");
+    std::size_t n = 0;
+    for (auto at = text.find("Riverside Family Practice"); at != std::string::npos;
+         at = text.find("Riverside Family Practice", at + 1))
+      ++n;
+    return n;
+  };
+  CHECK(names("|\n  Flu shots at Riverside\n  Family Practice") == names("Flu shots at Riverside Family Practice"));
 }
 
 TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, and no PDF", "[e2e]") {
