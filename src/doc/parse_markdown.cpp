@@ -132,7 +132,8 @@ std::string one_line(std::string_view typed) {
       if (!out.empty()) {
         std::size_t last = out.size() - 1, first = 0;
         while (last > 0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
-        if (!(is_wide_cjk(next_code_point(out, last)) && is_wide_cjk(next_code_point(line, first)))) out += ' ';
+        if (!(is_wide_cjk(next_code_point(out, last)) && is_wide_cjk(next_code_point(line, first))))
+          out += ' ';
       }
       out += line;
     }

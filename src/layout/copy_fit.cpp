@@ -226,8 +226,8 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
   // A page whose columns are balanced needs no fill: its foot is white by design.
   // The final flow, where a table may part rather than leave a hole.
-  const Rhythm chosen = rhythm.grid && !range.balance ? loosest_fit(best.collection, range, best.plan, frames)
-                                                      : best.rhythm;
+  const Rhythm chosen =
+      rhythm.grid && !range.balance ? loosest_fit(best.collection, range, best.plan, frames) : best.rhythm;
   best = make_trial(std::move(best.collection), chosen, best.plan, frames, true);
   const int balanced = range.balance ? balance_last_page(best) : -1;
   // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the

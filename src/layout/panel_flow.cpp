@@ -20,10 +20,12 @@ constexpr Pt kEps = 1e-6;
 // grid): then it parts between rows, its header repeated, as long tables do (two reviewers of six
 // fresh articles: a handout column ended "…about two thirds." above nine blank lines, the table
 // at the top of the next; a tri-fold's "The table below describes…" stood above as many). Only a
-// table of four rows or more (two each side), and never across a folded leaflet's turn.
+// table of five rows or more (a 4-row table parted 2 and 2 read as two small tables), and only
+// into the next column or panel of the same page, or the facing page of a booklet: never over a
+// turn of the sheet (a weight-dose table read "8–15 kg" on one page and "16–25 kg" overleaf).
 constexpr int kTableHoleLines = 6;
 constexpr double kTableHoleShare = 0.25;
-constexpr std::size_t kTableSplitRows = 4;
+constexpr std::size_t kTableSplitRows = 5;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
 // this many grid lines (a heading's gap by up to kRunOnHeadingLines), and only in a frame whose
 // last paragraph runs on into the next (below).
@@ -67,8 +69,9 @@ bool group_start(const std::vector<Element>& els, std::size_t i) {
 // Whether a kept span that does not fit from the cursor on ends in a table that may part here
 // rather than move on whole (kTableHoleLines): what its keep rules then ask is the span kept
 // not whole (the headings above it and its header with two rows).
-bool parts_table(const std::vector<Element>& els, const std::vector<std::pair<std::size_t, std::size_t>>& span,
-                 const Cursor& c, const Frame& fr) {
+bool parts_table(const std::vector<Element>& els,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& span, const Cursor& c,
+                 const Frame& fr) {
   if (span.empty()) return false;
   const Element& t = els[span.back().first];
   if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTableSplitRows) return false;
@@ -243,8 +246,9 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
         // measured: under the heading, less room is left, and the table would move on whole
         // and leave the heading alone at the frame's foot)
         span = kept_span(elements, ei, false);
-      } else if (part_tables && !turns[c.f] && !span_fits(elements, span, c, frames[c.f]) &&
-                 parts_table(elements, span, c, frames[c.f])) {
+      } else if (part_tables && c.f + 1 < frames.size() &&
+                 (frames[c.f + 1].page == frames[c.f].page || frames[c.f].faces_next) &&
+                 !span_fits(elements, span, c, frames[c.f]) && parts_table(elements, span, c, frames[c.f])) {
         auto parted = kept_span(elements, ei, false);
         if (span_fits(elements, parted, c, frames[c.f])) {
           parting = parted.back().first;
@@ -338,7 +342,8 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
   const std::vector<bool> turns = side_turns(frames);
   FlowResult parted = flow_frames(elements, frames, turns, part_tables);
   if (!parted.overflow_element) return parted;
-  FlowResult kept = parted.parted_tables > 0 ? flow_frames(elements, frames, turns, false) : std::move(parted);
+  FlowResult kept =
+      parted.parted_tables > 0 ? flow_frames(elements, frames, turns, false) : std::move(parted);
   if (!kept.overflow_element || std::none_of(turns.begin(), turns.end(), [](bool t) { return t; }))
     return kept;
   return flow_frames(elements, frames, std::vector<bool>(frames.size(), false), false);

@@ -15,8 +15,9 @@
 //     group of elements (a call-out box, a short list: the same `group`) is never
 //     split unless it is taller than a whole frame; an element that is starts where
 //     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
-//   - so does a table of four rows or more, outside a group, where moving it on whole would
-//     leave six grid lines or more empty at the frame's foot (not at a side's turn);
+//   - so does a table of five rows or more, outside a group, where moving it on whole would
+//     leave six grid lines or more empty at the frame's foot, when the next frame is on the
+//     same page or the facing one (Frame::faces_next), never overleaf;
 //   - an element with repeat_lines (a table's header row) that goes on in another frame
 //     has those lines placed again at the top of that frame (FlowResult::repeats);
 //   - an element that asks for a new panel starts at the top of the next frame
@@ -49,6 +50,9 @@ struct Frame {  // a column in a panel; y grows upward, top > bottom
   Pt grid_top = 0;   // the baseline of the grid's first line (the panel's first body line)
   Pt pitch = 0;      // the grid's line pitch; 0: no grid
   Pt panel_top = 0;  // the top of the panel's text area, before a header took its share
+  // The next frame is on the page that faces this one (a booklet's left page, then its right):
+  // the reader sees both at once. Any other change of page is a turn of the sheet.
+  bool faces_next = false;
 };
 
 struct FlowLine {
@@ -92,7 +96,8 @@ struct FlowResult {
 };
 
 // `part_tables`: a table that fits a frame may part where moving it on would leave a hole (above).
-FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames, bool part_tables = true);
+FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames,
+                bool part_tables = true);
 
 // The first element with a line in a frame after f, and whether it began in f or before (its
 // text runs on past f); nothing when no text follows f.

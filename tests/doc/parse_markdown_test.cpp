@@ -562,9 +562,11 @@ TEST_CASE("parse_markdown: a line wrapped between CJK characters joins without a
   CHECK(d->blocks[0].plain_text() == "干细胞疗法然而 stem cells 한국어 문장");
 }
 
-TEST_CASE("parse_markdown: one_line joins Chinese and Japanese lines without a space, others with one", "[doc]") {
+TEST_CASE("parse_markdown: one_line joins Chinese and Japanese lines without a space, others with one",
+          "[doc]") {
   using leafpress::doc::one_line;
-  CHECK(one_line("孩子得了\n手足口病怎么办：\n居家护理与就医提示") == "孩子得了手足口病怎么办：居家护理与就医提示");
+  CHECK(one_line("孩子得了\n手足口病怎么办：\n居家护理与就医提示") ==
+        "孩子得了手足口病怎么办：居家护理与就医提示");
   CHECK(one_line("Caring for  \n  your child\n") == "Caring for your child");
   CHECK(one_line("갱년기 증상과\n호르몬 치료") == "갱년기 증상과 호르몬 치료");
   CHECK(one_line("B型肝炎\nHepatitis B") == "B型肝炎 Hepatitis B");  // Han beside Latin keeps its space

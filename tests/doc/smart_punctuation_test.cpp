@@ -87,7 +87,8 @@ TEST_CASE("smart_punctuation: a heading repeats the title whatever quotes and da
 // A title broken into lines by hand (`title: |`) printed twice: its opening heading, typed on one
 // line, no longer said the same ("孩子得了 手足口病…" against "孩子得了手足口病…").
 TEST_CASE("smart_punctuation: a title broken into lines by hand still repeats its heading", "[doc]") {
-  CHECK(repeats_title("孩子得了手足口病怎么办：居家护理与就医提示", "孩子得了\n手足口病怎么办：\n居家护理与就医提示\n"));
+  CHECK(repeats_title("孩子得了手足口病怎么办：居家护理与就医提示",
+                      "孩子得了\n手足口病怎么办：\n居家护理与就医提示\n"));
   CHECK(repeats_title("Caring for your child’s fever", "Caring for\nyour child's fever"));
   CHECK(repeats_title("갱년기 증상과 호르몬 치료 안내", "갱년기 증상과\n호르몬 치료 안내"));
   CHECK(repeats_title("花粉症の治療ガイド", "花粉症の\n治療ガイド"));

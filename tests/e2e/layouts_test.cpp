@@ -250,14 +250,16 @@ TEST_CASE("layouts: a title typed with a straight apostrophe prints once, curly,
 TEST_CASE("layouts: a title broken into lines by hand breaks there, prints once, and is one line in Info",
           "[e2e]") {
   TempDir dir;
-  const auto article = write_bytes(dir.path / "hfmd.md",
-                                   "---\ntitle: |\n  孩子得了\n  手足口病怎么办：\n  居家护理与就医提示\nlang: zh-Hans\n"
-                                   "clinic:\n  name: 滨江社区卫生服务中心\n---\n\n"
-                                   "# 孩子得了手足口病怎么办：居家护理与就医提示\n\n## 什么是手足口病\n\n"
-                                   "手足口病是由肠道病毒引起的常见传染病，5岁以下的孩子最容易感染。\n");
+  const auto article =
+      write_bytes(dir.path / "hfmd.md",
+                  "---\ntitle: |\n  孩子得了\n  手足口病怎么办：\n  居家护理与就医提示\nlang: zh-Hans\n"
+                  "clinic:\n  name: 滨江社区卫生服务中心\n---\n\n"
+                  "# 孩子得了手足口病怎么办：居家护理与就医提示\n\n## 什么是手足口病\n\n"
+                  "手足口病是由肠道病毒引起的常见传染病，5岁以下的孩子最容易感染。\n");
   const auto build = [&](const std::string& layout) {
     const std::string pdf = (dir.path / (layout + ".pdf")).string();
-    const auto r = run_tool(kBinary + " build " + shell_quoted(article) + " -l " + layout + " -o " + shell_quoted(pdf));
+    const auto r =
+        run_tool(kBinary + " build " + shell_quoted(article) + " -l " + layout + " -o " + shell_quoted(pdf));
     INFO(r.output);
     REQUIRE(r.status == 0);
     return pdf;
@@ -268,7 +270,9 @@ TEST_CASE("layouts: a title broken into lines by hand breaks there, prints once,
     const std::string text = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output;
     INFO(text);
     std::size_t n = 0;
-    for (auto at = text.find("居家护理与就医提示"); at != std::string::npos; at = text.find("居家护理与就医提示", at + 1)) ++n;
+    for (auto at = text.find("居家护理与就医提示"); at != std::string::npos;
+         at = text.find("居家护理与就医提示", at + 1))
+      ++n;
     CHECK(n == 1);
     const auto info = run_tool("pdfinfo -enc UTF-8 " + shell_quoted(pdf)).output;
     CHECK(std::regex_search(info, std::regex("Title: +孩子得了手足口病怎么办：居家护理与就医提示\nAuthor:")));
@@ -276,20 +280,24 @@ TEST_CASE("layouts: a title broken into lines by hand breaks there, prints once,
   }
   // A title that names the clinic leaves the name off the cover's foot, broken by hand or not.
   const auto names = [&](const std::string& title) {
-    const auto md = write_bytes(dir.path / "named.md", "---\ntitle: " + title +
-                                                          "\nlang: en-US\nclinic:\n  name: Riverside Family Practice\n"
-                                                          "---\n\n## Flu shots\n\nAsk at the front desk.\n");
+    const auto md =
+        write_bytes(dir.path / "named.md", "---\ntitle: " + title +
+                                               "\nlang: en-US\nclinic:\n  name: Riverside Family Practice\n"
+                                               "---\n\n## Flu shots\n\nAsk at the front desk.\n");
     const std::string pdf = (dir.path / "named.pdf").string();
-    REQUIRE(run_tool(kBinary + " build " + shell_quoted(md) + " -l trifold-a4 -o " + shell_quoted(pdf)).status == 0);
-    const std::string text = std::regex_replace(run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output,
-                                                std::regex(R"(\s+)"), " ");
+    REQUIRE(
+        run_tool(kBinary + " build " + shell_quoted(md) + " -l trifold-a4 -o " + shell_quoted(pdf)).status ==
+        0);
+    const std::string text = std::regex_replace(
+        run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output, std::regex(R"(\s+)"), " ");
     std::size_t n = 0;
     for (auto at = text.find("Riverside Family Practice"); at != std::string::npos;
          at = text.find("Riverside Family Practice", at + 1))
       ++n;
     return n;
   };
-  CHECK(names("|\n  Flu shots at Riverside\n  Family Practice") == names("Flu shots at Riverside Family Practice"));
+  CHECK(names("|\n  Flu shots at Riverside\n  Family Practice") ==
+        names("Flu shots at Riverside Family Practice"));
 }
 
 TEST_CASE("layouts: a bad layout is one clear error naming file, line and key, and no PDF", "[e2e]") {

@@ -3,6 +3,7 @@
 // otherwise; a 100 pt frame holds 10 such lines (baselines 92, 82 ... 2).
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -710,7 +711,8 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
 // heading, less than six lines were left, and the table moved on alone, leaving the heading at
 // the frame's foot). And the frame before a parted table ends on a row, as designed: feathering
 // opens no gap there as it does where a sentence runs on.
-TEST_CASE("panel_flow: a parted table keeps its heading or lead-in, and feathering leaves its frame", "[layout]") {
+TEST_CASE("panel_flow: a parted table keeps its heading or lead-in, and feathering leaves its frame",
+          "[layout]") {
   using namespace leafpress::layout;
   const std::vector<Frame> fr = grid_frames(300);
   Element table;
@@ -738,13 +740,17 @@ TEST_CASE("panel_flow: a parted table keeps its heading or lead-in, and featheri
   }
 }
 
-// Not across the turn of a folded leaflet's side, nor a table of fewer than four rows: those move
-// on whole, as before.
-TEST_CASE("panel_flow: a table does not part across a side's turn, nor when it is short", "[layout]") {
+// Not over a turn of the sheet (the next panel overleaf, a booklet's next leaf, a handout's other
+// side: "8–15 kg" on one page, "16–25 kg" overleaf), nor a table of fewer than five rows (parted
+// 2 and 2, it read as two small tables): those move on whole. Onto a booklet's facing page, it
+// parts.
+TEST_CASE("panel_flow: a table does not part over a turn of the sheet, nor when it is short", "[layout]") {
   using namespace leafpress::layout;
   const std::vector<Frame> folded = folded_sides();
-  std::vector<Frame> booklet = folded;
-  for (int i = 0; i < 5; ++i) booklet[static_cast<std::size_t>(i)].page = i;
+  std::vector<Frame> overleaf = folded;  // one panel a page, each page the back of the one before
+  for (int i = 0; i < 5; ++i) overleaf[static_cast<std::size_t>(i)].page = i;
+  std::vector<Frame> facing = overleaf;  // the third frame's page faces the fourth's
+  facing[2].faces_next = true;
   const auto table_of = [](int rows) {
     Element t;
     t.keep_together = true;
@@ -754,17 +760,21 @@ TEST_CASE("panel_flow: a table does not part across a side's turn, nor when it i
   };
   // 23 lines of text: three in the third frame, the last of the side, 70 pt left under them.
   const std::vector<Element> long_table{para(20, 0, 10), para(3), table_of(8)};
-  const FlowResult at_turn = flow(long_table, folded);
-  INFO(dump(at_turn));
-  CHECK(frame_of(at_turn, 2, 0) == 3);
-  CHECK(at_turn.repeats[2].empty());
-  const FlowResult in_booklet = flow(long_table, booklet);
+  for (const std::vector<Frame>* frames : std::array<const std::vector<Frame>*, 2>{&folded, &overleaf}) {
+    const FlowResult turned = flow(long_table, *frames);
+    INFO(dump(turned));
+    CHECK(frame_of(turned, 2, 0) == 3);
+    CHECK(turned.repeats[2].empty());
+  }
+  const FlowResult in_booklet = flow(long_table, facing);
   INFO(dump(in_booklet));
   CHECK(frame_of(in_booklet, 2, 0) == 2);
   CHECK(in_booklet.repeats[2].size() == 1);
-  const std::vector<Element> short_table{para(20, 0, 10), para(3), table_of(3)};
-  const FlowResult kept = flow(short_table, booklet);
-  INFO(dump(kept));
-  CHECK(kept.repeats[2].empty());
-  CHECK(frame_of(kept, 2, 0) == frame_of(kept, 2, 3));
+  for (const int rows : {3, 4}) {
+    const std::vector<Element> short_table{para(20, 0, 10), para(3), table_of(rows)};
+    const FlowResult kept = flow(short_table, facing);
+    INFO(rows << " rows\n" << dump(kept));
+    CHECK(kept.repeats[2].empty());
+    CHECK(frame_of(kept, 2, 0) == frame_of(kept, 2, static_cast<std::size_t>(rows)));
+  }
 }

@@ -25,6 +25,7 @@ TEST_CASE("sheet_plan: a tri-fold has one plan: both sides, cover on the outside
   CHECK(frames[0].page == 1);
   CHECK(frames[3].page == 0);
   CHECK(frames[4].bottom - frames[3].bottom == Approx(mm(30)));  // the back panel stops above the clinic
+  for (const auto& f : frames) CHECK_FALSE(f.faces_next);        // each side turns to the other
 }
 
 TEST_CASE("sheet_plan: a handout tries one side, then two, two columns a gutter apart", "[layout]") {
@@ -42,6 +43,7 @@ TEST_CASE("sheet_plan: a handout tries one side, then two, two columns a gutter 
   CHECK(frames[0].panel == frames[1].panel);
   CHECK(frames[2].panel != frames[1].panel);
   CHECK(frames[2].top - frames[0].top == Approx(mm(40)));        // the header on page 1 only
+  CHECK_FALSE(frames[1].faces_next);                             // page 2 is overleaf
   CHECK(frames[2].bottom - frames[0].bottom == Approx(mm(20)));  // the footer on the last page only
 }
 
@@ -58,6 +60,9 @@ TEST_CASE("sheet_plan: a booklet grows four pages at a time up to kMaxPages", "[
   REQUIRE(frames.size() == 6);  // pages 2 to 7
   CHECK(frames.front().page == 1);
   CHECK(frames.back().page == 6);
+  // Pages 2 and 3 face each other, then 4 and 5, 6 and 7: a table may go on from 2 to 3, not
+  // from 3 to 4, which is overleaf.
+  for (const auto& f : frames) CHECK(f.faces_next == (f.page % 2 == 1));
 }
 
 TEST_CASE("sheet_plan: columns keep the safe margin from every fold and edge", "[layout]") {
