@@ -68,11 +68,14 @@ bool group_start(const std::vector<Element>& els, std::size_t i) {
 
 // Whether a kept span that does not fit from the cursor on ends in a table that may part here
 // rather than move on whole (kTableHoleLines): what its keep rules then ask is the span kept
-// not whole (the headings above it and its header with two rows).
+// not whole (the headings above it and its header with two rows). Only where the next frame is on
+// the same page or the facing one.
 bool parts_table(const std::vector<Element>& els,
                  const std::vector<std::pair<std::size_t, std::size_t>>& span, const Cursor& c,
-                 const Frame& fr) {
-  if (span.empty()) return false;
+                 const std::vector<Frame>& frames) {
+  if (span.empty() || c.f + 1 >= frames.size()) return false;
+  const Frame& fr = frames[c.f];
+  if (frames[c.f + 1].page != fr.page && !fr.faces_next) return false;
   const Element& t = els[span.back().first];
   if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTableSplitRows) return false;
   const Pt room = c.y - fr.bottom;
@@ -246,9 +249,8 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
         // measured: under the heading, less room is left, and the table would move on whole
         // and leave the heading alone at the frame's foot)
         span = kept_span(elements, ei, false);
-      } else if (part_tables && c.f + 1 < frames.size() &&
-                 (frames[c.f + 1].page == frames[c.f].page || frames[c.f].faces_next) &&
-                 !span_fits(elements, span, c, frames[c.f]) && parts_table(elements, span, c, frames[c.f])) {
+      } else if (part_tables && !span_fits(elements, span, c, frames[c.f]) &&
+                 parts_table(elements, span, c, frames)) {
         auto parted = kept_span(elements, ei, false);
         if (span_fits(elements, parted, c, frames[c.f])) {
           parting = parted.back().first;
@@ -390,8 +392,6 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     const int room = static_cast<int>(std::floor((lowest - fr.bottom) / fr.pitch + kEps));
     if (room <= 0) continue;
     if (!runs_on(elements, flowed, f)) continue;
-    const int heading_lines = kRunOnHeadingLines;
-    const int paragraph_lines = kMaxParagraphGapLines;
     // Gaps: where an element starts in this frame below another one, ranked: above a heading
     // (level 1 first), then after a paragraph's space; never inside a kept group, after a
     // heading or between a list and the paragraph that leads in to it.
@@ -420,7 +420,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return gaps[a].rank < gaps[b].rank; });
     int left = room;
-    for (int pass = 0; pass < std::max(heading_lines, paragraph_lines) && left > 0; ++pass) {
+    for (int pass = 0; pass < std::max(kRunOnHeadingLines, kMaxParagraphGapLines) && left > 0; ++pass) {
       // Within one rank, spread the lines evenly over the gaps rather than filling the first ones.
       // A gap between paragraphs opens by kMaxParagraphGapLines at most: two more blank lines
       // there read as a section break inside a section, so the rest stays at the frame's foot.
@@ -429,7 +429,7 @@ void feather(const std::vector<Element>& elements, const std::vector<Frame>& fra
         std::size_t j = i;
         while (j < order.size() && gaps[order[j]].rank == gaps[order[i]].rank) ++j;
         const bool paragraph = gaps[order[i]].rank == kParagraphGap;
-        if (pass >= (paragraph ? paragraph_lines : heading_lines)) {
+        if (pass >= (paragraph ? kMaxParagraphGapLines : kRunOnHeadingLines)) {
           i = j;
           continue;
         }

@@ -113,14 +113,11 @@ std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt colum
     ++panel_id;
   };
   if (t.booklet) {  // the cover first, the back cover last, the body between
-    for (std::size_t page = 1; page + 1 < plan.sides.size(); ++page) {
+    for (std::size_t page = 1; page + 1 < plan.sides.size(); ++page)
       add_panel(static_cast<int>(page), t.sides[0].panels[0]);
-      // Pages 2 and 3 face each other, 4 and 5 ...: a left page (1, 3 … counted from the cover's
-      // 0) faces the next.
-      if (page % 2 == 1)
-        for (auto& f : frames)
-          if (f.page == static_cast<int>(page)) f.faces_next = true;
-    }
+    // Pages 2 and 3 face each other, 4 and 5 ...: a left page (1, 3 … counted from the cover's 0)
+    // faces the next.
+    for (auto& f : frames) f.faces_next = f.page % 2 == 1;
     return frames;
   }
   for (const auto& name : t.flow) {
