@@ -19,6 +19,12 @@ struct Sums {
   int fill = 0;        // count of infinitely stretchable glue (the paragraph's end)
 };
 
+// A line whose material is as wide as the measure fits, though summing widths in another order
+// (a table column made as wide as its widest word, padding added and taken away again) leaves it
+// a rounding error over: with no glue to shrink, that read as overfull and cut "Amber" to
+// "Ambe- | r" in a column made for it.
+constexpr Pt kExactFit = 1e-6;
+
 struct Node {
   std::size_t position = 0;  // item index of the break
   int line = 0;              // number of lines before this break
@@ -152,7 +158,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
           r = visible_ratio(r, line_width - natural, glue_stretch,
                             sum[b].cjk_stretch - from.after.cjk_stretch,
                             sum[b].tie_stretch - from.after.tie_stretch + expand);
-      } else if (natural > line_width) {
+      } else if (natural > line_width + kExactFit) {
         r = shrink > 0 ? (line_width - natural) / shrink : -std::numeric_limits<double>::infinity();
       }
       const bool too_long = r < -1 - 1e-9;  // rounding must not make an exact fit overfull

@@ -296,6 +296,12 @@ TEST_CASE("knuth_plass: an exact fit at r = -1 is accepted", "[text]") {
   // less two shrinks of 0.1 is 0.5, which double arithmetic makes r = -1.0000000000000002.
   const auto decimal = parse("0.1 _ 0.1 _ 0.1 _ 0.1", {0.2, 0, 0.1});
   CHECK(kp(decimal, 0.5) == "0.1 0.1 0.1 | 0.1");
+  // A lone word with no glue to shrink, on a measure made as wide as the word (a table column:
+  // padding added and taken away again): 25.37 + 2 * 4.39 - 2 * 4.39 is 25.369999999999997.
+  const Pt measure = (25.37 + 2 * 4.39) - 2 * 4.39;
+  REQUIRE(measure < 25.37);
+  CHECK(kp(parse("25.37"), measure) == "25.37");
+  CHECK(kp(parse("25.37"), 25.36) == "nullopt");
 }
 
 TEST_CASE("knuth_plass: flagged penalties", "[text]") {
