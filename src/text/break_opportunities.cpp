@@ -61,6 +61,21 @@ bool after_counted_number(char32_t a, char32_t b, char32_t c) {
   return counter(a) && (is_digit(b) || (counter(b) && is_digit(c)));
 }
 
+// A unit of two characters after a number, latest character first: in "10～15 分鐘" at 鐘,
+// a = 鐘, b = 分, c = ' ', d = 5. Parted inside ("10～15 分 | 鐘；", "6～8 時 | 間"), a line
+// starts with half a unit, a counter alone (CLReq 3.1.7, JLReq 3.1.10: a number and its unit
+// are not to be separated). After a classifier too: "2个小时".
+bool in_two_character_unit(char32_t a, char32_t b, char32_t c, char32_t d) {
+  static constexpr std::u32string_view kUnits[] = {
+      U"分钟", U"分鐘", U"分間", U"秒钟", U"秒鐘", U"小时", U"小時", U"時間", U"日間", U"週間", U"年間",
+      U"星期", U"公斤", U"公克", U"公分", U"公里", U"公升", U"毫克", U"毫升", U"毫米", U"厘米", U"釐米",
+      U"微克", U"千克", U"千卡", U"大卡"};
+  const bool unit = std::any_of(std::begin(kUnits), std::end(kUnits),
+                                [&](std::u32string_view u) { return u[0] == b && u[1] == a; });
+  const bool classifier = c == U'个' || c == U'個';
+  return unit && (is_digit(c) || ((c == U' ' || classifier) && is_digit(d)));
+}
+
 // Units of measure written after a number and a space: "140 mmHg", "500 mg", "5 g",
 // "37 °C". The space between them is a no-break space in careful setting (SI Brochure
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
@@ -397,7 +412,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || counted_range || counted_span)
+          range_start || counted_range || counted_span || in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable
