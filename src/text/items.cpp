@@ -263,7 +263,9 @@ class Builder {
       flush();
       forbid_break_if(true);  // the glue before the break is no break of its own
       glue(kRaggedGlue, GlueKind::Word);
-      push(Penalty{.cost = a.cp == U'/' ? kUrlBreakPenalty : kUrlNameBreakPenalty});
+      // In a word as a hyphen is: an address parted at a column's, panel's or page's end
+      // ("thyroid@hanbit- | clinic.example.kr" over a turn) is copied in two halves.
+      push(Penalty{.cost = a.cp == U'/' ? kUrlBreakPenalty : kUrlNameBreakPenalty, .in_word = true});
       glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();

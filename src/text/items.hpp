@@ -72,9 +72,10 @@ struct Penalty {
   double cost = 0;
   bool flagged = false;  // a hyphen break: two in a row cost extra
   // A break inside a word that shows no hyphen (between two Korean syllables, KLREQ; after the
-  // slash of two names, "amoxicillin/ | clavulanate"; inside a Chinese or Japanese word a title
-  // or a table cell keeps whole where it can, kInWordBreak): kept off a column's last line as a
-  // hyphen is (KnuthPlassParams::no_flagged_lines), and Line::ends_in_word says it was taken.
+  // slash of two names, "amoxicillin/ | clavulanate"; inside an address, kUrlBreak; inside a
+  // Chinese or Japanese word a title or a table cell keeps whole where it can, kInWordBreak):
+  // kept off a column's last line as a hyphen is (KnuthPlassParams::no_flagged_lines), and
+  // Line::ends_in_word says it was taken.
   bool in_word = false;
   std::int32_t glyph = -1;  // the hyphen to draw, index in Items::hyphens
   bool operator==(const Penalty&) const = default;
