@@ -576,9 +576,12 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
           bonus[i] += kCommaBonus;
         // A two-word medical term reads as one: "blood | sugar", "heart | rate", "side | effects".
         if (cp < 0x80 && is_two_word_term(before, word)) bonus[i] -= kTermBreakCost;
-        // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등.
+        // A Korean bound noun of one syllable: 후 (after), 전 (before), 때, 중, 시, 등, and those
+        // that finish the phrase a modifier begins: "있을 | 수 있습니다", "할 | 줄", "뿐"; 것 with
+        // its particle too ("먹는 | 것은").
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
-        if (one_syllable && std::u32string_view(U"후전때중시등").find(start) != std::u32string_view::npos)
+        if ((one_syllable && std::u32string_view(U"후전때중시등수줄뿐").find(start) != std::u32string_view::npos) ||
+            start == U'것')
           bonus[i] -= kLeadWordCost;
       }
       break;
