@@ -241,11 +241,13 @@ class Builder {
     } else if (a.close || b.open) {
       // The mark's own half em is the space: do not add a word space to it.
       glue(kMarkGlue, GlueKind::Punctuation, glyph);
-    } else if (a.cp >= U'0' && a.cp <= U'9' && cost >= kUnitBreakPenalty) {
+    } else if (((a.cp >= U'0' && a.cp <= U'9') || a.cp == U')') && cost >= kUnitBreakPenalty) {
       // After a number, a space that holds it to its unit or to its next digit group
       // ("140 mmHg", "+1 555 0100") is part of the quantity (SI 5.4.3): a tie, which never
       // opens past a word space at r = 1. "130/80 ⟷ mmHg" was the one space a Chinese line
-      // no break could fill had to open, to 1 em. Between digit groups it does not open at all.
+      // no break could fill had to open, to 1 em. Between digit groups it does not open at all,
+      // nor after a phone number's area code in brackets, which holds it to the number
+      // (break_opportunities.cpp): a Chinese line opened it, "(02)␣␣2708-1234".
       if (b.cp >= U'0' && b.cp <= U'9')
         push(group_space(width, in_.em, glyph), Recipe{.how = Recipe::GroupSpace, .first = cluster});
       else

@@ -1309,20 +1309,21 @@ TEST_CASE("justify: a phone number's digit groups keep their space in a justifie
   style.align = Align::Justify;
   const std::string text =
       "营养门诊时间：周二、周四 14:00～17:00。咨询电话 020-8337 5612，或发送邮件至营养科。夜间急诊请拨打 "
-      "+86 20 8337 0000，或直接前往急诊室，不必预约。";
-  int seen = 0;
+      "+86 20 8337 0000，或直接前往急诊室，不必预约。台北院区请拨 (02) 2708-1234 分机 3512。";
+  int seen = 0, area_codes = 0;
   for (Pt width = 110; width <= 260; width += 3) {
     auto p = compose({TextSpan{text}}, style, width, installed_fonts());
     REQUIRE(p.has_value());
     for (std::size_t l = 0; l + 1 < p->lines.size(); ++l) {
       const auto& g = p->lines[l].glyphs;
       for (std::size_t i = 1; i + 1 < g.size(); ++i) {
-        // a space glyph between two digits
+        // a space glyph between two digits, or after an area code in brackets: "(02) 2708-1234"
         if (g[i].text != " " || g[i - 1].text.empty() || g[i + 1].text.empty() ||
-            !std::isdigit(static_cast<unsigned char>(g[i - 1].text.back())) ||
+            !(std::isdigit(static_cast<unsigned char>(g[i - 1].text.back())) || g[i - 1].text == ")") ||
             !std::isdigit(static_cast<unsigned char>(g[i + 1].text.front())))
           continue;
         ++seen;
+        area_codes += g[i - 1].text == ")";
         INFO(width << " pt: " << p->lines[l].text());
         // Its natural width, or a little less where the line shrinks: never opened.
         CHECK(g[i + 1].x - g[i - 1].x - g[i - 1].advance <= g[i].advance + 0.01);
@@ -1330,6 +1331,7 @@ TEST_CASE("justify: a phone number's digit groups keep their space in a justifie
     }
   }
   CHECK(seen > 40);
+  CHECK(area_codes > 10);
 }
 
 TEST_CASE("justify: a balanced title takes a line more to end one at its colon", "[text][justify]") {
