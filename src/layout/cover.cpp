@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "core/utf8.hpp"
 #include "layout/sheet_plan.hpp"
 #include "layout/structure.hpp"
 
@@ -64,21 +66,48 @@ std::string title_of(const Scene& s) {
 // than the measure is split between letters: "Thromboembolism:" at 24 pt in a tri-fold's 75-mm
 // panel printed `Thromboembolis- | m: What You`. A typographer sets such a title smaller until
 // its longest word fits, here a point at a time down to kMinTitleShare of the layout's size;
-// a word that fits at none is split as before.
+// a word that fits at none is split as before. So is a title whose balanced lines leave a short
+// word or one character alone on a line, where a smaller size avoids it: a tri-fold's 24 pt
+// printed `Getting ready for | your colonoscopy: | bowel | preparation | instructions`.
 constexpr double kMinTitleShare = 0.7;
+// A word alone on a title's line is a fragment when it fills less than this share of the measure
+// ("bowel"); a long one ("instructions", "Thromboembolism:") fills its line and reads whole.
+constexpr double kLoneWordShare = 0.6;
+
+// Does the line hold one short word (no space inside it), or one Chinese or Japanese character?
+bool lone_word(const text::Line& line, Pt width) {
+  std::string t = line.text();
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  while (!t.empty() && t.front() == ' ') t.erase(0, 1);
+  if (t.empty() || t.find(' ') != std::string::npos) return false;
+  std::size_t characters = 0;
+  bool wide = false;
+  for (std::size_t pos = 0; pos < t.size(); ++characters) wide = next_code_point(t, pos) >= 0x2E80 || wide;
+  return wide ? characters <= 1 : line.width < kLoneWordShare * width;
+}
 
 Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
   text::ParagraphStyle st = title_style(s);
   const Pt least = st.size * kMinTitleShare;
+  std::optional<Block> whole;  // the largest size that splits no word, lone words or not
+  std::vector<std::string> whole_said;
   for (;;) {
     std::vector<std::string> said;  // the warnings of the size kept only
     auto title = compose_block(s, title_of(s), st, width, kTitleLeading, said);
     if (!title) return title;
     const bool split = std::any_of(title->lines.begin(), title->lines.end(),
                                    [](const text::Line& l) { return l.hyphenated || l.overfull; });
-    if (!split || st.size - 1 < least) {
-      warnings.insert(warnings.end(), said.begin(), said.end());
-      return title;
+    const bool lone = title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(),
+                                                             [&](const text::Line& l) { return lone_word(l, width); });
+    if (!split && !whole) whole = *title, whole_said = said;
+    if ((!split && !lone) || st.size - 1 < least) {
+      if (split || !lone || !whole) {
+        warnings.insert(warnings.end(), said.begin(), said.end());
+        return title;
+      }
+      // No size avoids the lone word: the largest that splits none.
+      warnings.insert(warnings.end(), whole_said.begin(), whole_said.end());
+      return *whole;
     }
     st.size -= 1;
   }

@@ -82,3 +82,18 @@ TEST_CASE("cover: a title is set smaller rather than split inside a word that do
   REQUIRE(knees);
   CHECK(knees->size == t.title_size);
 }
+
+// A title whose balanced lines leave a short word alone on a line is set smaller where that
+// avoids it: at 24 pt a tri-fold printed `Getting ready for | your colonoscopy: | bowel |
+// preparation | instructions`; a smaller size sets `bowel preparation` on one line.
+TEST_CASE("cover: a title is set smaller rather than leave a short word alone on a line", "[layout]") {
+  const auto t = shipped_layout("trifold-letter");
+  auto m = lay_out_text(
+      "---\ntitle: \"Getting ready for your colonoscopy: bowel preparation instructions\"\n---\n\nText.\n", t);
+  if (!m) FAIL(m.error().describe());
+  const auto [p, bowel] = find_run(*m, "bowel");
+  REQUIRE(bowel);
+  CHECK(bowel->size < t.title_size);
+  CHECK(bowel->size >= t.title_size * 0.7);
+  CHECK(leafpress::test::run_text(*bowel).find("bowel preparation") != std::string::npos);  // one line
+}
