@@ -113,6 +113,24 @@ bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A drug's name, told by the stem its International Nonproprietary Name ends in (WHO, "The use
+// of stems in the selection of INN"): a patient copies it onto a form or says it at a pharmacy,
+// and `met- | formin`, `clopido- | grel`, `levothyrox- | ine` in a reviewer's handouts read as
+// two words. Its points are a name's (kNameHyphen), taken only where keeping it whole would
+// leave a line far looser.
+bool is_drug_name(std::string_view word) {
+  static constexpr std::string_view kStems[] = {
+      "formin",  "gliptin", "gliflozin", "glutide", "grel",    "pril",     "sartan",  "olol",     "alol",
+      "dipine",  "statin",  "prazole",   "tidine",  "setron",  "triptan",  "coxib",   "profen",   "fenac",
+      "cillin",  "mycin",   "cycline",   "floxacin", "conazole", "vir",    "mab",     "tinib",    "parin",
+      "xaban",   "gatran",  "semide",    "thiazide", "olone",  "sone",     "caine",   "azepam",   "oxetine",
+      "pramine", "peridone", "tropium",  "terol",   "lukast",  "thyroxine", "dronate", "arin",    "amol",
+      "oprazole", "afil",   "lamide",    "tadine",  "oxacin",  "idine"};
+  return word.size() >= 6 && std::any_of(std::begin(kStems), std::end(kStems), [&](std::string_view stem) {
+           return word.size() > stem.size() && word.ends_with(stem);
+         });
+}
+
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word;
 // a word the author listed (`exceptions`) breaks where the list says, not where the patterns do.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
@@ -232,7 +250,7 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
       } else {
-        const std::uint8_t point = !cjk_text || in_latin_run(i) ? kHyphen : kNameHyphen;
+        const std::uint8_t point = (!cjk_text || in_latin_run(i)) && !is_drug_name(word) ? kHyphen : kNameHyphen;
         for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = point;
       }
     }

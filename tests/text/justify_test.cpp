@@ -424,6 +424,36 @@ TEST_CASE("justify: a capitalised word is never hyphenated", "[text][justify]") 
   CHECK(narrow > 20);
 }
 
+TEST_CASE("justify: a drug's name is hyphenated only as a last resort", "[text][justify]") {
+  // A name told by its INN stem ("met- | formin", "clopido- | grel" in reviewers' handouts) is
+  // a name a patient copies: its hyphens are a name's, taken where nothing else will do (a
+  // paragraph of nothing but names in brackets, a line that would otherwise open to 0.8 em).
+  // Other long words still hyphenate ("gastroenterologist", "appointment").
+  const std::vector<std::string> texts = {
+      "If you have diabetes, ask how to adjust insulin or metformin 500 mg on the day before, and "
+      "tell the gastroenterologist at your appointment.",
+      "Stop clopidogrel seven days before the procedure, and tell the nurse which anticoagulant "
+      "you take; do not stop it on your own."};
+  const std::vector<std::string> drugs = {"metformin", "clopidogrel"};
+  int drug_hyphens = 0, other_hyphens = 0;
+  for (const std::string& text : texts)
+    for (Pt width = 150; width <= 300; width += 3) {  // 15 to 30 em
+      const Paragraph p = set(text, "en-US", width);
+      INFO(width << " pt:" << describe(p));
+      for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+        if (!p.lines[l].hyphenated) continue;
+        const std::string t = p.lines[l].text(), next = p.lines[l + 1].text();
+        const std::string piece = t.substr(t.find_last_of(' ') + 1);
+        const std::string word = piece.substr(0, piece.size() - 1) + next.substr(0, next.find_first_of(" ,;.)"));
+        const bool drug = std::find(drugs.begin(), drugs.end(), word) != drugs.end();
+        CHECK_FALSE(drug);
+        drug_hyphens += drug;
+        other_hyphens += !drug;
+      }
+    }
+  CHECK(other_hyphens > 5);  // the rest of the text still hyphenates
+}
+
 TEST_CASE("justify: words of fewer than six letters are never hyphenated", "[text][justify]") {
   const char* const text = "Wash hands with soap and water every time, dry them well, then touch the cup.";
   for (Pt width = 40; width <= 160; width += 3) {
