@@ -314,11 +314,16 @@ TEST_CASE("justify articles: a word listed under hyphenation breaks only where i
   };
   const auto by_patterns = line_ends("");
   INFO("by the patterns: " << Catch::Detail::stringify(by_patterns));
-  CHECK_FALSE(pieces_of(by_patterns, "rizatriptan").empty());
+  // rizatriptan is a drug's name (its INN stem -triptan): the patterns' points are a last resort,
+  // not taken at these sizes; metoclopramide is broken by them.
+  CHECK(pieces_of(by_patterns, "rizatriptan").empty());
   CHECK_FALSE(pieces_of(by_patterns, "metoclopramide").empty());
   const auto listed = line_ends("hyphenation: [ri-za-trip-tan, metoclopramide]\n");
   INFO("listed: " << Catch::Detail::stringify(listed));
-  for (const auto& p : pieces_of(listed, "rizatriptan")) CHECK((p == "riza" || p == "rizatrip"));
+  // Listed, it breaks where its author says, as any word does: the author's list comes first.
+  const auto riza = pieces_of(listed, "rizatriptan");
+  CHECK_FALSE(riza.empty());
+  for (const auto& p : riza) CHECK((p == "riza" || p == "rizatrip"));
   CHECK(pieces_of(listed, "metoclopramide").empty());
 
   const auto md = dir.path / "bad.md";
