@@ -69,6 +69,7 @@ bool fills_as_well(const Trial& smaller, const Trial& before) {
 }  // namespace
 
 BudgetCount settle_hyphens(Trial& t) {
+  end_turns_at_sentences(t.collection, t.flowed, t.frames);
   unhyphenate_column_ends(t.collection, t.flowed);
   ration_hyphens(t.collection, t.flowed);
   ration_loose_lines(t.collection, t.flowed);

@@ -47,4 +47,39 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
   return changed;
 }
 
+std::size_t end_turns_at_sentences(Collection& collection, const FlowResult& flowed,
+                                   const std::vector<Frame>& frames) {
+  const std::vector<bool> turns = side_turns(frames);
+  std::size_t changed = 0;
+  const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
+  for (std::size_t b = 0; b < count; ++b) {
+    Collected& c = collection.blocks[b];
+    if (!c.recompose || c.role != Role::Body || flowed.placements[b].size() != c.lines.size()) continue;
+    for (const int i : lines_ending_frames(flowed, b)) {
+      const auto line = static_cast<std::size_t>(i);
+      const auto frame = static_cast<std::size_t>(flowed.placements[b][line].frame);
+      if (line + 1 >= c.lines.size() || frame >= turns.size() || !turns[frame]) continue;
+      text::ComposeOptions options;
+      options.sentence_end_line = i;
+      options.exact_lines = static_cast<int>(c.lines.size());
+      auto again = c.recompose(options);
+      if (!again || again->lines.size() != c.lines.size() || again->lines == c.lines) continue;
+      const auto overfull = [](const std::vector<text::Line>& lines) {
+        return std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.overfull; });
+      };
+      if (overfull(again->lines) > overfull(c.lines)) continue;
+      c.lines = std::move(again->lines);
+      // Set again later (hyphen budgets, column ends), it ends that line at its sentence still.
+      c.recompose = [inner = std::move(c.recompose), i](const text::ComposeOptions& o) {
+        text::ComposeOptions with = o;
+        with.sentence_end_line = i;
+        return inner(with);
+      };
+      ++changed;
+      break;  // one turn per paragraph
+    }
+  }
+  return changed;
+}
+
 }  // namespace leafpress::layout

@@ -189,11 +189,6 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
 
 }  // namespace
 
-namespace {
-
-// turns[f]: frame f ends a side of a folded leaflet (the next frame is on another page, and
-// f's page holds more than one panel): the sheet is turned or unfolded there. Not a booklet's
-// page or a handout's, where a paragraph runs on overleaf as in any book or letter.
 std::vector<bool> side_turns(const std::vector<Frame>& frames) {
   std::vector<bool> turns(frames.size(), false);
   for (std::size_t f = 0; f + 1 < frames.size(); ++f) {
@@ -204,6 +199,8 @@ std::vector<bool> side_turns(const std::vector<Frame>& frames) {
   }
   return turns;
 }
+
+namespace {
 
 // flow(), keeping short paragraphs off the frames that end a side (`turns`; none: all false), and
 // parting a table rather than leave a hole where `part_tables` (kTableHoleLines).

@@ -95,6 +95,11 @@ struct FlowResult {
   int parted_tables = 0;  // tables that fit a frame parted rather than leave a hole (kTableHoleLines)
 };
 
+// For each frame: does it end a side of a folded leaflet (the next frame is on another page, and
+// its page holds more than one panel), where the sheet is turned or unfolded? Not a booklet's
+// page or a handout's, where a paragraph runs on overleaf as in any book or letter.
+std::vector<bool> side_turns(const std::vector<Frame>& frames);
+
 // `part_tables`: a table that fits a frame may part where moving it on would leave a hole (above).
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames,
                 bool part_tables = true);

@@ -1356,6 +1356,54 @@ std::size_t last_word_space(const Items& items) {
   return std::numeric_limits<std::size_t>::max();
 }
 
+// Does the box before item i end a sentence: is its last character, past closing quotes and
+// brackets, a full stop, a question or an exclamation mark (Latin or full-width)?
+bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  const auto* box = std::get_if<Box>(&items.items[i - 1]);
+  if (!box || box->glyph_end <= box->glyph_begin) return false;
+  std::size_t from = items.glyphs[box->glyph_begin].cluster, to = items.glyphs[box->glyph_end - 1].cluster;
+  next_code_point(text, to);  // past the box's last character
+  for (std::size_t at = to; at > from;) {
+    const auto [cp, begin] = code_point_before(text, at);
+    if (std::u32string_view(U"\"'”’)）」』").find(cp) == std::u32string_view::npos)
+      return std::u32string_view(U".!?。！？").find(cp) != std::u32string_view::npos;
+    at = begin;
+  }
+  return false;
+}
+
+// ComposeOptions::sentence_end_line: `chosen` broken again with a forced break (the fill that ends
+// a paragraph, then a forced penalty) in place of the last legal glue break after a sentence's end
+// inside line `l`. The items with that break, where `breaks` sets line l to end there in as many
+// lines (and `chosen` takes its breaks); nothing otherwise.
+template <typename Breaks>
+std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, std::vector<std::size_t>& chosen,
+                                          std::size_t l, const Breaks& breaks) {
+  const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
+  if (ends_sentence_at(items, text, end) && std::holds_alternative<Glue>(items.items[end])) return std::nullopt;
+  for (std::size_t i = end; i-- > begin + 1;) {
+    const auto* glue = std::get_if<Glue>(&items.items[i]);
+    if (!glue || glue->kind == GlueKind::Fill || !std::holds_alternative<Box>(items.items[i - 1]) ||
+        !ends_sentence_at(items, text, i))
+      continue;
+    Items forced;
+    forced.glyphs = items.glyphs;
+    forced.hyphens = items.hyphens;
+    forced.items.reserve(items.items.size() + 1);
+    forced.items.assign(items.items.begin(), items.items.begin() + static_cast<std::ptrdiff_t>(i));
+    forced.items.emplace_back(Glue{.width = 0, .stretch = 0, .shrink = 0, .kind = GlueKind::Fill});
+    forced.items.emplace_back(Penalty{.width = 0, .cost = -kInfinitePenalty});
+    forced.items.insert(forced.items.end(), items.items.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                        items.items.end());
+    const std::vector<std::size_t> again = breaks(forced);
+    if (again.size() != chosen.size() || again[l] != i + 1) return std::nullopt;
+    chosen = again;
+    return forced;
+  }
+  return std::nullopt;
+}
+
 // TeX's passes (see kPretolerance): the first set of breaks found wins.
 std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt em, bool korean, bool cjk,
                                        Pt rag, double expansion, const ComposeOptions& options,
@@ -1584,6 +1632,23 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
                            justify ? style.expansion : 0, options, lone);
   }
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
+  // A line to end at a sentence's end (ComposeOptions::sentence_end_line): the breaks again with
+  // a forced break after the last sentence that ends inside it.
+  std::optional<Items> ended;
+  if (const int l = options.sentence_end_line;
+      !style.balance && l >= 0 && static_cast<std::size_t>(l) + 1 < chosen.size()) {
+    ended = end_line_at_sentence(items, text, chosen, static_cast<std::size_t>(l), [&](const Items& forced) {
+      ComposeOptions again = options;
+      again.exact_lines = static_cast<int>(chosen.size());
+      std::size_t lone = std::numeric_limits<std::size_t>::max();
+      if (is_cjk_language(style.lang)) lone = lone_tail_after(forced, p.itemized.classes);
+      if (korean) lone = std::min(lone, last_word_space(forced));
+      const Pt rag = justify ? 0 : (style.rag_em > 0 ? style.rag_em : kRaggedStretchEm) * style.size;
+      return choose_breaks(forced.items, width, style.size, korean, is_cjk_language(style.lang), rag,
+                           justify ? style.expansion : 0, again, lone);
+    });
+  }
+  const Items& set = ended ? *ended : items;
 
   const double max_open = korean ? kKoreanMaxOpenRatio : kMaxOpenRatio;
   std::size_t begin = 0;
@@ -1591,7 +1656,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   const bool rag = !justify && !style.balance && style.align != Align::Center;
   for (const std::size_t end : chosen) {
     Line& line = para.lines.emplace_back(
-        set_line(items, glyph_text, p.span_at, spans, begin, end, width, justify, max_open, style.expansion));
+        set_line(set, glyph_text, p.span_at, spans, begin, end, width, justify, max_open, style.expansion));
     // A ragged line is judged by how far short it ends (kRaggedStretchEm at r = 1).
     if (rag && end != chosen.back() && line.ratio == 0 && line.width < width)
       line.ratio = (width - line.width) / (kRaggedStretchEm * style.size);

@@ -144,6 +144,7 @@ struct Line {
   // paragraphs it sets again by it (hyphen_budget.hpp).
   double ratio = 0;
   [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
+  bool operator==(const Line&) const = default;
 };
 
 struct Paragraph {
@@ -174,6 +175,12 @@ struct ComposeOptions {
   // Layout asks it of the paragraphs with loose lines when an article has more of them than it
   // allows and hyphens to spare (layout/hyphen_budget.hpp).
   bool fewer_loose_lines = false;
+  // >= 0: the 0-based line that should end a sentence, the last before a folded leaflet's turn
+  // (a reader turns the sheet between sentences, not inside one): where a sentence ends inside
+  // that line, it ends there as a paragraph's last line does (short, not justified) and the
+  // next sentence starts the next line, if that keeps the line count (exact_lines); otherwise
+  // the lines are set as without it.
+  int sentence_end_line = -1;
 };
 
 // The loosest a justified line's word spaces open (as a ratio of their stretch, Line::

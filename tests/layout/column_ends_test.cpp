@@ -84,3 +84,42 @@ TEST_CASE("column_ends: a Korean word split between syllables at a column's end 
   CHECK(asked[0].no_hyphen_lines == std::vector<int>{1});
   CHECK_FALSE(c.blocks[0].lines[1].ends_in_word);
 }
+
+// A tri-fold's side: frames 0 and 1 are panels of page 0, frame 2 is overleaf. A paragraph whose
+// lines 0-2 stand in frame 1 and 3-4 overleaf is asked to end line 2 at a sentence.
+TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to end its side at a sentence") {
+  const std::vector<Frame> frames = {Frame{.page = 0, .panel = 0}, Frame{.page = 0, .panel = 1},
+                                     Frame{.page = 1, .panel = 0}};
+  FlowResult f;
+  f.placements.emplace_back();
+  for (int i = 0; i < 5; ++i) f.placements.back().push_back(Placement{i < 3 ? 1 : 2, 0});
+  std::vector<text::ComposeOptions> asked;
+  Collection c;
+  text::Line ended = line();
+  ended.width = 40;  // the sentence ends it short
+  c.blocks.push_back(paragraph({line(), line(), line(), line(), line()}, {line(), line(), ended, line(), line()}, asked));
+  CHECK(end_turns_at_sentences(c, f, frames) == 1);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].sentence_end_line == 2);
+  CHECK(asked[0].exact_lines == 5);
+  CHECK(c.blocks[0].lines[2].width == 40);
+  // Set again later (a hyphen budget), it still asks for it.
+  text::ComposeOptions later;
+  later.fewer_hyphens = true;
+  REQUIRE(c.blocks[0].recompose(later));
+  REQUIRE(asked.size() == 2);
+  CHECK(asked[1].sentence_end_line == 2);
+  CHECK(asked[1].fewer_hyphens);
+
+  // Between two panels of one side, or in a booklet (one panel a page), nothing is asked.
+  std::vector<text::ComposeOptions> none;
+  Collection same_side;
+  same_side.blocks.push_back(paragraph({line(), line(), line(), line(), line()}, {}, none));
+  FlowResult g = f;
+  for (auto& p : g.placements.back()) p.frame = p.frame == 2 ? 1 : 0;
+  CHECK(end_turns_at_sentences(same_side, g, frames) == 0);
+  const std::vector<Frame> booklet = {Frame{.page = 0}, Frame{.page = 1}, Frame{.page = 2}};
+  CHECK(end_turns_at_sentences(same_side, f, booklet) == 0);
+  CHECK(none.empty());
+}
+

@@ -454,6 +454,54 @@ TEST_CASE("justify: a drug's name is hyphenated only as a last resort", "[text][
   CHECK(other_hyphens > 5);  // the rest of the text still hyphenates
 }
 
+// The paragraph's characters, without its line breaks and inserted hyphens.
+std::string describe_text(const Paragraph& p) {
+  std::string out;
+  for (const Line& line : p.lines) {
+    std::string t = line.text();
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    if (line.hyphenated && !t.empty()) t.pop_back();
+    out += line.hyphenated || line.ends_in_word ? t : t + " ";
+  }
+  return out;
+}
+
+// The last line before a folded leaflet's turn may be asked to end a sentence (layout/column_ends
+// end_turns_at_sentences): where one ends inside it, that line ends there, short, as a paragraph's
+// last line does, in as many lines; where none does, the lines are as without the request.
+TEST_CASE("justify: a line asked to end a sentence ends at the last one inside it", "[text][justify]") {
+  const char* const texts[] = {
+      "Exercise helps most when it is regular. Walk for twenty minutes on level ground each day, "
+      "and swim or cycle when the knee is sore. Our nurse can help you set a realistic goal and check "
+      "your progress at each visit.",
+      "정확한 용량을 찾으면 일상생활에 거의 불편이 없습니다. 증상이 좋아졌다고 스스로 약을 끊거나 "
+      "용량을 줄이지 마세요. 콩으로 만든 음식이나 고섬유질 식품은 약의 흡수를 줄일 수 있습니다."};
+  const char* const langs[] = {"en-GB", "ko"};
+  int ended = 0;
+  for (std::size_t t = 0; t < std::size(texts); ++t)
+    for (Pt width = 150; width <= 260; width += 5) {
+      const Paragraph p = set(texts[t], langs[t], width);
+      for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+        ComposeOptions ask;
+        ask.sentence_end_line = static_cast<int>(l);
+        ask.exact_lines = static_cast<int>(p.lines.size());
+        const Paragraph q = set(texts[t], langs[t], width, 10, ask);
+        INFO(width << " pt, line " << l << ":" << describe(p) << "\nasked:" << describe(q));
+        REQUIRE(q.lines.size() == p.lines.size());
+        std::string line = q.lines[l].text();
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (q.lines == p.lines) continue;  // no sentence ends inside it, or not in as many lines
+        // Else the line ends at a sentence's end, short (not justified), and every character
+        // is still there.
+        CHECK(line.ends_with("."));
+        CHECK(q.lines[l].width < width - 1);
+        CHECK(describe_text(q) == describe_text(p));
+        ++ended;
+      }
+    }
+  CHECK(ended > 10);
+}
+
 TEST_CASE("justify: words of fewer than six letters are never hyphenated", "[text][justify]") {
   const char* const text = "Wash hands with soap and water every time, dry them well, then touch the cup.";
   for (Pt width = 40; width <= 160; width += 3) {
