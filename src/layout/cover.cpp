@@ -97,8 +97,9 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
     if (!title) return title;
     const bool split = std::any_of(title->lines.begin(), title->lines.end(),
                                    [](const text::Line& l) { return l.hyphenated || l.overfull; });
-    const bool lone = title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(),
-                                                             [&](const text::Line& l) { return lone_word(l, width); });
+    const bool lone =
+        title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(),
+                                               [&](const text::Line& l) { return lone_word(l, width); });
     if (!split && !whole) whole = *title, whole_said = said;
     if ((!split && !lone) || st.size - 1 < least) {
       if (split || !lone || !whole) {

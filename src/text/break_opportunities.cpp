@@ -67,9 +67,9 @@ bool after_counted_number(char32_t a, char32_t b, char32_t c) {
 // are not to be separated). After a classifier too: "2个小时".
 bool in_two_character_unit(char32_t a, char32_t b, char32_t c, char32_t d) {
   static constexpr std::u32string_view kUnits[] = {
-      U"分钟", U"分鐘", U"分間", U"秒钟", U"秒鐘", U"小时", U"小時", U"時間", U"日間", U"週間", U"年間",
-      U"星期", U"公斤", U"公克", U"公分", U"公里", U"公升", U"毫克", U"毫升", U"毫米", U"厘米", U"釐米",
-      U"微克", U"千克", U"千卡", U"大卡"};
+      U"分钟", U"分鐘", U"分間", U"秒钟", U"秒鐘", U"小时", U"小時", U"時間", U"日間",
+      U"週間", U"年間", U"星期", U"公斤", U"公克", U"公分", U"公里", U"公升", U"毫克",
+      U"毫升", U"毫米", U"厘米", U"釐米", U"微克", U"千克", U"千卡", U"大卡"};
   const bool unit = std::any_of(std::begin(kUnits), std::end(kUnits),
                                 [&](std::u32string_view u) { return u[0] == b && u[1] == a; });
   const bool classifier = c == U'个' || c == U'個';

@@ -120,12 +120,13 @@ bool is_ascii_letter(char c) {
 // leave a line far looser.
 bool is_drug_name(std::string_view word) {
   static constexpr std::string_view kStems[] = {
-      "formin",  "gliptin", "gliflozin", "glutide", "grel",    "pril",     "sartan",  "olol",     "alol",
-      "dipine",  "statin",  "prazole",   "tidine",  "setron",  "triptan",  "coxib",   "profen",   "fenac",
-      "cillin",  "mycin",   "cycline",   "floxacin", "conazole", "vir",    "mab",     "tinib",    "parin",
-      "xaban",   "gatran",  "semide",    "thiazide", "olone",  "sone",     "caine",   "azepam",   "oxetine",
-      "pramine", "peridone", "tropium",  "terol",   "lukast",  "thyroxine", "dronate", "arin",    "amol",
-      "oprazole", "afil",   "lamide",    "tadine",  "oxacin",  "idine"};
+      "formin", "gliptin",   "gliflozin", "glutide", "grel",    "pril",     "sartan",   "olol",
+      "alol",   "dipine",    "statin",    "prazole", "tidine",  "setron",   "triptan",  "coxib",
+      "profen", "fenac",     "cillin",    "mycin",   "cycline", "floxacin", "conazole", "vir",
+      "mab",    "tinib",     "parin",     "xaban",   "gatran",  "semide",   "thiazide", "olone",
+      "sone",   "caine",     "azepam",    "oxetine", "pramine", "peridone", "tropium",  "terol",
+      "lukast", "thyroxine", "dronate",   "arin",    "amol",    "oprazole", "afil",     "lamide",
+      "tadine", "oxacin",    "idine"};
   return word.size() >= 6 && std::any_of(std::begin(kStems), std::end(kStems), [&](std::string_view stem) {
            return word.size() > stem.size() && word.ends_with(stem);
          });
@@ -250,7 +251,8 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
       } else {
-        const std::uint8_t point = (!cjk_text || in_latin_run(i)) && !is_drug_name(word) ? kHyphen : kNameHyphen;
+        const std::uint8_t point =
+            (!cjk_text || in_latin_run(i)) && !is_drug_name(word) ? kHyphen : kNameHyphen;
         for (const std::size_t p : hyphenation_points(word, lang)) map[i + p] = point;
       }
     }
@@ -598,7 +600,8 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
         // that finish the phrase a modifier begins: "있을 | 수 있습니다", "할 | 줄", "뿐"; 것 with
         // its particle too ("먹는 | 것은").
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
-        if ((one_syllable && std::u32string_view(U"후전때중시등수줄뿐").find(start) != std::u32string_view::npos) ||
+        if ((one_syllable &&
+             std::u32string_view(U"후전때중시등수줄뿐").find(start) != std::u32string_view::npos) ||
             start == U'것')
           bonus[i] -= kLeadWordCost;
       }
@@ -1378,10 +1381,12 @@ bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) 
 // inside line `l`. The items with that break, where `breaks` sets line l to end there in as many
 // lines (and `chosen` takes its breaks); nothing otherwise.
 template <typename Breaks>
-std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, std::vector<std::size_t>& chosen,
-                                          std::size_t l, const Breaks& breaks) {
+std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text,
+                                          std::vector<std::size_t>& chosen, std::size_t l,
+                                          const Breaks& breaks) {
   const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
-  if (ends_sentence_at(items, text, end) && std::holds_alternative<Glue>(items.items[end])) return std::nullopt;
+  if (ends_sentence_at(items, text, end) && std::holds_alternative<Glue>(items.items[end]))
+    return std::nullopt;
   for (std::size_t i = end; i-- > begin + 1;) {
     const auto* glue = std::get_if<Glue>(&items.items[i]);
     if (!glue || glue->kind == GlueKind::Fill || !std::holds_alternative<Box>(items.items[i - 1]) ||

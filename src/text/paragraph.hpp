@@ -135,7 +135,8 @@ struct Line {
   Pt width = 0;                 // natural width after justification (≤ line width unless overfull)
   bool hyphenated = false;      // ends with an inserted hyphen
   bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
-  bool ends_in_word = false;    // breaks inside a word, no hyphen shown: "보습 | 제는", "names/ | pairs", "内 | 視鏡", "example. | org"
+  // Breaks inside a word, no hyphen shown: "보습 | 제는", "names/ | pairs", "内 | 視鏡", "example. | org".
+  bool ends_in_word = false;
   bool overfull = false;        // nothing fitted: a piece wider than the line
   // The adjustment ratio the line is judged by (The TeXbook's r). Justified: how far its
   // word spaces were opened, 0 their natural width, 1 their full stretch (half an em),

@@ -97,7 +97,8 @@ TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to e
   Collection c;
   text::Line ended = line();
   ended.width = 40;  // the sentence ends it short
-  c.blocks.push_back(paragraph({line(), line(), line(), line(), line()}, {line(), line(), ended, line(), line()}, asked));
+  c.blocks.push_back(
+      paragraph({line(), line(), line(), line(), line()}, {line(), line(), ended, line(), line()}, asked));
   CHECK(end_turns_at_sentences(c, f, frames) == 1);
   REQUIRE(asked.size() == 1);
   CHECK(asked[0].sentence_end_line == 2);
@@ -122,4 +123,3 @@ TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to e
   CHECK(end_turns_at_sentences(same_side, f, booklet) == 0);
   CHECK(none.empty());
 }
-

@@ -89,7 +89,8 @@ TEST_CASE("cover: a title is set smaller rather than split inside a word that do
 TEST_CASE("cover: a title is set smaller rather than leave a short word alone on a line", "[layout]") {
   const auto t = shipped_layout("trifold-letter");
   auto m = lay_out_text(
-      "---\ntitle: \"Getting ready for your colonoscopy: bowel preparation instructions\"\n---\n\nText.\n", t);
+      "---\ntitle: \"Getting ready for your colonoscopy: bowel preparation instructions\"\n---\n\nText.\n",
+      t);
   if (!m) FAIL(m.error().describe());
   const auto [p, bowel] = find_run(*m, "bowel");
   REQUIRE(bowel);

@@ -444,7 +444,8 @@ TEST_CASE("justify: a drug's name is hyphenated only as a last resort", "[text][
         if (!p.lines[l].hyphenated) continue;
         const std::string t = p.lines[l].text(), next = p.lines[l + 1].text();
         const std::string piece = t.substr(t.find_last_of(' ') + 1);
-        const std::string word = piece.substr(0, piece.size() - 1) + next.substr(0, next.find_first_of(" ,;.)"));
+        const std::string word =
+            piece.substr(0, piece.size() - 1) + next.substr(0, next.find_first_of(" ,;.)"));
         const bool drug = std::find(drugs.begin(), drugs.end(), word) != drugs.end();
         CHECK_FALSE(drug);
         drug_hyphens += drug;
