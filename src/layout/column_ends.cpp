@@ -70,6 +70,7 @@ std::size_t end_turns_at_sentences(Collection& collection, const FlowResult& flo
       if (overfull(again->lines) > overfull(c.lines)) continue;
       c.lines = std::move(again->lines);
       // Set again later (hyphen budgets, column ends), it ends that line at its sentence still.
+      // (This runs once per trial: a second pass would wrap the wrapper.)
       c.recompose = [inner = std::move(c.recompose), i](const text::ComposeOptions& o) {
         text::ComposeOptions with = o;
         with.sentence_end_line = i;

@@ -102,13 +102,12 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
                                                [&](const text::Line& l) { return lone_word(l, width); });
     if (!split && !whole) whole = *title, whole_said = said;
     if ((!split && !lone) || st.size - 1 < least) {
-      if (split || !lone || !whole) {
-        warnings.insert(warnings.end(), said.begin(), said.end());
-        return title;
+      if (whole && (split || lone)) {  // no size avoids both: the largest that splits no word
+        warnings.insert(warnings.end(), whole_said.begin(), whole_said.end());
+        return *whole;
       }
-      // No size avoids the lone word: the largest that splits none.
-      warnings.insert(warnings.end(), whole_said.begin(), whole_said.end());
-      return *whole;
+      warnings.insert(warnings.end(), said.begin(), said.end());
+      return title;
     }
     st.size -= 1;
   }

@@ -119,6 +119,8 @@ bool is_ascii_letter(char c) {
 // two words. Its points are a name's (kNameHyphen), taken only where keeping it whole would
 // leave a line far looser.
 bool is_drug_name(std::string_view word) {
+  if (word == "cholesterol") return false;  // a sterol, not a drug (-terol)
+  if (word.ends_with('s')) word.remove_suffix(1);  // "statins", "triptans"
   static constexpr std::string_view kStems[] = {
       "formin", "gliptin",   "gliflozin", "glutide", "grel",    "pril",     "sartan",   "olol",
       "alol",   "dipine",    "statin",    "prazole", "tidine",  "setron",   "triptan",  "coxib",
@@ -1360,7 +1362,10 @@ std::size_t last_word_space(const Items& items) {
 }
 
 // Does the box before item i end a sentence: is its last character, past closing quotes and
-// brackets, a full stop, a question or an exclamation mark (Latin or full-width)?
+// brackets, a full stop, a question or an exclamation mark (Latin or full-width)? A Latin full
+// stop only where the word is no abbreviation ("e.g.", "a.m.", "Dr.", "approx.": another point
+// inside it, or a short word of the list) and what follows starts a sentence (a capital, a digit,
+// a Chinese, Japanese or Korean character).
 bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) {
   if (i == 0) return false;
   const auto* box = std::get_if<Box>(&items.items[i - 1]);
@@ -1369,29 +1374,46 @@ bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) 
   next_code_point(text, to);  // past the box's last character
   for (std::size_t at = to; at > from;) {
     const auto [cp, begin] = code_point_before(text, at);
-    if (std::u32string_view(U"\"'”’)）」』").find(cp) == std::u32string_view::npos)
-      return std::u32string_view(U".!?。！？").find(cp) != std::u32string_view::npos;
-    at = begin;
+    if (std::u32string_view(U"\"'”’)）」』").find(cp) != std::u32string_view::npos) {
+      at = begin;
+      continue;
+    }
+    if (std::u32string_view(U"!?。！？").find(cp) != std::u32string_view::npos) return true;
+    if (cp != U'.') return false;
+    std::string_view word = text.substr(from, begin - from);  // before the point
+    if (const auto space = word.find_last_of(' '); space != std::string_view::npos) word.remove_prefix(space + 1);
+    static constexpr std::string_view kAbbreviations[] = {"Dr", "Mr", "Mrs", "Ms", "St", "No", "vs", "etc",
+                                                          "approx", "incl", "tel", "Tel", "ext", "Ext"};
+    if (word.find('.') != std::string_view::npos ||
+        std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) != std::end(kAbbreviations))
+      return false;
+    std::size_t next = to;  // the next sentence's first character
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next >= text.size()) return true;
+    const char32_t first = next_code_point(text, next);
+    return (first >= U'A' && first <= U'Z') || (first >= U'0' && first <= U'9') || first >= 0x2E80 ||
+           first == U'“' || first == U'"';
   }
   return false;
 }
 
 // ComposeOptions::sentence_end_line: `chosen` broken again with a forced break (the fill that ends
 // a paragraph, then a forced penalty) in place of the last legal glue break after a sentence's end
-// inside line `l`. The items with that break, where `breaks` sets line l to end there in as many
-// lines (and `chosen` takes its breaks); nothing otherwise.
+// inside line `l`, where the line keeps at least a third of the measure (`width`): one word left
+// at the side's foot ("day.") reads as a stray. The items with that break, where `breaks` sets
+// line l to end there in as many lines (and `chosen` takes its breaks); nothing otherwise.
 template <typename Breaks>
-std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text,
+std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, Pt width,
                                           std::vector<std::size_t>& chosen, std::size_t l,
                                           const Breaks& breaks) {
   const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
-  if (ends_sentence_at(items, text, end) && std::holds_alternative<Glue>(items.items[end]))
-    return std::nullopt;
+  if (ends_sentence_at(items, text, end)) return std::nullopt;  // it does already
   for (std::size_t i = end; i-- > begin + 1;) {
     const auto* glue = std::get_if<Glue>(&items.items[i]);
     if (!glue || glue->kind == GlueKind::Fill || !std::holds_alternative<Box>(items.items[i - 1]) ||
         !ends_sentence_at(items, text, i))
       continue;
+
     Items forced;
     forced.glyphs = items.glyphs;
     forced.hyphens = items.hyphens;
@@ -1402,7 +1424,9 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
     forced.items.insert(forced.items.end(), items.items.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                         items.items.end());
     const std::vector<std::size_t> again = breaks(forced);
-    if (again.size() != chosen.size() || again[l] != i + 1) return std::nullopt;
+    if (again.size() != chosen.size() || again[l] != i + 1 ||
+        LineWidths(forced.items)(l == 0 ? 0 : again[l - 1], again[l]) < width / 3)
+      return std::nullopt;
     chosen = again;
     return forced;
   }
@@ -1642,7 +1666,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   std::optional<Items> ended;
   if (const int l = options.sentence_end_line;
       !style.balance && l >= 0 && static_cast<std::size_t>(l) + 1 < chosen.size()) {
-    ended = end_line_at_sentence(items, text, chosen, static_cast<std::size_t>(l), [&](const Items& forced) {
+    ended = end_line_at_sentence(items, text, width, chosen, static_cast<std::size_t>(l), [&](const Items& forced) {
       ComposeOptions again = options;
       again.exact_lines = static_cast<int>(chosen.size());
       std::size_t lone = std::numeric_limits<std::size_t>::max();

@@ -177,8 +177,9 @@ struct ComposeOptions {
   // allows and hyphens to spare (layout/hyphen_budget.hpp).
   bool fewer_loose_lines = false;
   // >= 0: the 0-based line that should end a sentence, the last before a folded leaflet's turn
-  // (a reader turns the sheet between sentences, not inside one): where a sentence ends inside
-  // that line, it ends there as a paragraph's last line does (short, not justified) and the
+  // (a reader turns the sheet between sentences, not inside one): where a
+  // sentence ends inside that line (not an abbreviation's point) and the line keeps a third of
+  // the measure, it ends there as a paragraph's last line does (short, not justified) and the
   // next sentence starts the next line, if that keeps the line count (exact_lines); otherwise
   // the lines are set as without it.
   int sentence_end_line = -1;
