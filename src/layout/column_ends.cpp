@@ -20,6 +20,16 @@ std::vector<int> lines_ending_frames(const FlowResult& flowed, std::size_t b) {
   return out;
 }
 
+namespace {
+
+// Lines that run past the measure: a re-set may not add any (a word or an address that only its
+// hyphen, or its break, let fit).
+std::ptrdiff_t overfull(const std::vector<text::Line>& lines) {
+  return std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.overfull; });
+}
+
+}  // namespace
+
 std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& flowed) {
   std::size_t changed = 0;
   const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
@@ -37,9 +47,6 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
     if (!again || again->lines.size() != c.lines.size()) continue;
     // Kept whole, the word may not fit its line ("staldhelms.example.nhs.uk/eye/cataract-
     // aftercare." ran 1.6 pt past the column): a hyphen at the turn reads better than that.
-    const auto overfull = [](const std::vector<text::Line>& lines) {
-      return std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.overfull; });
-    };
     if (overfull(again->lines) > overfull(c.lines)) continue;
     c.lines = std::move(again->lines);
     ++changed;
@@ -64,9 +71,6 @@ std::size_t end_turns_at_sentences(Collection& collection, const FlowResult& flo
       options.exact_lines = static_cast<int>(c.lines.size());
       auto again = c.recompose(options);
       if (!again || again->lines.size() != c.lines.size() || again->lines == c.lines) continue;
-      const auto overfull = [](const std::vector<text::Line>& lines) {
-        return std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.overfull; });
-      };
       if (overfull(again->lines) > overfull(c.lines)) continue;
       c.lines = std::move(again->lines);
       // Set again later (hyphen budgets, column ends), it ends that line at its sentence still.

@@ -1649,17 +1649,21 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   std::vector<std::size_t> chosen;
   const bool justify = style.align == Align::Justify && !style.balance;
   const bool korean = style.lang.starts_with("ko");
+  // The breaks of `of` (these items, or them with a sentence's forced end) in the style's
+  // passes, with its 孤字 and Korean word-tail limits.
+  const auto breaks_of = [&](const Items& of, const ComposeOptions& o) {
+    std::size_t lone = std::numeric_limits<std::size_t>::max();
+    if (is_cjk_language(style.lang)) lone = lone_tail_after(of, p.itemized.classes);
+    if (korean) lone = std::min(lone, last_word_space(of));
+    const Pt rag = justify ? 0 : (style.rag_em > 0 ? style.rag_em : kRaggedStretchEm) * style.size;
+    return choose_breaks(of.items, width, style.size, korean, is_cjk_language(style.lang), rag,
+                         justify ? style.expansion : 0, o, lone);
+  };
   if (style.balance)
     chosen = balance_breaks(items.items, width, style.size, phrase_bonus(items, text),
                             style.lang.starts_with("zh"));
-  else if (justify || style.align == Align::Ragged || style.align == Align::Left) {
-    std::size_t lone = std::numeric_limits<std::size_t>::max();
-    if (is_cjk_language(style.lang)) lone = lone_tail_after(items, p.itemized.classes);
-    if (korean) lone = std::min(lone, last_word_space(items));
-    const Pt rag = justify ? 0 : (style.rag_em > 0 ? style.rag_em : kRaggedStretchEm) * style.size;
-    chosen = choose_breaks(items.items, width, style.size, korean, is_cjk_language(style.lang), rag,
-                           justify ? style.expansion : 0, options, lone);
-  }
+  else if (justify || style.align == Align::Ragged || style.align == Align::Left)
+    chosen = breaks_of(items, options);
   if (chosen.empty()) chosen = ragged_breaks(items.items, width, kShortLastLineEm * style.size);
   // A line to end at a sentence's end (ComposeOptions::sentence_end_line): the breaks again with
   // a forced break after the last sentence that ends inside it.
@@ -1669,12 +1673,7 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
     ended = end_line_at_sentence(items, text, width, chosen, static_cast<std::size_t>(l), [&](const Items& forced) {
       ComposeOptions again = options;
       again.exact_lines = static_cast<int>(chosen.size());
-      std::size_t lone = std::numeric_limits<std::size_t>::max();
-      if (is_cjk_language(style.lang)) lone = lone_tail_after(forced, p.itemized.classes);
-      if (korean) lone = std::min(lone, last_word_space(forced));
-      const Pt rag = justify ? 0 : (style.rag_em > 0 ? style.rag_em : kRaggedStretchEm) * style.size;
-      return choose_breaks(forced.items, width, style.size, korean, is_cjk_language(style.lang), rag,
-                           justify ? style.expansion : 0, again, lone);
+      return breaks_of(forced, again);
     });
   }
   const Items& set = ended ? *ended : items;
