@@ -218,14 +218,22 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // the layout's smallest body size), before any word is broken. At 13.75 pt in a tri-fold's
   // panel an asthma plan's zone table hyphenated "con- | troller" and "emer- | gency" at 85 %;
   // a table a point smaller reads better than a name in pieces.
-  if (sum(min) > width + 0.01) {
+  // Chinese and Japanese words count as whole words here too (min_words): a Japanese fee table
+  // in a tri-fold's panel gave its two price columns ("9,000〜15,000円", never parted) their
+  // width and set "胃カメラのみ" and "組織検査あり" one character a line beside them, at 85 %.
+  const auto words_fit = [&](const std::vector<Pt>& mins, const std::vector<Pt>& words) {
+    return sum(mins) <= width + 0.01 && (words.size() != mins.size() || sum(words) <= width + 0.01);
+  };
+  // Its Chinese or Japanese words (ParagraphStyle::keep_words) wider than its other pieces.
+  const bool cjk_words = min_words.size() == min.size() && sum(min_words) > sum(min) + 0.01;
+  if (!words_fit(min, min_words)) {
     const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
     for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
       std::vector<Pt> smin, smax, swords;
       if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
           !st)
         return st.error();
-      if (sum(smin) <= width + 0.01) {
+      if (words_fit(smin, swords)) {
         size = smaller, min = std::move(smin), max = std::move(smax), min_words = std::move(swords);
         break;
       }
@@ -259,26 +267,23 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         return st.error();
     }
   }
-  out.size = size;
-  out.pad_x = size * pad_em;
-  out.pad_y = size * kCellPadY;
-  out.leading = size * kTableLeading;
   if (sum(min) > width + 0.01)
     warnings.push_back(
         s.doc.path + ":" + std::to_string(line) + ": a table is too wide for the column even at " +
         std::to_string(std::lround(kTableShrink * 100)) + " % of the body size: long words in it are broken");
 
-  // The rows at some column widths, and what they cost: their height, and a line's height
-  // (out.leading) for each word they break across lines (a hyphen, a Korean word parted between
-  // syllables, a Chinese or Japanese word parted inside: "経口 | 内 | 視鏡"). A reader takes a
-  // table a line taller more easily than a name in pieces.
-  auto set_rows = [&](const std::vector<Pt>& widths, std::vector<TableRowLayout>& rows,
-                      std::vector<std::string>& notes) -> Result<Pt> {
-    Pt height = 0, broken = 0;
+  // The rows at some column widths in `t` (its size, padding and leading), and what they cost:
+  // their height, and a line's height for each word they break across lines (`broken`: a hyphen,
+  // a Korean word parted between syllables, a Chinese or Japanese word parted inside: "経口 | 内 |
+  // 視鏡"). A reader takes a table a line taller more easily than a name in pieces.
+  auto set_rows = [&](const TableLayout& t, const std::vector<Pt>& widths, std::vector<TableRowLayout>& rows,
+                      std::vector<std::string>& notes, int& broken) -> Result<Pt> {
+    Pt height = 0;
+    broken = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
-      row.header = static_cast<int>(r) < out.header_rows;
-      const auto st = cell_style(s, size, row.header, breaking.hyphenate);
+      row.header = static_cast<int>(r) < t.header_rows;
+      const auto st = cell_style(s, t.size, row.header, breaking.hyphenate);
       std::size_t lines = 1;
       Pt x = 0;
       for (std::size_t c = 0; c < columns; ++c) {
@@ -291,7 +296,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
           const InlineText& text = cells.rows[r][c];
           cell.marks = text.marks;
           auto para =
-              compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * out.pad_x, 1), line, notes);
+              compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line, notes);
           if (!para) return para.error();
           cell.lines = std::move(para->lines);
           for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i)
@@ -302,51 +307,96 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         row.cells.push_back(std::move(cell));
       }
       row.height =
-          2 * out.pad_y + size * 0.8 + static_cast<double>(lines - 1) * out.leading + size * kDescent;
+          2 * t.pad_y + t.size * 0.8 + static_cast<double>(lines - 1) * t.leading + t.size * kDescent;
       height += row.height;
       rows.push_back(std::move(row));
     }
-    return height + broken * out.leading;
+    return height + broken * t.leading;
   };
-  // The candidates: the shares of kKeepShares, then (where the minima leave room and the maxima
-  // do not fit) every column in turn given all the room its minimum leaves, the others at their
-  // minima: a column of short items beside a long one ("기본 + 복부 초음파, 위내시경" beside
-  // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
-  std::vector<std::vector<Pt>> candidates;
-  for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
-  // ... and from the widths of every Chinese or Japanese word whole, where they fit: a Japanese
-  // table of four columns in a tri-fold's panel set its brand names "ベ | オー | バ" and "ベタ |
-  // ニス", two characters a line, beside a column of names kept whole, as no share of `min`
-  // gave their column their width. They win only where the rows cost less (set_rows).
-  if (min_words.size() == min.size() && min_words != min && sum(min_words) <= width + 0.01)
-    for (const double share : kKeepShares) {
-      auto widths = distribute_widths(min_words, max, width, share);
-      if (std::find(candidates.begin(), candidates.end(), widths) == candidates.end())
+  // The lowest rows at size `at` and cell padding `pad` (em) among the candidate widths (from `min`,
+  // `max` and `min_words` as measured so), into `t`; `t_broken`: the words they part.
+  auto set_at = [&](Pt at, double pad, TableLayout& t, std::vector<std::string>& t_notes,
+                    int& t_broken) -> Status {
+    t.size = at;
+    t.pad_x = at * pad;
+    t.pad_y = at * kCellPadY;
+    t.leading = at * kTableLeading;
+    // The candidates: the shares of kKeepShares, then (where the minima leave room and the maxima
+    // do not fit) every column in turn given all the room its minimum leaves, the others at their
+    // minima: a column of short items beside a long one ("기본 + 복부 초음파, 위내시경" beside
+    // "기본 검진", "120", "350,000") wrapped to four lines when each column took its share.
+    std::vector<std::vector<Pt>> candidates;
+    for (const double share : kKeepShares) candidates.push_back(distribute_widths(min, max, width, share));
+    // ... and from the widths of every Chinese or Japanese word whole, where they fit: a Japanese
+    // table of four columns in a tri-fold's panel set its brand names "ベ | オー | バ" and "ベタ |
+    // ニス", two characters a line, beside a column of names kept whole, as no share of `min`
+    // gave their column their width. They win only where the rows cost less (set_rows).
+    if (min_words.size() == min.size() && min_words != min && sum(min_words) <= width + 0.01)
+      for (const double share : kKeepShares) {
+        auto widths = distribute_widths(min_words, max, width, share);
+        if (std::find(candidates.begin(), candidates.end(), widths) == candidates.end())
+          candidates.push_back(std::move(widths));
+      }
+    if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (max[c] <= min[c] + 0.01) continue;
+        auto widths = min;
+        widths[c] += std::max<Pt>(0, room);
         candidates.push_back(std::move(widths));
+      }
+    Pt best = 0;
+    t.rows.clear();
+    for (const auto& widths : candidates) {
+      if (!t.rows.empty() && widths == t.widths) continue;
+      std::vector<TableRowLayout> rows;
+      std::vector<std::string> notes;
+      int broken = 0;
+      auto height = set_rows(t, widths, rows, notes, broken);
+      if (!height) return height.error();
+      if (t.rows.empty() || *height < best - 0.01) {
+        best = *height;
+        t.rows = std::move(rows);
+        t.widths = widths;
+        t_notes = std::move(notes);
+        t_broken = broken;
+      }
     }
-  if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
-    for (std::size_t c = 0; c < columns; ++c) {
-      if (max[c] <= min[c] + 0.01) continue;
-      auto widths = min;
-      widths[c] += std::max<Pt>(0, room);
-      candidates.push_back(std::move(widths));
+    return Ok{};
+  };
+  std::vector<std::string> notes;
+  int broken = 0;
+  if (auto st = set_at(size, pad_em, out, notes, broken); !st) return st.error();
+  // A table whose Chinese or Japanese words do not fit whole at any size down to kTableShrinkWhole
+  // (a week's menu in seven columns, a fee table with two columns of price ranges, in a tri-fold's
+  // panel) had them parted a character a line ("燕 | 麦 | 粥、", "組 | 織 | 検 | 査") beside the
+  // columns that cannot break. A point smaller at a time, down to the layout's smallest body size, it
+  // is set where it parts the fewest words (the largest size of those): a word parted between two
+  // characters shows no hyphen and reads as two words.
+  if (cjk_words && broken > 0)
+    for (Pt smaller = std::ceil(size) - 1; smaller >= std::min(s.t.body_size_min, size) - 1e-6;
+         smaller -= 1) {
+      // The cells' padding back to kCellPadX where the table's other pieces fit with it.
+      double pad = kCellPadX;
+      if (auto st = measure_columns(s, table, cells, smaller, smaller * pad, breaking, min, max, &min_words);
+          !st)
+        return st.error();
+      if (sum(min) > width + 0.01 && pad_em < pad) {
+        pad = pad_em;
+        if (auto st =
+                measure_columns(s, table, cells, smaller, smaller * pad, breaking, min, max, &min_words);
+            !st)
+          return st.error();
+      }
+      TableLayout t = out;
+      std::vector<std::string> t_notes;
+      int t_broken = 0;
+      if (auto st = set_at(smaller, pad, t, t_notes, t_broken); !st) return st.error();
+      if (t_broken < broken) {
+        out = std::move(t), notes = std::move(t_notes), broken = t_broken;
+        if (broken == 0) break;
+      }
     }
-  Pt best = 0;
-  std::vector<std::string> best_notes;
-  for (const auto& widths : candidates) {
-    if (!out.rows.empty() && widths == out.widths) continue;
-    std::vector<TableRowLayout> rows;
-    std::vector<std::string> notes;
-    auto height = set_rows(widths, rows, notes);
-    if (!height) return height.error();
-    if (out.rows.empty() || *height < best - 0.01) {
-      best = *height;
-      out.rows = std::move(rows);
-      out.widths = widths;
-      best_notes = std::move(notes);
-    }
-  }
-  warnings.insert(warnings.end(), best_notes.begin(), best_notes.end());
+  warnings.insert(warnings.end(), notes.begin(), notes.end());
   return out;
 }
 

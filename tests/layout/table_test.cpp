@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "layout/blocks.hpp"
 #include "layout/table.hpp"
@@ -426,6 +427,53 @@ TEST_CASE("table: Japanese brand names stay whole beside a wide column of names"
   for (const auto& line : r.rows[0].cells[1].lines) {  // 主な | 商品名, not 主な | 商 | 品名
     INFO(line.text());
     CHECK_FALSE(line.ends_in_word);
+  }
+}
+
+// Two unseen articles' tables in a tri-fold's panel at 14 pt: a fee table whose two price columns
+// ("9,000〜15,000円", a range never parted) left the others a character a line ("組 | 織 | 検 | 査 |
+// あ | り", "内 | 容"), and a week's menu in seven columns ("燕 | 麦 | 粥、", "周 | 一"). Their words do
+// not fit whole even at kTableShrinkWhole, so the size that parts the fewest is taken, down to the
+// layout's smallest body size.
+TEST_CASE("table: Chinese and Japanese words too wide at 75 percent are set smaller, not a character a line",
+          "[layout][table]") {
+  const auto fees =
+      table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Right, ColumnAlign::Left},
+                  {{"内容", "3割負担", "1割負担", "備考"},
+                   {"胃カメラのみ", "4,500円", "1,500円", "観察のみ"},
+                   {"組織検査あり", "9,000〜15,000円", "3,000〜5,000円", "個数による"},
+                   {"鎮静剤", "300円", "100円", "ご希望の方"}});
+  const auto menu =
+      table_block(std::vector<ColumnAlign>(7, ColumnAlign::Left),
+                  {{"餐次", "周一", "周二", "周三", "周四", "周五", "周末"},
+                   {"早餐", "燕麦粥、鸡蛋", "全麦面包、牛奶", "杂粮馒头", "燕麦粥、豆浆", "玉米、鸡蛋",
+                    "自由搭配（控制总量）"},
+                   {"午餐", "糙米饭、清蒸鱼", "荞麦面、青菜", "糙米饭、豆腐", "杂粮饭、鸡胸肉",
+                    "糙米饭、虾仁", "外出就餐请少油"},
+                   {"晚餐", "蔬菜汤、豆腐", "清炒时蔬", "鸡蛋羹", "凉拌黄瓜", "蔬菜汤", "同上"}});
+  for (const auto& [block, lang, width] :
+       {std::tuple{fees, "ja", 224.0}, std::tuple{menu, "zh-Hans", 210.0}}) {
+    const Set s(block, 14, width, lang);
+    const TableLayout& r = s.table;
+    INFO(lang);
+    check_inside_cells(r);
+    CHECK(r.size < 14 * kTableShrinkWhole);
+    CHECK(r.size >= s.t.body_size_min - 0.01);
+    for (const auto& cell : r.rows[0].cells) {  // the header's two-character words whole
+      INFO(cell.lines.front().text());
+      CHECK(cell.lines.size() == 1);
+    }
+    // Lines of one character before the rest of their word: none in the fee table; in the menu,
+    // whose seven columns leave two or three characters a line even at 9 pt, a few ("清 | 蒸鱼"),
+    // not every cell's.
+    int lone = 0;
+    for (const auto& row : r.rows)
+      for (const auto& cell : row.cells)
+        for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i) {
+          UNSCOPED_INFO(cell.lines[i].text() << " | " << cell.lines[i + 1].text());
+          lone += cell.lines[i].text().size() <= 3 && cell.lines[i].ends_in_word;
+        }
+    CHECK(lone <= (std::string(lang) == "ja" ? 0 : 6));
   }
 }
 
