@@ -282,9 +282,11 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
       // A lead-in ("…the same day if you notice:") ends in the frame where what it introduces
       // starts: its last two lines go along with the list rather than end a page before it.
       // Only where the next frame holds them together: else the list, kept whole, would move on
-      // again and leave the two lines alone in a frame.
-      const bool lead_in_parted = !c.empty && second_last && e.leads_in && c.f + 1 < frames.size() &&
-                                  !tail_fits(elements, ei, li, c, frames[c.f]) &&
+      // again and leave the two lines alone in a frame. Only a lead-in that ends on a colon: a
+      // paragraph that ends on a full stop before a list is whole without it, and taken along it
+      // left its column five lines short, feathered into holes (a heart-failure handout).
+      const bool lead_in_parted = !c.empty && second_last && e.leads_in && e.introduces &&
+                                  c.f + 1 < frames.size() && !tail_fits(elements, ei, li, c, frames[c.f]) &&
                                   tail_fits(elements, ei, li, Cursor{c.f + 1, 0, true}, frames[c.f + 1]);
       if (!c.empty && (y < bottom || lead_in_parted ||
                        (second_last && baseline(e, li + 1, Cursor{c.f, y, false}, frames[c.f]) < bottom))) {

@@ -71,9 +71,11 @@ struct Element {
   int heading_level = 0;         // a heading's level: feather() opens gaps above sections first
   std::size_t repeat_lines = 0;  // the first lines come again at the top of each further frame
   // A paragraph that introduces the list after it ("…straight away if you notice:"): feather()
-  // opens no gap between them, which would cut the list from what it completes, and flow()
-  // keeps its last lines in the frame where the list starts (with the list's first kept lines).
+  // opens no gap between them, which would cut the list from what it completes; and where it
+  // ends on a colon (`introduces`), flow() keeps its last lines in the frame where the list starts
+  // (with the list's first kept lines).
   bool leads_in = false;
+  bool introduces = false;
 };
 
 struct Placement {

@@ -62,10 +62,12 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         // before a paragraph, a table or a picture), introduces what follows: feathering opens
         // no gap after it, and panel_flow keeps its end with the start of what follows.
         // Not out of a call-out box to what follows it: the box is kept whole on its own.
+        const bool colon = ends_on_colon(b);
         e.leads_in = !b.list_item && next &&
                      ((next->list_item && next->quote_depth == b.quote_depth) ||
-                      (ends_on_colon(b) && next->quote_depth >= b.quote_depth && next->role != Role::Heading &&
+                      (colon && next->quote_depth >= b.quote_depth && next->role != Role::Heading &&
                        next->role != Role::Rule));
+        e.introduces = e.leads_in && colon;
         break;
       }
       case Role::Heading: {

@@ -477,7 +477,7 @@ TEST_CASE("panel_flow: a paragraph that leads in to a list ends in the frame whe
   for (std::size_t filler = 1; filler <= 10; ++filler)
     for (std::size_t lines = 1; lines <= 7; ++lines) {
       Element lead_in = para(lines);
-      lead_in.leads_in = true;
+      lead_in.leads_in = lead_in.introduces = true;
       const std::vector<Element> elements{para(filler), lead_in, para(2), para(3)};
       const auto fr = frames(3);
       const FlowResult r = flow(elements, fr);
@@ -503,7 +503,7 @@ TEST_CASE("panel_flow: a lead-in's tail never stands alone in a frame", "[layout
   for (std::size_t filler = 1; filler <= 5; ++filler)
     for (std::size_t kept_lines = 6; kept_lines <= 10; ++kept_lines) {
       Element lead_in = para(5);
-      lead_in.leads_in = true;
+      lead_in.leads_in = lead_in.introduces = true;
       Element kept = para(kept_lines);
       kept.keep_together = true;
       const std::vector<Element> elements{para(filler), lead_in, kept};
@@ -696,7 +696,7 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
     for (const std::size_t next_lines : {4, 5, 6})
       for (std::size_t filler = 10; filler <= 29; ++filler) {
         Element lead_in = para(lead_lines);
-        lead_in.leads_in = true;
+        lead_in.leads_in = lead_in.introduces = true;
         const std::vector<Element> elements{para(filler, 0, 10), lead_in, para(next_lines, 0, 10), para(3)};
         const FlowResult r = flow(elements, folded);
         INFO("filler " << filler << ", lead-in " << lead_lines << ", next " << next_lines << "\n" << dump(r));
