@@ -494,6 +494,28 @@ TEST_CASE("panel_flow: a paragraph that leads in to a list ends in the frame whe
   CHECK(moved > 0);  // long lead-ins were split, their ends taken along
 }
 
+// A paragraph before a list that ends on a full stop is whole without the list: where it fits
+// its frame it stays there, and the list starts the next (a heart-failure handout's paragraph lost
+// its last two lines to the list's frame, and feathering opened the five lines it left as holes).
+TEST_CASE("panel_flow: a paragraph that ends on a full stop before a list keeps its lines in its frame",
+          "[layout]") {
+  int list_moved = 0;
+  for (std::size_t filler = 1; filler <= 9; ++filler)
+    for (std::size_t lines = 4; lines + filler <= 10; ++lines) {
+      Element before = para(lines);
+      before.leads_in = true;  // a list follows; no colon
+      const std::vector<Element> elements{para(filler), before, para(2), para(3)};
+      const auto fr = frames(3);
+      const FlowResult r = flow(elements, fr);
+      INFO("filler " << filler << ", paragraph " << lines << "\n" << dump(r));
+      check_geometry(elements, fr, r);
+      CHECK(frame_of(r, 1, 0) == 0);
+      CHECK(frame_of(r, 1, lines - 1) == 0);
+      list_moved += frame_of(r, 2, 0) == 1;
+    }
+  CHECK(list_moved > 0);  // where the list did not fit below it, it went on alone
+}
+
 // A long lead-in's last two lines go along only where the next frame holds them with what
 // follows: beside a 9-line block kept whole in 10-line frames they would stand alone in a frame
 // and the block move on again (a frame lost).
