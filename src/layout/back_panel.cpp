@@ -51,6 +51,21 @@ struct Lines {
   }
 };
 
+// The widest of `fields` set on one line each in `st` (a url's in its link style: `url`).
+Result<Pt> widest(const Scene& s, const std::vector<std::pair<const std::string*, bool>>& fields,
+                  text::ParagraphStyle st) {
+  st.align = text::Align::Left;
+  st.hyphenate = false;
+  Pt out = 0;
+  for (const auto& [text, url] : fields) {
+    if (text->empty()) continue;
+    auto w = text::measure({text::TextSpan{*text, false, false, false, url}}, st, s.fonts);
+    if (!w) return w.error();
+    out = std::max(out, w->max);
+  }
+  return out;
+}
+
 // Draws `lines` left-aligned at x so that the last baseline stands on `foot`.
 void draw_lines(Decoration& d, const std::vector<Line>& lines, Pt x, Pt foot) {
   Pt h = 0;
@@ -112,7 +127,28 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   Lines who{s, d, sect, column, warnings};
   if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
-  Lines reach{s, d, sect, two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column, warnings};
+  // The ways to reach the clinic stand under the second text column, left of the code. Where an
+  // e-mail address or a url is too long for that and the first column's lines leave room, the
+  // column starts further left, so that the address stays on one line: parted
+  // ("antenatal@harbourside- | midwives.example.nhs.uk" in a reviewer's handout footer beside
+  // a short address), it is copied wrong.
+  Pt reach_x = x + column + t.gutter;
+  Pt reach_width = two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column;
+  if (two) {
+    auto who_w = widest(s, {{&name, false}}, name_style);
+    auto address_w = widest(s, {{&c.address, false}}, info);
+    auto reach_w = widest(s, {{&c.phone, false}, {&c.hours, false}, {&c.email, false}, {&c.url, true}}, info);
+    if (!who_w) return who_w.error();
+    if (!address_w) return address_w.error();
+    if (!reach_w) return reach_w.error();
+    if (*reach_w > reach_width) {
+      const Pt right = reach_x + reach_width;
+      reach_x = std::min(
+          reach_x, std::max(x + std::min(std::max(*who_w, *address_w), column) + t.gutter, right - *reach_w));
+      reach_width = right - reach_x;
+    }
+  }
+  Lines reach{s, d, sect, reach_width, warnings};
   const Pt gap = two ? 0 : size * kLeading * kFieldGap;
   if (auto r = reach.add(c.phone, info, t.text_color, false, gap); !r) return r.error();
   if (auto r = reach.add(c.hours, info, t.text_color, false); !r) return r.error();
@@ -167,7 +203,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   }
   // Both columns end on the foot line.
   draw_lines(d, who.out, x, foot);
-  if (two) draw_lines(d, reach.out, x + column + t.gutter, foot);
+  if (two) draw_lines(d, reach.out, reach_x, foot);
   d.rules.push_back(Rule{x, top, x + width, top, 0.5, t.accent});
   d.reserved = top - (page.trim.y0 + std::max(t.margin_bottom, t.safe_margin)) + kGap;
   if (d.reserved > page.trim.height() / 2)

@@ -82,6 +82,29 @@ TEST_CASE("back_panel: a handout's clinic is a footer on the last side, a bookle
   CHECK(bp == static_cast<int>(booklet->pages.size()) - 1);
 }
 
+// A reviewer's footer parted "antenatal@harbourside- | midwives.example.nhs.uk" and the url
+// the same way, in the narrow column left of the QR code, beside a short address. The ways to
+// reach the clinic now start further left where the first column leaves room: whole, each on
+// its line, still clear of the address and of the code.
+TEST_CASE("back_panel: a handout footer keeps a long e-mail address and url whole", "[layout]") {
+  const std::string clinic =
+      "---\ntitle: Pregnancy\nclinic:\n  name: Harbourside Midwifery Practice\n  address: 18 Quayside "
+      "Terrace, "
+      "Portsmouth PO1 3HG\n  phone: 023 9281 4470\n  url: https://harbourside-midwives.example.nhs.uk\n  "
+      "email: "
+      "antenatal@harbourside-midwives.example.nhs.uk\n---\n\n";
+  auto handout = lay_out_text(clinic + "Short.\n", shipped_layout("handout-a4"));
+  if (!handout) FAIL(handout.error().describe());
+  const auto* address = find_run(*handout, "Quayside").second;
+  const auto* email = find_run(*handout, "antenatal@harbourside-midwives.example.nhs.uk").second;
+  const auto* url = find_run(*handout, "https://harbourside-midwives.example.nhs.uk").second;
+  REQUIRE(address);
+  REQUIRE(email);  // on one line
+  REQUIRE(url);
+  CHECK(email->x == Approx(url->x));
+  CHECK(email->x > address->x + mm(60));  // a column of its own, right of the address
+}
+
 TEST_CASE("back_panel: no clinic: the author or the title signs the back, no logo", "[layout]") {
   auto m = lay_out_text("# Knees\n\nText.\n", shipped_layout("trifold-a4"));
   if (!m) FAIL(m.error().describe());
