@@ -1556,8 +1556,8 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
   // glue at a break vanishes, a penalty's width (a hyphen) stays on the line before it.
   // A break the breaker takes only when nothing else will do (kUnitBreakPenalty: a number
   // and its unit, "10 mg", a phone number's groups; kNameHyphenPenalty: a Latin name in CJK
-  // text) counts for `min_parted` only: a table gives a column the room for "10 mg" before it
-  // sets "10 | mg" in a cell.
+  // text), or that ties a number to its word (kTiePenalty), counts for `min_parted` only: a
+  // table gives a column the room for "10 mg" before it sets "10 | mg" in a cell.
   Pt line = 0;
   Pt piece = 0, parted = 0;  // the piece since the last break, and since the last of any
   Pt word = 0;               // ... and since the last break outside a word
@@ -1600,8 +1600,12 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         const bool lone_particle =
             pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
         const bool outside_word = pen->cost < kNameHyphenPenalty && !lone_particle;
-        if (outside_word || in_word) out.min = std::max(out.min, piece + pen->width), piece = 0;
-        if (outside_word) out.min_words = std::max(out.min_words, word + pen->width), word = 0;
+        // A number and the word after it ("400 micrograms", "5 pounds"; kTiePenalty) are one piece
+        // too, as a number and its unit's symbol are: a reviewer's dose column read "400 |
+        // micrograms" while the next column's words had room to wrap.
+        const bool tie = pen->cost == kTiePenalty;
+        if (!tie && (outside_word || in_word)) out.min = std::max(out.min, piece + pen->width), piece = 0;
+        if (!tie && outside_word) out.min_words = std::max(out.min_words, word + pen->width), word = 0;
       }
       after_box = false;
     }

@@ -477,6 +477,26 @@ TEST_CASE("table: Chinese and Japanese words too wide at 75 percent are set smal
   }
 }
 
+// A reviewer's supplement table in a tri-fold's panel: the dose column read "400 | micrograms"
+// and "10 | micrograms" while the other columns' words had room to wrap. A number and the word
+// after it (kTiePenalty) are one piece of the column's min-content, as "10 mg" is.
+TEST_CASE("table: a dose written out keeps its number and word together", "[layout][table]") {
+  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Left},
+                                 {{"Supplement", "Daily dose", "When"},
+                                  {"Folic acid", "400 micrograms", "Until 12 weeks"},
+                                  {"Folic acid (higher risk)", "5 mg", "Until 12 weeks, on prescription"},
+                                  {"Vitamin D", "10 micrograms", "Throughout pregnancy"},
+                                  {"Ferrous sulfate", "200 mg", "Only if prescribed"}});
+  const Set s(block, 10.75, 210);
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  for (std::size_t row = 1; row < r.rows.size(); ++row) {
+    const auto& dose = r.rows[row].cells[1].lines;
+    INFO(dose.front().text());
+    CHECK(dose.size() == 1);
+  }
+}
+
 TEST_CASE("table: laid out it stays inside the column, kept together in one panel", "[layout][table]") {
   std::vector<std::vector<std::string>> rows{{"Step", "What to do"}};
   for (int i = 1; i <= 6; ++i) rows.push_back({std::to_string(i), "Wash both hands for twenty seconds"});
