@@ -73,6 +73,11 @@ constexpr double kMinTitleShare = 0.7;
 // A word alone on a title's line is a fragment when it fills less than this share of the measure
 // ("bowel"); a long one ("instructions", "Thromboembolism:") fills its line and reads whole.
 constexpr double kLoneWordShare = 0.6;
+// A title may be set this much smaller, at most, so that no line ends on a word that leads into
+// the next ("Caring for | Your Knees"; a lone word is worth kMinTitleShare), and stays this much
+// larger than the largest heading.
+constexpr double kLeadWordTitleShare = 0.75;
+constexpr double kTitleOverHeading = 1.05;
 
 // Does the line hold one short word (no space inside it), or one Chinese or Japanese character?
 bool lone_word(const text::Line& line, Pt width) {
@@ -89,25 +94,48 @@ bool lone_word(const text::Line& line, Pt width) {
 Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
   text::ParagraphStyle st = title_style(s);
   const Pt least = st.size * kMinTitleShare;
-  std::optional<Block> whole;  // the largest size that splits no word, lone words or not
-  std::vector<std::string> whole_said;
+  const Pt largest_heading =
+      s.t.heading_sizes.empty() ? 0 : *std::max_element(s.t.heading_sizes.begin(), s.t.heading_sizes.end());
+  const Pt least_dangling = std::max(st.size * kLeadWordTitleShare, largest_heading * kTitleOverHeading);
+  // The largest size that splits no word, and the largest that also leaves no word alone; each
+  // with the warnings of its size only.
+  std::optional<std::pair<Block, std::vector<std::string>>> whole, no_lone;
   for (;;) {
-    std::vector<std::string> said;  // the warnings of the size kept only
+    std::vector<std::string> said;
     auto title = compose_block(s, title_of(s), st, width, kTitleLeading, said);
     if (!title) return title;
+    const auto any_line = [&](auto&& pred) {
+      return title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(), pred);
+    };
     const bool split = std::any_of(title->lines.begin(), title->lines.end(),
                                    [](const text::Line& l) { return l.hyphenated || l.overfull; });
-    const bool lone =
-        title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(),
-                                               [&](const text::Line& l) { return lone_word(l, width); });
-    if (!split && !whole) whole = *title, whole_said = said;
-    if ((!split && !lone) || st.size - 1 < least) {
-      if (whole && (split || lone)) {  // no size avoids both: the largest that splits no word
-        warnings.insert(warnings.end(), whole_said.begin(), whole_said.end());
-        return *whole;
-      }
+    const bool lone = any_line([&](const text::Line& l) { return lone_word(l, width); });
+    // A line that ends on "in", "and", "for", "the"… reads as cut off, at a title's size most of
+    // all: "Eating Well in | Pregnancy: Vitamins, | Supplements and | Foods to Avoid" at 21 pt, where
+    // at 19 pt it reads "Eating Well in Pregnancy: | Vitamins, Supplements | and Foods to Avoid".
+    const bool dangling =
+        title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end() - 1,
+                                               [](const text::Line& l) { return l.ends_leading_on(); });
+    if (!split && !whole) whole.emplace(*title, said);
+    if (!split && !lone && !no_lone) no_lone.emplace(*title, said);
+    if (!split && !lone && !dangling) {
       warnings.insert(warnings.end(), said.begin(), said.end());
       return title;
+    }
+    // A dangling word is worth a title kLeadWordTitleShare of its size, no less, and still larger
+    // than the headings. Past that, the largest size that leaves no word alone.
+    if (st.size - 1 < least_dangling && no_lone) {
+      warnings.insert(warnings.end(), no_lone->second.begin(), no_lone->second.end());
+      return no_lone->first;
+    }
+    if (st.size - 1 < least) {  // no size avoids all three: the largest that avoids the most
+      const auto& kept = no_lone ? no_lone : whole;
+      if (!kept) {
+        warnings.insert(warnings.end(), said.begin(), said.end());
+        return title;
+      }
+      warnings.insert(warnings.end(), kept->second.begin(), kept->second.end());
+      return kept->first;
     }
     st.size -= 1;
   }

@@ -1113,6 +1113,14 @@ std::string Line::text() const {
   return out;
 }
 
+bool Line::ends_leading_on() const {
+  std::string t = text();
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  const std::size_t space = t.rfind(' ');
+  const std::string_view word = std::string_view(t).substr(space == std::string::npos ? 0 : space + 1);
+  return leads_on(word) || starts_phrase(word);
+}
+
 namespace {
 
 // Everything about a paragraph that does not depend on its size or width: copy-fit

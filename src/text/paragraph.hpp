@@ -145,6 +145,9 @@ struct Line {
   // paragraphs it sets again by it (hyphen_budget.hpp).
   double ratio = 0;
   [[nodiscard]] std::string text() const;  // the line's characters, for tests and messages
+  // Does it end on an English word that leads into the next line's (an article, a possessive, a
+  // preposition, a conjunction: "Eating Well in | Pregnancy", "Supplements and | Foods")?
+  [[nodiscard]] bool ends_leading_on() const;
   bool operator==(const Line&) const = default;
 };
 
