@@ -137,7 +137,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   if (two) {
     auto who_w = widest(s, {{&name, false}}, name_style);
     auto address_w = widest(s, {{&c.address, false}}, info);
-    auto reach_w = widest(s, {{&c.phone, false}, {&c.hours, false}, {&c.email, false}, {&c.url, true}}, info);
+    auto reach_w = widest(s, {{&c.email, false}, {&c.url, true}}, info);
     if (!who_w) return who_w.error();
     if (!address_w) return address_w.error();
     if (!reach_w) return reach_w.error();

@@ -94,11 +94,12 @@ bool lone_word(const text::Line& line, Pt width) {
 Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
   text::ParagraphStyle st = title_style(s);
   const Pt least = st.size * kMinTitleShare;
-  const Pt largest_heading =
-      s.t.heading_sizes.empty() ? 0 : *std::max_element(s.t.heading_sizes.begin(), s.t.heading_sizes.end());
+  // The sections' headings (##) as large as they are set: at the layout's largest body size.
+  const Pt largest_heading = heading_style(s, 2, s.t.body_size).size;
   const Pt least_dangling = std::max(st.size * kLeadWordTitleShare, largest_heading * kTitleOverHeading);
   // The largest size that splits no word, and the largest that also leaves no word alone; each
   // with the warnings of its size only.
+  static_assert(kLeadWordTitleShare >= kMinTitleShare);
   std::optional<std::pair<Block, std::vector<std::string>>> whole, no_lone;
   for (;;) {
     std::vector<std::string> said;
@@ -128,14 +129,14 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
       warnings.insert(warnings.end(), no_lone->second.begin(), no_lone->second.end());
       return no_lone->first;
     }
-    if (st.size - 1 < least) {  // no size avoids all three: the largest that avoids the most
-      const auto& kept = no_lone ? no_lone : whole;
-      if (!kept) {
+    if (st.size - 1 <
+        least) {  // no size avoids a lone word (least_dangling >= least): the largest that splits none
+      if (!whole) {
         warnings.insert(warnings.end(), said.begin(), said.end());
         return title;
       }
-      warnings.insert(warnings.end(), kept->second.begin(), kept->second.end());
-      return kept->first;
+      warnings.insert(warnings.end(), whole->second.begin(), whole->second.end());
+      return whole->first;
     }
     st.size -= 1;
   }

@@ -4,8 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "core/utf8.hpp"
 
@@ -228,6 +230,10 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   const bool cjk_words = min_words.size() == min.size() && sum(min_words) > sum(min) + 0.01;
   if (!words_fit(min, min_words)) {
     const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
+    // Where the Chinese or Japanese words fit at no size, the first where the others do (a Latin
+    // name in a Japanese table kept whole, not hyphenated at 85 %).
+    std::optional<std::tuple<Pt, std::vector<Pt>, std::vector<Pt>, std::vector<Pt>>> latin_whole;
+    bool found = false;
     for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
       std::vector<Pt> smin, smax, swords;
       if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
@@ -235,10 +241,15 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         return st.error();
       if (words_fit(smin, swords)) {
         size = smaller, min = std::move(smin), max = std::move(smax), min_words = std::move(swords);
+        found = true;
         break;
       }
+      if (!latin_whole && sum(min) > width + 0.01 && sum(smin) <= width + 0.01)
+        latin_whole.emplace(smaller, std::move(smin), std::move(smax), std::move(swords));
     }
+    if (!found && latin_whole) std::tie(size, min, max, min_words) = std::move(*latin_whole);
   }
+  const bool words_whole = words_fit(min, min_words);
   if (sum(min) > width + 0.01) {
     // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
@@ -276,14 +287,15 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // their height, and a line's height for each word they break across lines (`broken`: a hyphen,
   // a Korean word parted between syllables, a Chinese or Japanese word parted inside: "経口 | 内 |
   // 視鏡"). A reader takes a table a line taller more easily than a name in pieces.
-  auto set_rows = [&](const TableLayout& t, const std::vector<Pt>& widths, std::vector<TableRowLayout>& rows,
-                      std::vector<std::string>& notes, int& broken) -> Result<Pt> {
+  auto set_rows = [&](const TableLayout& t, bool hyphenate, const std::vector<Pt>& widths,
+                      std::vector<TableRowLayout>& rows, std::vector<std::string>& notes,
+                      int& broken) -> Result<Pt> {
     Pt height = 0;
     broken = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
       row.header = static_cast<int>(r) < t.header_rows;
-      const auto st = cell_style(s, t.size, row.header, breaking.hyphenate);
+      const auto st = cell_style(s, t.size, row.header, hyphenate);
       std::size_t lines = 1;
       Pt x = 0;
       for (std::size_t c = 0; c < columns; ++c) {
@@ -313,10 +325,22 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     }
     return height + broken * t.leading;
   };
-  // The lowest rows at size `at` and cell padding `pad` (em) among the candidate widths (from `min`,
-  // `max` and `min_words` as measured so), into `t`; `t_broken`: the words they part.
-  auto set_at = [&](Pt at, double pad, TableLayout& t, std::vector<std::string>& t_notes,
+  // The columns' widths as measured at one size, padding and breaking.
+  struct Measured {
+    Pt size = 0;
+    double pad = kCellPadX;
+    Breaking breaking;
+    std::vector<Pt> min, max, words;
+  };
+  // The lowest rows at m's size, padding and breaking among the candidate widths from its
+  // minima, maxima and word widths, into `t`; `t_broken`: the words they part.
+  auto set_at = [&](const Measured& m, TableLayout& t, std::vector<std::string>& t_notes,
                     int& t_broken) -> Status {
+    const Pt at = m.size;
+    const double pad = m.pad;
+    const auto& min = m.min;
+    const auto& max = m.max;
+    const auto& min_words = m.words;
     t.size = at;
     t.pad_x = at * pad;
     t.pad_y = at * kCellPadY;
@@ -351,7 +375,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       std::vector<TableRowLayout> rows;
       std::vector<std::string> notes;
       int broken = 0;
-      auto height = set_rows(t, widths, rows, notes, broken);
+      auto height = set_rows(t, m.breaking.hyphenate, widths, rows, notes, broken);
       if (!height) return height.error();
       if (t.rows.empty() || *height < best - 0.01) {
         best = *height;
@@ -365,37 +389,51 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   };
   std::vector<std::string> notes;
   int broken = 0;
-  if (auto st = set_at(size, pad_em, out, notes, broken); !st) return st.error();
+  if (auto st = set_at(Measured{size, pad_em, breaking, min, max, min_words}, out, notes, broken); !st)
+    return st.error();
   // A table whose Chinese or Japanese words do not fit whole at any size down to kTableShrinkWhole
   // (a week's menu in seven columns, a fee table with two columns of price ranges, in a tri-fold's
   // panel) had them parted a character a line ("燕 | 麦 | 粥、", "組 | 織 | 検 | 査") beside the
   // columns that cannot break. A point smaller at a time, down to the layout's smallest body size, it
   // is set where it parts the fewest words (the largest size of those): a word parted between two
-  // characters shows no hyphen and reads as two words.
-  if (cjk_words && broken > 0)
-    for (Pt smaller = std::ceil(size) - 1; smaller >= std::min(s.t.body_size_min, size) - 1e-6;
-         smaller -= 1) {
-      // The cells' padding back to kCellPadX where the table's other pieces fit with it.
-      double pad = kCellPadX;
-      if (auto st = measure_columns(s, table, cells, smaller, smaller * pad, breaking, min, max, &min_words);
-          !st)
-        return st.error();
-      if (sum(min) > width + 0.01 && pad_em < pad) {
-        pad = pad_em;
-        if (auto st =
-                measure_columns(s, table, cells, smaller, smaller * pad, breaking, min, max, &min_words);
-            !st)
-          return st.error();
+  // characters shows no hyphen and reads as two words. At each size the breaking steps above are
+  // taken again, only as far as that size needs them.
+  if (cjk_words && !words_whole && broken > 0) {
+    const Pt floor = std::min(s.t.body_size_min, size);
+    std::vector<Pt> sizes;
+    for (Pt at = std::ceil(size - 1e-6) - 1; at > floor + 1e-6; at -= 1) sizes.push_back(at);
+    if (floor < size - 1e-6) sizes.push_back(floor);
+    for (const Pt at : sizes) {
+      Measured m{at, kCellPadX, Breaking{}, {}, {}, {}};
+      const auto measure = [&]() {
+        return measure_columns(s, table, cells, at, at * m.pad, m.breaking, m.min, m.max, &m.words);
+      };
+      if (auto st = measure(); !st) return st.error();
+      if (sum(m.min) > width + 0.01) {
+        m.breaking.hyphenate = true;
+        if (auto st = measure(); !st) return st.error();
       }
-      TableLayout t = out;
+      if (sum(m.min) > width + 0.01) {
+        m.pad = kCellPadXTight;
+        if (auto st = measure(); !st) return st.error();
+      }
+      if (sum(m.min) > width + 0.01) {
+        m.breaking.part_units = true;
+        if (auto st = measure(); !st) return st.error();
+      }
+      TableLayout t;
+      t.width = out.width;
+      t.header_rows = out.header_rows;
       std::vector<std::string> t_notes;
       int t_broken = 0;
-      if (auto st = set_at(smaller, pad, t, t_notes, t_broken); !st) return st.error();
+      if (auto st = set_at(m, t, t_notes, t_broken); !st) return st.error();
       if (t_broken < broken) {
+        t.link_text = std::move(out.link_text);
         out = std::move(t), notes = std::move(t_notes), broken = t_broken;
         if (broken == 0) break;
       }
     }
+  }
   warnings.insert(warnings.end(), notes.begin(), notes.end());
   return out;
 }

@@ -102,7 +102,18 @@ TEST_CASE("back_panel: a handout footer keeps a long e-mail address and url whol
   REQUIRE(email);  // on one line
   REQUIRE(url);
   CHECK(email->x == Approx(url->x));
-  CHECK(email->x > address->x + mm(60));  // a column of its own, right of the address
+  // A column of its own: right of the address with a gutter between, left of the QR code.
+  const auto right_end = [](const leafpress::layout::GlyphRun& r) {
+    return r.x + r.glyphs.back().x + r.glyphs.back().advance;
+  };
+  const auto& page = handout->pages[0];
+  CHECK(email->x >= right_end(*address) + shipped_layout("handout-a4").gutter - 0.01);
+  double code = page.trim.x1;  // the QR code's left edge: its modules are the black fills at the foot
+  for (const auto& f : page.fills)
+    if (f.rect.y1 < page.trim.y0 + mm(40) && f.rect.x0 > right_end(*email) - mm(20))
+      code = std::min(code, f.rect.x0);
+  CHECK(right_end(*email) <= code);
+  CHECK(right_end(*url) <= code);
 }
 
 TEST_CASE("back_panel: no clinic: the author or the title signs the back, no logo", "[layout]") {
