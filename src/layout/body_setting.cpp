@@ -73,7 +73,9 @@ BudgetCount settle_hyphens(Trial& t) {
   unhyphenate_column_ends(t.collection, t.flowed);
   ration_hyphens(t.collection, t.flowed);
   ration_loose_lines(t.collection, t.flowed);
-  return count_budget(t.collection);
+  BudgetCount out = count_budget(t.collection);
+  out.broken_ends = broken_column_ends(t.collection, t.flowed);
+  return out;
 }
 
 BodySetting settle_body(const Scene& s, Trial first, const FitRange& range, Pt smallest_column,
@@ -121,14 +123,23 @@ BodySetting settle_body(const Scene& s, Trial first, const FitRange& range, Pt s
     }
   }
 
-  // 3. Size: a quarter point smaller at a time while the hyphens overspend, down to the floor.
-  for (Pt size = trial.collection.body - kStep; !budget.hyphens_within() && size > floor - 1e-6;
+  // 3. Size: a quarter point smaller at a time while the hyphens overspend, or a line ends a
+  // column in a hyphen that no re-setting in as many lines could avoid (a reviewer's handout:
+  // "…a family his- | tory" across its columns at 11.25 pt), down to the floor. A size is taken
+  // when its hyphens are within the budget and it leaves fewer such lines, or as many where the
+  // hyphens overspent.
+  const Pt ends_floor = std::max(floor, fitted - kMaxBrokenEndSizeSteps * kStep);
+  for (Pt size = trial.collection.body - kStep;
+       size > floor - 1e-6 &&
+       (!budget.hyphens_within() || (budget.broken_ends > 0 && size > ends_floor - 1e-6));
        size -= kStep) {
     FitRange one = range;
     one.smallest = one.largest = size;
     auto smaller = try_variant(variant, one);
     if (sides(smaller) != trial.plan.sides.size() || !fills_as_well(*smaller, trial)) continue;
-    if (const BudgetCount spent = settle_hyphens(*smaller); spent.hyphens_within()) {
+    if (const BudgetCount spent = settle_hyphens(*smaller);
+        spent.hyphens_within() && (spent.broken_ends < budget.broken_ends ||
+                                   (!budget.hyphens_within() && spent.broken_ends <= budget.broken_ends))) {
       trial = std::move(*smaller);
       budget = spent;
     }

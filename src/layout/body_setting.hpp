@@ -43,6 +43,9 @@ namespace leafpress::layout {
 // A quarter point at a time (copy_fit.hpp's kStep), the body may be set this many steps (2 pt)
 // smaller to keep its hyphens within budget.
 constexpr int kMaxHyphenSizeSteps = 8;
+// ... and a point at most for a line that ends a column in a hyphen or inside a word where no
+// re-setting in as many lines avoids it (hyphen_budget.hpp BudgetCount::broken_ends).
+constexpr int kMaxBrokenEndSizeSteps = 4;
 
 // Copy-fits the article as `scene` sets it, within `range`.
 using FitScene = std::function<Result<Trial>(const Scene& scene, const FitRange& range)>;

@@ -54,6 +54,20 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
   return changed;
 }
 
+std::size_t broken_column_ends(const Collection& collection, const FlowResult& flowed) {
+  std::size_t out = 0;
+  const std::size_t count = std::min(collection.blocks.size(), flowed.placements.size());
+  for (std::size_t b = 0; b < count; ++b) {
+    const Collected& c = collection.blocks[b];
+    if (!c.recompose || flowed.placements[b].size() != c.lines.size()) continue;
+    for (const int i : lines_ending_frames(flowed, b)) {
+      const auto& line = c.lines[static_cast<std::size_t>(i)];
+      out += line.hyphenated || line.ends_at_hyphen || line.ends_in_word;
+    }
+  }
+  return out;
+}
+
 std::size_t end_turns_at_sentences(Collection& collection, const FlowResult& flowed,
                                    const std::vector<Frame>& frames) {
   const std::vector<bool> turns = side_turns(frames);

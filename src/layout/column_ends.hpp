@@ -25,6 +25,10 @@ std::vector<int> lines_ending_frames(const FlowResult& flowed, std::size_t b);
 // Returns the number of paragraphs set again.
 std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& flowed);
 
+// The lines that still end a frame in a hyphen or inside a word, where no re-setting in as many
+// lines avoided it: body_setting tries a smaller size for them.
+std::size_t broken_column_ends(const Collection& collection, const FlowResult& flowed);
+
 // At the turn of a folded leaflet's side (side_turns), a paragraph that goes on overleaf ends
 // the side's last line at a sentence's end where one ends inside that line: set as a paragraph's
 // last line (short), the next sentence starting overleaf, in as many lines (text::ComposeOptions::

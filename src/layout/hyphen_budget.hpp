@@ -70,6 +70,9 @@ std::size_t ration_loose_lines(Collection& collection, const FlowResult& flowed)
 // hyphen, and justified lines with spaces past 0.55 em, of how many lines.
 struct BudgetCount {
   std::size_t hyphens = 0, loose = 0, lines = 0;
+  // Lines that end a column, panel or page in a hyphen or inside a word all the same
+  // (column_ends.hpp broken_column_ends): settle_body tries a smaller size for them.
+  std::size_t broken_ends = 0;
   [[nodiscard]] bool hyphens_within() const { return hyphens <= allowed(kMaxHyphenShare); }
   [[nodiscard]] bool within() const { return hyphens_within() && loose <= allowed(kMaxLooseShare); }
   // A smaller share of lines ending in a hyphen than `other`'s.

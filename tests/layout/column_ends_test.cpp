@@ -65,6 +65,19 @@ TEST_CASE("column_ends: a re-set that runs a line past the measure is refused, t
   CHECK(c.blocks[0].lines[1].hyphenated);
 }
 
+// What unhyphenate_column_ends could not avoid is counted, for body_setting to try a smaller
+// size (a reviewer's handout kept "…a family his- | tory" across its columns: no set of as many
+// lines avoided it).
+TEST_CASE("column_ends: a hyphen left at a column's end is counted, one inside a column is not") {
+  std::vector<text::ComposeOptions> asked;
+  Collection c;
+  c.blocks.push_back(paragraph({line(true), line(true), line()}, {line(), line(), line(), line()}, asked));
+  CHECK(unhyphenate_column_ends(c, split_at(3, 2)) == 0);  // four lines: refused
+  CHECK(broken_column_ends(c, split_at(3, 2)) == 1);       // line 1 ends frame 0; line 0 does not
+  CHECK(broken_column_ends(c, split_at(3, 1)) == 1);       // line 0 ends it
+  CHECK(broken_column_ends(c, split_at(3, 3)) == 0);       // one frame: the paragraph's end only
+}
+
 TEST_CASE("column_ends: a hyphen inside a column is left alone") {
   std::vector<text::ComposeOptions> asked;
   Collection c;
