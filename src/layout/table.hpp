@@ -20,15 +20,20 @@
 //         shares are tried (plain CSS among them), and each column given all the room the minima
 //         leave; the lowest table wins, each word it
 //         breaks across lines ("経口 | 内 | 視鏡") counted a line taller. A table whose maxima do not fit is
-//         first set at kTableShrink of the body size; if its minima still do not fit, a quarter point
-//         smaller at a time down to kTableShrinkWhole (never under the layout's smallest body size)
-//         while its words stay whole; if they still do not fit, its cells are (from kTableShrink)
+//         first set at kTableShrink of the body size; if its minima (or its Chinese and Japanese
+//         words, text::ContentWidths::min_words) still do not fit, a quarter point smaller at a
+//         time down to kTableShrinkWhole (never under the layout's smallest body size) while its
+//         words stay whole (where the Chinese and Japanese words fit at no such size, the first
+//         where the others do); if they still do not fit, its cells are (from kTableShrink)
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
 //         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;
 //         then a number may part from its unit ("10 | mg", the breaker's last resort too); if even that does
 //         not fit, the columns with the widest minima are cut to one common width (the others keep their
 //         minima, so a short word or a single CJK character is never broken) and only their long words break
 //         between characters (text::compose never runs past a line). The table is never wider than `width`.
+//         A table whose Chinese or Japanese words fit whole at no size down to kTableShrinkWhole is then
+//         tried a point smaller at a time, down to the layout's smallest body size, each size with the
+//         breaking steps above that it needs, and set at the largest size that parts fewest words.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between
