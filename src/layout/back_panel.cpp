@@ -135,16 +135,16 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   Pt reach_x = x + column + t.gutter;
   Pt reach_width = two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column;
   if (two) {
-    auto who_w = widest(s, {{&name, false}}, name_style);
-    auto address_w = widest(s, {{&c.address, false}}, info);
     auto reach_w = widest(s, {{&c.email, false}, {&c.url, true}}, info);
-    if (!who_w) return who_w.error();
-    if (!address_w) return address_w.error();
     if (!reach_w) return reach_w.error();
     if (*reach_w > reach_width) {
+      auto name_w = widest(s, {{&name, false}}, name_style);
+      auto address_w = widest(s, {{&c.address, false}}, info);
+      if (!name_w) return name_w.error();
+      if (!address_w) return address_w.error();
       const Pt right = reach_x + reach_width;
-      reach_x = std::min(
-          reach_x, std::max(x + std::min(std::max(*who_w, *address_w), column) + t.gutter, right - *reach_w));
+      const Pt who_w = std::min(std::max(*name_w, *address_w), column);
+      reach_x = std::min(reach_x, std::max(x + who_w + t.gutter, right - *reach_w));
       reach_width = right - reach_x;
     }
   }

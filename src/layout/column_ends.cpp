@@ -28,6 +28,11 @@ std::ptrdiff_t overfull(const std::vector<text::Line>& lines) {
   return std::count_if(lines.begin(), lines.end(), [](const text::Line& l) { return l.overfull; });
 }
 
+// A line that may not end a frame: in a hyphen (inserted, or a compound's own) or inside a word.
+bool parts_word(const text::Line& line) {
+  return line.hyphenated || line.ends_at_hyphen || line.ends_in_word;
+}
+
 }  // namespace
 
 std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& flowed) {
@@ -38,8 +43,7 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
     if (!c.recompose || flowed.placements[b].size() != c.lines.size()) continue;
     text::ComposeOptions options;
     for (const int i : lines_ending_frames(flowed, b)) {
-      const auto& line = c.lines[static_cast<std::size_t>(i)];
-      if (line.hyphenated || line.ends_at_hyphen || line.ends_in_word) options.no_hyphen_lines.push_back(i);
+      if (parts_word(c.lines[static_cast<std::size_t>(i)])) options.no_hyphen_lines.push_back(i);
     }
     if (options.no_hyphen_lines.empty()) continue;
     options.exact_lines = static_cast<int>(c.lines.size());
@@ -60,10 +64,8 @@ std::size_t broken_column_ends(const Collection& collection, const FlowResult& f
   for (std::size_t b = 0; b < count; ++b) {
     const Collected& c = collection.blocks[b];
     if (!c.recompose || flowed.placements[b].size() != c.lines.size()) continue;
-    for (const int i : lines_ending_frames(flowed, b)) {
-      const auto& line = c.lines[static_cast<std::size_t>(i)];
-      out += line.hyphenated || line.ends_at_hyphen || line.ends_in_word;
-    }
+    for (const int i : lines_ending_frames(flowed, b))
+      out += parts_word(c.lines[static_cast<std::size_t>(i)]);
   }
   return out;
 }

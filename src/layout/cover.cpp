@@ -105,12 +105,11 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
     std::vector<std::string> said;
     auto title = compose_block(s, title_of(s), st, width, kTitleLeading, said);
     if (!title) return title;
-    const auto any_line = [&](auto&& pred) {
-      return title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(), pred);
-    };
     const bool split = std::any_of(title->lines.begin(), title->lines.end(),
                                    [](const text::Line& l) { return l.hyphenated || l.overfull; });
-    const bool lone = any_line([&](const text::Line& l) { return lone_word(l, width); });
+    const bool lone =
+        title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end(),
+                                               [&](const text::Line& l) { return lone_word(l, width); });
     // A line that ends on "in", "and", "for", "the"… reads as cut off, at a title's size most of
     // all: "Eating Well in | Pregnancy: Vitamins, | Supplements and | Foods to Avoid" at 21 pt, where
     // at 19 pt it reads "Eating Well in Pregnancy: | Vitamins, Supplements | and Foods to Avoid".
@@ -129,8 +128,9 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
       warnings.insert(warnings.end(), no_lone->second.begin(), no_lone->second.end());
       return no_lone->first;
     }
-    if (st.size - 1 <
-        least) {  // no size avoids a lone word (least_dangling >= least): the largest that splits none
+    // No size avoids a lone word (least_dangling >= least, so no_lone is empty here): the largest
+    // that splits none.
+    if (st.size - 1 < least) {
       if (!whole) {
         warnings.insert(warnings.end(), said.begin(), said.end());
         return title;

@@ -389,7 +389,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   };
   std::vector<std::string> notes;
   int broken = 0;
-  if (auto st = set_at(Measured{size, pad_em, breaking, min, max, min_words}, out, notes, broken); !st)
+  if (auto st = set_at(Measured{size, pad_em, breaking, std::move(min), std::move(max), std::move(min_words)},
+                       out, notes, broken);
+      !st)
     return st.error();
   // A table whose Chinese or Japanese words do not fit whole at any size down to kTableShrinkWhole
   // (a week's menu in seven columns, a fee table with two columns of price ranges, in a tri-fold's

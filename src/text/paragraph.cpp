@@ -1421,7 +1421,6 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
     if (!glue || glue->kind == GlueKind::Fill || !std::holds_alternative<Box>(items.items[i - 1]) ||
         !ends_sentence_at(items, text, i))
       continue;
-
     Items forced;
     forced.glyphs = items.glyphs;
     forced.hyphens = items.hyphens;
