@@ -392,11 +392,12 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool keep_all = korean && prev_class != CharClass::Space && cls != CharClass::Space &&
                             (cls == CharClass::Hangul || prev_class == CharClass::Hangul ||
                              cls == CharClass::Cjk || prev_class == CharClass::Cjk);
-      // A number, its unit and the measure word after it: "10分", "3次", "30%", "5～10".
-      const bool number_unit =
-          in_number && (is_unit_sign(cp) || is_range_mark(cp) ||
-                        (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
-                        (cls == CharClass::Cjk && (is_digit(prev) || is_unit_sign(prev))));
+      // A number, its unit and the measure word after it: "10分", "3次", "30%", "5～10". A unit
+      // sign ends the quantity: the Han character after it starts a word of its own ("37℃ | 左右",
+      // "25% | 的人"); bound to the sign, "24～26℃左 | 右。" left one character alone.
+      const bool number_unit = in_number && (is_unit_sign(cp) || is_range_mark(cp) ||
+                                             (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
+                                             (cls == CharClass::Cjk && is_digit(prev)));
       const bool range_start = is_digit(prev) && is_range_mark(cp);
       // A range of quantities with their counters: "10月～12月中旬", "3个月～6个月", "2日〜5日".
       // The range mark stays with both: parted before or after it, a line ends "10月～" or

@@ -60,16 +60,17 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"zh-Hans", kNormal, "你好，世界。「引号」（括号）内容", "你÷好，÷世÷界。÷「引÷号」÷（括÷号）÷内÷容"},
       // —— and …… are one unit each.
       {"zh", kNormal, "他说——好的……真的", "他÷说÷——÷好÷的……÷真÷的"},
-      // A number keeps its unit, range and measure word (CLReq 3.1.7): 1糖 15%～25% 5～10分 37℃.
+      // A number keeps its unit, range and measure word (CLReq 3.1.7): 1糖 15%～25% 5～10分 37℃; a
+      // Han character after a unit sign starts a word of its own (37℃ | 以上).
       {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1糖÷尿÷病 ÷type 2"},  // "type 2": a numbered name
-      {"zh", kNormal, "约15%～25%的人", "约÷15%～25%的÷人"},
+      {"zh", kNormal, "约15%～25%的人", "约÷15%～25%÷的÷人"},
       {"zh", kNormal, "每次5～10分钟", "每÷次÷5～10分钟"},
       // ... a unit of two characters too, after a space or a classifier ("10～15 分 | 鐘" split it).
       {"zh-Hant", kNormal, "間隔10～15 分鐘；公分", "間÷隔÷10～15 分鐘；÷公÷分"},
       {"ja", kAuto, "6～8時間ごと", "6～8時間÷ご÷と"},
       {"zh", kNormal, "睡2个小时分钟", "睡÷2个小时÷分÷钟"},
-      {"zh", kNormal, "体温37℃以上", "体÷温÷37℃以÷上"},
-      {"ja", kNormal, "３０％以上", "３０％以÷上"},
+      {"zh", kNormal, "体温37℃以上", "体÷温÷37℃÷以÷上"},
+      {"ja", kNormal, "３０％以上", "３０％÷以÷上"},
       // A range of counted quantities: the range mark stays with both ("10月～ | 12月" read as
       // an open range).
       {"ja", kAuto, "前の10月～12月中旬", "前÷の÷10月～12月÷中÷旬"},

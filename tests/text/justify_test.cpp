@@ -531,6 +531,16 @@ TEST_CASE("justify: a number keeps its range and unit on one line", "[text][just
   }
 }
 
+// A reviewer's list item, 15 em wide: bound to ℃, "左" left "右。" alone, and the paragraph was set
+// "讓孩子多休息，穿著輕薄、 | 透氣的衣服，室溫維持在 | 24～26℃ 左右。", two lines 2 and 3 em short.
+TEST_CASE("justify: a Han character after a unit sign starts a word of its own", "[text][justify]") {
+  const Paragraph p = set("讓孩子多休息，穿著輕薄、透氣的衣服，室溫維持在24～26℃左右。", "zh-Hant", 150);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() == 3);
+  CHECK(p.lines.back().text() == "左右。");
+  CHECK(shortest_inner_line(p, 150) > 150 - 2 * 10);
+}
+
 TEST_CASE("justify: a quarter em between Han and a unit sign", "[text][justify]") {
   const Paragraph p = set("降低30%以上", "zh-Hans", 300);
   INFO(describe(p));
