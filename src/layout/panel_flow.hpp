@@ -8,8 +8,9 @@
 //     lines of every panel and column stand in register whatever came above
 //     them; the grid starts at the panel's top, not at a header's foot;
 //   - a heading sits right above the grid line of the text it introduces: the
-//     room a grid line adds goes above the heading, never between it and its text
-//     (at the top of a frame the heading stays at the top, level with the other panels);
+//     room a grid line adds goes above the heading, never between it and its text,
+//     at the top of a frame too (the heading drops less than a line below the other
+//     panels' first lines rather than leave its text a grid line lower);
 //   - a heading keeps with the first two lines of what follows (never ends a frame);
 //   - an element that keeps together (a picture and its caption, a table) and a
 //     group of elements (a call-out box, a short list: the same `group`) is never

@@ -189,6 +189,27 @@ TEST_CASE("panel_flow: space before is dropped at the top of a frame", "[layout]
   }
 }
 
+// On a 10 pt grid a 14 pt heading with 2 pt after it stands 12 pt above its text mid-column
+// (placed at 462, its text's grid line 442: it drops 8 pt onto it). At the top of a frame it
+// stood at 489 and its text a grid line lower, 17 pt under it: reviewers saw the heading float
+// away from its text at every panel's top. It drops there too, by less than a line.
+TEST_CASE("panel_flow: a heading stands as far above its text at a frame's top as mid-column", "[layout]") {
+  const std::vector<Element> elements{on_grid(para(2)), heading(1, 6, 2), on_grid(para(3)), heading(1, 6, 2),
+                                      on_grid(para(3))};
+  const auto fr = grid_frames(400);
+  const FlowResult r = flow(elements, fr);
+  INFO(dump(r));
+  check_geometry(elements, fr, r);
+  REQUIRE(frame_of(r, 1, 0) == 0);
+  REQUIRE(frame_of(r, 3, 0) == 1);  // the second heading opens the second frame
+  const Pt mid = r.placements[1][0].baseline - r.placements[2][0].baseline;
+  const Pt top = r.placements[3][0].baseline - r.placements[4][0].baseline;
+  CHECK(near(mid, 12));
+  CHECK(near(top, mid));
+  CHECK(near(r.placements[4][0].baseline, 472));                // the text keeps its grid line
+  CHECK(500 - 11 - r.placements[3][0].baseline < fr[1].pitch);  // less than a line lower
+}
+
 TEST_CASE("panel_flow: a heading does not end a frame (paragraphs of 1, 2 or 4+ lines)", "[layout]") {
   // Slide the heading down the first frame with filler lines; whatever the filler,
   // the heading's last line shares its frame with the first line that follows it.
