@@ -805,7 +805,9 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // ICU's Japanese phrases part a polite verb ending from its verb: "とりま | しょう", "続けま |
   // しょう", "受診 | しま | しょう", "飲みま | す". An auxiliary (ます ました ません ましょう,
   // しょう, でしょう) and a suru-verb's します or しましょう after a noun belong to the phrase
-  // before them: "水分を | こまめにとりましょう", never "こまめにとりま | しょう".
+  // before them: "水分を | こまめにとりましょう", never "こまめにとりま | しょう". ください may
+  // start a line ("必ずお持ち | ください" where the whole is wider than the line), but ICU 72
+  // parts it too: never "ご連絡くだ | さい".
   if (lang.starts_with("ja"))
     for (std::size_t k = 1; k + 1 < bounds.size(); ++k) {
       const std::size_t b = bounds[k];
@@ -813,10 +815,12 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const std::string_view rest = text.substr(b);
       for (const std::string_view ending : {"ます", "まし", "ませ", "しょう", "でしょう", "しま", "して"})
         if (rest.starts_with(ending)) boundary[b] = 0;
+      if (b >= 6 && text.substr(b - 6).starts_with("ください")) boundary[b] = 0;
     }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
-  // 予約", "必ずお | 持ちください", "すぐご | 相談ください"): the prefix belongs to the noun or
+  // 予約", "必ずお | 持ちください", "すぐご | 相談ください", a conditional's ば or ら: "症状が
+  // あればご | 連絡ください", "あったらご | 連絡"): the prefix belongs to the noun or
   // verb after it (お薬, ごあんない, ご予約, お持ち), so after a particle or a mark the phrase
   // boundary moves to before the prefix; an adverb (…ず, …く, …り, …ぐ, …め: 必ず, 早く,
   // ゆっくり, すぐ, あらかじめ) qualifies that verb and stays with it too ("季節に | 必ずお読みください",
@@ -838,7 +842,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const bool mark = u_ispunct(static_cast<UChar32>(next_code_point(text, at)));  // ・ ―― 、
       const std::string_view q = text.substr(particle, prefix - particle);
       if (mark ||
-          (std::string_view("のとをにはがもへでや").find(q) != std::string_view::npos && q.size() == 3)) {
+          (std::string_view("のとをにはがもへでやばら").find(q) != std::string_view::npos && q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;
       } else if (std::string_view("ずくりぐめ").find(q) != std::string_view::npos && q.size() == 3) {

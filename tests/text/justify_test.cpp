@@ -1084,7 +1084,9 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
        {"禁煙外来のごあんない：12週間でタバコをやめるプログラム",
         "花粉症シーズンをラクに過ごすためのセルフケアとお薬の使い方",
         "お問い合わせ・ご予約はお電話でお願いします", "検査当日は保険証と診察券を必ずお持ちください",
-        "花粉症の季節に必ずお読みください"})
+        "花粉症の季節に必ずお読みください",
+        // After a conditional's ば (a reviewer's heading, set "こんな症状があればご | 連絡ください").
+        "こんな症状があればご連絡ください", "痛みが続いたらご相談ください"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
@@ -1094,6 +1096,7 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
         CHECK_FALSE(line.text().ends_with("ご"));
         CHECK_FALSE(line.text().ends_with("お"));
         CHECK_FALSE(line.text().ends_with("必ず"));  // the adverb stays with its verb
+        CHECK_FALSE(line.text().ends_with("くだ"));  // ICU parts ください itself
       }
     }
   CHECK(checked > 40);
