@@ -116,26 +116,27 @@ std::string points(Pt size) {
 Error overflow_error(const Scene& s, const Trial& trial) {
   const Collected& c = trial.collection.blocks[*trial.flowed.overflow_element];
   const Template& t = s.t;
-  const std::string lines = std::to_string(trial.flowed.lines_left);
+  const std::size_t n = trial.flowed.lines_left;
+  const std::string lines = std::to_string(n) + (n == 1 ? " line is left over" : " lines are left over");
   // An article without headings has no section to name: the line says where.
   const std::string from = c.section.empty() ? "" : ", from section '" + c.section + "' on";
   if (t.booklet)
     return Error{s.doc.path, c.source_line,
                  "the article does not fit layout '" + t.name + "' in " + std::to_string(kMaxPages) +
-                     " pages: " + lines + " lines are left over" + from,
+                     " pages: " + lines + from,
                  "split the article into two booklets"};
   if (t.pages_max > 0) {
     const std::string sides = std::to_string(t.pages_max) + (t.pages_max == 1 ? " side" : " sides");
     return Error{s.doc.path, c.source_line,
                  "the article does not fit layout '" + t.name + "' on " + sides + " (pages.max) even at " +
-                     points(t.body_size_min) + " pt: " + lines + " lines are left over" + from,
+                     points(t.body_size_min) + " pt: " + lines + from,
                  "shorten the article, or allow more pages (pages.max)"};
   }
   const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
   return Error{
       s.doc.path, c.source_line,
       "the article does not fit layout '" + t.name + "' even at " + points(t.body_size_min) +
-          " pt: " + lines + " lines are left over after the last panel (" + t.flow.back() + ")" + from,
+          " pt: " + lines + " after the last panel (" + t.flow.back() + ")" + from,
       "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body size, e.g. "
       "--set body.size=" +
           points(smaller) + "pt"};
