@@ -91,16 +91,39 @@ bool lone_word(const text::Line& line, Pt width) {
   return wide ? characters <= 1 : line.width < kLoneWordShare * width;
 }
 
+// How a title's lines end, best first when compared: fewer on a leading word, more at a phrase
+// mark, fewer lines.
+struct TitleBreaks {
+  std::size_t dangling = 0;
+  std::ptrdiff_t phrase_ends = 0;  // negated: more compares less
+  std::size_t lines = 0;
+  auto operator<=>(const TitleBreaks&) const = default;
+};
+
+TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
+  TitleBreaks out;
+  out.lines = lines.size();
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    std::string t = lines[i].text();
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    out.dangling += lines[i].ends_leading_on();
+    for (const std::string_view mark : {":", ",", ";", "—", "–", "：", "，", "、", "；"})
+      if (t.ends_with(mark)) --out.phrase_ends;
+  }
+  return out;
+}
+
 Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
   text::ParagraphStyle st = title_style(s);
   const Pt least = st.size * kMinTitleShare;
   // The sections' headings (##) as large as they are set: at the layout's largest body size.
   const Pt largest_heading = heading_style(s, 2, s.t.body_size).size;
   const Pt least_dangling = std::max(st.size * kLeadWordTitleShare, largest_heading * kTitleOverHeading);
-  // The largest size that splits no word, and the largest that also leaves no word alone; each
-  // with the warnings of its size only.
+  // The largest size that splits no word, and the best that also leaves no word alone (below);
+  // each with the warnings of its size only.
   static_assert(kLeadWordTitleShare >= kMinTitleShare);
   std::optional<std::pair<Block, std::vector<std::string>>> whole, no_lone;
+  TitleBreaks no_lone_breaks;
   for (;;) {
     std::vector<std::string> said;
     auto title = compose_block(s, title_of(s), st, width, kTitleLeading, said);
@@ -117,7 +140,17 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
         title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end() - 1,
                                                [](const text::Line& l) { return l.ends_leading_on(); });
     if (!split && !whole) whole.emplace(*title, said);
-    if (!split && !lone && !no_lone) no_lone.emplace(*title, said);
+    // Of the sizes that leave no word alone, the one with the fewest lines ending on a leading
+    // word, then the most that end at a colon or a comma, then the fewest lines, then the largest:
+    // where every size leaves one such line, a title in two lines reads as one phrase ("Preparing
+    // for your | hip replacement" at 23 pt, not "Preparing for | your hip | replacement" at 24, in
+    // a US tri-fold's panel), but not at the price of its colon ("After your | cataract operation: |
+    // caring for your eye…", not "…operation: caring | for your eye during…").
+    const TitleBreaks breaks = title_breaks(title->lines);
+    if (!split && !lone && (!no_lone || breaks < no_lone_breaks)) {
+      no_lone.emplace(*title, said);
+      no_lone_breaks = breaks;
+    }
     if (!split && !lone && !dangling) {
       warnings.insert(warnings.end(), said.begin(), said.end());
       return title;

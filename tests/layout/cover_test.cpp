@@ -1,6 +1,7 @@
 // Tests for layout/cover.cpp: the cover picture, the band without one, a handout's header.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "tests/layout/layout_fixtures.hpp"
@@ -128,5 +129,39 @@ TEST_CASE("cover: a title is set smaller rather than end a line on \"in\", \"a\"
       const std::string last = line.substr(line.rfind(' ') + 1);
       for (const char* lead : {"a", "in", "and", "for", "your"}) CHECK(last != lead);
     }
+  }
+}
+
+// Where every size down to 75 % leaves a line ending on a leading word, the title is set at the
+// size whose lines end on fewest such words and at most phrase marks, then in fewest lines: a
+// reviewer's US tri-fold printed `Preparing for | your hip | replacement` at 24 pt, where 23 pt
+// sets `Preparing for your | hip replacement`. A title's colon is worth a line more: `After your
+// | cataract operation: | caring for your eye…` stays, not `…operation: caring | for your eye…`.
+TEST_CASE("cover: a title that must end a line on a leading word keeps its phrases, in fewer lines",
+          "[layout]") {
+  struct Case {
+    const char* layout;
+    const char* title;
+    const char* line;  // one of the title's lines, whole
+  };
+  for (const Case& c :
+       {Case{"trifold-letter", "Preparing for your hip replacement", "hip replacement"},
+        Case{"zfold-a4", "After your cataract operation: caring for your eye during the first four weeks",
+             "cataract operation:"}}) {
+    const auto t = shipped_layout(c.layout);
+    auto m = lay_out_text(std::string("---\ntitle: \"") + c.title + "\"\n---\n\nText.\n", t);
+    if (!m) FAIL(m.error().describe());
+    INFO(c.title);
+    double size = 0;
+    for (const auto& r : m->pages[0].runs) size = std::max(size, r.size);
+    std::vector<std::string> lines;
+    for (const auto& r : m->pages[0].runs)
+      if (r.size == size) {
+        std::string line = leafpress::test::run_text(r);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        lines.push_back(line);
+        INFO(line);
+      }
+    CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
   }
 }
