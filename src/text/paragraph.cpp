@@ -1296,7 +1296,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
     if (s.begin > 0 && text[s.begin - 1] == ' ' && p->breaks[s.begin] == kBreak)
       p->breaks[s.begin] = kUrlBreak;
   }
-  const bool whole_words = style.balance || (style.keep_words && !style.lang.starts_with("ko"));
+  const bool whole_words = style.balance || style.keep_words;
   const bool cjk_lang =
       style.lang.starts_with("zh") || style.lang.starts_with("ja") || style.lang.starts_with("ko");
   if (whole_words && cjk_lang)

@@ -614,3 +614,35 @@ TEST_CASE("table: a header cell leaves no word alone on its last line", "[layout
   }
   CHECK(two_lines > 0);
 }
+
+// A reviewer's foot-care table in a Z-fold's panel: one word wider than its column at every size
+// (당뇨병환자전용양말) let every Korean word of the table break between syllables, and the cells,
+// set ragged, took such breaks to even their lines ("일자로 자르고 모서 | 리는 줄로 다듬기") in a row
+// three lines tall anyway. A word that fits its column stays whole (KLREQ; CSS keep-all).
+TEST_CASE("table: a Korean word that fits its column stays whole beside one that does not",
+          "[layout][table]") {
+  const auto block = table_block(
+      {ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+      {{"구분", "권장", "피해야 할 것", "이유"},
+       {"신발", "앞코가 넓고 끈이나 벨크로로 조절되는 운동화", "하이힐, 슬리퍼, 앞이 좁은 구두",
+        "압박과 마찰로 물집이 생김"},
+       {"양말", "솔기 없는 면 또는 당뇨병환자전용양말, 밝은 색", "고무줄이 조이는 양말, 어두운 색",
+        "피나 고름을 빨리 발견"},
+       {"발톱", "일자로 자르고 모서리는 줄로 다듬기", "모서리를 깊게 파서 자르기", "내성발톱과 감염 예방"},
+       {"보온", "두꺼운 양말, 실내화", "전기장판, 핫팩, 온열기 직접 접촉", "감각이 무뎌 화상 위험"}});
+  for (const Pt width : {200.0, 221.0, 240.0}) {
+    const Set s(block, 12.75, width, "ko");
+    const TableLayout& t = s.table;
+    check_inside_cells(t);
+    for (const auto& row : t.rows)
+      for (std::size_t c = 0; c < row.cells.size(); ++c)
+        for (const auto& line : row.cells[c].lines) {
+          INFO(width << " pt, column " << c << ": " << line.text());
+          if (line.ends_in_word) {  // only a word wider than its column
+            std::string word = line.text();
+            word = word.substr(word.rfind(' ') == std::string::npos ? 0 : word.rfind(' ') + 1);
+            CHECK(word.rfind("당뇨병", 0) == 0);
+          }
+        }
+  }
+}
