@@ -9,7 +9,8 @@ constexpr double kHeadingAbove = 0.5;     // body lines above a heading, before 
 constexpr double kHeadingBelow = 0.3;     // of the heading's size
 constexpr double kQuotePadOffGrid = 0.6;  // of the body size, above and below a quote, off the grid
 
-// Consecutive blocks inside one quote form a box; consecutive items of a short list a group.
+// Consecutive blocks inside one quote form a box; consecutive items of a short list a group, and
+// so do a few notes after the article.
 void set_groups(Collection& c) {
   int next = 0;
   std::size_t i = 0;
@@ -19,6 +20,15 @@ void set_groups(Collection& c) {
     if (b.quote_depth > 0) {
       const int g = next++;
       for (; i < c.blocks.size() && c.blocks[i].quote_depth > 0; ++i) c.blocks[i].element.group = g;
+      continue;
+    }
+    // The notes after the article, when they are few (as a short list): parted, a booklet's last
+    // page held one note alone, without the rule that tells what it is.
+    if (b.note_rule) {
+      std::size_t lines = 0;
+      for (std::size_t j = i; j < c.blocks.size(); ++j) lines += c.blocks[j].element.lines.size();
+      const int g = lines <= kShortListLines && c.blocks.size() - i > 1 ? next++ : -1;
+      for (; i < c.blocks.size(); ++i) c.blocks[i].element.group = g;
       continue;
     }
     if (b.list_item) {

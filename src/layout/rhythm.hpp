@@ -10,8 +10,9 @@
 //     above a level 1 or 2 heading, half as many above a deeper one) and
 //     0.3 of its size below; panel_flow rounds heading + spacing up to whole
 //     body lines, so the text under it returns to the grid;
-//   - a call-out box (consecutive quoted blocks) and a list of at most
-//     kShortListLines lines form a group that panel_flow keeps together.
+//   - a call-out box (consecutive quoted blocks), a list of at most
+//     kShortListLines lines and the notes after the article, as few, form a group
+//     that panel_flow keeps together.
 // Off the grid (the tight fallback for an article that does not fit on it),
 // paragraphs are `paragraph_lines` apart, not rounded, and quotes take 0.6 em
 // above and below.

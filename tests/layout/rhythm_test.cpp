@@ -81,3 +81,28 @@ TEST_CASE("rhythm: a lead-in does not lead out of its box", "[layout]") {
   CHECK(c.blocks[2].element.leads_in);        // within it
   CHECK(c.blocks[4].element.leads_in);        // into it: the box follows whole
 }
+
+// A few notes after the article are one group, which the flow keeps in one frame: parted, a
+// reviewer's Korean booklet held its second note alone on its last page, under no rule. Many
+// notes may part, as a long list does.
+TEST_CASE("rhythm: a few notes after the article keep together", "[layout]") {
+  const auto note = [](bool first, std::size_t lines) {
+    Collected c = body("1. A note.");
+    c.note_rule = first;
+    c.element.lines.assign(lines, FlowLine{10, 8});
+    return c;
+  };
+  Collection few;
+  few.body = 10;
+  few.blocks = {body("Text."), note(true, 1), note(false, 2)};
+  apply_rhythm(few, Rhythm{});
+  CHECK(few.blocks[0].element.group < 0);
+  CHECK(few.blocks[1].element.group >= 0);
+  CHECK(few.blocks[2].element.group == few.blocks[1].element.group);
+
+  Collection many;
+  many.body = 10;
+  many.blocks = {body("Text."), note(true, 3), note(false, 3), note(false, 3)};  // 9 lines
+  apply_rhythm(many, Rhythm{});
+  for (const auto& b : many.blocks) CHECK(b.element.group < 0);
+}
