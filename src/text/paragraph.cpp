@@ -1526,10 +1526,12 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     if (!found) found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
-    // last line, a looser pass may re-break the paragraph without it.
+    // last line, a looser pass may re-break the paragraph without it. So may a ragged paragraph
+    // whose last line is as narrow (a runt: "…or chest pain: call | 999" in a reviewer's list),
+    // where a looser pass costs only a deeper rag, never a wider space.
     const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
     const bool narrow =
-        cjk && found->size() >= 2 &&
+        (cjk || ragged) && found->size() >= 2 &&
         LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
     // Korean's last passes weigh a narrow last line or a word's tail (kLoneShortEm, kWordTailEm),
     // and the passes after them add only emergency stretch, which a Korean space never takes

@@ -1445,3 +1445,30 @@ TEST_CASE("justify: a balanced title takes a line more to end one at its colon",
       CHECK(p->lines[0].text().ends_with("："));
     }
 }
+
+// A ragged paragraph whose first pass leaves a runt on its last line (a line narrower than the
+// 孤字 width: "…or chest pain: call | 999" in a reviewer's booklet list) is set again in a looser
+// pass, which costs a deeper rag, never a wider space: "…chest pain: | call 999".
+TEST_CASE("justify: a ragged paragraph's last line is no runt where a looser rag avoids it",
+          "[text][justify]") {
+  ParagraphStyle style;
+  style.size = 14;
+  style.lang = "en-GB";
+  style.align = Align::Ragged;
+  int runts = 0, widths = 0;
+  for (Pt width = 200; width <= 400; width += 3) {
+    for (const char* text :
+         {"a sudden shortage of breath or chest pain: call 999",
+          "Please wear the shield at night for the first week so that you do not rub the eye."}) {
+      auto p = compose({TextSpan{text}}, style, width, installed_fonts(), {});
+      REQUIRE(p.has_value());
+      if (p->lines.size() < 2) continue;
+      ++widths;
+      INFO(width << " pt:" << describe(*p));
+      runts += p->lines.back().width < 1.9 * style.size;
+      CHECK(p->lines.back().width >= 1.9 * style.size);
+    }
+  }
+  CHECK(widths > 20);
+  CHECK(runts == 0);
+}
