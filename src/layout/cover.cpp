@@ -107,7 +107,8 @@ TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
     std::string t = lines[i].text();
     while (!t.empty() && t.back() == ' ') t.pop_back();
     out.dangling += lines[i].ends_leading_on();
-    for (const std::string_view mark : {":", ",", ";", "—", "–", "：", "，", "、", "；"})
+    for (const std::string_view mark :
+         {":", ",", ";", "—", "–", "?", "!", "：", "，", "、", "；", "？", "！"})
       if (t.ends_with(mark)) --out.phrase_ends;
   }
   return out;
@@ -156,7 +157,7 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
       return title;
     }
     // A dangling word is worth a title kLeadWordTitleShare of its size, no less, and still larger
-    // than the headings. Past that, the largest size that leaves no word alone.
+    // than the headings. Past that, of the sizes that leave no word alone, the best (above).
     if (st.size - 1 < least_dangling && no_lone) {
       warnings.insert(warnings.end(), no_lone->second.begin(), no_lone->second.end());
       return no_lone->first;

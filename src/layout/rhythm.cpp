@@ -24,12 +24,15 @@ void set_groups(Collection& c) {
     }
     // The notes after the article, when they are few (as a short list): parted, a booklet's last
     // page held one note alone, without the rule that tells what it is.
-    if (b.note_rule) {
+    // Many notes part as a long list does, each keeping its own box or list group (below).
+    if (b.note_rule && c.blocks.size() - i > 1) {
       std::size_t lines = 0;
       for (std::size_t j = i; j < c.blocks.size(); ++j) lines += c.blocks[j].element.lines.size();
-      const int g = lines <= kShortListLines && c.blocks.size() - i > 1 ? next++ : -1;
-      for (; i < c.blocks.size(); ++i) c.blocks[i].element.group = g;
-      continue;
+      if (lines <= kShortListLines) {
+        const int g = next++;
+        for (; i < c.blocks.size(); ++i) c.blocks[i].element.group = g;
+        continue;
+      }
     }
     if (b.list_item) {
       std::size_t j = i, lines = 0;
@@ -71,12 +74,13 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         // A paragraph that leads in to a list, or ends on a colon ("…believed to be involved:",
         // before a paragraph, a table or a picture), introduces what follows: feathering opens
         // no gap after it, and panel_flow keeps its end with the start of what follows.
-        // Not out of a call-out box to what follows it: the box is kept whole on its own.
+        // Not out of a call-out box to what follows it: the box is kept whole on its own; nor
+        // into the notes after the article, which it does not introduce.
         const bool colon = ends_on_colon(b);
         e.leads_in = !b.list_item && next &&
                      ((next->list_item && next->quote_depth == b.quote_depth) ||
                       (colon && next->quote_depth >= b.quote_depth && next->role != Role::Heading &&
-                       next->role != Role::Rule));
+                       next->role != Role::Rule && !next->note_rule));
         e.introduces = e.leads_in && colon;
         break;
       }

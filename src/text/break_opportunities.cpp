@@ -50,6 +50,11 @@ bool is_digit(char32_t cp) {
 bool is_unit_sign(char32_t cp) {
   return cp == U'%' || cp == U'％' || cp == U'‰' || cp == U'℃' || cp == U'°' || cp == U'℉';
 }
+// One-character suffixes that belong to the quantity before them: 台 (in the range of), 増 減
+// (up, down by), 超 強 弱 (over, just over, just under): "38℃台", "5%増", "30%超".
+bool is_quantity_suffix(char32_t cp) {
+  return std::u32string_view(U"台増減超強弱").find(cp) != std::u32string_view::npos;
+}
 bool is_range_mark(char32_t cp) {
   return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
 }
@@ -394,10 +399,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                              cls == CharClass::Cjk || prev_class == CharClass::Cjk);
       // A number, its unit and the measure word after it: "10分", "3次", "30%", "5～10". A unit
       // sign ends the quantity: the Han character after it starts a word of its own ("37℃ | 左右",
-      // "25% | 的人"); bound to the sign, "24～26℃左 | 右。" left one character alone.
-      const bool number_unit = in_number && (is_unit_sign(cp) || is_range_mark(cp) ||
-                                             (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
-                                             (cls == CharClass::Cjk && is_digit(prev)));
+      // "25% | 的人"); bound to the sign, "24～26℃左 | 右。" left one character alone. But for
+      // a suffix of the quantity itself: "38℃台", "5%増", "30%超", "10%強".
+      const bool number_unit =
+          in_number &&
+          (is_unit_sign(cp) || is_range_mark(cp) ||
+           (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
+           (cls == CharClass::Cjk && (is_digit(prev) || (is_unit_sign(prev) && is_quantity_suffix(cp)))));
       const bool range_start = is_digit(prev) && is_range_mark(cp);
       // A range of quantities with their counters: "10月～12月中旬", "3个月～6个月", "2日〜5日".
       // The range mark stays with both: parted before or after it, a line ends "10月～" or

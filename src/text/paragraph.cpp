@@ -695,9 +695,10 @@ std::optional<std::string> names_in_latin_text(std::string_view text, const std:
 // characters inside one word or phrase becomes kInWordBreak, which balance_breaks takes only
 // for a word wider than the line.
 void keep_cjk_words_whole(std::string_view text, const std::string& lang,
-                          const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks) {
+                          const std::vector<CharClass>& classes, std::vector<std::uint8_t>& breaks,
+                          bool cells = false) {
   if (lang.starts_with("ko")) {
-    // Korean titles break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
+    // Korean titles and headings break at word spaces only (KLREQ keep-all, "국가예 | 방접종"): the
     // fallback between syllables is for justified body text; a word longer than the line
     // is still split (items.hpp max_box_width). A gloss in brackets may still part from its
     // word (KLREQ allows a break before an opening bracket and after a closing one), but
@@ -711,7 +712,15 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const char32_t next = next_code_point(text, at), prev = next_code_point(text, before);
       const bool bracket =
           next == U'(' || next == U'（' || next == U'[' || prev == U')' || prev == U'）' || prev == U']';
-      breaks[i] = bracket ? kGluedBreak : kNoBreak;
+      // A table cell's Korean (ParagraphStyle::keep_words): a word wider than the column breaks
+      // where KLREQ's fallback may (two syllables each side), at a break the breaker takes only
+      // where nothing else fits and that counts as a word parted (kInWordBreak), not cut where
+      // the line runs out; a word that fits stays whole, and a gloss in brackets may take its
+      // own line as in body text.
+      if (cells)
+        breaks[i] = bracket ? breaks[i] : kInWordBreak;
+      else
+        breaks[i] = bracket ? kGluedBreak : kNoBreak;
     }
     return;
   }
@@ -815,7 +824,8 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const std::string_view rest = text.substr(b);
       for (const std::string_view ending : {"ます", "まし", "ませ", "しょう", "でしょう", "しま", "して"})
         if (rest.starts_with(ending)) boundary[b] = 0;
-      if (b >= 6 && text.substr(b - 6).starts_with("ください")) boundary[b] = 0;
+      if ((b >= 6 && text.substr(b - 6).starts_with("ください")) || text.substr(b - 3).starts_with("下さい"))
+        boundary[b] = 0;
     }
   // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
@@ -1300,7 +1310,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   const bool cjk_lang =
       style.lang.starts_with("zh") || style.lang.starts_with("ja") || style.lang.starts_with("ko");
   if (whole_words && cjk_lang)
-    keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks);
+    keep_cjk_words_whole(text, style.lang, p->itemized.classes, p->breaks, !style.balance);
   else {
     const auto names = names_in_latin_text(text, style.lang, p->itemized.classes, styles, whole_words);
     if (names) keep_cjk_words_whole(text, *names, p->itemized.classes, p->breaks);
@@ -1526,13 +1536,30 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     if (!found) found = knuth_plass(items, width, params);
     if (!found) continue;
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
-    // last line, a looser pass may re-break the paragraph without it. So may a ragged paragraph
-    // whose last line is as narrow (a runt: "…or chest pain: call | 999" in a reviewer's list),
-    // where a looser pass costs only a deeper rag, never a wider space.
+    // last line, a looser pass may re-break the paragraph without it.
     const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
-    const bool narrow =
-        (cjk || ragged) && found->size() >= 2 &&
-        LineWidths(items)((*found)[found->size() - 2], found->back()) < params.short_last_line;
+    const bool narrow_last = found->size() >= 2 && LineWidths(items)((*found)[found->size() - 2],
+                                                                     found->back()) < params.short_last_line;
+    const bool narrow = cjk && narrow_last;
+    // A ragged Latin paragraph whose last line is as narrow, a runt ("…or chest pain: call |
+    // 999" in a reviewer's list), is tried once more with a rag as deep as it needs (each line
+    // weighed by how far short it ends, as in the last passes), no hyphen and nothing this pass
+    // would not break at, and set so where that leaves no runt: the later passes would buy it
+    // with a hyphen. Not after a hard line break, which no re-break moves.
+    if (!cjk && ragged && narrow_last && pass.tolerance < kLastTolerance) {
+      const auto* before = std::get_if<Penalty>(&items[(*found)[found->size() - 2]]);
+      if (!(before && before->cost <= -kInfinitePenalty)) {
+        KnuthPlassParams rag_deeper = params;
+        rag_deeper.tolerance = kLastTolerance;
+        rag_deeper.soft_tolerance = kTolerance;
+        rag_deeper.discretionary = false;
+        auto again = knuth_plass(items, width, rag_deeper);
+        if (again && again->size() >= 2 &&
+            LineWidths(items)((*again)[again->size() - 2], again->back()) >= params.short_last_line)
+          return std::move(*again);
+      }
+      return std::move(*found);
+    }
     // Korean's last passes weigh a narrow last line or a word's tail (kLoneShortEm, kWordTailEm),
     // and the passes after them add only emergency stretch, which a Korean space never takes
     // (it stops at half an em): there lines are as short as they are, unweighed. So a Korean

@@ -104,8 +104,9 @@ struct ParagraphStyle {
   // zh and ja: break between words as titles do (balance, above) and inside one only where no
   // set of lines can do without; for table cells, whose narrow lines parted "琥珀酸亚 | 铁".
   // measure() still counts such breaks for min-content: the columns keep their widths. Korean:
-  // no break between syllables but inside a word wider than the line (a ragged cell took them
-  // to even its lines: "모서 | 리는" in a row three lines tall anyway).
+  // a break between syllables only inside a word wider than the line, at the same cost (a ragged
+  // cell took them to even its lines: "모서 | 리는" in a row three lines tall anyway); its
+  // columns are as wide as their widest word already (layout/table.cpp measure_columns).
   bool keep_words = false;
 };
 

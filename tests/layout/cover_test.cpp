@@ -155,13 +155,15 @@ TEST_CASE("cover: a title that must end a line on a leading word keeps its phras
     double size = 0;
     for (const auto& r : m->pages[0].runs) size = std::max(size, r.size);
     std::vector<std::string> lines;
+    std::string all;
     for (const auto& r : m->pages[0].runs)
       if (r.size == size) {
         std::string line = leafpress::test::run_text(r);
         while (!line.empty() && line.back() == ' ') line.pop_back();
         lines.push_back(line);
-        INFO(line);
+        all += line + " | ";
       }
+    INFO(size << " pt: " << all);
     CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
   }
 }

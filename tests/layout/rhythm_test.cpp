@@ -100,9 +100,20 @@ TEST_CASE("rhythm: a few notes after the article keep together", "[layout]") {
   CHECK(few.blocks[1].element.group >= 0);
   CHECK(few.blocks[2].element.group == few.blocks[1].element.group);
 
+  // An article that ends on a colon does not lead in to its notes.
+  Collection colon;
+  colon.body = 10;
+  colon.blocks = {body("Call us if you notice:"), note(true, 1), note(false, 1)};
+  apply_rhythm(colon, Rhythm{});
+  CHECK_FALSE(colon.blocks[0].element.leads_in);
+
+  // Many notes part as a long list does; a call-out box inside one keeps its own group.
   Collection many;
   many.body = 10;
-  many.blocks = {body("Text."), note(true, 3), note(false, 3), note(false, 3)};  // 9 lines
+  Collected boxed = note(false, 1);
+  boxed.quote_depth = 1;
+  many.blocks = {body("Text."), note(true, 3), note(false, 3), note(false, 3), boxed};  // 10 lines
   apply_rhythm(many, Rhythm{});
-  for (const auto& b : many.blocks) CHECK(b.element.group < 0);
+  for (std::size_t i = 0; i + 1 < many.blocks.size(); ++i) CHECK(many.blocks[i].element.group < 0);
+  CHECK(many.blocks.back().element.group >= 0);
 }

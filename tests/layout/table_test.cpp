@@ -630,19 +630,26 @@ TEST_CASE("table: a Korean word that fits its column stays whole beside one that
         "피나 고름을 빨리 발견"},
        {"발톱", "일자로 자르고 모서리는 줄로 다듬기", "모서리를 깊게 파서 자르기", "내성발톱과 감염 예방"},
        {"보온", "두꺼운 양말, 실내화", "전기장판, 핫팩, 온열기 직접 접촉", "감각이 무뎌 화상 위험"}});
-  for (const Pt width : {200.0, 221.0, 240.0}) {
+  int parted = 0;
+  for (const Pt width : {170.0, 200.0, 221.0, 240.0}) {
     const Set s(block, 12.75, width, "ko");
     const TableLayout& t = s.table;
     check_inside_cells(t);
     for (const auto& row : t.rows)
       for (std::size_t c = 0; c < row.cells.size(); ++c)
-        for (const auto& line : row.cells[c].lines) {
+        for (std::size_t l = 0; l < row.cells[c].lines.size(); ++l) {
+          const auto& line = row.cells[c].lines[l];
           INFO(width << " pt, column " << c << ": " << line.text());
-          if (line.ends_in_word) {  // only a word wider than its column
-            std::string word = line.text();
-            word = word.substr(word.rfind(' ') == std::string::npos ? 0 : word.rfind(' ') + 1);
-            CHECK(word.rfind("당뇨병", 0) == 0);
-          }
+          if (!line.ends_in_word) continue;
+          // Only a word wider than its column, two syllables (6 bytes) or more each side.
+          ++parted;
+          std::string word = line.text();
+          word = word.substr(word.rfind(' ') == std::string::npos ? 0 : word.rfind(' ') + 1);
+          CHECK(word.size() >= 6);
+          REQUIRE(l + 1 < row.cells[c].lines.size());
+          const std::string next = row.cells[c].lines[l + 1].text();
+          CHECK(next.find_first_of(" ,") >= 6);
         }
   }
+  CHECK(parted > 0);  // narrow enough, the long word does part
 }

@@ -71,6 +71,8 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"zh", kNormal, "睡2个小时分钟", "睡÷2个小时÷分÷钟"},
       {"zh", kNormal, "体温37℃以上", "体÷温÷37℃÷以÷上"},
       {"ja", kNormal, "３０％以上", "３０％÷以÷上"},
+      // ... but for a suffix of the quantity itself: 38℃台, 5%増, 30%超.
+      {"ja", kNormal, "熱が38℃台で5%増", "熱÷が÷38℃台÷で÷5%増"},
       // A range of counted quantities: the range mark stays with both ("10月～ | 12月" read as
       // an open range).
       {"ja", kAuto, "前の10月～12月中旬", "前÷の÷10月～12月÷中÷旬"},

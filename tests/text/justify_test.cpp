@@ -1467,6 +1467,7 @@ TEST_CASE("justify: a ragged paragraph's last line is no runt where a looser rag
       INFO(width << " pt:" << describe(*p));
       runts += p->lines.back().width < 1.9 * style.size;
       CHECK(p->lines.back().width >= 1.9 * style.size);
+      for (const Line& line : p->lines) CHECK_FALSE(line.hyphenated);  // a deeper rag, not a hyphen
     }
   }
   CHECK(widths > 20);
