@@ -137,9 +137,8 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
     // A line that ends on "in", "and", "for", "the"… reads as cut off, at a title's size most of
     // all: "Eating Well in | Pregnancy: Vitamins, | Supplements and | Foods to Avoid" at 21 pt, where
     // at 19 pt it reads "Eating Well in Pregnancy: | Vitamins, Supplements | and Foods to Avoid".
-    const bool dangling =
-        title->lines.size() > 1 && std::any_of(title->lines.begin(), title->lines.end() - 1,
-                                               [](const text::Line& l) { return l.ends_leading_on(); });
+    const TitleBreaks breaks = title_breaks(title->lines);
+    const bool dangling = breaks.dangling > 0;
     if (!split && !whole) whole.emplace(*title, said);
     // Of the sizes that leave no word alone, the one with the fewest lines ending on a leading
     // word, then the most that end at a colon or a comma, then the fewest lines, then the largest:
@@ -147,7 +146,6 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
     // for your | hip replacement" at 23 pt, not "Preparing for | your hip | replacement" at 24, in
     // a US tri-fold's panel), but not at the price of its colon ("After your | cataract operation: |
     // caring for your eye…", not "…operation: caring | for your eye during…").
-    const TitleBreaks breaks = title_breaks(title->lines);
     if (!split && !lone && (!no_lone || breaks < no_lone_breaks)) {
       no_lone.emplace(*title, said);
       no_lone_breaks = breaks;

@@ -717,10 +717,10 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       // where nothing else fits and that counts as a word parted (kInWordBreak), not cut where
       // the line runs out; a word that fits stays whole, and a gloss in brackets may take its
       // own line as in body text.
-      if (cells)
-        breaks[i] = bracket ? breaks[i] : kInWordBreak;
-      else
+      if (!cells)
         breaks[i] = bracket ? kGluedBreak : kNoBreak;
+      else if (!bracket)
+        breaks[i] = kInWordBreak;
     }
     return;
   }
@@ -1502,6 +1502,13 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
   params.expansion = expansion;
   params.em = em;
   std::optional<std::vector<std::size_t>> alone;  // the first set found, with a character alone
+  // The natural width of a break set's last line; the widths' sums are made once, and only for the
+  // paragraphs that weigh their last line (CJK, ragged): a justified Latin one never asks.
+  std::optional<LineWidths> widths;
+  const auto last_width = [&](const std::vector<std::size_t>& breaks) {
+    if (!widths) widths.emplace(items);
+    return (*widths)(breaks[breaks.size() - 2], breaks.back());
+  };
   for (const Pass& pass : kPasses) {
     if ((ragged || options.fewer_hyphens) && !korean && &pass == &kPasses[1]) continue;
     params.tolerance = pass.tolerance;
@@ -1538,8 +1545,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
     const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
-    const bool narrow_last = found->size() >= 2 && LineWidths(items)((*found)[found->size() - 2],
-                                                                     found->back()) < params.short_last_line;
+    const bool narrow_last = (cjk || ragged) && found->size() >= 2 && last_width(*found) < params.short_last_line;
     const bool narrow = cjk && narrow_last;
     // A ragged Latin paragraph whose last line is as narrow, a runt ("…or chest pain: call |
     // 999" in a reviewer's list), is tried once more with a rag as deep as it needs (each line
@@ -1554,8 +1560,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
         rag_deeper.soft_tolerance = kTolerance;
         rag_deeper.discretionary = false;
         auto again = knuth_plass(items, width, rag_deeper);
-        if (again && again->size() >= 2 &&
-            LineWidths(items)((*again)[again->size() - 2], again->back()) >= params.short_last_line)
+        if (again && again->size() >= 2 && last_width(*again) >= params.short_last_line)
           return std::move(*again);
       }
       return std::move(*found);
