@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 
 #include "batch/data_rows.hpp"
 #include "batch/manifest.hpp"
@@ -23,13 +24,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The private folder lives as long as the process and is removed with it: a replay under
+// ctest runs one process per corpus, and each used to leave its folder in /tmp.
+class PrivateFolder {
+ public:
+  PrivateFolder()
+      : dir_(fs::temp_directory_path() / ("leafpress-fuzz-manifest-" + std::to_string(::getpid()))) {
+    fs::create_directories(dir_);
+  }
+  ~PrivateFolder() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  PrivateFolder(const PrivateFolder&) = delete;
+  PrivateFolder& operator=(const PrivateFolder&) = delete;
+  const fs::path& path() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
 const fs::path& folder() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("leafpress-fuzz-manifest-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  static const PrivateFolder dir;
+  return dir.path();
 }
 
 void check_csv(std::string_view csv) {
