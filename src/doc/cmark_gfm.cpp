@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/utf8.hpp"
+#include "doc/autolink_footnotes.hpp"
 #include "doc/cjk_autolinks.hpp"
 #include "doc/cjk_emphasis.hpp"
 
@@ -144,7 +145,7 @@ std::string Escapes::restore(std::string_view text, bool escaped) const {
 Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
   register_extensions();
   GfmTree tree;
-  tree.text = tree.escapes.protect(ascii_table_bars(body));
+  tree.text = tree.escapes.protect(end_autolinks_at_footnotes(ascii_table_bars(body)));
   const std::string& text = tree.text;
   const CmarkParser parser(cmark_parser_new(kOptions));
   if (!parser) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};

@@ -117,6 +117,38 @@ TEST_CASE("markdown_blocks: consecutive footnote references stay apart", "[doc][
   CHECK(doc.blocks[0].spans[2].footnote == 2);
 }
 
+TEST_CASE("markdown_blocks: a footnote reference right after a bare address is a reference", "[doc][gfm]") {
+  // GFM's autolink runs to the next space, so it took "[^2]" into the address and the note
+  // was dropped as never referred to (a COPD handout lost its NICE citation).
+  const auto doc = parse_ok(
+      "Plans are at https://clinic.example.nhs.uk/copd.[^2] Ask us.\n"
+      "See www.example.org[^1], (https://x.example.com/a_(b))[^1] or 访问 https://c.example.cn/x。[^1]\n"
+      "Code `https://k.example.com/[^1]` stays.\n"
+      "\n"
+      "[^1]: One.\n"
+      "[^2]: Two.\n");
+  REQUIRE(doc.blocks.size() == 3);
+  const auto& spans = doc.blocks[0].spans;
+  CHECK(text_of(spans) ==
+        "Plans are at https://clinic.example.nhs.uk/copd.1 Ask us. See www.example.org2, "
+        "(https://x.example.com/a_(b))2 or 访问 https://c.example.cn/x。2 Code https://k.example.com/[^1] "
+        "stays.");
+  std::vector<std::string> links, notes;
+  for (const auto& s : spans) {
+    if (!s.link.empty()) links.push_back(s.text + " -> " + s.link);
+    if (s.footnote > 0) notes.push_back(std::to_string(s.footnote));
+  }
+  CHECK(links ==
+        std::vector<std::string>{"https://clinic.example.nhs.uk/copd -> https://clinic.example.nhs.uk/copd",
+                                 "www.example.org -> http://www.example.org",
+                                 "https://x.example.com/a_(b) -> https://x.example.com/a_(b)",
+                                 "https://c.example.cn/x -> https://c.example.cn/x"});
+  CHECK(notes == std::vector<std::string>{"1", "2", "2", "2"});
+  CHECK(doc.blocks[1].plain_text() == "Two.");
+  CHECK(doc.blocks[2].plain_text() == "One.");
+  CHECK(warnings(doc).empty());
+}
+
 TEST_CASE("markdown_blocks: an unused footnote and an undefined reference give warnings", "[doc][gfm]") {
   const auto doc = parse_ok(
       "Text[^missing] here.\n"
