@@ -116,6 +116,54 @@ ScriptWidths script_widths(std::string_view text) {
   return w;
 }
 
+// In Chinese, Japanese or Korean text a pair of quotes takes the script of what it encloses (issue
+// 11: "the quote glyph follows the language of the text it encloses"), both marks alike: a reviewer's
+// `按“0、1、6 个月”` had its opening mark from the Latin font (it touches a digit) and its closing mark
+// from the CJK font (it touches 月). Enclosed CJK (Han, kana, Hangul, full-width punctuation) makes
+// both full-width; Latin letters and no CJK make both Latin (“warfarin”); digits and signs alone
+// leave each mark as its neighbours decided. A ’ between two letters is an apostrophe, not a mark
+// that closes. Pairs are found with a stack per kind of quote; counts are prefix sums, so deep or
+// long quotes cost no more than short ones.
+template <typename Char>
+void pair_quotes(std::vector<Char>& chars) {
+  const auto strong_cjk = [](const Char& c) {
+    return c.cls == CharClass::Cjk || c.cls == CharClass::Hangul ||
+           ((c.cls == CharClass::CjkOpen || c.cls == CharClass::CjkClose || c.cls == CharClass::CjkOther) &&
+            !is_ambiguous(c.cp));
+  };
+  const auto latin_letter = [](const Char& c) {
+    return c.cls == CharClass::Latin && !u_isdigit(static_cast<UChar32>(c.cp));
+  };
+  std::vector<std::uint32_t> cjk(chars.size() + 1, 0), latin(chars.size() + 1, 0);
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    cjk[i + 1] = cjk[i] + strong_cjk(chars[i]);
+    latin[i + 1] = latin[i] + latin_letter(chars[i]);
+  }
+  std::vector<std::size_t> doubles, singles;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const char32_t cp = chars[i].cp;
+    if (cp == U'“' || cp == U'‘') {
+      (cp == U'“' ? doubles : singles).push_back(i);
+      continue;
+    }
+    if (cp != U'”' && cp != U'’') continue;
+    if (cp == U'’' && i > 0 && i + 1 < chars.size() && chars[i - 1].cls == CharClass::Latin &&
+        chars[i + 1].cls == CharClass::Latin)
+      continue;  // an apostrophe (patient’s)
+    auto& open = cp == U'”' ? doubles : singles;
+    if (open.empty()) continue;
+    const std::size_t o = open.back();
+    open.pop_back();
+    const std::uint32_t has_cjk = cjk[i] - cjk[o + 1], has_latin = latin[i] - latin[o + 1];
+    if (has_cjk > 0) {
+      chars[o].cls = CharClass::CjkOpen;
+      chars[i].cls = CharClass::CjkClose;
+    } else if (has_latin > 0) {
+      chars[o].cls = chars[i].cls = CharClass::LatinPunct;
+    }
+  }
+}
+
 Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& styles,
                          const ParagraphStyle& style, const FontSet& fonts) {
   Itemized out;
@@ -181,6 +229,7 @@ Result<Itemized> itemize(std::string_view text, const std::vector<StyleRange>& s
                (before == -1 && after == -1 && cjk_doc);
     if (as_cjk && (cjk_doc || (before == 1 && after == 1))) chars[i].cls = ambiguous_as_cjk(cp);
   }
+  if (cjk_doc) pair_quotes(chars);
 
   // Faces per role and style, asked for lazily.
   // A paragraph uses a handful of faces: ask the (locked, shared) FontSet once for each.

@@ -77,6 +77,13 @@ TEST_CASE("itemize: dashes, ellipses and quotes take their neighbours' script, i
       {"en", "治疗 " + run + " 预防", "…", CharClass::CjkOther},    // Han on both sides, across spaces
       {"zh-Hans", "请服用“warfarin”", "“", CharClass::LatinPunct},  // the quote touches the Latin word
       {"zh-Hans", "他说“好”", "“", CharClass::CjkOpen},
+      // A pair takes the script of what it encloses, both marks alike (按“0、1、6 个月” had a Latin
+      // opening mark beside a CJK closing one).
+      {"zh-Hans", "按“0、1、6 个月”接种", "“", CharClass::CjkOpen},
+      {"zh-Hans", "按“0、1、6 个月”接种", "”", CharClass::CjkClose},
+      {"zh-Hans", "称为“HBV DNA 阳性”。", "“", CharClass::CjkOpen},
+      {"zh-Hans", "即“e-GFR”", "”", CharClass::LatinPunct},
+      {"ja", "「‘patient’s plan’ を」", "’", CharClass::LatinPunct},
       {"en", "治疗\n" + run + " then", "…", CharClass::LatinPunct},  // the line break ends the search
   };
   for (const Row& row : rows) {
