@@ -165,13 +165,18 @@ bool tail_fits(const std::vector<Element>& els, std::size_t i, std::size_t from,
 // there whole, then the paragraph they lead to whole when it has kTurnKeepLines lines or fewer
 // (and is not a kept block, which has its own rules), and when that paragraph leads in to a list,
 // the list's first lines as flow keeps them with it. Empty when nothing there is kept so.
+// Under headings, a short paragraph right before a table or a picture goes with it whether or
+// not it ends on a colon: a z-fold's inside ended `复查时间表` and its three lines ("下表为一般情况
+// 下的复查安排，具体以医生的建议为准。"), the table they announce overleaf (a reviewer).
 std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Element>& els, std::size_t i,
                                                            const Frame& empty) {
   std::vector<std::pair<std::size_t, std::size_t>> span;
   for (; i < els.size() && els[i].keep_with_next; ++i) span.emplace_back(i, els[i].lines.size());
   if (i >= els.size() || els[i].keep_together || els[i].lines.size() > kTurnKeepLines) return {};
   span.emplace_back(i, els[i].lines.size());
-  if (els[i].leads_in && i + 1 < els.size()) {
+  const bool announces_block = !span.empty() && span.size() > 1 && i + 1 < els.size() &&
+                               els[i + 1].keep_together && els[i + 1].group < 0;
+  if ((els[i].leads_in || announces_block) && i + 1 < els.size()) {
     // What it leads in to: a short paragraph whole (its own check is skipped: it follows a
     // lead-in), else its first lines as flow keeps them with the lead-in.
     const Element& next_el = els[i + 1];

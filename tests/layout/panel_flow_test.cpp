@@ -749,6 +749,35 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
       }
 }
 
+// A heading and a short paragraph that announces a table or a picture without a colon ("下表为
+// 一般情况下的复查安排，具体以医生的建议为准。"): a z-fold's side ended on them, the table overleaf.
+// At a side's turn they go over with it (or all three stay); not without a heading above them.
+TEST_CASE("panel_flow: a heading and its short paragraph go over a side's turn with the table after them",
+          "[layout]") {
+  const std::vector<Frame> folded = folded_sides();
+  Element table;
+  table.keep_together = true;
+  table.repeat_lines = 1;
+  for (int i = 0; i < 4; ++i) table.lines.push_back(FlowLine{kHeight, kAscent});
+  int together = 0, alone = 0;
+  for (std::size_t filler = 20; filler <= 29; ++filler) {
+    const std::vector<Element> elements{para(filler, 0, 10), heading(), para(2, 0, 10), table, para(3)};
+    const FlowResult r = flow(elements, folded);
+    INFO("filler " << filler << "\n" << dump(r));
+    check_geometry(elements, folded, r);
+    const int h = frame_of(r, 1, 0), p = frame_of(r, 2, 1), t = frame_of(r, 3, 0);
+    CHECK_FALSE((h == 2 && t == 3));
+    if (t == 3) CHECK((h == 3 && p == 3));
+    together += h == 3 && t == 3 && frame_of(r, 0, filler - 1) == 2;
+    // Without the heading the paragraph is not a section's start: it stays where it fits.
+    const std::vector<Element> bare{para(filler, 0, 10), para(2, 0, 10), table, para(3)};
+    const FlowResult b = flow(bare, folded);
+    alone += frame_of(b, 1, 0) == 2 && frame_of(b, 2, 0) == 3;
+  }
+  CHECK(together > 0);
+  CHECK(alone > 0);
+}
+
 // Above a table that parts, a heading or a lead-in stays with it: the choice to part is made at
 // the heading, where the room is measured, and kept at the table (measured again under the
 // heading, less than six lines were left, and the table moved on alone, leaving the heading at
