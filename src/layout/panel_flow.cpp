@@ -26,6 +26,11 @@ constexpr Pt kEps = 1e-6;
 constexpr int kTableHoleLines = 6;
 constexpr double kTableHoleShare = 0.25;
 constexpr std::size_t kTableSplitRows = 5;
+// ... or of kTallTableRows rows or more whose rows stand kTallRowLines grid lines tall on average: a
+// drug table of four rows of eight lines each moved whole to a handout's second column and left
+// the first 45 % empty (a reviewer); parted two and two, each part is a table of its own size.
+constexpr std::size_t kTallTableRows = 4;
+constexpr double kTallRowLines = 3;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
 // this many grid lines (a heading's gap by up to kRunOnHeadingLines), and only in a frame whose
 // last paragraph runs on into the next (below).
@@ -77,7 +82,13 @@ bool parts_table(const std::vector<Element>& els,
   const Frame& fr = frames[c.f];
   if (frames[c.f + 1].page != fr.page && !fr.faces_next) return false;
   const Element& t = els[span.back().first];
-  if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTableSplitRows) return false;
+  if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTallTableRows) return false;
+  if (t.lines.size() < t.repeat_lines + kTableSplitRows) {
+    Pt rows = 0;
+    for (std::size_t i = t.repeat_lines; i < t.lines.size(); ++i) rows += t.lines[i].height;
+    const auto count = static_cast<double>(t.lines.size() - t.repeat_lines);
+    if (fr.pitch <= 0 || rows / count < kTallRowLines * fr.pitch) return false;
+  }
   const Pt room = c.y - fr.bottom;
   const Pt hole = fr.pitch > 0 ? kTableHoleLines * fr.pitch : kTableHoleShare * (fr.top - fr.bottom);
   return room >= hole - kEps;

@@ -749,6 +749,36 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
       }
 }
 
+// A table of four tall rows (a drug table, eight lines a row) moved whole to a handout's second
+// column and left the first 45 % empty: it parts two and two, its header repeated. Four rows of a
+// line each still move on whole (parted, they read as two small tables).
+TEST_CASE("panel_flow: a table of four tall rows parts rather than leave half a column empty", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> fr = grid_frames(100);  // 40 lines a frame
+  const auto table_of = [](Pt row) {
+    Element t;
+    t.keep_together = true;
+    t.repeat_lines = 1;
+    t.lines.push_back(FlowLine{20, 16});
+    for (int i = 0; i < 4; ++i) t.lines.push_back(FlowLine{row, 16});
+    return t;
+  };
+  const std::vector<Element> tall{on_grid(para(12, 0, 10)), table_of(80)};
+  const FlowResult parted = flow(tall, fr);
+  INFO(dump(parted));
+  check_geometry(tall, fr, parted);
+  CHECK(parted.parted_tables == 1);
+  CHECK(frame_of(parted, 1, 0) == 0);
+  CHECK(frame_of(parted, 1, 2) == 0);
+  CHECK(frame_of(parted, 1, 3) == 1);
+  CHECK(parted.repeats[1].size() == 1);
+  const std::vector<Element> small{on_grid(para(32, 0, 10)), table_of(15)};
+  const FlowResult whole = flow(small, fr);
+  INFO(dump(whole));
+  CHECK(whole.parted_tables == 0);
+  CHECK(frame_of(whole, 1, 0) == 1);
+}
+
 // A heading and a short paragraph that announces a table or a picture without a colon ("下表为
 // 一般情况下的复查安排，具体以医生的建议为准。"): a z-fold's side ended on them, the table overleaf.
 // At a side's turn they go over with it (or all three stay); not without a heading above them.
