@@ -55,6 +55,28 @@ bool is_unit_sign(char32_t cp) {
 bool is_quantity_suffix(char32_t cp) {
   return std::u32string_view(U"台増減超強弱").find(cp) != std::u32string_view::npos;
 }
+// Is the en dash before byte `at` (its three bytes end there) a short range: a number on either
+// side, each side at most kRangeSide bytes to the next space ("7:30 a.m.–6:00", "2–3"), or two
+// words of at most kRangeWord bytes ("Mon–Fri", "a.m.–noon")? Not a compound of two words
+// ("sodium–glucose", whose dash is its best break).
+constexpr std::size_t kRangeSide = 8, kRangeWord = 4;
+bool short_range_sides(std::string_view text, std::size_t at) {
+  const std::size_t dash = at - 3;
+  std::size_t before = dash;
+  bool digit = false;
+  while (before > 0 && text[before - 1] != ' ' && text[before - 1] != '\n' && dash - before <= kRangeSide) {
+    --before;
+    digit = digit || is_digit(static_cast<unsigned char>(text[before]));
+  }
+  std::size_t after = at;
+  while (after < text.size() && text[after] != ' ' && text[after] != '\n' && after - at <= kRangeSide) {
+    digit = digit || is_digit(static_cast<unsigned char>(text[after]));
+    ++after;
+  }
+  const std::size_t left = dash - before, right = after - at;
+  return (digit && left <= kRangeSide && right <= kRangeSide) || (left <= kRangeWord && right <= kRangeWord);
+}
+
 bool is_range_mark(char32_t cp) {
   return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
 }
@@ -474,6 +496,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
     if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')
+      breaks[at] = 0;
+    // A short range written with an en dash and no spaces ("Mon–Fri", "7:30 a.m.–6:00 p.m.",
+    // "a.m.–noon") is one item: a clinic footer's hours read "Mon–Fri 7:30 a.m.– | 6:00 p.m., Sat
+    // 9:00 a.m.–noon" (a reviewer), where the comma was the place to break. A long compound
+    // ("cardiothoracic–respiratory") may still part after its dash.
+    if (at >= 4 && breaks[at] && prev == U'–' && cls != CharClass::Space && text[at - 4] != ' ' &&
+        short_range_sides(text, at))
       breaks[at] = 0;
     if (is_digit(cp))
       in_number = true;

@@ -109,6 +109,11 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A spaced dash stays at the end of the line before: never "— about" at a line start.
       {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},
       {"en-GB", kNormal, "wash – then dry", "wash – ÷then ÷dry"},
+      // A short range with an unspaced en dash is one item ("7:30 a.m.– | 6:00 p.m." in a footer);
+      // a long compound may part after its dash.
+      {"en", kNormal, "Mon–Fri 7:30 a.m.–6:00 p.m., Sat 9:00 a.m.–noon",
+       "Mon–Fri ÷7:30 a.m.–6:00 p.m., ÷Sat ÷9:00 a.m.–noon"},
+      {"en", kNormal, "cardiothoracic–respiratory, sodium–glucose", "cardiothoracic–÷respiratory, ÷sodium–÷glucose"},
       {"", kNormal, "two words", "two ÷words"},
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},
