@@ -119,7 +119,7 @@ bool is_ascii_letter(char c) {
 // two words. Its points are a name's (kNameHyphen), taken only where keeping it whole would
 // leave a line far looser.
 bool is_drug_name(std::string_view word) {
-  if (word == "cholesterol") return false;  // a sterol, not a drug (-terol)
+  if (word == "cholesterol") return false;         // a sterol, not a drug (-terol)
   if (word.ends_with('s')) word.remove_suffix(1);  // "statins", "triptans"
   static constexpr std::string_view kStems[] = {
       "formin", "gliptin",   "gliflozin", "glutide", "grel",    "pril",     "sartan",   "olol",
@@ -539,9 +539,10 @@ bool is_two_word_term(std::string_view first, std::string_view second) {
 }
 
 // Does a Korean word close its phrase: does it end in a particle (은 는 이 가 을 를 에 와 과 도
-// 로) or a connective ending (고 며 면 서 나, 지만)? Not 의, which binds to the noun after it,
-// nor 는 and 은 as a verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these
-// stems they modify the noun that follows.
+// 로) or a connective ending (고 며 면 서 나, 지만)? Not 의 (korean_leads_on), nor 는 and 은 as a
+// verb's modifier ending (퇴원하시는 분들께, 있는 분, 받은 약): after these stems they modify the
+// noun that follows. 와 and 과 join two phrases as "and" does: the break after them is the one
+// between the two ("먹어야 하는 이유와 | 재발 예방법").
 bool closes_korean_phrase(std::string_view word) {
   const auto [last, at] = code_point_before(word, word.size());
   const char32_t before = code_point_before(word, at).first;
@@ -552,6 +553,25 @@ bool closes_korean_phrase(std::string_view word) {
   if (last == U'은')
     return std::u32string_view(U"받좋많같작높낮적짧넓늦먹읽").find(before) == std::u32string_view::npos;
   return false;
+}
+
+// Does a Korean word lead into the next, as an English article or preposition does: a noun with
+// 의, its possessor ("엄마의 | 건강"), or the conjunctions 및 and 또는 ("A 및 | B")?
+bool korean_leads_on(std::string_view word) {
+  if (word.empty()) return false;
+  const char32_t last = code_point_before(word, word.size()).first;
+  if (last < 0xAC00 || last > 0xD7A3) return false;
+  return word == "및" || word == "또는" || (last == U'의' && word.size() > 3);
+}
+
+// A Korean verb that, after a particle, makes a postposition with the word before it: 위한 and
+// 위해 (for: "아기를 | 위한" parted "for the baby" in a reviewer's title), 대한, 관한 (about),
+// 따른 (following), 통한 (through), 의한 (by), and their -해/-라 forms.
+bool korean_postposition(std::string_view word) {
+  static constexpr std::string_view kStems[] = {"위한", "위해", "대한", "대해", "관한", "관해",
+                                                "따른", "따라", "통한", "통해", "의한", "의해"};
+  return std::any_of(std::begin(kStems), std::end(kStems),
+                     [&](std::string_view s) { return word.starts_with(s); });
 }
 
 // For each item: the bonus of a line ending there, after a phrase mark (negative: inside
@@ -571,7 +591,7 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
       bonus[i] = kCommaBonus;
     else if (cp == U'-' || cp == U'‐')
       bonus[i] = -kCompoundBreakCost;
-    else if (leads_on(before))
+    else if (leads_on(before) || korean_leads_on(before))
       bonus[i] = -kLeadWordCost;
     else if (closes_korean_phrase(before))
       bonus[i] = kCommaBonus;
@@ -604,7 +624,7 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
         const bool one_syllable = first >= text.size() || text[first] == ' ' || u_ispunct(text[first]);
         if ((one_syllable &&
              std::u32string_view(U"후전때중시등수줄뿐").find(start) != std::u32string_view::npos) ||
-            start == U'것')
+            start == U'것' || korean_postposition(word))
           bonus[i] -= kLeadWordCost;
       }
       break;
@@ -722,6 +742,13 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       else if (!bracket)
         breaks[i] = kInWordBreak;
     }
+    // A postposition stays with the word before it ("아기를 위한", "식사에 대한"), parted only where
+    // nothing else will do (the space's break is a unit's, kUnitBreak): a reviewer's cover read
+    // "…엄마와 아기를 | 위한 혈당 관리 안내".
+    if (!cells)
+      for (std::size_t i = 1; i < text.size(); ++i)
+        if (text[i - 1] == ' ' && breaks[i] != 0 && korean_postposition(text.substr(i)))
+          breaks[i] = kUnitBreak;
     return;
   }
   if (!(lang.starts_with("zh") || lang.starts_with("ja"))) return;
@@ -1132,7 +1159,7 @@ bool Line::ends_leading_on() const {
   while (!t.empty() && t.back() == ' ') t.pop_back();
   const std::size_t space = t.rfind(' ');
   const std::string_view word = std::string_view(t).substr(space == std::string::npos ? 0 : space + 1);
-  return leads_on(word) || starts_phrase(word);
+  return leads_on(word) || starts_phrase(word) || korean_leads_on(word);
 }
 
 namespace {
@@ -1403,9 +1430,10 @@ bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) 
     if (std::u32string_view(U"!?。！？").find(cp) != std::u32string_view::npos) return true;
     if (cp != U'.') return false;
     std::string_view word = text.substr(from, begin - from);  // before the point
-    if (const auto space = word.find_last_of(' '); space != std::string_view::npos) word.remove_prefix(space + 1);
-    static constexpr std::string_view kAbbreviations[] = {"Dr", "Mr", "Mrs", "Ms", "St", "No", "vs", "etc",
-                                                          "approx", "incl", "tel", "Tel", "ext", "Ext"};
+    if (const auto space = word.find_last_of(' '); space != std::string_view::npos)
+      word.remove_prefix(space + 1);
+    static constexpr std::string_view kAbbreviations[] = {
+        "Dr", "Mr", "Mrs", "Ms", "St", "No", "vs", "etc", "approx", "incl", "tel", "Tel", "ext", "Ext"};
     if (word.find('.') != std::string_view::npos ||
         std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) != std::end(kAbbreviations))
       return false;
@@ -1545,7 +1573,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
     const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
-    const bool narrow_last = (cjk || ragged) && found->size() >= 2 && last_width(*found) < params.short_last_line;
+    const bool narrow_last =
+        (cjk || ragged) && found->size() >= 2 && last_width(*found) < params.short_last_line;
     const bool narrow = cjk && narrow_last;
     // A ragged Latin paragraph whose last line is as narrow, a runt ("…or chest pain: call |
     // 999" in a reviewer's list), is tried once more with a rag as deep as it needs (each line
@@ -1719,11 +1748,12 @@ Result<Paragraph> compose(const std::vector<TextSpan>& spans, const ParagraphSty
   std::optional<Items> ended;
   if (const int l = options.sentence_end_line;
       !style.balance && l >= 0 && static_cast<std::size_t>(l) + 1 < chosen.size()) {
-    ended = end_line_at_sentence(items, text, width, chosen, static_cast<std::size_t>(l), [&](const Items& forced) {
-      ComposeOptions again = options;
-      again.exact_lines = static_cast<int>(chosen.size());
-      return breaks_of(forced, again);
-    });
+    ended = end_line_at_sentence(items, text, width, chosen, static_cast<std::size_t>(l),
+                                 [&](const Items& forced) {
+                                   ComposeOptions again = options;
+                                   again.exact_lines = static_cast<int>(chosen.size());
+                                   return breaks_of(forced, again);
+                                 });
   }
   const Items& set = ended ? *ended : items;
 

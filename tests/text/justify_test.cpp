@@ -1396,6 +1396,16 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
     for (const std::string& line : set) CHECK_FALSE((line.starts_with("후 ") || line.starts_with("수 ")));
   INFO(closed.ending << " of " << closed.lines << " Korean lines end a phrase");
   CHECK(closed.ending >= 60);
+  // A possessor with 의 leads into its noun ("가정에서의 | 일상생활동작" read as cut off, in three
+  // layouts' covers), and a postposition stays with its particle's word ("아기를 | 위한").
+  const auto bound = lines_of("ko", {"뇌졸중 후 재활치료와 가정에서의 일상생활동작 훈련 안내",
+                                     "임신성 당뇨병, 엄마와 아기를 위한 혈당 관리 안내",
+                                     "고혈압 환자를 위한 식사와 운동에 대한 생활 안내"});
+  const Count possessor = count(bound, {"의"});
+  INFO(possessor.ending << " of " << possessor.lines << " Korean lines end on 의");
+  CHECK(possessor.ending <= 2);  // 6 of 61 before
+  for (const auto& set : bound)
+    for (const std::string& line : set) CHECK_FALSE((line.starts_with("위한") || line.starts_with("대한")));
 }
 
 TEST_CASE("justify: a phone number's digit groups keep their space in a justified line", "[text][justify]") {
