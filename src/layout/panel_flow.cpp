@@ -14,6 +14,8 @@ constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines o
 // "(about 9.4 mL of children's liquid)" overleaf: a dose in two halves). A longer one parts as
 // anywhere else: moved whole it would leave most of a panel empty.
 constexpr std::size_t kTurnKeepLines = 6;
+// ... and a heading keeps this many lines of a longer one with it there (two elsewhere).
+constexpr std::size_t kTurnHeadingLines = 3;
 constexpr Pt kEps = 1e-6;
 // A table that fits a frame is kept whole, unless moving it on would leave at least this many
 // grid lines empty at the foot of the frame it would start in (a quarter of a frame without a
@@ -183,7 +185,15 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
                                                            const Frame& empty) {
   std::vector<std::pair<std::size_t, std::size_t>> span;
   for (; i < els.size() && els[i].keep_with_next; ++i) span.emplace_back(i, els[i].lines.size());
-  if (i >= els.size() || els[i].keep_together || els[i].lines.size() > kTurnKeepLines) return {};
+  if (i >= els.size() || els[i].keep_together) return {};
+  if (els[i].lines.size() > kTurnKeepLines) {
+    // A longer paragraph parts at the turn, but not right under its heading: the heading and
+    // kTurnHeadingLines of its text, or all of it overleaf (a z-fold's inside ended `Semaglutide
+    // (Ozempic)` and two lines, "…agonist. It | helps your body release insulin after meals,").
+    if (span.empty()) return {};
+    span.emplace_back(i, std::min(els[i].lines.size(), kTurnHeadingLines));
+    return span;
+  }
   span.emplace_back(i, els[i].lines.size());
   const bool announces_block = !span.empty() && span.size() > 1 && i + 1 < els.size() &&
                                els[i + 1].keep_together && els[i + 1].group < 0;

@@ -806,6 +806,19 @@ TEST_CASE("panel_flow: a heading and its short paragraph go over a side's turn w
   }
   CHECK(together > 0);
   CHECK(alone > 0);
+  // A longer paragraph parts at the turn, but keeps three lines with its heading there (two
+  // elsewhere): "Semaglutide (Ozempic)" and two lines ended a z-fold's inside.
+  int kept = 0;
+  for (std::size_t filler = 21; filler <= 29; ++filler) {
+    const std::vector<Element> elements{para(filler, 0, 10), heading(), para(9, 0, 10), para(3)};
+    const FlowResult r = flow(elements, folded);
+    INFO("filler " << filler << "\n" << dump(r));
+    check_geometry(elements, folded, r);
+    const int h = frame_of(r, 1, 0);
+    if (h == 2) CHECK(frame_of(r, 2, 2) == 2);
+    kept += h == 3 && frame_of(r, 0, filler - 1) == 2;
+  }
+  CHECK(kept > 0);
 }
 
 // Above a table that parts, a heading or a lead-in stays with it: the choice to part is made at
