@@ -17,6 +17,8 @@ bool may_hold_hex_color(std::string_view text) {
   return false;
 }
 
+constexpr std::size_t kMaxColorLine = 1024;
+
 }  // namespace
 
 std::string quote_hex_colors(std::string_view yaml) {
@@ -35,7 +37,9 @@ std::string quote_hex_colors(std::string_view yaml) {
     std::string line(yaml.substr(start, end - start));
     const bool cr = !line.empty() && line.back() == '\r';
     if (cr) line.pop_back();
-    if (may_hold_hex_color(line)) {
+    // A line with a colour is short; std::regex recurses once a character (a hostile 100 KB line
+    // would overflow the stack), so a longer one is left as it is.
+    if (line.size() <= kMaxColorLine && may_hold_hex_color(line)) {
       std::smatch m;
       // Only lines with a key or a list dash: a bare `#abc` line is a comment.
       if (std::regex_match(line, m, hex_value) && m[1].str().find_first_of(":-") != std::string::npos)

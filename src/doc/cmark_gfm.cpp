@@ -43,7 +43,10 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 bool is_delimiter_row(const std::string& line) {
   // The cheap test first: std::regex takes ~0.5 ms to compile, which most articles
   // (no table) need not pay.
-  if (line.find('|') == std::string::npos || line.find('-') == std::string::npos) return false;
+  // Nor past kMaxRegexLine: std::regex recurses once a character (100 KB overflowed the stack).
+  if (line.size() > kMaxRegexLine || line.find('|') == std::string::npos ||
+      line.find('-') == std::string::npos)
+    return false;
   static const std::regex kRow(R"(^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$)");
   return std::regex_match(line, kRow);
 }

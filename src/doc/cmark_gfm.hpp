@@ -32,6 +32,10 @@
 
 namespace leafpress::doc {
 
+// The longest line a std::regex here reads (a table's delimiter row): libstdc++'s regex recurses
+// once a character, and a hostile 100 KB line overflowed the stack. Longer lines are no table row.
+constexpr std::size_t kMaxRegexLine = 1024;
+
 using CmarkNode = Handle<cmark_node, cmark_node_free>;
 using CmarkIter = Handle<cmark_iter, cmark_iter_free>;
 using CmarkParser = Handle<cmark_parser, cmark_parser_free>;
