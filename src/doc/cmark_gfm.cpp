@@ -145,18 +145,32 @@ std::string Escapes::restore(std::string_view text, bool escaped) const {
   return out;
 }
 
-Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
-  register_extensions();
-  GfmTree tree;
-  tree.text = tree.escapes.protect(end_autolinks_at_footnotes(ascii_table_bars(body)));
-  const std::string& text = tree.text;
+namespace {
+
+// The text parsed with the extensions attached; nullptr when the parser ran out of memory.
+CmarkNode parse_text(const std::string& text) {
   const CmarkParser parser(cmark_parser_new(kOptions));
-  if (!parser) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
+  if (!parser) return CmarkNode(nullptr);
   for (const char* name : kExtensions)
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  tree.root.reset(cmark_parser_finish(parser.get()));
+  return CmarkNode(cmark_parser_finish(parser.get()));
+}
+
+}  // namespace
+
+Result<GfmTree> parse_gfm(std::string_view body, std::string_view path) {
+  register_extensions();
+  GfmTree tree;
+  tree.text = tree.escapes.protect(ascii_table_bars(body));
+  tree.root = parse_text(tree.text);
+  // A footnote reference a bare address swallowed: the text again, the address written as a link.
+  if (tree.root)
+    if (auto mended = end_autolinks_at_footnotes(tree.root.get(), tree.text)) {
+      tree.text = std::move(*mended);
+      tree.root = parse_text(tree.text);
+    }
   if (!tree.root) return Error{std::string(path), 0, "the Markdown parser ran out of memory", ""};
   trim_cjk_from_autolinks(tree.root.get());  // before emphasis: the text it frees has marks to pair
   apply_cjk_friendly_emphasis(tree.root.get(), tree.text);

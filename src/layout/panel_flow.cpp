@@ -195,8 +195,8 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
     return span;
   }
   span.emplace_back(i, els[i].lines.size());
-  const bool announces_block = !span.empty() && span.size() > 1 && i + 1 < els.size() &&
-                               els[i + 1].keep_together && els[i + 1].group < 0;
+  const bool announces_block =
+      span.size() > 1 && i + 1 < els.size() && els[i + 1].keep_together && els[i + 1].group < 0;
   if ((els[i].leads_in || announces_block) && i + 1 < els.size()) {
     // What it leads in to: a short paragraph whole (its own check is skipped: it follows a
     // lead-in), else its first lines as flow keeps them with the lead-in.

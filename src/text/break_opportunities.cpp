@@ -55,26 +55,26 @@ bool is_unit_sign(char32_t cp) {
 bool is_quantity_suffix(char32_t cp) {
   return std::u32string_view(U"台増減超強弱").find(cp) != std::u32string_view::npos;
 }
-// Is the en dash before byte `at` (its three bytes end there) a short range: a number on either
-// side, each side at most kRangeSide bytes to the next space ("7:30 a.m.–6:00", "2–3"), or two
-// words of at most kRangeWord bytes ("Mon–Fri", "a.m.–noon")? Not a compound of two words
-// ("sodium–glucose", whose dash is its best break).
-constexpr std::size_t kRangeSide = 8, kRangeWord = 4;
+// Is the en dash before byte `at` (its three bytes end there) in a short range: a number right
+// after it ("7:30 a.m.–6:00", "2–3", "1990–2000"), or two words of at most kRangeWord bytes
+// ("Mon–Fri", "a.m.–noon"), either side counted to the next space without the punctuation
+// around it ("(Mon–Fri),")? Not a compound of two words ("sodium–glucose", "COVID-19–related",
+// whose dash is their best break).
+constexpr std::size_t kRangeWord = 4;
 bool short_range_sides(std::string_view text, std::size_t at) {
+  if (at < text.size() && is_digit(static_cast<unsigned char>(text[at]))) return true;
+  const auto boundary = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  const auto mark = [](char c) {
+    return std::string_view("()[],.;:!?\"'").find(c) != std::string_view::npos;
+  };
   const std::size_t dash = at - 3;
   std::size_t before = dash;
-  bool digit = false;
-  while (before > 0 && text[before - 1] != ' ' && text[before - 1] != '\n' && dash - before <= kRangeSide) {
-    --before;
-    digit = digit || is_digit(static_cast<unsigned char>(text[before]));
-  }
+  while (before > 0 && !boundary(text[before - 1]) && dash - before <= kRangeWord + 1) --before;
+  while (before < dash && mark(text[before])) ++before;
   std::size_t after = at;
-  while (after < text.size() && text[after] != ' ' && text[after] != '\n' && after - at <= kRangeSide) {
-    digit = digit || is_digit(static_cast<unsigned char>(text[after]));
-    ++after;
-  }
-  const std::size_t left = dash - before, right = after - at;
-  return (digit && left <= kRangeSide && right <= kRangeSide) || (left <= kRangeWord && right <= kRangeWord);
+  while (after < text.size() && !boundary(text[after]) && after - at <= kRangeWord + 2) ++after;
+  while (after > at && mark(text[after - 1])) --after;
+  return dash - before <= kRangeWord && after - at <= kRangeWord;
 }
 
 bool is_range_mark(char32_t cp) {

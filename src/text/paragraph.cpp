@@ -561,17 +561,25 @@ bool korean_leads_on(std::string_view word) {
   if (word.empty()) return false;
   const char32_t last = code_point_before(word, word.size()).first;
   if (last < 0xAC00 || last > 0xD7A3) return false;
+  // Nouns whose own last syllable is 의: 주의 (caution), 문의 (inquiry), 동의 (consent)…
+  static constexpr std::string_view kNouns[] = {"주의", "문의", "동의", "유의", "회의", "정의", "논의",
+                                                "협의", "합의", "강의", "건의", "의의", "모의"};
+  if (std::find(std::begin(kNouns), std::end(kNouns), word) != std::end(kNouns)) return false;
   return word == "및" || word == "또는" || (last == U'의' && word.size() > 3);
 }
 
 // A Korean verb that, after a particle, makes a postposition with the word before it: 위한 and
 // 위해 (for: "아기를 | 위한" parted "for the baby" in a reviewer's title), 대한, 관한 (about),
-// 따른 (following), 통한 (through), 의한 (by), and their -해/-라 forms.
-bool korean_postposition(std::string_view word) {
-  static constexpr std::string_view kStems[] = {"위한", "위해", "대한", "대해", "관한", "관해",
-                                                "따른", "따라", "통한", "통해", "의한", "의해"};
-  return std::any_of(std::begin(kStems), std::end(kStems),
-                     [&](std::string_view s) { return word.starts_with(s); });
+// 따른 (following), 통한 (through), 의한 (by), and their -해(서)/-라 forms. Whole words only:
+// 대한민국 and the 대한…학회 societies are names, 따라서 an adverb.
+bool korean_postposition(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"위한", "위해",   "위해서", "대한", "대해",  "대해서",
+                                                "관한", "관해",   "관해서", "따른", "따라",  "통한",
+                                                "통해", "통해서", "의한",   "의해", "의해서"};
+  std::size_t end = 0;
+  while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;  // the word's Hangul
+  const std::string_view word = text.substr(0, end);
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
 // For each item: the bonus of a line ending there, after a phrase mark (negative: inside

@@ -147,6 +147,26 @@ TEST_CASE("markdown_blocks: a footnote reference right after a bare address is a
   CHECK(doc.blocks[1].plain_text() == "Two.");
   CHECK(doc.blocks[2].plain_text() == "One.");
   CHECK(warnings(doc).empty());
+
+  // Only the extension's own links are rewritten: a written link keeps its address, code and an
+  // indented code block keep their text, and the address is not read as Markdown.
+  const auto written = parse_ok(
+      "See [NICE guideline](https://www.nice.org.uk/ng115)[^1] and HTTPS://A.example.com/x[^1].\n"
+      "Also https://a.example.com/a*b*c[^1] and `https://k.example.com/[^1]`.\n"
+      "\n"
+      "    https://code.example.com/[^1]\n"
+      "\n"
+      "[^1]: One.\n");
+  REQUIRE(written.blocks.size() == 3);
+  std::vector<std::string> targets;
+  for (const auto& s : written.blocks[0].spans)
+    if (!s.link.empty()) targets.push_back(s.text + " -> " + s.link);
+  CHECK(targets == std::vector<std::string>{"NICE guideline -> https://www.nice.org.uk/ng115",
+                                            "HTTPS://A.example.com/x -> HTTPS://A.example.com/x",
+                                            "https://a.example.com/a*b*c -> https://a.example.com/a*b*c"});
+  CHECK(text_of(written.blocks[0].spans).ends_with("https://k.example.com/[^1]."));
+  CHECK(written.blocks[1].plain_text() == "https://code.example.com/[^1]");
+  CHECK(warnings(written).empty());
 }
 
 TEST_CASE("markdown_blocks: an unused footnote and an undefined reference give warnings", "[doc][gfm]") {

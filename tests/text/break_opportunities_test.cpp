@@ -114,6 +114,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"en", kNormal, "Mon–Fri 7:30 a.m.–6:00 p.m., Sat 9:00 a.m.–noon",
        "Mon–Fri ÷7:30 a.m.–6:00 p.m., ÷Sat ÷9:00 a.m.–noon"},
       {"en", kNormal, "cardiothoracic–respiratory, sodium–glucose", "cardiothoracic–÷respiratory, ÷sodium–÷glucose"},
+      {"en", kNormal, "(Mon–Fri), 9 a.m.–noon. COVID-19–related", "(Mon–Fri), ÷9 a.m.–noon. ÷COVID-19–÷related"},
       {"", kNormal, "two words", "two ÷words"},
       // A unit written with a slash is one word: never "mg/ | dL".
       {"en", kNormal, "150 mg/dL and/or 10 mg/kg", "150 mg/dL ÷and/or ÷10 mg/kg"},

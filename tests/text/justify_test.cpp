@@ -1405,7 +1405,7 @@ TEST_CASE("justify: balanced English and Korean headings end their lines at phra
   INFO(possessor.ending << " of " << possessor.lines << " Korean lines end on 의");
   CHECK(possessor.ending <= 2);  // 6 of 61 before
   for (const auto& set : bound)
-    for (const std::string& line : set) CHECK_FALSE((line.starts_with("위한") || line.starts_with("대한")));
+    for (const std::string& line : set) CHECK_FALSE((line.starts_with("위한 ") || line.starts_with("대한 ")));
 }
 
 TEST_CASE("justify: a phone number's digit groups keep their space in a justified line", "[text][justify]") {
