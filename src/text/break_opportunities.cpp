@@ -493,6 +493,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       breaks[at] = slash_between_words(text, at - 1) ? kBreak : kNoBreak;
     // A compound whose first part is one character ("e- | mail": is_one_character_part).
     if (breaks[at] && (prev == U'-' || prev == U'‐') && is_one_character_part(prev3, prev2)) breaks[at] = 0;
+    // ... and a Chinese or Japanese prefix joined to a Latin term by a hyphen ("抗-HBs", "抗-HCV"):
+    // "和抗- | HBs。" left the term's prefix at a line's end and the term alone on the next.
+    if (breaks[at] && (prev == U'-' || prev == U'‐') && is_wide(prev2) && cls == CharClass::Latin)
+      breaks[at] = 0;
     // A spaced dash ("twenty seconds — about as long") ends a line, never starts one: at a
     // line start it reads as a list mark or a speaker's line (Chicago 6.85, Hart's Rules 4.11.1).
     if (at >= 2 && breaks[at] && (cp == U'—' || cp == U'–') && text[at - 1] == ' ' && text[at - 2] != ' ')

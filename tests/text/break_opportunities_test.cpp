@@ -106,6 +106,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"en", kNormal, "vitamin-K-dependent", "vitamin-÷K-÷dependent"},
       {"zh", kNormal, "用e-mail预约", "用÷e-mail÷预÷约"},
       {"zh", kNormal, "试验（¹³C-UBT）或", "试÷验÷（¹³C-÷UBT）÷或"},
+      {"zh", kNormal, "检测抗-HBs", "检÷测÷抗-HBs"},
       // A spaced dash stays at the end of the line before: never "— about" at a line start.
       {"en", kNormal, "twenty seconds — about as long", "twenty ÷seconds — ÷about ÷as ÷long"},
       {"en-GB", kNormal, "wash – then dry", "wash – ÷then ÷dry"},
