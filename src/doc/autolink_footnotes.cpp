@@ -1,6 +1,7 @@
 #include "doc/autolink_footnotes.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <vector>
 
