@@ -5,8 +5,7 @@
 #include <map>
 #include <vector>
 
-#include "core/utf8.hpp"
-#include "doc/cjk_emphasis.hpp"
+#include "doc/cjk_autolinks.hpp"
 #include "doc/cmark_gfm.hpp"
 
 namespace leafpress::doc {
@@ -15,19 +14,12 @@ namespace {
 // How much of `address` GFM's extension would link: up to its first CJK character, then
 // without trailing ASCII punctuation and unbalanced closing brackets.
 std::size_t linked_length(std::string_view address) {
-  std::size_t end = address.size();
-  for (std::size_t pos = 0; pos < address.size();) {
-    const std::size_t at = pos;
-    if (is_cjk_character(next_code_point(address, pos))) {
-      end = at;
-      break;
-    }
-  }
+  std::size_t end = std::min(first_cjk_character(address), address.size());
   auto open = std::count(address.begin(), address.begin() + static_cast<std::ptrdiff_t>(end), '(');
   auto close = std::count(address.begin(), address.begin() + static_cast<std::ptrdiff_t>(end), ')');
   while (end > 0) {
     const char c = address[end - 1];
-    if (std::string_view("?!.,:*_~'\"").find(c) != std::string_view::npos) {
+    if (is_trailing_address_mark(c)) {
       --end;
     } else if (c == ')' && close > open) {
       --end, --close;
@@ -74,9 +66,9 @@ std::optional<std::string> end_autolinks_at_footnotes(cmark_node* root, std::str
       const std::string_view label(literal), target(url);
       if (label.size() > kMaxMendedLength || label.find("[^") == std::string_view::npos) continue;
       // The extension's links only: its text is its address, or www.… after http://.
-      const bool www =
-          target.size() == label.size() + 7 && target.starts_with("http://") && target.ends_with(label);
-      if (target != label && !www) continue;
+      const char* prefix = autolink_prefix(target, label);
+      if (prefix == nullptr || std::string_view(prefix) == "mailto:") continue;
+      const bool www = *prefix != '\0';
       auto [it, added] = swallowed.try_emplace(std::string(label), Swallowed{www, 0});
       if (added && swallowed.size() > kMaxMendedAddresses) {
         swallowed.erase(it);

@@ -16,8 +16,8 @@ std::string_view literal(cmark_node* node) {
   return text != nullptr ? std::string_view(text) : std::string_view();
 }
 
-// The scheme the extension put before the text it linked ("" when the text is the
-// whole address), or nullptr for a link that the extension did not make.
+}  // namespace
+
 const char* autolink_prefix(std::string_view url, std::string_view text) {
   if (url == text) return "";
   for (const char* prefix : {"http://", "mailto:"})
@@ -27,7 +27,17 @@ const char* autolink_prefix(std::string_view url, std::string_view text) {
   return nullptr;
 }
 
-}  // namespace
+std::size_t first_cjk_character(std::string_view address) {
+  for (std::size_t pos = 0; pos < address.size();) {
+    const std::size_t at = pos;
+    if (is_cjk_character(next_code_point(address, pos))) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool is_trailing_address_mark(char c) {
+  return std::string_view("?!.,:*_~'\"").find(c) != std::string_view::npos;
+}
 
 void trim_cjk_from_autolinks(cmark_node* root) {
   std::vector<cmark_node*> links;
@@ -47,18 +57,12 @@ void trim_cjk_from_autolinks(cmark_node* root) {
     const char* url = cmark_node_get_url(link);
     const char* prefix = autolink_prefix(url != nullptr ? url : "", label);
     if (prefix == nullptr) continue;
-    std::size_t cut = 0;
-    for (std::size_t pos = 0; pos < label.size();) {
-      const std::size_t at = pos;
-      if (is_cjk_character(next_code_point(label, pos))) {
-        cut = at;
-        break;
-      }
-    }
-    if (cut == 0) continue;  // no CJK, or CJK from the first character: not an address we can mend
+    const std::size_t cut = first_cjk_character(label);
+    // No CJK, or CJK from the first character: not an address we can mend.
+    if (cut == std::string_view::npos || cut == 0) continue;
     // GFM drops trailing ASCII punctuation from an address; do the same at the new end.
     std::size_t end = cut;
-    while (end > 0 && std::string_view("?!.,:*_~'\"").find(label[end - 1]) != std::string_view::npos) --end;
+    while (end > 0 && is_trailing_address_mark(label[end - 1])) --end;
     if (end == 0) continue;
     const std::string address = label.substr(0, end);
     cmark_node_set_literal(text, address.c_str());

@@ -12,8 +12,21 @@
 
 #include <cmark-gfm.h>
 
+#include <cstddef>
+#include <string_view>
+
 namespace leafpress::doc {
 
 void trim_cjk_from_autolinks(cmark_node* root);
+
+// The scheme GFM's autolink extension put before the text it linked ("" when the text is the
+// whole address, "http://" before www.…, "mailto:" before an e-mail address), or nullptr for a
+// link that the extension did not make.
+const char* autolink_prefix(std::string_view url, std::string_view text);
+
+// Where the first CJK character of an address starts (npos: none), and the ASCII marks GFM drops
+// from an address's end (`?!.,:*_~'"`): an address ends before both.
+std::size_t first_cjk_character(std::string_view address);
+bool is_trailing_address_mark(char c);
 
 }  // namespace leafpress::doc

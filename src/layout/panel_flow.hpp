@@ -16,7 +16,8 @@
 //     group of elements (a call-out box, a short list: the same `group`) is never
 //     split unless it is taller than a whole frame; an element that is starts where
 //     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
-//   - so does a table of five rows or more, outside a group, where moving it on whole would
+//   - so does a table of five rows or more (four, when its rows stand three grid lines tall on
+//     average), outside a group, where moving it on whole would
 //     leave six grid lines or more empty at the frame's foot, when the next frame is on the
 //     same page or the facing one (Frame::faces_next), never overleaf;
 //   - an element with repeat_lines (a table's header row) that goes on in another frame
@@ -26,9 +27,10 @@
 //   - a paragraph leaves no single first line at the foot of a frame (orphan)
 //     and carries no single last line to the next (widow) when it can avoid it;
 //   - in a folded leaflet, a paragraph of up to six lines, with the headings
-//     above it and the start of the list it leads in to, does not part across
-//     the turn of a side (the last frame of a page of several panels), where
-//     the text still fits all the frames without parting it.
+//     above it and the start of the list it leads in to (or, under headings, the
+//     table or picture it stands before), does not part across the turn of a side
+//     (the last frame of a page of several panels), and a heading keeps three lines
+//     of a longer one with it there, where the text still fits all the frames so.
 // Output: for each element line, the frame and baseline where it goes; or the
 // index of the first element line that found no room.
 //
