@@ -1,8 +1,10 @@
 #include "layout/table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include <tuple>
 
 #include "core/utf8.hpp"
+#include "text/break_opportunities.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -62,6 +65,31 @@ bool starts_gloss(const text::Line& line) {
   return t.starts_with("(") || t.starts_with("（") || t.starts_with("[");
 }
 
+// A cell line that holds one Chinese or Japanese character, or one Hangul syllable, and nothing else:
+// "每 | 6 个月" in a schedule's narrow column reads as a stray character, as CLReq's 孤字 does at a
+// paragraph's end. Counted by set_rows as a word broken across lines.
+bool lone_wide_character(const text::Line& line) {
+  const std::string text = line.text();
+  std::string_view t = text;
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  std::size_t pos = 0;
+  if (t.empty()) return false;
+  const char32_t cp = next_code_point(t, pos);
+  return pos == t.size() && text::is_wide(cp);
+}
+
+// One cell composed at one width: its lines, the notes compose left and the words it parts
+// (set_rows); kept by row, column and width (in thousandths of a point).
+struct CellSet {
+  std::vector<text::Line> lines;
+  std::vector<std::string> notes;
+  int broken = 0;
+};
+using CellCache = std::map<std::tuple<std::size_t, std::size_t, long long>, CellSet>;
+
+// How many column widths the local search (set_at) tries at one size at most.
+constexpr int kWidthSearchTries = 240;
+
 struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
 };
@@ -89,7 +117,8 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       if (!w) return w.error();
       min[c] = std::max(min[c], (breaking.part_units ? w->min_parted : w->min) + 2 * pad);
       max[c] = std::max(max[c], w->max + 2 * pad);
-      if (min_words) (*min_words)[c] = std::max({(*min_words)[c], std::min(w->min_words, w->max) + 2 * pad, min[c]});
+      if (min_words)
+        (*min_words)[c] = std::max({(*min_words)[c], std::min(w->min_words, w->max) + 2 * pad, min[c]});
       // Korean keeps its words whole (KLREQ; CSS word-break: keep-all): a column is at least
       // as wide as its widest word, though a word may break between syllables as a last
       // resort (the min-content above). Measured as the widest line with every space a line
@@ -105,6 +134,22 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       }
     }
   return Ok{};
+}
+
+// Each column's widest body cell on one line (the header rows left out), padding included, and
+// never under `min`: a column of short values under a long header ("病情稳定后" over "每 6 个月")
+// may keep its values whole while the header wraps, as a header cell is balanced (cell_style).
+Result<std::vector<Pt>> body_maxima(const Scene& s, const doc::Table& table, const Cells& cells, Pt size,
+                                    Pt pad, Breaking breaking, const std::vector<Pt>& min) {
+  std::vector<Pt> out = min;
+  const auto st = cell_style(s, size, false, breaking.hyphenate);
+  for (std::size_t r = static_cast<std::size_t>(std::max(table.header_rows, 0)); r < cells.rows.size(); ++r)
+    for (std::size_t c = 0; c < out.size() && c < cells.rows[r].size(); ++c) {
+      auto w = text::measure(cells.rows[r][c].spans, st, s.fonts);
+      if (!w) return w.error();
+      out[c] = std::max(out[c], w->max + 2 * pad);
+    }
+  return out;
 }
 
 // The shares of an even column width up to which a short column is kept on one line, tried in
@@ -213,7 +258,8 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     return st.error();
   if (sum(max) > width + 0.01) {  // too wide for one line per cell: a smaller size first
     size = body * kTableShrink;
-    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words); !st)
+    if (auto st = measure_columns(s, table, cells, size, size * kCellPadX, breaking, min, max, &min_words);
+        !st)
       return st.error();
   }
   // Its longest words do not fit: smaller, down to kTableShrinkWhole of the body size (not under
@@ -236,7 +282,8 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     bool found = false;
     for (Pt smaller = size - 0.25; smaller >= whole_floor - 1e-6; smaller -= 0.25) {
       std::vector<Pt> smin, smax, swords;
-      if (auto st = measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
+      if (auto st =
+              measure_columns(s, table, cells, smaller, smaller * kCellPadX, breaking, smin, smax, &swords);
           !st)
         return st.error();
       if (words_fit(smin, swords)) {
@@ -287,15 +334,18 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // their height, and a line's height for each word they break across lines (`broken`: a hyphen,
   // a Korean word parted between syllables, a Chinese or Japanese word parted inside: "経口 | 内 |
   // 視鏡"). A reader takes a table a line taller more easily than a name in pieces.
+  // Each cell is composed once per width (`cache`, one per size, padding and breaking): the search
+  // for widths (set_at) tries many that differ in one or two columns. `rows`: null when only the
+  // cost is wanted.
   auto set_rows = [&](const TableLayout& t, bool hyphenate, const std::vector<Pt>& widths,
-                      std::vector<TableRowLayout>& rows, std::vector<std::string>& notes,
-                      int& broken) -> Result<Pt> {
+                      std::vector<TableRowLayout>* rows, std::vector<std::string>& notes, int& broken,
+                      CellCache& cache, int* one_line = nullptr) -> Result<Pt> {
     Pt height = 0;
     broken = 0;
+    if (one_line) *one_line = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       TableRowLayout row;
       row.header = static_cast<int>(r) < t.header_rows;
-      const auto st = cell_style(s, t.size, row.header, hyphenate);
       std::size_t lines = 1;
       Pt x = 0;
       for (std::size_t c = 0; c < columns; ++c) {
@@ -305,23 +355,38 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         cell.align = table.align[c];
         x += cell.width;
         if (c < cells.rows[r].size()) {
-          const InlineText& text = cells.rows[r][c];
-          cell.marks = text.marks;
-          auto para =
-              compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line, notes);
-          if (!para) return para.error();
-          cell.lines = std::move(para->lines);
-          for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i)
-            broken +=
-                cell.lines[i].hyphenated || (cell.lines[i].ends_in_word && !starts_gloss(cell.lines[i + 1]));
+          const auto key = std::make_tuple(r, c, std::llround(cell.width * 1000));
+          auto at = cache.find(key);
+          if (at == cache.end()) {
+            CellSet set;
+            const InlineText& text = cells.rows[r][c];
+            const auto st = cell_style(s, t.size, row.header, hyphenate);
+            auto para = compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line,
+                                        set.notes);
+            if (!para) return para.error();
+            set.lines = std::move(para->lines);
+            for (std::size_t i = 0; i + 1 < set.lines.size(); ++i)
+              set.broken +=
+                  set.lines[i].hyphenated || (set.lines[i].ends_in_word && !starts_gloss(set.lines[i + 1]));
+            if (set.lines.size() > 1)
+              for (const auto& l : set.lines) set.broken += lone_wide_character(l);
+            at = cache.emplace(key, std::move(set)).first;
+          }
+          broken += at->second.broken;
+          if (one_line && !row.header) *one_line += at->second.lines.size() <= 1;
+          lines = std::max(lines, at->second.lines.size());
+          if (rows) {
+            cell.marks = cells.rows[r][c].marks;
+            cell.lines = at->second.lines;
+            notes.insert(notes.end(), at->second.notes.begin(), at->second.notes.end());
+          }
         }
-        lines = std::max(lines, cell.lines.size());
-        row.cells.push_back(std::move(cell));
+        if (rows) row.cells.push_back(std::move(cell));
       }
       row.height =
           2 * t.pad_y + t.size * 0.8 + static_cast<double>(lines - 1) * t.leading + t.size * kDescent;
       height += row.height;
-      rows.push_back(std::move(row));
+      if (rows) rows->push_back(std::move(row));
     }
     return height + broken * t.leading;
   };
@@ -361,6 +426,18 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         if (std::find(candidates.begin(), candidates.end(), widths) == candidates.end())
           candidates.push_back(std::move(widths));
       }
+    // ... and from the body rows' maxima (body_maxima), where the headers' are wider: the
+    // columns of a schedule in a tri-fold's panel set "每 | 6 个月" under "病情 | 稳定后".
+    if (sum(max) > width + 0.01) {
+      auto body = body_maxima(s, table, cells, at, t.pad_x, m.breaking, min);
+      if (!body) return body.error();
+      if (*body != max)
+        for (const double share : kKeepShares) {
+          auto widths = distribute_widths(min, *body, width, share);
+          if (std::find(candidates.begin(), candidates.end(), widths) == candidates.end())
+            candidates.push_back(std::move(widths));
+        }
+    }
     if (const Pt room = width - sum(min); room >= -0.01 && sum(max) > width + 0.01)
       for (std::size_t c = 0; c < columns; ++c) {
         if (max[c] <= min[c] + 0.01) continue;
@@ -368,23 +445,50 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         widths[c] += std::max<Pt>(0, room);
         candidates.push_back(std::move(widths));
       }
+    CellCache cache;
+    std::vector<std::string> unused;
+    int broken = 0, best_broken = 0, one_line = 0, best_one_line = 0;
     Pt best = 0;
-    t.rows.clear();
+    std::vector<Pt> best_widths;
     for (const auto& widths : candidates) {
-      if (!t.rows.empty() && widths == t.widths) continue;
-      std::vector<TableRowLayout> rows;
-      std::vector<std::string> notes;
-      int broken = 0;
-      auto height = set_rows(t, m.breaking.hyphenate, widths, rows, notes, broken);
-      if (!height) return height.error();
-      if (t.rows.empty() || *height < best - 0.01) {
-        best = *height;
-        t.rows = std::move(rows);
-        t.widths = widths;
-        t_notes = std::move(notes);
-        t_broken = broken;
-      }
+      if (!best_widths.empty() && widths == best_widths) continue;
+      auto cost = set_rows(t, m.breaking.hyphenate, widths, nullptr, unused, broken, cache, &one_line);
+      if (!cost) return cost.error();
+      if (best_widths.empty() || *cost < best - 0.01)
+        best = *cost, best_widths = widths, best_broken = broken, best_one_line = one_line;
     }
+    // Then from the best of them, width moved from one column to another, an em or more at a
+    // time, while the rows are lower (a local search; CSS's shares know nothing of where a cell's
+    // words break): a COPD handout's drug table in a z-fold's panel gave its Notes column the
+    // width of "tiotropium" and set "If you | need it | more than | usual, you | may be | starting
+    // a | flare-up" beside columns of five lines. A move may part no more words and wrap no more
+    // cells that were on one line (a name, a dose, a time: the short columns the shares keep), and
+    // a column keeps at least its minimum.
+    const std::array<double, 4> steps{4, 2, 1, 0.5};  // in ems of the table's size
+    int tries = 0;
+    for (bool moved = true; moved && tries < kWidthSearchTries;) {
+      moved = false;
+      for (const double step : steps)
+        for (std::size_t to = 0; to < columns && !moved && tries < kWidthSearchTries; ++to)
+          for (std::size_t from = 0; from < columns && !moved && tries < kWidthSearchTries; ++from) {
+            const Pt d = step * at;
+            if (from == to || best_widths[from] - d < min[from] - 0.01) continue;
+            auto widths = best_widths;
+            widths[to] += d;
+            widths[from] -= d;
+            ++tries;
+            auto cost = set_rows(t, m.breaking.hyphenate, widths, nullptr, unused, broken, cache, &one_line);
+            if (!cost) return cost.error();
+            if (*cost < best - 0.01 && broken <= best_broken && one_line >= best_one_line)
+              best = *cost, best_widths = std::move(widths), best_broken = broken, best_one_line = one_line,
+              moved = true;
+          }
+    }
+    t.rows.clear();
+    t.widths = best_widths;
+    t_notes.clear();
+    auto cost = set_rows(t, m.breaking.hyphenate, best_widths, &t.rows, t_notes, t_broken, cache);
+    if (!cost) return cost.error();
     return Ok{};
   };
   std::vector<std::string> notes;

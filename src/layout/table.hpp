@@ -17,9 +17,11 @@
 //         line), shortest first, keep their one-line width while the others still get
 //         their minima (a time or a dose is not broken), and each other column gets its
 //         minimum plus a share of the rest in proportion to (max − min). A few such
-//         shares are tried (plain CSS among them), and each column given all the room the minima
-//         leave; the lowest table wins, each word it
-//         breaks across lines ("経口 | 内 | 視鏡") counted a line taller. A table whose maxima do not fit is
+//         shares are tried (plain CSS among them), the same from the body rows' maxima (a long
+//         header wraps over short values: "治疗开始 | 后第 1 年" over "每 12 个月"), and each column
+//         given all the room the minima leave; the lowest table wins, each word it breaks across
+//         lines ("経口 | 内 | 視鏡") and each cell line of one Chinese, Japanese or Korean character
+//         ("每 | 6 个月") counted a line taller. A table whose maxima do not fit is
 //         first set at kTableShrink of the body size; if its minima (or its Chinese and Japanese
 //         words, text::ContentWidths::min_words) still do not fit, a quarter point smaller at a
 //         time down to kTableShrinkWhole (never under the layout's smallest body size) while its
@@ -48,8 +50,9 @@
 
 namespace leafpress::layout {
 
-constexpr double kTableShrink = 0.85;   // of the body size, for a table wider than its column
-constexpr double kTableShrinkWhole = 0.75;  // ... and down to this, a quarter point at a time, before words break
+constexpr double kTableShrink = 0.85;  // of the body size, for a table wider than its column
+constexpr double kTableShrinkWhole =
+    0.75;                               // ... and down to this, a quarter point at a time, before words break
 constexpr double kCellPadX = 0.4;       // em of the table's size, left and right of a cell's text
 constexpr double kCellPadXTight = 0.2;  // the same, in a table whose longest syllables do not fit
 constexpr double kCellPadY = 0.3;       // em, above and below

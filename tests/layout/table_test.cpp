@@ -653,3 +653,31 @@ TEST_CASE("table: a Korean word that fits its column stays whole beside one that
   }
   CHECK(parted > 0);  // narrow enough, the long word does part
 }
+
+// A reviewer's hepatitis schedule in a tri-fold's panel: the columns' widths came from their
+// headers' one-line widths ("病情稳定后"), and six values read "每 | 6 个月", one character on a
+// line. The body rows' own widths are tried too, the headers wrapping, and a cell line of one
+// Chinese character costs a line as a broken word does.
+TEST_CASE("table: a schedule's values are not left one character a line under a long header",
+          "[layout][table]") {
+  const auto block = table_block({ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left, ColumnAlign::Left},
+                                 {{"检查项目", "治疗开始后第1年", "病情稳定后", "肝硬化患者"},
+                                  {"肝功能（ALT、AST、胆红素）", "每3个月", "每6个月", "每3个月"},
+                                  {"HBV DNA定量", "每3个月", "每6个月", "每3个月"},
+                                  {"HBsAg、HBeAg定量", "每6个月", "每12个月", "每6个月"},
+                                  {"血常规、肾功能、血磷", "每6个月", "每12个月", "每6个月"},
+                                  {"腹部B超和AFP", "每6个月", "每6个月", "每3～6个月"},
+                                  {"肝脏弹性检测", "每12个月", "每12个月", "每6～12个月"}});
+  const Set s(block, 11.25, 237, "zh-Hans");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  for (const auto& row : r.rows)
+    for (const auto& cell : row.cells)
+      for (const auto& line : cell.lines) {
+        INFO(line.text());
+        CHECK(line.text().size() > 3);  // not one Chinese character (3 bytes) alone
+      }
+  // The values stay whole: "每 12 个月" on one line.
+  for (std::size_t row = 1; row < r.rows.size(); ++row)
+    for (std::size_t c = 1; c < 4; ++c) CHECK(r.rows[row].cells[c].lines.size() == 1);
+}
