@@ -1,6 +1,7 @@
 #include "layout/back_panel.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include "layout/clinic_qr.hpp"
 #include "layout/structure.hpp"
@@ -22,6 +23,27 @@ struct Line {
 };
 
 // Fields of the clinic set as left-aligned lines `width` wide, each field a P of `sect`.
+// The author's line under the clinic's name `name`: the author less the name where it starts or ends
+// with it ("Maple Grove Pediatrics Respiratory Team" under "Maple Grove Pediatrics": "Respiratory
+// Team"; "和平里社区卫生服务中心 慢病管理科": "慢病管理科"), and nothing where the name already says it.
+std::string author_line(const std::string& author, const std::string& name) {
+  if (author.empty() || name.find(author) != std::string::npos) return "";
+  std::string_view rest = author;
+  const auto separator = [](std::string_view v, bool front) {
+    for (const std::string_view mark : {" ", ",", "-", "\u2013", "\u2014", "\u00B7", "\u3001", "\uFF0C", "/"})
+      if (front ? v.starts_with(mark) : v.ends_with(mark)) return mark.size();
+    return std::size_t{0};
+  };
+  if (!name.empty() && rest.starts_with(name)) {
+    rest.remove_prefix(name.size());
+    while (const std::size_t n = separator(rest, true)) rest.remove_prefix(n);
+  } else if (!name.empty() && rest.ends_with(name)) {
+    rest.remove_suffix(name.size());
+    while (const std::size_t n = separator(rest, false)) rest.remove_suffix(n);
+  }
+  return std::string(rest);
+}
+
 struct Lines {
   const Scene& s;
   Decoration& d;
@@ -126,6 +148,11 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
   Lines who{s, d, sect, column, warnings};
   if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
+  // The front matter's author under the clinic's name: the team or department that wrote the
+  // leaflet ("Anticoagulation Service", "산과·내분비 협진팀"), whom a patient asks for. Two
+  // reviewers found it printed nowhere once a clinic was named.
+  if (const std::string author = author_line(s.doc.meta.author, name); !author.empty())
+    if (auto r = who.add(author, info, t.text_color, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   // The ways to reach the clinic stand under the second text column, left of the code. Where an
   // e-mail address or a url is too long for that and the first column's lines leave room, the

@@ -3,7 +3,8 @@
 //
 // A block, left-aligned with the body's text block of the panel it shares and
 // standing on the foot margin under a thin accent rule: the logo, the name in
-// the accent colour, the address; a little apart, the ways to reach the clinic
+// the accent colour, the front matter's author (the team that wrote the leaflet,
+// unless the name already says it), the address; a little apart, the ways to reach the clinic
 // (phone, hours, e-mail, web), each on its own line. In a panel (back.panel:
 // folds) or on a booklet's back cover, one column; as a footer across a
 // handout's two text columns, who and where in the first column, how to reach

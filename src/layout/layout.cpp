@@ -24,10 +24,17 @@
 namespace leafpress::layout {
 namespace {
 
-constexpr double kMaxImageShare = 0.45;
+// The PDF's Author (ISO 32000-1 14.3.3; dc:creator in the XMP): who wrote the leaflet, the front
+// matter's author (often the clinic's team: "Headache Clinic, Northfield General Hospital"); the
+// clinic's name where it gives none or the name says more ("仁愛聯合診所風濕免疫科" for "仁愛聯合診所").
+std::string pdf_author(const doc::FrontMatter& meta) {
+  const bool said = !meta.author.empty() && meta.clinic.name.find(meta.author) != std::string::npos;
+  return meta.author.empty() || said ? meta.clinic.name : meta.author;
+}
+
+constexpr double kMaxImageShare = 0.45;  // a picture in the body: at most this share of a frame's height
 constexpr std::size_t kMinBlocksForHelper = 8;  // a shorter article is not worth a thread
-constexpr double kMinColumnEms = 6;  // the narrowest column worth setting text in, in body ems  // a picture
-                                     // in the body: at most this share of a frame's height
+constexpr double kMinColumnEms = 6;             // the narrowest column worth setting text in, in body ems
 
 // Every picture the article names, decoded once and shared by every trial size.
 Status load_images(Scene& s) {
@@ -158,8 +165,8 @@ FitRange fit_range(const Template& t) {
   // half of its range: the same sheet, printed on both sides, at a size its readers can read
   // (a handout at 9 pt, its table at 7.75 pt, for anaemic older patients). `pages.max` still
   // keeps it to one side. Booklets add sheets for pages, so they keep the fewest.
-  const bool spare_side =
-      !t.booklet && std::any_of(t.sides.begin(), t.sides.end(), [](const Side& side) { return side.optional; });
+  const bool spare_side = !t.booklet && std::any_of(t.sides.begin(), t.sides.end(),
+                                                    [](const Side& side) { return side.optional; });
   if (spare_side && t.pages_max != 1)
     r.fewer_sides_min = std::round((r.smallest + r.largest) / 2 / kStep) * kStep;
   return r;
@@ -292,7 +299,7 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   // As the cover says them, on one line each: the PDF's Title is no place for the cover's line breaks.
   model.title = document.meta.title.empty() ? doc::untitled(s.lang) : doc::one_line(document.meta.title);
   model.subtitle = doc::one_line(document.meta.subtitle);
-  model.author = document.meta.clinic.name.empty() ? document.meta.author : document.meta.clinic.name;
+  model.author = pdf_author(document.meta);
   model.lang = s.lang;
   model.keywords = document.meta.keywords;
   model.body_size = fit.collection.body;

@@ -467,7 +467,15 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool after_digit = is_digit(static_cast<unsigned char>(text[at - 2]));
       const bool after_area_code =
           at >= 4 && text[at - 2] == ')' && is_digit(static_cast<unsigned char>(text[at - 3]));
-      if (is_digit(cp) && (after_digit || after_area_code))  // a phone number's groups: whole, unless long
+      // A count times a dose ("2 × 0.5 mg", "1 × 3 mg"): parted at either space, the line ends on
+      // what reads as a whole dose ("1 × 3 mg + 2 | × 0.5 mg" in a reviewer's warfarin diary).
+      const bool times = (cp == U'×' && after_digit) ||
+                         (is_digit(cp) && prev == U' ' &&
+                          (prev2 == U'×' || (prev2 == U'x' && prev3 == U' ' && is_digit(prev4))));
+      if (times)
+        breaks[at] = kUnitBreak;
+      else if (is_digit(cp) &&
+               (after_digit || after_area_code))  // a phone number's groups: whole, unless long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
       else if (after_digit && (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) ||
                                cls == CharClass::Cjk))

@@ -2,6 +2,11 @@
 // footer and a booklet's back cover.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "tests/layout/layout_fixtures.hpp"
 
 using leafpress::mm;
@@ -132,4 +137,58 @@ TEST_CASE("back_panel: no clinic: the author or the title signs the back, no log
   const auto [p, run] = find_run(*a, "Dr Lee");
   REQUIRE(run);
   CHECK(run->y < a->pages[0].trim.y0 + mm(30));
+}
+
+// Two reviewers' front matter named a clinic and an author (the team that wrote the leaflet:
+// "Anticoagulation Service", "산과·내분비 협진팀"); the author printed nowhere and the PDF's
+// Author was the clinic's name. The author stands under the clinic's name, between it and the
+// address, unless the name already says it; it is the PDF's Author (the clinic's name where there is
+// no author).
+TEST_CASE("back_panel: the author stands under the clinic's name and is the PDF's Author", "[layout]") {
+  const std::string front =
+      "---\ntitle: Warfarin\nauthor: Anticoagulation Service\nclinic:\n  name: Harbourside Hospital\n"
+      "  address: 12 Mill Road\n---\n\nText.\n";
+  for (const char* layout : {"trifold-a4", "handout-a4"}) {
+    INFO(layout);
+    auto m = lay_out_text(front, shipped_layout(layout));
+    if (!m) FAIL(m.error().describe());
+    const auto* author = find_run(*m, "Anticoagulation Service").second;
+    const auto* address = find_run(*m, "12 Mill Road").second;
+    REQUIRE(author);
+    REQUIRE(address);
+    const leafpress::layout::GlyphRun* name = nullptr;  // the block's, not the cover's
+    for (const auto& page : m->pages)
+      for (const auto& r : page.runs)
+        if (leafpress::test::run_text(r) == "Harbourside Hospital" && std::abs(r.x - author->x) < 0.01)
+          name = &r;
+    REQUIRE(name);
+    CHECK(author->x == Approx(name->x));
+    CHECK(author->y < name->y);
+    CHECK(author->y > address->y);
+    CHECK(m->author == "Anticoagulation Service");
+  }
+  // Said by the name already: printed once.
+  auto same =
+      lay_out_text("---\ntitle: Knees\nauthor: Riverside\nclinic:\n  name: Riverside Clinic\n---\n\nText.\n",
+                   shipped_layout("trifold-a4"));
+  if (!same) FAIL(same.error().describe());
+  int runs = 0;
+  for (const auto& page : same->pages)
+    for (const auto& r : page.runs)
+      runs += leafpress::test::run_text(r).find("Riverside") != std::string::npos;
+  CHECK(runs == 2);  // the cover's foot and the back's block
+  // Starting with the name: the rest under it ("Respiratory Team", "慢病管理科").
+  for (const auto& [author, rest] : std::vector<std::pair<std::string, std::string>>{
+           {"Maple Grove Pediatrics Respiratory Team", "Respiratory Team"},
+           {"Maple Grove Pediatrics, Respiratory Team", "Respiratory Team"},
+           {"Team A \u2014 Maple Grove Pediatrics", "Team A"}}) {
+    INFO(author);
+    auto m = lay_out_text(
+        "---\ntitle: Asthma\nauthor: " + author + "\nclinic:\n  name: Maple Grove Pediatrics\n---\n\nText.\n",
+        shipped_layout("trifold-a4"));
+    if (!m) FAIL(m.error().describe());
+    CHECK(find_run(*m, rest).second);
+    CHECK_FALSE(find_run(*m, author).second);
+  }
+  CHECK(same->author == "Riverside Clinic");  // the PDF's Author: the name, which says more
 }

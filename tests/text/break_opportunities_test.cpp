@@ -283,3 +283,12 @@ TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text
   CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ~forms");
   CHECK(draw("Vitamin Drinks", "en", kNormal) == "Vitamin ÷Drinks");
 }
+
+// A reviewer's warfarin diary read "1 × 3 mg + 2 | × 0.5 mg": the first line a whole dose. A count
+// times a dose is one item; the plus between two of them stays a break.
+TEST_CASE("break_opportunities: a count times a dose stays whole", "[text]") {
+  CHECK(draw("1 × 3 mg + 2 × 0.5 mg", "en", kNormal) == "1 × 3 mg ÷+ ÷2 × 0.5 mg");
+  CHECK(draw("take 2 x 5 mg daily", "en", kNormal) == "take ÷2 x 5 mg ÷daily");
+  // No number after it: an ordinary break there.
+  CHECK(draw("size 2 × large", "en", kNormal) == "size ÷2 × ÷large");
+}
