@@ -30,8 +30,9 @@ constexpr double kTableHoleShare = 0.25;
 constexpr std::size_t kTableSplitRows = 5;
 // ... or of kTallTableRows rows or more whose rows stand kTallRowLines grid lines tall on average: a
 // drug table of four rows of eight lines each moved whole to a handout's second column and left
-// the first 45 % empty (a reviewer); parted two and two, each part is a table of its own size.
-constexpr std::size_t kTallTableRows = 4;
+// the first 45 % empty (a reviewer), and an asthma plan's three zones of five to eight lines a
+// tri-fold's first inside panel; parted, each part is a table of its own size.
+constexpr std::size_t kTallTableRows = 3;
 constexpr double kTallRowLines = 3;
 // feather(): a gap between paragraphs ranks after every heading level, and opens by at most
 // this many grid lines (a heading's gap by up to kRunOnHeadingLines), and only in a frame whose
@@ -302,7 +303,12 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
       }
       Pt y = baseline(e, li, c, frames[c.f]);
       // A widow: the last line alone at the top of the next frame. Move one more line along.
-      const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4;
+      // Not a table's last row of kTallRowLines lines or more: under its repeated header it stands
+      // as a part of its own (a reviewer's asthma zones, three rows of five to eight lines: held
+      // back, the first part was the header and one row above a third of a panel left empty).
+      const bool tall_last_row = e.repeat_lines > 0 && frames[c.f].pitch > 0 &&
+                                 e.lines.back().height >= kTallRowLines * frames[c.f].pitch - kEps;
+      const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4 && !tall_last_row;
       const Pt bottom = frames[c.f].bottom - kEps;
       // A lead-in ("…the same day if you notice:") ends in the frame where what it introduces
       // starts: its last two lines go along with the list rather than end a page before it.

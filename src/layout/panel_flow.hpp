@@ -16,8 +16,9 @@
 //     group of elements (a call-out box, a short list: the same `group`) is never
 //     split unless it is taller than a whole frame; an element that is starts where
 //     it is when its first repeat_lines + 2 lines fit (a table's header and two rows);
-//   - so does a table of five rows or more (four, when its rows stand three grid lines tall on
-//     average), outside a group, where moving it on whole would
+//   - so does a table of five rows or more (three, when its rows stand three grid lines tall on
+//     average; its last row then may go on alone, under the header, if it is that tall), outside
+//     a group, where moving it on whole would
 //     leave six grid lines or more empty at the frame's foot, when the next frame is on the
 //     same page or the facing one (Frame::faces_next), never overleaf;
 //   - an element with repeat_lines (a table's header row) that goes on in another frame

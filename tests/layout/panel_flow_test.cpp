@@ -750,8 +750,9 @@ TEST_CASE("panel_flow: a short paragraph does not part across the turn of a fold
 }
 
 // A table of four tall rows (a drug table, eight lines a row) moved whole to a handout's second
-// column and left the first 45 % empty: it parts two and two, its header repeated. Four rows of a
-// line each still move on whole (parted, they read as two small tables).
+// column and left the first 45 % empty: it parts, its header repeated (three and one where three
+// fit: a row of eight lines is no widow). Four rows of a line each still move on whole (parted,
+// they read as two small tables).
 TEST_CASE("panel_flow: a table of four tall rows parts rather than leave half a column empty", "[layout]") {
   using namespace leafpress::layout;
   const std::vector<Frame> fr = grid_frames(100);  // 40 lines a frame
@@ -769,14 +770,43 @@ TEST_CASE("panel_flow: a table of four tall rows parts rather than leave half a 
   check_geometry(tall, fr, parted);
   CHECK(parted.parted_tables == 1);
   CHECK(frame_of(parted, 1, 0) == 0);
-  CHECK(frame_of(parted, 1, 2) == 0);
-  CHECK(frame_of(parted, 1, 3) == 1);
+  CHECK(frame_of(parted, 1, 3) == 0);  // three rows fit: a tall last row goes on alone
+  CHECK(frame_of(parted, 1, 4) == 1);
   CHECK(parted.repeats[1].size() == 1);
   const std::vector<Element> small{on_grid(para(32, 0, 10)), table_of(15)};
   const FlowResult whole = flow(small, fr);
   INFO(dump(whole));
   CHECK(whole.parted_tables == 0);
   CHECK(frame_of(whole, 1, 0) == 1);
+}
+
+// A reviewer's asthma zones, three rows of five to eight lines, moved whole to a tri-fold's
+// second panel and left the first 45 % empty. Three tall rows part too.
+TEST_CASE("panel_flow: a table of three tall rows parts rather than leave half a panel empty", "[layout]") {
+  using namespace leafpress::layout;
+  const std::vector<Frame> fr = grid_frames(100);  // 40 lines a frame
+  const auto table_of = [](int rows, Pt row) {
+    Element t;
+    t.keep_together = true;
+    t.repeat_lines = 1;
+    t.lines.push_back(FlowLine{20, 16});
+    for (int i = 0; i < rows; ++i) t.lines.push_back(FlowLine{row, 16});
+    return t;
+  };
+  // 12 lines of text, then 28 lines of room: the header (2) and two rows of 10 lines fit, not three.
+  const std::vector<Element> three{on_grid(para(12, 0, 10)), table_of(3, 100)};
+  const FlowResult parted = flow(three, fr);
+  INFO(dump(parted));
+  check_geometry(three, fr, parted);
+  CHECK(parted.parted_tables == 1);
+  CHECK(frame_of(parted, 1, 2) == 0);
+  CHECK(frame_of(parted, 1, 3) == 1);
+  CHECK(parted.repeats[1].size() == 1);
+  // Three rows of two and a half lines each still move on whole.
+  const std::vector<Element> small{on_grid(para(33, 0, 10)), table_of(3, 25)};  // 7 lines left, 9.5 asked
+  const FlowResult whole = flow(small, fr);
+  INFO(dump(whole));
+  CHECK(whole.parted_tables == 0);
 }
 
 // A heading and a short paragraph that announces a table or a picture without a colon ("下表为
