@@ -163,7 +163,8 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   std::optional<Trial> readable_trial;
   // The first step at or above fewer_sides_min (the steps count from `smallest`, which need not
   // be a whole quarter point).
-  const int readable_step = static_cast<int>(std::ceil((range.fewer_sides_min - range.smallest) / kStep - 1e-6));
+  const int readable_step =
+      static_cast<int>(std::ceil((range.fewer_sides_min - range.smallest) / kStep - 1e-6));
   if (rhythm.grid && readable_step > 0 && readable_step <= steps && p + 1 < plans.size()) {
     auto at_readable = compose(range.smallest + readable_step * kStep);
     if (!at_readable) return at_readable.error();
@@ -178,7 +179,8 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
       readable_trial = make_trial(std::move(*at_readable), rhythm, plans[p], frames);
     }
   }
-  Trial best = readable_trial ? std::move(*readable_trial) : make_trial(std::move(*at_min), rhythm, plans[p], frames);
+  Trial best =
+      readable_trial ? std::move(*readable_trial) : make_trial(std::move(*at_min), rhythm, plans[p], frames);
 
   auto trial = [&](int step) -> Result<Trial> {
     auto c = compose(range.smallest + step * kStep);
@@ -196,7 +198,9 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
     const double size = used > 0 ? t.collection.body * std::sqrt(room / used) * kGuessShare : range.largest;
     return static_cast<int>(std::floor((size - range.smallest) / kStep + 1e-6));
   };
-  if (steps > lo && rhythm.grid) {
+  // Off the grid too: an article that fits no size's grid still takes the largest size that holds
+  // it (a reviewer's warfarin bi-fold was set at 9 pt, the smallest, where 9.25 pt fitted).
+  if (steps > lo) {
     int hi = steps + 1;  // fits at lo; hi: does not fit (steps + 1: not tried)
     int probe = std::clamp(guess_from(best), lo + 1, steps);
     int gap = 1;  // doubles while guesses keep fitting, so that a poor guess costs log2(steps) trials at most

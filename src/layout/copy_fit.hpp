@@ -21,7 +21,8 @@
 // columns are made even (as LaTeX multicol does) instead of loosening the rhythm:
 // a handout's white foot is by design.
 // An article that does not fit on the grid even at the smallest size and
-// tightest leading is set off the grid, paragraphs `paragraph_spacing` apart.
+// tightest leading is set off the grid, paragraphs `paragraph_spacing` apart, at
+// the largest size that holds it there (the same search).
 // Output: the chosen size, rhythm, plan, composed blocks, frames and where every
 // line goes; or, when nothing fits at the smallest size, the trial that
 // overflows the largest plan (the caller names the section and the lines left over).

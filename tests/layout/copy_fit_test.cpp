@@ -22,6 +22,7 @@ namespace {
 struct Synthetic {
   double words = 2000;
   int frames_per_page = 3;
+  bool on_grid = false;  // lines snap to the grid (a pitch of 1.45 × size: each line takes two)
   int compositions = 0;
   std::vector<Pt> sizes;  // composed, in order
 
@@ -35,7 +36,7 @@ struct Synthetic {
     for (int p = 0; p < 10; ++p) {
       leafpress::layout::Collected b;
       const int lines = static_cast<int>(std::ceil(words / 10 / per_line));
-      for (int i = 0; i < lines; ++i) b.element.lines.push_back({size * 1.5, size});
+      for (int i = 0; i < lines; ++i) b.element.lines.push_back({size * 1.5, size, on_grid});
       c.blocks.push_back(b);
     }
     return c;
@@ -101,6 +102,21 @@ TEST_CASE("copy_fit: a short article takes the largest size, a fixed size is tri
   REQUIRE(f.has_value());
   CHECK(f->collection.body == 10);
   CHECK(fixed.compositions == 1);
+}
+
+// A reviewer's warfarin bi-fold fitted no size's grid and was set off it at 9 pt, the smallest,
+// where 9.25 pt fitted: off the grid, the size is searched as on it.
+TEST_CASE("copy_fit: an article set off the grid takes the largest size that holds it", "[layout]") {
+  Synthetic s;
+  s.words = 2000;
+  s.on_grid = true;  // on the grid each line takes two pitches: it fits no size's grid
+  const Pt want = by_hand(s, 8, 14, kOnePage);
+  REQUIRE(want > 8);
+  auto t = s.fit(8, 14, kOnePage);
+  REQUIRE(t.has_value());
+  CHECK(t->fits());
+  CHECK_FALSE(t->rhythm.grid);
+  CHECK(t->collection.body == want);
 }
 
 TEST_CASE("copy_fit: too long at the smallest size gives the overflowing trial", "[layout]") {
