@@ -121,6 +121,7 @@ class Builder {
         continue;
       }
       const Side next = side_of(c, cls, cp);
+      if (pending_space) measure_word_ = in_.breaks[c.begin] == kMeasureWordBreak;
       if (have_prev && after_soft_hyphen && !pending_space) {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
@@ -137,6 +138,7 @@ class Builder {
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
                       : in_.breaks[c.begin] == kTieBreak                ? kTiePenalty
+                      : in_.breaks[c.begin] == kMeasureWordBreak        ? in_.measure_penalty
                                                                         : 0,
                       space_glyph, space_width, space_cluster);
         else
@@ -155,6 +157,7 @@ class Builder {
       plan_->hyphens = std::move(out_.hyphens);
       plan_->hyphen_penalty = in_.hyphen_penalty;
       plan_->lone_particle_penalty = in_.lone_particle_penalty;
+      plan_->measure_penalty = in_.measure_penalty;
       plan_->lone_particles = lone_particles_;
     }
     return std::move(out_);
@@ -306,8 +309,14 @@ class Builder {
                    .in_word = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
-      hyphen_penalty(a.face, in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty : in_.hyphen_penalty,
-                     c.begin);
+      // In ragged text, a unit written out after its number ("10 seconds") costs its tie as well
+      // as a hyphen to part: else the tie's cost bought "Hold your breath for 10 sec- | onds",
+      // where "for | 10 seconds" deepens the rag a little.
+      const double cost = in_.hyphens[c.begin] == kNameHyphen ? kNameHyphenPenalty
+                          : measure_word_ && in_.measure_penalty == kRaggedMeasurePenalty
+                              ? in_.hyphen_penalty + kRaggedMeasurePenalty
+                              : in_.hyphen_penalty;
+      hyphen_penalty(a.face, cost, c.begin);
     }
   }
 
@@ -378,7 +387,9 @@ class Builder {
   Items out_;
   Box box_;
   bool box_open_ = false;
-  std::size_t cluster_ = 0;        // the cluster being read
+  std::size_t cluster_ = 0;  // the cluster being read
+  bool measure_word_ =
+      false;  // the word being read is a unit written out after its number (kMeasureWordBreak)
   std::uint32_t box_cluster_ = 0;  // the open box's first cluster
   std::size_t cluster_last_ = 0;   // and its last
   char32_t box_last_cp_ = 0;       // the open box's last character so far
@@ -415,6 +426,7 @@ ItemPlan plan_items(const ItemInput& in) {
 
 std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
   if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty ||
+      plan.measure_penalty != in.measure_penalty ||
       (plan.lone_particles && plan.lone_particle_penalty != in.lone_particle_penalty))
     return std::nullopt;
   const Pt em = in.em;

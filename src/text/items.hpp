@@ -107,9 +107,12 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // kTieBreak: the space after a bare number in Latin text, before a word ("every 4 | to 6 hours",
 // "at 2 | and 4 months", "18 | Corporation Street"): a break there reads as if the number ended
 // something, so it costs a little (kTiePenalty), as TeX's authors tie such spaces by hand (~).
+// kMeasureWordBreak: the same before a unit or a count written out ("10 | minutes", "2 | puffs",
+// "3 to 7 | days"): justified, a tie (kTiePenalty); ragged, where keeping them together only
+// deepens the rag, dearer (kRaggedMeasurePenalty).
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8,
-                       kTieBreak = 9;
+                       kTieBreak = 9, kMeasureWordBreak = 10;
 // A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
 constexpr bool is_syllable_break(std::uint8_t b) {
   return b == kFallbackBreak || b == kNameSyllableBreak || b == kLoneSyllableBreak;
@@ -177,6 +180,12 @@ constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes 
 // one: the demerits of a line at badness ~290 (r about 1.4), where a hyphen's are at ~1000. At
 // 150 half the lines that ended on a number still did in a test paragraph, at 300 a quarter.
 constexpr double kTiePenalty = 300;
+// kMeasureWordBreak in ragged text, where a shorter line opens no space and only deepens the rag:
+// just under a hyphen, as much as a line some 4 em short (r = 2 of plain TeX's 2 em rag). At
+// kTiePenalty two reviewers' leaflets read "longer than 10 | minutes", "44 mcg, 2 | puffs" and
+// "every 3 to 7 | days" to save a line 2 em of rag. Not a hyphen's cost exactly (costs tell
+// breaks apart, paragraph.cpp measure); the word after it costs as much more to hyphenate.
+constexpr double kRaggedMeasurePenalty = 999;
 constexpr double kUrlRaggedStretch = 3.0;
 // The word space before an address typed as text is also a break where the line may end
 // short by kUrlRaggedStretch, at this cost: only when no set of lines within tolerance
@@ -242,6 +251,9 @@ struct ItemInput {
   // The cost of a Korean particle alone at a line start: kLoneParticlePenalty justified,
   // kRaggedLoneParticlePenalty ragged.
   double lone_particle_penalty = kLoneParticlePenalty;
+  // The cost of the space after a bare number before a unit or a count written out
+  // (kMeasureWordBreak): kTiePenalty justified, kRaggedMeasurePenalty ragged.
+  double measure_penalty = kTiePenalty;
 };
 
 Items build_items(const ItemInput& in);
@@ -281,6 +293,7 @@ struct ItemPlan {
   std::vector<std::pair<std::uint32_t, bool>> full_width;
   double hyphen_penalty = kHyphenPenalty;
   double lone_particle_penalty = kLoneParticlePenalty;
+  double measure_penalty = kTiePenalty;
   bool lone_particles = false;  // it holds a particle's break (whose cost follows the alignment)
 };
 

@@ -1298,7 +1298,9 @@ ItemInput item_input(const Prepared& p, const ParagraphStyle& style, std::span<c
                    .max_box_width = max_box_width,
                    .lone_particle_penalty = style.align == Align::Justify && !style.balance
                                                 ? kLoneParticlePenalty
-                                                : kRaggedLoneParticlePenalty};
+                                                : kRaggedLoneParticlePenalty,
+                   .measure_penalty =
+                       style.align == Align::Justify && !style.balance ? kTiePenalty : kRaggedMeasurePenalty};
 }
 
 Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spans,
@@ -1685,7 +1687,7 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         // A number and the word after it ("400 micrograms", "5 pounds"; kTiePenalty) are one piece
         // too, as a number and its unit's symbol are: a reviewer's dose column read "400 |
         // micrograms" while the next column's words had room to wrap.
-        const bool tie = pen->cost == kTiePenalty;
+        const bool tie = pen->cost == kTiePenalty || pen->cost == kRaggedMeasurePenalty;
         if (!tie && (outside_word || in_word)) out.min = std::max(out.min, piece + pen->width), piece = 0;
         if (!tie && outside_word) out.min_words = std::max(out.min_words, word + pen->width), word = 0;
       }

@@ -37,7 +37,8 @@ std::string draw(const std::string& text, const std::string& lang, LineBreakStri
     if (breaks[i] == leafpress::text::kFallbackBreak) out += "∙";
     if (breaks[i] == leafpress::text::kNameSyllableBreak) out += "°";
     if (breaks[i] == leafpress::text::kLoneSyllableBreak) out += "¦";
-    if (breaks[i] == leafpress::text::kTieBreak) out += "~";  // after a bare number
+    if (breaks[i] == leafpress::text::kTieBreak) out += "~";          // after a bare number
+    if (breaks[i] == leafpress::text::kMeasureWordBreak) out += "≈";  // ... before a unit written out
     out += text[i];
   }
   if (breaks[text.size()]) out += "÷";
@@ -122,10 +123,10 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // Two names of four letters or more are two words: "amoxicillin/ | clavulanate".
       {"en", kNormal, "amoxicillin/clavulanate, HIV/AIDS", "amoxicillin/÷clavulanate, ÷HIV/AIDS"},
       // ... but a measure written out is a unit: "100 beats/ | minute" reads as two.
-      {"en", kNormal, "100 beats/minute, 15 mmol/litre, drops/minute", "100 ~beats/minute, ÷15 mmol/litre, ÷drops/minute"},
+      {"en", kNormal, "100 beats/minute, 15 mmol/litre, drops/minute", "100 ≈beats/minute, ÷15 mmol/litre, ÷drops/minute"},
       {"ja", kNormal, "（sacubitril/valsartan）", "（sacubitril/÷valsartan）"},
       // ... and so is the clock; a unit written out is a word like any other.
-      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ~hours, ÷2 ~tablets ÷at ÷9 am"},
+      {"en", kNormal, "in 24 hours, 2 tablets at 9 am", "in ÷24 ≈hours, ÷2 ≈tablets ÷at ÷9 am"},
       {"zh", kNormal, "每次10～15mg/kg，", "每÷次÷10～15mg/kg，"},
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
@@ -251,7 +252,7 @@ TEST_CASE("break_opportunities: a phone number's digit groups never part", "[tex
   CHECK(draw("请致电 +1 555 0100，或前往", "zh-Hans", kNormal) == "请÷致÷电 ÷+1 555 0100，÷或÷前÷往");
   CHECK(draw("Call 0571 8800 1234 today", "en", kNormal) == "Call ÷0571 8800 1234 ~today");
   // Between a number and a word the space is a tie ("~", kTieBreak): a break at a small cost.
-  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ~days");
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ≈days");
   // A long run of numbers (a list of doses) may still break, as a last resort.
   const std::string doses = "10 20 30 40 50 60 70 80 90";
   const auto breaks = find_break_opportunities(doses, "en", kNormal);
@@ -279,7 +280,7 @@ TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text
   CHECK(draw("take vitamin D daily", "en", kNormal) == "take ÷vitamin D ÷daily");
   CHECK(draw("at stage 3.", "en", kNormal) == "at ÷stage 3.");
   // Other words before a number, and longer numbers, are ordinary breaks (after the number, a tie).
-  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ~days");
+  CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ≈days");
   CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ~forms");
   CHECK(draw("Vitamin Drinks", "en", kNormal) == "Vitamin ÷Drinks");
 }
@@ -291,4 +292,15 @@ TEST_CASE("break_opportunities: a count times a dose stays whole", "[text]") {
   CHECK(draw("take 2 x 5 mg daily", "en", kNormal) == "take ÷2 x 5 mg ÷daily");
   // No number after it: an ordinary break there.
   CHECK(draw("size 2 × large", "en", kNormal) == "size ÷2 × ÷large");
+}
+
+// Two reviewers' ragged leaflets read "longer than 10 | minutes", "44 mcg, 2 | puffs", "3 to 7 |
+// days": before a unit or a count written out, the tie is a kMeasureWordBreak (dearer in ragged
+// text, items.hpp); before other words it stays a plain tie ("5 or | 6 usually" is no fault).
+TEST_CASE("break_opportunities: a number before a unit written out is a measure's tie", "[text]") {
+  CHECK(draw("longer than 10 minutes, or", "en", kNormal) == "longer ÷than ÷10 ≈minutes, ÷or");
+  CHECK(draw("take 2 puffs or 3 Tablets", "en", kNormal) == "take ÷2 ≈puffs ÷or ÷3 ≈Tablets");
+  CHECK(draw("6 glasses, 2 inches", "en", kNormal) == "6 ≈glasses, ÷2 ≈inches");
+  CHECK(draw("5 or 6 usually", "en", kNormal) == "5 ~or ÷6 ~usually");
+  CHECK(draw("10 minutesque", "en", kNormal) == "10 ~minutesque");
 }
