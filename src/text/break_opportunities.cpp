@@ -364,6 +364,22 @@ bool slash_between_words(std::string_view text, std::size_t slash) {
 // Is the word before the space at `at - 1` a name's head that the short number or capital at
 // `at` completes ("Type 2", "stage 3", "vitamin D", "Step 1", "Grade II")? The number is one
 // or two digits, or one to three capitals, ending at a space, a mark or the text's end.
+// A title or an abbreviation before the name or number it belongs to, the space after it at `at - 1`:
+// "St | John's wort" (a reviewer's warfarin leaflet), "Dr | Lee", "No. | 12" read as two things
+// (Chicago 6.121 and TeX's ~ after "Dr." and "Fig.").
+bool title_before(std::string_view text, std::size_t at) {
+  if (at < 3 || at >= text.size() || !std::isalnum(static_cast<unsigned char>(text[at]))) return false;
+  std::size_t begin = at - 1;
+  while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != '(') --begin;
+  static constexpr std::string_view kTitles[] = {"Dr",  "Dr.", "Mr",  "Mr.",  "Mrs",   "Mrs.", "Ms",
+                                                 "Ms.", "St",  "St.", "Prof", "Prof.", "Mt",   "Mt."};
+  static constexpr std::string_view kBeforeNumbers[] = {"No.", "Nos.", "Fig.", "p.", "pp."};  // "No. | We"
+  const std::string_view word = text.substr(begin, at - 1 - begin);
+  if (std::find(std::begin(kTitles), std::end(kTitles), word) != std::end(kTitles)) return true;
+  return is_digit(static_cast<unsigned char>(text[at])) &&
+         std::find(std::begin(kBeforeNumbers), std::end(kBeforeNumbers), word) != std::end(kBeforeNumbers);
+}
+
 bool numbered_name_at(std::string_view text, std::size_t at) {
   std::size_t end = at;
   while (end < text.size() && end - at < 4 && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
@@ -503,7 +519,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (after_digit && (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) ||
                                cls == CharClass::Cjk))
         breaks[at] = kUnitBreak;
-      else if (numbered_name_at(text, at))
+      else if (numbered_name_at(text, at) || title_before(text, at))
         breaks[at] = kUnitBreak;
       else if (after_digit && cp < 0x80 && std::isalpha(static_cast<int>(cp)) &&
                bare_number_before(text, at - 1))

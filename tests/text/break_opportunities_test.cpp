@@ -304,3 +304,14 @@ TEST_CASE("break_opportunities: a number before a unit written out is a measure'
   CHECK(draw("5 or 6 usually", "en", kNormal) == "5 ~or ÷6 ~usually");
   CHECK(draw("10 minutesque", "en", kNormal) == "10 ~minutesque");
 }
+
+// A reviewer's warfarin leaflet read "St | John's wort": a title keeps its name, an abbreviation
+// its number (kUnitBreak, the last pass only), as TeX's authors tie "Dr.~Lee" and "Fig.~3".
+TEST_CASE("break_opportunities: a title keeps its name, an abbreviation its number", "[text]") {
+  CHECK(draw("such as St John's wort", "en", kNormal) == "such ÷as ÷St John's ÷wort");
+  CHECK(draw("ask Dr Lee or Mrs. Patel", "en", kNormal) == "ask ÷Dr Lee ÷or ÷Mrs. Patel");
+  CHECK(draw("see Fig. 3 and p. 12", "en", kNormal) == "see ÷Fig. 3 ~and ÷p. 12");
+  // Not a number after it: an ordinary break ("No. | We"); nor a word that only starts like one.
+  CHECK(draw("No. We do not.", "en", kNormal) == "No. ÷We ÷do ÷not.");
+  CHECK(draw("Stay home", "en", kNormal) == "Stay ÷home");
+}
