@@ -380,6 +380,24 @@ bool title_before(std::string_view text, std::size_t at) {
          std::find(std::begin(kBeforeNumbers), std::end(kBeforeNumbers), word) != std::end(kBeforeNumbers);
 }
 
+// A Korean dose's ordinal after the name it counts, the space before it at `at - 1`: "Hib 3차",
+// "DTaP-IPV 1차", "B형간염 2차", "1회": a vaccine table in a tri-fold's panel read "Hib | 3차" and
+// "DTaP-IPV | 2차" (a reviewer), the number alone under another dose's name.
+bool korean_dose_at(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && end - at < 2 && is_digit(static_cast<unsigned char>(text[end]))) ++end;
+  if (end == at || end >= text.size()) return false;
+  std::size_t after = end;
+  const char32_t counter = next_code_point(text, after);
+  if (counter != U'차' && counter != U'회') return false;
+  if (after < text.size()) {
+    std::size_t next = after;
+    const char32_t follow = next_code_point(text, next);
+    if (follow >= 0xAC00 && follow <= 0xD7A3) return false;  // "3차례", "2회차": a word of its own
+  }
+  return at >= 2 && text[at - 2] != ' ' && text[at - 2] != ',';
+}
+
 bool numbered_name_at(std::string_view text, std::size_t at) {
   std::size_t end = at;
   while (end < text.size() && end - at < 4 && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
@@ -519,7 +537,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (after_digit && (is_unit_word(word_at(text, at)) || starts_with_dotted_unit(text, at) ||
                                cls == CharClass::Cjk))
         breaks[at] = kUnitBreak;
-      else if (numbered_name_at(text, at) || title_before(text, at))
+      else if (numbered_name_at(text, at) || title_before(text, at) || korean_dose_at(text, at))
         breaks[at] = kUnitBreak;
       else if (after_digit && cp < 0x80 && std::isalpha(static_cast<int>(cp)) &&
                bare_number_before(text, at - 1))

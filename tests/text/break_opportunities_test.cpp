@@ -131,7 +131,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A number keeps its counter after a space, and its unit: "3～4 | 次" would leave 次 alone.
       {"zh", kNormal, "每天 3～4 次，TSH 10 mIU/L", "每÷天 ÷3～4 次，÷TSH ÷10 mIU/L"},
       // Korean may break after a middle dot, as between syllables (KLREQ).
-      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형간염 ÷1차·∙2차, ÷결핵"},
+      {"ko", kNormal, "B형간염 1차·2차, 결핵", "B형간염 1차·∙2차, ÷결핵"},
       // ... and before a bracketed gloss, after a closing bracket before a syllable; never so
       // that a particle or one syllable stands alone ("허리 | 를", "(free T4) | 이").
       {"ko", kNormal, "아세트아미노펜(acetaminophen) 검진(무료)을", "아세°트°아°미°노펜∙(acetaminophen) ÷검진∙(무료)을"},
@@ -314,4 +314,15 @@ TEST_CASE("break_opportunities: a title keeps its name, an abbreviation its numb
   // Not a number after it: an ordinary break ("No. | We"); nor a word that only starts like one.
   CHECK(draw("No. We do not.", "en", kNormal) == "No. ÷We ÷do ÷not.");
   CHECK(draw("Stay home", "en", kNormal) == "Stay ÷home");
+}
+
+// A reviewer's vaccine table read "Hib | 3차" and "DTaP-IPV | 2차": a Korean dose's ordinal keeps
+// the name it counts (kUnitBreak); "3차례" (times) is a word of its own.
+TEST_CASE("break_opportunities: a Korean dose's ordinal keeps its vaccine", "[text]") {
+  const std::string drawn = draw("DTaP-IPV 1차, Hib 1차, 일본뇌염 2회", "ko", kNormal);
+  INFO(drawn);
+  CHECK(drawn.find("IPV 1차") != std::string::npos);
+  CHECK(drawn.find("Hib 1차") != std::string::npos);
+  CHECK(drawn.find("뇌염 2회") != std::string::npos);
+  CHECK(draw("모두 3차례 맞습니다", "ko", kNormal).find("÷3차례") != std::string::npos);
 }
