@@ -365,9 +365,10 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
                                         set.notes);
             if (!para) return para.error();
             set.lines = std::move(para->lines);
+            // ... and a number parted from its unit, a name from its number ("로타바이러스 | 2차").
             for (std::size_t i = 0; i + 1 < set.lines.size(); ++i)
-              set.broken +=
-                  set.lines[i].hyphenated || (set.lines[i].ends_in_word && !starts_gloss(set.lines[i + 1]));
+              set.broken += set.lines[i].hyphenated || set.lines[i].ends_at_unit ||
+                            (set.lines[i].ends_in_word && !starts_gloss(set.lines[i + 1]));
             if (set.lines.size() > 1)
               for (const auto& l : set.lines) set.broken += lone_wide_character(l);
             at = cache.emplace(key, std::move(set)).first;

@@ -20,8 +20,9 @@
 //         shares are tried (plain CSS among them), the same from the body rows' maxima (a long
 //         header wraps over short values: "治疗开始 | 后第 1 年" over "每 12 个月"), and each column
 //         given all the room the minima leave; the lowest table wins, each word it breaks across
-//         lines ("経口 | 内 | 視鏡") and each cell line of one Chinese, Japanese or Korean character
-//         ("每 | 6 个月") counted a line taller. A table whose maxima do not fit is
+//         lines ("経口 | 内 | 視鏡"), each number it parts from its unit ("로타바이러스 | 2차") and
+//         each cell line of one Chinese, Japanese or Korean character ("每 | 6 个月") counted a line
+//         taller. A table whose maxima do not fit is
 //         first set at kTableShrink of the body size; if its minima (or its Chinese and Japanese
 //         words, text::ContentWidths::min_words) still do not fit, a quarter point smaller at a
 //         time down to kTableShrinkWhole (never under the layout's smallest body size) while its

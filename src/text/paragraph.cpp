@@ -1142,6 +1142,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   // column's last line as it does an inserted one (layout/column_ends).
   if (at_break && at_break->flagged && at_break->glyph < 0) line.ends_at_hyphen = true;
   if (at_break && at_break->in_word) line.ends_in_word = true;
+  if (at_break && at_break->cost == kUnitBreakPenalty) line.ends_at_unit = true;
   if (at_break && at_break->glyph >= 0) {
     const ShapedGlyph& s = items.hyphens[static_cast<std::size_t>(at_break->glyph)];
     place(s, x, 0, "-", false);

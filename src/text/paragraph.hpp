@@ -140,7 +140,10 @@ struct Line {
   bool ends_at_hyphen = false;  // breaks after a hyphen of the text ("medication- | overuse")
   // Breaks inside a word, no hyphen shown: "보습 | 제는", "names/ | pairs", "内 | 視鏡", "example. | org".
   bool ends_in_word = false;
-  bool overfull = false;        // nothing fitted: a piece wider than the line
+  // Breaks where the breaker's last pass alone may (kUnitBreakPenalty): a number from its unit
+  // ("10 | mg"), a phone number's groups, a numbered name ("Type | 2"), a dose's ordinal ("Hib | 3차").
+  bool ends_at_unit = false;
+  bool overfull = false;  // nothing fitted: a piece wider than the line
   // The adjustment ratio the line is judged by (The TeXbook's r). Justified: how far its
   // word spaces were opened, 0 their natural width, 1 their full stretch (half an em),
   // kTolerance 0.78 em; negative, shrunk (-1: their least). Ragged: how far short of the

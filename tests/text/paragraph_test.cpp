@@ -1480,3 +1480,17 @@ TEST_CASE("paragraph: the part after a one-character first part is not hyphenate
   }
   CHECK(plain_hyphens > 0);  // the same words, unjoined, do break at these widths
 }
+
+// A line that ends where only the last pass may break (a number from its unit) says so: a table
+// weighs such a cell line as a parted word (layout/table.cpp), and chose "로타바이러스 | 2차" over
+// widths that kept it whole.
+TEST_CASE("paragraph: a line that parts a number from its unit says so", "[text]") {
+  const ParagraphStyle style = body_style("en", 10);
+  const Paragraph p = compose_ok({TextSpan{"Take 400 mg"}}, style, 25);  // "400 mg" fits no line
+  INFO(describe(p));
+  bool parted = false;
+  for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) parted = parted || p.lines[i].ends_at_unit;
+  CHECK(parted);
+  const Paragraph whole = compose_ok({TextSpan{"Take 400 micrograms"}}, style, 200);
+  for (const Line& line : whole.lines) CHECK_FALSE(line.ends_at_unit);
+}
