@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/utf8.hpp"
+#include "doc/document.hpp"
 #include "layout/clinic_qr.hpp"
 #include "layout/structure.hpp"
+#include "text/break_opportunities.hpp"
 
 namespace leafpress::layout {
 namespace {
@@ -22,28 +25,56 @@ struct Line {
   Pt gap_before = 0;        // extra room above it (a new group of fields)
 };
 
-// Fields of the clinic set as left-aligned lines `width` wide, each field a P of `sect`.
-// The author's line under the clinic's name `name`: the author less the name where it starts or ends
-// with it ("Maple Grove Pediatrics Respiratory Team" under "Maple Grove Pediatrics": "Respiratory
-// Team"; "和平里社区卫生服务中心 慢病管理科": "慢病管理科"), and nothing where the name already says it.
-std::string author_line(const std::string& author, const std::string& name) {
-  if (author.empty() || name.find(author) != std::string::npos) return "";
-  std::string_view rest = author;
-  const auto separator = [](std::string_view v, bool front) {
-    for (const std::string_view mark : {" ", ",", "-", "\u2013", "\u2014", "\u00B7", "\u3001", "\uFF0C", "/"})
+// The author's line under the clinic's name `name` (above the `address`): the author on one line,
+// less the name where it starts or ends with it as a whole word ("Maple Grove Pediatrics
+// Respiratory Team" under "Maple Grove Pediatrics": "Respiratory Team"; "和平里社区卫生服务中心
+// 慢病管理科": "慢病管理科"; not "Northfield Surgery's nursing team"); nothing where what is left is
+// punctuation, or the name or the address already says it (as whole words).
+std::string author_line(const std::string& author_text, const std::string& name, const std::string& address) {
+  const std::string author = doc::one_line(author_text);
+  // Marks that part a name from the rest: spaces, commas, dashes, colons, bars, brackets, the middle
+  // dots and the ideographic space and comma.
+  const auto separator = [](std::string_view v, bool front) -> std::size_t {
+    for (const std::string_view mark : {" ", ",", ";", ":", ".", "|", "/", "(", ")", "-", "\u2013", "\u2014",
+                                        "\u00B7", "\u30FB", "\u3000", "\u3001", "\uFF0C", "\uFF1A"})
       if (front ? v.starts_with(mark) : v.ends_with(mark)) return mark.size();
-    return std::size_t{0};
+    return 0;
   };
-  if (!name.empty() && rest.starts_with(name)) {
+  // `part` in `text` as whole words: at its ends a separator, or a wide character (CJK has no spaces).
+  const auto says = [&](std::string_view text, std::string_view part) {
+    if (part.empty()) return false;
+    for (std::size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) {
+      const std::string_view before = text.substr(0, at), after = text.substr(at + part.size());
+      std::size_t p = 0;
+      const bool wide_start = text::is_wide(next_code_point(part, p));
+      const bool starts = before.empty() || separator(before, false) > 0 || wide_start;
+      std::string_view tail = part;
+      while (!tail.empty() && (static_cast<unsigned char>(tail.back()) & 0xC0) == 0x80) tail.remove_suffix(1);
+      std::size_t q = 0;
+      const bool wide_end = !tail.empty() && text::is_wide(next_code_point(part.substr(tail.size() - 1), q));
+      const bool ends = after.empty() || separator(after, true) > 0 || wide_end;
+      if (starts && ends) return true;
+    }
+    return false;
+  };
+  if (author.empty() || says(name, author) || says(address, author)) return "";
+  std::string_view rest = author;
+  if (!name.empty() && rest.starts_with(name) && says(rest.substr(0, name.size() + 1), name)) {
     rest.remove_prefix(name.size());
     while (const std::size_t n = separator(rest, true)) rest.remove_prefix(n);
-  } else if (!name.empty() && rest.ends_with(name)) {
+  } else if (!name.empty() && rest.ends_with(name) && says(rest, name)) {
     rest.remove_suffix(name.size());
     while (const std::size_t n = separator(rest, false)) rest.remove_suffix(n);
+    // "Respiratory Team at": what is left leads into the name; the author whole reads better.
+    for (const std::string_view lead : {" at", " of", " for", " in", " from", " the"})
+      if (rest.ends_with(lead)) rest = author;
   }
+  while (const std::size_t n = separator(rest, false)) rest.remove_suffix(n);  // "Pediatrics." alone
+  if (says(address, rest)) return "";  // "St Aldhelm's Hospital", the address's first words
   return std::string(rest);
 }
 
+// Fields of the clinic set as left-aligned lines `width` wide, each field a P of `sect`.
 struct Lines {
   const Scene& s;
   Decoration& d;
@@ -151,7 +182,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   // The front matter's author under the clinic's name: the team or department that wrote the
   // leaflet ("Anticoagulation Service", "산과·내분비 협진팀"), whom a patient asks for. Two
   // reviewers found it printed nowhere once a clinic was named.
-  if (const std::string author = author_line(s.doc.meta.author, name); !author.empty())
+  if (const std::string author = author_line(s.doc.meta.author, name, c.address); !author.empty())
     if (auto r = who.add(author, info, t.text_color, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   // The ways to reach the clinic stand under the second text column, left of the code. Where an

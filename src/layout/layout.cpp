@@ -28,8 +28,9 @@ namespace {
 // matter's author (often the clinic's team: "Headache Clinic, Northfield General Hospital"); the
 // clinic's name where it gives none or the name says more ("仁愛聯合診所風濕免疫科" for "仁愛聯合診所").
 std::string pdf_author(const doc::FrontMatter& meta) {
-  const bool said = !meta.author.empty() && meta.clinic.name.find(meta.author) != std::string::npos;
-  return meta.author.empty() || said ? meta.clinic.name : meta.author;
+  const std::string author = doc::one_line(meta.author), clinic = doc::one_line(meta.clinic.name);
+  const bool said = !author.empty() && clinic.find(author) != std::string::npos;
+  return author.empty() || said ? clinic : author;
 }
 
 constexpr double kMaxImageShare = 0.45;  // a picture in the body: at most this share of a frame's height

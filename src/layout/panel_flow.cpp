@@ -303,10 +303,12 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
       }
       Pt y = baseline(e, li, c, frames[c.f]);
       // A widow: the last line alone at the top of the next frame. Move one more line along.
-      // Not a table's last row of kTallRowLines lines or more: under its repeated header it stands
+      // Not the last row of kTallRowLines lines or more of a table of fewer than kTableSplitRows rows
+      // (the tall tables parts_table parts): under its repeated header it stands
       // as a part of its own (a reviewer's asthma zones, three rows of five to eight lines: held
       // back, the first part was the header and one row above a third of a panel left empty).
-      const bool tall_last_row = e.repeat_lines > 0 && frames[c.f].pitch > 0 &&
+      const bool tall_last_row = e.repeat_lines > 0 && e.lines.size() < e.repeat_lines + kTableSplitRows &&
+                                 frames[c.f].pitch > 0 &&
                                  e.lines.back().height >= kTallRowLines * frames[c.f].pitch - kEps;
       const bool second_last = li + 2 == e.lines.size() && e.lines.size() >= 4 && !tall_last_row;
       const Pt bottom = frames[c.f].bottom - kEps;

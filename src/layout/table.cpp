@@ -65,7 +65,7 @@ bool starts_gloss(const text::Line& line) {
   return t.starts_with("(") || t.starts_with("（") || t.starts_with("[");
 }
 
-// A cell line that holds one Chinese or Japanese character, or one Hangul syllable, and nothing else:
+// A cell line that holds one Chinese or Japanese character and nothing else:
 // "每 | 6 个月" in a schedule's narrow column reads as a stray character, as CLReq's 孤字 does at a
 // paragraph's end. Counted by set_rows as a word broken across lines.
 bool lone_wide_character(const text::Line& line) {
@@ -75,20 +75,26 @@ bool lone_wide_character(const text::Line& line) {
   std::size_t pos = 0;
   if (t.empty()) return false;
   const char32_t cp = next_code_point(t, pos);
-  return pos == t.size() && text::is_wide(cp);
+  // Not Hangul: a Korean word of one syllable ("및", "약") stands alone as any word does.
+  const bool hangul =
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
+  return pos == t.size() && text::is_wide(cp) && !hangul;
 }
 
-// One cell composed at one width: its lines, the notes compose left and the words it parts
-// (set_rows); kept by row, column and width (in thousandths of a point).
+// What one cell composed at one width costs (set_rows): its lines and the words it parts; kept by
+// row, column and width (in thousandths of a point) while the widths are searched. Not its lines:
+// a table of long cells kept them for every width tried (885 MB for 45 rows of 1000 words).
 struct CellSet {
-  std::vector<text::Line> lines;
-  std::vector<std::string> notes;
+  std::size_t lines = 0;
   int broken = 0;
 };
 using CellCache = std::map<std::tuple<std::size_t, std::size_t, long long>, CellSet>;
 
 // How many column widths the local search (set_at) tries at one size at most.
 constexpr int kWidthSearchTries = 240;
+// ... and how many cells it composes at most: a table of 45 rows of long cells took twice as long
+// to build with the search as without.
+constexpr std::size_t kWidthSearchCells = 1500;
 
 struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
@@ -153,7 +159,8 @@ Result<std::vector<Pt>> body_maxima(const Scene& s, const doc::Table& table, con
 }
 
 // The shares of an even column width up to which a short column is kept on one line, tried in
-// this order; 0 is plain CSS. The one that gives the lowest table wins (ties: the first), a
+// this order; 0 is plain CSS. The one that gives the lowest table (ties: the first) is where the
+// search for widths starts (set_at), a
 // broken word counted as a line (set_rows).
 constexpr double kKeepShares[] = {1.0, 0.0, 1.5, 2.0};
 
@@ -334,9 +341,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // their height, and a line's height for each word they break across lines (`broken`: a hyphen,
   // a Korean word parted between syllables, a Chinese or Japanese word parted inside: "経口 | 内 |
   // 視鏡"). A reader takes a table a line taller more easily than a name in pieces.
-  // Each cell is composed once per width (`cache`, one per size, padding and breaking): the search
-  // for widths (set_at) tries many that differ in one or two columns. `rows`: null when only the
-  // cost is wanted.
+  // Each cell's cost is found once per width (`cache`, one per size, padding and breaking): the
+  // search for widths (set_at) tries many that differ in one or two columns. `rows`: null when only
+  // the cost is wanted; else the cells are set (and their notes kept) at these widths.
   auto set_rows = [&](const TableLayout& t, bool hyphenate, const std::vector<Pt>& widths,
                       std::vector<TableRowLayout>* rows, std::vector<std::string>& notes, int& broken,
                       CellCache& cache, int* one_line = nullptr) -> Result<Pt> {
@@ -355,32 +362,43 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         cell.align = table.align[c];
         x += cell.width;
         if (c < cells.rows[r].size()) {
-          const auto key = std::make_tuple(r, c, std::llround(cell.width * 1000));
-          auto at = cache.find(key);
-          if (at == cache.end()) {
-            CellSet set;
-            const InlineText& text = cells.rows[r][c];
+          const InlineText& text = cells.rows[r][c];
+          // The words a cell's lines part, and a number parted from its unit, a name from its
+          // number ("로타바이러스 | 2차"), and a Chinese or Japanese character alone on a line.
+          const auto parted = [&](const std::vector<text::Line>& ls) {
+            int n = 0;
+            for (std::size_t i = 0; i + 1 < ls.size(); ++i)
+              n += ls[i].hyphenated || ls[i].ends_at_unit || (ls[i].ends_in_word && !starts_gloss(ls[i + 1]));
+            if (ls.size() > 1)
+              for (const auto& l : ls) n += lone_wide_character(l);
+            return n;
+          };
+          const auto compose_cell = [&](std::vector<std::string>& cell_notes) {
             const auto st = cell_style(s, t.size, row.header, hyphenate);
-            auto para = compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line,
-                                        set.notes);
+            return compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line,
+                                   cell_notes);
+          };
+          CellSet set;
+          if (rows) {  // the widths chosen: the cell itself
+            auto para = compose_cell(notes);
             if (!para) return para.error();
-            set.lines = std::move(para->lines);
-            // ... and a number parted from its unit, a name from its number ("로타바이러스 | 2차").
-            for (std::size_t i = 0; i + 1 < set.lines.size(); ++i)
-              set.broken += set.lines[i].hyphenated || set.lines[i].ends_at_unit ||
-                            (set.lines[i].ends_in_word && !starts_gloss(set.lines[i + 1]));
-            if (set.lines.size() > 1)
-              for (const auto& l : set.lines) set.broken += lone_wide_character(l);
-            at = cache.emplace(key, std::move(set)).first;
+            cell.marks = text.marks;
+            cell.lines = std::move(para->lines);
+            set = CellSet{cell.lines.size(), parted(cell.lines)};
+          } else {
+            const auto key = std::make_tuple(r, c, std::llround(cell.width * 1000));
+            auto at = cache.find(key);
+            if (at == cache.end()) {
+              std::vector<std::string> unused;
+              auto para = compose_cell(unused);
+              if (!para) return para.error();
+              at = cache.emplace(key, CellSet{para->lines.size(), parted(para->lines)}).first;
+            }
+            set = at->second;
           }
-          broken += at->second.broken;
-          if (one_line && !row.header) *one_line += at->second.lines.size() <= 1;
-          lines = std::max(lines, at->second.lines.size());
-          if (rows) {
-            cell.marks = cells.rows[r][c].marks;
-            cell.lines = at->second.lines;
-            notes.insert(notes.end(), at->second.notes.begin(), at->second.notes.end());
-          }
+          broken += set.broken;
+          if (one_line && !row.header) *one_line += set.lines <= 1;
+          lines = std::max(lines, set.lines);
         }
         if (rows) row.cells.push_back(std::move(cell));
       }
@@ -462,16 +480,19 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     // time, while the rows are lower (a local search; CSS's shares know nothing of where a cell's
     // words break): a COPD handout's drug table in a z-fold's panel gave its Notes column the
     // width of "tiotropium" and set "If you | need it | more than | usual, you | may be | starting
-    // a | flare-up" beside columns of five lines. A move may part no more words and wrap no more
-    // cells that were on one line (a name, a dose, a time: the short columns the shares keep), and
-    // a column keeps at least its minimum.
+    // a | flare-up" beside columns of five lines. A move may part no more words and leave no fewer
+    // body cells on one line (a name, a dose, a time: the short columns the shares keep; a header
+    // may wrap, balanced), and a column keeps at least its minimum. First improvement, widest step
+    // first, at most kWidthSearchTries widths and kWidthSearchCells cells: a local optimum, not the
+    // lowest table there is.
     const std::array<double, 4> steps{4, 2, 1, 0.5};  // in ems of the table's size
     int tries = 0;
-    for (bool moved = true; moved && tries < kWidthSearchTries;) {
+    const auto within = [&]() { return tries < kWidthSearchTries && cache.size() < kWidthSearchCells; };
+    for (bool moved = true; moved && within();) {
       moved = false;
       for (const double step : steps)
-        for (std::size_t to = 0; to < columns && !moved && tries < kWidthSearchTries; ++to)
-          for (std::size_t from = 0; from < columns && !moved && tries < kWidthSearchTries; ++from) {
+        for (std::size_t to = 0; to < columns && !moved && within(); ++to)
+          for (std::size_t from = 0; from < columns && !moved && within(); ++from) {
             const Pt d = step * at;
             if (from == to || best_widths[from] - d < min[from] - 0.01) continue;
             auto widths = best_widths;

@@ -114,8 +114,9 @@ bool is_unit_word(std::string_view w) {
       "μIU", "pg", "pmol", "nmol", "mU", "kU", "mV", "mA", "wk", "wks", "mo", "yr", "yrs", "d", "x", "mcL",
       "µL", "μL", "kDa",
       // The clock and an hour's abbreviation: "at 9 | am" reads as badly as "140 | mmHg". Units
-      // written out ("24 hours", "2 tablets") stay ordinary breaks: as ties they loosened whole
-      // paragraphs (a 0.74 em line to keep "every 2–8 weeks" together).
+      // written out ("24 hours", "2 tablets") are no units here: as such they loosened whole
+      // paragraphs (a 0.74 em line to keep "every 2–8 weeks" together); they are ties
+      // (is_measure_word, kMeasureWordBreak).
       "hr", "hrs", "am", "pm"};
   for (const std::string_view u : kUnits)
     if (w == u) return true;
@@ -361,9 +362,6 @@ bool slash_between_words(std::string_view text, std::size_t slash) {
          !is_per_word(text.substr(slash + 1, end - slash - 1));
 }
 
-// Is the word before the space at `at - 1` a name's head that the short number or capital at
-// `at` completes ("Type 2", "stage 3", "vitamin D", "Step 1", "Grade II")? The number is one
-// or two digits, or one to three capitals, ending at a space, a mark or the text's end.
 // A title or an abbreviation before the name or number it belongs to, the space after it at `at - 1`:
 // "St | John's wort" (a reviewer's warfarin leaflet), "Dr | Lee", "No. | 12" read as two things
 // (Chicago 6.121 and TeX's ~ after "Dr." and "Fig.").
@@ -398,6 +396,9 @@ bool korean_dose_at(std::string_view text, std::size_t at) {
   return at >= 2 && text[at - 2] != ' ' && text[at - 2] != ',';
 }
 
+// Is the word before the space at `at - 1` a name's head that the short number or capital at
+// `at` completes ("Type 2", "stage 3", "vitamin D", "Step 1", "Grade II")? The number is one
+// or two digits, or one to three capitals, ending at a space, a mark or the text's end.
 bool numbered_name_at(std::string_view text, std::size_t at) {
   std::size_t end = at;
   while (end < text.size() && end - at < 4 && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;

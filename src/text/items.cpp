@@ -95,7 +95,7 @@ class Builder {
         // A line break right after another (a blank line) needs a box to be a line at all.
         if (ends_with_forced_break()) push(Box{});
         force_break();
-        have_prev = pending_space = after_soft_hyphen = false;
+        have_prev = pending_space = after_soft_hyphen = measure_word_ = false;
         continue;
       }
       if (cls == CharClass::Space || cls == CharClass::NoBreakSpace) {
@@ -121,7 +121,12 @@ class Builder {
         continue;
       }
       const Side next = side_of(c, cls, cp);
-      if (pending_space) measure_word_ = in_.breaks[c.begin] == kMeasureWordBreak;
+      // A measure word runs to the next space, line break or mark that is not a letter ("10
+      // minutes/unquestionably": not "unquestionably").
+      if (pending_space)
+        measure_word_ = in_.breaks[c.begin] == kMeasureWordBreak;
+      else if (cls != CharClass::Latin)
+        measure_word_ = false;
       if (have_prev && after_soft_hyphen && !pending_space) {
         // the break is the soft hyphen's; no glue or second break here
       } else if (have_prev) {
@@ -159,6 +164,8 @@ class Builder {
       plan_->lone_particle_penalty = in_.lone_particle_penalty;
       plan_->measure_penalty = in_.measure_penalty;
       plan_->lone_particles = lone_particles_;
+      plan_->measure_words =
+          std::find(in_.breaks.begin(), in_.breaks.end(), kMeasureWordBreak) != in_.breaks.end();
     }
     return std::move(out_);
   }
@@ -426,7 +433,7 @@ ItemPlan plan_items(const ItemInput& in) {
 
 std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::vector<ShapedGlyph>&& glyphs) {
   if (plan.clusters.empty() || plan.hyphen_penalty != in.hyphen_penalty ||
-      plan.measure_penalty != in.measure_penalty ||
+      (plan.measure_words && plan.measure_penalty != in.measure_penalty) ||
       (plan.lone_particles && plan.lone_particle_penalty != in.lone_particle_penalty))
     return std::nullopt;
   const Pt em = in.em;

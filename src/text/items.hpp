@@ -294,6 +294,7 @@ struct ItemPlan {
   double hyphen_penalty = kHyphenPenalty;
   double lone_particle_penalty = kLoneParticlePenalty;
   double measure_penalty = kTiePenalty;
+  bool measure_words = false;   // it holds a measure word's break (whose cost follows the alignment)
   bool lone_particles = false;  // it holds a particle's break (whose cost follows the alignment)
 };
 

@@ -1254,9 +1254,10 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   field(style.fonts.cjk);
   field(style.fonts.mono);
   field(style.lang);
-  // Not style.align, style.expansion nor style.rag_em: only the break chooser, set_line and a Korean
-  // particle's cost read them, so a paragraph prepared justified serves ragged too (layout's helper
-  // thread, a list marker and its body; its plan holds unless it has a particle to cost otherwise).
+  // Not style.align, style.expansion nor style.rag_em: only the break chooser, set_line, a Korean
+  // particle's cost and a measure word's read them, so a paragraph prepared justified serves ragged
+  // too (layout's helper thread, a list marker and its body; its plan holds unless it has a particle
+  // or a measure word to cost otherwise).
   key += style.hyphenate ? 'h' : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
