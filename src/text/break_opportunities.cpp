@@ -425,15 +425,24 @@ bool numbered_name_at(std::string_view text, std::size_t at) {
 namespace {
 
 // Is the word that ends at byte `end` (a space follows) a bare number: digits, with a decimal
-// point, a thousands comma or a time's colon between them ("4", "18", "1,000", "8.30"), after a
+// point, a thousands comma, a time's colon or a range's dash between them ("4", "18", "1,000",
+// "8.30", "2–4"), after a
 // space, a bracket or the paragraph's start? Not "5.", "2024," or "B12": those end a sentence or
 // a clause, or name something.
 bool bare_number_before(std::string_view text, std::size_t end) {
   std::size_t start = end;
-  while (start > 0 && (is_digit(static_cast<unsigned char>(text[start - 1])) ||
-                       ((text[start - 1] == '.' || text[start - 1] == ',' || text[start - 1] == ':') &&
-                        start >= 2 && is_digit(static_cast<unsigned char>(text[start - 2])))))
-    --start;
+  // A range counts as one number ("2–4 puffs", "3-5 days"), its dash between digits.
+  const auto digit_at = [&](std::size_t i) { return is_digit(static_cast<unsigned char>(text[i])); };
+  while (start > 0) {
+    if (digit_at(start - 1) || ((text[start - 1] == '.' || text[start - 1] == ',' || text[start - 1] == ':' ||
+                                 text[start - 1] == '-') &&
+                                start >= 2 && digit_at(start - 2)))
+      --start;
+    else if (start >= 4 && text.substr(start - 3, 3) == "\u2013" && digit_at(start - 4))
+      start -= 3;
+    else
+      break;
+  }
   if (start == end || !is_digit(static_cast<unsigned char>(text[start]))) return false;
   return start == 0 || text[start - 1] == ' ' || text[start - 1] == '(';
 }

@@ -99,7 +99,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       {"en", kNormal, "저는 학생입니다", "저÷는 ÷학÷생÷입÷니÷다"},
       // en: after spaces and after a hyphen before a letter.
       {"en", kNormal, "A well-known fact, e.g. self-evident (really) 2-3 items.",
-                      "A ÷well-÷known ÷fact, ÷e.g. ÷self-÷evident ÷(really) ÷2-3 ÷items."},
+                      "A ÷well-÷known ÷fact, ÷e.g. ÷self-÷evident ÷(really) ÷2-3 ~items."},
       // ... but not after a one-letter first part: never "e- | mail" or "X- | ray".
       {"en", kNormal, "by e-mail, an X-ray, re-infused, T-cells", "by ÷e-mail, ÷an ÷X-ray, ÷re-÷infused, ÷T-cells"},
       {"en", kNormal, "a 13C-UBT test", "a ÷13C-÷UBT ÷test"},
@@ -325,4 +325,10 @@ TEST_CASE("break_opportunities: a Korean dose's ordinal keeps its vaccine", "[te
   CHECK(drawn.find("Hib 1차") != std::string::npos);
   CHECK(drawn.find("뇌염 2회") != std::string::npos);
   CHECK(draw("모두 3차례 맞습니다", "ko", kNormal).find("÷3차례") != std::string::npos);
+}
+
+// "Take 2–4 puffs": a range is a number too, and its unit written out keeps with it.
+TEST_CASE("break_opportunities: a range before a unit written out is a measure's tie", "[text]") {
+  CHECK(draw("Take 2–4 puffs or 3-5 drops", "en", kNormal) == "Take ÷2–4 ≈puffs ÷or ÷3-5 ≈drops");
+  CHECK(draw("COVID-19 vaccine", "en", kNormal).find("19 ÷vaccine") != std::string::npos);
 }
