@@ -68,6 +68,30 @@ std::string author_line(const std::string& author_text, const std::string& name,
     // "Respiratory Team at": what is left leads into the name; the author whole reads better.
     for (const std::string_view lead : {" at", " of", " for", " in", " from", " the"})
       if (rest.ends_with(lead)) rest = author;
+  } else {
+    // The hospital both name, before a space: "仁康醫院 腎臟科暨營養室" under "仁康醫院 血液透析中心"
+    // prints "腎臟科暨營養室"; "Anticoagulation Service, Harbourside Community Hospital" under
+    // "Harbourside Community Hospital — Anticoagulation Clinic" prints "Anticoagulation Service".
+    std::size_t common = 0;
+    while (common < rest.size() && common < name.size() && rest[common] == name[common]) ++common;
+    const std::size_t space = rest.substr(0, common).rfind(' ');
+    if (space != std::string_view::npos && space > 0 && common < name.size()) {
+      rest.remove_prefix(space);
+      while (const std::size_t n = separator(rest, true)) rest.remove_prefix(n);
+    } else {
+      for (std::size_t cut = name.size(); cut > 0; --cut) {  // the longest of the name's first words
+        if (name[cut - 1] == ' ' || cut == name.size()) continue;
+        if (cut < name.size() && separator(name.substr(cut), true) == 0) continue;
+        const std::string_view head = std::string_view(name).substr(0, cut);
+        if (head.find(' ') == std::string_view::npos) break;  // one word: too little to go by
+        if (rest.ends_with(head) && rest.size() > head.size() &&
+            separator(rest.substr(0, rest.size() - head.size()), false)) {
+          rest.remove_suffix(head.size());
+          while (const std::size_t n = separator(rest, false)) rest.remove_suffix(n);
+          break;
+        }
+      }
+    }
   }
   while (const std::size_t n = separator(rest, false)) rest.remove_suffix(n);  // "Pediatrics." alone
   if (says(address, rest)) return "";  // "St Aldhelm's Hospital", the address's first words

@@ -184,6 +184,10 @@ TEST_CASE("back_panel: the author stands under the clinic's name and is the PDF'
            {"Team A \u2014 Maple Grove Pediatrics", "Team A"},
            {"Maple Grove Pediatrics: Respiratory Team", "Respiratory Team"},
            {"Maple Grove Pediatrics (Respiratory Team)", "Respiratory Team"},
+           // The name's first words, shared or at the end: "仁康醫院 腎臟科暨營養室" under "仁康醫院
+           // 血液透析中心".
+           {"Maple Grove Nursing Team", "Nursing Team"},
+           {"Nursing Team, Maple Grove", "Nursing Team"},
            // Not the name as a whole word, or the rest leading into it: the author whole.
            {"Maple Grove Pediatricsville nurses", "Maple Grove Pediatricsville nurses"},
            {"Respiratory Team at Maple Grove Pediatrics", "Respiratory Team at Maple Grove Pediatrics"}}) {
