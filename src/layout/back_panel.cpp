@@ -43,16 +43,14 @@ std::string author_line(const std::string& author_text, const std::string& name,
   // `part` in `text` as whole words: at its ends a separator, or a wide character (CJK has no spaces).
   const auto says = [&](std::string_view text, std::string_view part) {
     if (part.empty()) return false;
+    std::size_t first = 0, last = part.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(part[last]) & 0xC0) == 0x80) --last;  // its lead byte
+    const bool wide_start = text::is_wide(next_code_point(part, first));
+    const bool wide_end = text::is_wide(next_code_point(part, last));
     for (std::size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) {
       const std::string_view before = text.substr(0, at), after = text.substr(at + part.size());
-      std::size_t p = 0;
-      const bool wide_start = text::is_wide(next_code_point(part, p));
-      const bool starts = before.empty() || separator(before, false) > 0 || wide_start;
-      std::string_view tail = part;
-      while (!tail.empty() && (static_cast<unsigned char>(tail.back()) & 0xC0) == 0x80) tail.remove_suffix(1);
-      std::size_t q = 0;
-      const bool wide_end = !tail.empty() && text::is_wide(next_code_point(part.substr(tail.size() - 1), q));
-      const bool ends = after.empty() || separator(after, true) > 0 || wide_end;
+      const bool starts = wide_start || before.empty() || separator(before, false) > 0;
+      const bool ends = wide_end || after.empty() || separator(after, true) > 0;
       if (starts && ends) return true;
     }
     return false;

@@ -395,8 +395,8 @@ class Builder {
   Box box_;
   bool box_open_ = false;
   std::size_t cluster_ = 0;  // the cluster being read
-  bool measure_word_ =
-      false;  // the word being read is a unit written out after its number (kMeasureWordBreak)
+  // The word being read is a unit written out after its number (kMeasureWordBreak).
+  bool measure_word_ = false;
   std::uint32_t box_cluster_ = 0;  // the open box's first cluster
   std::size_t cluster_last_ = 0;   // and its last
   char32_t box_last_cp_ = 0;       // the open box's last character so far

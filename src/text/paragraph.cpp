@@ -1290,6 +1290,8 @@ ItemInput item_input(const Prepared& p, const ParagraphStyle& style, std::span<c
                      Pt max_box_width) {
   // Traditional Chinese centres its stops in the em: they keep their full width.
   const bool zh_hant = regional_cjk_family("CJK", style.lang) == "CJK TC";
+  // A Korean particle and a measure word cost by the alignment (items.hpp).
+  const bool justified = style.align == Align::Justify && !style.balance;
   return ItemInput{.text = p.text,
                    .classes = p.itemized.classes,
                    .breaks = p.breaks,
@@ -1298,11 +1300,8 @@ ItemInput item_input(const Prepared& p, const ParagraphStyle& style, std::span<c
                    .em = style.size,
                    .centered_stops = zh_hant,
                    .max_box_width = max_box_width,
-                   .lone_particle_penalty = style.align == Align::Justify && !style.balance
-                                                ? kLoneParticlePenalty
-                                                : kRaggedLoneParticlePenalty,
-                   .measure_penalty =
-                       style.align == Align::Justify && !style.balance ? kTiePenalty : kRaggedMeasurePenalty};
+                   .lone_particle_penalty = justified ? kLoneParticlePenalty : kRaggedLoneParticlePenalty,
+                   .measure_penalty = justified ? kTiePenalty : kRaggedMeasurePenalty};
 }
 
 Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spans,
