@@ -8,8 +8,7 @@ namespace leafpress::layout {
 namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
-// A paragraph of up to this many lines does not part across the turn of a folded leaflet's side
-// (flow): the reader turns the sheet over, or unfolds it, in mid-sentence ("…a child who weighs
+// A paragraph of up to this many lines does not part across the turn of a sheet's side (flow): the reader turns the sheet over, or unfolds it, in mid-sentence ("…a child who weighs
 // 20 kg | would take 300 mg of acetaminophen" above the clinic's block on a Z-fold's back panel,
 // "(about 9.4 mL of children's liquid)" overleaf: a dose in two halves). A longer one parts as
 // anywhere else: moved whole it would leave most of a panel empty.
@@ -175,7 +174,7 @@ bool tail_fits(const std::vector<Element>& els, std::size_t i, std::size_t from,
   return span_fits(els, span, c, fr);
 }
 
-// What must not part across the turn of a folded leaflet's side, from els[i] on: the headings
+// What must not part across the turn of a sheet's side, from els[i] on: the headings
 // there whole, then the paragraph they lead to whole when it has kTurnKeepLines lines or fewer
 // (and is not a kept block, which has its own rules), and when that paragraph leads in to a list,
 // the list's first lines as flow keeps them with it. Empty when nothing there is kept so.
@@ -219,10 +218,7 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
 std::vector<bool> side_turns(const std::vector<Frame>& frames) {
   std::vector<bool> turns(frames.size(), false);
   for (std::size_t f = 0; f + 1 < frames.size(); ++f) {
-    if (frames[f + 1].page == frames[f].page) continue;
-    turns[f] = std::any_of(frames.begin(), frames.end(), [&](const Frame& other) {
-      return other.page == frames[f].page && other.panel != frames[f].panel;
-    });
+    turns[f] = frames[f + 1].page != frames[f].page && !frames[f].faces_next && !frames[f].book_page;
   }
   return turns;
 }

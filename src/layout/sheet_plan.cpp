@@ -117,7 +117,10 @@ std::vector<Frame> make_frames(const Template& t, const PagePlan& plan, Pt colum
       add_panel(static_cast<int>(page), t.sides[0].panels[0]);
     // Pages 2 and 3 face each other, 4 and 5 ...: a left page (1, 3 … counted from the cover's 0)
     // faces the next.
-    for (auto& f : frames) f.faces_next = f.page % 2 == 1;
+    for (auto& f : frames) {
+      f.faces_next = f.page % 2 == 1;
+      f.book_page = true;
+    }
     return frames;
   }
   for (const auto& name : t.flow) {

@@ -125,14 +125,20 @@ TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to e
   CHECK(asked[1].sentence_end_line == 2);
   CHECK(asked[1].fewer_hyphens);
 
-  // Between two panels of one side, or in a booklet (one panel a page), nothing is asked.
+  // Between two panels of one side, or in a booklet, nothing is asked.
   std::vector<text::ComposeOptions> none;
   Collection same_side;
   same_side.blocks.push_back(paragraph({line(), line(), line(), line(), line()}, {}, none));
   FlowResult g = f;
   for (auto& p : g.placements.back()) p.frame = p.frame == 2 ? 1 : 0;
   CHECK(end_turns_at_sentences(same_side, g, frames) == 0);
-  const std::vector<Frame> booklet = {Frame{.page = 0}, Frame{.page = 1}, Frame{.page = 2}};
+  const std::vector<Frame> booklet = {Frame{.page = 0, .book_page = true}, Frame{.page = 1, .book_page = true},
+                                      Frame{.page = 2, .book_page = true}};
   CHECK(end_turns_at_sentences(same_side, f, booklet) == 0);
   CHECK(none.empty());
+  // A two-sided handout (one panel of two columns a side) is turned over as a leaflet is.
+  const std::vector<Frame> handout = {Frame{.page = 0, .panel = 0}, Frame{.page = 0, .panel = 0},
+                                      Frame{.page = 1, .panel = 1}};
+  CHECK(end_turns_at_sentences(same_side, f, handout) == 1);
+  CHECK(none.size() == 1);
 }
