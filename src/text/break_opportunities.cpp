@@ -16,7 +16,9 @@ namespace leafpress::text {
 namespace {
 
 // CLReq 3.1.7 and JLReq appendix A: line-start and line-end prohibitions.
-constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
+// ® ™ ℠ belong to the name before them: "エピペン | ®、119 番通報" read as a stray sign at the line's
+// start of the most urgent cell (a reviewer); after a Latin name ICU keeps them, after kana it did not.
+constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
 constexpr std::u32string_view kNoStartStrict =
     U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
 constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
@@ -103,6 +105,36 @@ bool in_two_character_unit(char32_t a, char32_t b, char32_t c, char32_t d) {
   return unit && (is_digit(c) || ((c == U' ' || classifier) && is_digit(d)));
 }
 
+// A phone number's extension and its label: "(04) 2229-3671 轉 5120", "2359-6688 分機 3210",
+// "内線 123", "내선 123", "ext. 5120". Parted, a line ends "轉" or "分" and the next starts with
+// a number that reads as one of its own: reviewers found "轉 | 5120" under three numbers, and
+// "分 | 機" cut inside the word. The label keeps its number and the number before it, as a
+// phone number keeps its area code.
+constexpr std::string_view kExtensionLabels[] = {"轉", "转", "分機", "分机", "內線", "内線", "内线",
+                                                 "내선", "ext.", "Ext.", "ext", "Ext"};
+
+// The break at byte `at` (>= 1) around an extension label that follows a phone number's digit (a
+// space between them or not) and comes before the extension's digits (likewise): none inside the
+// label, kUnitBreak before and after it; `fallback` (the break as found) elsewhere.
+std::uint8_t phone_extension_break(std::string_view text, std::size_t at, std::uint8_t fallback) {
+  for (const std::string_view label : kExtensionLabels) {
+    // The label may start from at - label.size() - 1 (a space after it) to at + 1 (a space before it).
+    const std::size_t first = at > label.size() + 1 ? at - label.size() - 1 : 0;
+    for (std::size_t start = first; start <= at + 1 && start + label.size() <= text.size(); ++start) {
+      if (text.compare(start, label.size(), label) != 0) continue;
+      std::size_t before = start, after = start + label.size();
+      if (before > 0 && text[before - 1] == ' ') --before;
+      if (after < text.size() && text[after] == ' ') ++after;
+      if (before == 0 || !is_digit(static_cast<unsigned char>(text[before - 1])) || after >= text.size() ||
+          !is_digit(static_cast<unsigned char>(text[after])))
+        continue;
+      if (at > start && at < start + label.size()) return kNoBreak;
+      if (at >= before && at <= after) return kUnitBreak;
+    }
+  }
+  return fallback;
+}
+
 // Units of measure written after a number and a space: "140 mmHg", "500 mg", "5 g",
 // "37 °C". The space between them is a no-break space in careful setting (SI Brochure
 // 5.4.3; Chicago 9.16): a reader must not meet "140" at a line end and "mmHg" below it.
@@ -117,7 +149,9 @@ bool is_unit_word(std::string_view w) {
       // written out ("24 hours", "2 tablets") are no units here: as such they loosened whole
       // paragraphs (a 0.74 em line to keep "every 2–8 weeks" together); they are ties
       // (is_measure_word, kMeasureWordBreak).
-      "hr", "hrs", "am", "pm"};
+      "hr", "hrs", "am", "pm",
+      // ... and "12 noon", "12 midnight" (a reviewer: "between 9 a.m. and 12 | noon.").
+      "noon", "midnight"};
   for (const std::string_view u : kUnits)
     if (w == u) return true;
   return false;
@@ -552,7 +586,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (after_digit && cp < 0x80 && std::isalpha(static_cast<int>(cp)) &&
                bare_number_before(text, at - 1))
         breaks[at] = is_measure_word(word_at(text, at)) ? kMeasureWordBreak : kTieBreak;
+      // A range written with "to" ("6 to 12 weeks"): its second number stays with the first as
+      // the word after a bare number does ("We check a lipid panel 6 to | 12 weeks after", a
+      // reviewer: a line that ends "6 to" reads as a whole range).
+      else if (is_digit(cp) && at >= 5 && text.compare(at - 4, 3, " to") == 0 && bare_number_before(text, at - 4))
+        breaks[at] = kTieBreak;
     }
+    if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
     // after it a line may break as between syllables (ICU reads U+00B7 as a letter there).
     if (korean && at >= 2 && !breaks[at] && (prev == U'·' || prev == U'・') && cls != CharClass::Space &&

@@ -332,3 +332,33 @@ TEST_CASE("break_opportunities: a range before a unit written out is a measure's
   CHECK(draw("Take 2–4 puffs or 3-5 drops", "en", kNormal) == "Take ÷2–4 ≈puffs ÷or ÷3-5 ≈drops");
   CHECK(draw("COVID-19 vaccine", "en", kNormal).find("19 ÷vaccine") != std::string::npos);
 }
+
+// Reviewers found "(04) 2229-3671 轉 | 5120" under three numbers and "2359-6688 分 | 機 3210": a
+// phone number keeps its extension's label and digits (kUnitBreak, the last pass), and the label
+// is never cut inside.
+TEST_CASE("break_opportunities: a phone number keeps its extension", "[text]") {
+  CHECK(draw("門診：(04) 2229-3671 轉 5120，或", "zh-Hant", kNormal) == "門÷診：÷(04) 2229-3671 轉 5120，÷或");
+  CHECK(draw("專線 2359-6688 分機 3210；夜間", "zh-Hant", kNormal) == "專÷線 ÷2359-6688 分機 3210；÷夜÷間");
+  CHECK(draw("代表 03-1234-5678 内線 123 まで", "ja", kNormal) == "代÷表 ÷03-1234-5678 内線 123 ま÷で");
+  CHECK(draw("Call 01632 960 123 ext. 4021 today", "en", kNormal) == "Call ÷01632 960 123 ext. 4021 ~today");
+  CHECK(draw("전화 02-123-4567 내선 210 으로", "ko", kNormal).find("4567 내선 210") != std::string::npos);
+  // Not a label without a number before it and after it.
+  CHECK(draw("轉診 5 次", "zh-Hant", kNormal).find("÷診") != std::string::npos);
+  CHECK(draw("the ext file", "en", kNormal) == "the ÷ext ÷file");
+}
+
+// "ただちにエピペン | ®、119 番通報": the sign stays with its name.
+TEST_CASE("break_opportunities: a registered or trademark sign never starts a line", "[text]") {
+  CHECK(draw("ただちにエピペン®、119", "ja", kNormal).find("ン®") != std::string::npos);
+  CHECK(draw("ただちにエピペン®、119", "ja", kNormal).find("÷®") == std::string::npos);
+  CHECK(draw("使ったエピペン™は", "ja", kNormal).find("÷™") == std::string::npos);
+}
+
+// "We check a lipid panel 6 to | 12 weeks after" and "between 9 a.m. and 12 | noon": a range's
+// second number keeps with its first (a tie), a time its noon (a unit: the last pass only).
+TEST_CASE("break_opportunities: a range with to keeps its numbers, noon its hour", "[text]") {
+  CHECK(draw("panel 6 to 12 weeks after", "en", kNormal) == "panel ÷6 ~to ~12 ≈weeks ÷after");
+  CHECK(draw("and 12 noon.", "en", kNormal) == "and ÷12 noon.");
+  // Not after a word: "up to | 12 weeks" may part as any words do.
+  CHECK(draw("up to 12 weeks", "en", kNormal) == "up ÷to ÷12 ≈weeks");
+}

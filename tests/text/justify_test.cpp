@@ -1417,7 +1417,8 @@ TEST_CASE("justify: a phone number's digit groups keep their space in a justifie
   style.align = Align::Justify;
   const std::string text =
       "营养门诊时间：周二、周四 14:00～17:00。咨询电话 020-8337 5612，或发送邮件至营养科。夜间急诊请拨打 "
-      "+86 20 8337 0000，或直接前往急诊室，不必预约。台北院区请拨 (02) 2708-1234 分机 3512。";
+      "+86 20 8337 0000，或直接前往急诊室，不必预约。台北院区请拨 (02) 2708-1234 分机 3512，周末请拨 (02) "
+      "2708-5678，由值班护士接听。";
   int seen = 0, area_codes = 0;
   for (Pt width = 110; width <= 260; width += 3) {
     auto p = compose({TextSpan{text}}, style, width, installed_fonts());
