@@ -324,6 +324,11 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
+    if (sum(min) > width + 0.01) {
+      pad_em = kCellPadXLeast;
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
+        return st.error();
+    }
     // Even at that size a dose does not fit whole: it may part from its unit ("10 | mg"), as
     // the breaker's last pass allows, before a word is cut between letters.
     if (sum(min) > width + 0.01) {
@@ -541,10 +546,11 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         m.breaking.hyphenate = true;
         if (auto st = measure(); !st) return st.error();
       }
-      if (sum(m.min) > width + 0.01) {
-        m.pad = kCellPadXTight;
-        if (auto st = measure(); !st) return st.error();
-      }
+      for (const double pad : {kCellPadXTight, kCellPadXLeast})
+        if (sum(m.min) > width + 0.01) {
+          m.pad = pad;
+          if (auto st = measure(); !st) return st.error();
+        }
       if (sum(m.min) > width + 0.01) {
         m.breaking.part_units = true;
         if (auto st = measure(); !st) return st.error();

@@ -55,7 +55,13 @@ constexpr double kTableShrink = 0.85;  // of the body size, for a table wider th
 constexpr double kTableShrinkWhole =
     0.75;                               // ... and down to this, a quarter point at a time, before words break
 constexpr double kCellPadX = 0.4;       // em of the table's size, left and right of a cell's text
-constexpr double kCellPadXTight = 0.2;  // the same, in a table whose longest syllables do not fit
+// The same, in a table whose longest syllables do not fit: columns 0.6 em apart, still clearly
+// wider than a word space. At 0.2 (0.4 em) a dose table read across its columns as one phrase,
+// "11–15 kg 160 mg（5 mL）100 mg（5 mL）每" (two reviewers: a dose read against the wrong drug).
+constexpr double kCellPadXTight = 0.3;
+// ... and the last resort before a word is cut between any two letters or a dose parted from its
+// unit: a six-column table in a tri-fold's panel fits its names whole only so ("Fluticaso- | ne").
+constexpr double kCellPadXLeast = 0.2;
 constexpr double kCellPadY = 0.3;       // em, above and below
 constexpr double kTableLeading = 1.3;   // baseline distance in a cell, in multiples of the size
 constexpr Pt kTableRule = 0.4;

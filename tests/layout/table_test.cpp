@@ -681,3 +681,40 @@ TEST_CASE("table: a schedule's values are not left one character a line under a 
   for (std::size_t row = 1; row < r.rows.size(); ++row)
     for (std::size_t c = 1; c < 4; ++c) CHECK(r.rows[row].cells[c].lines.size() == 1);
 }
+
+// A reviewer's dose table by weight, too wide for its column at 75 %: its padding is cut, but its
+// columns' text stands 0.6 em apart at the least, clearly more than a word space (at 0.4 em it
+// read across the columns as one phrase, "11–15 kg 160 mg（5 mL）100 mg（5 mL）每"). Padding
+// closer still (0.4 em apart) only at the layout's smallest size, before a word is cut.
+TEST_CASE("table: a table whose padding is cut keeps its columns apart", "[layout][table]") {
+  const std::vector<std::vector<std::string>> rows{
+      {"体重", "对乙酰氨基酚（160 mg/5 mL）", "布洛芬（100 mg/5 mL）", "间隔时间"},
+      {"5–7 kg", "80 mg（2.5 mL）", "不建议使用", "每 4–6 小时"},
+      {"11–15 kg", "160 mg（5 mL）", "100 mg（5 mL）", "每 6–8 小时"},
+      {"28–32 kg", "400 mg（12.5 mL）", "250 mg（12.5 mL）", "每 6–8 小时"}};
+  const auto none = ColumnAlign::None, center = ColumnAlign::Center;
+  const Pt least = shipped_layout("trifold-a4").body_size_min;
+  int tight = 0;
+  for (Pt width = 150; width <= 320; width += 10) {
+    const Set s(table_block({none, center, center, none}, rows), 14, width, "zh-Hans");
+    const TableLayout& t = s.table;
+    INFO(width << " pt wide, at " << t.size << " pt, padding " << t.pad_x);
+    check_inside_cells(t);
+    if (t.pad_x < t.size * kCellPadX - 0.01)
+      CHECK((t.pad_x >= t.size * kCellPadXTight - 0.01 || t.size == Approx(least)));
+    if (t.pad_x == Approx(t.size * kCellPadXTight)) {
+      ++tight;
+      for (const auto& row : t.rows)
+        for (std::size_t c = 0; c + 1 < row.cells.size(); ++c) {
+          const auto& a = row.cells[c];
+          const auto& b = row.cells[c + 1];
+          Pt right = 0, left = b.width;
+          for (std::size_t i = 0; i < a.lines.size(); ++i)
+            right = std::max(right, a.line_x(i, t.pad_x) + a.lines[i].width);
+          for (std::size_t i = 0; i < b.lines.size(); ++i) left = std::min(left, b.line_x(i, t.pad_x));
+          CHECK(a.width - right + left >= 0.6 * t.size - 0.01);
+        }
+    }
+  }
+  CHECK(tight > 0);
+}
