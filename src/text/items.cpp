@@ -313,7 +313,8 @@ class Builder {
       push(Penalty{.cost = b == kFallbackBreak       ? kSyllableBreakPenalty
                            : b == kNameSyllableBreak ? kNameSyllablePenalty
                                                      : in_.lone_particle_penalty,
-                   .in_word = true});
+                   .in_word = true,
+                   .fills = true});
     } else if (in_.hyphens[c.begin] && !in_.glyphs[c.glyph_begin].unsafe_to_break) {
       flush();
       // In ragged text, a unit written out after its number ("10 seconds") costs its tie as well

@@ -189,6 +189,7 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
                 ? std::pow(params.line_penalty + 100 * std::pow(opens_to, 3), 2) +
                       soft_line_demerits(params, excess / params.em) - soft_line_demerits(params, 0)
                 : soft_line_demerits(params, excess / params.em);
+        if (pen && pen->fills && excess > params.unfilled_split_slack) d += params.unfilled_split_demerits;
       } else {
         d = std::pow(params.line_penalty + std::min(100 * std::pow(std::abs(r), 3), kInfiniteBadness), 2);
       }

@@ -84,6 +84,11 @@ struct KnuthPlassParams {
   // > 0: what such a last line costs instead, when it is dearer than a narrow one (Korean: the
   // tail of a word split between syllables, "있습 | 니다.").
   double lone_tail_demerits = 0;
+  // > 0: what a break at a Penalty::fills costs on top where the line it ends is weighed (past
+  // soft_open_ratio) and ends more than unfilled_split_slack short: a word parted to fill a line
+  // that it does not fill.
+  double unfilled_split_demerits = 0;
+  Pt unfilled_split_slack = 0;
 };
 
 // Item indices where lines end (the last one is the final forced break), or

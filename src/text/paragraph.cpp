@@ -84,6 +84,9 @@ constexpr double kLoneShortEm = 2;
 // (last_word_space) costs as much as a line this many em short. "…주의하시기 바랍 | 니다." reads
 // as a fragment, yet kept whole at any price "(P-CAB)입니다." took two lines 4 and 6 em short.
 constexpr double kWordTailEm = 4;
+// A Korean syllable break fills its line when the line then ends less than this short (in em; a
+// syllable is an em wide): past it the break costs more (KnuthPlassParams::unfilled_split_demerits).
+constexpr double kUnfilledSplitEm = 1;
 
 // A break inside an address leaves at least this many characters on either side (as TeX's
 // \lefthyphenmin and \righthyphenmin do for words).
@@ -1569,8 +1572,14 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     // Past the tolerance a 孤字 weighs as much as a line kLoneShortEm short: a kana line filled
     // within its cap (r = 4 of its CJK stretch) is no fault worth one character alone.
     if (params.soft_tolerance > 0) params.short_last_line_demerits = soft_line_demerits(params, kLoneShortEm);
-    if (params.soft_tolerance > 0 && korean && !ragged)
+    if (params.soft_tolerance > 0 && korean && !ragged) {
       params.lone_tail_demerits = soft_line_demerits(params, kWordTailEm);
+      // A syllable break that leaves its line more than a syllable short costs as a word's tail
+      // alone does: the word goes whole to the next line unless the line would end some 4 em
+      // shorter so (KLREQ's fallback is for filling a line, not for shortening a gap).
+      params.unfilled_split_demerits = soft_line_demerits(params, kWordTailEm);
+      params.unfilled_split_slack = kUnfilledSplitEm * em;
+    }
     // Fewer loose lines: the pass that weighs hyphens first keeps every space within
     // kLooseTolerance, then, where no set of lines can, as usual.
     std::optional<std::vector<std::size_t>> found;

@@ -1484,3 +1484,33 @@ TEST_CASE("justify: a ragged paragraph's last line is no runt where a looser rag
   CHECK(widths > 20);
   CHECK(runts == 0);
 }
+
+// KLREQ's fallback parts a word between syllables to fill a line whose spaces would open past
+// half an em. A reviewer found it taken where the line still ended short: "숨을 천천히 깊게 들이마
+// | 시기 시작하면서" 2.8 em short, "두 종류입 | 니다." 1.4 em short. Now a line that ends between
+// syllables ends within a syllable (an em) of the measure, but where the word kept whole would
+// leave its line some 4 em shorter still.
+TEST_CASE("justify: a Korean word parted between syllables fills its line", "[text][justify]") {
+  const std::vector<std::string> texts{
+      "숨을 천천히 깊게 들이마시기 시작하면서 약통을 한 번 누릅니다.",
+      "천식 흡입기는 크게 두 종류입니다. 매일 쓰는 조절제와, 숨이 찰 때만 쓰는 증상완화제입니다.",
+      "흡입구를 입술로 꼭 물고 빠르고 깊게 숨을 들이마십니다.",
+      "흡입기를 끝까지 돌렸다가 다시 왼쪽으로 “딸깍” 소리가 날 때까지 돌립니다. 이렇게 하면 1회분이 "
+      "준비됩니다.",
+      "흡입기 사용이 어려운 분은 스페이서(보조 흡입 장치)를 함께 쓰면 약이 기관지에 더 잘 들어갑니다."};
+  int parted = 0, short_parted = 0;
+  for (const std::string& text : texts)
+    for (const Pt size : {12.0, 14.0})
+      for (Pt width = 150; width <= 300; width += 3) {
+        const Paragraph p = set(text, "ko", width, size);
+        for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+          if (!p.lines[l].ends_in_word) continue;
+          ++parted;
+          UNSCOPED_INFO(size << " pt in " << width << " pt: " << p.lines[l].text() << " (" << p.lines[l].width
+                             << ")");
+          short_parted += p.lines[l].width < width - size - 0.01;
+        }
+      }
+  CHECK(parted > 0);  // the fallback still fills lines
+  CHECK(short_parted <= parted / 20);
+}

@@ -497,3 +497,37 @@ TEST_CASE("knuth_plass: expandable boxes add their expansion to a line's stretch
   params.tolerance = 2.1;
   CHECK(knuth_plass(items, 208, params).has_value());
 }
+
+// Penalty::fills (a Korean syllable break): a reviewer found "들이마 | 시기" on a line that still
+// ended 2.8 em short, a parted word and a short line for one. A word of three 15 pt syllables after
+// a 40 pt box, lines 72 pt, spaces that do not shrink: only its first syllable fits beside the box,
+// and that line ends 1.2 em short with its space open. Without the extra cost the break is taken
+// (the line alone would end 3.2 em short); with it the word goes whole to the next line. Within the
+// slack (a line a syllable short) it costs nothing more.
+TEST_CASE("knuth_plass: a break that fills lines costs more where its line still ends short", "[text]") {
+  std::vector<Item> items{Box{.width = 40}, Glue{.width = 3, .stretch = 2, .shrink = 0}, Box{.width = 15}};
+  for (int k = 0; k < 2; ++k) {
+    items.emplace_back(Penalty{.cost = 100, .in_word = true, .fills = true});
+    items.emplace_back(Box{.width = 15});
+  }
+  items.emplace_back(Glue{.width = 3, .stretch = 2, .shrink = 0});
+  items.emplace_back(Box{.width = 20});
+  add_forced_break(items);
+  KnuthPlassParams params;
+  params.tolerance = 100;
+  params.soft_tolerance = 1;
+  params.soft_open_ratio = 1;
+  params.em = 10;
+  const auto split = knuth_plass(items, 72, params);
+  REQUIRE(split);
+  CHECK(draw(items, *split) == "40 15 | 15+15 20");
+  params.unfilled_split_demerits = leafpress::text::soft_line_demerits(params, 4);
+  params.unfilled_split_slack = 10;
+  const auto whole = knuth_plass(items, 72, params);
+  REQUIRE(whole);
+  CHECK(draw(items, *whole) == "40 | 15+15+15 20");
+  params.unfilled_split_slack = 13;  // the line is 12 pt short: filled as well as syllables allow
+  const auto within = knuth_plass(items, 72, params);
+  REQUIRE(within);
+  CHECK(draw(items, *within) == "40 15 | 15+15 20");
+}
