@@ -173,14 +173,14 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   const Page page = blank_page(t);
   // Aligned with the body's text block on the panel it shares (the page's, for a footer).
   const Panel* panel = footer || t.booklet ? &t.sides.front().panels.front() : find_panel(t, t.back_panel);
-  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.layout_size_min, false));
   const Pt x = page.trim.x0 + block.x0, width = block.x1 - block.x0;
   d.block_x0 = x, d.block_x1 = x + width;
   // Two columns side by side in a footer across two text columns; else one.
   const bool two = footer && panel->columns >= 2;
   const Pt column = two ? (width - t.gutter) / 2 : width;
 
-  const Pt size = std::clamp(t.body_size_min, 8.0, 10.0);
+  const Pt size = std::clamp(t.layout_size_min, 8.0, 10.0);
   // The clinic block is a Sect of its own, read last (structure.hpp); each field a P.
   const int sect = local_element(d, StructType::Sect);
   const int figure =

@@ -221,7 +221,7 @@ Result<Pt> cover_foot(const Scene& s, Decoration& d, Pt x, Pt width, Pt foot,
   }
   if (!name.empty()) {
     auto st = heading_style(s, 3, 10);
-    st.size = std::clamp(t.body_size_min, 8.0, 11.0);
+    st.size = std::clamp(t.layout_size_min, 8.0, 11.0);
     auto b = compose_block(s, name, st, x + width - text_x, 1.25, warnings);
     if (!b) return b.error();
     // Beside a logo: centred on it; alone: on the foot margin.
@@ -239,7 +239,7 @@ Result<Decoration> panel_cover(const Scene& s, std::vector<std::string>& warning
   const Page page = blank_page(t);
   const Panel* panel = find_panel(t, t.cover_panel);
   const auto [x0, x1] = background_span(t, page, *panel);
-  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.layout_size_min, false));
   const Pt bx = page.trim.x0 + block.x0, width = block.x1 - block.x0;
   Decoration d;
   d.block_x0 = bx, d.block_x1 = bx + width;
@@ -285,7 +285,7 @@ Result<Decoration> header_cover(const Scene& s, std::vector<std::string>& warnin
   const Page page = blank_page(t);
   const Panel* panel = find_panel(t, t.cover_panel);
   const auto [x0, x1] = background_span(t, page, *panel);
-  const BlockSpan block = text_block(t, *panel, column_width(t, t.body_size_min, false));
+  const BlockSpan block = text_block(t, *panel, column_width(t, t.layout_size_min, false));
   const Pt bx = page.trim.x0 + block.x0, width = block.x1 - block.x0;
   Decoration d;
   d.block_x0 = bx, d.block_x1 = bx + width;

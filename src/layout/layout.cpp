@@ -140,14 +140,21 @@ Error overflow_error(const Scene& s, const Trial& trial) {
                      points(t.body_size_min) + " pt: " + lines + from,
                  "shorten the article, or allow more pages (pages.max)"};
   }
-  const Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
-  return Error{
-      s.doc.path, c.source_line,
-      "the article does not fit layout '" + t.name + "' even at " + points(t.body_size_min) +
-          " pt: " + lines + " after the last panel (" + t.flow.back() + ")" + from,
-      "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body size, e.g. "
-      "--set body.size=" +
-          points(smaller) + "pt"};
+  // A size 10 % smaller, but not under the layout's own smallest where that is smaller still than
+  // the size tried (a reviewer's fixed 9.5 pt was told to try 8.5 pt, under the layout's 9 pt).
+  Pt smaller = std::floor(t.body_size_min * 0.9 * 4) / 4;
+  if (t.layout_size_min < t.body_size_min) smaller = std::max(smaller, t.layout_size_min);
+  // A fixed size (--set body.size, or a layout of one size) was tried at that size alone, not "even" there.
+  const bool fixed = t.body_size == t.body_size_min;
+  const bool set_above_range = fixed && t.body_size_min > t.layout_size_min;
+  return Error{s.doc.path, c.source_line,
+               "the article does not fit layout '" + t.name + "'" + (fixed ? " at " : " even at ") +
+                   points(t.body_size_min) + " pt: " + lines + " after the last panel (" + t.flow.back() + ")" +
+                   from,
+               std::string(set_above_range ? "leave out --set body.size to let leafpress choose the size, " : "") +
+                   "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body "
+                   "size, e.g. --set body.size=" +
+                   points(smaller) + "pt"};
 }
 
 // What copy-fit may change: the size, the leading, the space above sections; a handout's
@@ -288,6 +295,12 @@ Result<PageModel> lay_out(const doc::Document& document, const Template& tmpl, c
   const Scene& scene = body.scene;
   Trial& fit = body.trial;
   if (auto w = short_text_warning(scene, fit)) warnings.push_back(std::move(*w));
+  // A size fixed under the layout's range (--set body.size) is the user's to make, but said: the
+  // layout's smallest is what its designer found readable in print.
+  if (tmpl.body_size_min < tmpl.layout_size_min - 1e-6)
+    warnings.push_back(s.doc.path + ": the body is set at " + points(tmpl.body_size_min) +
+                       " pt, under the smallest size layout '" + tmpl.name + "' sets it in (" +
+                       points(tmpl.layout_size_min) + " pt): print a proof to check that it reads well");
   // Glyph expansion widens justified lines only: asked for where the body is set ragged, it
   // would change nothing without a word.
   if (tmpl.glyph_expansion > 0 &&

@@ -282,7 +282,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // Its Chinese or Japanese words (ParagraphStyle::keep_words) wider than its other pieces.
   const bool cjk_words = min_words.size() == min.size() && sum(min_words) > sum(min) + 0.01;
   if (!words_fit(min, min_words)) {
-    const Pt whole_floor = std::max(std::min(s.t.body_size_min, size), body * kTableShrinkWhole);
+    const Pt whole_floor = std::max(std::min(s.t.layout_size_min, size), body * kTableShrinkWhole);
     // Where the Chinese or Japanese words fit at no size, the first where the others do (a Latin
     // name in a Japanese table kept whole, not hyphenated at 85 %).
     std::optional<std::tuple<Pt, std::vector<Pt>, std::vector<Pt>, std::vector<Pt>>> latin_whole;
@@ -314,7 +314,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       return st.error();
     // Still too wide (six columns in a tri-fold's panel): tighter cells, then smaller, down to the
     // smallest body size the layout allows, before a word is cut between any two letters.
-    const Pt floor = std::min(s.t.body_size_min, size);
+    const Pt floor = std::min(s.t.layout_size_min, size);
     for (int tries = 0; tries < 5 && sum(min) > width + 0.01 && (size > floor + 0.01 || tries == 0);
          ++tries) {
       if (tries == 0)
@@ -532,7 +532,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // characters shows no hyphen and reads as two words. At each size the breaking steps above are
   // taken again, only as far as that size needs them.
   if (cjk_words && !words_whole && broken > 0) {
-    const Pt floor = std::min(s.t.body_size_min, size);
+    const Pt floor = std::min(s.t.layout_size_min, size);
     std::vector<Pt> sizes;
     for (Pt at = std::ceil(size - 1e-6) - 1; at > floor + 1e-6; at -= 1) sizes.push_back(at);
     if (floor < size - 1e-6) sizes.push_back(floor);

@@ -196,6 +196,7 @@ void body_size_of(const YAML::Node& n, Template& t) {
   } else {
     t.body_size = t.body_size_min = size_of(n, "styles.body.size", 5, 30);
   }
+  t.layout_size_min = t.body_size_min;
 }
 
 // 1.45 (fixed) or [1.45, 1.7] (copy-fit opens it up to the larger to fill the panels).

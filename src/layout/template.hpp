@@ -80,6 +80,11 @@ struct Template {
   FontRole serif{"Noto Serif", "Noto Serif CJK"}, sans{"Noto Sans", "Noto Sans CJK"};
   Pt body_size = 10;          // the largest body size copy-fit tries (and the one it starts from)
   Pt body_size_min = 10;      // the smallest: copy-fit picks the largest size in [min, body_size] that fits
+  // The layout's own smallest body size, which --set body.size leaves as it is: the tables' least
+  // size, the clinic block's and the cover foot's follow it, so that a size copy-fit reports
+  // builds the same page when it is fixed (a reviewer: reported 9.5 pt, "does not fit even at
+  // 9.5 pt" with --set body.size=9.5pt, as the clinic block was set at 9.5 pt, not 9).
+  Pt layout_size_min = 10;
   double leading = 1.45;      // baseline distance in multiples of the size: the tightest copy-fit uses
   double leading_max = 1.45;  // the loosest: copy-fit opens the leading up to this to fill the panels
   int pages_max = 0;          // at most this many sides (handouts) or pages (booklets); 0: no limit

@@ -315,3 +315,36 @@ TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
   CHECK(in[1] > 0);
   CHECK(std::abs(low[0] - low[1]) <= 10 * 1.45 + 1e-6);  // the columns end within one line
 }
+
+// A reviewer was told "body 9.5 pt", fixed it with --set body.size=9.5pt and got "does not fit even
+// at 9.5 pt": the clinic block, the cover's foot and the tables' least size followed the fixed
+// size, not the layout's own smallest. Fixed at the size copy-fit reports, the pages are the same.
+TEST_CASE("copy_fit: the size copy-fit reports sets the same pages when fixed", "[layout]") {
+  for (const char* lang : {"en", "ja", "zh-Hans"})
+    for (const char* layout : {"trifold-a4", "bifold-a4"}) {
+      const std::string path = std::string(LEAFPRESS_SOURCE_DIR) + "/content/handouts/flu-shot." + lang + ".md";
+      const auto text = leafpress::test::read_bytes(path);
+      auto t = leafpress::test::shipped_layout(layout);
+      auto fitted = leafpress::test::lay_out_text(text, t, path);
+      if (!fitted) FAIL(fitted.error().describe());
+      INFO(lang << " in " << layout << " at " << fitted->body_size << " pt");
+      REQUIRE(fitted->body_size > t.body_size_min);  // else the fixed size changes nothing
+      char assignment[48];
+      std::snprintf(assignment, sizeof assignment, "body.size=%gpt", fitted->body_size);
+      REQUIRE(leafpress::layout::set_template_key(t, assignment));
+      auto fixed = leafpress::test::lay_out_text(text, t, path);
+      if (!fixed) FAIL(fixed.error().describe());
+      REQUIRE(fixed->pages.size() == fitted->pages.size());
+      for (std::size_t p = 0; p < fitted->pages.size(); ++p) {
+        const auto& a = fitted->pages[p].runs;
+        const auto& b = fixed->pages[p].runs;
+        REQUIRE(a.size() == b.size());
+        for (std::size_t r = 0; r < a.size(); ++r) {
+          INFO("page " << p << ", run " << r << ": " << leafpress::test::run_text(a[r]));
+          CHECK(a[r].size == b[r].size);
+          CHECK(a[r].x == Approx(b[r].x));
+          CHECK(a[r].y == Approx(b[r].y));
+        }
+      }
+    }
+}
