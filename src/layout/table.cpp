@@ -304,6 +304,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     if (!found && latin_whole) std::tie(size, min, max, min_words) = std::move(*latin_whole);
   }
   const bool words_whole = words_fit(min, min_words);
+  const Pt whole_tried = size;  // the size the words were last tried whole at
   if (sum(min) > width + 0.01) {
     // Its longest words do not fit even so: hyphenate them where the patterns allow (Med-icine,
     // emer-gency), as CSS hyphens: auto would, before any word is cut between letters ("Puff-s",
@@ -533,39 +534,43 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // taken again, only as far as that size needs them.
   if (cjk_words && !words_whole && broken > 0) {
     const Pt floor = std::min(s.t.layout_size_min, size);
-    std::vector<Pt> sizes;
-    for (Pt at = std::ceil(size - 1e-6) - 1; at > floor + 1e-6; at -= 1) sizes.push_back(at);
-    if (floor < size - 1e-6) sizes.push_back(floor);
+    // From the size the words were tried whole at: the steps above shrank it to fit the tight
+    // padding, where the least one might have kept more words whole.
+    std::vector<Pt> sizes{whole_tried};
+    for (Pt at = std::ceil(whole_tried - 1e-6) - 1; at > floor + 1e-6; at -= 1) sizes.push_back(at);
+    if (floor < whole_tried - 1e-6) sizes.push_back(floor);
     for (const Pt at : sizes) {
-      Measured m{at, kCellPadX, Breaking{}, {}, {}, {}};
-      const auto measure = [&]() {
-        return measure_columns(s, table, cells, at, at * m.pad, m.breaking, m.min, m.max, &m.words);
-      };
-      if (auto st = measure(); !st) return st.error();
-      if (sum(m.min) > width + 0.01) {
-        m.breaking.hyphenate = true;
+      // At each size the padding too: the full one, then, where words are still parted, the tight
+      // one and the least (a fee table in a tri-fold's panel kept "胃カ | メラ | のみ" at 0.2 em,
+      // set "胃 | カ | メ | ラ" at 0.4). A closer padding is taken only where it parts fewer words.
+      for (const double pad : {kCellPadX, kCellPadXTight, kCellPadXLeast}) {
+        Measured m{at, pad, Breaking{}, {}, {}, {}};
+        const auto measure = [&]() {
+          return measure_columns(s, table, cells, at, at * m.pad, m.breaking, m.min, m.max, &m.words);
+        };
         if (auto st = measure(); !st) return st.error();
-      }
-      for (const double pad : {kCellPadXTight, kCellPadXLeast})
         if (sum(m.min) > width + 0.01) {
-          m.pad = pad;
+          m.breaking.hyphenate = true;
           if (auto st = measure(); !st) return st.error();
         }
-      if (sum(m.min) > width + 0.01) {
-        m.breaking.part_units = true;
-        if (auto st = measure(); !st) return st.error();
-      }
-      TableLayout t;
-      t.width = out.width;
-      t.header_rows = out.header_rows;
-      std::vector<std::string> t_notes;
-      int t_broken = 0;
-      if (auto st = set_at(m, t, t_notes, t_broken); !st) return st.error();
-      if (t_broken < broken) {
-        t.link_text = std::move(out.link_text);
-        out = std::move(t), notes = std::move(t_notes), broken = t_broken;
+        if (sum(m.min) > width + 0.01 && pad != kCellPadXLeast) continue;  // closer, before units part
+        if (sum(m.min) > width + 0.01) {
+          m.breaking.part_units = true;
+          if (auto st = measure(); !st) return st.error();
+        }
+        TableLayout t;
+        t.width = out.width;
+        t.header_rows = out.header_rows;
+        std::vector<std::string> t_notes;
+        int t_broken = 0;
+        if (auto st = set_at(m, t, t_notes, t_broken); !st) return st.error();
+        if (t_broken < broken) {
+          t.link_text = std::move(out.link_text);
+          out = std::move(t), notes = std::move(t_notes), broken = t_broken;
+        }
         if (broken == 0) break;
       }
+      if (broken == 0) break;
     }
   }
   warnings.insert(warnings.end(), notes.begin(), notes.end());

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/utf8.hpp"
 #include "layout/blocks.hpp"
 #include "layout/table.hpp"
 #include "tests/layout/table_fixtures.hpp"
@@ -717,4 +718,29 @@ TEST_CASE("table: a table whose padding is cut keeps its columns apart", "[layou
     }
   }
   CHECK(tight > 0);
+}
+
+// A code review of the tighter padding: a fee table of five columns in a tri-fold's panel, whose
+// words fit whole at no size, kept "胃カ | メラ | のみ" at the least padding and was set "胃 | カ | メ
+// | ラ | の | み" once the least padding was tried only at the layout's smallest size. The padding
+// is tried with the sizes, and taken where it parts fewer words.
+TEST_CASE("table: a Chinese or Japanese table tries the least padding before parting words", "[layout][table]") {
+  const auto left = ColumnAlign::None;
+  const Set s(table_block({left, left, left, left, left},
+                          {{"検査", "保険適用", "自費", "備考", "予約"},
+                           {"胃カメラのみ", "9,000〜15,000円", "20,000〜30,000円", "前日21時以降絶食", "要予約"},
+                           {"組織検査あり", "15,000〜25,000円", "35,000〜50,000円", "結果は2週間後", "当日可"},
+                           {"大腸内視鏡", "12,000〜20,000円", "40,000〜60,000円", "下剤2リットル", "電話予約"}}),
+              14, 224, "ja");
+  const TableLayout& t = s.table;
+  check_inside_cells(t);
+  int alone = 0, lines = 0;
+  for (std::size_t r = 1; r < t.rows.size(); ++r)
+    for (const auto& line : t.rows[r].cells[0].lines) {
+      INFO(line.text());
+      ++lines;
+      alone += leafpress::to_utf16(line.text()).size() == 1;
+    }
+  INFO(lines << " lines in the first column, " << alone << " of one character, at " << t.size << " pt");
+  CHECK(alone <= 1);
 }
