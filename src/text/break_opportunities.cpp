@@ -115,7 +115,7 @@ constexpr std::string_view kExtensionLabels[] = {"轉", "转", "分機", "分机
 
 // The break at byte `at` (>= 1) around an extension label that follows a phone number's digit (a
 // space between them or not) and comes before the extension's digits (likewise): none inside the
-// label, kUnitBreak before and after it; `fallback` (the break as found) elsewhere.
+// label, kUnitBreak at a space before and after it; `fallback` (the break as found) elsewhere.
 std::uint8_t phone_extension_break(std::string_view text, std::size_t at, std::uint8_t fallback) {
   for (const std::string_view label : kExtensionLabels) {
     // The label may start from at - label.size() - 1 (a space after it) to at + 1 (a space before it).
@@ -129,7 +129,10 @@ std::uint8_t phone_extension_break(std::string_view text, std::size_t at, std::u
           !is_digit(static_cast<unsigned char>(text[after])))
         continue;
       if (at > start && at < start + label.size()) return kNoBreak;
-      if (at >= before && at <= after) return kUnitBreak;
+      // A unit's break is a space's (items.cpp takes kUnitBreak at a space only): written without
+      // spaces ("3671轉5120"), the breaks either side of the label stay as found, else a cell of
+      // such numbers could not break at all and ran past its column (a code review).
+      if ((at == before + 1 || at == after) && text[at - 1] == ' ') return kUnitBreak;
     }
   }
   return fallback;

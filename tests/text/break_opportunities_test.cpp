@@ -342,6 +342,12 @@ TEST_CASE("break_opportunities: a phone number keeps its extension", "[text]") {
   CHECK(draw("代表 03-1234-5678 内線 123 まで", "ja", kNormal) == "代÷表 ÷03-1234-5678 内線 123 ま÷で");
   CHECK(draw("Call 01632 960 123 ext. 4021 today", "en", kNormal) == "Call ÷01632 960 123 ext. 4021 ~today");
   CHECK(draw("전화 02-123-4567 내선 210 으로", "ko", kNormal).find("4567 내선 210") != std::string::npos);
+  // Written without spaces, the label is still whole, and the breaks either side of it stay as
+  // found (a unit's break is a space's: a table of such numbers could otherwise not break at all).
+  const std::string unspaced = draw("(04)2229-3671轉5120，或", "zh-Hant", kNormal);
+  INFO(unspaced);
+  CHECK(unspaced.find("÷5120") != std::string::npos);
+  CHECK(draw("2359-6688分機3210", "zh-Hant", kNormal).find("分÷機") == std::string::npos);
   // Not a label without a number before it and after it.
   CHECK(draw("轉診 5 次", "zh-Hant", kNormal).find("÷診") != std::string::npos);
   CHECK(draw("the ext file", "en", kNormal) == "the ÷ext ÷file");
