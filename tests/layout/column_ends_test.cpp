@@ -139,6 +139,11 @@ TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to e
   // A two-sided handout (one panel of two columns a side) is turned over as a leaflet is.
   const std::vector<Frame> handout = {Frame{.page = 0, .panel = 0}, Frame{.page = 0, .panel = 0},
                                       Frame{.page = 1, .panel = 1}};
-  CHECK(end_turns_at_sentences(same_side, f, handout) == 1);
-  CHECK(none.size() == 1);
+  std::vector<text::ComposeOptions> turned;
+  Collection two_sided;
+  two_sided.blocks.push_back(
+      paragraph({line(), line(), line(), line(), line()}, {line(), line(), ended, line(), line()}, turned));
+  CHECK(end_turns_at_sentences(two_sided, f, handout) == 1);
+  REQUIRE(turned.size() == 1);
+  CHECK(turned[0].sentence_end_line == 2);
 }
