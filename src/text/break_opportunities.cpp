@@ -471,9 +471,10 @@ bool bare_number_before(std::string_view text, std::size_t end) {
   // A range counts as one number ("2–4 puffs", "3-5 days"), its dash between digits.
   const auto digit_at = [&](std::size_t i) { return is_digit(static_cast<unsigned char>(text[i])); };
   while (start > 0) {
+    // A mark between digits only: "2024," or "5." ends a clause (start == end: nothing after it).
     if (digit_at(start - 1) || ((text[start - 1] == '.' || text[start - 1] == ',' || text[start - 1] == ':' ||
                                  text[start - 1] == '-') &&
-                                start >= 2 && digit_at(start - 2)))
+                                start >= 2 && start < end && digit_at(start - 2)))
       --start;
     else if (start >= 4 && text.substr(start - 3, 3) == "\u2013" && digit_at(start - 4))
       start -= 3;

@@ -368,3 +368,8 @@ TEST_CASE("break_opportunities: a range with to keeps its numbers, noon its hour
   // Not after a word: "up to | 12 weeks" may part as any words do.
   CHECK(draw("up to 12 weeks", "en", kNormal) == "up ÷to ÷12 ≈weeks");
 }
+
+TEST_CASE("break_opportunities: a year that ends a clause is no range's first number", "[text]") {
+  // "2024," ends a clause: the "to" after it starts a new phrase.
+  CHECK(draw("in 2024, to 5 of them", "en", kNormal).find("÷5") != std::string::npos);
+}
