@@ -76,6 +76,10 @@ constexpr double kKoreanMaxOpenRatio = 1.0;
 // A last line narrower than this (in em) costs as much as one more line of the worst
 // badness (kInfiniteBadness, squared into demerits).
 constexpr double kShortLastLineEm = 1.9;
+// A ragged Latin paragraph's last line narrower than this (in em) is a runt: one short word alone
+// ("Never take two doses at | once.", "…right for | you.", "…between 9 a.m. and 12 | noon."), which
+// reviewers of three rounds saw at once. A word of five letters and its stop is about 2.4 em.
+constexpr double kRaggedRuntEm = 3;
 constexpr double kShortLastLineDemerits = 1e8;
 // In the last passes, where a line costs by how short it is (knuth_plass.hpp soft_tolerance),
 // a 孤字 costs as much as a line this many em short.
@@ -1593,8 +1597,8 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
     // CLReq 3.7 (孤字): when the tolerance of this pass leaves one character alone on the
     // last line, a looser pass may re-break the paragraph without it.
     const bool tail = cjk && found->size() >= 2 && (*found)[found->size() - 2] > lone_tail_after;
-    const bool narrow_last =
-        (cjk || ragged) && found->size() >= 2 && last_width(*found) < params.short_last_line;
+    const Pt runt = !cjk && ragged ? kRaggedRuntEm * em : params.short_last_line;
+    const bool narrow_last = (cjk || ragged) && found->size() >= 2 && last_width(*found) < runt;
     const bool narrow = cjk && narrow_last;
     // A ragged Latin paragraph whose last line is as narrow, a runt ("…or chest pain: call |
     // 999" in a reviewer's list), is tried once more with a rag as deep as it needs (each line
@@ -1608,8 +1612,9 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
         rag_deeper.tolerance = kLastTolerance;
         rag_deeper.soft_tolerance = kTolerance;
         rag_deeper.discretionary = false;
+        rag_deeper.short_last_line = runt;
         auto again = knuth_plass(items, width, rag_deeper);
-        if (again && again->size() >= 2 && last_width(*again) >= params.short_last_line)
+        if (again && again->size() >= 2 && last_width(*again) >= runt)
           return std::move(*again);
       }
       return std::move(*found);

@@ -1457,9 +1457,10 @@ TEST_CASE("justify: a balanced title takes a line more to end one at its colon",
     }
 }
 
-// A ragged paragraph whose first pass leaves a runt on its last line (a line narrower than the
-// 孤字 width: "…or chest pain: call | 999" in a reviewer's booklet list) is set again in a looser
-// pass, which costs a deeper rag, never a wider space: "…chest pain: | call 999".
+// A ragged paragraph whose first pass leaves a runt on its last line (a line narrower than 3 em:
+// "…or chest pain: call | 999" in a reviewer's booklet list, "Never take two doses at | once.",
+// "…between 9 a.m. and 12 | noon.") is set again in a looser pass, which costs a deeper rag, never
+// a wider space: "…chest pain: | call 999".
 TEST_CASE("justify: a ragged paragraph's last line is no runt where a looser rag avoids it",
           "[text][justify]") {
   ParagraphStyle style;
@@ -1470,19 +1471,22 @@ TEST_CASE("justify: a ragged paragraph's last line is no runt where a looser rag
   for (Pt width = 200; width <= 400; width += 3) {
     for (const char* text :
          {"a sudden shortage of breath or chest pain: call 999",
-          "Please wear the shield at night for the first week so that you do not rub the eye."}) {
+          "Please wear the shield at night for the first week so that you do not rub the eye.",
+          "If you miss a dose, take it when you remember, unless your next dose is due within 12 hours. "
+          "Never take two doses at once.",
+          "Exercise that leaves you a little breathless counts more than a strict diet you cannot keep.",
+          "We will phone you on Monday 21 September 2026 between 9 a.m. and 12 noon."}) {
       auto p = compose({TextSpan{text}}, style, width, installed_fonts(), {});
       REQUIRE(p.has_value());
       if (p->lines.size() < 2) continue;
       ++widths;
       INFO(width << " pt:" << describe(*p));
-      runts += p->lines.back().width < 1.9 * style.size;
-      CHECK(p->lines.back().width >= 1.9 * style.size);
+      runts += p->lines.back().width < 3 * style.size;
       for (const Line& line : p->lines) CHECK_FALSE(line.hyphenated);  // a deeper rag, not a hyphen
     }
   }
-  CHECK(widths > 20);
-  CHECK(runts == 0);
+  CHECK(widths > 100);
+  CHECK(runts <= widths / 50);  // where no looser rag avoids it
 }
 
 // KLREQ's fallback parts a word between syllables to fill a line whose spaces would open past
