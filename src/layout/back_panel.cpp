@@ -16,6 +16,7 @@ constexpr Pt kLogoHeight = mm(14);  // the largest a logo is drawn
 constexpr Pt kGap = mm(4);          // between the body and the rule above the block
 constexpr double kLeading = 1.35;   // of the block's size
 constexpr double kFieldGap = 0.4;   // between the name and address and the ways to reach the clinic, in lines
+constexpr double kMinWhoEms = 12;   // a footer's name-and-address column narrows to this at least (ems)
 
 struct Line {
   text::Line line;
@@ -198,22 +199,17 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   if (!qr) return qr.error();
   const Pt qr_width = *qr;
 
-  // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
-  Lines who{s, d, sect, column, warnings};
-  if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
-  // The front matter's author under the clinic's name: the team or department that wrote the
-  // leaflet ("Anticoagulation Service", "산과·내분비 협진팀"), whom a patient asks for. Two
-  // reviewers found it printed nowhere once a clinic was named.
-  if (const std::string author = author_line(s.doc.meta.author, name, c.address); !author.empty())
-    if (auto r = who.add(author, info, t.text_color, false); !r) return r.error();
-  if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   // The ways to reach the clinic stand under the second text column, left of the code. Where an
   // e-mail address or a url is too long for that and the first column's lines leave room, the
   // column starts further left, so that the address stays on one line: parted
   // ("antenatal@harbourside- | midwives.example.nhs.uk" in a reviewer's handout footer beside
-  // a short address), it is copied wrong.
+  // a short address), it is copied wrong. A long postal address wraps to make that room, down to
+  // the clinic name's width (a reviewer's "https://www.sakura- | kids.example.jp/allergy" beside
+  // an address of two full lines): a street address reads as well in three lines, a url parted
+  // does not.
   Pt reach_x = x + column + t.gutter;
   Pt reach_width = two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column;
+  Pt who_column = column;
   if (two) {
     auto reach_w = widest(s, {{&c.email, false}, {&c.url, true}}, info);
     if (!reach_w) return reach_w.error();
@@ -224,10 +220,23 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
       if (!address_w) return address_w.error();
       const Pt right = reach_x + reach_width;
       const Pt who_w = std::min(std::max(*name_w, *address_w), column);
-      reach_x = std::min(reach_x, std::max(x + who_w + t.gutter, right - *reach_w));
+      const Pt least = std::max(*name_w, kMinWhoEms * size);
+      if (right - *reach_w - t.gutter - x >= least - 0.01 && x + who_w + t.gutter > right - *reach_w)
+        who_column = right - *reach_w - t.gutter - x;
+      reach_x = std::min(reach_x, std::max(x + std::min(who_w, who_column) + t.gutter, right - *reach_w));
       reach_width = right - reach_x;
     }
   }
+
+  // Who and where (name, address), then how to reach it (phone, hours, e-mail, web).
+  Lines who{s, d, sect, who_column, warnings};
+  if (auto r = who.add(name, name_style, t.accent, false); !r) return r.error();
+  // The front matter's author under the clinic's name: the team or department that wrote the
+  // leaflet ("Anticoagulation Service", "산과·내분비 협진팀"), whom a patient asks for. Two
+  // reviewers found it printed nowhere once a clinic was named.
+  if (const std::string author = author_line(s.doc.meta.author, name, c.address); !author.empty())
+    if (auto r = who.add(author, info, t.text_color, false); !r) return r.error();
+  if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   Lines reach{s, d, sect, reach_width, warnings};
   const Pt gap = two ? 0 : size * kLeading * kFieldGap;
   if (auto r = reach.add(c.phone, info, t.text_color, false, gap); !r) return r.error();

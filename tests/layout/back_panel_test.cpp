@@ -121,6 +121,33 @@ TEST_CASE("back_panel: a handout footer keeps a long e-mail address and url whol
   CHECK(right_end(*url) <= code);
 }
 
+// ... and beside a postal address of two full lines: a reviewer's footer parted "https://www.sakura- |
+// kids.example.jp/allergy" and "eye.daycase@stcolumbas. | example.nhs.uk". The address wraps
+// narrower (down to the clinic name's width) to leave the url its line.
+TEST_CASE("back_panel: a handout footer's long address wraps to keep the url whole", "[layout]") {
+  const std::string clinic =
+      "---\ntitle: Cataract\nauthor: Ophthalmology Day-Case Unit\nclinic:\n  name: St Columba's Hospital\n"
+      "  address: Eye Treatment Centre, Level 2, 40 Marchmont Road, Edinburgh EH9 1HT\n"
+      "  phone: 0131 496 0725\n  hours: Monday to Friday, 8:00 a.m. to 6:00 p.m.\n"
+      "  email: eye.daycase@stcolumbas.example.nhs.uk\n"
+      "  url: https://www.stcolumbas.example.nhs.uk/eye/cataract-aftercare\n---\n\n";
+  auto handout = lay_out_text(clinic + "Short.\n", shipped_layout("handout-a4"));
+  if (!handout) FAIL(handout.error().describe());
+  const auto* url = find_run(*handout, "https://www.stcolumbas.example.nhs.uk/eye/cataract-aftercare").second;
+  const auto* email = find_run(*handout, "eye.daycase@stcolumbas.example.nhs.uk").second;
+  REQUIRE(url);  // on one line
+  REQUIRE(email);
+  const auto right_end = [](const leafpress::layout::GlyphRun& r) {
+    return r.x + r.glyphs.back().x + r.glyphs.back().advance;
+  };
+  // Clear of every line of the address, a gutter apart.
+  for (const auto& run : handout->pages[0].runs)
+    if (run.y >= url->y - 0.01 && run.y < url->y + 60 && run.x < url->x - 0.01) {
+      INFO(leafpress::test::run_text(run));
+      CHECK(right_end(run) <= url->x - shipped_layout("handout-a4").gutter + 0.01);
+    }
+}
+
 TEST_CASE("back_panel: no clinic: the author or the title signs the back, no logo", "[layout]") {
   auto m = lay_out_text("# Knees\n\nText.\n", shipped_layout("trifold-a4"));
   if (!m) FAIL(m.error().describe());
