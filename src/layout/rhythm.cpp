@@ -8,6 +8,7 @@ namespace {
 constexpr double kHeadingAbove = 0.5;     // body lines above a heading, before section_lines
 constexpr double kHeadingBelow = 0.3;     // of the heading's size
 constexpr double kQuotePadOffGrid = 0.6;  // of the body size, above and below a quote, off the grid
+constexpr std::size_t kOpeningItemLines = 2;  // an item this short keeps with the nested list it opens
 
 // Consecutive blocks inside one quote form a box; consecutive items of a short list a group, and
 // so do a few notes after the article.
@@ -82,6 +83,11 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
                       (colon && next->quote_depth >= b.quote_depth && next->role != Role::Heading &&
                        next->role != Role::Rule && !next->note_rule));
         e.introduces = e.leads_in && colon;
+        // A short item that opens a nested list ("• 情緒與睡眠", then its sub-items) keeps with
+        // them as a heading does with its text: left at a panel's foot it read as a list of its
+        // own (a reviewer's z-fold and handout).
+        e.keep_with_next = b.list_item && next && next->list_item && next->quote_depth == b.quote_depth &&
+                           next->indent > b.indent + 0.01 && e.lines.size() <= kOpeningItemLines;
         break;
       }
       case Role::Heading: {

@@ -117,3 +117,24 @@ TEST_CASE("rhythm: a few notes after the article keep together", "[layout]") {
   for (std::size_t i = 0; i + 1 < many.blocks.size(); ++i) CHECK(many.blocks[i].element.group < 0);
   CHECK(many.blocks.back().element.group >= 0);
 }
+
+// "• 情緒與睡眠" ended a z-fold's panel, its sub-items at the top of the next (a reviewer): a short
+// item that opens a nested list keeps with it, as a heading with its text. Not an item whose next
+// is a sibling, nor a longer one (three lines or more: a paragraph of its own), nor the last.
+TEST_CASE("rhythm: a short list item keeps with the nested list it opens", "[layout]") {
+  Collection c;
+  c.body = 10;
+  c.blocks = {body("情緒與睡眠", true), body("中風後約三分之一…", true), body("照顧者也需要休息…", true),
+              body("預防跌倒", true),   body("浴室加裝扶手…", true),     body("a long item", true),
+              body("its sub-item", true)};
+  for (const std::size_t nested : {1u, 2u, 4u, 6u}) c.blocks[nested].indent = 14;
+  for (int k = 0; k < 2; ++k) c.blocks[5].element.lines.push_back(FlowLine{12, 10});  // three lines
+  apply_rhythm(c, Rhythm{});
+  const auto keeps = [&](std::size_t i) { return c.blocks[i].element.keep_with_next; };
+  CHECK(keeps(0));
+  CHECK_FALSE(keeps(1));  // a sub-item before its sibling
+  CHECK_FALSE(keeps(2));  // before an item of the outer list
+  CHECK(keeps(3));
+  CHECK_FALSE(keeps(5));  // three lines
+  CHECK_FALSE(keeps(6));  // the last
+}
