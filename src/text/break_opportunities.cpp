@@ -223,6 +223,18 @@ bool is_wide(char32_t cp) {
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
+bool is_numeral(char32_t c) {
+  return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) != std::u32string_view::npos ||
+         u_isdigit(static_cast<UChar32>(c));
+}
+
+bool is_counter(char32_t c) {
+  static constexpr std::u32string_view kCounters =
+      U"分秒时時小天日周週月年岁歳歲次回个個片粒颗顆杯克斤升毫公度倍遍针針名人位张張本枚錠包种種项項条條步歩"
+      U"層层間间顿頓餐袋瓶支剂劑组組段件例台匙滴";
+  return kCounters.find(c) != std::u32string_view::npos;
+}
+
 bool is_one_character_part(char32_t before, char32_t initial) {
   const auto letter_or_digit = [](char32_t c) {
     return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_N_MASK)) != 0;
@@ -544,11 +556,15 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
           (is_digit(cp) && is_range_mark(prev) && after_counted_number(prev2, prev3, prev4));
       // A span of time counted with a classifier: "3个月", "2个小时", "3か月", "6ヶ月". Parted after
       // the classifier, a line ends "服药3个" and the next starts "月～6个月".
+      // A Han numeral and its counter are one number, as "3次" is (CLReq 3.1.7): "每天一 | 次" parted
+      // "once a day" in a reviewer's dose, with the rest overleaf.
+      const bool han_count = cls == CharClass::Cjk && is_numeral(prev) && !is_digit(prev) && is_counter(cp);
       const bool counted_span =
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || counted_range || counted_span || in_two_character_unit(cp, prev, prev2, prev3))
+          range_start || counted_range || counted_span || han_count ||
+          in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable

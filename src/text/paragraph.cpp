@@ -648,13 +648,6 @@ std::vector<double> phrase_bonus(const Items& items, std::string_view text) {
   return bonus;
 }
 
-// A Han numeral, or a digit (ASCII or full-width).
-bool is_numeral(char32_t c) {
-  return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) !=
-             std::u32string_view::npos ||
-         u_isdigit(static_cast<UChar32>(c));
-}
-
 // Does a title's word boundary at byte `b` part a number from its counter or unit, or from the
 // word it numbers? After a numeral: a counter (分钟 天 次 個 錠 …) or a katakana unit (センチ
 // キログラム); after a numeral and its か, ヶ or カ: 月; around the ・ of a Japanese decimal
@@ -665,11 +658,7 @@ bool number_parts_at(std::string_view text, std::size_t b) {
   const auto [prev, before] = code_point_before(text, b);
   const char32_t prev2 = code_point_before(text, before).first;
   const auto katakana = [](char32_t c) { return c >= U'\u30A1' && c <= U'\u30FA'; };
-  constexpr std::u32string_view kCounters =
-      U"分秒时時小天日周週月年岁歳歲次回个個片粒颗顆杯克斤升毫公度倍遍针針名人位张張本枚錠包种種项項条條步歩"
-      U"層层間间顿頓餐袋瓶支剂劑组組段件例台匙滴";
-  if (is_numeral(prev) && !u_isdigit(static_cast<UChar32>(next)) &&
-      (katakana(next) || kCounters.find(next) != std::u32string_view::npos))
+  if (is_numeral(prev) && !u_isdigit(static_cast<UChar32>(next)) && (katakana(next) || is_counter(next)))
     return true;
   if ((prev == U'か' || prev == U'ヶ' || prev == U'カ' || prev == U'ケ') && is_numeral(prev2) &&
       next == U'月')

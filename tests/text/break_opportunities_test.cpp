@@ -373,3 +373,16 @@ TEST_CASE("break_opportunities: a year that ends a clause is no range's first nu
   // "2024," ends a clause: the "to" after it starts a new phrase.
   CHECK(draw("in 2024, to 5 of them", "en", kNormal).find("÷5") != std::string::npos);
 }
+
+// "aspirin 100 mg 每天一 | 次" (a reviewer, across a handout's turn): a Han numeral keeps its counter,
+// as a digit does ("3次"); other breaks between Han characters stay.
+TEST_CASE("break_opportunities: a Han numeral keeps its counter", "[text]") {
+  const std::string drawn = draw("每天一次，每次两片，连服三天", "zh-Hans", kNormal);
+  INFO(drawn);
+  CHECK(drawn.find("一次") != std::string::npos);
+  CHECK(drawn.find("两片") != std::string::npos);
+  CHECK(drawn.find("三天") != std::string::npos);
+  CHECK(drawn.find("每÷天") != std::string::npos);
+  CHECK(draw("一日二回", "ja", kNormal).find("二回") != std::string::npos);
+  CHECK(draw("一般来说", "zh-Hans", kNormal).find("一÷般") != std::string::npos);  // 般 counts nothing
+}
