@@ -1454,39 +1454,58 @@ bool ends_sentence_at(const Items& items, std::string_view text, std::size_t i) 
   return false;
 }
 
+// Does the box before item i end a clause of Chinese or Japanese text: is its last character a
+// full-width comma, enumeration comma, semicolon or colon (，、；：)?
+bool ends_cjk_clause_at(const Items& items, std::string_view text, std::size_t i) {
+  if (i == 0) return false;
+  const auto* box = std::get_if<Box>(&items.items[i - 1]);
+  if (!box || box->glyph_end <= box->glyph_begin) return false;
+  std::size_t at = items.glyphs[box->glyph_end - 1].cluster;
+  return std::u32string_view(U"，、；：").find(next_code_point(text, at)) != std::u32string_view::npos;
+}
+
 // ComposeOptions::sentence_end_line: `chosen` broken again with a forced break (the fill that ends
 // a paragraph, then a forced penalty) in place of the last legal glue break after a sentence's end
 // inside line `l`, where the line keeps at least a third of the measure (`width`): one word left
-// at the side's foot ("day.") reads as a stray. The items with that break, where `breaks` sets
-// line l to end there in as many lines (and `chosen` takes its breaks); nothing otherwise.
+// at the side's foot ("day.") reads as a stray. Where no sentence ends there, in Chinese or
+// Japanese text the last clause does (，、；：): a side that ended "…足を 15〜30 cm 高くし、吐"
+// and went on "きそうなときは…" overleaf (a reviewer) parted a word where any two characters may
+// part. The items with that break, where `breaks` sets line l to end there in as many lines (and
+// `chosen` takes its breaks); nothing otherwise.
 template <typename Breaks>
 std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, Pt width,
                                           std::vector<std::size_t>& chosen, std::size_t l,
                                           const Breaks& breaks) {
   const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
-  if (ends_sentence_at(items, text, end)) return std::nullopt;  // it does already
-  for (std::size_t i = end; i-- > begin + 1;) {
-    const auto* glue = std::get_if<Glue>(&items.items[i]);
-    if (!glue || glue->kind == GlueKind::Fill || !std::holds_alternative<Box>(items.items[i - 1]) ||
-        !ends_sentence_at(items, text, i))
-      continue;
-    Items forced;
-    forced.glyphs = items.glyphs;
-    forced.hyphens = items.hyphens;
-    forced.items.reserve(items.items.size() + 1);
-    forced.items.assign(items.items.begin(), items.items.begin() + static_cast<std::ptrdiff_t>(i));
-    forced.items.emplace_back(Glue{.width = 0, .stretch = 0, .shrink = 0, .kind = GlueKind::Fill});
-    forced.items.emplace_back(Penalty{.width = 0, .cost = -kInfinitePenalty});
-    forced.items.insert(forced.items.end(), items.items.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                        items.items.end());
-    const std::vector<std::size_t> again = breaks(forced);
-    if (again.size() != chosen.size() || again[l] != i + 1 ||
-        LineWidths(forced.items)(l == 0 ? 0 : again[l - 1], again[l]) < width / 3)
-      return std::nullopt;
-    chosen = again;
-    return forced;
+  if (ends_sentence_at(items, text, end) || ends_cjk_clause_at(items, text, end))
+    return std::nullopt;  // it does already
+  std::size_t at = 0;  // the break: the last after a sentence's end in the line, else after a clause's
+  for (const auto ends : {&ends_sentence_at, &ends_cjk_clause_at}) {
+    for (std::size_t i = end; i-- > begin + 1 && at == 0;) {
+      const auto* glue = std::get_if<Glue>(&items.items[i]);
+      if (glue && glue->kind != GlueKind::Fill && std::holds_alternative<Box>(items.items[i - 1]) &&
+          ends(items, text, i))
+        at = i;
+    }
+    if (at > 0) break;
   }
-  return std::nullopt;
+  if (at == 0) return std::nullopt;
+  const std::size_t i = at;
+  Items forced;
+  forced.glyphs = items.glyphs;
+  forced.hyphens = items.hyphens;
+  forced.items.reserve(items.items.size() + 1);
+  forced.items.assign(items.items.begin(), items.items.begin() + static_cast<std::ptrdiff_t>(i));
+  forced.items.emplace_back(Glue{.width = 0, .stretch = 0, .shrink = 0, .kind = GlueKind::Fill});
+  forced.items.emplace_back(Penalty{.width = 0, .cost = -kInfinitePenalty});
+  forced.items.insert(forced.items.end(), items.items.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      items.items.end());
+  const std::vector<std::size_t> again = breaks(forced);
+  if (again.size() != chosen.size() || again[l] != i + 1 ||
+      LineWidths(forced.items)(l == 0 ? 0 : again[l - 1], again[l]) < width / 3)
+    return std::nullopt;
+  chosen = again;
+  return forced;
 }
 
 // TeX's passes (see kPretolerance): the first set of breaks found wins.

@@ -509,6 +509,52 @@ TEST_CASE("justify: a line asked to end a sentence ends at the last one inside i
   CHECK(ended > 10);
 }
 
+// ... and in Chinese or Japanese text, where no sentence ends inside the line, at its last clause
+// (，、；：): a handout's side ended "…足を 15〜30 cm 高くし、吐" and went on "きそうなときは…"
+// overleaf (a reviewer). Where a sentence ends in the line, it ends there still.
+TEST_CASE("justify: a Chinese or Japanese line asked to end a sentence ends at a clause", "[text][justify]") {
+  const char* const texts[] = {
+      "お子さまが暴れる場合は、大人がひざの上に座らせ、脚をしっかり押さえてから注射します。注射後は、"
+      "あお向けに寝かせて足を 15〜30 cm 高くし、吐きそうなときは顔を横に向けます。立たせたり歩かせたり"
+      "しないでください。",
+      "请按体重给药，而不是按年龄给药；对乙酰氨基酚每 4–6 小时可以重复一次，24 小时内不超过 4 次，"
+      "布洛芬每 6–8 小时一次，6 个月以下的婴儿不要使用布洛芬。"};
+  const char* const langs[] = {"ja", "zh-Hans"};
+  int at_clause = 0, at_sentence = 0;
+  for (std::size_t t = 0; t < std::size(texts); ++t)
+    for (Pt width = 120; width <= 260; width += 5) {
+      const Paragraph p = set(texts[t], langs[t], width);
+      for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
+        ComposeOptions ask;
+        ask.sentence_end_line = static_cast<int>(l);
+        ask.exact_lines = static_cast<int>(p.lines.size());
+        const Paragraph q = set(texts[t], langs[t], width, 10, ask);
+        INFO(width << " pt, line " << l << ":" << describe(p) << "\nasked:" << describe(q));
+        REQUIRE(q.lines.size() == p.lines.size());
+        if (q.lines == p.lines) continue;
+        const std::string line = q.lines[l].text();
+        const bool sentence = line.ends_with("。");
+        const bool clause = line.ends_with("、") || line.ends_with("，") || line.ends_with("；");
+        CHECK((sentence || clause));
+        CHECK(q.lines[l].width >= width / 3);
+        // Every character still there (lines joined, spaces aside: Chinese and Japanese lines part
+        // without one).
+        const auto joined = [](const Paragraph& x) {
+          std::string out;
+          for (const Line& line : x.lines)
+            for (const char ch : line.text())
+              if (ch != ' ') out += ch;
+          return out;
+        };
+        CHECK(joined(q) == joined(p));
+        at_clause += clause;
+        at_sentence += sentence;
+      }
+    }
+  CHECK(at_clause > 5);
+  CHECK(at_sentence > 5);
+}
+
 TEST_CASE("justify: words of fewer than six letters are never hyphenated", "[text][justify]") {
   const char* const text = "Wash hands with soap and water every time, dry them well, then touch the cup.";
   for (Pt width = 40; width <= 160; width += 3) {
