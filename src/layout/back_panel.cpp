@@ -127,6 +127,37 @@ struct Lines {
   }
 };
 
+// A footer column's fields (text, style, a url's link style), and how they set at a width: the
+// height Lines gives them, and whether a word of theirs no longer fits whole (a line wider than
+// the column, or one ending inside a word: "Llanfairpwllgwyngyllgoger- | ychwyrndrobwll").
+struct Field {
+  const std::string* text;
+  text::ParagraphStyle st;
+  bool url = false;
+};
+struct ColumnFit {
+  Pt height = 0;
+  bool parts_word = false;
+};
+
+Result<ColumnFit> column_fit(const Scene& s, const std::vector<Field>& fields, Pt width) {
+  ColumnFit out;
+  std::vector<std::string> unused;
+  for (Field f : fields) {
+    if (f.text->empty()) continue;
+    f.st.align = text::Align::Left;
+    f.st.hyphenate = false;
+    auto para = compose_checked(s, {text::TextSpan{*f.text, false, false, false, f.url}}, f.st, width,
+                                s.doc.meta.body_line, unused);
+    if (!para) return para.error();
+    for (const auto& l : para->lines) {
+      out.height += f.st.size * kLeading;
+      out.parts_word = out.parts_word || l.width > width + 0.01 || l.hyphenated || l.ends_in_word;
+    }
+  }
+  return out;
+}
+
 // The widest of `fields` set on one line each in `st` (a url's in its link style: `url`).
 Result<Pt> widest(const Scene& s, const std::vector<std::pair<const std::string*, bool>>& fields,
                   text::ParagraphStyle st) {
@@ -207,6 +238,10 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   // the clinic name's width (a reviewer's "https://www.sakura- | kids.example.jp/allergy" beside
   // an address of two full lines): a street address reads as well in three lines, a url parted
   // does not.
+  // Only where that makes the block no taller and parts no word of the address: a block that
+  // grew by three lines for one url made an article overflow, and a one-word place name broke
+  // (a code review).
+  const std::string author = author_line(s.doc.meta.author, name, c.address);
   Pt reach_x = x + column + t.gutter;
   Pt reach_width = two && qr_width > 0 ? column - qr_width - t.gutter / 2 : column;
   Pt who_column = column;
@@ -214,17 +249,34 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
     auto reach_w = widest(s, {{&c.email, false}, {&c.url, true}}, info);
     if (!reach_w) return reach_w.error();
     if (*reach_w > reach_width) {
+      // The who column's widest line: the name's, the author's or the address's (the author's
+      // left out, a team's name ran into the phone number beside it).
       auto name_w = widest(s, {{&name, false}}, name_style);
-      auto address_w = widest(s, {{&c.address, false}}, info);
+      auto address_w = widest(s, {{&author, false}, {&c.address, false}}, info);
       if (!name_w) return name_w.error();
       if (!address_w) return address_w.error();
       const Pt right = reach_x + reach_width;
       const Pt who_w = std::min(std::max(*name_w, *address_w), column);
-      const Pt least = std::max(*name_w, kMinWhoEms * size);
-      if (right - *reach_w - t.gutter - x >= least - 0.01 && x + who_w + t.gutter > right - *reach_w)
-        who_column = right - *reach_w - t.gutter - x;
-      reach_x = std::min(reach_x, std::max(x + std::min(who_w, who_column) + t.gutter, right - *reach_w));
+      reach_x = std::min(reach_x, std::max(x + who_w + t.gutter, right - *reach_w));
       reach_width = right - reach_x;
+      const Pt narrowed = right - *reach_w - t.gutter - x;
+      if (reach_x > right - *reach_w + 0.01 && narrowed >= std::max(*name_w, kMinWhoEms * size) - 0.01) {
+        const std::vector<Field> who_fields{{&name, name_style}, {&author, info}, {&c.address, info}};
+        const std::vector<Field> reach_fields{
+            {&c.phone, info}, {&c.hours, info}, {&c.email, info}, {&c.url, info, true}};
+        auto who_now = column_fit(s, who_fields, who_column);
+        auto reach_now = column_fit(s, reach_fields, reach_width);
+        auto who_then = column_fit(s, who_fields, narrowed);
+        auto reach_then = column_fit(s, reach_fields, *reach_w);
+        for (const auto* r : {&who_now, &reach_now, &who_then, &reach_then})
+          if (!*r) return r->error();
+        if (!who_then->parts_word &&
+            std::max(who_then->height, reach_then->height) <= std::max(who_now->height, reach_now->height) + 0.01) {
+          who_column = narrowed;
+          reach_x = right - *reach_w;
+          reach_width = *reach_w;
+        }
+      }
     }
   }
 
@@ -234,7 +286,7 @@ Result<Decoration> set_clinic(const Scene& s, bool footer, std::vector<std::stri
   // The front matter's author under the clinic's name: the team or department that wrote the
   // leaflet ("Anticoagulation Service", "산과·내분비 협진팀"), whom a patient asks for. Two
   // reviewers found it printed nowhere once a clinic was named.
-  if (const std::string author = author_line(s.doc.meta.author, name, c.address); !author.empty())
+  if (!author.empty())
     if (auto r = who.add(author, info, t.text_color, false); !r) return r.error();
   if (auto r = who.add(c.address, info, t.text_color, false); !r) return r.error();
   Lines reach{s, d, sect, reach_width, warnings};

@@ -29,13 +29,13 @@ std::size_t unhyphenate_column_ends(Collection& collection, const FlowResult& fl
 // lines avoided it: body_setting tries a smaller size for them.
 std::size_t broken_column_ends(const Collection& collection, const FlowResult& flowed);
 
-// At the turn of a sheet's side (side_turns: a folded leaflet's or a handout's), a paragraph that goes on overleaf ends
-// the side's last line at a sentence's end where one ends inside that line: set as a paragraph's
-// last line (short), the next sentence starting overleaf, in as many lines (text::ComposeOptions::
-// sentence_end_line). A reader turns the sheet between sentences: reviewers found "…20 mg once a
-// day for three days for | a child aged two to five" and "こども医療電話相 | 談" across a z-fold's
-// and a tri-fold's turn. The paragraph keeps the request when it is set again later (hyphen
-// budgets). Returns the number of paragraphs set again.
+// At the turn of a sheet's side (side_turns: a folded leaflet's or a handout's), a paragraph that
+// goes on overleaf ends the side's last line at a sentence's end where one ends inside that line:
+// set as a paragraph's last line (short), the next sentence starting overleaf, in as many lines
+// (text::ComposeOptions::sentence_end_line). A reader turns the sheet between sentences: reviewers
+// found "…20 mg once a day for three days for | a child aged two to five" and "こども医療電話相 |
+// 談" across a z-fold's and a tri-fold's turn. The paragraph keeps the request when it is set
+// again later (hyphen budgets). Returns the number of paragraphs set again.
 std::size_t end_turns_at_sentences(Collection& collection, const FlowResult& flowed,
                                    const std::vector<Frame>& frames);
 

@@ -147,14 +147,14 @@ Error overflow_error(const Scene& s, const Trial& trial) {
   // A fixed size (--set body.size, or a layout of one size) was tried at that size alone, not "even" there.
   const bool fixed = t.body_size == t.body_size_min;
   const bool set_above_range = fixed && t.body_size_min > t.layout_size_min;
-  return Error{s.doc.path, c.source_line,
-               "the article does not fit layout '" + t.name + "'" + (fixed ? " at " : " even at ") +
-                   points(t.body_size_min) + " pt: " + lines + " after the last panel (" + t.flow.back() + ")" +
-                   from,
-               std::string(set_above_range ? "leave out --set body.size to let leafpress choose the size, " : "") +
-                   "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body "
-                   "size, e.g. --set body.size=" +
-                   points(smaller) + "pt"};
+  return Error{
+      s.doc.path, c.source_line,
+      "the article does not fit layout '" + t.name + "'" + (fixed ? " at " : " even at ") +
+          points(t.body_size_min) + " pt: " + lines + " after the last panel (" + t.flow.back() + ")" + from,
+      std::string(set_above_range ? "leave out --set body.size to let leafpress choose the size, " : "") +
+          "shorten the article, choose a larger layout (leafpress layouts), or set a smaller body "
+          "size, e.g. --set body.size=" +
+          points(smaller) + "pt"};
 }
 
 // What copy-fit may change: the size, the leading, the space above sections; a handout's

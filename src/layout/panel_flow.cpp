@@ -8,10 +8,11 @@ namespace leafpress::layout {
 namespace {
 
 constexpr std::size_t kKeepLines = 2;  // a heading keeps with this many lines of what follows
-// A paragraph of up to this many lines does not part across the turn of a sheet's side (flow): the reader turns the sheet over, or unfolds it, in mid-sentence ("…a child who weighs
-// 20 kg | would take 300 mg of acetaminophen" above the clinic's block on a Z-fold's back panel,
-// "(about 9.4 mL of children's liquid)" overleaf: a dose in two halves). A longer one parts as
-// anywhere else: moved whole it would leave most of a panel empty.
+// A paragraph of up to this many lines does not part across the turn of a sheet's side (flow):
+// the reader turns the sheet over, or unfolds it, in mid-sentence ("…a child who weighs 20 kg |
+// would take 300 mg of acetaminophen" above the clinic's block on a Z-fold's back panel, "(about
+// 9.4 mL of children's liquid)" overleaf: a dose in two halves). A longer one parts as anywhere
+// else: moved whole it would leave most of a panel empty.
 constexpr std::size_t kTurnKeepLines = 6;
 // ... and a heading keeps this many lines of a longer one with it there (two elsewhere).
 constexpr std::size_t kTurnHeadingLines = 3;

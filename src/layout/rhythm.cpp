@@ -84,10 +84,15 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
                        next->role != Role::Rule && !next->note_rule));
         e.introduces = e.leads_in && colon;
         // A short item that opens a nested list ("• 情緒與睡眠", then its sub-items) keeps with
-        // them as a heading does with its text: left at a panel's foot it read as a list of its
-        // own (a reviewer's z-fold and handout).
-        e.keep_with_next = b.list_item && next && next->list_item && next->quote_depth == b.quote_depth &&
-                           next->indent > b.indent + 0.01 && e.lines.size() <= kOpeningItemLines;
+        // them as a heading does with its text, its first two lines: left at a panel's foot it
+        // read as a list of its own (a reviewer's z-fold and handout). Only before a sub-item of
+        // two lines or more: before one of a line the keep reached on to the next opener and its
+        // sub-item, four lines and more held together, and short lists of pairs left a hole at
+        // every page's foot (a code review). Not in a call-out box, kept whole as it is: there the
+        // keep reached past the box's end.
+        e.keep_with_next = b.list_item && b.quote_depth == 0 && next && next->list_item &&
+                           next->quote_depth == b.quote_depth && next->indent > b.indent + 0.01 &&
+                           e.lines.size() <= kOpeningItemLines && next->element.lines.size() >= 2;
         break;
       }
       case Role::Heading: {

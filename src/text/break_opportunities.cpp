@@ -18,7 +18,8 @@ namespace {
 // CLReq 3.1.7 and JLReq appendix A: line-start and line-end prohibitions.
 // ® ™ ℠ belong to the name before them: "エピペン | ®、119 番通報" read as a stray sign at the line's
 // start of the most urgent cell (a reviewer); after a Latin name ICU keeps them, after kana it did not.
-constexpr std::u32string_view kNoStart = U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
+constexpr std::u32string_view kNoStart =
+    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
 constexpr std::u32string_view kNoStartStrict =
     U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
 constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
@@ -110,8 +111,8 @@ bool in_two_character_unit(char32_t a, char32_t b, char32_t c, char32_t d) {
 // a number that reads as one of its own: reviewers found "轉 | 5120" under three numbers, and
 // "分 | 機" cut inside the word. The label keeps its number and the number before it, as a
 // phone number keeps its area code.
-constexpr std::string_view kExtensionLabels[] = {"轉", "转", "分機", "分机", "內線", "内線", "内线",
-                                                 "내선", "ext.", "Ext.", "ext", "Ext"};
+constexpr std::string_view kExtensionLabels[] = {"轉",   "转",   "分機", "分机", "內線", "内線",
+                                                 "内线", "내선", "ext.", "Ext.", "ext",  "Ext"};
 
 // The break at byte `at` (>= 1) around an extension label that follows a phone number's digit (a
 // space between them or not) and comes before the extension's digits (likewise): none inside the
@@ -224,7 +225,8 @@ bool is_wide(char32_t cp) {
 }
 
 bool is_numeral(char32_t c) {
-  return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) != std::u32string_view::npos ||
+  return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) !=
+             std::u32string_view::npos ||
          u_isdigit(static_cast<UChar32>(c));
 }
 
@@ -557,14 +559,15 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       // A span of time counted with a classifier: "3个月", "2个小时", "3か月", "6ヶ月". Parted after
       // the classifier, a line ends "服药3个" and the next starts "月～6个月".
       // A Han numeral and its counter are one number, as "3次" is (CLReq 3.1.7): "每天一 | 次" parted
-      // "once a day" in a reviewer's dose, with the rest overleaf.
+      // "once a day" in a reviewer's dose, with the rest overleaf. Parted only where nothing else
+      // will do, as a word a table cell keeps whole (kInWordBreak): forbidden, a dosing table's
+      // cells of "两片", "半片" and "一次" ran past their narrow columns (a code review).
       const bool han_count = cls == CharClass::Cjk && is_numeral(prev) && !is_digit(prev) && is_counter(cp);
       const bool counted_span =
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || counted_range || counted_span || han_count ||
-          in_two_character_unit(cp, prev, prev2, prev3))
+          range_start || counted_range || counted_span || in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable
@@ -576,6 +579,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                              (cls == CharClass::Hangul && (prev == U')' || prev == U'）' || prev == U']'))
                          ? kFallbackBreak
                          : 0;
+      if (breaks[at] && han_count) breaks[at] = kInWordBreak;
     }
     // A number, a space and its unit stay together ("140 mmHg") unless nothing else will do;
     // so do a number and the Han or kana counter after a space ("每天 3～4 次", "7～10 天",
@@ -609,7 +613,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       // A range written with "to" ("6 to 12 weeks"): its second number stays with the first as
       // the word after a bare number does ("We check a lipid panel 6 to | 12 weeks after", a
       // reviewer: a line that ends "6 to" reads as a whole range).
-      else if (is_digit(cp) && at >= 5 && text.compare(at - 4, 3, " to") == 0 && bare_number_before(text, at - 4))
+      else if (is_digit(cp) && at >= 5 && text.compare(at - 4, 3, " to") == 0 &&
+               bare_number_before(text, at - 4))
         breaks[at] = kTieBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);

@@ -894,7 +894,10 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
     if ((classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) || in_word[i])
-      breaks[i] = breaks[i] != kBreak              ? kNoBreak
+      // (A Han numeral and its counter, kInWordBreak already, stay one: "两 | 片" where nothing
+      // else fits.)
+      breaks[i] = breaks[i] == kInWordBreak        ? kInWordBreak
+                  : breaks[i] != kBreak            ? kNoBreak
                   : icu_boundary[i] && !in_word[i] ? kGluedBreak
                                                    : kInWordBreak;
   }
@@ -1479,7 +1482,8 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
   const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
   if (ends_sentence_at(items, text, end) || ends_cjk_clause_at(items, text, end))
     return std::nullopt;  // it does already
-  std::size_t at = 0;  // the break: the last after a sentence's end in the line, else after a clause's
+  // The break: the last after a sentence's end in the line, else after a clause's.
+  std::size_t at = 0;
   for (const auto ends : {&ends_sentence_at, &ends_cjk_clause_at}) {
     for (std::size_t i = end; i-- > begin + 1 && at == 0;) {
       const auto* glue = std::get_if<Glue>(&items.items[i]);
@@ -1622,8 +1626,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
         rag_deeper.discretionary = false;
         rag_deeper.short_last_line = runt;
         auto again = knuth_plass(items, width, rag_deeper);
-        if (again && again->size() >= 2 && last_width(*again) >= runt)
-          return std::move(*again);
+        if (again && again->size() >= 2 && last_width(*again) >= runt) return std::move(*again);
       }
       return std::move(*found);
     }

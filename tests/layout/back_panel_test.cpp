@@ -148,6 +148,36 @@ TEST_CASE("back_panel: a handout footer's long address wraps to keep the url who
     }
 }
 
+// A code review: the name-and-address column narrowed for a url only where the block grows no
+// taller and no word of the address breaks ("Llanfairpwllgwyngyllgoger- | ychwyrndrobwll"); and the
+// ways to reach the clinic never stand over the author's line (the author's width was left out:
+// "Department of Primary Carehttps://…").
+TEST_CASE("back_panel: a footer's columns never overlap and part no word of the address", "[layout]") {
+  for (const char* address : {"12 River Road, Easton", "12 River Road, Llanfairpwllgwyngyllgogerychwyrndrobwll, Easton"}) {
+    const std::string text =
+        std::string("---\ntitle: T\nauthor: Riverside Clinic Nursing and Vaccination Team, Department of "
+                    "Primary Care\nclinic:\n  name: Riverside Clinic\n  address: ") +
+        address +
+        "\n  phone: +1 555 0100\n  url: https://www.riverside-family-health-centre.example.org/services/"
+        "vaccinations/flu\n---\n\nShort.\n";
+    auto m = lay_out_text(text, shipped_layout("handout-a4"));
+    if (!m) FAIL(m.error().describe());
+    const auto& runs = m->pages.back().runs;
+    const auto right_end = [](const leafpress::layout::GlyphRun& r) {
+      return r.x + r.glyphs.back().x + r.glyphs.back().advance;
+    };
+    const auto* phone = find_run(*m, "+1 555 0100").second;
+    REQUIRE(phone);
+    for (const auto& run : runs) {
+      const std::string t = leafpress::test::run_text(run);
+      if (run.x >= phone->x - 0.01 || run.y > phone->y + 80 || run.y < phone->y - 80) continue;
+      INFO(t);
+      CHECK(right_end(run) <= phone->x - 0.01);  // left of the ways to reach the clinic
+      CHECK(t.find("Llanfairpwllgwyngyllgoger-") == std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("back_panel: no clinic: the author or the title signs the back, no logo", "[layout]") {
   auto m = lay_out_text("# Knees\n\nText.\n", shipped_layout("trifold-a4"));
   if (!m) FAIL(m.error().describe());

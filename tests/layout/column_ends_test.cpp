@@ -132,7 +132,8 @@ TEST_CASE("column_ends: a paragraph going on over a leaflet's turn is asked to e
   FlowResult g = f;
   for (auto& p : g.placements.back()) p.frame = p.frame == 2 ? 1 : 0;
   CHECK(end_turns_at_sentences(same_side, g, frames) == 0);
-  const std::vector<Frame> booklet = {Frame{.page = 0, .book_page = true}, Frame{.page = 1, .book_page = true},
+  const std::vector<Frame> booklet = {Frame{.page = 0, .book_page = true},
+                                      Frame{.page = 1, .book_page = true},
                                       Frame{.page = 2, .book_page = true}};
   CHECK(end_turns_at_sentences(same_side, f, booklet) == 0);
   CHECK(none.empty());

@@ -322,7 +322,8 @@ TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
 TEST_CASE("copy_fit: the size copy-fit reports sets the same pages when fixed", "[layout]") {
   for (const char* lang : {"en", "ja", "zh-Hans"})
     for (const char* layout : {"trifold-a4", "bifold-a4"}) {
-      const std::string path = std::string(LEAFPRESS_SOURCE_DIR) + "/content/handouts/flu-shot." + lang + ".md";
+      const std::string path =
+          std::string(LEAFPRESS_SOURCE_DIR) + "/content/handouts/flu-shot." + lang + ".md";
       const auto text = leafpress::test::read_bytes(path);
       auto t = leafpress::test::shipped_layout(layout);
       auto fitted = leafpress::test::lay_out_text(text, t, path);
