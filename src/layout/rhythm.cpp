@@ -1,6 +1,7 @@
 #include "layout/rhythm.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace leafpress::layout {
 namespace {
@@ -85,14 +86,21 @@ void apply_rhythm(Collection& c, const Rhythm& r) {
         e.introduces = e.leads_in && colon;
         // A short item that opens a nested list ("• 情緒與睡眠", then its sub-items) keeps with
         // them as a heading does with its text, its first two lines: left at a panel's foot it
-        // read as a list of its own (a reviewer's z-fold and handout). Only before a sub-item of
-        // two lines or more: before one of a line the keep reached on to the next opener and its
-        // sub-item, four lines and more held together, and short lists of pairs left a hole at
-        // every page's foot (a code review). Not in a call-out box, kept whole as it is: there the
-        // keep reached past the box's end.
+        // read as a list of its own (a reviewer's z-fold and handout), and "• Please avoid, for
+        // the first two weeks:" with one of its four restrictions before a handout's turn hid
+        // the others overleaf (a reviewer). Only before a sub-item of two lines or more, or two
+        // sub-items: before a lone sub-item of a line the keep reached on to the next opener and
+        // its sub-item, four lines and more held together, and short lists of pairs left a hole
+        // at every page's foot (a code review). Not in a call-out box, kept whole as it is: there
+        // the keep reached past the box's end.
+        const Collected* after = i + 2 < c.blocks.size() ? &c.blocks[i + 2] : nullptr;
+        const bool two_subitems = next && after && after->list_item &&
+                                  after->quote_depth == next->quote_depth &&
+                                  std::abs(after->indent - next->indent) < 0.01;
         e.keep_with_next = b.list_item && b.quote_depth == 0 && next && next->list_item &&
                            next->quote_depth == b.quote_depth && next->indent > b.indent + 0.01 &&
-                           e.lines.size() <= kOpeningItemLines && next->element.lines.size() >= 2;
+                           e.lines.size() <= kOpeningItemLines &&
+                           (next->element.lines.size() >= 2 || two_subitems);
         break;
       }
       case Role::Heading: {

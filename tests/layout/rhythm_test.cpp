@@ -121,16 +121,20 @@ TEST_CASE("rhythm: a few notes after the article keep together", "[layout]") {
 // "• 情緒與睡眠" ended a z-fold's panel, its sub-items at the top of the next (a reviewer): a short
 // item that opens a nested list keeps with it, as a heading with its text. Not an item whose next
 // is a sibling, nor a longer one (three lines or more: a paragraph of its own), nor the last; nor
-// before a sub-item of one line (the keep, two lines, reached on into the next pair), nor in a
-// call-out box, kept whole as it is (a code review).
+// before a lone sub-item of one line (the keep, two lines, reached on into the next pair), nor in
+// a call-out box, kept whole as it is (a code review). Before two sub-items of a line each it keeps
+// ("• Please avoid, for the first two weeks:" and one of four restrictions before a turn).
 TEST_CASE("rhythm: a short list item keeps with the nested list it opens", "[layout]") {
   Collection c;
   c.body = 10;
-  c.blocks = {body("情緒與睡眠", true), body("中風後約三分之一…", true), body("照顧者也需要休息…", true),
-              body("預防跌倒", true),   body("浴室加裝扶手…", true),     body("a long item", true),
-              body("its sub-item", true), body("Mood", true),             body("sleep less", true),
-              body("Appetite", true),     body("eat less", true)};
-  for (const std::size_t nested : {1u, 2u, 4u, 6u, 8u, 10u}) c.blocks[nested].indent = 14;
+  c.blocks = {body("情緒與睡眠", true),        body("中風後約三分之一…", true),
+              body("照顧者也需要休息…", true), body("預防跌倒", true),
+              body("浴室加裝扶手…", true),     body("a long item", true),
+              body("its sub-item", true),      body("Mood", true),
+              body("sleep less", true),        body("Appetite", true),
+              body("eat less", true),          body("Please avoid:", true),
+              body("rubbing", true),           body("swimming", true)};
+  for (const std::size_t nested : {1u, 2u, 4u, 6u, 8u, 10u, 12u, 13u}) c.blocks[nested].indent = 14;
   for (const std::size_t two : {1u, 4u, 6u, 10u}) c.blocks[two].element.lines.push_back(FlowLine{12, 10});
   for (int k = 0; k < 2; ++k) c.blocks[5].element.lines.push_back(FlowLine{12, 10});  // three lines
   for (const std::size_t quoted : {9u, 10u}) c.blocks[quoted].quote_depth = 1;
@@ -145,4 +149,5 @@ TEST_CASE("rhythm: a short list item keeps with the nested list it opens", "[lay
   CHECK_FALSE(keeps(7));  // before a sub-item of one line
   CHECK_FALSE(keeps(9));  // in a call-out box
   CHECK_FALSE(keeps(10));
+  CHECK(keeps(11));  // before two sub-items of a line each
 }
