@@ -118,6 +118,13 @@ constexpr std::string_view kExtensionLabels[] = {"轉",   "转",   "分機", "�
 // space between them or not) and comes before the extension's digits (likewise): none inside the
 // label, kUnitBreak at a space before and after it; `fallback` (the break as found) elsewhere.
 std::uint8_t phone_extension_break(std::string_view text, std::size_t at, std::uint8_t fallback) {
+  // The phone number's last digit stands at most a space, the longest label (6 bytes) and a space
+  // before `at`: most breaks of a paragraph have no digit there, and need no label looked for.
+  constexpr std::size_t kReach = 9;
+  const std::string_view near = text.substr(at > kReach ? at - kReach : 0, std::min(at, kReach));
+  if (std::none_of(near.begin(), near.end(),
+                   [](char ch) { return is_digit(static_cast<unsigned char>(ch)); }))
+    return fallback;
   for (const std::string_view label : kExtensionLabels) {
     // The label may start from at - label.size() - 1 (a space after it) to at + 1 (a space before it).
     const std::size_t first = at > label.size() + 1 ? at - label.size() - 1 : 0;
@@ -556,13 +563,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
           (is_range_mark(cp) && pos < text.size() && is_digit(next_code_point(text, peek)) &&
            after_counted_number(prev, prev2, prev3)) ||
           (is_digit(cp) && is_range_mark(prev) && after_counted_number(prev2, prev3, prev4));
-      // A span of time counted with a classifier: "3个月", "2个小时", "3か月", "6ヶ月". Parted after
-      // the classifier, a line ends "服药3个" and the next starts "月～6个月".
       // A Han numeral and its counter are one number, as "3次" is (CLReq 3.1.7): "每天一 | 次" parted
       // "once a day" in a reviewer's dose, with the rest overleaf. Parted only where nothing else
       // will do, as a word a table cell keeps whole (kInWordBreak): forbidden, a dosing table's
       // cells of "两片", "半片" and "一次" ran past their narrow columns (a code review).
       const bool han_count = cls == CharClass::Cjk && is_numeral(prev) && !is_digit(prev) && is_counter(cp);
+      // A span of time counted with a classifier: "3个月", "2个小时", "3か月", "6ヶ月". Parted after
+      // the classifier, a line ends "服药3个" and the next starts "月～6个月".
       const bool counted_span =
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;

@@ -1482,19 +1482,19 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
   const std::size_t begin = l == 0 ? 0 : chosen[l - 1] + 1, end = chosen[l];
   if (ends_sentence_at(items, text, end) || ends_cjk_clause_at(items, text, end))
     return std::nullopt;  // it does already
-  // The break: the last after a sentence's end in the line, else after a clause's.
-  std::size_t at = 0;
-  for (const auto ends : {&ends_sentence_at, &ends_cjk_clause_at}) {
-    for (std::size_t i = end; i-- > begin + 1 && at == 0;) {
+  // The break: the last glue in the line after a sentence's end, else after a clause's (0: none).
+  const auto last_after = [&](const auto& ends) -> std::size_t {
+    for (std::size_t i = end; i-- > begin + 1;) {
       const auto* glue = std::get_if<Glue>(&items.items[i]);
       if (glue && glue->kind != GlueKind::Fill && std::holds_alternative<Box>(items.items[i - 1]) &&
           ends(items, text, i))
-        at = i;
+        return i;
     }
-    if (at > 0) break;
-  }
-  if (at == 0) return std::nullopt;
-  const std::size_t i = at;
+    return 0;
+  };
+  std::size_t i = last_after(ends_sentence_at);
+  if (i == 0) i = last_after(ends_cjk_clause_at);
+  if (i == 0) return std::nullopt;
   Items forced;
   forced.glyphs = items.glyphs;
   forced.hyphens = items.hyphens;
@@ -1593,7 +1593,7 @@ std::vector<std::size_t> choose_breaks(std::span<const Item> items, Pt width, Pt
       // A syllable break that leaves its line more than a syllable short costs as a word's tail
       // alone does: the word goes whole to the next line unless the line would end some 4 em
       // shorter so (KLREQ's fallback is for filling a line, not for shortening a gap).
-      params.unfilled_split_demerits = soft_line_demerits(params, kWordTailEm);
+      params.unfilled_split_demerits = params.lone_tail_demerits;
       params.unfilled_split_slack = kUnfilledSplitEm * em;
     }
     // Fewer loose lines: the pass that weighs hyphens first keeps every space within
