@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <string_view>
 
 #include "core/utf8.hpp"
 #include "layout/sheet_plan.hpp"
@@ -91,21 +92,43 @@ bool lone_word(const text::Line& line, Pt width) {
   return wide ? characters <= 1 : line.width < kLoneWordShare * width;
 }
 
-// How a title's lines end, best first when compared: fewer on a leading word, more at a phrase
-// mark, fewer lines.
+// How a title's lines end, best first when compared: fewer on a leading word, its colon kept at
+// a line's end, more at a phrase mark, fewer lines.
 struct TitleBreaks {
   std::size_t dangling = 0;
+  // A colon parts a title from its subtitle. Where the words before it take more than one line,
+  // the colon ends the last of them, or the title reads across its own seam: a tri-fold's cover
+  // set `中風後的居家 | 復健：給病人 | 與照顧者的指引` at 24 pt, where at 20 pt it reads
+  // `中風後的居家復健：| 給病人與 | 照顧者的指引`.
+  bool colon_parted = false;
   std::ptrdiff_t phrase_ends = 0;  // negated: more compares less
   std::size_t lines = 0;
   auto operator<=>(const TitleBreaks&) const = default;
 };
 
+// Where the title's first colon stands in `line`: npos when none; a Latin colon only before a
+// space or at the end (not in "10:30").
+std::size_t title_colon(std::string_view line) {
+  for (std::size_t at = 0; at < line.size(); ++at) {
+    if (line.substr(at).starts_with("：")) return at;
+    if (line[at] == ':' && (at + 1 == line.size() || line[at + 1] == ' ')) return at;
+  }
+  return std::string_view::npos;
+}
+
 TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
   TitleBreaks out;
   out.lines = lines.size();
-  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+  bool colon_seen = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string t = lines[i].text();
     while (!t.empty() && t.back() == ' ') t.pop_back();
+    if (const std::size_t colon = title_colon(t); !colon_seen && colon != std::string::npos) {
+      colon_seen = true;
+      const std::size_t end = colon + (t[colon] == ':' ? 1 : std::string_view("：").size());
+      out.colon_parted = i > 0 && end < t.size();
+    }
+    if (i + 1 == lines.size()) break;
     out.dangling += lines[i].ends_leading_on();
     for (const std::string_view mark :
          {":", ",", ";", "—", "–", "?", "!", "：", "，", "、", "；", "？", "！"})
@@ -123,7 +146,7 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
   // The largest size that splits no word, and the best that also leaves no word alone (below);
   // each with the warnings of its size only.
   static_assert(kLeadWordTitleShare >= kMinTitleShare);
-  std::optional<std::pair<Block, std::vector<std::string>>> whole, no_lone;
+  std::optional<std::pair<Block, std::vector<std::string>>> whole, no_lone, clean;
   TitleBreaks no_lone_breaks;
   for (;;) {
     std::vector<std::string> said;
@@ -150,15 +173,19 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
       no_lone.emplace(*title, said);
       no_lone_breaks = breaks;
     }
-    if (!split && !lone && !dangling) {
+    if (!split && !lone && !dangling && !breaks.colon_parted) {
       warnings.insert(warnings.end(), said.begin(), said.end());
       return title;
     }
-    // A dangling word is worth a title kLeadWordTitleShare of its size, no less, and still larger
-    // than the headings. Past that, of the sizes that leave no word alone, the best (above).
+    if (!split && !lone && !dangling && !clean) clean.emplace(*title, said);
+    // A dangling word or a parted colon is worth a title kLeadWordTitleShare of its size, no
+    // less, and still larger than the headings. Past that, of the sizes that leave no word alone,
+    // the best (above); but where no size keeps the colon at a line's end either, the largest
+    // that was clean but for it: a smaller size would only save a line.
     if (st.size - 1 < least_dangling && no_lone) {
-      warnings.insert(warnings.end(), no_lone->second.begin(), no_lone->second.end());
-      return no_lone->first;
+      const auto& [block, said_there] = clean && no_lone_breaks.colon_parted ? *clean : *no_lone;
+      warnings.insert(warnings.end(), said_there.begin(), said_there.end());
+      return block;
     }
     // No size avoids a lone word (least_dangling >= least, so no_lone is empty here): the largest
     // that splits none.

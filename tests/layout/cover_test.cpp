@@ -167,3 +167,40 @@ TEST_CASE("cover: a title that must end a line on a leading word keeps its phras
     CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
   }
 }
+
+// A title's colon parts it from its subtitle; where the words before it take two lines, the colon
+// ends the second or the title reads across its seam. A reviewer's tri-fold cover set
+// `中風後的居家 | 復健：給病人 | 與照顧者的指引` at 24 pt; a size down to 75 % that ends a line at
+// the colon is taken. A title whose colon ends a line at full size keeps that size.
+TEST_CASE("cover: a title is set smaller rather than run across its colon", "[layout]") {
+  struct Case {
+    const char* layout;
+    const char* title;
+    const char* line;  // one of the title's lines, whole
+    bool full_size;
+  };
+  for (const Case& c :
+       {Case{"trifold-a4", "中風後的居家復健：給病人與照顧者的指引", "中風後的居家復健：", false},
+        Case{"trifold-letter", "中風後的居家復健：給病人與照顧者的指引", "中風後的居家復健：", false},
+        Case{"bifold-a4", "中風後的居家復健：給病人與照顧者的指引", "中風後的居家復健：", true}}) {
+    const auto t = shipped_layout(c.layout);
+    auto m = lay_out_text(std::string("---\ntitle: \"") + c.title + "\"\nlang: zh-Hant\n---\n\n正文。\n", t);
+    if (!m) FAIL(m.error().describe());
+    INFO(c.layout << ": " << c.title);
+    double size = 0;
+    for (const auto& r : m->pages[0].runs) size = std::max(size, r.size);
+    std::vector<std::string> lines;
+    std::string all;
+    for (const auto& r : m->pages[0].runs)
+      if (r.size == size) {
+        std::string line = leafpress::test::run_text(r);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        lines.push_back(line);
+        all += line + " | ";
+      }
+    INFO(size << " pt: " << all);
+    CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
+    CHECK(size >= t.title_size * 0.75 - 0.01);
+    if (c.full_size) CHECK(size == Approx(t.title_size));
+  }
+}
