@@ -12,6 +12,26 @@ using leafpress::test::lay_out_text;
 using leafpress::test::shipped_layout;
 using leafpress::test::TempDir;
 
+// The cover title's lines (the runs of the largest size on the first page), without trailing
+// spaces, its size, and the lines joined by " | " for a message.
+struct TitleLines {
+  double size = 0;
+  std::vector<std::string> lines;
+  std::string all;
+};
+TitleLines title_lines(const leafpress::layout::PageModel& m) {
+  TitleLines out;
+  for (const auto& r : m.pages[0].runs) out.size = std::max(out.size, r.size);
+  for (const auto& r : m.pages[0].runs)
+    if (r.size == out.size) {
+      std::string line = leafpress::test::run_text(r);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out.lines.push_back(line);
+      out.all += line + " | ";
+    }
+  return out;
+}
+
 TEST_CASE("cover: the cover picture fills the top of the front panel and bleeds off the trim", "[layout]") {
   TempDir dir;
   leafpress::test::write_bytes(dir.path / "cover.png", leafpress::test::tiny_png());
@@ -152,17 +172,7 @@ TEST_CASE("cover: a title that must end a line on a leading word keeps its phras
     auto m = lay_out_text(std::string("---\ntitle: \"") + c.title + "\"\n---\n\nText.\n", t);
     if (!m) FAIL(m.error().describe());
     INFO(c.title);
-    double size = 0;
-    for (const auto& r : m->pages[0].runs) size = std::max(size, r.size);
-    std::vector<std::string> lines;
-    std::string all;
-    for (const auto& r : m->pages[0].runs)
-      if (r.size == size) {
-        std::string line = leafpress::test::run_text(r);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        lines.push_back(line);
-        all += line + " | ";
-      }
+    const auto [size, lines, all] = title_lines(*m);
     INFO(size << " pt: " << all);
     CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
   }
@@ -187,17 +197,7 @@ TEST_CASE("cover: a title is set smaller rather than run across its colon", "[la
     auto m = lay_out_text(std::string("---\ntitle: \"") + c.title + "\"\nlang: zh-Hant\n---\n\n正文。\n", t);
     if (!m) FAIL(m.error().describe());
     INFO(c.layout << ": " << c.title);
-    double size = 0;
-    for (const auto& r : m->pages[0].runs) size = std::max(size, r.size);
-    std::vector<std::string> lines;
-    std::string all;
-    for (const auto& r : m->pages[0].runs)
-      if (r.size == size) {
-        std::string line = leafpress::test::run_text(r);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        lines.push_back(line);
-        all += line + " | ";
-      }
+    const auto [size, lines, all] = title_lines(*m);
     INFO(size << " pt: " << all);
     CHECK(std::find(lines.begin(), lines.end(), c.line) != lines.end());
     CHECK(size >= t.title_size * 0.75 - 0.01);
