@@ -80,6 +80,11 @@ bool short_range_sides(std::string_view text, std::size_t at) {
   return dash - before <= kRangeWord && after - at <= kRangeWord;
 }
 
+// A sign that compares or qualifies the number after it: "≥ 180 mg/dL", "< 7%", "± 0.5".
+bool is_relation_sign(char32_t cp) {
+  return std::u32string_view(U"≥≤≧≦><＞＜≒≈±").find(cp) != std::u32string_view::npos;
+}
+
 bool is_range_mark(char32_t cp) {
   return cp == U'～' || cp == U'〜' || cp == U'~' || cp == U'–' || cp == U'-';
 }
@@ -604,7 +609,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool times = (cp == U'×' && after_digit) ||
                          (is_digit(cp) && prev == U' ' &&
                           (prev2 == U'×' || (prev2 == U'x' && prev3 == U' ' && is_digit(prev4))));
-      if (times)
+      // A number keeps the sign that compares it ("≥ 180 mg/dL"): a line that ends "2 小時 ≥" in a
+      // reviewer's diagnostic criteria left the threshold on the next, and the sign read as
+      // belonging to what came before.
+      if (times || (is_digit(cp) && prev == U' ' && is_relation_sign(prev2)))
         breaks[at] = kUnitBreak;
       else if (is_digit(cp) &&
                (after_digit || after_area_code))  // a phone number's groups: whole, unless long
@@ -623,6 +631,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       else if (is_digit(cp) && at >= 5 && text.compare(at - 4, 3, " to") == 0 &&
                bare_number_before(text, at - 4))
         breaks[at] = kTieBreak;
+    }
+    // ... and written close ("＞7.0%", "≥180"), never parts from it.
+    if (breaks[at] && is_digit(cp) && is_relation_sign(prev)) breaks[at] = 0;
+    // 第 makes the number after it an ordinal, one word with it (CLReq 3.1.7, as a number and
+    // its counter): a reviewer's dressing table printed "第 | 10～14 天" and "延至第 | 14 天".
+    // Parted only where nothing else will do: spaced, at a unit's cost; close ("第10天",
+    // "第一次"), as a word a table cell keeps whole.
+    if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
+      if (prev == U'第') breaks[at] = kInWordBreak;
+      else if (prev == U' ' && prev2 == U'第' && is_digit(cp)) breaks[at] = kUnitBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):

@@ -390,3 +390,32 @@ TEST_CASE("break_opportunities: a Han numeral keeps its counter", "[text]") {
   CHECK(draw("一日二回", "ja", kNormal).find("二回") != std::string::npos);
   CHECK(draw("一般来说", "zh-Hans", kNormal).find("一÷般") != std::string::npos);  // 般 counts nothing
 }
+
+// "服糖後 2 小時 ≥ | 153 mg/dL" (a reviewer's diagnostic criteria): a number keeps the sign that
+// compares it, at the last pass only where spaced, never where written close; the line may
+// still break before the sign.
+TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
+  const std::string zh = "服糖後 2 小時 ≥ 153 mg/dL 即可";
+  const auto breaks = find_break_opportunities(zh, "zh-Hant", kNormal);
+  CHECK(breaks[zh.find("153")] == leafpress::text::kUnitBreak);
+  CHECK(breaks[zh.find("≥")] != 0);
+  CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷7%") == std::string::npos);
+  CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷6.5%") == std::string::npos);
+  const std::string close = draw("空腹血糖＞7.0 mmol/L", "zh-Hans", kNormal);
+  INFO(close);
+  CHECK(close.find("÷7.0") == std::string::npos);
+  // A plain number after a space parts as before.
+  CHECK(draw("take 2 tablets", "en", kNormal).find("÷2") != std::string::npos);
+}
+
+// "第 | 10～14 天", "延至第 | 14 天" (a reviewer's dressing table): 第 and the number it makes an
+// ordinal are one word, parted only where nothing else will do.
+TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
+  const std::string spaced = "关节处可延至第 14 天拆线";
+  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("14")] == leafpress::text::kUnitBreak);
+  const std::string close = "第10天和第一次";
+  const auto breaks = find_break_opportunities(close, "zh-Hans", kNormal);
+  CHECK(breaks[close.find("10")] == leafpress::text::kInWordBreak);
+  CHECK(breaks[close.find("一")] == leafpress::text::kInWordBreak);
+  CHECK(draw("延至第 14 天拆线", "zh-Hans", kNormal).find("÷第") != std::string::npos);  // before it, as before
+}
