@@ -639,8 +639,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     // Parted only where nothing else will do: spaced, at a unit's cost; close ("第10天",
     // "第一次"), as a word a table cell keeps whole.
     if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
-      if (prev == U'第') breaks[at] = kInWordBreak;
-      else if (prev == U' ' && prev2 == U'第' && is_digit(cp)) breaks[at] = kUnitBreak;
+      if (prev == U'第')
+        breaks[at] = kInWordBreak;
+      else if (prev == U' ' && prev2 == U'第' && is_digit(cp))
+        breaks[at] = kUnitBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):

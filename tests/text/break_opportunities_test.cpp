@@ -412,10 +412,12 @@ TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
 // ordinal are one word, parted only where nothing else will do.
 TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
   const std::string spaced = "关节处可延至第 14 天拆线";
-  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("14")] == leafpress::text::kUnitBreak);
+  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("14")] ==
+        leafpress::text::kUnitBreak);
   const std::string close = "第10天和第一次";
   const auto breaks = find_break_opportunities(close, "zh-Hans", kNormal);
   CHECK(breaks[close.find("10")] == leafpress::text::kInWordBreak);
   CHECK(breaks[close.find("一")] == leafpress::text::kInWordBreak);
-  CHECK(draw("延至第 14 天拆线", "zh-Hans", kNormal).find("÷第") != std::string::npos);  // before it, as before
+  CHECK(draw("延至第 14 天拆线", "zh-Hans", kNormal).find("÷第") !=
+        std::string::npos);  // before it, as before
 }
