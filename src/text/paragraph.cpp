@@ -1471,9 +1471,9 @@ bool ends_cjk_clause_at(const Items& items, std::string_view text, std::size_t i
 // a paragraph, then a forced penalty) in place of the last legal glue break after a sentence's end
 // inside line `l`, where the line keeps at least a third of the measure (`width`): one word left
 // at the side's foot ("day.") reads as a stray. Where no sentence ends there, in Chinese or
-// Japanese text the last clause does (，、；：): a side that ended "…足を 15〜30 cm 高くし、吐"
-// and went on "きそうなときは…" overleaf (a reviewer) parted a word where any two characters may
-// part. The items with that break, where `breaks` sets line l to end there in as many lines (and
+// Japanese text the last clause does (，、；：), where its line keeps two thirds of the measure:
+// a side that ended "…足を 15〜30 cm 高くし、吐" and went on "きそうなときは…" overleaf (a
+// reviewer) parted a word where any two characters may part. The items with that break, where `breaks` sets line l to end there in as many lines (and
 // `chosen` takes its breaks); nothing otherwise.
 template <typename Breaks>
 std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, Pt width,
@@ -1493,7 +1493,11 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
     return 0;
   };
   std::size_t i = last_after(ends_sentence_at);
-  if (i == 0) i = last_after(ends_cjk_clause_at);
+  // A clause's end is a lesser pause than a sentence's: its line keeps two thirds of the measure.
+  // At a third, a tri-fold's inside panel ended "（paracetamol），" under a full line, which read
+  // as a paragraph's end with the dose that goes with it overleaf (a reviewer).
+  Pt least = width / 3;
+  if (i == 0) i = last_after(ends_cjk_clause_at), least = width * 2 / 3;
   if (i == 0) return std::nullopt;
   Items forced;
   forced.glyphs = items.glyphs;
@@ -1506,7 +1510,7 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
                       items.items.end());
   const std::vector<std::size_t> again = breaks(forced);
   if (again.size() != chosen.size() || again[l] != i + 1 ||
-      LineWidths(forced.items)(l == 0 ? 0 : again[l - 1], again[l]) < width / 3)
+      LineWidths(forced.items)(l == 0 ? 0 : again[l - 1], again[l]) < least)
     return std::nullopt;
   chosen = again;
   return forced;
