@@ -636,13 +636,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (breaks[at] && is_digit(cp) && is_relation_sign(prev)) breaks[at] = 0;
     // 第 makes the number after it an ordinal, one word with it (CLReq 3.1.7, as a number and
     // its counter): a reviewer's dressing table printed "第 | 10～14 天" and "延至第 | 14 天".
-    // Parted only where nothing else will do: spaced, at a unit's cost; close ("第10天",
-    // "第一次"), as a word a table cell keeps whole.
+    // Spaced, at a tie's cost (kOrdinalBreak); close ("第10天", "第一次"), parted only where
+    // nothing else will do, as a word a table cell keeps whole.
     if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
       if (prev == U'第')
         breaks[at] = kInWordBreak;
       else if (prev == U' ' && prev2 == U'第' && is_digit(cp))
-        breaks[at] = kUnitBreak;
+        breaks[at] = kOrdinalBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):

@@ -409,11 +409,11 @@ TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
 }
 
 // "第 | 10～14 天", "延至第 | 14 天" (a reviewer's dressing table): 第 and the number it makes an
-// ordinal are one word, parted only where nothing else will do.
+// ordinal keep together, spaced at a tie's cost, close as one word.
 TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
   const std::string spaced = "关节处可延至第 14 天拆线";
   CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("14")] ==
-        leafpress::text::kUnitBreak);
+        leafpress::text::kOrdinalBreak);
   const std::string close = "第10天和第一次";
   const auto breaks = find_break_opportunities(close, "zh-Hans", kNormal);
   CHECK(breaks[close.find("10")] == leafpress::text::kInWordBreak);
