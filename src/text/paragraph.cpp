@@ -1473,8 +1473,9 @@ bool ends_cjk_clause_at(const Items& items, std::string_view text, std::size_t i
 // at the side's foot ("day.") reads as a stray. Where no sentence ends there, in Chinese or
 // Japanese text the last clause does (，、；：), where its line keeps two thirds of the measure:
 // a side that ended "…足を 15〜30 cm 高くし、吐" and went on "きそうなときは…" overleaf (a
-// reviewer) parted a word where any two characters may part. The items with that break, where `breaks` sets line l to end there in as many lines (and
-// `chosen` takes its breaks); nothing otherwise.
+// reviewer) parted a word where any two characters may part. The items with that break, where
+// `breaks` sets line l to end there in as many lines (and `chosen` takes its breaks); nothing
+// otherwise.
 template <typename Breaks>
 std::optional<Items> end_line_at_sentence(const Items& items, std::string_view text, Pt width,
                                           std::vector<std::size_t>& chosen, std::size_t l,
