@@ -672,9 +672,13 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     // "a.m.–noon") is one item: a clinic footer's hours read "Mon–Fri 7:30 a.m.– | 6:00 p.m., Sat
     // 9:00 a.m.–noon" (a reviewer), where the comma was the place to break. A long compound
     // ("cardiothoracic–respiratory") may still part after its dash.
+    // But a range of two times each with its a.m. or p.m. ("8:00 a.m.–11:30 a.m."), some 9 em,
+    // parts after its dash where nothing cheaper will do (kRangeBreak): kept whole, a narrow
+    // table column of opening hours parted each time from its a.m. instead ("8:00 a.m.–11:30 |
+    // a.m.", a reviewer), and the table had to be measured for the whole range.
     if (at >= 4 && breaks[at] && prev == U'–' && cls != CharClass::Space && text[at - 4] != ' ' &&
         short_range_sides(text, at))
-      breaks[at] = 0;
+      breaks[at] = is_digit(cp) && text[at - 4] == '.' ? kRangeBreak : 0;
     if (is_digit(cp))
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))

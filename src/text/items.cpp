@@ -304,6 +304,11 @@ class Builder {
       push(Penalty{.cost = after_hyphen || a.cp == U'/' ? kExplicitHyphenPenalty : 0,
                    .flagged = after_hyphen,
                    .in_word = a.cp == U'/'});
+    } else if (in_.breaks[c.begin] == kRangeBreak) {
+      // After the dash of a range of two times (break_opportunities.cpp): a line ends in it as
+      // after a compound's hyphen, at a cost that keeps the range whole where it fits.
+      flush();
+      push(Penalty{.cost = kRangeBreakPenalty, .flagged = is_hyphen(a.cp)});
     } else if (const auto b = in_.breaks[c.begin]; b == kInWordBreak || b == kGluedBreak) {
       // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();

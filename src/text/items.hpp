@@ -115,12 +115,15 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // kMeasureWordBreak: the same before a unit or a count written out ("10 | minutes", "2 | puffs",
 // "3 to 7 | days"): justified, a tie (kTiePenalty); ragged, where keeping them together only
 // deepens the rag, dearer (kRaggedMeasurePenalty).
+// kRangeBreak: after the en dash of a range of two times ("8:00 a.m.– | 11:30 a.m."): dearer than
+// a hyphen, cheaper than parting a time from its a.m. (kRangeBreakPenalty); for a table's
+// min-content an ordinary break (paragraph.cpp measure).
 // kOrdinalBreak: between 第 and the number it makes an ordinal, written with a space ("第 14 天"):
 // as dear as a tie (kOrdinalPenalty), but no tie for a table's min-content (paragraph.cpp
 // measure): a column kept "第 10～14 天" whole and set its table at 9 pt beside a 14 pt body.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8,
-                       kTieBreak = 9, kMeasureWordBreak = 10, kOrdinalBreak = 11;
+                       kTieBreak = 9, kMeasureWordBreak = 10, kOrdinalBreak = 11, kRangeBreak = 12;
 // A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
 constexpr bool is_syllable_break(std::uint8_t b) {
   return b == kFallbackBreak || b == kNameSyllableBreak || b == kLoneSyllableBreak;
@@ -189,6 +192,7 @@ constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes 
 // 150 half the lines that ended on a number still did in a test paragraph, at 300 a quarter.
 constexpr double kTiePenalty = 300;
 constexpr double kOrdinalPenalty = kTiePenalty + 1;  // costs tell breaks apart (paragraph.cpp measure)
+constexpr double kRangeBreakPenalty = 1500;
 // kMeasureWordBreak in ragged text, where a shorter line opens no space and only deepens the rag:
 // just under a hyphen, as much as a line some 4 em short (r = 2 of plain TeX's 2 em rag). At
 // kTiePenalty two reviewers' leaflets read "longer than 10 | minutes", "44 mcg, 2 | puffs" and

@@ -435,13 +435,15 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
                                         std::vector<double> phrase_bonus, bool chinese) {
   // The cost of a break inside a word, or at a boundary of ICU's that the title glued, or between
   // a number and its unit or a numbered name's parts ("Managing type | 2 diabetes", a header's
-  // "현탁액(32 | mg/mL)": as dear as a compound's break, taken only where nothing else fits);
+  // "현탁액(32 | mg/mL)"), or a range of times after its dash (a footer's "Mon–Fri 7:30 a.m.– |
+  // 6:00 p.m., Sat…"): as dear as a compound's break, taken only where nothing else fits);
   // 0: none of these.
   const auto in_word = [&](std::size_t i) {
     const auto* p = std::get_if<Penalty>(&items[i]);
     return !p                               ? 0.0
            : p->cost == kInWordBreakPenalty ? 2 * kCompoundBreakCost
            : p->cost == kUnitBreakPenalty   ? kCompoundBreakCost
+           : p->cost == kRangeBreakPenalty  ? kCompoundBreakCost
            : p->cost == kGluedBreakPenalty  ? kCompoundBreakCost / 2
                                             : 0.0;
   };

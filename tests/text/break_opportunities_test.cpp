@@ -421,3 +421,14 @@ TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
   CHECK(draw("延至第 14 天拆线", "zh-Hans", kNormal).find("÷第") !=
         std::string::npos);  // before it, as before
 }
+
+// "8:00 a.m.–11:30 | a.m." in a narrow column of opening hours (a reviewer): a range of two times
+// parts after its dash, at a cost (kRangeBreak), not forbidden as a short range of words is.
+TEST_CASE("break_opportunities: a range of two times may part after its dash", "[text]") {
+  const std::string hours = "Sat 8:00 a.m.–11:30 a.m., Sun closed";
+  CHECK(find_break_opportunities(hours, "en", kNormal)[hours.find("11:30")] == leafpress::text::kRangeBreak);
+  const std::string days = "Mon–Fri 9–5";
+  const auto breaks = find_break_opportunities(days, "en", kNormal);
+  CHECK(breaks[days.find("Fri")] == 0);
+  CHECK(breaks[days.find("5")] == 0);
+}

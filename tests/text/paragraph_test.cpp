@@ -265,6 +265,18 @@ TEST_CASE("paragraph: justified CJK lines never letter-space past the cap", "[te
   }
 }
 
+// A cell of opening hours as wide as one time and its a.m.: the range parts after its dash, each
+// time whole ("8:00 a.m.– | 11:30 a.m."), not "8:00 a.m.–11:30 | a.m." (a reviewer's table).
+TEST_CASE("paragraph: a range of two times parts after its dash with each time whole", "[text]") {
+  for (Pt width = 48; width <= 80; width += 4) {
+    const Paragraph p = compose_case(Case{"8:00 a.m.–11:30 a.m.", width, 9, "en-GB"}, Align::Left);
+    INFO(width << " pt:" << describe(p));
+    REQUIRE(p.lines.size() == 2);
+    CHECK(p.lines[0].text() == "8:00 a.m.–");
+    CHECK(p.lines[1].text() == "11:30 a.m.");
+  }
+}
+
 TEST_CASE("paragraph: ragged lines keep their natural width", "[text]") {
   const Case c{
       "Type 1 diabetes is an autoimmune condition in which the pancreas produces little or no insulin.", 150,
