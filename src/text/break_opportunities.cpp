@@ -636,13 +636,17 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (breaks[at] && is_digit(cp) && is_relation_sign(prev)) breaks[at] = 0;
     // 第 makes the number after it an ordinal, one word with it (CLReq 3.1.7, as a number and
     // its counter): a reviewer's dressing table printed "第 | 10～14 天" and "延至第 | 14 天".
-    // Spaced, at a tie's cost (kOrdinalBreak); close ("第10天", "第一次"), parted only where
-    // nothing else will do, as a word a table cell keeps whole.
+    // Spaced, at a tie's cost (kNumberPrefixBreak); close, never before a digit ("第10天", as
+    // "10天" is not), and before a Han numeral ("第一次") only where nothing else will do, as a
+    // word a table cell keeps whole. So does a word that makes the number a guess, spaced: a
+    // Korean dose read "1회 약 | 3~4.5 mL" ("about" at a line's end, the amount on the next).
     if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
       if (prev == U'第')
         breaks[at] = kInWordBreak;
-      else if (prev == U' ' && prev2 == U'第' && is_digit(cp))
-        breaks[at] = kOrdinalBreak;
+      else if (prev == U' ' && is_digit(cp) &&
+               (prev2 == U'第' || ((prev2 == U'약' || prev2 == U'约' || prev2 == U'約') &&
+                                   classify(prev3) != CharClass::Hangul)))
+        breaks[at] = kNumberPrefixBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):

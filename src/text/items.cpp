@@ -143,7 +143,7 @@ class Builder {
                       no_break_space || in_.breaks[c.begin] == kNoBreak ? kInfinitePenalty
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
                       : in_.breaks[c.begin] == kTieBreak                ? kTiePenalty
-                      : in_.breaks[c.begin] == kOrdinalBreak            ? kOrdinalPenalty
+                      : in_.breaks[c.begin] == kNumberPrefixBreak       ? kNumberPrefixPenalty
                       : in_.breaks[c.begin] == kMeasureWordBreak        ? in_.measure_penalty
                                                                         : 0,
                       space_glyph, space_width, space_cluster);

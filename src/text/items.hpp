@@ -118,12 +118,14 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // kRangeBreak: after the en dash of a range of two times ("8:00 a.m.– | 11:30 a.m."): dearer than
 // a hyphen, cheaper than parting a time from its a.m. (kRangeBreakPenalty); for a table's
 // min-content an ordinary break (paragraph.cpp measure).
-// kOrdinalBreak: between 第 and the number it makes an ordinal, written with a space ("第 14 天"):
-// as dear as a tie (kOrdinalPenalty), but no tie for a table's min-content (paragraph.cpp
-// measure): a column kept "第 10～14 天" whole and set its table at 9 pt beside a 14 pt body.
+// kNumberPrefixBreak: between a word that belongs to the number after it and the number, written
+// with a space: 第 that makes it an ordinal ("第 14 天"), 약, 约 or 約 that make it a guess ("1회 약
+// 3~4.5 mL"). As dear as a tie (kNumberPrefixPenalty), but no tie for a table's min-content
+// (paragraph.cpp measure): a column kept "第 10～14 天" whole and set its table at 9 pt beside a
+// 14 pt body.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8,
-                       kTieBreak = 9, kMeasureWordBreak = 10, kOrdinalBreak = 11, kRangeBreak = 12;
+                       kTieBreak = 9, kMeasureWordBreak = 10, kNumberPrefixBreak = 11, kRangeBreak = 12;
 // A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
 constexpr bool is_syllable_break(std::uint8_t b) {
   return b == kFallbackBreak || b == kNameSyllableBreak || b == kLoneSyllableBreak;
@@ -191,7 +193,7 @@ constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes 
 // one: the demerits of a line at badness ~290 (r about 1.4), where a hyphen's are at ~1000. At
 // 150 half the lines that ended on a number still did in a test paragraph, at 300 a quarter.
 constexpr double kTiePenalty = 300;
-constexpr double kOrdinalPenalty = kTiePenalty + 1;  // costs tell breaks apart (paragraph.cpp measure)
+constexpr double kNumberPrefixPenalty = kTiePenalty + 1;  // costs tell breaks apart (paragraph.cpp measure)
 constexpr double kRangeBreakPenalty = 1500;
 // kMeasureWordBreak in ragged text, where a shorter line opens no space and only deepens the rag:
 // just under a hyphen, as much as a line some 4 em short (r = 2 of plain TeX's 2 em rag). At

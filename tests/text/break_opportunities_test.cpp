@@ -413,7 +413,7 @@ TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
 TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
   const std::string spaced = "关节处可延至第 14 天拆线";
   CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("14")] ==
-        leafpress::text::kOrdinalBreak);
+        leafpress::text::kNumberPrefixBreak);
   const std::string close = "第10天和第一次";
   const auto breaks = find_break_opportunities(close, "zh-Hans", kNormal);
   CHECK(breaks[close.find("10")] == leafpress::text::kInWordBreak);
@@ -431,4 +431,16 @@ TEST_CASE("break_opportunities: a range of two times may part after its dash", "
   const auto breaks = find_break_opportunities(days, "en", kNormal);
   CHECK(breaks[days.find("Fri")] == 0);
   CHECK(breaks[days.find("5")] == 0);
+}
+
+// "1회 약 | 3~4.5 mL" (a reviewer's Korean dose): a word that makes the number a guess keeps it, at a
+// tie's cost; not the end of a longer word ("감기약 2알": cold medicine, two tablets).
+TEST_CASE("break_opportunities: about keeps its number", "[text]") {
+  const std::string ko = "1회 약 3~4.5 mL입니다";
+  CHECK(find_break_opportunities(ko, "ko", kNormal)[ko.find("3~")] == leafpress::text::kNumberPrefixBreak);
+  const std::string zh = "大约 80% 的患者";
+  CHECK(find_break_opportunities(zh, "zh-Hans", kNormal)[zh.find("80")] ==
+        leafpress::text::kNumberPrefixBreak);
+  const std::string word = "감기약 2알을";
+  CHECK(find_break_opportunities(word, "ko", kNormal)[word.find("2")] != leafpress::text::kNumberPrefixBreak);
 }
