@@ -15,6 +15,12 @@ constexpr double kLeadingStep = 0.025;
 // design, a looser leading less so, a leading under the layout's own least of all.
 constexpr double kSectionCost = 0.3, kLooserCost = 10, kTighterCost = 20;
 constexpr int kFillBuckets = 20;  // fill of the last frame counts in 5 % steps
+// A dose is not read in two halves where the sheet is turned (panel_flow.hpp side_turns), but the
+// keep yields where the text would not fit: at the largest size that fits, three reviewers' tri-folds
+// still parted "at least another | 1 L" and a drug's warning over the turn. A size this many
+// quarter points smaller is taken where the keeps hold there, never the layout's smallest size:
+// the seed's bi-fold, kept at any price, went to 9 pt.
+constexpr int kTurnKeepSteps = 2;
 
 std::vector<Element> elements_of(const Collection& c) {
   std::vector<Element> out;
@@ -71,9 +77,12 @@ double reach(const Flowed& f) {
 }
 
 // The rhythm that carries the text furthest into the frames, the least changed among equals.
-Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames) {
+// `keep_turns`: never one that drops the keeps at the turns (copy-fit took a smaller size for them).
+Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames,
+                   bool keep_turns) {
   Rhythm best{range.leading_min, 1, 0, true};
   double best_score = -1e18;
+
   const int leading_steps =
       static_cast<int>(std::floor((range.leading_max - range.leading_min) / kLeadingStep + 1e-6));
   // A looser leading or more space above sections only takes more room: past the first rhythm
@@ -87,6 +96,7 @@ Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, c
         if (step == 0) section = range.section_lines_max;
         break;
       }
+      if (keep_turns && f.flowed.turn_keeps_dropped) continue;
       const double cost = section * kSectionCost + std::max(0.0, r.leading - range.leading) * kLooserCost +
                           std::max(0.0, range.leading - r.leading) * kTighterCost;
       const double score = reach(f) - cost;
@@ -181,6 +191,7 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   }
   Trial best =
       readable_trial ? std::move(*readable_trial) : make_trial(std::move(*at_min), rhythm, plans[p], frames);
+  const int lowest = lo;  // the least step this plan may take
 
   auto trial = [&](int step) -> Result<Trial> {
     auto c = compose(range.smallest + step * kStep);
@@ -227,11 +238,25 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
       }
     }
   }
+  // The keeps at the turns, for at most kTurnKeepSteps quarter points, and then at no looser rhythm
+  // that would drop them again.
+  bool keep_turns = false;
+  if (best.flowed.turn_keeps_dropped && best.fits())
+    for (int back = 1; back <= kTurnKeepSteps && lo - back >= std::max(lowest, 1); ++back) {
+      auto t = trial(lo - back);
+      if (!t) return t.error();
+      if (t->fits() && !t->flowed.turn_keeps_dropped) {
+        best = std::move(*t);
+        keep_turns = true;
+        break;
+      }
+    }
   // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
   // A page whose columns are balanced needs no fill: its foot is white by design.
   // The final flow, where a table may part rather than leave a hole.
-  const Rhythm chosen =
-      rhythm.grid && !range.balance ? loosest_fit(best.collection, range, best.plan, frames) : best.rhythm;
+  const Rhythm chosen = rhythm.grid && !range.balance
+                            ? loosest_fit(best.collection, range, best.plan, frames, keep_turns)
+                            : best.rhythm;
   best = make_trial(std::move(best.collection), chosen, best.plan, frames, true);
   const int balanced = range.balance ? balance_last_page(best) : -1;
   // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the

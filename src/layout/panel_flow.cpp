@@ -367,10 +367,11 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
 }  // namespace
 
 // A paragraph is kept off a side's turn only where the text still fits: a short panel before the
-// turn is worth a sentence whole, never a smaller type (the seed's bi-fold went to 9 pt, the
-// layout's least, a Korean one from 13.25 to 12.5 pt). So is a table parted rather than leave a
-// hole: its header, repeated, takes room, and a parted table made a bi-fold 5 lines too long at
-// its least size. Where a rule makes the text overflow, it flows as it did without it.
+// turn is worth a sentence whole, not a much smaller type (kept at any price, the seed's bi-fold
+// went to 9 pt, the layout's least, a Korean one from 13.25 to 12.5 pt). Where a keep is dropped,
+// the result says so (turn_keeps_dropped): copy-fit tries a size a little smaller. So is a table parted
+// rather than leave a hole: its header, repeated, takes room, and a parted table made a bi-fold 5 lines too
+// long at its least size. Where a rule makes the text overflow, it flows as it did without it.
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames, bool part_tables) {
   const std::vector<bool> turns = side_turns(frames);
   FlowResult parted = flow_frames(elements, frames, turns, part_tables);
@@ -379,7 +380,9 @@ FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& 
       parted.parted_tables > 0 ? flow_frames(elements, frames, turns, false) : std::move(parted);
   if (!kept.overflow_element || std::none_of(turns.begin(), turns.end(), [](bool t) { return t; }))
     return kept;
-  return flow_frames(elements, frames, std::vector<bool>(frames.size(), false), false);
+  FlowResult loose = flow_frames(elements, frames, std::vector<bool>(frames.size(), false), false);
+  loose.turn_keeps_dropped = true;
+  return loose;
 }
 
 std::optional<NextElement> element_after(const FlowResult& flowed, int f) {

@@ -101,6 +101,9 @@ struct FlowResult {
   std::size_t lines_left = 0;                      // lines that found no room
   std::vector<Pt> frame_fill;                      // used height per frame
   int parted_tables = 0;  // tables that fit a frame parted rather than leave a hole (kTableHoleLines)
+  // The text fitted only without the keeps at the sides' turns (flow): copy-fit may take a size a
+  // little smaller where they hold (layout/copy_fit.cpp kTurnKeepSteps).
+  bool turn_keeps_dropped = false;
 };
 
 // For each frame: does it end a side of a sheet (the next frame is on another page), where a

@@ -190,6 +190,24 @@ TEST_CASE("copy_fit: the seed tri-fold is set above 9 pt and a size larger does 
   CHECK((!larger.has_value() || larger->line_pitch == 0));
 }
 
+// A short paragraph is kept off a side's turn where the text still fits, and copy-fit takes a
+// size up to half a point smaller for that: the bi-fold's inside ran "…can set it to the right" to
+// the back panel's "height. On the stairs…" at 11 pt; at 10.75 pt the paragraph ends inside.
+TEST_CASE("copy_fit: a size a quarter point smaller keeps a paragraph off the sheet's turn", "[layout]") {
+  const auto text =
+      leafpress::test::read_bytes(std::string(LEAFPRESS_SOURCE_DIR) + "/tests/articles/en-knees.md");
+  auto t = leafpress::test::shipped_layout("bifold-a4");
+  auto m = leafpress::test::lay_out_text(text, t, "en-knees.md");
+  if (!m) FAIL(m.error().describe());
+  const auto [first, start] = leafpress::test::find_run(*m, "Soft, cushioned shoes");
+  const auto [last, end] = leafpress::test::find_run(*m, "handrail");
+  REQUIRE(start);
+  REQUIRE(end);
+  INFO("body " << m->body_size << " pt");
+  CHECK(first == last);
+  CHECK(m->body_size >= t.body_size_min + 0.25);  // never the layout's smallest for it
+}
+
 namespace {
 
 // Body paragraphs (so rhythm.hpp sets their pitch) and level-2 headings, on frames with a grid.
