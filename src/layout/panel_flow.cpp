@@ -368,10 +368,11 @@ FlowResult flow_frames(const std::vector<Element>& elements, const std::vector<F
 
 // A paragraph is kept off a side's turn only where the text still fits: a short panel before the
 // turn is worth a sentence whole, not a much smaller type (kept at any price, the seed's bi-fold
-// went to 9 pt, the layout's least, a Korean one from 13.25 to 12.5 pt). Where a keep is dropped,
-// the result says so (turn_keeps_dropped): copy-fit tries a size a little smaller. So is a table parted
-// rather than leave a hole: its header, repeated, takes room, and a parted table made a bi-fold 5 lines too
-// long at its least size. Where a rule makes the text overflow, it flows as it did without it.
+// went to 9 pt, the layout's least, a Korean one from 13.25 to 12.5 pt). So is a table parted
+// rather than leave a hole: its header, repeated, takes room, and a parted table made a bi-fold 5
+// lines too long at its least size. Where a rule makes the text overflow, it flows as it did
+// without it; where that drops the keeps at the turns, the result says so (turn_keeps_dropped),
+// and copy-fit tries a size a little smaller.
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames, bool part_tables) {
   const std::vector<bool> turns = side_turns(frames);
   FlowResult parted = flow_frames(elements, frames, turns, part_tables);
