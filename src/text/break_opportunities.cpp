@@ -611,9 +611,11 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                           (prev2 == U'×' || (prev2 == U'x' && prev3 == U' ' && is_digit(prev4))));
       // A number keeps the sign that compares it ("≥ 180 mg/dL"): a line that ends "2 小時 ≥" in a
       // reviewer's diagnostic criteria left the threshold on the next, and the sign read as
-      // belonging to what came before.
-      if (times || (is_digit(cp) && prev == U' ' && is_relation_sign(prev2)))
+      // belonging to what came before. Parted in the last passes only (kLastPassBreak).
+      if (times)
         breaks[at] = kUnitBreak;
+      else if (is_digit(cp) && prev == U' ' && is_relation_sign(prev2))
+        breaks[at] = kLastPassBreak;
       else if (is_digit(cp) &&
                (after_digit || after_area_code))  // a phone number's groups: whole, unless long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
@@ -645,7 +647,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
         breaks[at] = kInWordBreak;
       else if (prev == U' ' && is_digit(cp) &&
                (prev2 == U'第' || ((prev2 == U'약' || prev2 == U'约' || prev2 == U'約') &&
-                                   classify(prev3) != CharClass::Hangul)))
+                                   classify(prev3) != CharClass::Hangul &&  // not 감기약 (a word's end)
+                                   std::u32string_view(U"予预預").find(prev3) == std::u32string_view::npos)))
         breaks[at] = kNumberPrefixBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
@@ -677,12 +680,12 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     // 9:00 a.m.–noon" (a reviewer), where the comma was the place to break. A long compound
     // ("cardiothoracic–respiratory") may still part after its dash.
     // But a range of two times each with its a.m. or p.m. ("8:00 a.m.–11:30 a.m."), some 9 em,
-    // parts after its dash where nothing cheaper will do (kRangeBreak): kept whole, a narrow
+    // parts after its dash where nothing cheaper will do (kLastPassBreak): kept whole, a narrow
     // table column of opening hours parted each time from its a.m. instead ("8:00 a.m.–11:30 |
     // a.m.", a reviewer), and the table had to be measured for the whole range.
     if (at >= 4 && breaks[at] && prev == U'–' && cls != CharClass::Space && text[at - 4] != ' ' &&
         short_range_sides(text, at))
-      breaks[at] = is_digit(cp) && text[at - 4] == '.' ? kRangeBreak : 0;
+      breaks[at] = is_digit(cp) && text[at - 4] == '.' ? kLastPassBreak : 0;
     if (is_digit(cp))
       in_number = true;
     else if (!(in_number && (is_unit_sign(cp) || is_range_mark(cp) || cp == U'.' || cp == U',')))

@@ -144,6 +144,7 @@ class Builder {
                       : in_.breaks[c.begin] == kUnitBreak               ? kUnitBreakPenalty
                       : in_.breaks[c.begin] == kTieBreak                ? kTiePenalty
                       : in_.breaks[c.begin] == kNumberPrefixBreak       ? kNumberPrefixPenalty
+                      : in_.breaks[c.begin] == kLastPassBreak           ? kLastPassBreakPenalty
                       : in_.breaks[c.begin] == kMeasureWordBreak        ? in_.measure_penalty
                                                                         : 0,
                       space_glyph, space_width, space_cluster);
@@ -304,11 +305,11 @@ class Builder {
       push(Penalty{.cost = after_hyphen || a.cp == U'/' ? kExplicitHyphenPenalty : 0,
                    .flagged = after_hyphen,
                    .in_word = a.cp == U'/'});
-    } else if (in_.breaks[c.begin] == kRangeBreak) {
+    } else if (in_.breaks[c.begin] == kLastPassBreak) {
       // After the dash of a range of two times (break_opportunities.cpp): a line ends in it as
-      // after a compound's hyphen, at a cost that keeps the range whole where it fits.
+      // after a compound's hyphen (flagged: kept off a column's last line and out of a ladder).
       flush();
-      push(Penalty{.cost = kRangeBreakPenalty, .flagged = is_hyphen(a.cp)});
+      push(Penalty{.cost = kLastPassBreakPenalty, .flagged = true});
     } else if (const auto b = in_.breaks[c.begin]; b == kInWordBreak || b == kGluedBreak) {
       // A title's Korean word and the gloss in brackets after it ("인플루엔자(독감)").
       flush();

@@ -115,9 +115,12 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // kMeasureWordBreak: the same before a unit or a count written out ("10 | minutes", "2 | puffs",
 // "3 to 7 | days"): justified, a tie (kTiePenalty); ragged, where keeping them together only
 // deepens the rag, dearer (kRaggedMeasurePenalty).
-// kRangeBreak: after the en dash of a range of two times ("8:00 a.m.– | 11:30 a.m."): dearer than
-// a hyphen, cheaper than parting a time from its a.m. (kRangeBreakPenalty); for a table's
-// min-content an ordinary break (paragraph.cpp measure).
+// kLastPassBreak: a break taken only where nothing else will do, as a unit's, but a little
+// cheaper (kLastPassBreakPenalty), and for a table's min-content an ordinary break (paragraph.cpp
+// measure): after the en dash of a range of two times ("8:00 a.m.– | 11:30 a.m.", rather than
+// "8:00 a.m.–11:30 | a.m." in a narrow column of opening hours), and between a comparison sign
+// and its number ("2 小時 | ≥ 153 mg/dL", not "2 小時 ≥ | 153 mg/dL"). As a unit's break, both
+// made a table's columns as wide as the whole range or criterion, and the table smaller.
 // kNumberPrefixBreak: between a word that belongs to the number after it and the number, written
 // with a space: 第 that makes it an ordinal ("第 14 天"), 약, 约 or 約 that make it a guess ("1회 약
 // 3~4.5 mL"). As dear as a tie (kNumberPrefixPenalty), but no tie for a table's min-content
@@ -125,7 +128,7 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // 14 pt body.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
                        kInWordBreak = 5, kGluedBreak = 6, kNameSyllableBreak = 7, kLoneSyllableBreak = 8,
-                       kTieBreak = 9, kMeasureWordBreak = 10, kNumberPrefixBreak = 11, kRangeBreak = 12;
+                       kTieBreak = 9, kMeasureWordBreak = 10, kNumberPrefixBreak = 11, kLastPassBreak = 12;
 // A Korean break between syllables at a cost: kFallbackBreak, kNameSyllableBreak, kLoneSyllableBreak.
 constexpr bool is_syllable_break(std::uint8_t b) {
   return b == kFallbackBreak || b == kNameSyllableBreak || b == kLoneSyllableBreak;
@@ -194,7 +197,9 @@ constexpr double kUnitBreakPenalty = 3000;  // dearer than a hyphen: the passes 
 // 150 half the lines that ended on a number still did in a test paragraph, at 300 a quarter.
 constexpr double kTiePenalty = 300;
 constexpr double kNumberPrefixPenalty = kTiePenalty + 1;  // costs tell breaks apart (paragraph.cpp measure)
-constexpr double kRangeBreakPenalty = 1500;
+// Under kUnitBreakPenalty and over kNameHyphenPenalty: the passes past the tolerance only
+// (paragraph.cpp kPasses), before a unit's break.
+constexpr double kLastPassBreakPenalty = 2900;
 // kMeasureWordBreak in ragged text, where a shorter line opens no space and only deepens the rag:
 // just under a hyphen, as much as a line some 4 em short (r = 2 of plain TeX's 2 em rag). At
 // kTiePenalty two reviewers' leaflets read "longer than 10 | minutes", "44 mcg, 2 | puffs" and

@@ -440,12 +440,12 @@ std::vector<std::size_t> balance_breaks(std::span<const Item> items, Pt width, P
   // 0: none of these.
   const auto in_word = [&](std::size_t i) {
     const auto* p = std::get_if<Penalty>(&items[i]);
-    return !p                               ? 0.0
-           : p->cost == kInWordBreakPenalty ? 2 * kCompoundBreakCost
-           : p->cost == kUnitBreakPenalty   ? kCompoundBreakCost
-           : p->cost == kRangeBreakPenalty  ? kCompoundBreakCost
-           : p->cost == kGluedBreakPenalty  ? kCompoundBreakCost / 2
-                                            : 0.0;
+    return !p                                 ? 0.0
+           : p->cost == kInWordBreakPenalty   ? 2 * kCompoundBreakCost
+           : p->cost == kUnitBreakPenalty     ? kCompoundBreakCost
+           : p->cost == kLastPassBreakPenalty ? kCompoundBreakCost
+           : p->cost == kGluedBreakPenalty    ? kCompoundBreakCost / 2
+                                              : 0.0;
   };
   std::vector<Item> whole(items.begin(), items.end());
   bool any = false;
@@ -1473,7 +1473,7 @@ bool ends_cjk_clause_at(const Items& items, std::string_view text, std::size_t i
 // a paragraph, then a forced penalty) in place of the last legal glue break after a sentence's end
 // inside line `l`, where the line keeps at least a third of the measure (`width`): one word left
 // at the side's foot ("day.") reads as a stray. Where no sentence ends there, in Chinese or
-// Japanese text the last clause does (，、；：), where its line keeps two thirds of the measure:
+// Japanese text the last clause does (，、；：), where its line keeps half the measure:
 // a side that ended "…足を 15〜30 cm 高くし、吐" and went on "きそうなときは…" overleaf (a
 // reviewer) parted a word where any two characters may part. The items with that break, where
 // `breaks` sets line l to end there in as many lines (and `chosen` takes its breaks); nothing
@@ -1496,11 +1496,12 @@ std::optional<Items> end_line_at_sentence(const Items& items, std::string_view t
     return 0;
   };
   std::size_t i = last_after(ends_sentence_at);
-  // A clause's end is a lesser pause than a sentence's: its line keeps two thirds of the measure.
-  // At a third, a tri-fold's inside panel ended "（paracetamol），" under a full line, which read
-  // as a paragraph's end with the dose that goes with it overleaf (a reviewer).
+  // A clause's end is a lesser pause than a sentence's: its line keeps half the measure. At a
+  // third, a tri-fold's inside panel ended "（paracetamol），" under a full line, which read as a
+  // paragraph's end with the dose that goes with it overleaf (a reviewer); at two thirds, a
+  // handout's front ended "请立即带孩子到急" with "诊科就诊" overleaf (a code review).
   Pt least = width / 3;
-  if (i == 0) i = last_after(ends_cjk_clause_at), least = width * 2 / 3;
+  if (i == 0) i = last_after(ends_cjk_clause_at), least = width / 2;
   if (i == 0) return std::nullopt;
   Items forced;
   forced.glyphs = items.glyphs;
@@ -1716,7 +1717,11 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
         const bool lone_particle =
             pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
-        const bool outside_word = pen->cost < kNameHyphenPenalty && !lone_particle;
+        // A last pass's break (kLastPassBreakPenalty: a range of times after its dash, a comparison
+        // sign before its number) is an ordinary one here: costly in the breaker, but the table's
+        // column is not made as wide as the whole range.
+        const bool outside_word =
+            (pen->cost < kNameHyphenPenalty && !lone_particle) || pen->cost == kLastPassBreakPenalty;
         // A number and the word after it ("400 micrograms", "5 pounds"; kTiePenalty) are one piece
         // too, as a number and its unit's symbol are: a reviewer's dose column read "400 |
         // micrograms" while the next column's words had room to wrap.

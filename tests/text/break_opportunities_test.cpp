@@ -392,12 +392,12 @@ TEST_CASE("break_opportunities: a Han numeral keeps its counter", "[text]") {
 }
 
 // "服糖後 2 小時 ≥ | 153 mg/dL" (a reviewer's diagnostic criteria): a number keeps the sign that
-// compares it, at the last pass only where spaced, never where written close; the line may
-// still break before the sign.
+// compares it, parted in the last passes only where spaced (kLastPassBreak), never where written
+// close; the line may still break before the sign.
 TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
   const std::string zh = "服糖後 2 小時 ≥ 153 mg/dL 即可";
   const auto breaks = find_break_opportunities(zh, "zh-Hant", kNormal);
-  CHECK(breaks[zh.find("153")] == leafpress::text::kUnitBreak);
+  CHECK(breaks[zh.find("153")] == leafpress::text::kLastPassBreak);
   CHECK(breaks[zh.find("≥")] != 0);
   CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷7%") == std::string::npos);
   CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷6.5%") == std::string::npos);
@@ -423,10 +423,11 @@ TEST_CASE("break_opportunities: an ordinal keeps its number", "[text]") {
 }
 
 // "8:00 a.m.–11:30 | a.m." in a narrow column of opening hours (a reviewer): a range of two times
-// parts after its dash, at a cost (kRangeBreak), not forbidden as a short range of words is.
+// parts after its dash, at a cost (kLastPassBreak), not forbidden as a short range of words is.
 TEST_CASE("break_opportunities: a range of two times may part after its dash", "[text]") {
   const std::string hours = "Sat 8:00 a.m.–11:30 a.m., Sun closed";
-  CHECK(find_break_opportunities(hours, "en", kNormal)[hours.find("11:30")] == leafpress::text::kRangeBreak);
+  CHECK(find_break_opportunities(hours, "en", kNormal)[hours.find("11:30")] ==
+        leafpress::text::kLastPassBreak);
   const std::string days = "Mon–Fri 9–5";
   const auto breaks = find_break_opportunities(days, "en", kNormal);
   CHECK(breaks[days.find("Fri")] == 0);
