@@ -78,6 +78,8 @@ constexpr double kLoneWordShare = 0.6;
 // the next ("Caring for | Your Knees"; a lone word is worth kMinTitleShare), and stays this much
 // larger than the largest heading.
 constexpr double kLeadWordTitleShare = 0.75;
+// A title broken after its colon by compose_title: no line but its last narrower than this share.
+constexpr double kShortTitleLineShare = 0.5;
 constexpr double kTitleOverHeading = 1.05;
 
 // Does the line hold one short word (no space inside it), or one Chinese or Japanese character?
@@ -106,14 +108,29 @@ struct TitleBreaks {
   auto operator<=>(const TitleBreaks&) const = default;
 };
 
-// Where the title's first colon stands in `line`: npos when none; a Latin colon only before a
-// space or at the end (not in "10:30").
+// Where the title's first colon stands in `line`: npos when none; a colon between two digits is
+// a time's ("10:30"), not the title's.
 std::size_t title_colon(std::string_view line) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::size_t at = 0; at < line.size(); ++at) {
     if (line.substr(at).starts_with("：")) return at;
-    if (line[at] == ':' && (at + 1 == line.size() || line[at + 1] == ' ')) return at;
+    if (line[at] == ':' && !(at > 0 && at + 1 < line.size() && digit(line[at - 1]) && digit(line[at + 1])))
+      return at;
   }
   return std::string_view::npos;
+}
+
+// The title with a line break after its first colon (and the space after it), for a title not
+// broken by hand; empty when it has no colon or already has a line break.
+std::string broken_at_colon(const std::string& title) {
+  if (title.find('\n') != std::string::npos) return "";
+  const std::size_t colon = title_colon(title);
+  if (colon == std::string::npos) return "";
+  std::size_t end = colon + (title[colon] == ':' ? 1 : std::string_view("：").size());
+  if (end >= title.size()) return "";
+  const std::size_t rest = title.find_first_not_of(' ', end);
+  if (rest == std::string::npos) return "";
+  return title.substr(0, end) + "\n" + title.substr(rest);
 }
 
 TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
@@ -137,7 +154,62 @@ TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
   return out;
 }
 
+// The lines' text, trailing spaces dropped.
+std::vector<std::string> texts_of(const std::vector<text::Line>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    std::string t = l.text();
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Result<Block> compose_title_sized(const Scene& s, Pt width, std::vector<std::string>& warnings);
+
+// A title set smaller so that its colon ends a line is set at the largest size, up to its own,
+// that breaks it into the same lines when told to break after the colon: balanced freely, a
+// Z-fold's title ran "…正しく | 測るために：毎日の | …" at 24 pt, and was set at 20 pt as
+// "家庭で血圧を正しく | 測るために： | 毎日の測定と | 記録のしかた", which 24 pt sets too (a code
+// review). A title whose colon no size ends a line at is broken there, where that reads well.
 Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& warnings) {
+  std::vector<std::string> said;
+  auto title = compose_title_sized(s, width, said);
+  if (!title) return title;
+  const std::string forced = broken_at_colon(title_of(s));
+  // Where no size ends a line at the colon, the title broken there at the size found, if that
+  // splits no word and leaves none alone or dangling: "家庭で血圧を正しく | 測るために： | 毎日の
+  // 測定と | 記録のしかた" in a US tri-fold, not "…| 測るために：毎日の | 測定と記録のしかた".
+  const bool parted = title_breaks(title->lines).colon_parted;
+  // Broken there, no line but the last under half the measure: "Your hospital appointment: | a
+  // guide | for Chinese-speaking…" read worse than the colon inside a line.
+  const auto whole = [&](const Block& b) {
+    for (std::size_t i = 0; i < b.lines.size(); ++i) {
+      const text::Line& l = b.lines[i];
+      if (l.hyphenated || l.overfull || (b.lines.size() > 1 && lone_word(l, width)) ||
+          (i + 1 < b.lines.size() && l.width < kShortTitleLineShare * width))
+        return false;
+    }
+    return title_breaks(b.lines).dangling == 0;
+  };
+  if (!forced.empty() && (parted || title->size < title_style(s).size - 0.5)) {
+    const auto wanted = texts_of(title->lines);
+    text::ParagraphStyle st = title_style(s);
+    for (; st.size > title->size - 0.5; st.size -= 1) {
+      std::vector<std::string> said_there;
+      auto larger = compose_block(s, forced, st, width, kTitleLeading, said_there);
+      if (!larger) return larger;
+      if (whole(*larger) && (parted || texts_of(larger->lines) == wanted)) {
+        warnings.insert(warnings.end(), said_there.begin(), said_there.end());
+        return larger;
+      }
+    }
+  }
+  warnings.insert(warnings.end(), said.begin(), said.end());
+  return title;
+}
+
+Result<Block> compose_title_sized(const Scene& s, Pt width, std::vector<std::string>& warnings) {
   text::ParagraphStyle st = title_style(s);
   const Pt least = st.size * kMinTitleShare;
   // The sections' headings (##) as large as they are set: at the layout's largest body size.
