@@ -77,9 +77,7 @@ double reach(const Flowed& f) {
 }
 
 // The rhythm that carries the text furthest into the frames, the least changed among equals.
-// `keep_turns`: never one that drops the keeps at the turns (copy-fit took a smaller size for them).
-Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames,
-                   bool keep_turns) {
+Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames) {
   Rhythm best{range.leading_min, 1, 0, true};
   double best_score = -1e18;
 
@@ -96,7 +94,6 @@ Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, c
         if (step == 0) section = range.section_lines_max;
         break;
       }
-      if (keep_turns && f.flowed.turn_keeps_dropped) continue;
       const double cost = section * kSectionCost + std::max(0.0, r.leading - range.leading) * kLooserCost +
                           std::max(0.0, range.leading - r.leading) * kTighterCost;
       const double score = reach(f) - cost;
@@ -238,25 +235,27 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
       }
     }
   }
-  // The keeps at the turns, for at most kTurnKeepSteps quarter points, and then at no looser rhythm
-  // that would drop them again.
-  bool keep_turns = false;
+  // The rhythm the text is set in at a trial's size (below): the loosest that fits on the grid.
+  const auto final_rhythm = [&](Trial& t) {
+    return rhythm.grid && !range.balance ? loosest_fit(t.collection, range, t.plan, frames) : t.rhythm;
+  };
+  // The keeps at the turns, for at most kTurnKeepSteps quarter points: a size is taken where they
+  // hold in the rhythm it will be set in, as the same size given with --set body.size is set.
   if (best.flowed.turn_keeps_dropped && best.fits())
     for (int back = 1; back <= kTurnKeepSteps && lo - back >= std::max(lowest, 1); ++back) {
       auto t = trial(lo - back);
       if (!t) return t.error();
-      if (t->fits() && !t->flowed.turn_keeps_dropped) {
+      if (!t->fits() || t->flowed.turn_keeps_dropped) continue;
+      const Flowed set = flow_with(t->collection, final_rhythm(*t), t->plan, frames);
+      if (!set.flowed.overflow_element && !set.flowed.turn_keeps_dropped) {
         best = std::move(*t);
-        keep_turns = true;
         break;
       }
     }
   // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
   // A page whose columns are balanced needs no fill: its foot is white by design.
   // The final flow, where a table may part rather than leave a hole.
-  const Rhythm chosen = rhythm.grid && !range.balance
-                            ? loosest_fit(best.collection, range, best.plan, frames, keep_turns)
-                            : best.rhythm;
+  const Rhythm chosen = final_rhythm(best);
   best = make_trial(std::move(best.collection), chosen, best.plan, frames, true);
   const int balanced = range.balance ? balance_last_page(best) : -1;
   // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the
