@@ -611,11 +611,10 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
                           (prev2 == U'×' || (prev2 == U'x' && prev3 == U' ' && is_digit(prev4))));
       // A number keeps the sign that compares it ("≥ 180 mg/dL"): a line that ends "2 小時 ≥" in a
       // reviewer's diagnostic criteria left the threshold on the next, and the sign read as
-      // belonging to what came before. Parted in the last passes only (kLastPassBreak).
-      if (times)
+      // belonging to what came before. As a unit does: a criteria table's column is as wide as
+      // "≥ 11.1 mmol/L" (as an ordinary break for its width, cells read "≥ | 11.1 mmol/L").
+      if (times || (is_digit(cp) && prev == U' ' && is_relation_sign(prev2)))
         breaks[at] = kUnitBreak;
-      else if (is_digit(cp) && prev == U' ' && is_relation_sign(prev2))
-        breaks[at] = kLastPassBreak;
       else if (is_digit(cp) &&
                (after_digit || after_area_code))  // a phone number's groups: whole, unless long
         breaks[at] = digit_groups_length(text, at) <= kMaxDigitGroups ? kNoBreak : kUnitBreak;
@@ -645,10 +644,11 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
       if (prev == U'第')
         breaks[at] = kInWordBreak;
-      else if (prev == U' ' && is_digit(cp) &&
-               (prev2 == U'第' || ((prev2 == U'약' || prev2 == U'约' || prev2 == U'約') &&
-                                   classify(prev3) != CharClass::Hangul &&  // not 감기약 (a word's end)
-                                   std::u32string_view(U"予预預").find(prev3) == std::u32string_view::npos)))
+      else if (breaks[at] == kBreak && prev == U' ' && is_digit(cp) &&
+               (prev2 == U'第' ||
+                ((prev2 == U'약' || prev2 == U'约' || prev2 == U'約') &&
+                 classify(prev3) != CharClass::Hangul &&  // not 감기약 (a word's end)
+                 std::u32string_view(U"予预預节節签簽契").find(prev3) == std::u32string_view::npos)))
         breaks[at] = kNumberPrefixBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);

@@ -118,9 +118,8 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // kLastPassBreak: a break taken only where nothing else will do, as a unit's, but a little
 // cheaper (kLastPassBreakPenalty), and for a table's min-content an ordinary break (paragraph.cpp
 // measure): after the en dash of a range of two times ("8:00 a.m.– | 11:30 a.m.", rather than
-// "8:00 a.m.–11:30 | a.m." in a narrow column of opening hours), and between a comparison sign
-// and its number ("2 小時 | ≥ 153 mg/dL", not "2 小時 ≥ | 153 mg/dL"). As a unit's break, both
-// made a table's columns as wide as the whole range or criterion, and the table smaller.
+// "8:00 a.m.–11:30 | a.m." in a narrow column of opening hours). As a unit's break, it made a
+// table's column as wide as the whole range, and the table smaller.
 // kNumberPrefixBreak: between a word that belongs to the number after it and the number, written
 // with a space: 第 that makes it an ordinal ("第 14 天"), 약, 约 or 約 that make it a guess ("1회 약
 // 3~4.5 mL"). As dear as a tie (kNumberPrefixPenalty), but no tie for a table's min-content

@@ -1717,9 +1717,9 @@ Result<ContentWidths> measure(const std::vector<TextSpan>& spans, const Paragrap
         const bool in_word = pen->cost == kInWordBreakPenalty || pen->cost == kGluedBreakPenalty;
         const bool lone_particle =
             pen->in_word && (pen->cost == kLoneParticlePenalty || pen->cost == kRaggedLoneParticlePenalty);
-        // A last pass's break (kLastPassBreakPenalty: a range of times after its dash, a comparison
-        // sign before its number) is an ordinary one here: costly in the breaker, but the table's
-        // column is not made as wide as the whole range.
+        // A last pass's break (kLastPassBreakPenalty: a range of times after its dash) is an
+        // ordinary one here: costly in the breaker, but the table's column is not made as wide as
+        // the whole range.
         const bool outside_word =
             (pen->cost < kNameHyphenPenalty && !lone_particle) || pen->cost == kLastPassBreakPenalty;
         // A number and the word after it ("400 micrograms", "5 pounds"; kTiePenalty) are one piece

@@ -392,12 +392,12 @@ TEST_CASE("break_opportunities: a Han numeral keeps its counter", "[text]") {
 }
 
 // "服糖後 2 小時 ≥ | 153 mg/dL" (a reviewer's diagnostic criteria): a number keeps the sign that
-// compares it, parted in the last passes only where spaced (kLastPassBreak), never where written
-// close; the line may still break before the sign.
+// compares it, parted as from its unit where spaced, never where written close; the line may
+// still break before the sign.
 TEST_CASE("break_opportunities: a number keeps its comparison sign", "[text]") {
   const std::string zh = "服糖後 2 小時 ≥ 153 mg/dL 即可";
   const auto breaks = find_break_opportunities(zh, "zh-Hant", kNormal);
-  CHECK(breaks[zh.find("153")] == leafpress::text::kLastPassBreak);
+  CHECK(breaks[zh.find("153")] == leafpress::text::kUnitBreak);
   CHECK(breaks[zh.find("≥")] != 0);
   CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷7%") == std::string::npos);
   CHECK(draw("HbA1c < 7% or ≥ 6.5%", "en", kNormal).find("÷6.5%") == std::string::npos);
@@ -441,6 +441,8 @@ TEST_CASE("break_opportunities: about keeps its number", "[text]") {
   CHECK(find_break_opportunities(ko, "ko", kNormal)[ko.find("3~")] == leafpress::text::kNumberPrefixBreak);
   const std::string zh = "大约 80% 的患者";
   CHECK(find_break_opportunities(zh, "zh-Hans", kNormal)[zh.find("80")] ==
+        leafpress::text::kNumberPrefixBreak);
+  CHECK(find_break_opportunities(std::string("节约 30%"), "zh-Hans", kNormal)[7] !=
         leafpress::text::kNumberPrefixBreak);
   const std::string word = "감기약 2알을";
   CHECK(find_break_opportunities(word, "ko", kNormal)[word.find("2")] != leafpress::text::kNumberPrefixBreak);
