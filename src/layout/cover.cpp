@@ -108,14 +108,31 @@ struct TitleBreaks {
   auto operator<=>(const TitleBreaks&) const = default;
 };
 
-// Where the title's first colon stands in `line`: npos when none; a colon between two digits is
-// a time's ("10:30"), not the title's.
+// The code point that ends before byte `at` of `line` (0 at its start), and the one at `at`.
+char32_t code_point_before(std::string_view line, std::size_t at) {
+  if (at == 0) return 0;
+  std::size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(line[b]) & 0xC0) == 0x80) --b;
+  return next_code_point(line, b);
+}
+char32_t code_point_at(std::string_view line, std::size_t at) {
+  return at < line.size() ? next_code_point(line, at) : 0;
+}
+bool digit(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９');
+}
+
+// Where the title's first colon stands in `line`: npos when none. Not a time's ("10:30",
+// "8：30": between digits); a half-width one before a space or the end, or after a Chinese or
+// Japanese character ("復健:給病人"), not inside a word ("clinic:warfarin").
 std::size_t title_colon(std::string_view line) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::size_t at = 0; at < line.size(); ++at) {
-    if (line.substr(at).starts_with("：")) return at;
-    if (line[at] == ':' && !(at > 0 && at + 1 < line.size() && digit(line[at - 1]) && digit(line[at + 1])))
-      return at;
+    const bool wide = line.substr(at).starts_with("：");
+    if (!wide && line[at] != ':') continue;
+    const std::size_t end = at + (wide ? std::string_view("：").size() : 1);
+    const char32_t before = code_point_before(line, at);
+    if (digit(before) && digit(code_point_at(line, end))) continue;
+    if (wide || end == line.size() || line[end] == ' ' || before >= 0x2E80) return at;
   }
   return std::string_view::npos;
 }
@@ -180,7 +197,14 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
   // Where no size ends a line at the colon, the title broken there at the size found, if that
   // splits no word and leaves none alone or dangling: "家庭で血圧を正しく | 測るために： | 毎日の
   // 測定と | 記録のしかた" in a US tri-fold, not "…| 測るために：毎日の | 測定と記録のしかた".
-  const bool parted = title_breaks(title->lines).colon_parted;
+  // Chinese and Japanese titles only, whose colon parts title from subtitle as a rule: an
+  // English one broken there took a line more and parted a term ("Caring for a person | with a
+  // urinary | catheter at home: | …", a code review).
+  const std::string& whole_title = title_of(s);
+  const std::size_t colon = title_colon(whole_title);
+  const bool cjk_colon = colon != std::string::npos &&
+                         (whole_title[colon] != ':' || code_point_before(whole_title, colon) >= 0x2E80);
+  const bool parted = cjk_colon && title_breaks(title->lines).colon_parted;
   // Broken there, no line but the last under half the measure: "Your hospital appointment: | a
   // guide | for Chinese-speaking…" read worse than the colon inside a line.
   const auto whole = [&](const Block& b) {
