@@ -80,7 +80,6 @@ double reach(const Flowed& f) {
 Rhythm loosest_fit(Collection& c, const FitRange& range, const PagePlan& plan, const FramesFor& frames) {
   Rhythm best{range.leading_min, 1, 0, true};
   double best_score = -1e18;
-
   const int leading_steps =
       static_cast<int>(std::floor((range.leading_max - range.leading_min) / kLeadingStep + 1e-6));
   // A looser leading or more space above sections only takes more room: past the first rhythm
@@ -241,22 +240,25 @@ Result<Trial> copy_fit(const FitRange& range, const std::vector<PagePlan>& plans
   };
   // The keeps at the turns, for at most kTurnKeepSteps quarter points: a size is taken where they
   // hold in the rhythm it will be set in, as the same size given with --set body.size is set.
+  std::optional<Rhythm> chosen;
   if (best.flowed.turn_keeps_dropped && best.fits())
     for (int back = 1; back <= kTurnKeepSteps && lo - back >= std::max(lowest, 1); ++back) {
       auto t = trial(lo - back);
       if (!t) return t.error();
       if (!t->fits() || t->flowed.turn_keeps_dropped) continue;
-      const Flowed set = flow_with(t->collection, final_rhythm(*t), t->plan, frames);
+      const Rhythm r = final_rhythm(*t);
+      const Flowed set = flow_with(t->collection, r, t->plan, frames);
       if (!set.flowed.overflow_element && !set.flowed.turn_keeps_dropped) {
         best = std::move(*t);
+        chosen = r;
         break;
       }
     }
   // The slack at this size: spread it (rhythm.hpp), then feather full frames and balance.
   // A page whose columns are balanced needs no fill: its foot is white by design.
   // The final flow, where a table may part rather than leave a hole.
-  const Rhythm chosen = final_rhythm(best);
-  best = make_trial(std::move(best.collection), chosen, best.plan, frames, true);
+  if (!chosen) chosen = final_rhythm(best);
+  best = make_trial(std::move(best.collection), *chosen, best.plan, frames, true);
   const int balanced = range.balance ? balance_last_page(best) : -1;
   // Feathering opens gaps only in a frame that ends in mid-paragraph (panel_flow.hpp): the
   // rhythm's lines above sections are the same in every column.

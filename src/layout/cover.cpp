@@ -137,13 +137,18 @@ std::size_t title_colon(std::string_view line) {
   return std::string_view::npos;
 }
 
+// Where the colon that title_colon found at `colon` ends.
+std::size_t colon_end(std::string_view line, std::size_t colon) {
+  return colon + (line[colon] == ':' ? 1 : std::string_view("：").size());
+}
+
 // The title with a line break after its first colon (and the space after it), for a title not
 // broken by hand; empty when it has no colon or already has a line break.
 std::string broken_at_colon(const std::string& title) {
   if (title.find('\n') != std::string::npos) return "";
   const std::size_t colon = title_colon(title);
   if (colon == std::string::npos) return "";
-  std::size_t end = colon + (title[colon] == ':' ? 1 : std::string_view("：").size());
+  const std::size_t end = colon_end(title, colon);
   if (end >= title.size()) return "";
   const std::size_t rest = title.find_first_not_of(' ', end);
   if (rest == std::string::npos) return "";
@@ -159,8 +164,7 @@ TitleBreaks title_breaks(const std::vector<text::Line>& lines) {
     while (!t.empty() && t.back() == ' ') t.pop_back();
     if (const std::size_t colon = title_colon(t); !colon_seen && colon != std::string::npos) {
       colon_seen = true;
-      const std::size_t end = colon + (t[colon] == ':' ? 1 : std::string_view("：").size());
-      out.colon_parted = i > 0 && end < t.size();
+      out.colon_parted = i > 0 && colon_end(t, colon) < t.size();
     }
     if (i + 1 == lines.size()) break;
     out.dangling += lines[i].ends_leading_on();
@@ -193,14 +197,14 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
   std::vector<std::string> said;
   auto title = compose_title_sized(s, width, said);
   if (!title) return title;
-  const std::string forced = broken_at_colon(title_of(s));
+  const std::string whole_title = title_of(s);
+  const std::string forced = broken_at_colon(whole_title);
   // Where no size ends a line at the colon, the title broken there at the size found, if that
   // splits no word and leaves none alone or dangling: "家庭で血圧を正しく | 測るために： | 毎日の
   // 測定と | 記録のしかた" in a US tri-fold, not "…| 測るために：毎日の | 測定と記録のしかた".
   // Chinese and Japanese titles only, whose colon parts title from subtitle as a rule: an
   // English one broken there took a line more and parted a term ("Caring for a person | with a
   // urinary | catheter at home: | …", a code review).
-  const std::string& whole_title = title_of(s);
   const std::size_t colon = title_colon(whole_title);
   const bool cjk_colon = colon != std::string::npos &&
                          (whole_title[colon] != ':' || code_point_before(whole_title, colon) >= 0x2E80);
