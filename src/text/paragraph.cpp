@@ -860,7 +860,7 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       if ((b >= 6 && text.substr(b - 6).starts_with("ください")) || text.substr(b - 3).starts_with("下さい"))
         boundary[b] = 0;
     }
-  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark or an
+  // ICU's Japanese phrases end with the honorific prefix お or ご when a particle, a mark, a kanji or an
   // adverb comes before it ("セルフケアとお | 薬の", "外来のご | あんない", "お問い合わせ・ご |
   // 予約", "必ずお | 持ちください", "すぐご | 相談ください", a conditional's ば or ら: "症状が
   // あればご | 連絡ください", "あったらご | 連絡"): the prefix belongs to the noun or
@@ -884,7 +884,9 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       std::size_t at = particle;
       const bool mark = u_ispunct(static_cast<UChar32>(next_code_point(text, at)));  // ・ ―― 、
       const std::string_view q = text.substr(particle, prefix - particle);
-      if (mark ||
+      // A noun's last kanji before the prefix ends that noun: "介護する方ご | 自身を" (a reviewer's
+      // heading; 方 the person, ご自身 themselves), "介護者ご | 自身も" read as a typo.
+      if (mark || ideographic(particle) ||
           (std::string_view("のとをにはがもへでやばら").find(q) != std::string_view::npos && q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;

@@ -1134,7 +1134,9 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
         "お問い合わせ・ご予約はお電話でお願いします", "検査当日は保険証と診察券を必ずお持ちください",
         "花粉症の季節に必ずお読みください",
         // After a conditional's ば (a reviewer's heading, set "こんな症状があればご | 連絡ください").
-        "こんな症状があればご連絡ください", "痛みが続いたらご相談ください"})
+        "こんな症状があればご連絡ください", "痛みが続いたらご相談ください",
+        // After a noun's kanji (a reviewer's heading, set "介護する方ご | 自身を守るために").
+        "介護する方ご自身を守るために", "介護者ご自身の心と体を守るポイント"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
