@@ -18,8 +18,10 @@ namespace {
 // CLReq 3.1.7 and JLReq appendix A: line-start and line-end prohibitions.
 // ® ™ ℠ belong to the name before them: "エピペン | ®、119 番通報" read as a stray sign at the line's
 // start of the most urgent cell (a reviewer); after a Latin name ICU keeps them, after kana it did not.
+// The wave dash of a range (〜, and ～ written for it) is JLReq's cl-03, a hyphen: "午前9時 | ～午後5時"
+// starts a line with what reads as an open range (a reviewer); Word's Chinese rules forbid ～ there too.
 constexpr std::u32string_view kNoStart =
-    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
+    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠〜～";
 constexpr std::u32string_view kNoStartStrict =
     U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
 constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
@@ -83,6 +85,34 @@ bool short_range_sides(std::string_view text, std::size_t at) {
 // A sign that compares or qualifies the number after it: "≥ 180 mg/dL", "< 7%", "± 0.5".
 bool is_relation_sign(char32_t cp) {
   return std::u32string_view(U"≥≤≧≦><＞＜≒≈±").find(cp) != std::u32string_view::npos;
+}
+
+// Is `b` `a` a word for a half of the day ("午後", "下午", "오전"), `c` the character before it?
+bool is_time_of_day(char32_t a, char32_t b, char32_t c) {
+  static constexpr std::u32string_view kTimesOfDay[] = {U"午前", U"午後", U"上午", U"下午", U"中午",
+                                                        U"早上", U"晚上", U"凌晨", U"오전", U"오후"};
+  return std::any_of(std::begin(kTimesOfDay), std::end(kTimesOfDay),
+                     [&](std::u32string_view t) { return t[0] == b && t[1] == a; }) &&
+         classify(c) != CharClass::Hangul;  // not the end of a longer Korean word
+}
+
+// The break between a word that belongs to the number after it and the number written close to
+// it, the word's last character `a` (`b`, `c` the characters before it); kBreak for other words.
+// 第 makes the number an ordinal and a time of day says which half of the clock it counts
+// ("午後5時", "下午2点", "오전9시"): one word with the number, never parted before a digit
+// (kInWordBreak), as "10天" is not: "午後 | 5時）" reads as 5 a.m. (a reviewer's opening hours).
+// 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天"), not where they end a longer word
+// (预约, 节约, 签约, 契約, 감기약): at a tie's cost (kNumberPrefixBreak), as a justified Chinese line
+// kept "约5～7天" whole by ending 2 em short instead.
+std::uint8_t number_prefix_break(char32_t a, char32_t b, char32_t c) {
+  if (a == U'第') return kInWordBreak;
+  if (a == U'每') return kNumberPrefixBreak;
+  if (a == U'약' || a == U'约' || a == U'約')
+    return classify(b) != CharClass::Hangul &&
+                   std::u32string_view(U"予预預节節签簽契").find(b) == std::u32string_view::npos
+               ? kNumberPrefixBreak
+               : kBreak;
+  return is_time_of_day(a, b, c) ? kInWordBreak : kBreak;
 }
 
 bool is_range_mark(char32_t cp) {
@@ -468,14 +498,24 @@ bool numbered_name_at(std::string_view text, std::size_t at) {
   const std::string_view token = text.substr(at, end - at);
   if (token.empty() || (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))))
     return false;
-  const bool digits = token.size() <= 2 &&
-                      std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const bool capitals = token.size() <= 3 &&
-                        std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!digits && !capitals) return false;
+  const bool all_digits =
+      std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
   std::size_t begin = at - 1;
   while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
   std::string head(text.substr(begin, at - 1 - begin));
+  // A service or a scale named by its initials and a number of up to three digits: "NHS 111" (a
+  // reviewer: "call NHS | 111 or visit…" left the number alone at a line's start), "BMI 25". Not a
+  // measurement, whose number has its unit ("TSH 10 mIU/L" parts before the number).
+  const bool initials = head.size() >= 2 && head.size() <= 5 &&
+                        std::all_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                        (begin == 0 || !std::isalnum(static_cast<unsigned char>(text[begin - 1])));
+  if (initials && all_digits && token.size() <= 3)
+    return !(end + 1 < text.size() && text[end] == ' ' &&
+             (is_unit_word(word_at(text, end + 1)) || starts_with_dotted_unit(text, end + 1)));
+  const bool digits = token.size() <= 2 && all_digits;
+  const bool capitals = token.size() <= 3 &&
+                        std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!digits && !capitals) return false;
   for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static constexpr std::string_view kHeads[] = {"type",  "stage", "step",    "grade", "phase",
                                                 "level", "class", "vitamin", "part",  "week",
@@ -536,6 +576,7 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
   // Our own prohibitions, applied between neighbouring characters.
   const bool korean = lang.rfind("ko", 0) == 0;
   char32_t prev = 0, prev2 = 0, prev3 = 0, prev4 = 0;  // the last four characters, latest first
+  std::size_t prev_at = 0, prev2_at = 0;               // where the last two start
   CharClass prev_class = CharClass::Space;
   // A number with its range and unit is one unit (CLReq 3.1.7 and JLReq 3.1.7 on
   // inseparable characters): "15%～25%", "5～10分", "37℃" never split. `in_number`: the
@@ -635,21 +676,29 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     }
     // ... and written close ("＞7.0%", "≥180"), never parts from it.
     if (breaks[at] && is_digit(cp) && is_relation_sign(prev)) breaks[at] = 0;
-    // 第 makes the number after it an ordinal, one word with it (CLReq 3.1.7, as a number and
-    // its counter): a reviewer's dressing table printed "第 | 10～14 天" and "延至第 | 14 天".
-    // Spaced, at a tie's cost (kNumberPrefixBreak); close, never before a digit ("第10天", as
-    // "10天" is not), and before a Han numeral ("第一次") only where nothing else will do, as a
-    // word a table cell keeps whole. So does a word that makes the number a guess, spaced: a
-    // Korean dose read "1회 약 | 3~4.5 mL" ("about" at a line's end, the amount on the next).
+    // A word that belongs to the number after it (number_prefix_break: 第, 约, 每, 午後, 오전 …) is
+    // one word with it (CLReq 3.1.7, as a number and its counter): a reviewer's dressing table
+    // printed "第 | 10～14 天", a dose "1회 약 | 3~4.5 mL", opening hours "午後 | 5時" and "오전 |
+    // 9시", a table "每 | 20 分鐘". Spaced, at a tie's cost (kNumberPrefixBreak: as a unit's, a
+    // Korean clinic's hours kept "오후 1시까지" whole by ending a justified line 2 em short); close, as
+    // number_prefix_break says, and 第 before a Han numeral ("第一次") only where nothing else will do, as a
+    // word a table cell keeps whole.
     if (breaks[at] && (is_digit(cp) || is_numeral(cp))) {
       if (prev == U'第')
         breaks[at] = kInWordBreak;
-      else if (breaks[at] == kBreak && prev == U' ' && is_digit(cp) &&
-               (prev2 == U'第' ||
-                ((prev2 == U'약' || prev2 == U'约' || prev2 == U'約') &&
-                 classify(prev3) != CharClass::Hangul &&  // not 감기약 (a word's end)
-                 std::u32string_view(U"予预預节節签簽契").find(prev3) == std::u32string_view::npos)))
+      else if (breaks[at] == kBreak && is_digit(cp) && prev == U' ' &&
+               number_prefix_break(prev2, prev3, prev4) != kBreak)
         breaks[at] = kNumberPrefixBreak;
+      else if (breaks[at] == kBreak && is_digit(cp))
+        breaks[at] = number_prefix_break(prev, prev2, prev3);
+    }
+    // ... and a time of day before its hour is kept whole itself: with "午後 | 5時" gone, a line
+    // ended "…～午 | 後5時）" (a reviewer's Japanese opening hours). Inside it, a line breaks only
+    // where nothing else will do, as inside a word a table cell keeps whole.
+    if (is_digit(cp)) {
+      if (is_time_of_day(prev, prev2, prev3) && breaks[prev_at]) breaks[prev_at] = kInWordBreak;
+      if (prev == U' ' && is_time_of_day(prev2, prev3, prev4) && breaks[prev2_at])
+        breaks[prev2_at] = kInWordBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
@@ -665,6 +714,17 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (at >= 2 && text[at - 1] == '/' && cp < 0x80 && std::isalnum(static_cast<int>(cp)) &&
         std::isalnum(static_cast<unsigned char>(text[at - 2])))
       breaks[at] = slash_between_words(text, at - 1) ? kBreak : kNoBreak;
+    // ... and a slash before one Chinese or Japanese character, a rate's counter ("約3,200円/月",
+    // "2次/天", "500 mg/日"): "円/ | 月" in a reviewer's cost table left the counter alone at a
+    // line's start. Between two words ("尿蛋白/ | 肌酐比值", "阿托伐醌/ | 氯胍") a line may still
+    // break after the slash, as between two Latin names. A full-width slash never starts a line,
+    // as a slash does not (UAX #14 SY).
+    if (breaks[at] && (prev == U'/' || prev == U'／') && is_wide(cp)) {
+      std::size_t after = pos;
+      const char32_t next = after < text.size() ? next_code_point(text, after) : 0;
+      if (!(is_wide(next) && classify(next) == CharClass::Cjk)) breaks[at] = kNoBreak;
+    }
+    if (breaks[at] && cp == U'／') breaks[at] = kNoBreak;
     // A compound whose first part is one character ("e- | mail": is_one_character_part).
     if (breaks[at] && (prev == U'-' || prev == U'‐') && is_one_character_part(prev3, prev2)) breaks[at] = 0;
     // ... and a Chinese or Japanese prefix joined to a Latin term by a hyphen ("抗-HBs", "抗-HCV"):
@@ -694,6 +754,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     prev3 = prev2;
     prev2 = prev;
     prev = cp;
+    prev2_at = prev_at;
+    prev_at = at;
     prev_class = cls;
   }
   if (korean) {

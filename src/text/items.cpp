@@ -283,7 +283,12 @@ class Builder {
       glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();
-      forbid_break_if(!allowed);
+      // A word that belongs to the number after it, written close ("约5～7天", "午後5時"): at a
+      // tie's cost, as when spaced (break_opportunities.cpp).
+      if (in_.breaks[c.begin] == kNumberPrefixBreak)
+        push(Penalty{.cost = kNumberPrefixPenalty});
+      else
+        forbid_break_if(!allowed);
       glue(kAutospaceGlue, GlueKind::Autospace);
     } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
       // The half em that a full-width mark keeps beside it; neighbouring marks share one,

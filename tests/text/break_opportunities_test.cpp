@@ -64,7 +64,7 @@ TEST_CASE("break_opportunities: drawn breaks", "[text]") {
       // A number keeps its unit, range and measure word (CLReq 3.1.7): 1糖 15%～25% 5～10分 37℃; a
       // Han character after a unit sign starts a word of its own (37℃ | 以上).
       {"zh", kNormal, "类型1糖尿病 type 2", "类÷型÷1糖÷尿÷病 ÷type 2"},  // "type 2": a numbered name
-      {"zh", kNormal, "约15%～25%的人", "约÷15%～25%÷的÷人"},
+      {"zh", kNormal, "约15%～25%的人", "约15%～25%÷的÷人"},  // 约 keeps its number
       {"zh", kNormal, "每次5～10分钟", "每÷次÷5～10分钟"},
       // ... a unit of two characters too, after a space or a classifier ("10～15 分 | 鐘" split it).
       {"zh-Hant", kNormal, "間隔10～15 分鐘；公分", "間÷隔÷10～15 分鐘；÷公÷分"},
@@ -279,6 +279,10 @@ TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text
   CHECK(draw("Managing Type 2 Diabetes", "en", kNormal) == "Managing ÷Type 2 ~Diabetes");
   CHECK(draw("take vitamin D daily", "en", kNormal) == "take ÷vitamin D ÷daily");
   CHECK(draw("at stage 3.", "en", kNormal) == "at ÷stage 3.");
+  // A service named by its initials and number ("call NHS | 111" in a reviewer's handout).
+  CHECK(draw("call NHS 111 or", "en-GB", kNormal) == "call ÷NHS 111 ~or");
+  CHECK(draw("a BMI 25 or", "en", kNormal) == "a ÷BMI 25 ~or");
+  CHECK(draw("the NHS 2024 plan", "en", kNormal) == "the ÷NHS ÷2024 ~plan");  // a year
   // Other words before a number, and longer numbers, are ordinary breaks (after the number, a tie).
   CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ≈days");
   CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ~forms");
@@ -446,4 +450,53 @@ TEST_CASE("break_opportunities: about keeps its number", "[text]") {
         leafpress::text::kNumberPrefixBreak);
   const std::string word = "감기약 2알을";
   CHECK(find_break_opportunities(word, "ko", kNormal)[word.find("2")] != leafpress::text::kNumberPrefixBreak);
+}
+
+// Opening hours in a reviewer's Japanese and Korean handouts: "午前9時 | ～午後5時" started a line
+// with the range's wave dash, "平日午前9時～午後 | 5時）" and "오전 | 9시" parted the hour from its
+// half of the day, a Chinese table "每 | 20 分鐘" the rate from its number.
+TEST_CASE("break_opportunities: a time of day and every keep their number, a wave dash its start", "[text]") {
+  const std::string ja = "平日午前9時～午後5時";
+  const auto breaks = find_break_opportunities(ja, "ja", kAuto);
+  CHECK(breaks[ja.find("～")] == 0);
+  CHECK(breaks[ja.find("午後")] == leafpress::text::kBreak);     // after the dash, as before
+  CHECK(breaks[ja.find("9")] == leafpress::text::kInWordBreak);  // close: one word
+  CHECK(breaks[ja.find("5")] == leafpress::text::kInWordBreak);
+  CHECK(breaks[ja.find("後")] == leafpress::text::kInWordBreak);  // nor inside the word: "午 | 後5時"
+  CHECK(breaks[ja.find("前")] == leafpress::text::kInWordBreak);
+  const std::string ko = "평일 오전 9시~오후 5시";
+  const auto ko_breaks = find_break_opportunities(ko, "ko", kNormal);
+  CHECK(ko_breaks[ko.find("9")] == leafpress::text::kNumberPrefixBreak);
+  CHECK(ko_breaks[ko.find("5")] == leafpress::text::kNumberPrefixBreak);
+  for (const std::string zh : {"每 20 分鐘可重複", "下午 14:00～16:30", "約 10 分鐘"}) {
+    INFO(zh);
+    const std::size_t number = zh.find_first_of("0123456789");
+    CHECK(find_break_opportunities(zh, "zh-Hant", kNormal)[number] == leafpress::text::kNumberPrefixBreak);
+  }
+  const std::string spaced = "每天下午 2 点";
+  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("午")] ==
+        leafpress::text::kInWordBreak);
+  const std::string close = "每2天换药";
+  CHECK(find_break_opportunities(close, "zh-Hans", kNormal)[close.find("2")] ==
+        leafpress::text::kNumberPrefixBreak);
+  // Not the end of a longer Korean word, and a number after any other word parts as before.
+  const std::string word = "기오후 5개";
+  CHECK(find_break_opportunities(word, "ko", kNormal)[word.find("5")] != leafpress::text::kNumberPrefixBreak);
+  CHECK(draw("服用 2 片", "zh-Hans", kNormal).find("÷2") != std::string::npos);
+}
+
+// "約3,200円/ | 月" in a reviewer's cost table: a slash beside a Chinese or Japanese character
+// holds both sides; between two names or words it still parts ("amoxicillin/ | clavulanate").
+TEST_CASE("break_opportunities: a slash before a CJK counter never parts", "[text]") {
+  for (const std::string text : {"約3,200円/月", "每日2次/天", "500 mg/日", "是／否"}) {
+    INFO(text);
+    const auto breaks = find_break_opportunities(text, "zh-Hans", kNormal);
+    const std::size_t slash = text.find("/") != std::string::npos ? text.find("/") : text.find("／");
+    CHECK(breaks[slash] == 0);
+    CHECK(breaks[slash + (text[slash] == '/' ? 1 : 3)] == 0);
+  }
+  const std::string names = "amoxicillin/clavulanate";
+  CHECK(find_break_opportunities(names, "en", kNormal)[names.find("clav")] == leafpress::text::kBreak);
+  const std::string words = "尿蛋白/肌酐比值";  // two words: as between two names
+  CHECK(find_break_opportunities(words, "zh-Hans", kNormal)[words.find("肌")] == leafpress::text::kBreak);
 }
