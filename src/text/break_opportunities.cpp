@@ -18,10 +18,8 @@ namespace {
 // CLReq 3.1.7 and JLReq appendix A: line-start and line-end prohibitions.
 // ® ™ ℠ belong to the name before them: "エピペン | ®、119 番通報" read as a stray sign at the line's
 // start of the most urgent cell (a reviewer); after a Latin name ICU keeps them, after kana it did not.
-// The wave dash of a range (〜, and ～ written for it) is JLReq's cl-03, a hyphen: "午前9時 | ～午後5時"
-// starts a line with what reads as an open range (a reviewer); Word's Chinese rules forbid ～ there too.
 constexpr std::u32string_view kNoStart =
-    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠〜～";
+    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
 constexpr std::u32string_view kNoStartStrict =
     U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
 constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
@@ -93,26 +91,28 @@ bool is_time_of_day(char32_t a, char32_t b, char32_t c) {
                                                         U"早上", U"晚上", U"凌晨", U"오전", U"오후"};
   return std::any_of(std::begin(kTimesOfDay), std::end(kTimesOfDay),
                      [&](std::u32string_view t) { return t[0] == b && t[1] == a; }) &&
-         classify(c) != CharClass::Hangul;  // not the end of a longer Korean word
+         classify(c) != CharClass::Hangul &&  // not the end of a longer Korean word
+         c != U'正';                          // 正午前 1時間: an hour before noon
 }
 
 // The break between a word that belongs to the number after it and the number written close to
 // it, the word's last character `a` (`b`, `c` the characters before it); kBreak for other words.
-// 第 makes the number an ordinal and a time of day says which half of the clock it counts
-// ("午後5時", "下午2点", "오전9시"): one word with the number, never parted before a digit
-// (kInWordBreak), as "10天" is not: "午後 | 5時）" reads as 5 a.m. (a reviewer's opening hours).
-// 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天"), not where they end a longer word
-// (预约, 节约, 签约, 契約, 감기약): at a tie's cost (kNumberPrefixBreak), as a justified Chinese line
-// kept "约5～7天" whole by ending 2 em short instead.
+// 第 makes the number an ordinal: one word with it, parted before a digit only where nothing else
+// will do (kInWordBreak), as "10天" is. A time of day says which half of the clock it counts
+// ("午後5時", "下午2点"): parted before its hour only past the tolerance (kLastPassBreak): "午後 |
+// 5時）" reads as 5 a.m. (a reviewer's opening hours); yet a table's column is not made as wide as
+// "晚上9點" for it (as a word's break, a code review's table shrank from 11 to 9 pt).
+// 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天", "大约"), standing alone, not where
+// they end another word (续约 1 年 "renew for a year", 预约, 解約, 감기약): at a tie's cost
+// (kNumberPrefixBreak), as a justified Chinese line kept "约5～7天" whole by ending 2 em short instead.
 std::uint8_t number_prefix_break(char32_t a, char32_t b, char32_t c) {
   if (a == U'第') return kInWordBreak;
   if (a == U'每') return kNumberPrefixBreak;
-  if (a == U'약' || a == U'约' || a == U'約')
-    return classify(b) != CharClass::Hangul &&
-                   std::u32string_view(U"予预預节節签簽契").find(b) == std::u32string_view::npos
-               ? kNumberPrefixBreak
-               : kBreak;
-  return is_time_of_day(a, b, c) ? kInWordBreak : kBreak;
+  if (a == U'약') return classify(b) != CharClass::Hangul ? kNumberPrefixBreak : kBreak;
+  if (a == U'约' || a == U'約')
+    return b == U'大' || !u_hasBinaryProperty(static_cast<UChar32>(b), UCHAR_IDEOGRAPHIC) ? kNumberPrefixBreak
+                                                                                          : kBreak;
+  return is_time_of_day(a, b, c) ? kLastPassBreak : kBreak;
 }
 
 bool is_range_mark(char32_t cp) {
@@ -504,14 +504,20 @@ bool numbered_name_at(std::string_view text, std::size_t at) {
   while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1]))) --begin;
   std::string head(text.substr(begin, at - 1 - begin));
   // A service or a scale named by its initials and a number of up to three digits: "NHS 111" (a
-  // reviewer: "call NHS | 111 or visit…" left the number alone at a line's start), "BMI 25". Not a
-  // measurement, whose number has its unit ("TSH 10 mIU/L" parts before the number).
+  // reviewer: "call NHS | 111 or visit…" left the number alone at a line's start), "BMI 25". Only
+  // where no word but "or" or "and" follows the number: a count belongs to the noun after it
+  // ("UNDER 12 YEARS", "TAKE 2 TABLETS", "COPD 3 times", a code review), a measurement to its unit
+  // ("TSH 10 mIU/L"); both part before the number.
   const bool initials = head.size() >= 2 && head.size() <= 5 &&
                         std::all_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                         (begin == 0 || !std::isalnum(static_cast<unsigned char>(text[begin - 1])));
-  if (initials && all_digits && token.size() <= 3)
-    return !(end + 1 < text.size() && text[end] == ' ' &&
-             (is_unit_word(word_at(text, end + 1)) || starts_with_dotted_unit(text, end + 1)));
+  if (initials && all_digits && token.size() <= 3) {
+    if (end + 1 >= text.size() || text[end] != ' ' ||
+        !std::isalpha(static_cast<unsigned char>(text[end + 1])))
+      return true;
+    const std::string_view after = word_at(text, end + 1);
+    return after == "or" || after == "and";
+  }
   const bool digits = token.size() <= 2 && all_digits;
   const bool capitals = token.size() <= 3 &&
                         std::all_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -601,6 +607,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
            (is_digit(cp) && (is_range_mark(prev) || is_digit(prev))) ||
            (cls == CharClass::Cjk && (is_digit(prev) || (is_unit_sign(prev) && is_quantity_suffix(cp)))));
       const bool range_start = is_digit(prev) && is_range_mark(cp);
+      // The wave dash of a range (〜, and ～ written for it) is JLReq's cl-03, a hyphen: "午前9時 |
+      // ～午後5時" started a line with what reads as an open range (a reviewer). Only a range's,
+      // after a number or a counted one or before a number or a time of day: a heading's "健康講座 |
+      // ～からだにやさしい食事～" opens its subtitle with it as with a bracket (a code review).
+      std::size_t ahead = pos;
+      const char32_t next = ahead < text.size() ? next_code_point(text, ahead) : 0;
+      const char32_t next2 = ahead < text.size() ? next_code_point(text, ahead) : 0;
+      const bool wave_range =
+          (cp == U'〜' || cp == U'～') && (is_digit(prev) || after_counted_number(prev, prev2, prev3) ||
+                                           is_digit(next) || is_time_of_day(next2, next, 0));
       // A range of quantities with their counters: "10月～12月中旬", "3个月～6个月", "2日〜5日".
       // The range mark stays with both: parted before or after it, a line ends "10月～" or
       // starts "～12月", which reads as an open range.
@@ -620,7 +636,8 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || counted_range || counted_span || in_two_character_unit(cp, prev, prev2, prev3))
+          range_start || wave_range || counted_range || counted_span ||
+          in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable
@@ -693,12 +710,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
         breaks[at] = number_prefix_break(prev, prev2, prev3);
     }
     // ... and a time of day before its hour is kept whole itself: with "午後 | 5時" gone, a line
-    // ended "…～午 | 後5時）" (a reviewer's Japanese opening hours). Inside it, a line breaks only
-    // where nothing else will do, as inside a word a table cell keeps whole.
+    // ended "…～午 | 後5時）" (a reviewer's Japanese opening hours); and so is "大约" ("大 | 约 5～7
+    // 天" was cheaper than "大约 | 5～7 天", a code review), at the cost of the break after it.
     if (is_digit(cp)) {
-      if (is_time_of_day(prev, prev2, prev3) && breaks[prev_at]) breaks[prev_at] = kInWordBreak;
-      if (prev == U' ' && is_time_of_day(prev2, prev3, prev4) && breaks[prev2_at])
-        breaks[prev2_at] = kInWordBreak;
+      const bool spaced = prev == U' ';
+      const char32_t a = spaced ? prev2 : prev, b = spaced ? prev3 : prev2, c = spaced ? prev4 : prev3;
+      const std::size_t inside = spaced ? prev2_at : prev_at;  // where the prefix's last character starts
+      if (is_time_of_day(a, b, c))
+        breaks[inside] = kNoBreak;
+      else if ((a == U'约' || a == U'約') && b == U'大' && breaks[inside])
+        breaks[inside] = kNumberPrefixBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
@@ -722,7 +743,9 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     if (breaks[at] && (prev == U'/' || prev == U'／') && is_wide(cp)) {
       std::size_t after = pos;
       const char32_t next = after < text.size() ? next_code_point(text, after) : 0;
-      if (!(is_wide(next) && classify(next) == CharClass::Cjk)) breaks[at] = kNoBreak;
+      // A list of such characters ("日/月/火/水/木") may break after each slash as words do.
+      const bool listed = next == U'/' || next == U'／';
+      if (!(is_wide(next) && classify(next) == CharClass::Cjk) && !listed) breaks[at] = kNoBreak;
     }
     if (breaks[at] && cp == U'／') breaks[at] = kNoBreak;
     // A compound whose first part is one character ("e- | mail": is_one_character_part).

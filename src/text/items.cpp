@@ -283,12 +283,7 @@ class Builder {
       glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();
-      // A word that belongs to the number after it, written close ("约5～7天", "午後5時"): at a
-      // tie's cost, as when spaced (break_opportunities.cpp).
-      if (in_.breaks[c.begin] == kNumberPrefixBreak)
-        push(Penalty{.cost = kNumberPrefixPenalty});
-      else
-        forbid_break_if(!allowed);
+      break_before(c, allowed);
       glue(kAutospaceGlue, GlueKind::Autospace);
     } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
       // The half em that a full-width mark keeps beside it; neighbouring marks share one,
@@ -300,7 +295,7 @@ class Builder {
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
-      if (!title_word_break(c)) forbid_break_if(!allowed);
+      break_before(c, allowed);
       glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();
@@ -338,6 +333,20 @@ class Builder {
                               : in_.hyphen_penalty;
       hyphen_penalty(a.face, cost, c.begin);
     }
+  }
+
+  // The break before `c` where glue follows it (between two CJK characters, or a CJK character and
+  // a Latin one): a word's own break at its cost (title_word_break: an ordinal's 第 before a digit,
+  // where nothing else will do, and a break for a table's min-content); a word that belongs to the
+  // number after it ("约5～7天", "大约", "每2天") at a tie's cost, as when spaced, and a time of day
+  // before its hour ("午後5時") past the tolerance (break_opportunities.cpp); else allowed or not.
+  void break_before(const Cluster& c, bool allowed) {
+    if (in_.breaks[c.begin] == kNumberPrefixBreak)
+      push(Penalty{.cost = kNumberPrefixPenalty});
+    else if (in_.breaks[c.begin] == kLastPassBreak)
+      push(Penalty{.cost = kLastPassBreakPenalty});
+    else if (!title_word_break(c))
+      forbid_break_if(!allowed);
   }
 
   // A title's break inside a word, or between a word and its gloss (kInWordBreak, kGluedBreak,

@@ -133,7 +133,7 @@ inline std::string utf8(char32_t cp) {
 
 // The lists of text/break_opportunities.cpp (CLReq 3.1.7, JLReq appendix A).
 inline constexpr std::u32string_view kNoStart =
-    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″〜～";
+    U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″";
 inline constexpr std::u32string_view kNoStartStrict =
     U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
 inline constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";

@@ -283,6 +283,9 @@ TEST_CASE("break_opportunities: a numbered or lettered name stays whole", "[text
   CHECK(draw("call NHS 111 or", "en-GB", kNormal) == "call ÷NHS 111 ~or");
   CHECK(draw("a BMI 25 or", "en", kNormal) == "a ÷BMI 25 ~or");
   CHECK(draw("the NHS 2024 plan", "en", kNormal) == "the ÷NHS ÷2024 ~plan");  // a year
+  // A count belongs to its noun (a code review): "CHILDREN UNDER | 12 YEARS", "COPD | 3 times".
+  CHECK(draw("UNDER 12 YEARS", "en", kNormal) == "UNDER ÷12 ≈YEARS");
+  CHECK(draw("COPD 3 times", "en", kNormal) == "COPD ÷3 ≈times");
   // Other words before a number, and longer numbers, are ordinary breaks (after the number, a tie).
   CHECK(draw("in 3 days", "en", kNormal) == "in ÷3 ≈days");
   CHECK(draw("Type 2024 forms", "en", kNormal) == "Type ÷2024 ~forms");
@@ -460,10 +463,10 @@ TEST_CASE("break_opportunities: a time of day and every keep their number, a wav
   const auto breaks = find_break_opportunities(ja, "ja", kAuto);
   CHECK(breaks[ja.find("～")] == 0);
   CHECK(breaks[ja.find("午後")] == leafpress::text::kBreak);     // after the dash, as before
-  CHECK(breaks[ja.find("9")] == leafpress::text::kInWordBreak);  // close: one word
-  CHECK(breaks[ja.find("5")] == leafpress::text::kInWordBreak);
-  CHECK(breaks[ja.find("後")] == leafpress::text::kInWordBreak);  // nor inside the word: "午 | 後5時"
-  CHECK(breaks[ja.find("前")] == leafpress::text::kInWordBreak);
+  CHECK(breaks[ja.find("9")] == leafpress::text::kLastPassBreak);  // close: past the tolerance only
+  CHECK(breaks[ja.find("5")] == leafpress::text::kLastPassBreak);
+  CHECK(breaks[ja.find("後")] == 0);  // nor inside the word: "午 | 後5時"
+  CHECK(breaks[ja.find("前")] == 0);
   const std::string ko = "평일 오전 9시~오후 5시";
   const auto ko_breaks = find_break_opportunities(ko, "ko", kNormal);
   CHECK(ko_breaks[ko.find("9")] == leafpress::text::kNumberPrefixBreak);
@@ -474,8 +477,20 @@ TEST_CASE("break_opportunities: a time of day and every keep their number, a wav
     CHECK(find_break_opportunities(zh, "zh-Hant", kNormal)[number] == leafpress::text::kNumberPrefixBreak);
   }
   const std::string spaced = "每天下午 2 点";
-  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("午")] ==
-        leafpress::text::kInWordBreak);
+  CHECK(find_break_opportunities(spaced, "zh-Hans", kNormal)[spaced.find("午")] == 0);
+  // 正午前: before noon, no time of day.
+  const std::string noon = "正午前1時間";
+  CHECK(find_break_opportunities(noon, "ja", kAuto)[noon.find("1")] != leafpress::text::kLastPassBreak);
+  // A code review: "大约 | 5～7 天" became "大 | 约 5～7 天" and "续约 | 1 年" "续 | 约 1 年": 大约 is
+  // kept whole at the same cost, and 约 ending another word is no prefix.
+  const std::string about = "大约 5～7 天，续约 1 年";
+  const auto about_breaks = find_break_opportunities(about, "zh-Hans", kNormal);
+  CHECK(about_breaks[about.find("约")] == leafpress::text::kNumberPrefixBreak);
+  CHECK(about_breaks[about.find("5")] == leafpress::text::kNumberPrefixBreak);
+  CHECK(about_breaks[about.find("1")] == leafpress::text::kBreak);
+  // A heading's subtitle opened with a wave dash as with a bracket may start a line.
+  const std::string subtitle = "健康講座～からだにやさしい食事～";
+  CHECK(find_break_opportunities(subtitle, "ja", kAuto)[subtitle.find("～")] == leafpress::text::kBreak);
   const std::string close = "每2天换药";
   CHECK(find_break_opportunities(close, "zh-Hans", kNormal)[close.find("2")] ==
         leafpress::text::kNumberPrefixBreak);
@@ -499,4 +514,6 @@ TEST_CASE("break_opportunities: a slash before a CJK counter never parts", "[tex
   CHECK(find_break_opportunities(names, "en", kNormal)[names.find("clav")] == leafpress::text::kBreak);
   const std::string words = "尿蛋白/肌酐比值";  // two words: as between two names
   CHECK(find_break_opportunities(words, "zh-Hans", kNormal)[words.find("肌")] == leafpress::text::kBreak);
+  const std::string days = "日/月/火/水/木";  // a list breaks after its slashes (a code review)
+  CHECK(find_break_opportunities(days, "ja", kAuto)[days.find("月")] == leafpress::text::kBreak);
 }
