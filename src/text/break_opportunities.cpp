@@ -102,16 +102,18 @@ bool is_time_of_day(char32_t a, char32_t b, char32_t c) {
 // ("午後5時", "下午2点"): parted before its hour only past the tolerance (kLastPassBreak): "午後 |
 // 5時）" reads as 5 a.m. (a reviewer's opening hours); yet a table's column is not made as wide as
 // "晚上9點" for it (as a word's break, a code review's table shrank from 11 to 9 pt).
-// 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天", "大约"), standing alone, not where
+// 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天", "大约", "每天约 36 g"), not where
 // they end another word (续约 1 年 "renew for a year", 预约, 解約, 감기약): at a tie's cost
 // (kNumberPrefixBreak), as a justified Chinese line kept "约5～7天" whole by ending 2 em short instead.
 std::uint8_t number_prefix_break(char32_t a, char32_t b, char32_t c) {
   if (a == U'第') return kInWordBreak;
   if (a == U'每') return kNumberPrefixBreak;
   if (a == U'약') return classify(b) != CharClass::Hangul ? kNumberPrefixBreak : kBreak;
+  // The words that end in 约 or 約 and are no guess: an appointment, a contract, a saving, a bond.
+  constexpr std::u32string_view kWordsEndingInYue =
+      U"予预預节節签簽契续續违違合解要制条條盟婚赴失践踐履邀相爽";
   if (a == U'约' || a == U'約')
-    return b == U'大' || !u_hasBinaryProperty(static_cast<UChar32>(b), UCHAR_IDEOGRAPHIC) ? kNumberPrefixBreak
-                                                                                          : kBreak;
+    return kWordsEndingInYue.find(b) == std::u32string_view::npos ? kNumberPrefixBreak : kBreak;
   return is_time_of_day(a, b, c) ? kLastPassBreak : kBreak;
 }
 

@@ -483,11 +483,12 @@ TEST_CASE("break_opportunities: a time of day and every keep their number, a wav
   CHECK(find_break_opportunities(noon, "ja", kAuto)[noon.find("1")] != leafpress::text::kLastPassBreak);
   // A code review: "大约 | 5～7 天" became "大 | 约 5～7 天" and "续约 | 1 年" "续 | 约 1 年": 大约 is
   // kept whole at the same cost, and 约 ending another word is no prefix.
-  const std::string about = "大约 5～7 天，续约 1 年";
+  const std::string about = "大约 5～7 天，续约 1 年，每天约 36 g";
   const auto about_breaks = find_break_opportunities(about, "zh-Hans", kNormal);
   CHECK(about_breaks[about.find("约")] == leafpress::text::kNumberPrefixBreak);
   CHECK(about_breaks[about.find("5")] == leafpress::text::kNumberPrefixBreak);
   CHECK(about_breaks[about.find("1")] == leafpress::text::kBreak);
+  CHECK(about_breaks[about.find("36")] == leafpress::text::kNumberPrefixBreak);
   // A heading's subtitle opened with a wave dash as with a bracket may start a line.
   const std::string subtitle = "健康講座～からだにやさしい食事～";
   CHECK(find_break_opportunities(subtitle, "ja", kAuto)[subtitle.find("～")] == leafpress::text::kBreak);
