@@ -97,11 +97,11 @@ bool is_time_of_day(char32_t a, char32_t b, char32_t c) {
 
 // The break between a word that belongs to the number after it and the number written close to
 // it, the word's last character `a` (`b`, `c` the characters before it); kBreak for other words.
-// 第 makes the number an ordinal: one word with it, parted before a digit only where nothing else
-// will do (kInWordBreak), as "10天" is. A time of day says which half of the clock it counts
-// ("午後5時", "下午2点"): parted before its hour only past the tolerance (kLastPassBreak): "午後 |
-// 5時）" reads as 5 a.m. (a reviewer's opening hours); yet a table's column is not made as wide as
-// "晚上9點" for it (as a word's break, a code review's table shrank from 11 to 9 pt).
+// 第 makes the number an ordinal: one word with it, never parted before a digit (kInWordBreak, which
+// the Han–digit space does not take), as "10天" is not. A time of day says which half of the clock
+// it counts ("午後5時", "下午2点"): "午後 | 5時）" reads as 5 a.m. (a reviewer's opening hours), so
+// it costs a tie (kNumberPrefixBreak); dearer, justified Chinese and Japanese lines ended up to
+// 2.7 em short before a time of day (a code review), the fault reviewers find first.
 // 每 makes it a rate ("每2天") and 约 約 약 a guess ("约5～7天", "大约", "每天约 36 g"), not where
 // they end another word (续约 1 年 "renew for a year", 预约, 解約, 감기약): at a tie's cost
 // (kNumberPrefixBreak), as a justified Chinese line kept "约5～7天" whole by ending 2 em short instead.
@@ -114,7 +114,7 @@ std::uint8_t number_prefix_break(char32_t a, char32_t b, char32_t c) {
       U"予预預节節签簽契续續违違合解要制条條盟婚赴失践踐履邀相爽";
   if (a == U'约' || a == U'約')
     return kWordsEndingInYue.find(b) == std::u32string_view::npos ? kNumberPrefixBreak : kBreak;
-  return is_time_of_day(a, b, c) ? kLastPassBreak : kBreak;
+  return is_time_of_day(a, b, c) ? kNumberPrefixBreak : kBreak;
 }
 
 bool is_range_mark(char32_t cp) {
@@ -514,7 +514,13 @@ bool numbered_name_at(std::string_view text, std::size_t at) {
                         std::all_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
                         (begin == 0 || !std::isalnum(static_cast<unsigned char>(text[begin - 1])));
   if (initials && all_digits && token.size() <= 3) {
-    if (end + 1 >= text.size() || text[end] != ' ' ||
+    if (end >= text.size()) return true;
+    // A range or a decimal is a count or a measure ("TAKE 1-2 TABLETS", "HbA1C 6.5").
+    if (std::string_view(" ,.;:!?)").find(text[end]) == std::string_view::npos) return false;
+    if (end + 1 < text.size() && (text[end] == '.' || text[end] == ',') &&
+        is_digit(static_cast<unsigned char>(text[end + 1])))
+      return false;
+    if (text[end] != ' ' || end + 1 >= text.size() ||
         !std::isalpha(static_cast<unsigned char>(text[end + 1])))
       return true;
     const std::string_view after = word_at(text, end + 1);
@@ -611,14 +617,21 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool range_start = is_digit(prev) && is_range_mark(cp);
       // The wave dash of a range (〜, and ～ written for it) is JLReq's cl-03, a hyphen: "午前9時 |
       // ～午後5時" started a line with what reads as an open range (a reviewer). Only a range's,
-      // after a number or a counted one or before a number or a time of day: a heading's "健康講座 |
-      // ～からだにやさしい食事～" opens its subtitle with it as with a bracket (a code review).
-      std::size_t ahead = pos;
-      const char32_t next = ahead < text.size() ? next_code_point(text, ahead) : 0;
-      const char32_t next2 = ahead < text.size() ? next_code_point(text, ahead) : 0;
-      const bool wave_range =
-          (cp == U'〜' || cp == U'～') && (is_digit(prev) || after_counted_number(prev, prev2, prev3) ||
-                                           is_digit(next) || is_time_of_day(next2, next, 0));
+      // after a number or a counted one or before a number or a time of day and its hour, spaced
+      // or not ("9:00 | ～ 17:00"), or a subtitle's closing one ("見直しましょう | ～"): a heading's
+      // "健康講座 | ～からだにやさしい食事～" opens its subtitle with it as with a bracket (a code review).
+      const bool wave_range = (cp == U'〜' || cp == U'～') && [&] {
+        std::size_t ahead = pos;
+        const char32_t n1 = ahead < text.size() ? next_code_point(text, ahead) : 0;
+        const char32_t n2 = ahead < text.size() ? next_code_point(text, ahead) : 0;
+        const char32_t n3 = ahead < text.size() ? next_code_point(text, ahead) : 0;
+        const char32_t n4 = ahead < text.size() ? next_code_point(text, ahead) : 0;
+        if (n1 == 0 || n1 == U'\n' || (n1 == U' ' && n2 == 0)) return true;  // a closing one
+        const bool before = prev == U' ' ? is_digit(prev2) || after_counted_number(prev2, prev3, prev4)
+                                         : is_digit(prev) || after_counted_number(prev, prev2, prev3);
+        const char32_t a1 = n1 == U' ' ? n2 : n1, a2 = n1 == U' ' ? n3 : n2, a3 = n1 == U' ' ? n4 : n3;
+        return before || is_digit(a1) || (is_time_of_day(a2, a1, 0) && (is_digit(a3) || a3 == U' '));
+      }();
       // A range of quantities with their counters: "10月～12月中旬", "3个月～6个月", "2日〜5日".
       // The range mark stays with both: parted before or after it, a line ends "10月～" or
       // starts "～12月", which reads as an open range.
@@ -713,15 +726,12 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
     }
     // ... and a time of day before its hour is kept whole itself: with "午後 | 5時" gone, a line
     // ended "…～午 | 後5時）" (a reviewer's Japanese opening hours); and so is "大约" ("大 | 约 5～7
-    // 天" was cheaper than "大约 | 5～7 天", a code review), at the cost of the break after it.
+    // 天" was cheaper than "大约 | 5～7 天", a code review).
     if (is_digit(cp)) {
       const bool spaced = prev == U' ';
       const char32_t a = spaced ? prev2 : prev, b = spaced ? prev3 : prev2, c = spaced ? prev4 : prev3;
       const std::size_t inside = spaced ? prev2_at : prev_at;  // where the prefix's last character starts
-      if (is_time_of_day(a, b, c))
-        breaks[inside] = kNoBreak;
-      else if ((a == U'约' || a == U'約') && b == U'大' && breaks[inside])
-        breaks[inside] = kNumberPrefixBreak;
+      if (is_time_of_day(a, b, c) || ((a == U'约' || a == U'約') && b == U'大')) breaks[inside] = kNoBreak;
     }
     if (breaks[at]) breaks[at] = phone_extension_break(text, at, breaks[at]);
     // KLREQ: Korean joins coordinate terms with a middle dot ("1차·2차", "디프테리아·파상풍"):
@@ -739,15 +749,16 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       breaks[at] = slash_between_words(text, at - 1) ? kBreak : kNoBreak;
     // ... and a slash before one Chinese or Japanese character, a rate's counter ("約3,200円/月",
     // "2次/天", "500 mg/日"): "円/ | 月" in a reviewer's cost table left the counter alone at a
-    // line's start. Between two words ("尿蛋白/ | 肌酐比值", "阿托伐醌/ | 氯胍") a line may still
-    // break after the slash, as between two Latin names. A full-width slash never starts a line,
-    // as a slash does not (UAX #14 SY).
+    // line's start. Only where nothing else will do (kLastPassBreak), an ordinary break for a
+    // column's width: kept whole, a code review's fee table went from 10.65 to 9 pt. Between two words
+    // ("尿蛋白/ | 肌酐比值", "阿托伐醌/ | 氯胍") a line may still break after the slash, as between two Latin
+    // names. A full-width slash never starts a line, as a slash does not (UAX #14 SY).
     if (breaks[at] && (prev == U'/' || prev == U'／') && is_wide(cp)) {
       std::size_t after = pos;
       const char32_t next = after < text.size() ? next_code_point(text, after) : 0;
       // A list of such characters ("日/月/火/水/木") may break after each slash as words do.
       const bool listed = next == U'/' || next == U'／';
-      if (!(is_wide(next) && classify(next) == CharClass::Cjk) && !listed) breaks[at] = kNoBreak;
+      if (!(is_wide(next) && classify(next) == CharClass::Cjk) && !listed) breaks[at] = kLastPassBreak;
     }
     if (breaks[at] && cp == U'／') breaks[at] = kNoBreak;
     // A compound whose first part is one character ("e- | mail": is_one_character_part).

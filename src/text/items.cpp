@@ -283,7 +283,7 @@ class Builder {
       glue(kRaggedUndone, GlueKind::Word);
     } else if (needs_autospace(a, b)) {
       flush();
-      break_before(c, allowed);
+      break_before(c, allowed, false);
       glue(kAutospaceGlue, GlueKind::Autospace);
     } else if ((a.close && !b.close && !b.full_mark) || (b.open && !a.open && !a.close && !a.full_mark)) {
       // The half em that a full-width mark keeps beside it; neighbouring marks share one,
@@ -295,7 +295,7 @@ class Builder {
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8).
       flush();
-      break_before(c, allowed);
+      break_before(c, allowed, true);
       glue(kCjkGlue, GlueKind::Cjk);
     } else if (allowed) {
       flush();
@@ -336,16 +336,14 @@ class Builder {
   }
 
   // The break before `c` where glue follows it (between two CJK characters, or a CJK character and
-  // a Latin one): a word's own break at its cost (title_word_break: an ordinal's 第 before a digit,
-  // where nothing else will do, and a break for a table's min-content); a word that belongs to the
-  // number after it ("约5～7天", "大约", "每2天") at a tie's cost, as when spaced, and a time of day
-  // before its hour ("午後5時") past the tolerance (break_opportunities.cpp); else allowed or not.
-  void break_before(const Cluster& c, bool allowed) {
+  // a Latin one): a word that belongs to the number after it ("约5～7天", "每2天", "午後5時") at a
+  // tie's cost, as when spaced (break_opportunities.cpp); between two CJK characters (`words`), a
+  // title's or a table cell's break inside a word at its cost (title_word_break); else allowed or
+  // not (an ordinal's 第 before a digit, kInWordBreak: never).
+  void break_before(const Cluster& c, bool allowed, bool words) {
     if (in_.breaks[c.begin] == kNumberPrefixBreak)
       push(Penalty{.cost = kNumberPrefixPenalty});
-    else if (in_.breaks[c.begin] == kLastPassBreak)
-      push(Penalty{.cost = kLastPassBreakPenalty});
-    else if (!title_word_break(c))
+    else if (!(words && title_word_break(c)))
       forbid_break_if(!allowed);
   }
 
