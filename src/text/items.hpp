@@ -122,7 +122,7 @@ constexpr std::uint8_t kHyphen = 1, kNameHyphen = 2;  // values of ItemInput::hy
 // table's column as wide as the whole range, and the table smaller.
 // kNumberPrefixBreak: between a word that belongs to the number after it and the number: 第 that
 // makes it an ordinal, spaced ("第 14 天"), 약, 约 or 約 that make it a guess ("1회 약 3~4.5 mL",
-// "约5～7天"), 每 a rate, 下午 or 오전 a time of day, spaced ("下午 2:00", "오전 9시"). As dear as a tie
+// "约5～7天"), 每 a rate, a time of day ("下午 2:00", "午後5時", "오전 9시"). As dear as a tie
 // (kNumberPrefixPenalty), but no tie for a table's min-content (paragraph.cpp measure): a column kept "第
 // 10～14 天" whole and set its table at 9 pt beside a 14 pt body.
 constexpr std::uint8_t kNoBreak = 0, kBreak = 1, kFallbackBreak = 2, kUrlBreak = 3, kUnitBreak = 4,
