@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/utf8.hpp"
+#include "text/break_opportunities.hpp"
 
 namespace leafpress::text {
 namespace {
@@ -47,6 +48,11 @@ constexpr char32_t kSoftHyphen = 0x00AD;
 
 bool is_hyphen(char32_t cp) {
   return cp == U'-' || cp == U'‐';
+}
+
+// Katakana, its small letters and the prolonged sound mark ー (a loanword's or a name's letters).
+bool is_katakana(char32_t cp) {
+  return (cp >= U'\u30A1' && cp <= U'\u30FA') || cp == U'\u30FC' || (cp >= U'\u31F0' && cp <= U'\u31FF');
 }
 
 bool is_stop(char32_t cp) {
@@ -293,10 +299,16 @@ class Builder {
       glue(kMarkGlue, GlueKind::Punctuation);
     } else if (is_cjk(a.cls) && is_cjk(b.cls) && a.cls != CharClass::Hangul && b.cls != CharClass::Hangul &&
                !(a.cp == b.cp && (a.cp == U'—' || a.cp == U'…')) && !a.open && !b.close) {
-      // Inter-character glue: how CJK lines are justified (CLReq 3.8).
+      // Inter-character glue: how CJK lines are justified (CLReq 3.8). A line no break could
+      // fill spreads it past its cap (paragraph.cpp set_line), but not beside a mark that keeps
+      // its em (a centred "、" or "：" is blank on both sides: "，⟷每" read as a 3/4 em hole),
+      // inside a katakana word ("フ ェ キ ソ フ ェ ナ ジ ン" read as a drug's name letter-spaced),
+      // nor before a small kana or ー, which belong to the kana before them (JLReq 3.1.7).
       flush();
       break_before(c, allowed, true);
-      glue(kCjkGlue, GlueKind::Cjk);
+      const bool held = a.full_mark || b.full_mark || (is_katakana(a.cp) && is_katakana(b.cp)) ||
+                        may_not_start_line(b.cp, LineBreakStrictness::Strict);
+      glue(kCjkGlue, held ? GlueKind::CjkHeld : GlueKind::Cjk);
     } else if (allowed) {
       flush();
       const bool after_hyphen = is_hyphen(a.cp);

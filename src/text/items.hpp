@@ -45,7 +45,11 @@ constexpr double kInfinitePenalty = 10000;
 
 // Tie: a space inside a quantity ("140 mmHg", "+1 555 0100"): it stretches as a word space
 // up to r = 1 but never opens past it, where a line no break could fill opens its spaces.
-enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill, Tie };
+// Cjk: between two CJK characters; Punctuation: the half em beside a compressible mark.
+// CjkHeld: Cjk glue that a line no break could fill does not spread past its cap
+// (paragraph.cpp set_line): beside a mark that keeps its em, inside a katakana word, before a
+// small kana or ー.
+enum class GlueKind : std::uint8_t { Word, Autospace, Cjk, Punctuation, Fill, Tie, CjkHeld };
 
 // A box never stretches: Latin words, Hangul words and digits keep their natural
 // letterfit (CLReq 3.8, JLReq 3.8: lines are adjusted in the spaces between them).
@@ -167,7 +171,11 @@ struct Items {
 
 // Tunables, in em of the paragraph's size unless said otherwise.
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
-constexpr double kCjkStretchCap = 0.08;  // never letter-space CJK wider than this
+constexpr double kCjkStretchCap = 0.08;  // what CJK glue gives with the other spaces (paragraph.cpp set_line)
+// A justified line no break could fill spreads its CJK gaps past the cap, evenly, to this at
+// most (JLReq 3.8.3 c): the quarter em JLReq adjusts by. A line that needs more ends short.
+constexpr double kCjkSpreadMax = 0.25;
+constexpr int kCjkSpreadMinGaps = 5;  // fewer gaps between characters, and the line ends short
 constexpr double kAutospace = 0.25;
 // A hyphen costs as much as a line at the tolerance of the hyphenating pass (badness
 // 1000, see text/paragraph.cpp): a line that spaces within tolerance is preferred to a

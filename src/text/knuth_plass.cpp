@@ -41,7 +41,8 @@ struct Node {
 // its cap (kCjkStretchCap); what is left opens the spaces past r = 1 (text/paragraph.cpp,
 // set_line; CLReq 3.8). A line of a few Latin words among Han characters can thus show
 // one word space at 1.2 em while the ratio over all its glue is a modest 1.5: the breaker
-// must weigh the gap it will print. A pure CJK line (no spaces to open) stays short instead.
+// must weigh the gap it will print. A pure CJK line (no spaces to open) is weighed by its r; past
+// the cap its characters spread (kCjkSpreadMax) or it ends short, which the last passes weigh.
 // Ties (a number's space to its unit) fill to r = 1 with the word spaces but open no further.
 double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch, Pt tie_stretch) {
   const Pt filled = stretch - cjk_stretch;  // word spaces, ties and Han–Latin gaps at r = 1
@@ -90,7 +91,8 @@ std::optional<std::vector<std::size_t>> knuth_plass(std::span<const Item> items,
         ++sum[i + 1].fill;
       else
         sum[i + 1].stretch += g->stretch, sum[i + 1].shrink += g->shrink;
-      if (g->kind == GlueKind::Cjk || g->kind == GlueKind::Punctuation) sum[i + 1].cjk_stretch += g->stretch;
+      if (g->kind == GlueKind::Cjk || g->kind == GlueKind::CjkHeld || g->kind == GlueKind::Punctuation)
+        sum[i + 1].cjk_stretch += g->stretch;
       if (g->kind == GlueKind::Tie) sum[i + 1].tie_stretch += g->stretch;
     }
   }

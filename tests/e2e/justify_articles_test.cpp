@@ -67,8 +67,11 @@ TEST_CASE("justify articles: no tracking, no hyphen ladders or hyphens at column
     CHECK(figure(b.report, "kinsoku_start") == 0);
     CHECK(figure(b.report, "kinsoku_end") == 0);
     CHECK(figure(b.report, "autospace_unit_tight") == 0);
-    // pdfcheck reads a table row as one line and its cells' gaps as spread CJK.
-    if (b.name.find("booking") == std::string::npos) CHECK(figure(b.report, "cjk_spread_lines") == 0);
+    // Han spaced past 0.1 em only in the few lines no break could fill (JLReq 3.8.3 c; that they
+    // reach the column's edge is cjk_articles_test's). pdfcheck reads a table row as one line
+    // and its cells' gaps as spread CJK: the booking form is a table.
+    if (b.name.find("booking") == std::string::npos)
+      CHECK(figure(b.report, "cjk_spread_lines") <= figure(b.report, "body_lines") / 10);
     CHECK(figure(b.report, "korean_gap_p95_em") <= 0.50);  // -1 where there is no Korean
     // At most one body line in ten hyphenated.
     // figure() is -1 for a key pdfcheck left out: the bars below must not pass for want of a figure.

@@ -236,33 +236,72 @@ TEST_CASE("paragraph: justified lines fill the width", "[text]") {
   }
 }
 
-// Where a line cannot be filled without spacing CJK characters wider than
-// kCjkStretchCap (0.08 em a gap), set_line leaves the justified line short rather
-// than letter-space the Han: e.g. "根据世界卫生组织" before the unbreakable "（WHO）的"
-// on a 100 pt line comes out 85.6 pt wide. (CLReq 3.8 would spread the characters;
-// leafpress chooses even colour, and layout makes CJK columns whole ems wide so
-// that such lines are rare.) The contract: never wider than the line, and never a
-// CJK gap past the cap.
-TEST_CASE("paragraph: justified CJK lines never letter-space past the cap", "[text]") {
+// A justified line that no break could fill within kCjkStretchCap (0.08 em a gap) shares what is
+// left evenly among its CJK gaps, up to kCjkSpreadMax (a quarter em), as JLReq 3.8.3 c spreads
+// it: before an unbreakable "0.6～0.8 g/kg" a Chinese line ended 4 em short in the middle of
+// a justified paragraph. A line that would need more stays short, its gaps at the cap
+// ("根据世界卫生组织" before "（WHO）的" on a 100 pt line: 1.4 em over seven gaps).
+// The contract: never wider than the line; the Han gaps of a line all alike; none past the
+// spread's limit; a gap past the cap only in a line that reaches the edge; and none after a
+// comma, whose half em is blank already, or inside a katakana word (a drug's name).
+TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, up to a quarter em",
+          "[text]") {
+  // clang-format off
+  const Case kUnits[] = {
+      {"慢性肾脏病3～4期的患者，应在医生和营养师指导下控制蛋白质的摄入量，此时每天蛋白质摄入建议为0.6～0.8 g/kg，并以优质蛋白为主。", 0, 10, "zh-Hans"},
+      {"肾小球滤过率（eGFR）低于60 mL/min/1.73m²时，请每三个月复查一次肾功能和尿蛋白。", 0, 10, "zh-Hans"},
+      {"慢性肾脏病（chronic kidney disease, CKD）3～5 期的患者，肾小球滤过率（eGFR）通常低于 60 mL/min/1.73m²。", 0, 10, "zh-Hans"},
+      {"花粉症の薬にはフェキソフェナジン（fexofenadine）60 mg：1 日 2 回、朝夕に服用。眠気がほとんどなく、車の運転にも制限がありません。", 0, 10, "ja"},
+  };
+  // clang-format on
   std::vector<Case> cases = at_widths(kZhPunctuation, {95, 100, 105});
   for (const Case& c : at_widths(kJa, {88, 100, 117})) cases.push_back(c);
+  for (const Case& c : at_widths(kUnits, {100, 105, 110, 115, 120, 125, 130, 140, 190})) cases.push_back(c);
+  const auto is_han = [](const PlacedGlyph& g) {
+    const auto lead = g.text.empty() ? 0 : static_cast<unsigned char>(g.text[0]);
+    return g.text.size() == 3 && lead >= 0xE4 && lead <= 0xE9;
+  };
+  const auto is_katakana = [](const PlacedGlyph& g) {
+    const std::u32string cps = code_points(g.text);
+    return cps.size() == 1 && cps[0] >= U'\u30A1' && cps[0] <= U'\u30FC';
+  };
+  int spread = 0;
+  bool short_at_cap = false;
   for (const Case& c : cases) {
     const Paragraph p = compose_case(c);
     INFO(c.lang << " at " << c.width << " pt, " << c.size << " pt:" << describe(p));
     for (std::size_t l = 0; l + 1 < p.lines.size(); ++l) {
       const auto& glyphs = p.lines[l].glyphs;
       CHECK(p.lines[l].width <= c.width + kEpsilon);
+      Pt widest = 0, narrowest = c.size;
       for (std::size_t g = 1; g < glyphs.size(); ++g) {
-        const auto& a = glyphs[g - 1];
-        const auto& b = glyphs[g];
-        const bool han =
-            a.text.size() == 3 && b.text.size() == 3 && static_cast<unsigned char>(a.text[0]) >= 0xE4 &&
-            static_cast<unsigned char>(b.text[0]) >= 0xE4 && static_cast<unsigned char>(a.text[0]) <= 0xE9 &&
-            static_cast<unsigned char>(b.text[0]) <= 0xE9;
-        if (han) CHECK(b.x - (a.x + a.advance) <= leafpress::text::kCjkStretchCap * c.size + kEpsilon);
+        if (!is_han(glyphs[g - 1]) || !is_han(glyphs[g])) continue;
+        const Pt gap = glyphs[g].x - (glyphs[g - 1].x + glyphs[g - 1].advance);
+        widest = std::max(widest, gap), narrowest = std::min(narrowest, gap);
+      }
+      // A mark's half em is blank already: the gap after a comma never opens past the cap. Nor
+      // do a katakana word's letters, a name read whole.
+      for (std::size_t g = 1; g < glyphs.size(); ++g) {
+        if (glyphs[g - 1].text == "，" || glyphs[g - 1].text == "、")
+          CHECK(glyphs[g].x - glyphs[g - 1].x <= (1 + leafpress::text::kCjkStretchCap) * c.size + kEpsilon);
+        if (is_katakana(glyphs[g - 1]) && is_katakana(glyphs[g]))
+          CHECK(glyphs[g].x - (glyphs[g - 1].x + glyphs[g - 1].advance) <=
+                leafpress::text::kCjkStretchCap * c.size + kEpsilon);
+      }
+      if (widest == 0) continue;
+      INFO("line " << l << ": Han gaps " << narrowest << "–" << widest << " pt");
+      CHECK(widest - narrowest <= kEpsilon);
+      CHECK(widest <= leafpress::text::kCjkSpreadMax * c.size + kEpsilon);
+      if (widest > leafpress::text::kCjkStretchCap * c.size + kEpsilon) {
+        CHECK(p.lines[l].width >= c.width - kEpsilon);
+        ++spread;
+      } else if (p.lines[l].width < c.width - c.size) {
+        short_at_cap = true;
       }
     }
   }
+  CHECK(spread > 0);    // lines that ended short before are filled
+  CHECK(short_at_cap);  // and one that needs too much still ends short
 }
 
 // A cell of opening hours as wide as one time and its a.m.: the range parts after its dash, each
