@@ -886,8 +886,11 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       const std::string_view q = text.substr(particle, prefix - particle);
       // A noun's last kanji before the prefix ends that noun: "介護する方ご | 自身を" (a reviewer's
       // heading; 方 the person, ご自身 themselves), "介護者ご | 自身も" read as a typo.
+      // So does a clause's verb or adjective that qualifies it: "処方された | お薬の飲み方" (a
+      // reviewer's title, read "処方されたお | 薬の" before), "使用する | お薬", "新しい | お薬".
       if (mark || ideographic(particle) ||
-          (std::string_view("のとをにはがもへでやばら").find(q) != std::string_view::npos && q.size() == 3)) {
+          (std::string_view("のとをにはがもへでやばらたるい").find(q) != std::string_view::npos &&
+           q.size() == 3)) {
         boundary[b] = 0;
         boundary[prefix] = 1;
       } else if (std::string_view("ずくりぐめ").find(q) != std::string_view::npos && q.size() == 3) {

@@ -1136,7 +1136,9 @@ TEST_CASE("justify: a balanced Japanese title keeps the honorific prefix with it
         // After a conditional's ば (a reviewer's heading, set "こんな症状があればご | 連絡ください").
         "こんな症状があればご連絡ください", "痛みが続いたらご相談ください",
         // After a noun's kanji (a reviewer's heading, set "介護する方ご | 自身を守るために").
-        "介護する方ご自身を守るために", "介護者ご自身の心と体を守るポイント"})
+        "介護する方ご自身を守るために", "介護者ご自身の心と体を守るポイント",
+        // After a clause's verb or adjective (a reviewer's title, set "処方されたお | 薬の飲み方").
+        "かぜ・気管支炎で処方されたお薬の飲み方", "毎日使用するお薬の保管方法", "新しいお薬が始まる方へ"})
     for (Pt width = 170; width <= 280; width += 5) {
       auto p = compose({TextSpan{title}}, style, width, installed_fonts());
       REQUIRE(p.has_value());
