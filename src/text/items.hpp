@@ -27,6 +27,7 @@
 // Units: points. Glyph indices refer to Items::glyphs (text order) and hyphens.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -172,10 +173,15 @@ struct Items {
 // Tunables, in em of the paragraph's size unless said otherwise.
 constexpr double kCjkStretch = 0.04;     // per gap; at ratio 2 still under pdfcheck's 0.1 em
 constexpr double kCjkStretchCap = 0.08;  // what CJK glue gives with the other spaces (paragraph.cpp set_line)
-// A justified line no break could fill spreads its CJK gaps past the cap, evenly, to this at
-// most (JLReq 3.8.3 c): the quarter em JLReq adjusts by. A line that needs more ends short.
-constexpr double kCjkSpreadMax = 0.25;
-constexpr int kCjkSpreadMinGaps = 5;  // fewer gaps between characters, and the line ends short
+// A justified line no break could fill spreads the gaps between its CJK characters past the
+// cap, evenly (JLReq 3.8.3 c; paragraph.cpp set_line), to cjk_spread_max at most: more for a
+// line of many gaps, whose spread shows less and spares a larger hole, less for a few
+// ("2. 唑 來 膦 酸（zoledronic acid）" read as emphasis), none for under kCjkSpreadMinGaps.
+constexpr int kCjkSpreadMinGaps = 5;
+constexpr double kCjkSpreadMax = 0.33;  // em a gap, from 18 gaps up
+[[nodiscard]] constexpr double cjk_spread_max(int gaps) {
+  return gaps < kCjkSpreadMinGaps ? 0 : std::min(kCjkSpreadMax, 0.15 + 0.01 * gaps);  // 5 gaps: 0.2 em
+}
 constexpr double kAutospace = 0.25;
 // A hyphen costs as much as a line at the tolerance of the hyphenating pass (badness
 // 1000, see text/paragraph.cpp): a line that spaces within tolerance is preferred to a

@@ -42,7 +42,7 @@ struct Node {
 // set_line; CLReq 3.8). A line of a few Latin words among Han characters can thus show
 // one word space at 1.2 em while the ratio over all its glue is a modest 1.5: the breaker
 // must weigh the gap it will print. A pure CJK line (no spaces to open) is weighed by its r; past
-// the cap its characters spread (kCjkSpreadMax) or it ends short, which the last passes weigh.
+// the cap its characters spread (cjk_spread_max) or it ends short, which the last passes weigh.
 // Ties (a number's space to its unit) fill to r = 1 with the word spaces but open no further.
 double visible_ratio(double r, Pt slack, Pt stretch, Pt cjk_stretch, Pt tie_stretch) {
   const Pt filled = stretch - cjk_stretch;  // word spaces, ties and Han–Latin gaps at r = 1

@@ -1007,7 +1007,7 @@ std::vector<std::pair<std::size_t, std::size_t>> find_urls(std::string_view text
 // glue between CJK characters up to kCjkStretchCap, and last the space inside a quantity
 // ("10 mg": a tie, items.hpp) up to its stretch. Only when all of that is not
 // enough (a line the breaker could not avoid) do word spaces and Han–Latin gaps go
-// past their stretch, or else CJK glue past its cap (up to kCjkSpreadMax). Boxes never stretch:
+// past their stretch, or else CJK glue past its cap (cjk_spread_max). Boxes never stretch:
 // no letter-spacing of Latin, Hangul or digits. Shrinking is even.
 enum Tier : int { kWordTier, kAutospaceTier, kCjkTier, kTieTier };
 
@@ -1106,31 +1106,29 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     // and the unit drifted from its number (SI 5.4.3 sets them one plain space apart).
     take(kTieTier, 1);
     // Past the bounds: a line no break could fill. Spaces between words open further, up
-    // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), then the gaps between CJK characters
-    // past their cap, evenly, up to kCjkSpreadMax (JLReq 3.8.3 c, CLReq 3.8: a justified
-    // line's end meets the column's edge; what no other space takes is shared equally among
-    // the characters). Kept at the cap, a line before an unbreakable unit ("（eGFR）",
-    // "0.6～0.8 g/kg") ended 2–4 em short in the middle of a justified paragraph, the fault
-    // reviewers saw first. Only when both together fill the line: otherwise it ends short,
-    // its spaces at r = 1 (half an em) and its CJK gaps at the cap. Opened to 0.78 em, spaces
-    // showed holes and still did not reach the edge ("慢性肾脏病（chronic ⟷ kidney" 2.7 em
-    // short). Not beside a mark, whose half em is blank already ("，⟷每" read as a 3/4 em
-    // hole), nor in a line of fewer than kCjkSpreadMinGaps gaps ("唑 來 膦 酸（zoledronic
-    // acid）" read as emphasis).
+    // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), only when that fills the line.
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
-    const Pt open_room = open * (max_open - 1);
+    // Else the gaps between CJK characters spread past their cap, evenly, with the word spaces
+    // at up to max_open (JLReq 3.8.3 c, CLReq 3.8: a justified line's end meets the column's
+    // edge; what no other space takes is shared equally among the characters). Kept at the cap,
+    // a line before an unbreakable unit ("（eGFR）", "0.6～0.8 g/kg") ended 2–4 em short in the
+    // middle of a justified paragraph, the fault reviewers saw first. Not the Han–Latin gaps,
+    // which opened past r = 1 left a digit half an em from its counter ("每 6 個 月"); not beside
+    // a mark, whose half em is blank already ("，⟷每" read as a 3/4 em hole); and only as far
+    // as cjk_spread_max allows for the line's gaps. A line that would need more ends short,
+    // its spaces at r = 1 (half an em), its CJK gaps at the cap: opened to 0.78 em, spaces
+    // showed holes and still did not reach the edge ("慢性肾脏病（chronic ⟷ kidney" 2.7 em short).
+    const Pt word_room = stretch[kWordTier] * (max_open - 1);
     const Pt spread_room =
-        character_gaps >= kCjkSpreadMinGaps
-            ? std::max(0.0, kCjkSpreadMax / kCjkStretch - ratio[kCjkTier]) * between_characters
-            : 0;
-    if (slack > 0 && slack <= open_room + spread_room) {
-      const Pt opened = std::min(slack, open_room);
-      if (opened > 0) {
-        const double extra = opened / open;
-        if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
-        if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
-      }
-      if (slack > opened) spread = (slack - opened) / between_characters;
+        std::max(0.0, cjk_spread_max(character_gaps) / kCjkStretch - ratio[kCjkTier]) * between_characters;
+    if (slack > 0 && open > 0 && slack <= open * (max_open - 1)) {
+      const double extra = slack / open;
+      if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
+      if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
+    } else if (slack > 0 && spread_room > 0 && slack <= word_room + spread_room) {
+      const Pt opened = std::min(slack, word_room);
+      if (opened > 0) ratio[kWordTier] += opened / stretch[kWordTier];
+      spread = (slack - opened) / between_characters;
     }
   }
 

@@ -237,7 +237,8 @@ TEST_CASE("paragraph: justified lines fill the width", "[text]") {
 }
 
 // A justified line that no break could fill within kCjkStretchCap (0.08 em a gap) shares what is
-// left evenly among its CJK gaps, up to kCjkSpreadMax (a quarter em), as JLReq 3.8.3 c spreads
+// left evenly among its CJK gaps, up to cjk_spread_max (a fifth of an em for five gaps, a third
+// for eighteen or more), as JLReq 3.8.3 c spreads
 // it: before an unbreakable "0.6～0.8 g/kg" a Chinese line ended 4 em short in the middle of
 // a justified paragraph. A line that would need more stays short, its gaps at the cap
 // ("根据世界卫生组织" before "（WHO）的" on a 100 pt line: 1.4 em over seven gaps).
