@@ -70,6 +70,7 @@ void draw_line(Page& page, const text::Line& line, Pt x, Pt baseline, Pt size, C
                       glyphs.begin() + static_cast<std::ptrdiff_t>(j));  // one allocation
     // The hyphen a break inserted stands for no character of the text (kSoftHyphen).
     if (j == glyphs.size() && line.hyphenated && !run.glyphs.empty()) run.glyphs.back().text = kSoftHyphen;
+    run.actual_text = line.spread;
     page.runs.push_back(std::move(run));
     i = j;
   }

@@ -133,6 +133,9 @@ struct GlyphRun {   // one line (or part of one) in one size and colour
   Cmyk color;
   std::vector<text::PlacedGlyph> glyphs;
   Tag tag{};
+  // Its glyphs stand apart where the text has no space (text::Line::spread): the PDF wraps the run
+  // in /ActualText of its glyphs' text, so a reader copies and finds "肾小球滤过率", not "肾 小 球".
+  bool actual_text = false;
 };
 
 enum class RulePurpose { Decoration, CropMark, FoldMark, Guide };  // Guide: --proof only

@@ -396,7 +396,7 @@ void split_languages(PageModel& model, const std::string& lang) {
       }
       const auto& run_parts = parts[p][r];
       for (std::size_t i = 0; i < run_parts.size(); ++i) {
-        GlyphRun piece{run.x, run.y, run.size, run.color, {}, run.tag};
+        GlyphRun piece{run.x, run.y, run.size, run.color, {}, run.tag, run.actual_text};
         piece.glyphs.assign(run.glyphs.begin() + static_cast<std::ptrdiff_t>(run_parts[i].begin),
                             run.glyphs.begin() + static_cast<std::ptrdiff_t>(run_parts[i].end));
         piece.tag.element = found->second[i];

@@ -1175,6 +1175,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   line.width = x;
   line.overfull = x > width + 0.01;
   line.ratio = ratio[kWordTier];
+  line.spread = spread > 0;
   return line;
 }
 

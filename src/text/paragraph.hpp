@@ -144,6 +144,9 @@ struct Line {
   // ("10 | mg"), a phone number's groups, a numbered name ("Type | 2"), a dose's ordinal ("Hib | 3차").
   bool ends_at_unit = false;
   bool overfull = false;  // nothing fitted: a piece wider than the line
+  // Its CJK characters spread past kCjkStretchCap (set_line): wider than the gap at which text
+  // readers see a word break (poppler's is 0.1 em), so the PDF gives its text (/ActualText).
+  bool spread = false;
   // The adjustment ratio the line is judged by (The TeXbook's r). Justified: how far its
   // word spaces were opened, 0 their natural width, 1 their full stretch (half an em),
   // kTolerance 0.78 em; negative, shrunk (-1: their least). Ragged: how far short of the

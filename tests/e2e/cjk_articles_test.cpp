@@ -8,6 +8,7 @@
 #include <regex>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "tests/support/e2e_support.hpp"
 
 using namespace leafpress::test;
@@ -77,5 +78,37 @@ TEST_CASE("cjk articles: kinsoku, autospace, CJK spread only to fill a line, all
         if (gap >= 0) CHECK(gap <= 0.80);
       }
     }
+  }
+}
+
+// A line whose characters spread to fill it (JLReq 3.8.3 c) stands wider apart than the tenth of
+// an em at which poppler takes a gap for a word break: without /ActualText a reader copied
+// "肾 小 球 滤 过 率" and a search for 肾小球滤过率 found nothing (a code review).
+TEST_CASE("cjk articles: a spread line is copied and found as its text", "[e2e][text]") {
+  if (!pdfcheck_found()) return;
+  TempDir dir;
+  const auto pdf = dir.path / "out.pdf";
+  const auto article = kSource / "tests/articles/justify/zh-hans-kidney-diet.md";
+  for (const char* layout : {"trifold-a4", "trifold-letter", "handout-letter"}) {
+    INFO(layout);
+    const auto build = run_tool(kBinary + " build " + shell_quoted(article) + " --layout " +
+                                shell_quoted(kSource / "layouts" / (std::string(layout) + ".yaml")) + " -o " +
+                                shell_quoted(pdf));
+    INFO(build.output);
+    REQUIRE(build.status == 0);
+    REQUIRE(figure(pdfcheck_report(pdf), "cjk_spread_lines") > 0);  // there is a spread line to read
+    const std::string text = run_tool("pdftotext -enc UTF-8 " + shell_quoted(pdf) + " -").output;
+    CHECK(text.find("肾小球滤过率") != std::string::npos);
+    // No run of three Han characters with a space between each ("肾 小 球").
+    std::vector<char32_t> cps;
+    std::vector<std::size_t> starts;
+    for (std::size_t at = 0; at < text.size();) {
+      starts.push_back(at);
+      cps.push_back(leafpress::next_code_point(text, at));
+    }
+    const auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+    for (std::size_t k = 0; k + 4 < cps.size(); ++k)
+      if (han(cps[k]) && cps[k + 1] == U' ' && han(cps[k + 2]) && cps[k + 3] == U' ' && han(cps[k + 4]))
+        FAIL_CHECK("spaced Han: " << text.substr(starts[k], 40));
   }
 }
