@@ -20,8 +20,9 @@ namespace {
 // start of the most urgent cell (a reviewer); after a Latin name ICU keeps them, after kana it did not.
 constexpr std::u32string_view kNoStart =
     U"，。、；：？！）］｝〕〉》」』】〗〙〛’”｠»‼⁇⁈⁉・·,.:;!?)]}%‰℃°′″®™℠";
+// Small kana, the prolonged sound mark and the iteration marks (JLReq cl-09: ゝゞヽヾ々〻).
 constexpr std::u32string_view kNoStartStrict =
-    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ー";
+    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ーゝゞヽヾ";
 constexpr std::u32string_view kNoEnd = U"（［｛〔〈《「『【〖〘〚‘“｟«([{";
 
 std::string icu_locale(const std::string& lang, LineBreakStrictness strictness) {
