@@ -1051,6 +1051,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
   std::array<Pt, 4> stretch{};
   Pt between_characters = 0;  // the part of the CJK tier's stretch between two characters
   int character_gaps = 0;     // (not beside a mark: see the spread below)
+  int word_spaces = 0;        // word spaces that stretch
   bool last = false;
   for (std::size_t i = begin; i < end; ++i) {
     if (const auto* b = std::get_if<Box>(&list[i])) {
@@ -1065,6 +1066,7 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
       else
         stretch[static_cast<std::size_t>(tier_of(g->kind))] += g->stretch;
       if (g->kind == GlueKind::Cjk) between_characters += g->stretch, ++character_gaps;
+      if (g->kind == GlueKind::Word && g->stretch > 0) ++word_spaces;
     }
   }
   const Penalty* at_break = end < list.size() ? std::get_if<Penalty>(&list[end]) : nullptr;
@@ -1108,27 +1110,34 @@ Line set_line(const Items& items, const std::vector<std::string>& glyph_text,
     // Past the bounds: a line no break could fill. Spaces between words open further, up
     // to max_open (kMaxOpenRatio, kKoreanMaxOpenRatio), only when that fills the line.
     const Pt open = stretch[kWordTier] + stretch[kAutospaceTier];
-    // Else the gaps between CJK characters spread past their cap, evenly, with the word spaces
-    // at up to max_open (JLReq 3.8.3 c, CLReq 3.8: a justified line's end meets the column's
-    // edge; what no other space takes is shared equally among the characters). Kept at the cap,
-    // a line before an unbreakable unit ("（eGFR）", "0.6～0.8 g/kg") ended 2–4 em short in the
-    // middle of a justified paragraph, the fault reviewers saw first. Not the Han–Latin gaps,
-    // which opened past r = 1 left a digit half an em from its counter ("每 6 個 月"); not beside
-    // a mark, whose half em is blank already ("，⟷每" read as a 3/4 em hole); and only as far
-    // as cjk_spread_max allows for the line's gaps. A line that would need more ends short,
-    // its spaces at r = 1 (half an em), its CJK gaps at the cap: opened to 0.78 em, spaces
-    // showed holes and still did not reach the edge ("慢性肾脏病（chronic ⟷ kidney" 2.7 em short).
-    const Pt word_room = stretch[kWordTier] * (max_open - 1);
-    const Pt spread_room =
-        std::max(0.0, cjk_spread_max(character_gaps) / kCjkStretch - ratio[kCjkTier]) * between_characters;
+    // Else the gaps between CJK characters spread past their cap, evenly, and the word spaces
+    // with them (JLReq 3.8.3 c, CLReq 3.8: a justified line's end meets the column's edge; what
+    // no other space takes is shared equally among the characters). Kept at the cap, a line
+    // before an unbreakable unit ("（eGFR）", "0.6～0.8 g/kg") ended 2–4 em short in the middle
+    // of a justified paragraph, the fault reviewers saw first. Each gap and each word space
+    // takes the same width, as CSS Text 3's inter-character justification shares it: a word
+    // space that took what it could first opened to 0.78 em ("naproxen ⟷ 500 mg 每日"). Not the
+    // Han–Latin gaps, which opened left a digit half an em from its counter ("每 6 個 月"); not
+    // beside a mark, whose half em is blank already ("，⟷每" read as a 3/4 em hole); and only
+    // as far as cjk_spread_max allows for the line's gaps and max_open for its spaces. A line
+    // that would need more ends short, its spaces at r = 1 (half an em), its CJK gaps at the
+    // cap: opened to 0.78 em, spaces showed holes and still did not reach the edge
+    // ("慢性肾脏病（chronic ⟷ kidney" 2.7 em short).
     if (slack > 0 && open > 0 && slack <= open * (max_open - 1)) {
       const double extra = slack / open;
       if (stretch[kWordTier] > 0) ratio[kWordTier] += extra;
       if (stretch[kAutospaceTier] > 0) ratio[kAutospaceTier] += extra;
-    } else if (slack > 0 && spread_room > 0 && slack <= word_room + spread_room) {
-      const Pt opened = std::min(slack, word_room);
-      if (opened > 0) ratio[kWordTier] += opened / stretch[kWordTier];
-      spread = (slack - opened) / between_characters;
+    } else if (slack > 0 && character_gaps >= kCjkSpreadMinGaps) {
+      const Pt each = slack / (character_gaps + word_spaces);
+      const Pt em = between_characters / (character_gaps * kCjkStretch);  // the characters' size
+      const bool characters_fit =
+          ratio[kCjkTier] * kCjkStretch * em + each <= cjk_spread_max(character_gaps) * em + 1e-9;
+      const double word_ratio =
+          word_spaces > 0 ? ratio[kWordTier] + each * word_spaces / stretch[kWordTier] : 0;
+      if (characters_fit && word_ratio <= max_open + 1e-9) {
+        spread = each * character_gaps / between_characters;
+        if (word_spaces > 0) ratio[kWordTier] = word_ratio;
+      }
     }
   }
 

@@ -253,11 +253,13 @@ TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, u
       {"肾小球滤过率（eGFR）低于60 mL/min/1.73m²时，请每三个月复查一次肾功能和尿蛋白。", 0, 10, "zh-Hans"},
       {"慢性肾脏病（chronic kidney disease, CKD）3～5 期的患者，肾小球滤过率（eGFR）通常低于 60 mL/min/1.73m²。", 0, 10, "zh-Hans"},
       {"花粉症の薬にはフェキソフェナジン（fexofenadine）60 mg：1 日 2 回、朝夕に服用。眠気がほとんどなく、車の運転にも制限がありません。", 0, 10, "ja"},
+      {"非類固醇消炎止痛藥如 naproxen 500 mg 每日兩次、etoricoxib 120 mg 每日一次，飯後服用。", 0, 10, "zh-Hant"},
   };
   // clang-format on
   std::vector<Case> cases = at_widths(kZhPunctuation, {95, 100, 105});
   for (const Case& c : at_widths(kJa, {88, 100, 117})) cases.push_back(c);
-  for (const Case& c : at_widths(kUnits, {100, 105, 110, 115, 120, 125, 130, 140, 190})) cases.push_back(c);
+  for (const Case& c : at_widths(kUnits, {100, 105, 110, 115, 120, 125, 130, 140, 190, 233, 235, 237, 239}))
+    cases.push_back(c);
   const auto is_han = [](const PlacedGlyph& g) {
     const auto lead = g.text.empty() ? 0 : static_cast<unsigned char>(g.text[0]);
     return g.text.size() == 3 && lead >= 0xE4 && lead <= 0xE9;
@@ -295,6 +297,9 @@ TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, u
       CHECK(widest <= leafpress::text::kCjkSpreadMax * c.size + kEpsilon);
       if (widest > leafpress::text::kCjkStretchCap * c.size + kEpsilon) {
         CHECK(p.lines[l].width >= c.width - kEpsilon);
+        // Its word spaces open by what each gap between characters does, no more ("naproxen ⟷ 500").
+        CHECK(widest_space_em(p.lines[l], c.size) <=
+              0.5 + (widest / c.size - leafpress::text::kCjkStretchCap) + 0.01);
         ++spread;
       } else if (p.lines[l].width < c.width - c.size) {
         short_at_cap = true;
