@@ -308,8 +308,9 @@ class Builder {
       // nor before a small kana or ー, which belong to the kana before them (JLReq 3.1.7).
       flush();
       break_before(c, allowed, true);
+      // (Before a Han ideograph, U+4E00 and up, nothing is held: no list to search.)
       const bool held = a.full_mark || b.full_mark || (is_katakana(a.cp) && is_katakana(b.cp)) ||
-                        may_not_start_line(b.cp, LineBreakStrictness::Strict);
+                        (b.cp < 0x4E00 && may_not_start_line(b.cp, LineBreakStrictness::Strict));
       glue(kCjkGlue, held ? GlueKind::CjkHeld : GlueKind::Cjk);
     } else if (allowed) {
       flush();
