@@ -257,8 +257,10 @@ class Writer {
       }
       // A run whose glyphs stand apart where the text has none (layout::GlyphRun::actual_text):
       // its text as /ActualText (ISO 32000-1 14.9.4) around all of it, or readers that take a gap
-      // over a tenth of an em for a word break copy "肾 小 球" and never find "肾小球".
-      if (run.actual_text) {
+      // over a tenth of an em for a word break copy "肾 小 球" and never find "肾小球". Tagged
+      // files only (archive and screen), as for a hyphen: PDF/X-1a is PDF 1.3, before /ActualText.
+      const bool actual_text = text_per_run && run.actual_text;
+      if (actual_text) {
         ops += "/Span <</ActualText <FEFF";
         for (const auto& g : run.glyphs)
           for (const char16_t unit : to_utf16(g.text)) append_hex4(ops, unit);
@@ -299,7 +301,7 @@ class Writer {
           const Shown& glyph = shown.at(g.glyph);
           const unsigned code = glyph.code;
           pen = want + glyph.width * run.size * scale / 1000;
-          if (text_per_run && !run.actual_text && !g.text.empty() && g.text != *glyph.unicode) {
+          if (text_per_run && !actual_text && !g.text.empty() && g.text != *glyph.unicode) {
             // This glyph stands for other text than its ToUnicode entry says (an inserted
             // hyphen, U+00AD, ISO 32000-1 14.8.2.2.3): a marked-content sequence with
             // /ActualText (14.9.4) around it alone. The pen moves on across TJ operators.
@@ -319,7 +321,7 @@ class Writer {
         if (in_string) ops += '>';
         ops += "] TJ\n";
       }
-      if (run.actual_text) ops += "EMC\n";
+      if (actual_text) ops += "EMC\n";
       if (text_per_run) ops += "ET\n";
       ops += end;
       if (ops.size() > 1 << 16) flush(stream, ops);
