@@ -81,6 +81,35 @@ bool lone_wide_character(const text::Line& line) {
   return pos == t.size() && text::is_wide(cp) && !hangul;
 }
 
+// The last character of a line's text but spaces (0: none).
+char32_t last_code_point(std::string_view t) {
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  std::size_t start = t.size();
+  while (start > 0 && (static_cast<unsigned char>(t[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  std::size_t pos = start;
+  return t.empty() ? 0 : next_code_point(t, pos);
+}
+
+// A cell's line that ends inside a katakana word the next line finishes ("アセトアミノ | フェン",
+// "カ | プセル", "デキストロメトル | ファン"): in a handout's table, a drug's or a device's name, a
+// loanword with no parts a reader knows. ICU's dictionary splits a name it lacks anywhere
+// ("ア|セ|ト|アミ|ノ|フェ|ン"), so the break is no better for being at one of its word
+// boundaries. Parted, the name a patient must recognise reads as two words, where a phrase parted
+// at a word's edge ("出しや | すくする") still reads: set_rows counts it as kKatakanaPartedWeight
+// parted words.
+bool parts_katakana_word(const text::Line& line, const text::Line& next) {
+  if (!line.ends_in_word) return false;
+  const std::string a = line.text(), b = next.text();
+  std::size_t pos = 0;
+  return text::is_katakana(last_code_point(a)) && !b.empty() && text::is_katakana(next_code_point(b, pos));
+}
+// Three: counted as one, a reviewer's drug table parted its names in all seven layouts
+// ("アセトアミノ | フェン", "デキストロメトル | ファン") to keep a dose's or a verb's line whole;
+// at three, in two, where the column cannot hold the names without parting three or more other
+// words.
+constexpr int kKatakanaPartedWeight = 3;
+
 // What one cell composed at one width costs (set_rows): its lines and the words it parts; kept by
 // row, column and width (in thousandths of a point) while the widths are searched. Not its lines:
 // a table of long cells kept them for every width tried (885 MB for 45 rows of 1000 words).
@@ -374,7 +403,10 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
           const auto parted = [&](const std::vector<text::Line>& ls) {
             int n = 0;
             for (std::size_t i = 0; i + 1 < ls.size(); ++i)
-              n += ls[i].hyphenated || ls[i].ends_at_unit || (ls[i].ends_in_word && !starts_gloss(ls[i + 1]));
+              n += parts_katakana_word(ls[i], ls[i + 1])
+                       ? kKatakanaPartedWeight
+                       : ls[i].hyphenated || ls[i].ends_at_unit ||
+                             (ls[i].ends_in_word && !starts_gloss(ls[i + 1]));
             if (ls.size() > 1)
               for (const auto& l : ls) n += lone_wide_character(l);
             return n;

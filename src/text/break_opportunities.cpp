@@ -269,6 +269,11 @@ bool is_wide(char32_t cp) {
   return width == U_EA_WIDE || width == U_EA_FULLWIDTH;
 }
 
+bool is_katakana(char32_t cp) {
+  return (cp >= U'\u30A1' && cp <= U'\u30FA') || cp == U'\u30FC' || (cp >= U'\u31F0' && cp <= U'\u31FF') ||
+         (cp >= U'\uFF66' && cp <= U'\uFF9F');
+}
+
 bool is_numeral(char32_t c) {
   return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) !=
              std::u32string_view::npos ||

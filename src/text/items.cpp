@@ -50,14 +50,6 @@ bool is_hyphen(char32_t cp) {
   return cp == U'-' || cp == U'‐';
 }
 
-// Katakana, its small letters and the prolonged sound mark ー (a loanword's or a name's letters),
-// full- or half-width (ﾌｪｷｿﾌｪﾅ…; the half-width voiced-sound marks ﾞ ﾟ are in the range, but
-// itemize classes them as Latin, so the glue beside them is a Han–Latin gap, never this one).
-bool is_katakana(char32_t cp) {
-  return (cp >= U'\u30A1' && cp <= U'\u30FA') || cp == U'\u30FC' || (cp >= U'\u31F0' && cp <= U'\u31FF') ||
-         (cp >= U'\uFF66' && cp <= U'\uFF9F');
-}
-
 bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }

@@ -897,16 +897,37 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
         boundary[b] = 0;  // an adverb goes with the verb it qualifies: "必ずお読みください" whole
       }
     }
+  // ICU's dictionary splits a katakana name it lacks anywhere ("ア|セ|ト|アミ|ノ|フェ|ン",
+  // "デ|キ|スト|ロメ|トル|ファン"): a drug's name in a reviewer's table parted there
+  // ("アセトアミノ | フェン") as if between two words (kGluedBreak), which no table counted as a
+  // word parted. Inside a run of katakana, ICU's boundary parts first only between two words of
+  // three letters or more, a compound's ("インフルエンザ | ワクチン"); elsewhere in the run the
+  // break is inside a word (kInWordBreak).
+  const auto katakana_letters = [&](std::size_t from, std::size_t to) {  // 0 if any is not katakana
+    int n = 0;
+    for (std::size_t i = from; i < to; ++n)
+      if (!is_katakana(next_code_point(text, i))) return 0;
+    return n;
+  };
+  const auto inside_katakana_name = [&](std::size_t b) {
+    std::size_t at = b;
+    if (!is_katakana(next_code_point(text, at)) || !is_katakana(code_point_before(text, b).first))
+      return false;
+    std::size_t before = b - 1, after = b + 1;
+    while (before > 0 && !icu_boundary[before]) --before;
+    while (after < text.size() && !icu_boundary[after]) ++after;
+    return katakana_letters(before, b) < 3 || katakana_letters(b, after) < 3;
+  };
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
     if ((classes[prev] == CharClass::Cjk && classes[i] == CharClass::Cjk) || in_word[i])
       // (A Han numeral and its counter, kInWordBreak already, stay one: "两 | 片" where nothing
       // else fits.)
-      breaks[i] = breaks[i] == kInWordBreak        ? kInWordBreak
-                  : breaks[i] != kBreak            ? kNoBreak
-                  : icu_boundary[i] && !in_word[i] ? kGluedBreak
-                                                   : kInWordBreak;
+      breaks[i] = breaks[i] == kInWordBreak                                    ? kInWordBreak
+                  : breaks[i] != kBreak                                        ? kNoBreak
+                  : icu_boundary[i] && !in_word[i] && !inside_katakana_name(i) ? kGluedBreak
+                                                                               : kInWordBreak;
   }
 }
 

@@ -14,6 +14,7 @@
 #include "layout/blocks.hpp"
 #include "layout/table.hpp"
 #include "tests/layout/table_fixtures.hpp"
+#include "text/break_opportunities.hpp"
 
 using leafpress::Pt;
 using leafpress::doc::ColumnAlign;
@@ -429,6 +430,44 @@ TEST_CASE("table: Japanese brand names stay whole beside a wide column of names"
     INFO(line.text());
     CHECK_FALSE(line.ends_in_word);
   }
+}
+
+// A reviewer's drug table in a bi-fold's column (357 pt at 14 pt): its words do not all fit whole,
+// and the widths chosen parted "アセトアミノ | フェン" and "デキストロメトル | ファン" to keep a dose
+// and a verb on one line, a name counted as one word parted, and ICU's cuts inside a name it did
+// not know not counted at all. A katakana name parted counts as three (kKatakanaPartedWeight).
+TEST_CASE("table: a Japanese drug table keeps its katakana names whole before a dose or a verb",
+          "[layout][table]") {
+  const auto block =
+      table_block({ColumnAlign::Left, ColumnAlign::Right, ColumnAlign::Left, ColumnAlign::Left},
+                  {{"お薬の名前", "1回の量", "飲む時間", "主な働き"},
+                   {"アモキシシリン", "250mg×2カプセル", "1日3回 毎食後", "細菌を退治する"},
+                   {"カルボシステイン", "500mg×1錠", "1日3回 毎食後", "たんを出しやすくする"},
+                   {"アセトアミノフェン", "400mg×1錠", "熱が38.5℃以上のとき", "熱や痛みをおさえる"},
+                   {"デキストロメトルファン", "15mg×2錠", "1日3回 毎食後", "せきをしずめる"}});
+  const Set s(block, 14, 357, "ja");
+  const TableLayout& r = s.table;
+  check_inside_cells(r);
+  for (std::size_t row = 1; row < r.rows.size(); ++row) {
+    const auto& name = r.rows[row].cells[0].lines;
+    INFO(name.front().text());
+    CHECK(name.size() == 1);
+  }
+  // No katakana word is parted anywhere in it ("250mg×2 カ | プセル").
+  const auto last = [](const std::string& t) {
+    char32_t cp = 0;
+    for (std::size_t at = 0; at < t.size();) cp = leafpress::next_code_point(t, at);
+    return cp;
+  };
+  for (const auto& row : r.rows)
+    for (const auto& cell : row.cells)
+      for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i) {
+        const std::string a = cell.lines[i].text(), b = cell.lines[i + 1].text();
+        std::size_t at = 0;
+        INFO(a << " | " << b);
+        CHECK_FALSE((leafpress::text::is_katakana(last(a)) &&
+                     leafpress::text::is_katakana(leafpress::next_code_point(b, at))));
+      }
 }
 
 // Two unseen articles' tables in a tri-fold's panel at 14 pt: a fee table whose two price columns

@@ -394,6 +394,37 @@ TEST_CASE("paragraph: a Chinese name inside an English sentence stays whole", "[
   CHECK(inside);
 }
 
+// A reviewer's drug table: ICU's dictionary cuts a katakana name it does not know anywhere
+// ("ア|セ|ト|アミ|ノ|フェ|ン"), and a cell or a title took those cuts for the edges of words
+// (kGluedBreak): "アセトアミノ | フェン" was not counted as a word parted. Inside a run of
+// katakana only a compound's edge, two words of three letters or more, is one.
+TEST_CASE("paragraph: a katakana name parted in a table cell or a title is a word parted", "[text]") {
+  for (const bool cell : {false, true})
+    for (const char* name :
+         {"アセトアミノフェン", "デキストロメトルファン", "ロキソプロフェン", "カプセル"}) {
+      ParagraphStyle style = body_style("ja", 10);
+      style.align = Align::Left;
+      (cell ? style.keep_words : style.balance) = true;
+      const std::string text = name;
+      const std::size_t letters = text.size() / 3;       // all three-byte characters
+      for (std::size_t fit = 2; fit < letters; ++fit) {  // lines of 2.. letters: the name must part
+        const Paragraph p = compose_ok({TextSpan{text}}, style, 10.0 * static_cast<double>(fit) + 0.5);
+        INFO((cell ? "cell " : "title ") << name << " at " << fit << " em:" << describe(p));
+        REQUIRE(p.lines.size() > 1);
+        for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) CHECK(p.lines[i].ends_in_word);
+      }
+    }
+  // A compound of two known words parts first between them, as a word boundary (not in a word).
+  ParagraphStyle style = body_style("ja", 10);
+  style.align = Align::Left;
+  style.keep_words = true;
+  const Paragraph p = compose_ok({TextSpan{"インフルエンザワクチン"}}, style, 80.5);
+  INFO(describe(p));
+  REQUIRE(p.lines.size() == 2);
+  CHECK(p.lines[0].text() == "インフルエンザ");
+  CHECK_FALSE(p.lines[0].ends_in_word);
+}
+
 // A glossary in an English article: each term, Chinese beside Japanese, is read whole. ICU's
 // Chinese words parted "肝機能検 | 査" (検 is Japanese), its Japanese phrases "抗 | ウイルス薬",
 // and a Latin letter written onto a term parted from it ("B | 型肝炎ワクチン"); and where the
