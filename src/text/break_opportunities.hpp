@@ -46,9 +46,8 @@ bool may_not_end_line(char32_t cp);
 bool is_one_character_part(char32_t before, char32_t initial);
 // Han, kana, Hangul and full-width forms (East Asian Width W or F): each a word of its own.
 bool is_wide(char32_t cp);
-// Katakana, its small letters and the prolonged sound mark ー (a loanword's or a name's letters),
-// full- or half-width (ﾌｪｷｿﾌｪﾅ…; the half-width voiced-sound marks ﾞ ﾟ are in the range, but
-// itemize classes them as Latin, so the glue beside them is a Han–Latin gap, never CJK glue).
+// Katakana, its small letters, the prolonged sound mark ー and the voiced-sound marks (a loanword's
+// or a name's letters), full- or half-width (ﾌｪｷｿﾌｪﾅｼﾞﾝ).
 bool is_katakana(char32_t cp);
 // A Han numeral (一 二 十 百 两 半 …) or a digit, ASCII or full-width.
 bool is_numeral(char32_t c);

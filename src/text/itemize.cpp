@@ -75,7 +75,10 @@ CharClass classify(char32_t cp) {
   }
   // The prolonged sound mark and full-width letters and digits are set like kana and Han;
   // other full-width forms and CJK symbols (～ 〜 ※) are punctuation: no autospace beside them.
-  if (cp == 0x30FC || ((cp >= 0xFF01 && cp <= 0xFF60) && u_isalnum(static_cast<UChar32>(cp))))
+  // So are the half-width prolonged sound mark ｰ and voiced-sound marks ﾞ ﾟ (script Common,
+  // letters to ICU): read as Latin, "ﾌﾞ" took the Han–Latin quarter em inside a kana.
+  if (cp == 0x30FC || cp == 0xFF70 || cp == 0xFF9E || cp == 0xFF9F ||
+      ((cp >= 0xFF01 && cp <= 0xFF60) && u_isalnum(static_cast<UChar32>(cp))))
     return CharClass::Cjk;
   if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60)) return CharClass::CjkOther;
   if (u_isalnum(static_cast<UChar32>(cp))) return CharClass::Latin;

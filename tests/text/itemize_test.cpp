@@ -31,6 +31,16 @@ TEST_CASE("itemize: classify gives every ASCII character the class ICU's propert
   CHECK(classify(0xA0) == CharClass::NoBreakSpace);
 }
 
+// Half-width katakana is kana, its prolonged sound mark and voiced-sound marks too (ICU gives
+// them the Common script and calls them letters): read as Latin, "ﾌｪｷｿﾌｪﾅｼﾞﾝ" took the Han–Latin
+// quarter em on both sides of ﾞ.
+TEST_CASE("itemize: half-width katakana and its sound marks are kana", "[text]") {
+  for (char32_t cp = 0xFF66; cp <= 0xFF9F; ++cp) {
+    INFO("U+" << std::hex << static_cast<unsigned>(cp));
+    CHECK(classify(cp) == CharClass::Cjk);
+  }
+}
+
 // is_default_ignorable answers without ICU before U+00AD and among the unified ideographs:
 // ICU agrees that none there is default-ignorable, and that U+00AD is.
 TEST_CASE("itemize: no default-ignorable character before U+00AD or among the unified ideographs", "[text]") {
