@@ -50,6 +50,12 @@ bool is_hyphen(char32_t cp) {
   return cp == U'-' || cp == U'‐';
 }
 
+// A full-width Latin letter or digit (ＣＫＤ, ２０２６): set on the em grid like Han, but one
+// letter of a word or a number.
+bool is_full_width_alnum(char32_t cp) {
+  return (cp >= U'０' && cp <= U'９') || (cp >= U'Ａ' && cp <= U'Ｚ') || (cp >= U'ａ' && cp <= U'ｚ');
+}
+
 bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }
@@ -297,12 +303,15 @@ class Builder {
       // Inter-character glue: how CJK lines are justified (CLReq 3.8). A line no break could
       // fill spreads it past its cap (paragraph.cpp set_line), but not beside a mark that keeps
       // its em (a centred "、" or "：" is blank on both sides: "，⟷每" read as a 3/4 em hole),
-      // inside a katakana word ("フ ェ キ ソ フ ェ ナ ジ ン" read as a drug's name letter-spaced),
-      // nor before a small kana or ー, which belong to the kana before them (JLReq 3.1.7).
+      // inside a katakana word ("フ ェ キ ソ フ ェ ナ ジ ン" read as a drug's name letter-spaced) or a
+      // word or number in full-width letters ("Ｃ Ｋ Ｄ", "２ ０ ２ ６": Latin and digits are never
+      // letter-spaced), nor before a small kana or ー, which belong to the kana before them
+      // (JLReq 3.1.7).
       flush();
       break_before(c, allowed, true);
       // (Before a Han ideograph, U+4E00 and up, nothing is held: no list to search.)
       const bool held = a.full_mark || b.full_mark || (is_katakana(a.cp) && is_katakana(b.cp)) ||
+                        (is_full_width_alnum(a.cp) && is_full_width_alnum(b.cp)) ||
                         (b.cp < 0x4E00 && may_not_start_line(b.cp, LineBreakStrictness::Strict));
       glue(kCjkGlue, held ? GlueKind::CjkHeld : GlueKind::Cjk);
     } else if (allowed) {

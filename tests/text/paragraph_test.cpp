@@ -245,7 +245,7 @@ TEST_CASE("paragraph: justified lines fill the width", "[text]") {
 // The contract: never wider than the line; the Han gaps of a line all alike; none past the
 // spread's limit; a gap past the cap only in a line that reaches the edge; and none after a
 // comma, whose half em is blank already, or inside a katakana word (a drug's name).
-TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, up to a quarter em",
+TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, up to cjk_spread_max",
           "[text]") {
   // clang-format off
   const Case kUnits[] = {
@@ -255,11 +255,16 @@ TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, u
       {"花粉症の薬にはフェキソフェナジン（fexofenadine）60 mg：1 日 2 回、朝夕に服用。眠気がほとんどなく、車の運転にも制限がありません。", 0, 10, "ja"},
       {"非類固醇消炎止痛藥如 naproxen 500 mg 每日兩次、etoricoxib 120 mg 每日一次，飯後服用。", 0, 10, "zh-Hant"},
   };
+  const Case kFullWidth[] = {
+      {"慢性腎臓病（ＣＫＤ）の患者さんは２０２６年から、ステージ３～５の方を対象とした新しい食事指導を受けられます。", 0, 10, "ja"},
+  };
   // clang-format on
   std::vector<Case> cases = at_widths(kZhPunctuation, {95, 100, 105});
   for (const Case& c : at_widths(kJa, {88, 100, 117})) cases.push_back(c);
   for (const Case& c : at_widths(kUnits, {100, 105, 110, 115, 120, 125, 130, 140, 190, 233, 235, 237, 239}))
     cases.push_back(c);
+  for (Pt width = 90; width <= 250; width += 2)
+    for (const Case& c : at_widths(kFullWidth, {width})) cases.push_back(c);
   const auto is_han = [](const PlacedGlyph& g) {
     const auto lead = g.text.empty() ? 0 : static_cast<unsigned char>(g.text[0]);
     return g.text.size() == 3 && lead >= 0xE4 && lead <= 0xE9;
@@ -268,6 +273,11 @@ TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, u
     const std::u32string cps = code_points(g.text);
     return cps.size() == 1 && cps[0] >= U'\u30A1' && cps[0] <= U'\u30FC';
   };
+  const auto is_full_width_alnum = [](const PlacedGlyph& g) {
+    const std::u32string cps = code_points(g.text);
+    return cps.size() == 1 && ((cps[0] >= U'０' && cps[0] <= U'９') || (cps[0] >= U'Ａ' && cps[0] <= U'Ｚ'));
+  };
+  int full_width_spread = 0;  // spread lines with full-width letters or digits side by side
   int spread = 0;
   bool short_at_cap = false;
   for (const Case& c : cases) {
@@ -283,30 +293,45 @@ TEST_CASE("paragraph: a justified CJK line no break could fill spreads evenly, u
         widest = std::max(widest, gap), narrowest = std::min(narrowest, gap);
       }
       // A mark's half em is blank already: the gap after a comma never opens past the cap. Nor
-      // do a katakana word's letters, a name read whole.
+      // do a katakana word's letters, a name read whole, nor full-width letters and digits.
+      bool full_width_pair = false;
       for (std::size_t g = 1; g < glyphs.size(); ++g) {
         if (glyphs[g - 1].text == "，" || glyphs[g - 1].text == "、")
           CHECK(glyphs[g].x - glyphs[g - 1].x <= (1 + leafpress::text::kCjkStretchCap) * c.size + kEpsilon);
-        if (is_katakana(glyphs[g - 1]) && is_katakana(glyphs[g]))
+        const bool letters = is_full_width_alnum(glyphs[g - 1]) && is_full_width_alnum(glyphs[g]);
+        full_width_pair = full_width_pair || letters;
+        if ((is_katakana(glyphs[g - 1]) && is_katakana(glyphs[g])) || letters)
           CHECK(glyphs[g].x - (glyphs[g - 1].x + glyphs[g - 1].advance) <=
                 leafpress::text::kCjkStretchCap * c.size + kEpsilon);
       }
       if (widest == 0) continue;
-      INFO("line " << l << ": Han gaps " << narrowest << "–" << widest << " pt");
+      // Every gap between CJK characters lies between two glyphs that are not ASCII: their count
+      // is at least the line's, and cjk_spread_max grows with the count.
+      int wide_pairs = 0;
+      for (std::size_t g = 1; g < glyphs.size(); ++g)
+        wide_pairs += !glyphs[g - 1].text.empty() && !glyphs[g].text.empty() &&
+                      static_cast<unsigned char>(glyphs[g - 1].text[0]) >= 0x80 &&
+                      static_cast<unsigned char>(glyphs[g].text[0]) >= 0x80;
+      INFO("line " << l << ": Han gaps " << narrowest << "–" << widest << " pt, " << wide_pairs
+                   << " wide pairs");
       CHECK(widest - narrowest <= kEpsilon);
-      CHECK(widest <= leafpress::text::kCjkSpreadMax * c.size + kEpsilon);
+      CHECK(widest <=
+            std::max(leafpress::text::cjk_spread_max(wide_pairs), leafpress::text::kCjkStretchCap) * c.size +
+                kEpsilon);
       if (widest > leafpress::text::kCjkStretchCap * c.size + kEpsilon) {
         CHECK(p.lines[l].width >= c.width - kEpsilon);
         // Its word spaces open by what each gap between characters does, no more ("naproxen ⟷ 500").
         CHECK(widest_space_em(p.lines[l], c.size) <=
               0.5 + (widest / c.size - leafpress::text::kCjkStretchCap) + 0.01);
         ++spread;
+        full_width_spread += full_width_pair;
       } else if (p.lines[l].width < c.width - c.size) {
         short_at_cap = true;
       }
     }
   }
   CHECK(spread > 0);    // lines that ended short before are filled
+  CHECK(full_width_spread > 0);  // ... some with "ＣＫＤ" or "２０２６" in them
   CHECK(short_at_cap);  // and one that needs too much still ends short
 }
 
