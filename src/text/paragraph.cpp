@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/utf8.hpp"
@@ -898,26 +899,50 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
       }
     }
   // ICU's dictionary splits a katakana name it lacks anywhere ("ア|セ|ト|アミ|ノ|フェ|ン",
-  // "デ|キ|スト|ロメ|トル|ファン"): a drug's name in a reviewer's table parted there
-  // ("アセトアミノ | フェン") as if between two words (kGluedBreak), which no table counted as a
-  // word parted. Inside a run of katakana, ICU's boundary parts first only between two words of
-  // three letters or more, a compound's ("インフルエンザ | ワクチン"); elsewhere in the run the
-  // break is inside a word (kInWordBreak).
-  const auto katakana_letters = [&](std::size_t from, std::size_t to) {  // 0 if any is not katakana
+  // "デ|キ|スト|ロメ|トル|ファン", a half-width one after each voiced-sound mark: "ﾛｷｿﾌﾟ|ﾛﾌｪﾝ"):
+  // a drug's name in a reviewer's table parted there ("アセトアミノ | フェン") as if between two
+  // words (kGluedBreak), which no table counted as a word parted. Inside a run of katakana, a
+  // boundary is a word's edge only beside a word ICU knows, full-width and of four letters or
+  // more, with three letters or more on the other side, however ICU cut them
+  // ("インフルエンザ | ワクチン", "ロキソプロフェン | ナトリウム"); elsewhere in the run the break is
+  // inside a word (kInWordBreak). Three letters are not enough: "ファン" and "リスク" are pieces
+  // or a prefix's partner ("デキストロメトル | ファン", "ハイ | リスク").
+  const auto letter = [](char32_t cp) { return is_katakana(cp) && cp != U'\uFF9E' && cp != U'\uFF9F'; };
+  const auto run = [&](std::size_t at, bool forward) {  // katakana letters on one side of `at`
     int n = 0;
-    for (std::size_t i = from; i < to; ++n)
-      if (!is_katakana(next_code_point(text, i))) return 0;
+    while (forward ? at < text.size() : at > 0) {
+      char32_t cp = 0;
+      if (forward) {
+        cp = next_code_point(text, at);
+      } else {
+        std::tie(cp, at) = code_point_before(text, at);
+      }
+      if (!is_katakana(cp)) break;
+      n += letter(cp);
+    }
     return n;
+  };
+  const auto known = [&](std::size_t from, std::size_t to) {  // a full-width katakana word ICU knows
+    int n = 0;
+    for (std::size_t i = from; i < to; ++n) {
+      const char32_t cp = next_code_point(text, i);
+      if (cp < U'\u30A1' || cp > U'\u30FC') return false;
+    }
+    return n >= 4;
   };
   const auto inside_katakana_name = [&](std::size_t b) {
     std::size_t at = b;
     if (!is_katakana(next_code_point(text, at)) || !is_katakana(code_point_before(text, b).first))
       return false;
+    if (!icu_boundary[b]) return true;
     std::size_t before = b - 1, after = b + 1;
     while (before > 0 && !icu_boundary[before]) --before;
     while (after < text.size() && !icu_boundary[after]) ++after;
-    return katakana_letters(before, b) < 3 || katakana_letters(b, after) < 3;
+    return !((known(before, b) && run(b, true) >= 3) || (known(b, after) && run(b, false) >= 3));
   };
+  // ICU's phrases end inside a half-width name too ("ｶﾌﾟ | ｾﾙ"): no phrase ends inside one.
+  for (std::size_t b = 1; b < text.size(); ++b)
+    if (boundary[b] && inside_katakana_name(b)) boundary[b] = 0;
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!breaks[i] || boundary[i]) continue;
     const std::size_t prev = start_of(i);
