@@ -274,6 +274,10 @@ bool is_katakana(char32_t cp) {
          (cp >= U'\uFF66' && cp <= U'\uFF9F');
 }
 
+bool is_full_width_alnum(char32_t cp) {
+  return (cp >= U'０' && cp <= U'９') || (cp >= U'Ａ' && cp <= U'Ｚ') || (cp >= U'ａ' && cp <= U'ｚ');
+}
+
 bool is_numeral(char32_t c) {
   return std::u32string_view(U"〇零一二三四五六七八九十百千万萬两兩半").find(c) !=
              std::u32string_view::npos ||
@@ -656,8 +660,11 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool counted_span =
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
+      // Full-width letters make a word as Latin ones do (UAX #14 gives them ID, a break between
+      // any two): "Ｇ | ＦＲが" parted an abbreviation in a tri-fold's line.
+      const bool full_width_word = is_full_width_alnum(prev) && is_full_width_alnum(cp);
       if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || wave_range || counted_range || counted_span ||
+          range_start || wave_range || counted_range || counted_span || full_width_word ||
           in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before

@@ -49,6 +49,9 @@ bool is_wide(char32_t cp);
 // Katakana, its small letters, the prolonged sound mark ー and the voiced-sound marks (a loanword's
 // or a name's letters), full- or half-width (ﾌｪｷｿﾌｪﾅｼﾞﾝ).
 bool is_katakana(char32_t cp);
+// A full-width Latin letter or digit (ＣＫＤ, ２０２６): set on the em grid like Han, but one
+// letter of a word or a number.
+bool is_full_width_alnum(char32_t cp);
 // A Han numeral (一 二 十 百 两 半 …) or a digit, ASCII or full-width.
 bool is_numeral(char32_t c);
 // A counter or classifier a number takes in Chinese or Japanese (分 天 次 個 錠 杯 …).

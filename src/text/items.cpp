@@ -50,12 +50,6 @@ bool is_hyphen(char32_t cp) {
   return cp == U'-' || cp == U'‐';
 }
 
-// A full-width Latin letter or digit (ＣＫＤ, ２０２６): set on the em grid like Han, but one
-// letter of a word or a number.
-bool is_full_width_alnum(char32_t cp) {
-  return (cp >= U'０' && cp <= U'９') || (cp >= U'Ａ' && cp <= U'Ｚ') || (cp >= U'ａ' && cp <= U'ｚ');
-}
-
 bool is_stop(char32_t cp) {
   return cp == U'、' || cp == U'。' || cp == U'，' || cp == U'．';
 }

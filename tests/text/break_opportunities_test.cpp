@@ -212,6 +212,16 @@ TEST_CASE("break_opportunities: —— and …… never split", "[text]") {
   }
 }
 
+// Full-width letters and digits make words and numbers as Latin ones do: UAX #14 gives them ID,
+// a break between any two, and a tri-fold's line ended "…受けられます。Ｇ" before "ＦＲが".
+TEST_CASE("break_opportunities: a word or number in full-width letters never splits", "[text]") {
+  for (const char* lang : {"ja", "zh", "zh-Hant"}) {
+    INFO(lang);
+    CHECK(draw("ＧＦＲが６０ｍＬの方", lang, kNormal) == "ＧＦＲ÷が÷６０ｍＬ÷の÷方");
+    CHECK(draw("慢性腎臓病（ＣＫＤ）は２０２６年", lang, kNormal).find("Ｃ÷") == std::string::npos);
+  }
+}
+
 TEST_CASE("break_opportunities: breaks fall on character starts only", "[text]") {
   const std::string text = "Ω 你好，世界。「引号」ありがとう 한국어 naïve – text";
   for (const char* lang : {"zh", "ja", "ko", "en"}) {
