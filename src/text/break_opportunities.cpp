@@ -660,12 +660,17 @@ std::vector<std::uint8_t> find_break_opportunities(std::string_view text, const 
       const bool counted_span =
           is_digit(prev2) && std::u32string_view(U"个個かヶカケ").find(prev) != std::u32string_view::npos &&
           std::u32string_view(U"月小星礼禮").find(cp) != std::u32string_view::npos;
-      // Full-width letters make a word as Latin ones do (UAX #14 gives them ID, a break between
-      // any two): "Ｇ | ＦＲが" parted an abbreviation in a tri-fold's line.
+      // Full-width letters and digits make a word or a number ("ＧＦＲ", "６０ｍＬ", "２０２６"),
+      // which UAX #14 breaks between any two (ID): "Ｇ | ＦＲが" parted an abbreviation in a
+      // tri-fold's line. Parted only where nothing else will do (kInWordBreak): a Latin word wider
+      // than the line is split, but each full-width letter is a box of its own, and forbidden, a
+      // member's ID in full-width letters ran past its column into the next panel (a code review).
       const bool full_width_word = is_full_width_alnum(prev) && is_full_width_alnum(cp);
-      if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
-          range_start || wave_range || counted_range || counted_span || full_width_word ||
-          in_two_character_unit(cp, prev, prev2, prev3))
+      if (full_width_word)
+        breaks[at] = kInWordBreak;
+      else if (may_not_start_line(cp, strictness) || may_not_end_line(prev) || dash_pair || number_unit ||
+               range_start || wave_range || counted_range || counted_span ||
+               in_two_character_unit(cp, prev, prev2, prev3))
         breaks[at] = 0;
       // KLREQ: Korean breaks at spaces; between syllables only as a fallback, and so before
       // a bracket that opens after a syllable or after one that closes before a syllable

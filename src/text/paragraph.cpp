@@ -902,15 +902,16 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // "デ|キ|スト|ロメ|トル|ファン", a half-width one after each voiced-sound mark: "ﾛｷｿﾌﾟ|ﾛﾌｪﾝ"):
   // a drug's name in a reviewer's table parted there ("アセトアミノ | フェン") as if between two
   // words (kGluedBreak), which no table counted as a word parted. Inside a run of katakana, a
-  // boundary is a word's edge only beside a word ICU knows, full-width and of four letters or
-  // more, with three letters or more on the other side, however ICU cut them
+  // boundary is a word's edge only beside a word ICU gives whole, full-width and of four letters
+  // or more (most likely one its dictionary knows), with three letters or more on the other side,
+  // however ICU cut them
   // ("インフルエンザ | ワクチン", "ロキソプロフェン | ナトリウム"); elsewhere in the run the break is
   // inside a word (kInWordBreak). Three letters are not enough: "ファン" and "リスク" are pieces
   // or a prefix's partner ("デキストロメトル | ファン", "ハイ | リスク").
   const auto letter = [](char32_t cp) { return is_katakana(cp) && cp != U'\uFF9E' && cp != U'\uFF9F'; };
-  const auto run = [&](std::size_t at, bool forward) {  // katakana letters on one side of `at`
+  const auto run = [&](std::size_t at, bool forward) {  // katakana letters on one side of `at`, up to 3
     int n = 0;
-    while (forward ? at < text.size() : at > 0) {
+    while (n < 3 && (forward ? at < text.size() : at > 0)) {
       char32_t cp = 0;
       if (forward) {
         cp = next_code_point(text, at);
@@ -922,11 +923,11 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
     }
     return n;
   };
-  const auto known = [&](std::size_t from, std::size_t to) {  // a full-width katakana word ICU knows
+  const auto known = [&](std::size_t from, std::size_t to) {  // a full-width katakana word ICU gives whole
     int n = 0;
     for (std::size_t i = from; i < to; ++n) {
       const char32_t cp = next_code_point(text, i);
-      if (cp < U'\u30A1' || cp > U'\u30FC') return false;
+      if (!is_katakana(cp) || cp > U'\u30FF') return false;
     }
     return n >= 4;
   };

@@ -219,6 +219,8 @@ TEST_CASE("break_opportunities: a word or number in full-width letters never spl
     INFO(lang);
     CHECK(draw("ＧＦＲが６０ｍＬの方", lang, kNormal) == "ＧＦＲ÷が÷６０ｍＬ÷の÷方");
     CHECK(draw("慢性腎臓病（ＣＫＤ）は２０２６年", lang, kNormal).find("Ｃ÷") == std::string::npos);
+    // ... but where nothing else will do, as a word wider than the line is split.
+    CHECK(find_break_opportunities("ＧＦＲ", lang, kNormal)[3] == leafpress::text::kInWordBreak);
   }
 }
 

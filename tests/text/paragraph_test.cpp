@@ -470,6 +470,28 @@ TEST_CASE("paragraph: a katakana name parted in a table cell or a title is a wor
   for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) CHECK(p.lines[i].ends_in_word);
 }
 
+// A word in full-width letters is kept whole (break_opportunities.cpp), but one wider than the line
+// parts where it must, as a Latin word is split: forbidden, a member's ID in full-width letters
+// ran past its column into the next panel (a code review).
+TEST_CASE("paragraph: a word in full-width letters wider than the line parts rather than run past it",
+          "[text]") {
+  for (const Align align : {Align::Justify, Align::Left})
+    for (Pt width = 60; width <= 200; width += 20) {
+      const Paragraph p = compose_case(
+          Case{"会員ＩＤはＭＥＤＩＣＡＬＣＡＲＥ２０２６ＪＡＰＡＮＴＯＫＹＯです。ＧＦＲが低い方へ。", width,
+               10, "ja"},
+          align);
+      INFO(width << " pt:" << describe(p));
+      for (const Line& line : p.lines) {
+        CHECK(line.width <= width + kEpsilon);
+        CHECK_FALSE(line.overfull);
+      }
+      // "ＧＦＲ" fits every line: it is never parted.
+      for (const Line& line : p.lines)
+        CHECK_FALSE((line.text().ends_with("Ｇ") || line.text().ends_with("ＧＦ")));
+    }
+}
+
 // A glossary in an English article: each term, Chinese beside Japanese, is read whole. ICU's
 // Chinese words parted "肝機能検 | 査" (検 is Japanese), its Japanese phrases "抗 | ウイルス薬",
 // and a Latin letter written onto a term parted from it ("B | 型肝炎ワクチン"); and where the
