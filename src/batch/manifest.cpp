@@ -18,6 +18,7 @@
 #include "batch/variables.hpp"
 #include "core/atomic_file.hpp"
 #include "core/file_identity.hpp"
+#include "core/utf8.hpp"
 #include "core/yaml_limits.hpp"
 #include "doc/document.hpp"
 #include "doc/image.hpp"
@@ -253,8 +254,8 @@ class Reader {
       const std::string name = prefix.empty() ? key : prefix + "." + key;
       if (name.size() > kMaxVariableName)
         return at(it.first,
-                  std::string(what) + " name `" + name.substr(0, 40) + "...` is longer than " +
-                      std::to_string(kMaxVariableName) + " bytes",
+                  std::string(what) + " name `" + std::string(utf8_prefix(name, 40)) +
+                      "...` is longer than " + std::to_string(kMaxVariableName) + " bytes",
                   "use short names, e.g. clinic.phone");
       if (auto s = flatten(it.second, name, out, what); !s) return s;
     }

@@ -87,6 +87,13 @@ void append_utf8(std::string& out, char32_t cp) {
 
 namespace leafpress {
 
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+  return text.substr(0, end);
+}
+
 std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());

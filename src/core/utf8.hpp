@@ -23,6 +23,10 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
+// The longest start of `text` of at most `max_bytes` bytes that ends where a character does, to
+// quote the start of a line in a message: cut inside a character, it ended in a broken byte.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
 // `text` safe to print on a terminal or in one log line: control bytes (C0, DEL and
 // C1, newlines included) and bytes that are not UTF-8 become `\xNN`, so a file name
 // cannot move the cursor, recolour the screen or split an `error:` line in two.

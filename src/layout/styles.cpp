@@ -145,7 +145,7 @@ Result<text::Paragraph> compose_checked(const Scene& s, const std::vector<text::
   for (const auto& l : para->lines)
     if (l.overfull)
       warnings.push_back(s.doc.path + ":" + std::to_string(line) + ": a line is wider than the column: '" +
-                         l.text().substr(0, 40) + "'");
+                         std::string(utf8_prefix(l.text(), 40)) + "'");
   return para;
 }
 

@@ -136,3 +136,16 @@ TEST_CASE("utf8: encode then decode round-trips and validates", "[core]") {
   }
   CHECK(decoded(all) == std::vector<char32_t>(std::begin(samples), std::end(samples)));
 }
+
+// A message quotes the start of a line: cut inside a character, it ended in a broken byte (an
+// overfull line's warning ended "…ＭＥＤ\xEF", a code review).
+TEST_CASE("utf8: a prefix ends where a character does", "[core]") {
+  const std::string text = "ＭＥＤＩＣＡＬ";  // three bytes each
+  CHECK(leafpress::utf8_prefix(text, 40) == text);
+  CHECK(leafpress::utf8_prefix(text, 7) == "ＭＥ");
+  CHECK(leafpress::utf8_prefix(text, 9) == "ＭＥＤ");
+  CHECK(leafpress::utf8_prefix("abc", 2) == "ab");
+  CHECK(leafpress::utf8_prefix("", 0).empty());
+  for (std::size_t n = 0; n <= text.size(); ++n)
+    CHECK_FALSE(leafpress::first_invalid_utf8(leafpress::utf8_prefix(text, n)).has_value());
+}
