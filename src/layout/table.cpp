@@ -105,9 +105,9 @@ bool parts_katakana_word(const text::Line& line, const text::Line& next) {
   return text::is_katakana(last_code_point(a)) && !b.empty() && text::is_katakana(next_code_point(b, pos));
 }
 // Three: counted as one, a reviewer's drug table parted its names in all seven layouts
-// ("アセトアミノ | フェン", "デキストロメトル | ファン") to keep a dose's or a verb's line whole;
-// at three, in two, where the column cannot hold the names without parting three or more other
-// words.
+// ("アセトアミノ | フェン", "デキストロメトル | ファン", 20 names parted) to keep a dose's or a
+// verb's line whole; at three, 5 in four layouts (the tri-folds, the z-fold and the A4 handout),
+// where the width search finds no widths that keep them whole for less.
 constexpr int kKatakanaPartedWeight = 3;
 
 // What one cell composed at one width costs (set_rows): its lines and the words it parts; kept by

@@ -904,10 +904,9 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
   // words (kGluedBreak), which no table counted as a word parted. Inside a run of katakana, a
   // boundary is a word's edge only beside a word ICU gives whole, full-width and of four letters
   // or more (most likely one its dictionary knows), with three letters or more on the other side,
-  // however ICU cut them
-  // ("インフルエンザ | ワクチン", "ロキソプロフェン | ナトリウム"); elsewhere in the run the break is
-  // inside a word (kInWordBreak). Three letters are not enough: "ファン" and "リスク" are pieces
-  // or a prefix's partner ("デキストロメトル | ファン", "ハイ | リスク").
+  // however ICU cut them ("インフルエンザ | ワクチン", "ロキソプロフェン | ナトリウム"); elsewhere in
+  // the run the break is inside a word (kInWordBreak). Three letters are not enough: "ファン" and
+  // "リスク" are pieces or a prefix's partner ("デキストロメトル | ファン", "ハイ | リスク").
   const auto letter = [](char32_t cp) { return is_katakana(cp) && cp != U'\uFF9E' && cp != U'\uFF9F'; };
   const auto run = [&](std::size_t at, bool forward) {  // katakana letters on one side of `at`, up to 3
     int n = 0;
