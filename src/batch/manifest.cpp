@@ -56,11 +56,7 @@ std::string resolve_in(const fs::path& dir, const std::string& p) {
 // kMaxValueInPath bytes (at a UTF-8 boundary): file names stop at 255 bytes.
 std::string safe_in_path(std::string v) {
   constexpr std::size_t kMaxValueInPath = 100;
-  if (v.size() > kMaxValueInPath) {
-    std::size_t cut = kMaxValueInPath;
-    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-    v.resize(cut);
-  }
+  v.resize(utf8_prefix(v, kMaxValueInPath).size());
   for (char& c : v)
     if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '-';
   if (v == "." || v == "..") v = "_";

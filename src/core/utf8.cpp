@@ -87,11 +87,21 @@ void append_utf8(std::string& out, char32_t cp) {
 
 namespace leafpress {
 
+std::size_t start_of_code_point(std::string_view text, std::size_t at) {
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;  // a continuation byte
+  return at;
+}
+
+std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t end) {
+  if (end == 0) return {0, 0};
+  const std::size_t begin = start_of_code_point(text, end - 1);
+  std::size_t at = begin;
+  return {next_code_point(text, at), begin};
+}
+
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // a continuation byte
-  return text.substr(0, end);
+  return text.substr(0, start_of_code_point(text, max_bytes));
 }
 
 std::string printable(std::string_view text) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace leafpress {
 
@@ -23,8 +24,15 @@ char32_t next_code_point(std::string_view text, std::size_t& pos);
 
 void append_utf8(std::string& out, char32_t cp);
 
-// The longest start of `text` of at most `max_bytes` bytes that ends where a character does, to
-// quote the start of a line in a message: cut inside a character, it ended in a broken byte.
+// The first byte of the character that byte `at` belongs to (text must be valid).
+std::size_t start_of_code_point(std::string_view text, std::size_t at);
+
+// The code point that ends at byte `end` and the byte it starts at ({0, 0} at the text's start).
+std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t end);
+
+// The longest start of `text` of at most `max_bytes` bytes that ends where a character does: a
+// message's quote, a file name's part or a PDF's metadata cut inside a character ends in a broken
+// byte.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
 // `text` safe to print on a terminal or in one log line: control bytes (C0, DEL and

@@ -200,11 +200,7 @@ class BlockWalker {
         } else if (!is_comment_only(node) && !is_break_only(node)) {
           std::string first = literal_of(node);
           first = first.substr(0, first.find('\n'));
-          if (first.size() > 60) {
-            std::size_t cut = 60;
-            while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
-            first = first.substr(0, cut) + "…";
-          }
+          if (first.size() > 60) first = std::string(utf8_prefix(first, 60)) + "…";
           doc_.warnings.push_back(Warning{line_of(node), "raw HTML is not printed (" +
                                                              escapes_.restore(first, false) +
                                                              "); write it in Markdown instead"});

@@ -34,10 +34,9 @@ bool joins_without_space(cmark_node* softbreak) {
   const std::string_view before = literal_view(prev);
   const std::string_view after = literal_view(next);
   if (before.empty() || after.empty()) return false;
-  std::size_t last = before.size() - 1;
-  while (last > 0 && (static_cast<unsigned char>(before[last]) & 0xC0) == 0x80) --last;
   std::size_t first = 0;
-  return is_wide_cjk(next_code_point(before, last)) && is_wide_cjk(next_code_point(after, first));
+  return is_wide_cjk(code_point_before(before, before.size()).first) &&
+         is_wide_cjk(next_code_point(after, first));
 }
 
 void append_span(std::vector<Span>& spans, Span span) {
@@ -73,9 +72,7 @@ std::string excerpt(std::string_view html) {
   while (!first.empty() && (first.back() == ' ' || first.back() == '\t')) first.remove_suffix(1);
   constexpr std::size_t kMax = 60;
   if (first.size() <= kMax) return std::string(first);
-  std::size_t cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-  return std::string(first.substr(0, cut)) + "…";
+  return std::string(utf8_prefix(first, kMax)) + "…";
 }
 
 // cmark-gfm leaves a reference to an undefined footnote as the text `[^label]` (a label of

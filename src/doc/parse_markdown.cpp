@@ -130,9 +130,9 @@ std::string one_line(std::string_view typed) {
     while (!line.empty() && blank(line.back())) line.remove_suffix(1);
     if (!line.empty()) {
       if (!out.empty()) {
-        std::size_t last = out.size() - 1, first = 0;
-        while (last > 0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
-        if (!(is_wide_cjk(next_code_point(out, last)) && is_wide_cjk(next_code_point(line, first))))
+        std::size_t first = 0;
+        if (!(is_wide_cjk(code_point_before(out, out.size()).first) &&
+              is_wide_cjk(next_code_point(line, first))))
           out += ' ';
       }
       out += line;

@@ -44,10 +44,9 @@ std::string author_line(const std::string& author_text, const std::string& name,
   // `part` in `text` as whole words: at its ends a separator, or a wide character (CJK has no spaces).
   const auto says = [&](std::string_view text, std::string_view part) {
     if (part.empty()) return false;
-    std::size_t first = 0, last = part.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(part[last]) & 0xC0) == 0x80) --last;  // its lead byte
+    std::size_t first = 0;
     const bool wide_start = text::is_wide(next_code_point(part, first));
-    const bool wide_end = text::is_wide(next_code_point(part, last));
+    const bool wide_end = text::is_wide(code_point_before(part, part.size()).first);
     for (std::size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) {
       const std::string_view before = text.substr(0, at), after = text.substr(at + part.size());
       const bool starts = wide_start || before.empty() || separator(before, false) > 0;

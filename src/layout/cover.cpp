@@ -108,13 +108,7 @@ struct TitleBreaks {
   auto operator<=>(const TitleBreaks&) const = default;
 };
 
-// The code point that ends before byte `at` of `line` (0 at its start), and the one at `at`.
-char32_t code_point_before(std::string_view line, std::size_t at) {
-  if (at == 0) return 0;
-  std::size_t b = at - 1;
-  while (b > 0 && (static_cast<unsigned char>(line[b]) & 0xC0) == 0x80) --b;
-  return next_code_point(line, b);
-}
+// The code point at byte `at` of `line` (0 at its end).
 char32_t code_point_at(std::string_view line, std::size_t at) {
   return at < line.size() ? next_code_point(line, at) : 0;
 }
@@ -130,7 +124,7 @@ std::size_t title_colon(std::string_view line) {
     const bool wide = line.substr(at).starts_with("：");
     if (!wide && line[at] != ':') continue;
     const std::size_t end = at + (wide ? std::string_view("：").size() : 1);
-    const char32_t before = code_point_before(line, at);
+    const char32_t before = code_point_before(line, at).first;
     if (digit(before) && digit(code_point_at(line, end))) continue;
     if (wide || end == line.size() || line[end] == ' ' || before >= 0x2E80) return at;
   }
@@ -207,7 +201,7 @@ Result<Block> compose_title(const Scene& s, Pt width, std::vector<std::string>& 
   // urinary | catheter at home: | …", a code review).
   const std::size_t colon = title_colon(whole_title);
   const bool cjk_colon = colon != std::string::npos &&
-                         (whole_title[colon] != ':' || code_point_before(whole_title, colon) >= 0x2E80);
+                         (whole_title[colon] != ':' || code_point_before(whole_title, colon).first >= 0x2E80);
   const bool parted = cjk_colon && title_breaks(title->lines).colon_parted;
   // Broken there, no line but the last under half the measure: "Your hospital appointment: | a
   // guide | for Chinese-speaking…" read worse than the colon inside a line.

@@ -84,11 +84,7 @@ bool lone_wide_character(const text::Line& line) {
 // The last character of a line's text but spaces (0: none).
 char32_t last_code_point(std::string_view t) {
   while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-  std::size_t start = t.size();
-  while (start > 0 && (static_cast<unsigned char>(t[start - 1]) & 0xC0) == 0x80) --start;
-  if (start > 0) --start;
-  std::size_t pos = start;
-  return t.empty() ? 0 : next_code_point(t, pos);
+  return code_point_before(t, t.size()).first;
 }
 
 // A cell's line that ends inside a katakana word the next line finishes ("アセトアミノ | フェン",

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/utf8.hpp"
 #include "pdf/text_string.hpp"
 
 namespace leafpress::pdf {
@@ -13,11 +14,7 @@ namespace {
 
 std::string cut(std::string value) {
   constexpr std::size_t kMaxInfoBytes = 8000;
-  if (value.size() > kMaxInfoBytes) {
-    std::size_t at = kMaxInfoBytes;
-    while (at > 0 && (static_cast<unsigned char>(value[at]) & 0xC0) == 0x80) --at;
-    value.resize(at);
-  }
+  value.resize(utf8_prefix(value, kMaxInfoBytes).size());
   return value;
 }
 

@@ -103,20 +103,6 @@ constexpr std::size_t kUrlMinPiece = 3;
 constexpr std::uint16_t kLatinSentenceWords = 5;
 constexpr std::size_t kLatinWordLetters = 3;
 
-// The first byte of the UTF-8 character that byte `at` belongs to.
-std::size_t start_of_code_point(std::string_view text, std::size_t at) {
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
-
-// The code point that ends at byte `end` and the byte it starts at ({0, 0} at the text's start).
-std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t end) {
-  if (end == 0) return {0, 0};
-  const std::size_t begin = start_of_code_point(text, end - 1);
-  std::size_t at = begin;
-  return {next_code_point(text, at), begin};
-}
-
 bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -209,9 +195,7 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
       return u_isalpha(static_cast<UChar32>(next_code_point(text, pos))) ||
              u_isdigit(static_cast<UChar32>(text[at]));
     };
-    std::size_t before = i;
-    while (before > 0 && (static_cast<unsigned char>(text[before - 1]) & 0xC0) == 0x80) --before;
-    if (before > 0) --before;
+    const std::size_t before = code_point_before(text, i).second;
     // A word the author marked with soft hyphens (U+00AD, C2 AD) breaks only there (TeX
     // does not run its patterns over a word with explicit discretionaries either).
     const auto soft_hyphen_at = [&](std::size_t at) {
@@ -783,11 +767,9 @@ void keep_cjk_words_whole(std::string_view text, const std::string& lang,
         icu_boundary[static_cast<std::size_t>(b)] = 1;
     err = U_ZERO_ERROR;
   }
-  const auto start_of = [&](std::size_t at) {  // the first byte of the character before `at`
-    std::size_t prev = at - 1;
-    while (prev > 0 && (static_cast<unsigned char>(text[prev]) & 0xC0) == 0x80) --prev;
-    return prev;
-  };
+  const auto start_of = [&](std::size_t at) {
+    return start_of_code_point(text, at - 1);
+  };  // the character before `at`
   // A word ICU's dictionary does not know comes out as single characters ("何时 | 复 | 诊"),
   // and ICU's Japanese phrases leave a kanji alone ("飲み薬・点 | 鼻薬"): a one-character Han
   // segment beside another Han character is most likely part of its word (复诊, 点鼻薬), so
