@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <string>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "layout/back_panel.hpp"
 #include "layout/body_setting.hpp"
@@ -88,15 +91,28 @@ void name_pictures(PageModel& model, const Scene& s) {
       auto [it, fresh] = coarsest.emplace(image.raster.get(), ppi);
       if (!fresh) it->second = std::min(it->second, ppi);
     }
+  // In the article's order: the map's order is the pictures' addresses, which change from run
+  // to run, and a report that reorders itself between two builds of one file reads as a change.
+  struct Soft {
+    int line;
+    std::string name;
+    double ppi;
+  };
+  std::vector<Soft> soft;
   for (const auto& [raster, ppi] : coarsest) {
     if (ppi >= kSoftPpi) continue;
     const auto line = lines.find(raster);
+    soft.push_back(
+        {line == lines.end() ? 0 : line->second, doc::shown_path(raster->source, s.doc.path), ppi});
+  }
+  std::ranges::sort(
+      soft, [](const Soft& a, const Soft& b) { return std::tie(a.line, a.name) < std::tie(b.line, b.name); });
+  for (const Soft& p : soft) {
     char what[96];
-    std::snprintf(what, sizeof what, "prints at %.0f ppi, less than %.0f ppi: it will look soft", ppi,
+    std::snprintf(what, sizeof what, "prints at %.0f ppi, less than %.0f ppi: it will look soft", p.ppi,
                   kSoftPpi);
-    model.warnings.push_back(s.doc.path + ":" + std::to_string(line == lines.end() ? 0 : line->second) +
-                             ": the picture '" + doc::shown_path(raster->source, s.doc.path) + "' " + what +
-                             " (use one with more pixels, or print it smaller)");
+    model.warnings.push_back(s.doc.path + ":" + std::to_string(p.line) + ": the picture '" + p.name + "' " +
+                             what + " (use one with more pixels, or print it smaller)");
   }
 }
 
