@@ -124,9 +124,13 @@ int balance_last_page(Trial& t) {
   int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
-    // Too high, too, where a table that was whole parts to make the columns even.
+    // Too high, too, where a table that was whole parts to make the columns even, or where the
+    // text fits only without the keeps at the turns that held (panel_flow.hpp): the keep had
+    // moved a heading and "下の表は…" to the second side with their table, and raised as far as
+    // the flow fitted without it, the foot sent them back, the table overleaf.
     const FlowResult f = flow(elements, raised(mid));
-    if (f.overflow_element || f.parted_tables > t.flowed.parted_tables)
+    if (f.overflow_element || f.parted_tables > t.flowed.parted_tables ||
+        (f.turn_keeps_dropped && !t.flowed.turn_keeps_dropped))
       hi = mid;
     else
       lo = mid;

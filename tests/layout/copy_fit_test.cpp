@@ -334,6 +334,66 @@ TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
   CHECK(std::abs(low[0] - low[1]) <= 10 * 1.45 + 1e-6);  // the columns end within one line
 }
 
+// Balancing the last page's columns raises their foot only while every keep still holds: a
+// Japanese handout's first page ended on a heading and "下の表は…の目安です。", the table overleaf.
+// The keep had moved them to the second page at its size, and balancing that page then raised its
+// columns' foot as far as the flow fitted without the keep (panel_flow.hpp turn_keeps_dropped).
+TEST_CASE("copy_fit: balancing a handout's last page does not part a paragraph over the turn", "[layout]") {
+  // Two pages of two 300 pt columns (20 grid lines of 14.5 pt each); the first page holds `before`
+  // lines of 5-line paragraphs, then a 4-line paragraph, then `after` lines.
+  auto frames = [](const PagePlan&, const Collection&) {
+    std::vector<Frame> out;
+    for (int page = 0; page < 2; ++page)
+      for (int c = 0; c < 2; ++c) {
+        Frame f{page, 250.0 * c, 300, 0, page};
+        f.panel_top = 300;
+        out.push_back(f);
+      }
+    return out;
+  };
+  int kept = 0, balanced = 0;
+  for (int before = 30; before <= 40; ++before)
+    for (int after = 4; after <= 30; ++after) {
+      auto compose = [&](Pt s) -> leafpress::Result<Collection> {
+        Collection c;
+        c.body = s;
+        auto add = [&](int lines) {
+          leafpress::layout::Collected b;
+          b.role = leafpress::layout::Role::Body;
+          b.element.lines.assign(static_cast<std::size_t>(lines), {s * 1.45, s * 0.8});
+          c.blocks.push_back(b);
+        };
+        for (int left = before; left > 0; left -= 5) add(std::min(left, 5));
+        add(4);
+        for (int left = after; left > 0; left -= 4) add(std::min(left, 4));
+        return c;
+      };
+      auto fit = [&](bool balance) {
+        leafpress::layout::FitRange range;
+        range.smallest = range.largest = 10;
+        range.balance = balance;
+        auto t = copy_fit(range, {PagePlan{{0, 1}, 0, 0, false}}, compose, frames);
+        REQUIRE(t.has_value());
+        REQUIRE(t->fits());
+        return std::move(*t);
+      };
+      const std::size_t short_paragraph = static_cast<std::size_t>((before + 4) / 5);
+      auto parted = [&](const leafpress::layout::Trial& t) {
+        const auto& lines = t.flowed.placements.at(short_paragraph);
+        return t.frames.at(static_cast<std::size_t>(lines.front().frame)).page !=
+               t.frames.at(static_cast<std::size_t>(lines.back().frame)).page;
+      };
+      const auto plain = fit(false), even = fit(true);
+      INFO("before " << before << ", after " << after);
+      if (parted(plain)) continue;  // the keep did not hold even unbalanced
+      ++kept;
+      CHECK_FALSE(parted(even));
+      balanced += even.frames[2].bottom > plain.frames[2].bottom;
+    }
+  CHECK(kept > 0);
+  CHECK(balanced > 0);
+}
+
 // A reviewer was told "body 9.5 pt", fixed it with --set body.size=9.5pt and got "does not fit even
 // at 9.5 pt": the clinic block, the cover's foot and the tables' least size followed the fixed
 // size, not the layout's own smallest. Fixed at the size copy-fit reports, the pages are the same.
