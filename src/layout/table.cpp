@@ -128,8 +128,9 @@ struct Cells {  // the cells' spans and marks, read once for every trial size
 // How far a table's cells may break to fit: each step is taken only when the one before
 // does not fit at the smallest size (see table.hpp).
 struct Breaking {
-  bool hyphenate = false;   // words at their hyphenation points (CSS hyphens: auto)
-  bool part_units = false;  // a number from its unit ("10 | mg"), as the breaker's last pass
+  bool hyphenate = false;         // words at their hyphenation points (CSS hyphens: auto)
+  bool korean_syllables = false;  // Korean words between syllables (KLREQ's fallback), not keep-all
+  bool part_units = false;        // a number from its unit ("10 | mg"), as the breaker's last pass
 };
 
 // Min- and max-content widths of each column at `size`, padding included.
@@ -155,7 +156,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       // resort (the min-content above). Measured as the widest line with every space a line
       // break (korean_words). Without it "패키지" and "심혈관" were split in a column that had
       // room for them.
-      if (st.lang.rfind("ko", 0) == 0) {
+      if (st.lang.rfind("ko", 0) == 0 && !breaking.korean_syllables) {
         auto words = spans;
         for (auto& span : words) span.text = korean_words(span.text);
         auto whole = text::measure(words, st, s.fonts);
@@ -355,8 +356,17 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
-    // Even at that size a dose does not fit whole: it may part from its unit ("10 | mg"), as
-    // the breaker's last pass allows, before a word is cut between letters.
+    // Even at that size a Korean word may break between syllables, as KLREQ allows where a line
+    // cannot be filled by whole words: a drug table in a tri-fold's panel kept "양성자펌프억제제"
+    // whole and parted its doses instead, "20~40 | mg", "10~20 | mL", which CLReq and KLREQ never
+    // part.
+    if (sum(min) > width + 0.01) {
+      breaking.korean_syllables = true;
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
+        return st.error();
+    }
+    // Even so a dose does not fit whole: it may part from its unit ("10 | mg"), as the breaker's
+    // last pass allows, before a word is cut between letters.
     if (sum(min) > width + 0.01) {
       breaking.part_units = true;
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
@@ -582,6 +592,10 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
           if (auto st = measure(); !st) return st.error();
         }
         if (sum(m.min) > width + 0.01 && pad != kCellPadXLeast) continue;  // closer, before units part
+        if (sum(m.min) > width + 0.01) {
+          m.breaking.korean_syllables = true;
+          if (auto st = measure(); !st) return st.error();
+        }
         if (sum(m.min) > width + 0.01) {
           m.breaking.part_units = true;
           if (auto st = measure(); !st) return st.error();

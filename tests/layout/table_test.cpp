@@ -694,6 +694,40 @@ TEST_CASE("table: a Korean word that fits its column stays whole beside one that
   CHECK(parted > 0);  // narrow enough, the long word does part
 }
 
+// A reviewer's reflux table in a tri-fold's panel: its long Korean drug classes were kept whole
+// (keep-all) to the last, and the doses parted from their units instead, "20~40 | mg", "10~20 |
+// mL". KLREQ breaks a word between syllables where a line cannot be filled by whole words; a
+// dose is never parted from its unit while that leaves room.
+TEST_CASE("table: a Korean word breaks between syllables before a dose parts from its unit",
+          "[layout][table]") {
+  const auto left = ColumnAlign::Left;
+  const auto block =
+      table_block({left, left, left, left},
+                  {{"약 이름", "종류", "1회 용량", "복용 시간"},
+                   {"에소메프라졸(esomeprazole)", "양성자펌프억제제(PPI)", "20~40 mg", "아침 식사 30분 전"},
+                   {"테고프라잔(tegoprazan)", "칼륨경쟁적 위산분비차단제(P-CAB)", "50 mg", "식사와 관계없이"},
+                   {"알긴산나트륨(sodium alginate)", "점막 보호제", "10~20 mL", "식후 및 취침 전"}});
+  int tried = 0;
+  // (At 170 pt the Latin names leave no room even so, and the doses part, the last resort.)
+  for (const Pt width : {180.0, 190.0, 200.0, 210.0}) {
+    const Set s(block, 14, width, "ko");
+    const TableLayout& t = s.table;
+    INFO(width << " pt, table at " << t.size << " pt");
+    check_inside_cells(t);
+    // Too narrow for every word whole at its smallest size, or this would not test the step.
+    bool syllables = false;
+    for (const auto& row : t.rows)
+      for (const auto& cell : row.cells)
+        for (const auto& line : cell.lines) {
+          INFO(line.text());
+          CHECK_FALSE(line.ends_at_unit);
+          syllables = syllables || line.ends_in_word;
+        }
+    tried += syllables;
+  }
+  CHECK(tried > 0);
+}
+
 // A reviewer's hepatitis schedule in a tri-fold's panel: the columns' widths came from their
 // headers' one-line widths ("病情稳定后"), and six values read "每 | 6 个月", one character on a
 // line. The body rows' own widths are tried too, the headers wrapping, and a cell line of one
