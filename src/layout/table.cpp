@@ -19,12 +19,22 @@ namespace {
 
 constexpr double kDescent = 0.25;  // of the size: below the last baseline of a cell
 
-// `hyphenate`: only for a table whose longest words do not fit (CSS hyphens: auto); otherwise
+// How far a table's cells may break to fit: each step is taken only when the one before
+// does not fit at the smallest size (see table.hpp).
+struct Breaking {
+  bool hyphenate = false;         // words at their hyphenation points (CSS hyphens: auto)
+  bool korean_syllables = false;  // Korean words between syllables (KLREQ's fallback), not keep-all
+  bool every_word = false;        // names and capitalised words too (ParagraphStyle::hyphenate_every_word)
+  bool part_units = false;        // a number from its unit ("10 | mg"), as the breaker's last pass
+};
+
+// Hyphenated only for a table whose longest words do not fit (CSS hyphens: auto); otherwise
 // min-content is the longest word, as in CSS without it.
-text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, bool hyphenate) {
+text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, const Breaking& breaking) {
   text::ParagraphStyle st = body_style(s, size);
   st.align = text::Align::Left;  // justified narrow cells open rivers
-  st.hyphenate = hyphenate;
+  st.hyphenate = breaking.hyphenate;
+  st.hyphenate_every_word = breaking.every_word;
   st.bold = header;
   // A header cell is a heading over its column: its lines balanced as a heading's are, so no word
   // is left alone under the others ("How to use | it", "Things to be aware | of" in a tri-fold's
@@ -125,14 +135,6 @@ struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
 };
 
-// How far a table's cells may break to fit: each step is taken only when the one before
-// does not fit at the smallest size (see table.hpp).
-struct Breaking {
-  bool hyphenate = false;         // words at their hyphenation points (CSS hyphens: auto)
-  bool korean_syllables = false;  // Korean words between syllables (KLREQ's fallback), not keep-all
-  bool part_units = false;        // a number from its unit ("10 | mg"), as the breaker's last pass
-};
-
 // Min- and max-content widths of each column at `size`, padding included.
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
                        Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max,
@@ -143,7 +145,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
   if (min_words) min_words->assign(n, 2 * pad);
   for (std::size_t r = 0; r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < n && c < cells.rows[r].size(); ++c) {
-      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, breaking.hyphenate);
+      const auto st = cell_style(s, size, static_cast<int>(r) < table.header_rows, breaking);
       const auto& spans = cells.rows[r][c].spans;
       auto w = text::measure(spans, st, s.fonts);
       if (!w) return w.error();
@@ -174,7 +176,7 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
 Result<std::vector<Pt>> body_maxima(const Scene& s, const doc::Table& table, const Cells& cells, Pt size,
                                     Pt pad, Breaking breaking, const std::vector<Pt>& min) {
   std::vector<Pt> out = min;
-  const auto st = cell_style(s, size, false, breaking.hyphenate);
+  const auto st = cell_style(s, size, false, breaking);
   for (std::size_t r = static_cast<std::size_t>(std::max(table.header_rows, 0)); r < cells.rows.size(); ++r)
     for (std::size_t c = 0; c < out.size() && c < cells.rows[r].size(); ++c) {
       auto w = text::measure(cells.rows[r][c].spans, st, s.fonts);
@@ -365,6 +367,15 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
+    // Even so: a name or a capitalised word too takes a hyphen at its patterns' points, as CSS
+    // hyphens: auto gives every word, rather than be cut where the column ends: an eczema table
+    // in a tri-fold's panel set "Phosphodiesteras- | e-4 inhibitor" (capitalised, it had no
+    // points; hyphenated, the column it held 11 em wide keeps its minimum, the others wrap less).
+    if (sum(min) > width + 0.01) {
+      breaking.every_word = true;
+      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
+        return st.error();
+    }
     // Even so a dose does not fit whole: it may part from its unit ("10 | mg"), as the breaker's
     // last pass allows, before a word is cut between letters.
     if (sum(min) > width + 0.01) {
@@ -385,7 +396,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   // Each cell's cost is found once per width (`cache`, one per size, padding and breaking): the
   // search for widths (set_at) tries many that differ in one or two columns. `rows`: null when only
   // the cost is wanted; else the cells are set (and their notes kept) at these widths.
-  auto set_rows = [&](const TableLayout& t, bool hyphenate, const std::vector<Pt>& widths,
+  auto set_rows = [&](const TableLayout& t, const Breaking& breaking, const std::vector<Pt>& widths,
                       std::vector<TableRowLayout>* rows, std::vector<std::string>& notes, int& broken,
                       CellCache& cache, int* one_line = nullptr) -> Result<Pt> {
     Pt height = 0;
@@ -418,7 +429,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
             return n;
           };
           const auto compose_cell = [&](std::vector<std::string>& cell_notes) {
-            const auto st = cell_style(s, t.size, row.header, hyphenate);
+            const auto st = cell_style(s, t.size, row.header, breaking);
             return compose_checked(s, text.spans, st, std::max<Pt>(cell.width - 2 * t.pad_x, 1), line,
                                    cell_notes);
           };
@@ -515,7 +526,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     std::vector<Pt> best_widths;
     for (const auto& widths : candidates) {
       if (!best_widths.empty() && widths == best_widths) continue;
-      auto cost = set_rows(t, m.breaking.hyphenate, widths, nullptr, unused, broken, cache, &one_line);
+      auto cost = set_rows(t, m.breaking, widths, nullptr, unused, broken, cache, &one_line);
       if (!cost) return cost.error();
       if (best_widths.empty() || *cost < best - 0.01)
         best = *cost, best_widths = widths, best_broken = broken, best_one_line = one_line;
@@ -543,7 +554,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
             widths[to] += d;
             widths[from] -= d;
             ++tries;
-            auto cost = set_rows(t, m.breaking.hyphenate, widths, nullptr, unused, broken, cache, &one_line);
+            auto cost = set_rows(t, m.breaking, widths, nullptr, unused, broken, cache, &one_line);
             if (!cost) return cost.error();
             if (*cost < best - 0.01 && broken <= best_broken && one_line >= best_one_line)
               best = *cost, best_widths = std::move(widths), best_broken = broken, best_one_line = one_line,
@@ -553,7 +564,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
     t.rows.clear();
     t.widths = best_widths;
     t_notes.clear();
-    auto cost = set_rows(t, m.breaking.hyphenate, best_widths, &t.rows, t_notes, t_broken, cache);
+    auto cost = set_rows(t, m.breaking, best_widths, &t.rows, t_notes, t_broken, cache);
     if (!cost) return cost.error();
     return Ok{};
   };
@@ -594,6 +605,10 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
         if (sum(m.min) > width + 0.01 && pad != kCellPadXLeast) continue;  // closer, before units part
         if (sum(m.min) > width + 0.01) {
           m.breaking.korean_syllables = true;
+          if (auto st = measure(); !st) return st.error();
+        }
+        if (sum(m.min) > width + 0.01) {
+          m.breaking.every_word = true;
           if (auto st = measure(); !st) return st.error();
         }
         if (sum(m.min) > width + 0.01) {

@@ -130,9 +130,11 @@ bool is_drug_name(std::string_view word) {
 
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word;
 // a word the author listed (`exceptions`) breaks where the list says, not where the patterns do.
+// `every_word` (ParagraphStyle::hyphenate_every_word): a capitalised word, a compound's part and
+// the last word too.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
                                           bool enabled, std::string_view lang,
-                                          const HyphenExceptions* exceptions) {
+                                          const HyphenExceptions* exceptions, bool every_word) {
   std::vector<std::uint8_t> map(text.size() + 1, 0);
   if (!enabled) return map;
   // One pass over the styles, so the check below is O(1) a word (not O(styles)).
@@ -239,8 +241,8 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     const bool compound_part = (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
                                (i >= 2 && text[i - 1] == '/' && letter_at(i - 2)) ||
                                (joined > 0 && j + joined < text.size() && letter_at(j + joined));
-    if (plain && (listed || !capitalised) && !after_initial && (listed || !compound_part) &&
-        i < last_word_begin && !excluded(i)) {
+    if (plain && (listed || every_word || !capitalised) && !after_initial &&
+        (listed || every_word || !compound_part) && (every_word || i < last_word_begin) && !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
@@ -1319,7 +1321,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   // particle's cost and a measure word's read them, so a paragraph prepared justified serves ragged
   // too (layout's helper thread, a list marker and its body; its plan holds unless it has a particle
   // or a measure word to cost otherwise).
-  key += style.hyphenate ? 'h' : '-';
+  key += style.hyphenate ? (style.hyphenate_every_word ? 'H' : 'h') : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
@@ -1420,7 +1422,8 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   // Never a break before a superscript: it stays with what it refers to.
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
-  p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang, style.hyphen_exceptions);
+  p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang, style.hyphen_exceptions,
+                               style.hyphenate_every_word);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   p->shaped = shaped_in_font_units(text, p->itemized.runs, style.lang);
   const auto glyphs = glyphs_at(*p, style.size);

@@ -84,6 +84,11 @@ struct ParagraphStyle {
   std::string lang = "en";  // BCP 47
   Align align = Align::Justify;
   bool hyphenate = true;
+  // With `hyphenate`: every word takes a hyphen at its patterns' points, a name or a capitalised
+  // word, a compound's part and the paragraph's last word too, as CSS hyphens: auto does. For a
+  // table cell too narrow for its words (layout/table.cpp, the step before a word is cut between
+  // any two letters: "Phosphodiesteras- | e-4" where "Phosphodi- | esterase-4" reads).
+  bool hyphenate_every_word = false;
   // The article's own hyphenation of listed words (front matter `hyphenation:`), or none.
   // Not owned: it outlives every compose() of the article (layout's Scene holds it).
   const HyphenExceptions* hyphen_exceptions = nullptr;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include <numeric>
 #include <set>
@@ -15,6 +16,7 @@
 #include "layout/table.hpp"
 #include "tests/layout/table_fixtures.hpp"
 #include "text/break_opportunities.hpp"
+#include "text/hyphenate.hpp"
 
 using leafpress::Pt;
 using leafpress::doc::ColumnAlign;
@@ -256,6 +258,48 @@ TEST_CASE("table: longest words too wide are hyphenated by the patterns, not cut
         const std::size_t next_end = std::min(after.find_first_of(" ,)"), after.size());
         CHECK(next_end >= 3);
       }
+}
+
+// A reviewer's eczema table in a tri-fold's panel: "Phosphodiesterase-4", capitalised at the
+// start of its cell, had no hyphenation points (TeX's \uchyph=0, right for a name in running
+// text), so its column held it whole until the last step cut it where the column ended,
+// "Phosphodiesteras- | e-4", beside a Notes column of one word a line. Before any word is cut, a
+// capitalised word too breaks at its patterns' points.
+TEST_CASE("table: a capitalised word too wide for any column breaks at a pattern's point, not anywhere",
+          "[layout][table]") {
+  const auto left = ColumnAlign::Left;
+  const auto block =
+      table_block({left, left, left, left},
+                  {{"Medication", "Type", "How to use", "Notes"},
+                   {"Hydrocortisone 2.5%", "Mild topical corticosteroid", "Twice daily on face and skin folds",
+                    "Safe for short courses"},
+                   {"Tacrolimus 0.03%", "Topical calcineurin inhibitor", "Twice daily, including eyelids",
+                    "May sting for the first few days"},
+                   {"Crisaborole 2%", "Phosphodiesterase-4 inhibitor", "Twice daily", "For children 3 months and older"},
+                   {"Cetirizine", "Oral antihistamine", "Once daily at bedtime", "Helps sleep; does not treat the rash"}});
+  int capitalised = 0;
+  for (const Pt width : {200.0, 215.0, 227.0}) {
+    const Set s(block, 14, width);
+    INFO(width << " pt, table at " << s.table.size << " pt");
+    check_inside_cells(s.table);
+    CHECK(s.warnings.empty());  // no word cut between any two letters
+    for (const auto& row : s.table.rows)
+      for (const auto& cell : row.cells)
+        for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i) {
+          if (!cell.lines[i].hyphenated) continue;
+          std::string before = cell.lines[i].text(), after = cell.lines[i + 1].text();
+          INFO(before << " | " << after);
+          before = before.substr(0, before.find_last_not_of("-\u00AD\u2010") + 1);
+          before = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
+          after = after.substr(0, after.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+          std::string word = before + after;
+          for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          const auto points = leafpress::text::hyphenation_points(word, "en");
+          CHECK(std::find(points.begin(), points.end(), before.size()) != points.end());
+          capitalised += std::isupper(static_cast<unsigned char>(before[0])) != 0;
+        }
+  }
+  CHECK(capitalised > 0);  // the step was reached
 }
 
 // A health-check table in a tri-fold's panel: each column took its share, and the list of
