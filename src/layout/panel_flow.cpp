@@ -206,16 +206,9 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
         next_el.lines.size() <= kTurnKeepLines) {
       span.emplace_back(i + 1, next_el.lines.size());
     } else {
-      // Whole where it fits one frame with the headings and the paragraph above it, else its
-      // first lines as flow places them there (a table's header and two rows). Asked whole
-      // where only the block alone fits a frame, the span fitted no frame and kept nothing: a
-      // heading and "下の表は…" stayed at the side's foot, the table overleaf.
-      auto whole = span;
-      const auto next = kept_span(els, i + 1, true);
-      whole.insert(whole.end(), next.begin(), next.end());
-      if (span_fits(els, whole, Cursor{0, 0, true}, empty)) return whole;
-      const auto first = kept_span(els, i + 1, false);
-      span.insert(span.end(), first.begin(), first.end());
+      auto next = kept_span(els, i + 1, true);
+      if (!span_fits(els, next, Cursor{0, 0, true}, empty)) next = kept_span(els, i + 1, false);
+      span.insert(span.end(), next.begin(), next.end());
     }
   }
   return span;

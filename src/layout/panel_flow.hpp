@@ -29,8 +29,7 @@
 //     and carries no single last line to the next (widow) when it can avoid it;
 //   - in a folded leaflet or a two-sided handout, a paragraph of up to six lines, with the headings
 //     above it and the start of the list it leads in to (or, under headings, the
-//     table or picture it stands before, or that table's first rows where all of it
-//     would not fit one frame with them), does not part across the turn of a side
+//     table or picture it stands before), does not part across the turn of a side
 //     (the last frame of a page of several panels), and a heading keeps three lines
 //     of a longer one with it there, where the text still fits all the frames so.
 // Output: for each element line, the frame and baseline where it goes; or the

@@ -879,35 +879,6 @@ TEST_CASE("panel_flow: a heading and its short paragraph go over a side's turn w
   CHECK(kept > 0);
 }
 
-// The same when the heading, its paragraph and the table are too tall for one frame together
-// (the table fits one alone): they go over with the table's first rows, and the table follows
-// them on that side. Before, the keep asked for all three in one frame, found no room, and kept
-// nothing: the heading and "下の表は…の目安です。" stayed at the side's foot, the table overleaf
-// (seen in a copy-fit trial of a Japanese handout).
-TEST_CASE("panel_flow: a heading and its paragraph go over a side's turn before a table too tall to join",
-          "[layout]") {
-  const std::vector<Frame> folded = folded_sides();
-  Element table;
-  table.keep_together = true;
-  table.repeat_lines = 1;
-  for (int i = 0; i < 8; ++i) table.lines.push_back(FlowLine{kHeight, kAscent});
-  int moved = 0;
-  for (std::size_t filler = 20; filler <= 29; ++filler) {
-    const std::vector<Element> elements{para(filler, 0, 10), heading(), para(2, 0, 10), table, para(3)};
-    const FlowResult r = flow(elements, folded);
-    INFO("filler " << filler << "\n" << dump(r));
-    check_geometry(elements, folded, r);
-    REQUIRE_FALSE(r.overflow_element);
-    const int h = frame_of(r, 1, 0), p = frame_of(r, 2, 1), t = frame_of(r, 3, 0);
-    // (At the top of the side's last frame, filler 20, they stay: moved, they would leave it empty.)
-    if (frame_of(r, 0, filler - 1) != 2) continue;
-    CHECK_FALSE((h == 2 && t >= 3));  // never the heading on one side, its table on the other
-    if (t >= 3) CHECK((h == 3 && p == 3));
-    moved += h == 3;
-  }
-  CHECK(moved > 0);
-}
-
 // Above a table that parts, a heading or a lead-in stays with it: the choice to part is made at
 // the heading, where the room is measured, and kept at the table (measured again under the
 // heading, less than six lines were left, and the table moved on alone, leaving the heading at
