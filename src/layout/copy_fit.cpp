@@ -121,16 +121,41 @@ int balance_last_page(Trial& t) {
     for (const std::size_t f : columns) frames[f].bottom += k * step;
     return frames;
   };
+  // Balancing moves lines between the last page's columns and nothing else. A foot that sends a
+  // line to another page is too high: a paragraph the keeps at the turn had moved overleaf with
+  // its heading (panel_flow.hpp), sent back where the shorter column could not hold it (a
+  // Japanese handout's "下の表は…" at page 1's foot, its table overleaf), or a page's text sent
+  // on to the next when the last page was the first. So is one that parts a block kept whole in
+  // one column (a table, a picture, a call-out box, a short list).
+  const auto same_pages = [&](const FlowResult& f) {
+    for (std::size_t e = 0; e < elements.size(); ++e) {
+      const auto& before = t.flowed.placements[e];
+      const auto& after = f.placements[e];
+      if (after.size() != before.size()) return false;
+      const bool whole = elements[e].keep_together || elements[e].group >= 0;
+      for (std::size_t l = 0; l < after.size(); ++l) {
+        if (t.frames[static_cast<std::size_t>(after[l].frame)].page !=
+            t.frames[static_cast<std::size_t>(before[l].frame)].page)
+          return false;
+        if (whole && l > 0 && before[l].frame == before[l - 1].frame && after[l].frame != after[l - 1].frame)
+          return false;
+      }
+      // The items of one short list, the paragraphs of one box.
+      const auto& prev = e > 0 ? t.flowed.placements[e - 1] : before;
+      const auto& prev_after = e > 0 ? f.placements[e - 1] : after;
+      if (e > 0 && elements[e].group >= 0 && elements[e].group == elements[e - 1].group && !prev.empty() &&
+          !before.empty() && prev_after.size() == prev.size() && prev.back().frame == before.front().frame &&
+          prev_after.back().frame != after.front().frame)
+        return false;
+    }
+    return true;
+  };
   int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
-    // Too high, too, where a table that was whole parts to make the columns even, or where the
-    // text fits only without the keeps at the turns that held (panel_flow.hpp): the keep had
-    // moved a heading and "下の表は…" to the second side with their table, and raised as far as
-    // the flow fitted without it, the foot sent them back, the table overleaf.
+    // Too high, too, where a table that was whole parts to make the columns even.
     const FlowResult f = flow(elements, raised(mid));
-    if (f.overflow_element || f.parted_tables > t.flowed.parted_tables ||
-        (f.turn_keeps_dropped && !t.flowed.turn_keeps_dropped))
+    if (f.overflow_element || f.parted_tables > t.flowed.parted_tables || !same_pages(f))
       hi = mid;
     else
       lo = mid;
