@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -125,29 +126,29 @@ int balance_last_page(Trial& t) {
   // line to another page is too high: a paragraph the keeps at the turn had moved overleaf with
   // its heading (panel_flow.hpp), sent back where the shorter column could not hold it (a
   // Japanese handout's "下の表は…" at page 1's foot, its table overleaf), or a page's text sent
-  // on to the next when the last page was the first. So is one that parts a block kept whole in
-  // one column (a table, a picture, a call-out box, a short list).
+  // on to the next when the last page was the first. So is one that spreads a block kept
+  // together (a picture, a call-out box, a short list, a short table) over more columns than it
+  // took: a 4-row table whole in one column was parted 2 and 2. A table long enough to part
+  // between columns (panel_flow.hpp table_may_part) may, as flow parts it, and one that runs on
+  // may move where it parts (a code review: a 30-row table stayed 25 rows and 5).
   const auto same_pages = [&](const FlowResult& f) {
+    std::map<int, std::set<int>> before_cols, after_cols;  // per block kept together: its columns
     for (std::size_t e = 0; e < elements.size(); ++e) {
       const auto& before = t.flowed.placements[e];
       const auto& after = f.placements[e];
       if (after.size() != before.size()) return false;
-      const bool whole = elements[e].keep_together || elements[e].group >= 0;
+      const Element& el = elements[e];
+      const bool kept = el.group >= 0 || (el.keep_together && !table_may_part(el, lf.pitch));
+      const int block = el.group >= 0 ? el.group : -1 - static_cast<int>(e);  // groups count from 0
       for (std::size_t l = 0; l < after.size(); ++l) {
         if (t.frames[static_cast<std::size_t>(after[l].frame)].page !=
             t.frames[static_cast<std::size_t>(before[l].frame)].page)
           return false;
-        if (whole && l > 0 && before[l].frame == before[l - 1].frame && after[l].frame != after[l - 1].frame)
-          return false;
+        if (kept) before_cols[block].insert(before[l].frame), after_cols[block].insert(after[l].frame);
       }
-      // The items of one short list, the paragraphs of one box.
-      const auto& prev = e > 0 ? t.flowed.placements[e - 1] : before;
-      const auto& prev_after = e > 0 ? f.placements[e - 1] : after;
-      if (e > 0 && elements[e].group >= 0 && elements[e].group == elements[e - 1].group && !prev.empty() &&
-          !before.empty() && prev_after.size() == prev.size() && prev.back().frame == before.front().frame &&
-          prev_after.back().frame != after.front().frame)
-        return false;
     }
+    for (const auto& [block, cols] : after_cols)
+      if (cols.size() > before_cols[block].size()) return false;
     return true;
   };
   int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high

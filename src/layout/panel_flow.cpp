@@ -84,14 +84,7 @@ bool parts_table(const std::vector<Element>& els,
   if (span.empty() || c.f + 1 >= frames.size()) return false;
   const Frame& fr = frames[c.f];
   if (frames[c.f + 1].page != fr.page && !fr.faces_next) return false;
-  const Element& t = els[span.back().first];
-  if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTallTableRows) return false;
-  if (t.lines.size() < t.repeat_lines + kTableSplitRows) {
-    Pt rows = 0;
-    for (std::size_t i = t.repeat_lines; i < t.lines.size(); ++i) rows += t.lines[i].height;
-    const auto count = static_cast<double>(t.lines.size() - t.repeat_lines);
-    if (fr.pitch <= 0 || rows / count < kTallRowLines * fr.pitch) return false;
-  }
+  if (!table_may_part(els[span.back().first], fr.pitch)) return false;
   const Pt room = c.y - fr.bottom;
   const Pt hole = fr.pitch > 0 ? kTableHoleLines * fr.pitch : kTableHoleShare * (fr.top - fr.bottom);
   return room >= hole - kEps;
@@ -215,6 +208,15 @@ std::vector<std::pair<std::size_t, std::size_t>> turn_span(const std::vector<Ele
 }
 
 }  // namespace
+
+bool table_may_part(const Element& t, Pt pitch) {
+  if (t.repeat_lines == 0 || t.group >= 0 || t.lines.size() < t.repeat_lines + kTallTableRows) return false;
+  if (t.lines.size() >= t.repeat_lines + kTableSplitRows) return true;
+  Pt rows = 0;
+  for (std::size_t i = t.repeat_lines; i < t.lines.size(); ++i) rows += t.lines[i].height;
+  const auto count = static_cast<double>(t.lines.size() - t.repeat_lines);
+  return pitch > 0 && rows / count >= kTallRowLines * pitch;
+}
 
 std::vector<bool> side_turns(const std::vector<Frame>& frames) {
   std::vector<bool> turns(frames.size(), false);

@@ -114,6 +114,11 @@ struct FlowResult {
 // book.
 std::vector<bool> side_turns(const std::vector<Frame>& frames);
 
+// A table long enough to part between two columns or panels of a page rather than move on whole
+// (kTableSplitRows rows, or kTallTableRows rows as tall as kTallRowLines lines of `pitch` on
+// average; above): a shorter one parted reads as two small tables.
+bool table_may_part(const Element& table, Pt pitch);
+
 // `part_tables`: a table that fits a frame may part where moving it on would leave a hole (above).
 FlowResult flow(const std::vector<Element>& elements, const std::vector<Frame>& frames,
                 bool part_tables = true);

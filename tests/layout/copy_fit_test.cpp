@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <vector>
 
 #include "layout/copy_fit.hpp"
@@ -394,6 +395,60 @@ TEST_CASE("copy_fit: balancing a handout's last page does not part a paragraph o
     }
   CHECK(kept > 0);
   CHECK(balanced > 0);
+}
+
+// Balancing parts a table long enough to part between columns (as flow parts one), never a short
+// one: a code review's 30-row table stayed 25 rows and 5 when balancing refused to spread any
+// table over more columns, and before that a 4-row table whole in one column was parted 2 and 2.
+TEST_CASE("copy_fit: balancing parts a long table between the last page's columns, not a short one",
+          "[layout]") {
+  for (const int rows : {30, 4}) {
+    leafpress::layout::FitRange range;
+    range.smallest = range.largest = 10;
+    range.balance = true;
+    auto compose = [&](Pt s) -> leafpress::Result<Collection> {
+      Collection c;
+      c.body = s;
+      auto body = [&](std::size_t lines) {
+        leafpress::layout::Collected b;
+        b.role = leafpress::layout::Role::Body;
+        b.element.lines.assign(lines, {s * 1.45, s * 0.8});
+        c.blocks.push_back(b);
+      };
+      body(rows == 4 ? 12 : 3);
+      leafpress::layout::Collected table;
+      table.element.keep_together = true;
+      table.element.repeat_lines = 1;
+      table.element.lines.assign(static_cast<std::size_t>(rows) + 1, {s * 1.45, s * 0.8});
+      c.blocks.push_back(table);
+      body(1);
+      return c;
+    };
+    auto frames = [](const PagePlan&, const Collection&) {
+      std::vector<Frame> out;
+      for (int c = 0; c < 2; ++c) {
+        Frame f{0, 250.0 * c, 700, 0, 0};
+        f.panel_top = 700;
+        out.push_back(f);
+      }
+      return out;
+    };
+    auto t = copy_fit(range, kOnePage, compose, frames);
+    REQUIRE(t.has_value());
+    REQUIRE(t->fits());
+    std::set<int> table_frames;
+    for (const auto& p : t->flowed.placements[1]) table_frames.insert(p.frame);
+    double low[2] = {1e9, 1e9};
+    for (const auto& lines : t->flowed.placements)
+      for (const auto& p : lines) low[p.frame] = std::min(low[p.frame], p.baseline);
+    INFO(rows << " rows; lowest baselines " << low[0] << ", " << low[1]);
+    if (rows == 30) {
+      CHECK(table_frames.size() == 2);
+      CHECK(std::abs(low[0] - low[1]) <= 3 * 10 * 1.45 + 1e-6);  // balanced within three lines
+    } else {
+      CHECK(table_frames.size() == 1);
+    }
+  }
 }
 
 // A reviewer was told "body 9.5 pt", fixed it with --set body.size=9.5pt and got "does not fit even
