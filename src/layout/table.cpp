@@ -1,6 +1,7 @@
 #include "layout/table.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -282,6 +283,34 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       for (auto& [id, text] : texts.back().link_text) out.link_text[id] = text;
     }
   }
+  // The last steps before a word is cut between any two letters, taken in turn while the minima
+  // (`mins`, as `measure` leaves them) do not fit:
+  //   - a Korean word breaks between syllables, as KLREQ allows where whole words cannot fill a
+  //     line: a drug table in a tri-fold's panel kept "양성자펌프억제제" whole and parted its
+  //     doses instead, "20~40 | mg", "10~20 | mL", which CLReq and KLREQ never part;
+  //   - a name or a capitalised word too takes a hyphen at its patterns' points, as CSS hyphens:
+  //     auto gives every word: an eczema table in a tri-fold's panel set "Phosphodiesteras- |
+  //     e-4 inhibitor" (capitalised, it had no points);
+  //   - a dose parts from its unit ("10 | mg"), as the breaker's last pass allows.
+  // Where even all three leave the table too wide, the first two are undone: its columns are
+  // then held at their minima and cut (the warning below), and minima of a syllable or a
+  // syllable's hyphen set "대장 | 내 | 시경", "Pre- | para- | tion" beside a code cut anyway (a
+  // code review).
+  const auto last_steps = [&](Breaking& b, const std::function<Status()>& measure,
+                              const std::vector<Pt>& mins) -> Status {
+    const auto too_wide = [&] { return sum(mins) > width + 0.01; };
+    const Breaking before = b;
+    for (bool Breaking::*step : {&Breaking::korean_syllables, &Breaking::every_word, &Breaking::part_units}) {
+      if (!too_wide()) return Ok{};
+      b.*step = true;
+      if (auto st = measure(); !st) return st;
+    }
+    if (!too_wide() || (before.korean_syllables == b.korean_syllables && before.every_word == b.every_word))
+      return Ok{};
+    b = before;
+    b.part_units = true;
+    return measure();
+  };
   std::vector<Pt> min, max;
   Pt size = body;
   double pad_em = kCellPadX;
@@ -358,31 +387,11 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
-    // Even at that size a Korean word may break between syllables, as KLREQ allows where a line
-    // cannot be filled by whole words: a drug table in a tri-fold's panel kept "양성자펌프억제제"
-    // whole and parted its doses instead, "20~40 | mg", "10~20 | mL", which CLReq and KLREQ never
-    // part.
-    if (sum(min) > width + 0.01) {
-      breaking.korean_syllables = true;
-      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
-        return st.error();
-    }
-    // Even so: a name or a capitalised word too takes a hyphen at its patterns' points, as CSS
-    // hyphens: auto gives every word, rather than be cut where the column ends: an eczema table
-    // in a tri-fold's panel set "Phosphodiesteras- | e-4 inhibitor" (capitalised, it had no
-    // points; hyphenated, the column it held 11 em wide keeps its minimum, the others wrap less).
-    if (sum(min) > width + 0.01) {
-      breaking.every_word = true;
-      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
-        return st.error();
-    }
-    // Even so a dose does not fit whole: it may part from its unit ("10 | mg"), as the breaker's
-    // last pass allows, before a word is cut between letters.
-    if (sum(min) > width + 0.01) {
-      breaking.part_units = true;
-      if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
-        return st.error();
-    }
+    if (auto st = last_steps(breaking, [&] { return measure_columns(s, table, cells, size, size * pad_em,
+                                                                     breaking, min, max); },
+                             min);
+        !st)
+      return st.error();
   }
   if (sum(min) > width + 0.01)
     warnings.push_back(
@@ -603,18 +612,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
           if (auto st = measure(); !st) return st.error();
         }
         if (sum(m.min) > width + 0.01 && pad != kCellPadXLeast) continue;  // closer, before units part
-        if (sum(m.min) > width + 0.01) {
-          m.breaking.korean_syllables = true;
-          if (auto st = measure(); !st) return st.error();
-        }
-        if (sum(m.min) > width + 0.01) {
-          m.breaking.every_word = true;
-          if (auto st = measure(); !st) return st.error();
-        }
-        if (sum(m.min) > width + 0.01) {
-          m.breaking.part_units = true;
-          if (auto st = measure(); !st) return st.error();
-        }
+        if (auto st = last_steps(m.breaking, measure, m.min); !st) return st.error();
         TableLayout t;
         t.width = out.width;
         t.header_rows = out.header_rows;

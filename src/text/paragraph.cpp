@@ -130,8 +130,8 @@ bool is_drug_name(std::string_view word) {
 
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word;
 // a word the author listed (`exceptions`) breaks where the list says, not where the patterns do.
-// `every_word` (ParagraphStyle::hyphenate_every_word): a capitalised word, a compound's part and
-// the last word too.
+// `every_word` (ParagraphStyle::hyphenate_every_word): a capitalised word and a compound's part
+// too, wherever they stand.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
                                           bool enabled, std::string_view lang,
                                           const HyphenExceptions* exceptions, bool every_word) {
@@ -241,8 +241,12 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     const bool compound_part = (hyphen > 0 && letter_at(start_of_code_point(text, hyphen - 1))) ||
                                (i >= 2 && text[i - 1] == '/' && letter_at(i - 2)) ||
                                (joined > 0 && j + joined < text.size() && letter_at(j + joined));
-    if (plain && (listed || every_word || !capitalised) && !after_initial &&
-        (listed || every_word || !compound_part) && (every_word || i < last_word_begin) && !excluded(i)) {
+    // Every word (a table too narrow for its words): a capitalised word or a compound's part,
+    // which otherwise has no points, has them, and so at the paragraph's end ("Phosphodiesterase-4"
+    // alone in its cell); a plain last word still has none ("at bed- | time" where "bedtime" fits).
+    const bool unlocked = every_word && (capitalised || compound_part);
+    if (plain && (listed || unlocked || !capitalised) && !after_initial && (listed || unlocked || !compound_part) &&
+        (unlocked || i < last_word_begin) && !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;

@@ -85,7 +85,7 @@ struct ParagraphStyle {
   Align align = Align::Justify;
   bool hyphenate = true;
   // With `hyphenate`: every word takes a hyphen at its patterns' points, a name or a capitalised
-  // word, a compound's part and the paragraph's last word too, as CSS hyphens: auto does. For a
+  // word and a compound's part too (at the paragraph's end as well), as CSS hyphens: auto does. For a
   // table cell too narrow for its words (layout/table.cpp, the step before a word is cut between
   // any two letters: "Phosphodiesteras- | e-4" where "Phosphodi- | esterase-4" reads).
   bool hyphenate_every_word = false;
