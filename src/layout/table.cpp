@@ -1,10 +1,10 @@
 #include "layout/table.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -387,9 +387,9 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       if (auto st = measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); !st)
         return st.error();
     }
-    if (auto st = last_steps(breaking, [&] { return measure_columns(s, table, cells, size, size * pad_em,
-                                                                     breaking, min, max); },
-                             min);
+    if (auto st = last_steps(
+            breaking,
+            [&] { return measure_columns(s, table, cells, size, size * pad_em, breaking, min, max); }, min);
         !st)
       return st.error();
   }

@@ -245,8 +245,8 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
     // which otherwise has no points, has them, and so at the paragraph's end ("Phosphodiesterase-4"
     // alone in its cell); a plain last word still has none ("at bed- | time" where "bedtime" fits).
     const bool unlocked = every_word && (capitalised || compound_part);
-    if (plain && (listed || unlocked || !capitalised) && !after_initial && (listed || unlocked || !compound_part) &&
-        (unlocked || i < last_word_begin) && !excluded(i)) {
+    if (plain && (listed || unlocked || !capitalised) && !after_initial &&
+        (listed || unlocked || !compound_part) && (unlocked || i < last_word_begin) && !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;

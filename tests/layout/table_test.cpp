@@ -265,11 +265,12 @@ TEST_CASE("table: longest words too wide are hyphenated by the patterns, not cut
 // syllable and read "대장 | 내 | 시경" beside the code cut anyway (a code review).
 TEST_CASE("table: a table too wide even so keeps its Korean words whole", "[layout][table]") {
   const auto left = ColumnAlign::Left;
-  const auto block = table_block({left, left, left, left},
-                                 {{"검사", "코드", "준비 사항", "비용"},
-                                  {"위내시경", "KCD20260012345678901234ABCDEFGH", "검사 전날 저녁 9시 이후 금식", "50,000원"},
-                                  {"대장내시경", "KCD20260012345678901234ABCDEFGH", "장정결제 복용 후 물 충분히", "120,000원"},
-                                  {"혈액검사", "KCD20260012345678901234ABCDEFGH", "공복 상태로 내원", "10,000원"}});
+  const auto block = table_block(
+      {left, left, left, left},
+      {{"검사", "코드", "준비 사항", "비용"},
+       {"위내시경", "KCD20260012345678901234ABCDEFGH", "검사 전날 저녁 9시 이후 금식", "50,000원"},
+       {"대장내시경", "KCD20260012345678901234ABCDEFGH", "장정결제 복용 후 물 충분히", "120,000원"},
+       {"혈액검사", "KCD20260012345678901234ABCDEFGH", "공복 상태로 내원", "10,000원"}});
   const Set s(block, 14, 200, "ko");
   REQUIRE_FALSE(s.warnings.empty());  // the code is cut: too wide at any step
   for (const auto& row : s.table.rows)
