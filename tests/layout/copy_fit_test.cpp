@@ -294,6 +294,21 @@ TEST_CASE("copy_fit: slack at the largest size opens section space and leading, 
   }
 }
 
+namespace {
+
+// One handout page of two 700 pt columns, one panel: the page whose columns balancing evens.
+std::vector<Frame> handout_page() {
+  std::vector<Frame> out;
+  for (int c = 0; c < 2; ++c) {
+    Frame f{0, 250.0 * c, 700, 0, 0};
+    f.panel_top = 700;
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
   leafpress::layout::FitRange range;
   range.smallest = range.largest = 10;
@@ -310,15 +325,7 @@ TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
     }
     return c;
   };
-  auto frames = [](const PagePlan&, const Collection&) {
-    std::vector<Frame> out;
-    for (int c = 0; c < 2; ++c) {
-      Frame f{0, 250.0 * c, 700, 0, 0};
-      f.panel_top = 700;
-      out.push_back(f);
-    }
-    return out;
-  };
+  auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
   auto t = copy_fit(range, kOnePage, compose, frames);
   REQUIRE(t.has_value());
   REQUIRE(t->fits());
@@ -424,15 +431,7 @@ TEST_CASE("copy_fit: balancing parts a long table between the last page's column
       body(1);
       return c;
     };
-    auto frames = [](const PagePlan&, const Collection&) {
-      std::vector<Frame> out;
-      for (int c = 0; c < 2; ++c) {
-        Frame f{0, 250.0 * c, 700, 0, 0};
-        f.panel_top = 700;
-        out.push_back(f);
-      }
-      return out;
-    };
+    auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
     auto t = copy_fit(range, kOnePage, compose, frames);
     REQUIRE(t.has_value());
     REQUIRE(t->fits());
