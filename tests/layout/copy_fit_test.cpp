@@ -450,6 +450,57 @@ TEST_CASE("copy_fit: balancing parts a long table between the last page's column
   }
 }
 
+// Balancing never leaves a heading at a column's foot with what it heads in the next: a foot raised
+// to a Korean handout's last heading sent its three lines to column 2 and left "문의" alone, and
+// one raised to just under a heading sent its 22-row table, which the lower column held whole, to
+// the top of column 2. Flow keeps the two together only where they fit an empty column together,
+// and a raised column is short.
+TEST_CASE("copy_fit: balancing a handout's last page leaves no heading alone at a column's foot",
+          "[layout]") {
+  int balanced = 0;
+  for (const int table_rows : {0, 22})
+    for (int before = 0; before <= 80; ++before) {
+      leafpress::layout::FitRange range;
+      range.smallest = range.largest = 10;
+      range.balance = true;
+      auto compose = [&](Pt s) -> leafpress::Result<Collection> {
+        Collection c;
+        c.body = s;
+        auto add = [&](std::size_t lines, leafpress::layout::Role role) -> leafpress::layout::Element& {
+          leafpress::layout::Collected b;
+          b.role = role;
+          b.element.lines.assign(lines, {s * 1.45, s * 0.8});
+          c.blocks.push_back(b);
+          return c.blocks.back().element;
+        };
+        using leafpress::layout::Role;
+        for (int left = before; left > 0; left -= 5)
+          add(static_cast<std::size_t>(std::min(left, 5)), Role::Body);
+        auto& heading = add(1, Role::Heading);
+        heading.keep_with_next = true;
+        heading.heading_level = 2;
+        if (table_rows == 0) {
+          add(3, Role::Body);
+        } else {
+          auto& table = add(static_cast<std::size_t>(table_rows) + 1, Role::Other);
+          table.keep_together = true;
+          table.repeat_lines = 1;
+        }
+        return c;
+      };
+      auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
+      auto t = copy_fit(range, kOnePage, compose, frames);
+      REQUIRE(t.has_value());
+      if (!t->fits()) continue;
+      const std::size_t heading = static_cast<std::size_t>((before + 4) / 5);
+      const auto& placed = t->flowed.placements;
+      INFO(before << " lines before the heading, " << table_rows << " table rows");
+      CHECK(placed[heading].back().frame == placed[heading + 1].front().frame);
+      balanced += t->frames[0].bottom > 0;
+    }
+  CHECK(balanced > 0);  // balancing was reached
+}
+
 // A reviewer was told "body 9.5 pt", fixed it with --set body.size=9.5pt and got "does not fit even
 // at 9.5 pt": the clinic block, the cover's foot and the tables' least size followed the fixed
 // size, not the layout's own smallest. Fixed at the size copy-fit reports, the pages are the same.
