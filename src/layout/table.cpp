@@ -26,7 +26,14 @@ struct Breaking {
   bool hyphenate = false;         // words at their hyphenation points (CSS hyphens: auto)
   bool korean_syllables = false;  // Korean words between syllables (KLREQ's fallback), not keep-all
   bool every_word = false;        // names and capitalised words too (ParagraphStyle::hyphenate_every_word)
+  bool last_words = false;        // a cell's last word too, where wider than its share (hyphenate_last_word)
   bool part_units = false;        // a number from its unit ("10 | mg"), as the breaker's last pass
+  // Too wide even so (the steps above undone): the columns are measured without every word's
+  // points and those with the widest minima cut (distribute_widths), but the cells are set with
+  // them, so that a word wider than its column breaks at a point where it has one: a knee
+  // replacement's table in a tri-fold's panel read "Backgrou- | nd", "indigestio- | n",
+  // "Preventi- | ng", now "Back- | ground", "indi- | gestion", "Prevent- | ing".
+  bool cut_at_points = false;
 };
 
 // Hyphenated only for a table whose longest words do not fit (CSS hyphens: auto); otherwise
@@ -35,7 +42,8 @@ text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, const Brea
   text::ParagraphStyle st = body_style(s, size);
   st.align = text::Align::Left;  // justified narrow cells open rivers
   st.hyphenate = breaking.hyphenate;
-  st.hyphenate_every_word = breaking.every_word;
+  st.hyphenate_every_word = breaking.every_word || breaking.last_words || breaking.cut_at_points;
+  st.hyphenate_last_word = breaking.last_words || breaking.cut_at_points;
   st.bold = header;
   // A header cell is a heading over its column: its lines balanced as a heading's are, so no word
   // is left alone under the others ("How to use | it", "Things to be aware | of" in a tri-fold's
@@ -134,12 +142,16 @@ constexpr std::size_t kWidthSearchCells = 1500;
 
 struct Cells {  // the cells' spans and marks, read once for every trial size
   std::vector<std::vector<InlineText>> rows;
+  // An even share of the table's width: where last words may break (Breaking::last_words), a cell
+  // whose words fit it keeps them whole (measure_columns).
+  Pt share = 0;
 };
 
 // Min- and max-content widths of each column at `size`, padding included.
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
                        Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max,
                        std::vector<Pt>* min_words = nullptr) {
+  breaking.cut_at_points = false;  // the minima of whole words: only the widest are cut
   const std::size_t n = table.align.size();
   min.assign(n, 2 * pad);
   max.assign(n, 2 * pad);
@@ -150,7 +162,20 @@ Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cel
       const auto& spans = cells.rows[r][c].spans;
       auto w = text::measure(spans, st, s.fonts);
       if (!w) return w.error();
-      min[c] = std::max(min[c], (breaking.part_units ? w->min_parted : w->min) + 2 * pad);
+      Pt cell_min = breaking.part_units ? w->min_parted : w->min;
+      if (st.hyphenate_last_word) {
+        // A last word breaks only where it is wider than an even share of the table: a cell whose
+        // words all fit one keeps them whole. With every cell's last word unlocked, a tablet
+        // table's column of times read "morn- | ing", "break- | fast", "even- | ing" (a code
+        // review), where its share held each word whole.
+        auto plain = st;
+        plain.hyphenate_last_word = false;
+        auto whole = text::measure(spans, plain, s.fonts);
+        if (!whole) return whole.error();
+        const Pt whole_min = breaking.part_units ? whole->min_parted : whole->min;
+        if (whole_min + 2 * pad <= cells.share + 0.01) cell_min = whole_min;
+      }
+      min[c] = std::max(min[c], cell_min + 2 * pad);
       max[c] = std::max(max[c], w->max + 2 * pad);
       if (min_words)
         (*min_words)[c] = std::max({(*min_words)[c], std::min(w->min_words, w->max) + 2 * pad, min[c]});
@@ -276,6 +301,7 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   out.header_rows = std::clamp(table.header_rows, 0, static_cast<int>(table.rows.size()));
   const std::size_t columns = table.align.size();
   Cells cells;
+  cells.share = columns > 0 ? width / static_cast<double>(columns) : width;
   for (const auto& row : table.rows) {
     auto& texts = cells.rows.emplace_back();
     for (const auto& cell : row) {
@@ -291,8 +317,16 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
   //   - a name or a capitalised word too takes a hyphen at its patterns' points, as CSS hyphens:
   //     auto gives every word: an eczema table in a tri-fold's panel set "Phosphodiesteras- |
   //     e-4 inhibitor" (capitalised, it had no points);
-  //   - a dose parts from its unit ("10 | mg"), as the breaker's last pass allows.
-  // Where even all three leave the table too wide, the first two are undone: its columns are
+  //   - a dose parts from its unit ("10 | mg"), as the breaker's last pass allows (which lowers
+  //     the minima; the widths are then searched for the fewest parted);
+  //   - a cell's last word too, where it is wider than an even share of the table: a tablet
+  //     table in a tri-fold's panel cut "hydrochlorothia- | zide" alone in its cell, a knee
+  //     replacement's "Paracetam- | ol", "Constipatio- | n" (a last word has no points so that
+  //     "at bedtime" never reads "at bed- | time"). Last, as its lower minima move the widths:
+  //     taken before the units' step, it set a knee replacement's table in a handout's column
+  //     "constip- | ation and drowsi- | ness", which the units' step fits with both whole and no
+  //     dose parted.
+  // Where even all four leave the table too wide, all but the units' step are undone: its columns are
   // then held at their minima and cut (the warning below), and minima of a syllable or a
   // syllable's hyphen set "대장 | 내 | 시경", "Pre- | para- | tion" beside a code cut anyway (a
   // code review).
@@ -300,15 +334,18 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
                               const std::vector<Pt>& mins) -> Status {
     const auto too_wide = [&] { return sum(mins) > width + 0.01; };
     const Breaking before = b;
-    for (bool Breaking::*step : {&Breaking::korean_syllables, &Breaking::every_word, &Breaking::part_units}) {
+    for (bool Breaking::*step :
+         {&Breaking::korean_syllables, &Breaking::every_word, &Breaking::part_units, &Breaking::last_words}) {
       if (!too_wide()) return Ok{};
       b.*step = true;
       if (auto st = measure(); !st) return st;
     }
-    if (!too_wide() || (before.korean_syllables == b.korean_syllables && before.every_word == b.every_word))
+    if (!too_wide() || (before.korean_syllables == b.korean_syllables && before.every_word == b.every_word &&
+                        before.last_words == b.last_words))
       return Ok{};
     b = before;
     b.part_units = true;
+    b.cut_at_points = true;
     return measure();
   };
   std::vector<Pt> min, max;

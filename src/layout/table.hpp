@@ -31,9 +31,10 @@
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
 //         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;
 //         then a Korean word may break between syllables (KLREQ's fallback: the minima lose keep-all);
-//         then every word, a name or a capitalised one too, at its patterns' points (these two are
-//         undone where even the next step leaves the table too wide: they would only narrow the minima
-//         of columns that are cut anyway);
+//         then every word, a name or a capitalised one too, at its patterns' points; then a cell's last
+//         word too where it is wider than an even share of the table (one that fits keeps whole: "at
+//         bedtime", "morning") (these three are undone where even the next step leaves the table too
+//         wide: they would only narrow the minima of columns that are cut anyway);
 //         then a number may part from its unit ("10 | mg", the breaker's last resort too); if even that does
 //         not fit, the columns with the widest minima are cut to one common width (the others keep their
 //         minima, so a short word or a single CJK character is never broken) and only their long words break

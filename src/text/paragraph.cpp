@@ -131,10 +131,11 @@ bool is_drug_name(std::string_view word) {
 // Marks hyphenation points of Latin words, except in code, URLs and the paragraph's last word;
 // a word the author listed (`exceptions`) breaks where the list says, not where the patterns do.
 // `every_word` (ParagraphStyle::hyphenate_every_word): a capitalised word and a compound's part
-// too, wherever they stand.
+// too, wherever they stand; `last_word` (hyphenate_last_word): the last word too.
 std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vector<StyleRange>& styles,
                                           bool enabled, std::string_view lang,
-                                          const HyphenExceptions* exceptions, bool every_word) {
+                                          const HyphenExceptions* exceptions, bool every_word,
+                                          bool last_word) {
   std::vector<std::uint8_t> map(text.size() + 1, 0);
   if (!enabled) return map;
   // One pass over the styles, so the check below is O(1) a word (not O(styles)).
@@ -243,10 +244,18 @@ std::vector<std::uint8_t> hyphenation_map(std::string_view text, const std::vect
                                (joined > 0 && j + joined < text.size() && letter_at(j + joined));
     // Every word (a table too narrow for its words): a capitalised word or a compound's part,
     // which otherwise has no points, has them, and so at the paragraph's end ("Phosphodiesterase-4"
-    // alone in its cell); a plain last word still has none ("at bed- | time" where "bedtime" fits).
+    // alone in its cell). A plain last word has them only at the next step, `last_word`
+    // ("hydrochlorothiazide" alone in its cell, else cut between any two letters), which the table
+    // takes only for a word wider than its share (table.cpp measure_columns): "at bedtime" never
+    // reads "at bed- | time".
     const bool unlocked = every_word && (capitalised || compound_part);
-    if (plain && (listed || unlocked || !capitalised) && !after_initial &&
-        (listed || unlocked || !compound_part) && (unlocked || i < last_word_begin) && !excluded(i)) {
+    // A word joined to letters by a full stop is part of an address not linked as one
+    // ("medicines.org.uk", "versusarthritis.org"): a reader types what is printed, hyphen and all.
+    const bool dotted = (j + 1 < text.size() && text[j] == '.' && is_ascii_letter(text[j + 1])) ||
+                        (i >= 2 && text[i - 1] == '.' && is_ascii_letter(text[i - 2]));
+    if (plain && !dotted && (listed || unlocked || !capitalised) && !after_initial &&
+        (listed || unlocked || !compound_part) && (unlocked || last_word || i < last_word_begin) &&
+        !excluded(i)) {
       if (listed) {
         for (const std::size_t p : *listed)
           if (p >= kMinBefore && p + kMinAfter <= word.size()) map[i + p] = kHyphen;
@@ -1325,7 +1334,7 @@ std::string prepared_key(const std::vector<TextSpan>& spans, const ParagraphStyl
   // particle's cost and a measure word's read them, so a paragraph prepared justified serves ragged
   // too (layout's helper thread, a list marker and its body; its plan holds unless it has a particle
   // or a measure word to cost otherwise).
-  key += style.hyphenate ? (style.hyphenate_every_word ? 'H' : 'h') : '-';
+  key += style.hyphenate ? (style.hyphenate_every_word ? (style.hyphenate_last_word ? 'L' : 'H') : 'h') : '-';
   field(style.hyphen_exceptions ? std::string_view(style.hyphen_exceptions->key) : std::string_view());
   key += static_cast<char>('0' + static_cast<int>(style.strictness));
   key += style.bold ? 'b' : '-';
@@ -1427,7 +1436,7 @@ Result<std::shared_ptr<const Prepared>> prepare(const std::vector<TextSpan>& spa
   for (std::size_t i = 0; i < text.size(); ++i)
     if (p->superscript[i] && (i == 0 || !p->superscript[i - 1])) p->breaks[i] = 0;
   p->hyphens = hyphenation_map(text, styles, style.hyphenate, style.lang, style.hyphen_exceptions,
-                               style.hyphenate_every_word);
+                               style.hyphenate_every_word, style.hyphenate_every_word && style.hyphenate_last_word);
   // The text of each glyph: its cluster's characters on the first glyph of the cluster.
   p->shaped = shaped_in_font_units(text, p->itemized.runs, style.lang);
   const auto glyphs = glyphs_at(*p, style.size);

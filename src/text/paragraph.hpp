@@ -89,6 +89,11 @@ struct ParagraphStyle {
   // table cell too narrow for its words (layout/table.cpp, the step before a word is cut between
   // any two letters: "Phosphodiesteras- | e-4" where "Phosphodi- | esterase-4" reads).
   bool hyphenate_every_word = false;
+  // With `hyphenate_every_word`: the paragraph's last word too, which otherwise takes no hyphen (a
+  // last line of a syllable). For a table cell whose last word is wider than its share of the
+  // table ("hydrochlorothiazide" alone in its cell, "Can cause indigestion"), the step after
+  // every word and before a cut.
+  bool hyphenate_last_word = false;
   // The article's own hyphenation of listed words (front matter `hyphenation:`), or none.
   // Not owned: it outlives every compose() of the article (layout's Scene holds it).
   const HyphenExceptions* hyphen_exceptions = nullptr;

@@ -325,6 +325,97 @@ TEST_CASE("table: a capitalised word too wide for any column breaks at a pattern
   CHECK(capitalised > 0);  // the step was reached
 }
 
+// A reviewer's tablet table in a tri-fold's panel: "hydrochlorothiazide" alone in its cell is the
+// cell's last word, which has no points (so that "at bedtime" never reads "at bed- | time"), and it
+// was cut where the column ended, "hydrochlorothia- | zide", with the warning. Where every word may
+// break, a last word too breaks at its patterns' points, but only a word too wide for an even share
+// of the table: unlocked everywhere, a code review's column of times read "morn- | ing", "break- |
+// fast", "even- | ing" beside a drug name given a whole column.
+TEST_CASE("table: a word too wide for its share breaks at a pattern's point, one that fits stays whole",
+          "[layout][table]") {
+  const auto left = ColumnAlign::Left;
+  const auto lower = table_block({left, left, left, left},
+                                 {{"Tablet", "What it does", "How much", "When to take it"},
+                                  {"hydrochlorothiazide", "lowers pressure", "12.5 mg", "morning"},
+                                  {"spironolactone", "protects the heart", "25 mg", "morning"},
+                                  {"levothyroxine", "replaces thyroxine", "50 micrograms", "before breakfast"},
+                                  {"atorvastatin", "lowers cholesterol", "20 mg", "at bedtime"}});
+  const auto capitalised = table_block({left, left, left, left},
+                                       {{"Tablet", "What it does", "How much", "When"},
+                                        {"Hydroxychloroquine", "calms the joints", "200 mg", "breakfast"},
+                                        {"Methylprednisolone", "calms swelling", "4 mg", "morning"},
+                                        {"Clarithromycin", "treats infection", "500 mg", "evening"},
+                                        {"Spironolactone", "protects the heart", "25 mg", "lunchtime"},
+                                        {"Levothyroxine", "replaces thyroxine", "50 micrograms", "waking"}});
+  const auto points = leafpress::text::hyphenation_points("hydrochlorothiazide", "en");
+  int hyphenated = 0;
+  for (const Pt width : {200.0, 215.0, 227.0})
+    for (const Pt size : {12.0, 14.0}) {
+      for (const auto* block : {&lower, &capitalised}) {
+        const Set s(*block, size, width);
+        INFO(width << " pt wide, " << size << " pt, table at " << s.table.size << " pt");
+        check_inside_cells(s.table);
+        CHECK(s.warnings.empty());  // no word cut between any two letters
+        for (std::size_t r = 1; r < s.table.rows.size(); ++r)
+          for (const auto& line : s.table.rows[r].cells[3].lines) {
+            INFO(line.text());
+            CHECK_FALSE(line.hyphenated);  // "morning", "breakfast", "at bedtime": each fits its share
+          }
+      }
+      const Set s(lower, size, width);
+      const auto& name = s.table.rows[1].cells[0].lines;
+      if (name.size() < 2) continue;  // whole in a wide column
+      REQUIRE(name[0].hyphenated);
+      ++hyphenated;
+      std::string before = name[0].text();
+      before = before.substr(0, before.find_last_not_of("-\u00AD\u2010") + 1);
+      CHECK(std::find(points.begin(), points.end(), before.size()) != points.end());
+    }
+  CHECK(hyphenated > 0);
+}
+
+// A knee replacement's drug table in a letter tri-fold's panel is too wide even with every word
+// at its points and a dose parted from its unit: those steps are undone, and the columns with the
+// widest minima are cut. The words in them were cut where the column ended, "indigestio- | n",
+// "drowsine- | ss", "Preventi- | ng"; a word that has a pattern point that fits now breaks there.
+TEST_CASE("table: a table cut even so breaks its words at their pattern points where they fit",
+          "[layout][table]") {
+  const auto left = ColumnAlign::Left;
+  const auto block = table_block(
+      {left, left, left, left, left},
+      {{"Medicine", "Dose", "How often", "What it is for", "Notes"},
+       {"Paracetamol", "1 g (two 500 mg tablets)", "Four times a day", "Background pain", "No more than 4 g in 24 hours"},
+       {"Ibuprofen", "400 mg", "Three times a day with food", "Pain and swelling", "Stop if you get indigestion"},
+       {"Dihydrocodeine", "30 mg", "Up to every 4–6 hours", "Stronger pain", "Can cause constipation and drowsiness"},
+       {"Enoxaparin sodium", "40 mg injection", "Once a day for 14 days", "Preventing blood clots",
+        "Keep the syringes in the fridge door"},
+       {"Lactulose", "15 ml", "Twice a day", "Constipation", "Drink plenty of water"}});
+  int cut_tables = 0, at_points = 0;
+  for (const Pt width : {180.0, 190.0, 200.0}) {
+    const Set s(block, 14, width, "en-GB");
+    INFO(width << " pt wide, table at " << s.table.size << " pt");
+    check_inside_cells(s.table);
+    if (s.warnings.empty()) continue;
+    ++cut_tables;
+    for (const std::string word : {"indigestion", "drowsiness", "constipation"})
+      for (const auto& row : s.table.rows)
+        for (const auto& cell : row.cells)
+          for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i) {
+            std::string before = cell.lines[i].text(), after = cell.lines[i + 1].text();
+            before = before.substr(0, before.find_last_not_of("-\u00AD\u2010 ") + 1);
+            before = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
+            after = after.substr(0, after.find_first_of(" ,"));
+            if (!cell.lines[i].hyphenated || before + after != word) continue;
+            INFO(before << " | " << after);
+            const auto points = leafpress::text::hyphenation_points(word, "en-GB");
+            CHECK(std::find(points.begin(), points.end(), before.size()) != points.end());
+            ++at_points;
+          }
+  }
+  CHECK(cut_tables > 0);  // the cut was reached
+  CHECK(at_points > 0);
+}
+
 // A health-check table in a tri-fold's panel: each column took its share, and the list of
 // tests beside the short names, times and prices wrapped to four lines ("기본 + | 복부 | 초음파, |
 // 위내시경"); given all the room the others' minima leave, three.

@@ -821,6 +821,29 @@ TEST_CASE("paragraph: the last word is never hyphenated, even with an apostrophe
   }
 }
 
+// A web address written without "www." or "https://" is no link (cmark-gfm autolinks neither
+// "medicines.org.uk" nor "versusarthritis.org"), so its words were hyphenated as any other:
+// "medi- | cines.org.uk" in a table's cell, which a reader types hyphen and all.
+TEST_CASE("paragraph: a word joined to letters by a full stop takes no hyphen", "[text]") {
+  // Widths at which each address fits a line whole (a narrower line cuts it, as any word).
+  int control_hyphenated = 0;
+  for (Pt width = 90; width <= 160; width += 5) {
+    ParagraphStyle style;
+    style.align = Align::Left;  // as in a table's cell
+    style.hyphenate_every_word = style.hyphenate_last_word = true;  // a table's last step
+    for (const char* text : {"Please read medicines.org.uk", "Read more at versusarthritis.org today"}) {
+      const Paragraph p = compose_ok({TextSpan{text}}, style, width);
+      INFO(text << " at " << width << " pt:" << describe(p));
+      for (const Line& line : p.lines) CHECK_FALSE(line.hyphenated);
+    }
+    // The same words with a space for the stop are hyphenated at some of these widths.
+    for (const char* text : {"Please read medicines org uk", "Read more at versusarthritis org today"})
+      for (const Line& line : compose_ok({TextSpan{text}}, style, width).lines)
+        control_hyphenated += line.hyphenated ? 1 : 0;
+  }
+  CHECK(control_hyphenated > 0);
+}
+
 TEST_CASE("paragraph: bold spans use a bold face", "[text]") {
   ParagraphStyle style;
   style.lang = "zh";
