@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 
 #include "core/utf8.hpp"
@@ -74,6 +75,7 @@ class Builder {
   Items build() {
     if (!plan_) out_.glyphs.assign(in_.glyphs.begin(), in_.glyphs.end());  // a plan keeps no glyphs
     const auto clusters = clusters_of(in_);
+    clusters_ = &clusters;
     bool have_prev = false;  // a visible cluster precedes on this line of text
     Side prev{};
     bool pending_space = false, no_break_space = false, after_soft_hyphen = false;
@@ -393,8 +395,22 @@ class Builder {
                   .first = static_cast<std::uint32_t>(cluster_)});
       return;
     }
+    // Room for a hyphen after `c` only where more of the word follows it: a word as wide as the
+    // line, hyphen excepted, had its last letter split off ("acetaminophe- | n" in a table's cell
+    // that holds "acetaminophen"). Its end is known here at a space or a line's end; before
+    // anything else (a comma, a bracket) the hyphen's room is kept, as it may be needed.
+    const bool word_ends = cluster_ + 1 >= clusters_->size() || [&] {
+      const CharClass next = in_.classes[(*clusters_)[cluster_ + 1].begin];
+      return next == CharClass::Space || next == CharClass::NoBreakSpace || next == CharClass::Newline;
+    }();
+    // ... and a Latin word wider than a line is split into parts of about equal width, each
+    // within the line, rather than filled letter by letter to the line's end: greedy, a table's
+    // cut column read "acetaminophe- | n", now "acetamin- | ophen".
+    const bool even_split =
+        box_open_ && split_width_ > 0 && !is_hyphen(s.cp) && box_.width + c.width / 2 > split_width_;
     if (box_open_ && in_.max_box_width > 0 && !is_hyphen(s.cp) &&
-        box_.width + c.width + s.face->hyphen_em * in_.em > in_.max_box_width) {
+        (even_split ||
+         box_.width + c.width + (word_ends ? 0 : s.face->hyphen_em * in_.em) > in_.max_box_width)) {
       // A word longer than a line: break it rather than run off the page. Hangul and Han
       // take no hyphen (a Korean word split between syllables shows none, KLREQ); nor does a
       // break right after the word's own hyphen, and none comes before one: "cotransporter- |
@@ -410,6 +426,7 @@ class Builder {
     box_last_cp_ = s.cp;
     const bool latin = s.cls == CharClass::Latin || s.cls == CharClass::LatinPunct;
     if (!box_open_) {
+      split_width_ = latin && in_.max_box_width > 0 ? even_part(s) : 0;
       box_ = Box{.width = 0, .glyph_begin = c.glyph_begin, .glyph_end = c.glyph_begin, .expandable = latin};
       box_open_ = true;
       box_cluster_ = static_cast<std::uint32_t>(cluster_);
@@ -420,12 +437,33 @@ class Builder {
     cluster_last_ = cluster_;
   }
 
+  // The width of each part of the Latin word that starts at the cluster being read, where it is
+  // wider than a line (ItemInput::max_box_width): the word's letters up to its end (a space, a
+  // line's end, a break or a hyphenation point, anything not a Latin letter) shared among as
+  // few parts as hold it with a hyphen each. 0: it fits whole. Read short (it stops at a mark
+  // the word may still run on past), never long: a part is never narrower than it must be.
+  Pt even_part(const Side& s) const {
+    const auto& cl = *clusters_;
+    Pt word = 0;
+    for (std::size_t k = cluster_; k < cl.size(); ++k) {
+      const std::size_t at = cl[k].begin;
+      if (k > cluster_ && (in_.breaks[at] != kNoBreak || in_.hyphens[at] != 0)) break;
+      if (in_.classes[at] != CharClass::Latin) break;
+      word += cl[k].width;
+    }
+    const Pt line = in_.max_box_width - s.face->hyphen_em * in_.em;
+    if (word <= in_.max_box_width || line <= 0) return 0;
+    return word / std::ceil(word / line);
+  }
+
   const ItemInput& in_;
   ItemPlan* plan_ = nullptr;
   Items out_;
   Box box_;
   bool box_open_ = false;
   std::size_t cluster_ = 0;  // the cluster being read
+  const std::vector<Cluster>* clusters_ = nullptr;  // all of them (build)
+  Pt split_width_ = 0;                              // even_part of the word being read
   // The word being read is a unit written out after its number (kMeasureWordBreak).
   bool measure_word_ = false;
   std::uint32_t box_cluster_ = 0;  // the open box's first cluster

@@ -844,6 +844,36 @@ TEST_CASE("paragraph: a word joined to letters by a full stop takes no hyphen", 
   CHECK(control_hyphenated > 0);
 }
 
+// A word wider than the line, with no hyphenation point (the patterns know no "acetaminophen"),
+// is cut: it was filled letter by letter to the line's end, "acetaminophe- | n" in a table's cut
+// column, and a word as wide as the line but for a hyphen lost its last letter so. Now its parts
+// are of about equal width, and a word that fits is whole.
+TEST_CASE("paragraph: a word wider than the line is cut in even parts", "[text]") {
+  ParagraphStyle style;
+  style.align = Align::Left;
+  const std::string word = "acetaminophen";
+  const Pt whole = compose_ok({TextSpan{word}}, style, 500).lines.front().width;
+  int cut = 0;
+  for (Pt width = whole * 0.55; width <= whole + 6; width += 0.5) {
+    const Paragraph p = compose_ok({TextSpan{word + " drops"}}, style, width);
+    INFO(width << " pt for a word " << whole << " pt wide:" << describe(p));
+    if (width >= whole) {
+      CHECK(p.lines.front().text().rfind(word, 0) == 0);  // whole on its first line
+      continue;
+    }
+    ++cut;
+    REQUIRE(p.lines.size() >= 2);
+    REQUIRE(p.lines[0].hyphenated);
+    std::string first = p.lines[0].text();
+    first = first.substr(0, first.find_last_not_of("-\u00AD\u2010") + 1);
+    const std::size_t rest = word.size() - first.size();
+    CHECK(first.size() >= 5);  // no part of a letter or two
+    CHECK(rest >= 5);
+    CHECK(p.lines[0].width <= width + 0.01);
+  }
+  CHECK(cut > 0);
+}
+
 TEST_CASE("paragraph: bold spans use a bold face", "[text]") {
   ParagraphStyle style;
   style.lang = "zh";
