@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 #include <vector>
 
@@ -307,6 +308,33 @@ std::vector<Frame> handout_page() {
   return out;
 }
 
+// A block of `lines` lines of 1.45 × the body size at the end of `c`.
+leafpress::layout::Element& add_block(Collection& c, std::size_t lines,
+                                      leafpress::layout::Role role = leafpress::layout::Role::Body) {
+  leafpress::layout::Collected b;
+  b.role = role;
+  b.element.lines.assign(lines, {c.body * 1.45, c.body * 0.8});
+  c.blocks.push_back(b);
+  return c.blocks.back().element;
+}
+
+// What `blocks` adds, set at 10 pt on one balanced handout_page().
+leafpress::layout::Trial fit_handout_page(const std::function<void(Collection&)>& blocks) {
+  leafpress::layout::FitRange range;
+  range.smallest = range.largest = 10;
+  range.balance = true;
+  auto compose = [&](Pt s) -> leafpress::Result<Collection> {
+    Collection c;
+    c.body = s;
+    blocks(c);
+    return c;
+  };
+  auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
+  auto t = copy_fit(range, kOnePage, compose, frames);
+  REQUIRE(t.has_value());
+  return std::move(*t);
+}
+
 }  // namespace
 
 TEST_CASE("copy_fit: a handout balances its last page's columns", "[layout]") {
@@ -410,35 +438,18 @@ TEST_CASE("copy_fit: balancing a handout's last page does not part a paragraph o
 TEST_CASE("copy_fit: balancing parts a long table between the last page's columns, not a short one",
           "[layout]") {
   for (const int rows : {30, 4}) {
-    leafpress::layout::FitRange range;
-    range.smallest = range.largest = 10;
-    range.balance = true;
-    auto compose = [&](Pt s) -> leafpress::Result<Collection> {
-      Collection c;
-      c.body = s;
-      auto body = [&](std::size_t lines) {
-        leafpress::layout::Collected b;
-        b.role = leafpress::layout::Role::Body;
-        b.element.lines.assign(lines, {s * 1.45, s * 0.8});
-        c.blocks.push_back(b);
-      };
-      body(rows == 4 ? 12 : 3);
-      leafpress::layout::Collected table;
-      table.element.keep_together = true;
-      table.element.repeat_lines = 1;
-      table.element.lines.assign(static_cast<std::size_t>(rows) + 1, {s * 1.45, s * 0.8});
-      c.blocks.push_back(table);
-      body(1);
-      return c;
-    };
-    auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
-    auto t = copy_fit(range, kOnePage, compose, frames);
-    REQUIRE(t.has_value());
-    REQUIRE(t->fits());
+    auto t = fit_handout_page([&](Collection& c) {
+      add_block(c, rows == 4 ? 12 : 3);
+      auto& table = add_block(c, static_cast<std::size_t>(rows) + 1, leafpress::layout::Role::Other);
+      table.keep_together = true;
+      table.repeat_lines = 1;
+      add_block(c, 1);
+    });
+    REQUIRE(t.fits());
     std::set<int> table_frames;
-    for (const auto& p : t->flowed.placements[1]) table_frames.insert(p.frame);
+    for (const auto& p : t.flowed.placements[1]) table_frames.insert(p.frame);
     double low[2] = {1e9, 1e9};
-    for (const auto& lines : t->flowed.placements)
+    for (const auto& lines : t.flowed.placements)
       for (const auto& p : lines) low[p.frame] = std::min(low[p.frame], p.baseline);
     INFO(rows << " rows; lowest baselines " << low[0] << ", " << low[1]);
     if (rows == 30) {
@@ -460,43 +471,27 @@ TEST_CASE("copy_fit: balancing a handout's last page leaves no heading alone at 
   int balanced = 0;
   for (const int table_rows : {0, 22})
     for (int before = 0; before <= 80; ++before) {
-      leafpress::layout::FitRange range;
-      range.smallest = range.largest = 10;
-      range.balance = true;
-      auto compose = [&](Pt s) -> leafpress::Result<Collection> {
-        Collection c;
-        c.body = s;
-        auto add = [&](std::size_t lines, leafpress::layout::Role role) -> leafpress::layout::Element& {
-          leafpress::layout::Collected b;
-          b.role = role;
-          b.element.lines.assign(lines, {s * 1.45, s * 0.8});
-          c.blocks.push_back(b);
-          return c.blocks.back().element;
-        };
-        using leafpress::layout::Role;
+      using leafpress::layout::Role;
+      auto t = fit_handout_page([&](Collection& c) {
         for (int left = before; left > 0; left -= 5)
-          add(static_cast<std::size_t>(std::min(left, 5)), Role::Body);
-        auto& heading = add(1, Role::Heading);
+          add_block(c, static_cast<std::size_t>(std::min(left, 5)));
+        auto& heading = add_block(c, 1, Role::Heading);
         heading.keep_with_next = true;
         heading.heading_level = 2;
         if (table_rows == 0) {
-          add(3, Role::Body);
+          add_block(c, 3);
         } else {
-          auto& table = add(static_cast<std::size_t>(table_rows) + 1, Role::Other);
+          auto& table = add_block(c, static_cast<std::size_t>(table_rows) + 1, Role::Other);
           table.keep_together = true;
           table.repeat_lines = 1;
         }
-        return c;
-      };
-      auto frames = [](const PagePlan&, const Collection&) { return handout_page(); };
-      auto t = copy_fit(range, kOnePage, compose, frames);
-      REQUIRE(t.has_value());
-      if (!t->fits()) continue;
+      });
+      if (!t.fits()) continue;
       const std::size_t heading = static_cast<std::size_t>((before + 4) / 5);
-      const auto& placed = t->flowed.placements;
+      const auto& placed = t.flowed.placements;
       INFO(before << " lines before the heading, " << table_rows << " table rows");
       CHECK(placed[heading].back().frame == placed[heading + 1].front().frame);
-      balanced += t->frames[0].bottom > 0;
+      balanced += t.frames[0].bottom > 0;
     }
   CHECK(balanced > 0);  // balancing was reached
 }
