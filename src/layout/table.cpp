@@ -28,12 +28,6 @@ struct Breaking {
   bool every_word = false;        // names and capitalised words too (ParagraphStyle::hyphenate_every_word)
   bool last_words = false;        // a cell's last word too, where wider than its share (hyphenate_last_word)
   bool part_units = false;        // a number from its unit ("10 | mg"), as the breaker's last pass
-  // Too wide even so (the steps above undone): the columns are measured without every word's
-  // points and those with the widest minima cut (distribute_widths), but the cells are set with
-  // them, so that a word wider than its column breaks at a point where it has one: a knee
-  // replacement's table in a tri-fold's panel read "Backgrou- | nd", "indigestio- | n",
-  // "Preventi- | ng", now "Back- | ground", "indi- | gestion", "Prevent- | ing".
-  bool cut_at_points = false;
 };
 
 // Hyphenated only for a table whose longest words do not fit (CSS hyphens: auto); otherwise
@@ -42,8 +36,8 @@ text::ParagraphStyle cell_style(const Scene& s, Pt size, bool header, const Brea
   text::ParagraphStyle st = body_style(s, size);
   st.align = text::Align::Left;  // justified narrow cells open rivers
   st.hyphenate = breaking.hyphenate;
-  st.hyphenate_every_word = breaking.every_word || breaking.last_words || breaking.cut_at_points;
-  st.hyphenate_last_word = breaking.last_words || breaking.cut_at_points;
+  st.hyphenate_every_word = breaking.every_word || breaking.last_words;
+  st.hyphenate_last_word = breaking.last_words;
   st.bold = header;
   // A header cell is a heading over its column: its lines balanced as a heading's are, so no word
   // is left alone under the others ("How to use | it", "Things to be aware | of" in a tri-fold's
@@ -151,7 +145,6 @@ struct Cells {  // the cells' spans and marks, read once for every trial size
 Status measure_columns(const Scene& s, const doc::Table& table, const Cells& cells, Pt size, Pt pad,
                        Breaking breaking, std::vector<Pt>& min, std::vector<Pt>& max,
                        std::vector<Pt>* min_words = nullptr) {
-  breaking.cut_at_points = false;  // the minima of whole words: only the widest are cut
   const std::size_t n = table.align.size();
   min.assign(n, 2 * pad);
   max.assign(n, 2 * pad);
@@ -334,10 +327,19 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
                               const std::vector<Pt>& mins) -> Status {
     const auto too_wide = [&] { return sum(mins) > width + 0.01; };
     const Breaking before = b;
-    for (bool Breaking::*step :
-         {&Breaking::korean_syllables, &Breaking::every_word, &Breaking::part_units, &Breaking::last_words}) {
+    for (bool Breaking::*step : {&Breaking::korean_syllables, &Breaking::every_word, &Breaking::part_units}) {
       if (!too_wide()) return Ok{};
       b.*step = true;
+      if (auto st = measure(); !st) return st;
+    }
+    // Last words, first with the doses' units whole again, as before the step above: a number
+    // parted from its unit is the dearer fault. With that step kept on, the tablet table in a
+    // handout's column read "50 | micrograms" beside "hydro- | chlorothiazide", where "50 micro- |
+    // grams" and the name whole fit.
+    for (const bool units : {before.part_units, true}) {
+      if (!too_wide()) return Ok{};
+      b.part_units = units;
+      b.last_words = true;
       if (auto st = measure(); !st) return st;
     }
     if (!too_wide() || (before.korean_syllables == b.korean_syllables && before.every_word == b.every_word &&
@@ -345,7 +347,6 @@ Result<TableLayout> set_table(const Scene& s, const doc::Table& table, Pt body, 
       return Ok{};
     b = before;
     b.part_units = true;
-    b.cut_at_points = true;
     return measure();
   };
   std::vector<Pt> min, max;

@@ -374,48 +374,6 @@ TEST_CASE("table: a word too wide for its share breaks at a pattern's point, one
   CHECK(hyphenated > 0);
 }
 
-// A knee replacement's drug table in a letter tri-fold's panel is too wide even with every word
-// at its points and a dose parted from its unit: those steps are undone, and the columns with the
-// widest minima are cut. The words in them were cut where the column ended, "indigestio- | n",
-// "drowsine- | ss", "Preventi- | ng"; a word that has a pattern point that fits now breaks there.
-TEST_CASE("table: a table cut even so breaks its words at their pattern points where they fit",
-          "[layout][table]") {
-  const auto left = ColumnAlign::Left;
-  const auto block = table_block(
-      {left, left, left, left, left},
-      {{"Medicine", "Dose", "How often", "What it is for", "Notes"},
-       {"Paracetamol", "1 g (two 500 mg tablets)", "Four times a day", "Background pain", "No more than 4 g in 24 hours"},
-       {"Ibuprofen", "400 mg", "Three times a day with food", "Pain and swelling", "Stop if you get indigestion"},
-       {"Dihydrocodeine", "30 mg", "Up to every 4–6 hours", "Stronger pain", "Can cause constipation and drowsiness"},
-       {"Enoxaparin sodium", "40 mg injection", "Once a day for 14 days", "Preventing blood clots",
-        "Keep the syringes in the fridge door"},
-       {"Lactulose", "15 ml", "Twice a day", "Constipation", "Drink plenty of water"}});
-  int cut_tables = 0, at_points = 0;
-  for (const Pt width : {180.0, 190.0, 200.0}) {
-    const Set s(block, 14, width, "en-GB");
-    INFO(width << " pt wide, table at " << s.table.size << " pt");
-    check_inside_cells(s.table);
-    if (s.warnings.empty()) continue;
-    ++cut_tables;
-    for (const std::string word : {"indigestion", "drowsiness", "constipation"})
-      for (const auto& row : s.table.rows)
-        for (const auto& cell : row.cells)
-          for (std::size_t i = 0; i + 1 < cell.lines.size(); ++i) {
-            std::string before = cell.lines[i].text(), after = cell.lines[i + 1].text();
-            before = before.substr(0, before.find_last_not_of("-\u00AD\u2010 ") + 1);
-            before = before.substr(before.rfind(' ') == std::string::npos ? 0 : before.rfind(' ') + 1);
-            after = after.substr(0, after.find_first_of(" ,"));
-            if (!cell.lines[i].hyphenated || before + after != word) continue;
-            INFO(before << " | " << after);
-            const auto points = leafpress::text::hyphenation_points(word, "en-GB");
-            CHECK(std::find(points.begin(), points.end(), before.size()) != points.end());
-            ++at_points;
-          }
-  }
-  CHECK(cut_tables > 0);  // the cut was reached
-  CHECK(at_points > 0);
-}
-
 // A health-check table in a tri-fold's panel: each column took its share, and the list of
 // tests beside the short names, times and prices wrapped to four lines ("기본 + | 복부 | 초음파, |
 // 위내시경"); given all the room the others' minima leave, three.
