@@ -397,12 +397,8 @@ class Builder {
     }
     // Room for a hyphen after `c` only where more of the word follows it: a word as wide as the
     // line, hyphen excepted, had its last letter split off ("acetaminophe- | n" in a table's cell
-    // that holds "acetaminophen"). Its end is known here at a space or a line's end; before
-    // anything else (a comma, a bracket) the hyphen's room is kept, as it may be needed.
-    const bool word_ends = cluster_ + 1 >= clusters_->size() || [&] {
-      const CharClass next = in_.classes[(*clusters_)[cluster_ + 1].begin];
-      return next == CharClass::Space || next == CharClass::NoBreakSpace || next == CharClass::Newline;
-    }();
+    // that holds "acetaminophen").
+    const bool word_ends = line_may_end_after(cluster_);
     // ... and a Latin word wider than a line is split into parts of about equal width, each
     // within the line, rather than filled letter by letter to the line's end: greedy, a table's
     // cut column read "acetaminophe- | n", now "acetamin- | ophen".
@@ -438,22 +434,52 @@ class Builder {
   }
 
   // The width of each part of the Latin word that starts at the cluster being read, where it is
-  // wider than a line (ItemInput::max_box_width): the word's letters up to its end (a space, a
-  // line's end, a break or a hyphenation point, anything not a Latin letter) shared among as
-  // few parts as hold it with a hyphen each. 0: it fits whole. Read short (it stops at a mark
-  // the word may still run on past), never long: a part is never narrower than it must be.
+  // wider than a line (ItemInput::max_box_width): the word's letters and marks up to its end (a
+  // space, a line's end, a break or a hyphenation point, anything not Latin) shared among as
+  // few parts as hold it, a hyphen after each but the last. 0: it fits whole, or no line may end
+  // after it. Read short (it stops at a mark the word may still run on past), never long: a
+  // part is never narrower than it must be.
   Pt even_part(const Side& s) const {
     const auto& cl = *clusters_;
     Pt word = 0;
-    for (std::size_t k = cluster_; k < cl.size(); ++k) {
+    std::size_t k = cluster_;
+    for (; k < cl.size(); ++k) {
       const std::size_t at = cl[k].begin;
       if (k > cluster_ && (in_.breaks[at] != kNoBreak || in_.hyphens[at] != 0)) break;
-      if (in_.classes[at] != CharClass::Latin) break;
+      // Its marks too ("(ABC…)", "ABC…,"): they are in the box with its letters.
+      if (in_.classes[at] != CharClass::Latin && in_.classes[at] != CharClass::LatinPunct) break;
       word += cl[k].width;
+      // A compound's part ends at its own hyphen, where add() parts it first ("cotransporter- |
+      // 2", not "cotrans- | porter-2").
+      std::size_t pos = at;
+      if (is_hyphen(next_code_point(in_.text, pos))) {
+        ++k;
+        break;
+      }
     }
-    const Pt line = in_.max_box_width - s.face->hyphen_em * in_.em;
+    // Only a word a line may end after: one glued to what follows (a no-break space, a tie
+    // before its unit, "( ABC… )") is filled to the line's end as before, so that its last part
+    // is short enough to share a line with what it is glued to (else "…nophen drops" ran past).
+    if (k == cluster_ || !line_may_end_after(k - 1)) return 0;
+    const Pt hyphen = s.face->hyphen_em * in_.em, line = in_.max_box_width - hyphen;
+    // Its last part takes no hyphen (add() checks it so).
     if (word <= in_.max_box_width || line <= 0) return 0;
-    return word / std::ceil(word / line);
+    return word / std::ceil((word - hyphen) / line);
+  }
+
+  // Whether a line may end right after cluster `k`: at the text's end, a line break, or a space a
+  // line may end at (not a no-break space, nor one before a mark no line may start with, ")",
+  // nor a tie before a unit: "( ABC… )", "ABC… mg" ran past the column with their break gone).
+  bool line_may_end_after(std::size_t k) const {
+    const auto& cl = *clusters_;
+    if (k + 1 >= cl.size()) return true;
+    const CharClass next = in_.classes[cl[k + 1].begin];
+    if (next == CharClass::Newline) return true;
+    if (next != CharClass::Space) return false;
+    std::size_t after = k + 1;
+    while (after < cl.size() && in_.classes[cl[after].begin] == CharClass::Space) ++after;
+    return after >= cl.size() || in_.classes[cl[after].begin] == CharClass::Newline ||
+           in_.breaks[cl[after].begin] == kBreak;
   }
 
   const ItemInput& in_;
