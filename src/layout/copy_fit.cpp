@@ -149,16 +149,18 @@ int balance_last_page(Trial& t) {
     }
     for (const auto& [block, cols] : after_cols)
       if (cols.size() > before_cols[block].size()) return false;
-    // Nor may a heading end a column where what it heads starts the next: a foot raised to a
+    // Nor may a heading come to end a column where what it heads starts the next: a foot raised to a
     // Korean handout's last heading sent its three lines to column 2 and left "문의" alone, and
     // one raised to just under a heading sent its 22-row table, which the lower column fitted
     // whole, to the top of column 2. Flow keeps a heading with the lines under it only where
     // the two fit an empty column together (panel_flow.hpp kept_span), and a raised column is
     // short.
+    const auto alone = [](const FlowResult& r, std::size_t e) {
+      return !r.placements[e].empty() && !r.placements[e + 1].empty() &&
+             r.placements[e].back().frame != r.placements[e + 1].front().frame;
+    };
     for (std::size_t e = 0; e + 1 < elements.size(); ++e)
-      if (elements[e].keep_with_next && !f.placements[e].empty() && !f.placements[e + 1].empty() &&
-          f.placements[e].back().frame != f.placements[e + 1].front().frame)
-        return false;
+      if (elements[e].keep_with_next && alone(f, e) && !alone(t.flowed, e)) return false;
     return true;
   };
   int lo = 0, hi = static_cast<int>(std::floor(room / step));  // fits at lo; hi: too high

@@ -31,17 +31,18 @@
 //         hyphenated (CSS hyphens: auto: the minima become the widest syllables) and, if they still do
 //         not fit, set with half the cell padding, then smaller, down to the layout's smallest body size;
 //         then a Korean word may break between syllables (KLREQ's fallback: the minima lose keep-all);
-//         then every word, a name or a capitalised one too, at its patterns' points; then a cell's last
-//         word too where it is wider than an even share of the table (one that fits keeps whole: "at
-//         bedtime", "morning") (these three are undone where even the next step leaves the table too
-//         wide: they would only narrow the minima of columns that are cut anyway);
-//         then a number may part from its unit ("10 | mg", the breaker's last resort too); if even that does
-//         not fit, the columns with the widest minima are cut to one common width (the others keep their
-//         minima, so a short word or a single CJK character is never broken) and only their long words break
-//         between characters (text::compose never runs past a line). The table is never wider than `width`.
-//         A table whose Chinese or Japanese words fit whole at no size down to kTableShrinkWhole is then
-//         tried a point smaller at a time, down to the layout's smallest body size, each size with the
-//         breaking steps above that it needs, and set at the largest size that parts fewest words.
+//         then every word, a name or a capitalised one too, at its patterns' points; then a number
+//         may part from its unit ("10 | mg", the breaker's last resort too); then a cell's last word
+//         too where the cell's words are wider than an even share of the table (a cell whose words fit
+//         keeps them whole: "at bedtime", "morning"), first with the units whole again; if even that does
+//         not fit, all but the units' step are undone (they would only narrow the minima of columns
+//         that are cut anyway), the columns with the widest minima are cut to one common width (the others
+//         keep their minima, so a short word or a single CJK character is never broken) and only their long
+//         words break between characters, in even parts (text::compose never runs past a line). The table is
+//         never wider than `width`. A table whose Chinese or Japanese words fit whole at no size down to
+//         kTableShrinkWhole is then tried a point smaller at a time, down to the layout's smallest body size,
+//         each size with the breaking steps above that it needs, and set at the largest size that parts
+//         fewest words.
 // Rows:   each row is as tall as its tallest cell; panel_flow sees one FlowLine per
 //         row (a row never splits), its "baseline" being the row's bottom edge.
 // Rules:  0.4 pt: above and below the table and under the header in 100 % K, between

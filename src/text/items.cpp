@@ -398,15 +398,15 @@ class Builder {
     // Room for a hyphen after `c` only where more of the word follows it: a word as wide as the
     // line, hyphen excepted, had its last letter split off ("acetaminophe- | n" in a table's cell
     // that holds "acetaminophen").
-    const bool word_ends = line_may_end_after(cluster_);
+    const auto word_ends = [&] { return line_may_end_after(cluster_); };
     // ... and a Latin word wider than a line is split into parts of about equal width, each
     // within the line, rather than filled letter by letter to the line's end: greedy, a table's
-    // cut column read "acetaminophe- | n", now "acetamin- | ophen".
+    // cut column read "acetaminophe- | n", now "acetami- | nophen".
     const bool even_split =
         box_open_ && split_width_ > 0 && !is_hyphen(s.cp) && box_.width + c.width / 2 > split_width_;
     if (box_open_ && in_.max_box_width > 0 && !is_hyphen(s.cp) &&
         (even_split ||
-         box_.width + c.width + (word_ends ? 0 : s.face->hyphen_em * in_.em) > in_.max_box_width)) {
+         box_.width + c.width + (word_ends() ? 0 : s.face->hyphen_em * in_.em) > in_.max_box_width)) {
       // A word longer than a line: break it rather than run off the page. Hangul and Han
       // take no hyphen (a Korean word split between syllables shows none, KLREQ); nor does a
       // break right after the word's own hyphen, and none comes before one: "cotransporter- |
@@ -449,8 +449,9 @@ class Builder {
       // Its marks too ("(ABC…)", "ABC…,"): they are in the box with its letters.
       if (in_.classes[at] != CharClass::Latin && in_.classes[at] != CharClass::LatinPunct) break;
       word += cl[k].width;
-      // A compound's part ends at its own hyphen, where add() parts it first ("cotransporter- |
-      // 2", not "cotrans- | porter-2").
+      // A compound's part ends at its own hyphen: no line ends right after it (below), so the
+      // compound is filled to the line's end as before, and parts first at that hyphen
+      // ("cotransporter- | 2", not "cotrans- | porter-2").
       std::size_t pos = at;
       if (is_hyphen(next_code_point(in_.text, pos))) {
         ++k;
@@ -553,7 +554,8 @@ std::optional<Items> items_at(const ItemPlan& plan, const ItemInput& in, std::ve
         Pt w = 0;
         for (std::uint32_t k = r.first; k <= r.last; ++k) {
           const Pt cw = width(k);
-          // add()'s split of a word wider than a line, checked before each cluster joins the box
+          // Where add() would split a word wider than a line (the old greedy test, which holds
+          // wherever add()'s does, its even parts and a word's last letter included): no plan
           if (k > r.first && in.max_box_width > 0 &&
               w + cw + in.glyphs[plan.clusters[k]].face->hyphen_em * em > in.max_box_width)
             return std::nullopt;
